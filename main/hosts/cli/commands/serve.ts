@@ -1,0 +1,27 @@
+import { Option, type Command } from 'commander';
+import { createApp } from '../../../app/create-app';
+import { rendererDir } from '../../../app/paths';
+import { startWebServer } from '../../web/server';
+import { dataDirFrom, parsePort, withDataDir } from '../options';
+
+/** `koppel serve`: the web host. Prints the URL with its session token and serves until stopped. */
+export function registerServe(program: Command): void {
+  withDataDir(
+    program
+      .command('serve')
+      .description('serve the app in the browser at a local URL (127.0.0.1 only)')
+      .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').argParser(parsePort).default(0)),
+  ).action(async (options: { port: number; dataDir?: string }) => {
+    const app = await createApp({ host: 'web', dataDir: dataDirFrom(options) });
+    const server = await startWebServer({ app, port: options.port, rendererDir: rendererDir() });
+    process.stdout.write(`Koppel is running at ${server.url}\n`);
+    process.stdout.write(`Data folder: ${app.ctx.dataDir}\nPress Ctrl+C to stop.\n`);
+    const stop = async () => {
+      await server.close();
+      await app.dispose();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,64 @@
+import { app, session, shell } from 'electron';
+import { resolveDataDir } from '../../app/data-dir';
+import { createApp, type App } from '../../app/create-app';
+import { contentSecurityPolicy } from '../web/security';
+import { forwardEvents, registerIpc } from './ipc-adapter';
+import { createElectronStoreBackend } from './store-backend';
+import { createMainWindow, isHttps, rendererLocation } from './window';
+
+/**
+ * The desktop host: a thin shell over the same app the web host and the command line build.
+ * `--data-dir D` / KOPPEL_DATA_DIR override Electron's userData, as everywhere else.
+ */
+async function main(): Promise<void> {
+  app.setName('Koppel');
+  const flag = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
+  const dataDir = flag || process.env.KOPPEL_DATA_DIR ? resolveDataDir({ flag }) : app.getPath('userData');
+  app.setPath('userData', dataDir);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+
+  // file:// pages get no response headers from a server, so the CSP is added here (and in index.html).
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] },
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(permission === 'notifications');
+  });
+
+  const koppel: App = await createApp({
+    host: 'electron',
+    dataDir,
+    settingsBackend: createElectronStoreBackend,
+    openExternal: async (url) => {
+      if (!isHttps(url)) return false;
+      await shell.openExternal(url);
+      return true;
+    },
+  });
+  const location = rendererLocation();
+  const unregister = registerIpc(koppel, location.isOwnPage);
+
+  const open = () => forwardEvents(koppel, createMainWindow(location.url).webContents);
+  open();
+  app.on('second-instance', open);
+  app.on('activate', open);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    unregister();
+    void koppel.dispose();
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});

@@ -1,0 +1,48 @@
+import { KoppelError } from '../../shared/api/errors';
+import { migrateSettings, SettingsMigrationError } from '../../shared/settings/migrations';
+import { Settings, type SettingsPatch } from '../../shared/settings/settings';
+
+/**
+ * Where the settings document lives: electron-store on the desktop, conf under Node. Both are the
+ * same library underneath (atomic JSON file in the data folder); only `store` is used.
+ */
+export interface SettingsBackend {
+  readonly path: string;
+  read(): unknown;
+  write(value: Settings): void;
+}
+
+/** Settings with one zod schema and migrations, whatever the backend. */
+export class SettingsStore {
+  private current: Settings;
+  private readonly listeners = new Set<(settings: Settings) => void>();
+
+  constructor(private readonly backend: SettingsBackend) {
+    try {
+      this.current = migrateSettings(backend.read());
+    } catch (error) {
+      if (error instanceof SettingsMigrationError) {
+        throw new KoppelError('invalid_input', `${error.message} (file: ${backend.path})`);
+      }
+      throw error;
+    }
+    backend.write(this.current);
+  }
+
+  get(): Settings {
+    return this.current;
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const next = Settings.parse({ ...this.current, ...patch });
+    this.backend.write(next);
+    this.current = next;
+    for (const listener of this.listeners) listener(next);
+    return next;
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,13 @@
+import { createApiClient, type ApiClient } from '../../../shared/api/client';
+import { electronTransport } from './transport-electron';
+import { takeSessionToken, websocketTransport } from './transport-ws';
+
+/** Picks the transport for this host: the preload bridge on the desktop, the WebSocket in a browser. */
+export function connectApi(): ApiClient {
+  if (window.koppel) return createApiClient(electronTransport(window.koppel));
+  const token = takeSessionToken();
+  if (!token) {
+    throw new Error('This page needs the session token: open the full URL that "koppel serve" printed.');
+  }
+  return createApiClient(websocketTransport(token));
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { Redirect, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
+import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
+import { FlowsScreen } from '../screens/flows/FlowsScreen';
+import { RunsScreen } from '../screens/runs/RunsScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { AppFrame } from './AppFrame';
+
+/** Routes live in the hash, so the same build works from file:// (desktop) and http:// (web host). */
+export function App() {
+  useEffect(() => {
+    // Tests and the desktop shell wait for this marker instead of sleeping.
+    const root = document.getElementById('root');
+    if (root) root.dataset.appState = 'ready';
+  }, []);
+  return (
+    <Router hook={useHashLocation}>
+      <AppFrame>
+        <Switch>
+          <Route path="/flows" component={FlowsScreen} />
+          <Route path="/runs" component={RunsScreen} />
+          <Route path="/dashboard" component={DashboardScreen} />
+          <Route path="/connections" component={ConnectionsScreen} />
+          <Route path="/settings" component={SettingsScreen} />
+          <Route>
+            <Redirect to="/flows" />
+          </Route>
+        </Switch>
+      </AppFrame>
+    </Router>
+  );
+}

@@ -1,0 +1,66 @@
+import { Gauge, History, Plug, Settings as SettingsIcon, Workflow, type LucideIcon } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { useAppInfo } from './useAppInfo';
+
+interface NavItem {
+  to: string;
+  labelKey: 'nav.flows' | 'nav.runs' | 'nav.dashboard' | 'nav.connections' | 'nav.settings';
+  icon: LucideIcon;
+}
+
+export const navItems: NavItem[] = [
+  { to: '/flows', labelKey: 'nav.flows', icon: Workflow },
+  { to: '/runs', labelKey: 'nav.runs', icon: History },
+  { to: '/dashboard', labelKey: 'nav.dashboard', icon: Gauge },
+  { to: '/connections', labelKey: 'nav.connections', icon: Plug },
+  { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon },
+];
+
+/** The window frame: navigation on the left, the current screen on the right. */
+export function AppFrame({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const info = useAppInfo();
+  return (
+    <div className="app-frame">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            K
+          </span>
+          <span>
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </span>
+        </div>
+        <ul className="nav-list">
+          {navItems.map(({ to, labelKey, icon: Icon }) => {
+            const active = location === to || location.startsWith(`${to}/`);
+            return (
+              <li key={to}>
+                <Link
+                  href={to}
+                  className={active ? 'nav-link active' : 'nav-link'}
+                  aria-current={active ? 'page' : undefined}
+                  data-testid={`nav-${to.slice(1)}`}
+                >
+                  <Icon size={18} strokeWidth={1.8} aria-hidden="true" />
+                  <span>{t(labelKey)}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="sidebar-footer">{info ? `v${info.version} · ${info.host}` : ''}</div>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

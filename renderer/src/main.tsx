@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectApi } from './api/api-client';
+import { setApiClient } from './api/api';
+import { App } from './app/App';
+import { applyTheme, followSystemTheme } from './app/theme';
+import { changeLanguage, initI18n } from './i18n/i18n';
+import { useSettingsStore } from './stores/settings-store';
+import './styles/app.css';
+
+const root = document.getElementById('root') as HTMLElement;
+
+async function start(): Promise<void> {
+  setApiClient(connectApi());
+  const settings = await useSettingsStore.getState().load();
+  await initI18n(settings.language);
+  applyTheme(settings.theme);
+  followSystemTheme(() => useSettingsStore.getState().settings?.theme ?? 'system');
+  useSettingsStore.subscribe((state, previous) => {
+    if (!state.settings || state.settings === previous.settings) return;
+    applyTheme(state.settings.theme);
+    if (state.settings.language !== previous.settings?.language) void changeLanguage(state.settings.language);
+  });
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+start().catch((error: unknown) => {
+  root.dataset.appState = 'failed';
+  const message = document.createElement('p');
+  message.className = 'fatal';
+  message.setAttribute('role', 'alert');
+  message.textContent = `Koppel could not start: ${error instanceof Error ? error.message : String(error)}`;
+  root.replaceChildren(message);
+});

@@ -1,0 +1,125 @@
+import { useTranslation } from 'react-i18next';
+import { Language, PayloadLogging, Theme } from '../../../../shared/settings/settings';
+import { PageHeader } from '../../components/PageHeader';
+import { useAppInfo } from '../../app/useAppInfo';
+import { useSettingsStore } from '../../stores/settings-store';
+
+const themeLabel = { system: 'settings.themeSystem', light: 'settings.themeLight', dark: 'settings.themeDark' } as const;
+const payloadLabel = { full: 'settings.payloadFull', metadata: 'settings.payloadMetadata' } as const;
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const settings = useSettingsStore((state) => state.settings);
+  const update = useSettingsStore((state) => state.update);
+  const error = useSettingsStore((state) => state.error);
+  const info = useAppInfo();
+  if (!settings) return null;
+  return (
+    <div className="screen" data-testid="screen-settings">
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <form className="settings-form" onSubmit={(event) => event.preventDefault()}>
+        <fieldset>
+          <legend>{t('settings.appearance')}</legend>
+          <label>
+            <span>{t('settings.language')}</span>
+            <select
+              value={settings.language}
+              onChange={(event) => void update({ language: Language.parse(event.target.value) })}
+              data-testid="settings-language"
+            >
+              {Language.options.map((language) => (
+                <option key={language} value={language}>
+                  {t(`language.${language}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('settings.theme')}</span>
+            <select
+              value={settings.theme}
+              onChange={(event) => void update({ theme: Theme.parse(event.target.value) })}
+              data-testid="settings-theme"
+            >
+              {Theme.options.map((theme) => (
+                <option key={theme} value={theme}>
+                  {t(themeLabel[theme])}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.notifications')}</legend>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={settings.notifications.enabled}
+              onChange={(event) => void update({ notifications: { enabled: event.target.checked } })}
+              data-testid="settings-notifications"
+            />
+            <span>{t('settings.notificationsEnabled')}</span>
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.data')}</legend>
+          <label>
+            <span>{t('settings.retentionDays')}</span>
+            <input
+              type="number"
+              min={1}
+              max={3650}
+              defaultValue={settings.retentionDays}
+              onBlur={(event) => {
+                const days = Number(event.target.value);
+                if (Number.isInteger(days) && days >= 1 && days <= 3650) void update({ retentionDays: days });
+              }}
+              data-testid="settings-retention"
+            />
+          </label>
+          <label>
+            <span>{t('settings.payloadLogging')}</span>
+            <select
+              value={settings.payloadLogging}
+              onChange={(event) => void update({ payloadLogging: PayloadLogging.parse(event.target.value) })}
+              data-testid="settings-payload-logging"
+            >
+              {PayloadLogging.options.map((level) => (
+                <option key={level} value={level}>
+                  {t(payloadLabel[level])}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.sandbox')}</legend>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={settings.sandbox.enabled}
+              onChange={(event) => void update({ sandbox: { ...settings.sandbox, enabled: event.target.checked } })}
+              data-testid="settings-sandbox"
+            />
+            <span>{t('settings.sandboxEnabled')}</span>
+          </label>
+        </fieldset>
+      </form>
+      {info && (
+        <dl className="facts">
+          <dt>{t('settings.version')}</dt>
+          <dd data-testid="settings-version">{info.version}</dd>
+          <dt>{t('settings.dataDir')}</dt>
+          <dd>
+            <code>{info.dataDir}</code>
+          </dd>
+        </dl>
+      )}
+    </div>
+  );
+}

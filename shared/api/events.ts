@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import { Settings } from '../settings/settings';
+
+/**
+ * Streams main pushes to every window. Each payload is parsed by the receiving client.
+ * Run events are added here by the engine (`runs.events`, a batch).
+ */
+export const apiEvents = {
+  'settings.changed': Settings,
+} as const;
+
+export type ApiEvents = typeof apiEvents;
+export type EventName = keyof ApiEvents;
+export type EventPayload<E extends EventName> = z.output<ApiEvents[E]>;
+
+export const eventNames = Object.keys(apiEvents) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiEvents, name);
+}

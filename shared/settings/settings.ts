@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Current version of the settings document; bump it and add a step in `migrations.ts`. */
+export const SETTINGS_SCHEMA_VERSION = 2;
+
+export const Language = z.enum(['en', 'nl']);
+export type Language = z.infer<typeof Language>;
+
+export const Theme = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof Theme>;
+
+export const PayloadLogging = z.enum(['full', 'metadata']);
+export type PayloadLogging = z.infer<typeof PayloadLogging>;
+
+/** The settings document, stored by electron-store (desktop) or conf (web and command line). */
+export const Settings = z.object({
+  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
+  language: Language.default('en'),
+  theme: Theme.default('system'),
+  notifications: z
+    .object({
+      enabled: z.boolean().default(true),
+    })
+    .default({ enabled: true }),
+  retentionDays: z.number().int().min(1).max(3650).default(30),
+  payloadLogging: PayloadLogging.default('full'),
+  sandbox: z
+    .object({
+      /** The built-in twins of both APIs; on by default so the app works without accounts. */
+      enabled: z.boolean().default(true),
+      seed: z.number().int().default(1),
+      size: z.enum(['small', 'medium', 'large']).default('small'),
+    })
+    .default({ enabled: true, seed: 1, size: 'small' }),
+  /** Set once the setup wizard has been finished or dismissed. */
+  onboarded: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** A partial update, as the Settings screen sends it. */
+export const SettingsPatch = z
+  .object({
+    language: Language,
+    theme: Theme,
+    notifications: z.object({ enabled: z.boolean() }),
+    retentionDays: z.number().int().min(1).max(3650),
+    payloadLogging: PayloadLogging,
+    sandbox: z.object({
+      enabled: z.boolean(),
+      seed: z.number().int(),
+      size: z.enum(['small', 'medium', 'large']),
+    }),
+    onboarded: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export function defaultSettings(): Settings {
+  return Settings.parse({ schemaVersion: SETTINGS_SCHEMA_VERSION });
+}
