@@ -20,10 +20,22 @@ const boundaries = {
       { regex: '(^|/)(main|renderer)(/|$)', message: 'shared/ must not import main/ or renderer/.' },
     ],
   },
+  sharedTests: {
+    patterns: [
+      {
+        regex: '^(?!zod(/|$)|vitest$|fast-check$|\\.{1,2}/)',
+        message: 'shared/ tests import only zod, vitest, fast-check and shared/ modules.',
+      },
+      { regex: '(^|/)(main|renderer)(/|$)', message: 'shared/ must not import main/ or renderer/.' },
+    ],
+  },
   renderer: {
     paths: [{ name: 'electron', message: 'The renderer talks to main only through the API client.' }],
     patterns: [
-      { regex: '(^|/)main(/|$)', message: 'renderer/ must not import main/: use the API contract in shared/api.' },
+      {
+        regex: '(^|/)main(/|$)',
+        message: 'renderer/ must not import main/: use the API contract in shared/api.',
+      },
       { regex: '^node:', message: 'renderer/ runs in a browser: no Node built-ins.' },
     ],
   },
@@ -38,7 +50,16 @@ const boundaries = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', '**/generated/**', 'eslint-fixtures/**'],
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'release/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/generated/**',
+      'eslint-fixtures/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
@@ -56,7 +77,13 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', boundaries.shared] },
+  },
+  {
+    // Tests of shared/ may also use the test runner and property-based testing.
+    files: ['shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', boundaries.sharedTests] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

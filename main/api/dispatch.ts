@@ -28,8 +28,14 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       const handler = handlers[name] as (input: unknown) => unknown;
       const output = definition.output.safeParse(await handler(input.data));
       if (!output.success) {
-        logger.error(`Handler for ${name} answered outside the contract`, { issues: describeZodIssues(output.error) });
-        return fail('invalid_output', `Koppel produced an invalid answer for ${name}.`, describeZodIssues(output.error));
+        logger.error(`Handler for ${name} answered outside the contract`, {
+          issues: describeZodIssues(output.error),
+        });
+        return fail(
+          'invalid_output',
+          `Koppel produced an invalid answer for ${name}.`,
+          describeZodIssues(output.error),
+        );
       }
       return { ok: true, output: output.data };
     } catch (error) {

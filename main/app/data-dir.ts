@@ -20,7 +20,10 @@ export function resolveDataDir(options: DataDirOptions = {}): string {
   const env = options.env ?? process.env;
   if (options.flag) return path.resolve(options.flag);
   if (env.KOPPEL_DATA_DIR) return path.resolve(env.KOPPEL_DATA_DIR);
-  return path.join(appDataRoot(options.platform ?? process.platform, env, options.home ?? os.homedir()), APP_NAME);
+  return path.join(
+    appDataRoot(options.platform ?? process.platform, env, options.home ?? os.homedir()),
+    APP_NAME,
+  );
 }
 
 /** The OS folder for per-user application data, as Electron's `app.getPath('appData')` defines it. */

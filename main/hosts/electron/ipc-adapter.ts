@@ -11,13 +11,19 @@ import type { App } from '../../app/create-app';
  */
 export function registerIpc(app: App, isOwnPage: (url: string) => boolean): () => void {
   for (const name of callNames) {
-    ipcMain.handle(callChannel(name), async (event: IpcMainInvokeEvent, input: unknown): Promise<ApiResult> => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isOwnPage(frame.url)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Calls are only accepted from the Koppel window.' } };
-      }
-      return app.dispatch(name, input);
-    });
+    ipcMain.handle(
+      callChannel(name),
+      async (event: IpcMainInvokeEvent, input: unknown): Promise<ApiResult> => {
+        const frame = event.senderFrame;
+        if (!frame || frame.parent !== null || !isOwnPage(frame.url)) {
+          return {
+            ok: false,
+            error: { code: 'forbidden', message: 'Calls are only accepted from the Koppel window.' },
+          };
+        }
+        return app.dispatch(name, input);
+      },
+    );
   }
   return () => callNames.forEach((name) => ipcMain.removeHandler(callChannel(name)));
 }

@@ -6,7 +6,13 @@ import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import type { App } from '../../app/create-app';
 import { attachApiSocket } from './ws-adapter';
-import { contentSecurityPolicy, createSessionToken, hostAllowed, originAllowed, tokensMatch } from './security';
+import {
+  contentSecurityPolicy,
+  createSessionToken,
+  hostAllowed,
+  originAllowed,
+  tokensMatch,
+} from './security';
 
 export interface WebServerOptions {
   app: App;

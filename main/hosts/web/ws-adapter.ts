@@ -19,14 +19,19 @@ export function attachApiSocket(socket: WebSocket, app: App): void {
   const send = (message: unknown) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
-  const unsubscribe = app.ctx.bus.onAny(eventNames, (stream, payload) => send({ t: 'event', stream, payload }));
+  const unsubscribe = app.ctx.bus.onAny(eventNames, (stream, payload) =>
+    send({ t: 'event', stream, payload }),
+  );
   socket.on('close', unsubscribe);
   socket.on('message', async (data) => {
     let parsed: z.infer<typeof ClientMessage>;
     try {
       parsed = ClientMessage.parse(JSON.parse(String(data)));
     } catch {
-      send({ t: 'error', error: { code: 'invalid_input', message: 'Malformed message: expected {t:"call", id, name, input}.' } });
+      send({
+        t: 'error',
+        error: { code: 'invalid_input', message: 'Malformed message: expected {t:"call", id, name, input}.' },
+      });
       return;
     }
     send({ t: 'result', id: parsed.id, result: await app.dispatch(parsed.name, parsed.input) });

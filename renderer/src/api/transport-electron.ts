@@ -14,9 +14,16 @@ export function electronTransport(bridge: KoppelBridge): ApiTransport {
   return {
     call(name, input) {
       const [domain, verb] = splitCallName(name);
-      const methods = bridge[domain as keyof KoppelBridge] as Record<string, (input: unknown) => ReturnType<ApiTransport['call']>>;
+      const methods = bridge[domain as keyof KoppelBridge] as Record<
+        string,
+        (input: unknown) => ReturnType<ApiTransport['call']>
+      >;
       const method = methods[verb];
-      if (!method) return Promise.resolve({ ok: false, error: { code: 'unknown_call', message: `Unknown call ${name}` } });
+      if (!method)
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'unknown_call', message: `Unknown call ${name}` },
+        });
       return method(input);
     },
     subscribe: (stream, listener) => bridge.events.subscribe(stream, listener),

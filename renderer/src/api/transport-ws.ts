@@ -37,7 +37,9 @@ export function websocketTransport(token: string): ApiTransport {
     if (opened) return opened;
     opened = new Promise((resolve, reject) => {
       const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
-      const ws = new WebSocket(`${protocol}://${window.location.host}/api?token=${encodeURIComponent(token)}`);
+      const ws = new WebSocket(
+        `${protocol}://${window.location.host}/api?token=${encodeURIComponent(token)}`,
+      );
       ws.onopen = () => {
         socket = ws;
         resolve(ws);
@@ -47,7 +49,10 @@ export function websocketTransport(token: string): ApiTransport {
         socket = null;
         opened = null;
         for (const [id, settle] of pending) {
-          settle({ ok: false, error: { code: 'unavailable', message: 'The connection to Koppel was lost.' } });
+          settle({
+            ok: false,
+            error: { code: 'unavailable', message: 'The connection to Koppel was lost.' },
+          });
           pending.delete(id);
         }
         // Reconnect so event streams resume without a reload.

@@ -10,7 +10,9 @@ export function registerServe(program: Command): void {
     program
       .command('serve')
       .description('serve the app in the browser at a local URL (127.0.0.1 only)')
-      .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').argParser(parsePort).default(0)),
+      .addOption(
+        new Option('--port <n>', 'port to listen on (0 = any free port)').argParser(parsePort).default(0),
+      ),
   ).action(async (options: { port: number; dataDir?: string }) => {
     const app = await createApp({ host: 'web', dataDir: dataDirFrom(options) });
     const server = await startWebServer({ app, port: options.port, rendererDir: rendererDir() });

@@ -9,7 +9,12 @@ export function ConnectionsScreen() {
   const sandbox = useSettingsStore((state) => state.settings?.sandbox.enabled ?? false);
   const status = sandbox ? t('connections.sandboxOn') : t('connections.sandboxOff');
   const systems = [
-    { id: 'teamleader', icon: Users, name: t('connections.teamleader'), body: t('connections.teamleaderBody') },
+    {
+      id: 'teamleader',
+      icon: Users,
+      name: t('connections.teamleader'),
+      body: t('connections.teamleaderBody'),
+    },
     { id: 'mplus', icon: Store, name: t('connections.mplus'), body: t('connections.mplusBody') },
   ];
   return (

@@ -4,7 +4,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { useAppInfo } from '../../app/useAppInfo';
 import { useSettingsStore } from '../../stores/settings-store';
 
-const themeLabel = { system: 'settings.themeSystem', light: 'settings.themeLight', dark: 'settings.themeDark' } as const;
+const themeLabel = {
+  system: 'settings.themeSystem',
+  light: 'settings.themeLight',
+  dark: 'settings.themeDark',
+} as const;
 const payloadLabel = { full: 'settings.payloadFull', metadata: 'settings.payloadMetadata' } as const;
 
 export function SettingsScreen() {
@@ -103,7 +107,9 @@ export function SettingsScreen() {
             <input
               type="checkbox"
               checked={settings.sandbox.enabled}
-              onChange={(event) => void update({ sandbox: { ...settings.sandbox, enabled: event.target.checked } })}
+              onChange={(event) =>
+                void update({ sandbox: { ...settings.sandbox, enabled: event.target.checked } })
+              }
               data-testid="settings-sandbox"
             />
             <span>{t('settings.sandboxEnabled')}</span>
