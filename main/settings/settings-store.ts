@@ -41,6 +41,20 @@ export class SettingsStore {
     return next;
   }
 
+  /**
+   * Changes the connection list (the connection registry's field, which `settings.update` cannot
+   * touch). Reads the file again first: another process (`koppel sandbox`) may have registered a
+   * connection since this one started.
+   */
+  updateConnections(change: (connections: Settings['connections']) => Settings['connections']): Settings {
+    const fresh = migrateSettings(this.backend.read());
+    const next = Settings.parse({ ...fresh, connections: change(fresh.connections) });
+    this.backend.write(next);
+    this.current = next;
+    for (const listener of this.listeners) listener(next);
+    return next;
+  }
+
   onChange(listener: (settings: Settings) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -14,6 +14,8 @@ const steps: Record<number, (doc: Raw) => Raw> = {
     const theme = darkMode === true ? 'dark' : darkMode === false ? 'light' : 'system';
     return { ...rest, language, theme, schemaVersion: 2 };
   },
+  // v3 added the connection registry's metadata list.
+  2: (doc) => ({ ...doc, connections: [], schemaVersion: 3 }),
 };
 
 export class SettingsMigrationError extends Error {}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { Connection } from '../connections/connection';
 
 /** Current version of the settings document; bump it and add a step in `migrations.ts`. */
-export const SETTINGS_SCHEMA_VERSION = 2;
+export const SETTINGS_SCHEMA_VERSION = 3;
 
 export const Language = z.enum(['en', 'nl']);
 export type Language = z.infer<typeof Language>;
@@ -34,6 +35,11 @@ export const Settings = z.object({
     .default({ enabled: true, seed: 1, size: 'small' }),
   /** Set once the setup wizard has been finished or dismissed. */
   onboarded: z.boolean().default(false),
+  /** Connection metadata (the connection registry writes it; secrets are in the OS keychain). */
+  connections: z
+    .array(Connection)
+    .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'connection ids must be unique')
+    .default([]),
 });
 export type Settings = z.infer<typeof Settings>;
 
