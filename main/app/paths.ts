@@ -23,4 +23,12 @@ export function appRoot(): string {
 }
 
 export const rendererDir = (): string => path.join(appRoot(), 'out', 'renderer');
-export const resourcesDir = (): string => path.join(appRoot(), 'resources');
+/**
+ * Bundled data (API specs, templates): `resources/` in the repository; in a packaged desktop app
+ * electron-builder copies them next to the asar (`process.resourcesPath`).
+ */
+export function resourcesDir(): string {
+  const packaged = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  if (packaged && fs.existsSync(path.join(packaged, 'specs'))) return packaged;
+  return path.join(appRoot(), 'resources');
+}

@@ -29,6 +29,8 @@ export function createMainWindow(url: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Middle-click would open links in new windows, bypassing the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   lockDown(window.webContents, url);
