@@ -96,15 +96,22 @@ export class Vault {
    * for it (a rotated refresh token) is kept in this process's memory only and never written out.
    */
   async set(connectionId: string, field: string, value: string): Promise<void> {
-    const account = accountName(connectionId, field);
     if (this.fromEnvironment(connectionId, field)) {
-      this.rotated.set(account, value);
+      this.remember(connectionId, field, value);
       this.logger.warn('A secret from the environment changed; the new value is kept in memory only', {
         variable: envSecretName(connectionId, field),
       });
       return;
     }
-    await this.keychain.set(account, value);
+    await this.keychain.set(accountName(connectionId, field), value);
+  }
+
+  /**
+   * Keeps a value for this process only, never written anywhere: the rotated tokens of a connection
+   * whose credentials come from environment variables. It wins over the environment and the keychain.
+   */
+  remember(connectionId: string, field: string, value: string): void {
+    this.rotated.set(accountName(connectionId, field), value);
   }
 
   /** Deletes a stored secret (environment variables are the operator's to remove). */

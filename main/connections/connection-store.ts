@@ -1,0 +1,63 @@
+import { KoppelError } from '../../shared/api/errors';
+import type { Connection, ConnectionKind } from '../../shared/connections/connection';
+import type { SettingsStore } from '../settings/settings-store';
+
+/** Connection metadata in the settings document (secrets are in the vault, never here). */
+export class ConnectionStore {
+  constructor(private readonly settings: SettingsStore) {}
+
+  list(): Connection[] {
+    return this.settings.get().connections;
+  }
+
+  find(id: string): Connection | undefined {
+    return this.list().find((connection) => connection.id === id);
+  }
+
+  /** The connection, or `not_found` naming the id. */
+  get(id: string): Connection {
+    const connection = this.find(id);
+    if (!connection) {
+      const known = this.list().map((c) => c.id);
+      throw new KoppelError(
+        'not_found',
+        `No connection "${id}"${known.length ? ` (known: ${known.join(', ')})` : ' (none is set up yet)'}.`,
+      );
+    }
+    return connection;
+  }
+
+  /** Adds the connection, or replaces the one with its id. */
+  save<C extends Connection>(connection: C): C {
+    this.settings.updateConnections((list) => {
+      const index = list.findIndex((c) => c.id === connection.id);
+      return index === -1 ? [...list, connection] : list.map((c, i) => (i === index ? connection : c));
+    });
+    return connection;
+  }
+
+  /** Applies a change to the stored connection (re-read from disk first) and returns the result. */
+  update<C extends Connection>(connection: C, change: (current: C) => C): C {
+    let updated: C | undefined;
+    this.settings.updateConnections((list) =>
+      list.map((c) => {
+        if (c.id !== connection.id || c.kind !== connection.kind) return c;
+        updated = change(c as C);
+        return updated;
+      }),
+    );
+    if (!updated) throw new KoppelError('not_found', `Connection "${connection.id}" was removed meanwhile.`);
+    return updated;
+  }
+
+  remove(id: string): void {
+    this.settings.updateConnections((list) => list.filter((c) => c.id !== id));
+  }
+
+  /** `mplus`, then `mplus-2`, `mplus-3`…: short ids that make readable `KOPPEL_SECRET_*` names. */
+  nextId(kind: ConnectionKind): string {
+    const taken = new Set(this.list().map((c) => c.id));
+    if (!taken.has(kind)) return kind;
+    for (let n = 2; ; n += 1) if (!taken.has(`${kind}-${n}`)) return `${kind}-${n}`;
+  }
+}

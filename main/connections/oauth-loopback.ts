@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A random `state` for one authorisation (CSRF protection: the callback must echo it). */
+export function createState(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export class OAuthCallbackError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'denied' | 'timeout' | 'cancelled',
+  ) {
+    super(message);
+    this.name = 'OAuthCallbackError';
+  }
+}
+
+export interface LoopbackListener {
+  /** `http://127.0.0.1:<port>/callback`. */
+  readonly redirectUri: string;
+  /** Resolves with the code of the first callback carrying the expected state; the listener then closes. */
+  readonly code: Promise<string>;
+  /** Stops waiting (the pending `code` rejects with reason `cancelled`). */
+  close(): Promise<void>;
+}
+
+export interface LoopbackOptions {
+  /** The `state` sent with the authorize request; callbacks with another state are refused. */
+  state: string;
+  /** 0 (any free port) unless the integration registered a fixed one. */
+  port?: number;
+  timeoutMs: number;
+}
+
+const CALLBACK_PATH = '/callback';
+
+/**
+ * A one-time HTTP listener on 127.0.0.1 for the OAuth redirect. It answers the browser with a short
+ * page, accepts exactly one callback with the right state, and closes after it or after the timeout.
+ */
+export async function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
+  let settle: { resolve: (code: string) => void; reject: (error: Error) => void } | undefined;
+  const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
+  // Nobody may be awaiting yet; the rejection is still delivered to whoever awaits later.
+  code.catch(() => undefined);
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found.');
+      return;
+    }
+    if (url.searchParams.get('state') !== options.state) {
+      // Not our authorisation (or a forged one): refuse it and keep waiting for the real redirect.
+      page(res, 400, 'This sign-in link is not the one Koppel is waiting for. Start again from Koppel.');
+      return;
+    }
+    const error = url.searchParams.get('error');
+    const received = url.searchParams.get('code');
+    if (error || !received) {
+      const description = url.searchParams.get('error_description');
+      page(res, 400, 'Teamleader did not grant access. You can close this window and try again in Koppel.');
+      finish(() => settle?.reject(new OAuthCallbackError(describeError(error, description), 'denied')));
+      return;
+    }
+    page(res, 200, 'Koppel is connected to Teamleader. You can close this window.');
+    finish(() => settle?.resolve(received));
+  });
+
+  let finished = false;
+  const timer = setTimeout(() => {
+    finish(() =>
+      settle?.reject(
+        new OAuthCallbackError(
+          `No answer from Teamleader within ${Math.round(options.timeoutMs / 1000)} seconds; start the connection again.`,
+          'timeout',
+        ),
+      ),
+    );
+  }, options.timeoutMs);
+  timer.unref();
+
+  function finish(outcome: () => void): void {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    outcome();
+    server.close();
+    server.closeAllConnections();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    redirectUri: `http://127.0.0.1:${port}${CALLBACK_PATH}`,
+    code,
+    async close() {
+      finish(() =>
+        settle?.reject(new OAuthCallbackError('The Teamleader sign-in was cancelled.', 'cancelled')),
+      );
+    },
+  };
+}
+
+function describeError(error: string | null, description: string | null): string {
+  if (error === 'access_denied') return 'Access was refused on the Teamleader authorisation page.';
+  const what = [error, description].filter(Boolean).join(': ');
+  return `Teamleader answered the authorisation with an error${what ? ` (${what})` : ''}.`;
+}
+
+function page(res: http.ServerResponse, status: number, message: string): void {
+  const html =
+    '<!doctype html><meta charset="utf-8"><title>Koppel</title>' +
+    `<body style="font-family:sans-serif;margin:3rem"><p>${message}</p></body>`;
+  res
+    .writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    })
+    .end(html);
+}
