@@ -78,7 +78,12 @@ export async function withStartLock<T>(dataDir: string, work: () => Promise<T>, 
         continue;
       }
       if (Date.now() > deadline) {
-        throw new Error(`Another Koppel process (pid ${holder}) has been starting the sandbox for too long.`);
+        throw new Error(
+          `Another Koppel process (pid ${holder}) has been starting the sandbox for too long.`,
+          {
+            cause: error,
+          },
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
