@@ -76,6 +76,12 @@ export default tseslint.config(
     },
   },
   {
+    // The `koppel` launcher is plain CommonJS: it registers tsx, then loads the TypeScript CLI.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', boundaries.shared] },

@@ -18,10 +18,14 @@ function electronBinary() {
 
 const binary = electronBinary();
 if (!binary) {
-  console.error('The Electron binary is not installed (it is downloaded by "npm install"): run "npm run web" to open Koppel in your browser instead.');
+  console.error(
+    'The Electron binary is not installed (it is downloaded by "npm install"): run "npm run web" to open Koppel in your browser instead.',
+  );
   process.exit(1);
 }
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 const app = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
 app.on('exit', (code) => process.exit(code ?? 0));
