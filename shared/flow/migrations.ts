@@ -1,0 +1,142 @@
+import { describeZodIssues } from '../api/errors';
+import { FLOW_SCHEMA_VERSION, FlowDocument } from './flow-document';
+
+type Raw = Record<string, unknown>;
+
+export class FlowMigrationError extends Error {
+  constructor(
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'FlowMigrationError';
+  }
+}
+
+/**
+ * Steps from version N to N+1. Version 1 is the shape of the first Koppel prototypes:
+ * `{version: 1, id, title, active, steps: [{id, type: "kind@v", x, y, name, params}],
+ *   links: [{from: "node:port", to: "node:port"}], trigger: {every: "15m"} | {cron, tz} | null,
+ *   retries: <extra attempts>, logPayloads: boolean}`.
+ */
+const steps: Record<number, (doc: Raw) => Raw> = {
+  1: (doc) => {
+    const nodes = asArray(doc.steps).map((step, index) => {
+      const s = asRecord(step);
+      const [kind, version] = splitType(String(s.type ?? ''));
+      return {
+        id: String(s.id ?? `node-${index + 1}`),
+        kind,
+        version,
+        position: { x: numberOr(s.x, index * 240), y: numberOr(s.y, 0) },
+        ...(typeof s.name === 'string' ? { label: s.name } : {}),
+        config: asRecord(s.params),
+      };
+    });
+    const edges = asArray(doc.links).map((link, index) => {
+      const l = asRecord(link);
+      const [source, sourcePort] = splitEnd(String(l.from ?? ''), 'out');
+      const [target, targetPort] = splitEnd(String(l.to ?? ''), 'in');
+      return { id: `edge-${index + 1}`, source, sourcePort, target, targetPort };
+    });
+    const retries = typeof doc.retries === 'number' && doc.retries >= 0 ? Math.floor(doc.retries) : undefined;
+    return {
+      schemaVersion: 2,
+      id: doc.id,
+      name: doc.title ?? doc.name,
+      enabled: doc.active === true,
+      nodes,
+      edges,
+      schedule: migrateTrigger(doc.trigger),
+      settings: {
+        ...(retries === undefined ? {} : { retry: { attempts: Math.min(50, retries + 1) } }),
+        payloadLogging:
+          doc.logPayloads === true ? 'full' : doc.logPayloads === false ? 'metadata' : 'default',
+      },
+    };
+  },
+};
+
+/** `15m`, `2h`, `1d` → minutes. */
+function migrateTrigger(trigger: unknown): Raw {
+  const t = asRecord(trigger);
+  if (typeof t.cron === 'string') {
+    return { kind: 'cron', cron: t.cron, ...(typeof t.tz === 'string' ? { timezone: t.tz } : {}) };
+  }
+  if (typeof t.every === 'string') {
+    const match = /^(\d+)\s*([mhd])$/.exec(t.every.trim());
+    if (!match)
+      throw new FlowMigrationError(`Version-1 trigger "every: ${t.every}" is not like "15m", "2h" or "1d".`);
+    const factor = { m: 1, h: 60, d: 1440 }[match[2] as 'm' | 'h' | 'd'];
+    return { kind: 'interval', everyMinutes: Number(match[1]) * factor };
+  }
+  return { kind: 'manual' };
+}
+
+/** Which schema version a stored document has (documents without a marker are version 1). */
+export function flowSchemaVersion(stored: unknown): number {
+  const doc = asRecord(stored);
+  if (typeof doc.schemaVersion === 'number') return doc.schemaVersion;
+  if (typeof doc.version === 'number' && Array.isArray(doc.steps)) return doc.version;
+  return 1;
+}
+
+/**
+ * Brings a stored or imported flow document up to the current version and parses it.
+ * Throws {@link FlowMigrationError} naming the field when the result is not a valid document.
+ */
+export function migrateFlow(stored: unknown): FlowDocument {
+  if (!isRecord(stored)) throw new FlowMigrationError('A flow document must be a JSON object.');
+  let doc: Raw = { ...stored };
+  let version = flowSchemaVersion(doc);
+  if (version > FLOW_SCHEMA_VERSION) {
+    throw new FlowMigrationError(
+      `This flow was written by a newer Koppel (schema ${version}; this version reads up to ${FLOW_SCHEMA_VERSION}).`,
+    );
+  }
+  while (version < FLOW_SCHEMA_VERSION) {
+    const step = steps[version];
+    if (!step) throw new FlowMigrationError(`No flow migration from schema ${version}.`);
+    doc = step(doc);
+    version += 1;
+  }
+  const parsed = FlowDocument.safeParse(doc);
+  if (!parsed.success) {
+    const issues = describeZodIssues(parsed.error);
+    const name = typeof doc.name === 'string' ? `Flow "${doc.name}"` : 'The flow';
+    const first = issues[0];
+    throw new FlowMigrationError(
+      `${name} is not a valid flow document: ${first?.path}: ${first?.message}`,
+      issues,
+    );
+  }
+  return parsed.data;
+}
+
+function splitType(type: string): [string, number] {
+  const at = type.lastIndexOf('@');
+  if (at < 0) return [type, 1];
+  const version = Number(type.slice(at + 1));
+  return [type.slice(0, at), Number.isInteger(version) && version > 0 ? version : 1];
+}
+
+function splitEnd(end: string, defaultPort: string): [string, string] {
+  const colon = end.indexOf(':');
+  return colon < 0 ? [end, defaultPort] : [end.slice(0, colon), end.slice(colon + 1) || defaultPort];
+}
+
+function isRecord(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asRecord(value: unknown): Raw {
+  return isRecord(value) ? value : {};
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}

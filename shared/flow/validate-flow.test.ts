@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { nodeCatalog } from '../nodes/all-nodes';
+import type { FlowDocument } from './flow-document';
+import { hasErrors, type FlowProblem } from './flow-problem';
+import { sampleFlow } from './testing/sample-flow';
+import { validateFlow } from './validate-flow';
+
+const codes = (problems: FlowProblem[]) => problems.map((problem) => problem.code);
+
+function edit(change: (flow: FlowDocument) => void): FlowDocument {
+  const flow = sampleFlow();
+  change(flow);
+  return flow;
+}
+
+describe('validateFlow', () => {
+  it('accepts the sample flow', () => {
+    expect(validateFlow(sampleFlow(), nodeCatalog)).toEqual([]);
+  });
+
+  it('maps a config error to the node and the field', () => {
+    const flow = edit((f) => {
+      const map = f.nodes.find((node) => node.id === 'map');
+      if (map) map.config = { fields: [{ target: '', source: { kind: 'path', path: 'x' } }] };
+    });
+    const problems = validateFlow(flow, nodeCatalog);
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        code: 'node.config',
+        nodeId: 'map',
+        field: 'fields.0.target',
+        message: 'Flow "Orders": node "Map fields" (map), field "fields.0.target": Choose a target field.',
+      },
+    ]);
+  });
+
+  it('reports a field mapped twice on the second row', () => {
+    const flow = edit((f) => {
+      const map = f.nodes.find((node) => node.id === 'map');
+      if (map) {
+        map.config = {
+          fields: [
+            { target: 'a', source: { kind: 'path', path: 'x' } },
+            { target: 'a', source: { kind: 'constant', value: 1 } },
+          ],
+        };
+      }
+    });
+    const [problem] = validateFlow(flow, nodeCatalog);
+    expect(problem?.field).toBe('fields.1.target');
+    expect(problem?.message).toMatch(/"a" is already mapped \(row 1\)/);
+  });
+
+  it('names an unknown kind and an unknown version', () => {
+    const flow = edit((f) => {
+      f.nodes.push({
+        id: 'x',
+        kind: 'core.transform.nope',
+        version: 1,
+        position: { x: 0, y: 0 },
+        config: {},
+      });
+      const map = f.nodes.find((node) => node.id === 'map');
+      if (map) map.version = 7;
+    });
+    const problems = validateFlow(flow, nodeCatalog);
+    expect(problems.find((p) => p.code === 'node.unknownKind')?.message).toMatch(
+      /unknown kind "core.transform.nope"/,
+    );
+    expect(problems.find((p) => p.code === 'node.unknownVersion')?.message).toMatch(
+      /core.transform.map has no version 7 \(known: 1\)/,
+    );
+  });
+
+  it('finds dangling edges and unknown ports', () => {
+    const flow = edit((f) => {
+      f.edges.push({ id: 'e9', source: 'map', sourcePort: 'out', target: 'ghost', targetPort: 'in' });
+      f.edges.push({ id: 'e10', source: 'map', sourcePort: 'nope', target: 'invoices', targetPort: 'in' });
+    });
+    const problems = validateFlow(flow, nodeCatalog);
+    expect(problems.find((p) => p.edgeId === 'e9')).toMatchObject({ code: 'edge.dangling' });
+    expect(problems.find((p) => p.edgeId === 'e10')).toMatchObject({
+      code: 'edge.unknownPort',
+      nodeId: 'map',
+    });
+  });
+
+  it('finds a cycle and marks its edges', () => {
+    const flow = edit((f) => {
+      f.nodes.push({
+        id: 'code',
+        kind: 'core.transform.code',
+        version: 1,
+        position: { x: 0, y: 0 },
+        config: { code: 'return record;' },
+      });
+      f.edges.push({ id: 'c1', source: 'map', sourcePort: 'out', target: 'code', targetPort: 'in' });
+      f.edges.push({ id: 'c2', source: 'code', sourcePort: 'out', target: 'map', targetPort: 'in' });
+    });
+    const cycle = validateFlow(flow, nodeCatalog).filter((p) => p.code === 'graph.cycle');
+    expect(cycle.map((p) => p.edgeId).sort()).toEqual(['c1', 'c2']);
+    expect(cycle[0]?.message).toMatch(/round in circles/);
+  });
+
+  it('refuses a port type mismatch', () => {
+    // The trigger's "trigger" records cannot feed the test target's source-typed input… but the
+    // target takes "any"; the test source expects "trigger", so feed it test records instead.
+    const flow = edit((f) => {
+      f.nodes.push({
+        id: 'orders2',
+        kind: 'test.source.memory',
+        version: 1,
+        position: { x: 0, y: 0 },
+        config: {},
+      });
+      f.edges.push({ id: 'bad', source: 'orders', sourcePort: 'out', target: 'orders2', targetPort: 'in' });
+      f.edges.push({
+        id: 'e-out',
+        source: 'orders2',
+        sourcePort: 'out',
+        target: 'invoices',
+        targetPort: 'in',
+      });
+    });
+    const problem = validateFlow(flow, nodeCatalog).find((p) => p.code === 'edge.portType');
+    expect(problem).toMatchObject({ edgeId: 'bad', nodeId: 'orders2' });
+    expect(problem?.message).toMatch(
+      /sends "test.record" records, but node "Test source" \(orders2\) expects "trigger"/,
+    );
+  });
+
+  it('carries the input type through pass-through transforms', () => {
+    const flow = edit((f) => {
+      f.nodes.push({
+        id: 'filter',
+        kind: 'core.transform.filter',
+        version: 1,
+        position: { x: 0, y: 0 },
+        config: { conditions: [{ path: 'x', operator: 'exists' }] },
+      });
+      f.nodes.push({
+        id: 'src2',
+        kind: 'test.source.memory',
+        version: 1,
+        position: { x: 0, y: 0 },
+        config: {},
+      });
+      f.edges.push({ id: 'f1', source: 'orders', sourcePort: 'out', target: 'filter', targetPort: 'in' });
+      f.edges.push({ id: 'f2', source: 'filter', sourcePort: 'out', target: 'src2', targetPort: 'in' });
+      f.edges.push({ id: 'f3', source: 'src2', sourcePort: 'out', target: 'invoices', targetPort: 'in' });
+    });
+    const problem = validateFlow(flow, nodeCatalog).find((p) => p.code === 'edge.portType');
+    expect(problem?.edgeId).toBe('f2');
+  });
+
+  it('requires a trigger, connected inputs and a target after each source', () => {
+    const flow = edit((f) => {
+      f.nodes = f.nodes.filter((node) => node.id !== 'start' && node.id !== 'invoices');
+      f.edges = f.edges.filter((edge) => edge.source !== 'start' && edge.target !== 'invoices');
+    });
+    expect(codes(validateFlow(flow, nodeCatalog)).sort()).toEqual([
+      'flow.noTrigger',
+      'node.notConnected',
+      'source.noTarget',
+    ]);
+  });
+
+  it('checks the schedule with the injected cron check and the time zone', () => {
+    const flow = sampleFlow({
+      schedule: { kind: 'cron', cron: 'every day', timezone: 'Europe/Amsterdam' },
+      enabled: true,
+    });
+    const problems = validateFlow(flow, nodeCatalog, {
+      checkCron: (cron) => (cron === 'every day' ? 'not a cron' : undefined),
+    });
+    expect(problems.find((p) => p.code === 'schedule.cron')?.message).toBe(
+      'Flow "Orders": cron "every day": not a cron',
+    );
+    expect(problems.find((p) => p.code === 'schedule.noTrigger')?.severity).toBe('warning');
+    const badZone = sampleFlow({ schedule: { kind: 'interval', everyMinutes: 5, timezone: 'Mars/Olympus' } });
+    expect(codes(validateFlow(badZone, nodeCatalog))).toEqual(['schedule.timezone']);
+  });
+
+  it('lets warnings through and stops on errors', () => {
+    expect(hasErrors([{ severity: 'warning', code: 'x', message: 'm' }])).toBe(false);
+    expect(hasErrors([{ severity: 'error', code: 'x', message: 'm' }])).toBe(true);
+  });
+});

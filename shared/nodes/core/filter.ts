@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Condition, MatchMode } from '../conditions';
+import { defineNode, ports } from '../node-definition';
+import { field } from '../ui-hints';
+
+export const ConditionsConfig = z.object({
+  match: field(MatchMode.default('all'), {
+    title: { en: 'Match', nl: 'Voorwaarden' },
+    widget: 'select',
+    options: [
+      { value: 'all', label: { en: 'All conditions', nl: 'Alle voorwaarden' } },
+      { value: 'any', label: { en: 'Any condition', nl: 'Minstens één voorwaarde' } },
+    ],
+  }),
+  conditions: field(z.array(Condition).min(1, 'Add at least one condition.'), {
+    title: { en: 'Conditions', nl: 'Voorwaarden' },
+    widget: 'conditions',
+  }),
+});
+export type ConditionsConfig = z.infer<typeof ConditionsConfig>;
+
+/** Lets records through that match; the others are skipped with the reason. */
+export const filterTransform = defineNode({
+  kind: 'core.transform.filter',
+  version: 1,
+  label: { en: 'Filter', nl: 'Filter' },
+  description: {
+    en: 'Only records that meet the conditions continue; the rest are skipped.',
+    nl: 'Alleen records die aan de voorwaarden voldoen gaan verder; de rest wordt overgeslagen.',
+  },
+  category: 'transform',
+  system: 'core',
+  icon: 'filter',
+  inputs: [ports.in()],
+  outputs: [ports.out('$input')],
+  config: ConditionsConfig,
+  defaultConfig: { match: 'all', conditions: [] },
+  connection: 'none',
+  output: z.record(z.string(), z.unknown()),
+});
+
+/** If/else: matching records leave through `true`, the others through `false`. */
+export const branchTransform = defineNode({
+  kind: 'core.transform.branch',
+  version: 1,
+  label: { en: 'If / else', nl: 'Als / anders' },
+  description: {
+    en: 'Sends records that meet the conditions one way and the others the other way.',
+    nl: 'Stuurt records die aan de voorwaarden voldoen de ene kant op en de andere de andere kant.',
+  },
+  category: 'transform',
+  system: 'core',
+  icon: 'split',
+  inputs: [ports.in()],
+  outputs: [
+    { id: 'true', label: { en: 'Yes', nl: 'Ja' }, recordType: '$input' },
+    { id: 'false', label: { en: 'No', nl: 'Nee' }, recordType: '$input' },
+  ],
+  config: ConditionsConfig,
+  defaultConfig: { match: 'all', conditions: [] },
+  connection: 'none',
+  output: z.record(z.string(), z.unknown()),
+});

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { defineNode, ports } from '../node-definition';
+import { field } from '../ui-hints';
+
+/** What a validation rule checks. `numeric` = digits only (MplusKASSA article numbers). */
+export const ValidationRuleKind = z.enum([
+  'required',
+  'numeric',
+  'integer',
+  'number',
+  'email',
+  'regex',
+  'minLength',
+  'maxLength',
+  'oneOf',
+]);
+export type ValidationRuleKind = z.infer<typeof ValidationRuleKind>;
+
+export const ValidationRule = z
+  .object({
+    path: z.string().min(1, 'Choose a field.'),
+    rule: ValidationRuleKind,
+    /** The pattern (regex), the length (min/maxLength) or the allowed values (oneOf). */
+    value: z.json().optional(),
+    /** Replaces the standard message; `{field}` and `{value}` are filled in. */
+    message: z.string().optional(),
+  })
+  .superRefine((rule, ctx) => {
+    const needs = (ok: boolean, message: string) => {
+      if (!ok) ctx.addIssue({ code: 'custom', path: ['value'], message });
+    };
+    if (rule.rule === 'regex') {
+      needs(typeof rule.value === 'string', 'A regex rule needs a pattern.');
+      if (typeof rule.value === 'string') {
+        try {
+          new RegExp(rule.value);
+        } catch (error) {
+          needs(false, `Not a valid regular expression: ${String(error)}`);
+        }
+      }
+    }
+    if (rule.rule === 'minLength' || rule.rule === 'maxLength') {
+      needs(
+        typeof rule.value === 'number' && Number.isInteger(rule.value) && rule.value >= 0,
+        'Give a length (a whole number).',
+      );
+    }
+    if (rule.rule === 'oneOf')
+      needs(Array.isArray(rule.value) && rule.value.length > 0, 'List the allowed values.');
+  });
+export type ValidationRule = z.infer<typeof ValidationRule>;
+
+export const ValidateConfig = z.object({
+  rules: field(z.array(ValidationRule).min(1, 'Add at least one rule.'), {
+    title: { en: 'Rules', nl: 'Regels' },
+    widget: 'rules',
+  }),
+});
+export type ValidateConfig = z.infer<typeof ValidateConfig>;
+
+/** Fails records that break a rule, naming the field and the value. */
+export const validateTransform = defineNode({
+  kind: 'core.transform.validate',
+  version: 1,
+  label: { en: 'Validate', nl: 'Controleren' },
+  description: {
+    en: 'Checks fields (required, digits only, pattern, length); a record that breaks a rule fails with the field named.',
+    nl: 'Controleert velden (verplicht, alleen cijfers, patroon, lengte); een record dat een regel breekt mislukt met het veld erbij.',
+  },
+  category: 'transform',
+  system: 'core',
+  icon: 'shield-check',
+  inputs: [ports.in()],
+  outputs: [ports.out('$input')],
+  config: ValidateConfig,
+  defaultConfig: { rules: [] },
+  connection: 'none',
+  output: z.record(z.string(), z.unknown()),
+});

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ConnectionKind, LocalizedText } from './node-definition';
+
+/**
+ * How the inspector renders a config field. Without a widget the renderer picks one from the
+ * field's type (string → text, number → number, boolean → switch, enum → select).
+ *
+ * - `connection`: a connection picker for `connectionKind`.
+ * - `mapping`: the drag-and-drop field mapper (core.transform.map's `fields`).
+ * - `code`: the code editor; `language` says which.
+ * - `lookupTable`: a two-column key → value table.
+ * - `select`: a drop-down over `options` (for enums the options give the labels).
+ * - `fieldPath`: a record field, picked from the upstream sample (`fieldSource: 'input'`) or from
+ *   the downstream target's schema (`fieldSource: 'output'`).
+ * - `conditions` / `rules`: the filter/branch condition list and the validate rule list.
+ * - `keyValue`: a list of path → value pairs (defaults).
+ * - `json`: free JSON (a constant value).
+ * - `cron`: a cron expression with a preview of the next times.
+ */
+export const UiWidget = z.enum([
+  'text',
+  'textarea',
+  'number',
+  'switch',
+  'select',
+  'date',
+  'dateTime',
+  'connection',
+  'mapping',
+  'code',
+  'lookupTable',
+  'fieldPath',
+  'conditions',
+  'rules',
+  'keyValue',
+  'json',
+  'cron',
+  'hidden',
+]);
+export type UiWidget = z.infer<typeof UiWidget>;
+
+export const UiOption = z.object({ value: z.union([z.string(), z.number()]), label: LocalizedText });
+export type UiOption = z.infer<typeof UiOption>;
+
+/** The `ui` entry of a config field's metadata (and of its JSON Schema). */
+export const UiHint = z
+  .object({
+    widget: UiWidget.optional(),
+    options: z.array(UiOption).optional(),
+    connectionKind: ConnectionKind.optional(),
+    language: z.enum(['javascript']).optional(),
+    fieldSource: z.enum(['input', 'output']).optional(),
+    placeholder: LocalizedText.optional(),
+    /** Unit shown after a number, e.g. ms. */
+    unit: z.string().optional(),
+    /** Fields sharing a group are shown together under that heading. */
+    group: LocalizedText.optional(),
+    /** Shown under "Advanced" (collapsed). */
+    advanced: z.boolean().optional(),
+    /** The Dutch title and description (the English ones are the standard `title`/`description`). */
+    nl: z.object({ title: z.string(), description: z.string().optional() }).optional(),
+  })
+  .strict();
+export type UiHint = z.infer<typeof UiHint>;
+
+/** What a definition writes for one config field. */
+export interface FieldDoc extends Omit<UiHint, 'nl'> {
+  title: LocalizedText;
+  description?: LocalizedText;
+}
+
+/**
+ * Attaches a title, description and rendering hint to a config field:
+ * `field(z.string(), { title: { en: 'Path', nl: 'Pad' }, widget: 'fieldPath', fieldSource: 'input' })`.
+ * The English texts become the standard `title`/`description`; the Dutch ones go under `ui.nl`.
+ */
+export function field<T extends z.ZodType>(schema: T, doc: FieldDoc): T {
+  const { title, description, ...hint } = doc;
+  const ui: UiHint = {
+    ...hint,
+    nl: { title: title.nl, ...(description ? { description: description.nl } : {}) },
+  };
+  return schema.meta({ title: title.en, ...(description ? { description: description.en } : {}), ui });
+}
+
+/** Reads the hint of a config field (a schema passed through {@link field}), or undefined. */
+export function uiHintOf(schema: z.ZodType): UiHint | undefined {
+  const meta = z.globalRegistry.get(schema);
+  const parsed = UiHint.safeParse(meta?.ui);
+  return parsed.success ? parsed.data : undefined;
+}
