@@ -10,7 +10,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATE_TIME_TYPE, DATE_TYPE, type FieldModel, type SchemaModel } from '../main/connectors/mplus/schema/schema-model';
+import {
+  DATE_TIME_TYPE,
+  DATE_TYPE,
+  type FieldModel,
+  type SchemaModel,
+} from '../main/connectors/mplus/schema/schema-model';
 import { parseMplusWsdl, type FieldDocs } from '../main/connectors/mplus/schema/wsdl-parser';
 import { mplusWsdlPath } from '../main/connectors/mplus/schema/wsdl-source';
 
@@ -126,7 +131,8 @@ function modelFieldType(field: FieldModel): string {
 function modelDoc(field: FieldModel, doc: string | undefined): string | undefined {
   const notes: string[] = [];
   if (field.conversion === 'money') notes.push('Money in euros (integer cents on the wire).');
-  if (field.conversion === 'quantity') notes.push(`Decimal quantity (wire: unscaled value + ${field.scaleField}).`);
+  if (field.conversion === 'quantity')
+    notes.push(`Decimal quantity (wire: unscaled value + ${field.scaleField}).`);
   if (field.kind === 'complex' && field.type === DATE_TYPE) notes.push('Date `YYYY-MM-DD` (SoapMplusDate).');
   if (field.kind === 'complex' && field.type === DATE_TIME_TYPE)
     notes.push('ISO 8601 with offset, Europe/Amsterdam (SoapMplusDateTime).');
@@ -207,7 +213,9 @@ function main(): void {
   }
   fs.writeFileSync(
     path.join(outDir, 'wire-types.ts'),
-    HEADER('XML shapes: money in integer cents, quantities unscaled, dates as structs, xsd:decimal as text.') +
+    HEADER(
+      'XML shapes: money in integer cents, quantities unscaled, dates as structs, xsd:decimal as text.',
+    ) +
       '\n' +
       enumOut +
       '\n' +

@@ -1,0 +1,120 @@
+/**
+ * One error hierarchy for every way an Mplus call can fail, so an engine can classify with `kind`:
+ * `transient` = the same call may succeed later (server faults, network, timeouts),
+ * `permanent` = the request must change (client faults, invalid input, unreadable answers).
+ * In-band business results (`…-ALREADY-EXISTS`, `…-NOT-FOUND`) are not errors: see outcomes.
+ */
+export type MplusErrorKind = 'permanent' | 'transient';
+
+export abstract class MplusError extends Error {
+  abstract readonly kind: MplusErrorKind;
+  /** The operation being called, when known. */
+  operation: string | undefined;
+
+  protected constructor(message: string, operation?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.operation = operation;
+  }
+}
+
+/** A SOAP 1.1 Fault. `Client…` codes are permanent, `Server…` codes transient (as the official client). */
+export class MplusSoapFault extends MplusError {
+  readonly kind: MplusErrorKind;
+  /** Without namespace prefix, e.g. `Client` or `Client.Authentication`. */
+  readonly faultcode: string;
+  readonly faultstring: string;
+  readonly detail: string | undefined;
+  readonly httpStatus: number;
+
+  constructor(init: {
+    faultcode: string;
+    faultstring: string;
+    detail?: string;
+    httpStatus: number;
+    operation?: string;
+  }) {
+    super(
+      `${init.operation ?? 'Mplus'} failed with SOAP fault ${init.faultcode}: ${init.faultstring}`,
+      init.operation,
+    );
+    this.faultcode = init.faultcode.replace(/^[^:]*:/, '');
+    this.faultstring = init.faultstring;
+    this.detail = init.detail;
+    this.httpStatus = init.httpStatus;
+    this.kind = this.faultcode.startsWith('Server') ? 'transient' : 'permanent';
+  }
+}
+
+/** The connection failed, was reset or the answer was lost: the server may or may not have acted. */
+export class MplusNetworkError extends MplusError {
+  readonly kind = 'transient';
+  /** Node's error code, e.g. ECONNREFUSED or ECONNRESET. */
+  readonly code: string | undefined;
+
+  constructor(message: string, operation?: string, code?: string, options?: ErrorOptions) {
+    super(message, operation, options);
+    this.code = code;
+  }
+}
+
+/** No complete answer within the timeout. */
+export class MplusTimeoutError extends MplusNetworkError {
+  readonly timeoutMs: number;
+
+  constructor(operation: string, timeoutMs: number) {
+    super(`${operation} got no answer within ${timeoutMs} ms`, operation, 'ETIMEDOUT');
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's AbortSignal fired. Transient: nothing is wrong with the request itself. */
+export class MplusAbortError extends MplusError {
+  readonly kind = 'transient';
+
+  constructor(operation: string, options?: ErrorOptions) {
+    super(`${operation} was aborted`, operation, options);
+  }
+}
+
+/** A non-200 HTTP answer without a SOAP fault. 5xx and 429 are transient, the rest permanent. */
+export class MplusHttpError extends MplusError {
+  readonly kind: MplusErrorKind;
+  readonly status: number;
+  readonly body: string;
+
+  constructor(operation: string, status: number, body: string) {
+    super(`${operation} answered HTTP ${status}: ${body.slice(0, 200)}`, operation);
+    this.status = status;
+    this.body = body;
+    this.kind = status >= 500 || status === 429 ? 'transient' : 'permanent';
+  }
+}
+
+/** The answer is not a SOAP envelope matching the WSDL (wrong element, missing required field, bad value). */
+export class MplusProtocolError extends MplusError {
+  readonly kind = 'permanent';
+  /** Where in the answer, e.g. `GetOrderResponse.order.lineList.line[2].data.quantity`. */
+  readonly path: string | undefined;
+
+  constructor(message: string, operation?: string, path?: string) {
+    super(path ? `${path}: ${message}` : message, operation);
+    this.path = path;
+  }
+}
+
+/** The input cannot be sent: a required field is missing or a value does not fit its schema type. */
+export class MplusRequestError extends MplusError {
+  readonly kind = 'permanent';
+  /** Where in the input, e.g. `createOrderV3.request.order.lineList.line[0].data.price`. */
+  readonly path: string;
+
+  constructor(path: string, message: string, operation?: string) {
+    super(`${path}: ${message}`, operation);
+    this.path = path;
+  }
+}
+
+/** True for errors worth retrying (the engine also uses this to classify). */
+export const isTransientMplusError = (error: unknown): error is MplusError =>
+  error instanceof MplusError && error.kind === 'transient';
