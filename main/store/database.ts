@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { schemaSteps } from './schema';
+
+export type Db = Database.Database;
+
+/** The database file in a data folder. */
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, 'koppel.db');
+}
+
+/**
+ * Opens (and creates or upgrades) Koppel's SQLite database: WAL so the desktop app and the command
+ * line can share it, NORMAL sync (durable at checkpoints; a crash loses at most the last
+ * transactions, never consistency), incremental auto-vacuum for the retention job.
+ */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('busy_timeout = 10000');
+  // auto_vacuum only takes effect before the first table exists.
+  db.pragma('auto_vacuum = INCREMENTAL');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+export class DatabaseVersionError extends Error {}
+
+function migrate(db: Db): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  if (current > schemaSteps.length) {
+    throw new DatabaseVersionError(
+      `The database was written by a newer Koppel (schema ${current}; this version knows up to ${schemaSteps.length}).`,
+    );
+  }
+  if (current === schemaSteps.length) return;
+  db.transaction(() => {
+    // Another process may have migrated between the check and this write lock.
+    const now = Number(db.pragma('user_version', { simple: true }));
+    for (let version = now; version < schemaSteps.length; version++) {
+      db.exec(schemaSteps[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    }
+  }).immediate();
+}

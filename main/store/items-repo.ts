@@ -1,0 +1,313 @@
+import type { JsonValue } from '../../shared/flow/json';
+import {
+  ItemAction,
+  ItemStatus,
+  type ItemAttempt,
+  type RunItemDetail,
+  type RunItemSummary,
+  type StepErrorInfo,
+} from '../../shared/flow/run-records';
+import type { Db } from './database';
+import { errorFromColumn, fromJsonColumn, idsFromColumn, iso, isoOrNull, toJsonColumn } from './json-columns';
+
+/** A run item as the writer inserts it; fields may still change until the batch is flushed. */
+export interface ItemRecord {
+  id: number;
+  runId: string;
+  key: string;
+  status: ItemStatus;
+  nodeId: string | null;
+  reason: string | null;
+  error: StepErrorInfo | null;
+  attempts: number;
+  orderNumber: string | null;
+  email: string | null;
+  sku: string | null;
+  action: ItemAction | null;
+  targetIds: Record<string, string> | null;
+  retryOf: number | null;
+  rootId: number;
+  source: JsonValue | null;
+  input: JsonValue | null;
+  mapped: JsonValue | null;
+  request: JsonValue | null;
+  response: JsonValue | null;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+export interface AttemptRecord {
+  rootId: number;
+  itemId: number;
+  runId: string;
+  attempt: number;
+  nodeId: string | null;
+  status: ItemStatus;
+  error: StepErrorInfo | null;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+interface ItemRow {
+  id: number;
+  run_id: string;
+  item_key: string;
+  status: string;
+  node_id: string | null;
+  reason: string | null;
+  error_json: string | null;
+  attempts: number;
+  order_number: string | null;
+  email: string | null;
+  sku: string | null;
+  action: string | null;
+  target_ids: string | null;
+  retry_of: number | null;
+  root_id: number;
+  started_at: number;
+  finished_at: number | null;
+}
+
+interface ItemDetailRow extends ItemRow {
+  source_json: string | null;
+  input_json: string | null;
+  mapped_json: string | null;
+  request_json: string | null;
+  response_json: string | null;
+  erased: number;
+}
+
+interface AttemptRow {
+  attempt: number;
+  run_id: string;
+  item_id: number;
+  node_id: string | null;
+  status: string;
+  error_json: string | null;
+  started_at: number;
+  finished_at: number | null;
+}
+
+const summaryColumns = `id, run_id, item_key, status, node_id, reason, error_json, attempts, order_number, email, sku,
+  action, target_ids, retry_of, root_id, started_at, finished_at`;
+
+function toSummary(row: ItemRow): RunItemSummary {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    key: row.item_key,
+    status: ItemStatus.catch('failed').parse(row.status),
+    nodeId: row.node_id,
+    reason: row.reason,
+    error: errorFromColumn(row.error_json),
+    attempts: row.attempts,
+    businessKeys: {
+      ...(row.order_number === null ? {} : { orderNumber: row.order_number }),
+      ...(row.email === null ? {} : { email: row.email }),
+      ...(row.sku === null ? {} : { sku: row.sku }),
+    },
+    action: row.action === null ? null : ItemAction.catch('created').parse(row.action),
+    targetIds: idsFromColumn(row.target_ids),
+    retryOf: row.retry_of,
+    startedAt: iso(row.started_at),
+    finishedAt: isoOrNull(row.finished_at),
+  };
+}
+
+/** Run items and their attempt history. Writes go through the run writer; this is the read side. */
+export class ItemsRepo {
+  readonly insertStmt;
+  readonly updateStmt;
+  readonly attemptStmt;
+  private readonly detailStmt;
+  private readonly historyStmt;
+  private readonly maxIdStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO items (id, run_id, item_key, status, node_id, reason, error_json, attempts, order_number, email, sku,
+        action, target_ids, retry_of, root_id, source_json, input_json, mapped_json, request_json, response_json,
+        started_at, finished_at)
+       VALUES (@id, @runId, @key, @status, @nodeId, @reason, @error, @attempts, @orderNumber, @email, @sku, @action,
+        @targetIds, @retryOf, @rootId, @source, @input, @mapped, @request, @response, @startedAt, @finishedAt)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE items SET status = @status, node_id = @nodeId, reason = @reason, error_json = @error,
+        attempts = @attempts, action = @action, target_ids = @targetIds, input_json = @input, mapped_json = @mapped,
+        request_json = @request, response_json = @response, finished_at = @finishedAt WHERE id = @id`,
+    );
+    this.attemptStmt = db.prepare(
+      `INSERT INTO attempts (root_id, item_id, run_id, attempt, node_id, status, error_json, started_at, finished_at)
+       VALUES (@rootId, @itemId, @runId, @attempt, @nodeId, @status, @error, @startedAt, @finishedAt)`,
+    );
+    this.detailStmt = db.prepare<[number], ItemDetailRow>(
+      `SELECT ${summaryColumns}, source_json, input_json, mapped_json, request_json, response_json, erased
+       FROM items WHERE id = ?`,
+    );
+    this.historyStmt = db.prepare<[number], AttemptRow>(
+      `SELECT attempt, run_id, item_id, node_id, status, error_json, started_at, finished_at
+       FROM attempts WHERE root_id = ? ORDER BY id`,
+    );
+    this.maxIdStmt = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM items');
+  }
+
+  /** Column values of an item record. */
+  static params(item: ItemRecord): Record<string, string | number | null> {
+    return {
+      id: item.id,
+      runId: item.runId,
+      key: item.key,
+      status: item.status,
+      nodeId: item.nodeId,
+      reason: item.reason,
+      error: toJsonColumn(item.error),
+      attempts: item.attempts,
+      orderNumber: item.orderNumber,
+      email: item.email,
+      sku: item.sku,
+      action: item.action,
+      targetIds: toJsonColumn(item.targetIds),
+      retryOf: item.retryOf,
+      rootId: item.rootId,
+      source: toJsonColumn(item.source),
+      input: toJsonColumn(item.input),
+      mapped: toJsonColumn(item.mapped),
+      request: toJsonColumn(item.request),
+      response: toJsonColumn(item.response),
+      startedAt: item.startedAt,
+      finishedAt: item.finishedAt,
+    };
+  }
+
+  static attemptParams(attempt: AttemptRecord): Record<string, string | number | null> {
+    return { ...attempt, error: toJsonColumn(attempt.error) };
+  }
+
+  maxId(): number {
+    return this.maxIdStmt.get()?.id ?? 0;
+  }
+
+  list(
+    runId: string,
+    options: { status?: ItemStatus; limit: number; offset: number },
+  ): { items: RunItemSummary[]; total: number } {
+    const where = options.status ? 'run_id = @runId AND status = @status' : 'run_id = @runId';
+    const params = { runId, status: options.status ?? null, limit: options.limit, offset: options.offset };
+    const rows = this.db
+      .prepare<typeof params, ItemRow>(
+        `SELECT ${summaryColumns} FROM items WHERE ${where} ORDER BY id LIMIT @limit OFFSET @offset`,
+      )
+      .all(params);
+    const total = this.db
+      .prepare<typeof params, { n: number }>(`SELECT COUNT(*) AS n FROM items WHERE ${where}`)
+      .get(params);
+    return { items: rows.map(toSummary), total: total?.n ?? 0 };
+  }
+
+  /** Every failed item of a run (for "retry all failed"). */
+  failed(runId: string): RunItemSummary[] {
+    return this.db
+      .prepare<[string], ItemRow>(
+        `SELECT ${summaryColumns} FROM items WHERE run_id = ? AND status = 'failed' ORDER BY id`,
+      )
+      .all(runId)
+      .map(toSummary);
+  }
+
+  /** The newest item of a run with this key. */
+  byKey(runId: string, key: string): RunItemSummary | undefined {
+    const row = this.db
+      .prepare<[string, string], ItemRow>(
+        `SELECT ${summaryColumns} FROM items WHERE run_id = ? AND item_key = ? ORDER BY id DESC LIMIT 1`,
+      )
+      .get(runId, key);
+    return row ? toSummary(row) : undefined;
+  }
+
+  detail(id: number): RunItemDetail | undefined {
+    const row = this.detailStmt.get(id);
+    if (!row) return undefined;
+    const history: ItemAttempt[] = this.historyStmt.all(row.root_id).map((attempt) => ({
+      attempt: attempt.attempt,
+      runId: attempt.run_id,
+      itemId: attempt.item_id,
+      nodeId: attempt.node_id,
+      status: ItemStatus.catch('failed').parse(attempt.status),
+      error: errorFromColumn(attempt.error_json),
+      startedAt: iso(attempt.started_at),
+      finishedAt: isoOrNull(attempt.finished_at),
+    }));
+    return {
+      ...toSummary(row),
+      source: fromJsonColumn(row.source_json),
+      input: fromJsonColumn(row.input_json),
+      mapped: fromJsonColumn(row.mapped_json),
+      request: fromJsonColumn(row.request_json),
+      response: fromJsonColumn(row.response_json),
+      erased: row.erased === 1,
+      history,
+    };
+  }
+
+  /** What a retry needs: the stored input and where it stopped. */
+  retryInput(
+    id: number,
+  ): { input: JsonValue | null; source: JsonValue | null; mapped: JsonValue | null } | undefined {
+    const row = this.detailStmt.get(id);
+    return row
+      ? {
+          input: fromJsonColumn(row.input_json),
+          source: fromJsonColumn(row.source_json),
+          mapped: fromJsonColumn(row.mapped_json),
+        }
+      : undefined;
+  }
+
+  /**
+   * Items whose business key or item key equals `text` (or starts with it), newest first, across
+   * runs. The e-mail column compares without case.
+   */
+  search(text: string, limit: number): RunItemSummary[] {
+    const value = text.trim();
+    if (!value) return [];
+    const upper = `${value}\uffff`;
+    return this.db
+      .prepare<{ value: string; upper: string; limit: number }, ItemRow>(
+        `SELECT ${summaryColumns} FROM items WHERE id IN (
+           SELECT id FROM items WHERE order_number >= @value AND order_number < @upper
+           UNION SELECT id FROM items WHERE email >= @value AND email < @upper
+           UNION SELECT id FROM items WHERE sku >= @value AND sku < @upper
+           UNION SELECT id FROM items WHERE item_key = @value)
+         ORDER BY id DESC LIMIT @limit`,
+      )
+      .all({ value, upper, limit })
+      .map(toSummary);
+  }
+
+  /** Open items of a run (pending or running), e.g. when it is found interrupted. */
+  open(runId: string): ItemRow[] {
+    return this.db
+      .prepare<[string], ItemRow>(
+        `SELECT ${summaryColumns} FROM items WHERE run_id = ? AND status IN ('pending', 'running')`,
+      )
+      .all(runId);
+  }
+
+  countsOf(runId: string): { total: number; succeeded: number; skipped: number; failed: number } {
+    const row = this.db
+      .prepare<
+        [string],
+        { total: number; succeeded: number | null; skipped: number | null; failed: number | null }
+      >(
+        `SELECT COUNT(*) AS total, SUM(status = 'succeeded') AS succeeded, SUM(status = 'skipped') AS skipped,
+          SUM(status = 'failed') AS failed FROM items WHERE run_id = ?`,
+      )
+      .get(runId);
+    return {
+      total: row?.total ?? 0,
+      succeeded: row?.succeeded ?? 0,
+      skipped: row?.skipped ?? 0,
+      failed: row?.failed ?? 0,
+    };
+  }
+}

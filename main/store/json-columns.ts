@@ -1,0 +1,28 @@
+import type { JsonValue } from '../../shared/flow/json';
+import { StepErrorInfo } from '../../shared/flow/run-records';
+
+/** JSON text for a column (null stays null). */
+export function toJsonColumn(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/** A JSON column read back; the store wrote it, so it is JSON. */
+export function fromJsonColumn(text: string | null): JsonValue | null {
+  return text === null ? null : (JSON.parse(text) as JsonValue);
+}
+
+export function errorFromColumn(text: string | null): StepErrorInfo | null {
+  if (text === null) return null;
+  const parsed = StepErrorInfo.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : { code: 'unknown', message: text, transient: false };
+}
+
+export function idsFromColumn(text: string | null): Record<string, string> | null {
+  if (text === null) return null;
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  return Object.fromEntries(Object.entries(value).map(([key, id]) => [key, String(id)]));
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));

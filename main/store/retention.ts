@@ -1,0 +1,87 @@
+import type { Db } from './database';
+
+export interface RetentionResult {
+  runsDeleted: number;
+  pagesFreed: number;
+}
+
+export interface EraseResult {
+  itemsErased: number;
+  eventsErased: number;
+}
+
+/**
+ * Deletes runs (with their items, attempts and events) that finished more than `retentionDays`
+ * ago, in small batches so other writers are not blocked, then gives the space back with an
+ * incremental vacuum. The ledger and cursors stay: they are what keeps records from being written
+ * twice.
+ */
+export function applyRetention(db: Db, retentionDays: number, now: number): RetentionResult {
+  const cutoff = now - retentionDays * 24 * 60 * 60 * 1000;
+  const batch = db.prepare(
+    "DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE status != 'running' AND finished_at < ? LIMIT 50)",
+  );
+  let runsDeleted = 0;
+  for (;;) {
+    const { changes } = batch.run(cutoff);
+    runsDeleted += changes;
+    if (changes === 0) break;
+  }
+  const before = Number(db.pragma('freelist_count', { simple: true }));
+  db.pragma('incremental_vacuum');
+  const after = Number(db.pragma('freelist_count', { simple: true }));
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('retention.lastRunAt', ?)").run(String(now));
+  return { runsDeleted, pagesFreed: before - after };
+}
+
+/** When retention last ran (ms), or undefined. */
+export function lastRetentionAt(db: Db): number | undefined {
+  const row = db
+    .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'retention.lastRunAt'")
+    .get();
+  return row ? Number(row.value) : undefined;
+}
+
+/**
+ * A GDPR erasure: every stored payload that mentions the e-mail address (the customer's own
+ * records, and orders or invoices that carry it) is removed, the e-mail business key is cleared,
+ * and events naming it are blanked. `secure_delete` overwrites the freed pages and the WAL is
+ * checkpointed, so the data is not left on disk.
+ */
+export function eraseByEmail(db: Db, email: string): EraseResult {
+  const needle = email.trim().toLowerCase();
+  if (!needle.includes('@')) throw new Error(`"${email}" is not an e-mail address.`);
+  const pattern = `%${needle.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  db.pragma('secure_delete = ON');
+  try {
+    const result = db.transaction(() => {
+      const items = db
+        .prepare(
+          `UPDATE items SET source_json = NULL, input_json = NULL, mapped_json = NULL, request_json = NULL,
+             response_json = NULL, email = NULL, erased = 1
+           WHERE email = @needle
+              OR lower(source_json) LIKE @pattern ESCAPE '\\' OR lower(input_json) LIKE @pattern ESCAPE '\\'
+              OR lower(mapped_json) LIKE @pattern ESCAPE '\\' OR lower(request_json) LIKE @pattern ESCAPE '\\'
+              OR lower(response_json) LIKE @pattern ESCAPE '\\'`,
+        )
+        .run({ needle, pattern });
+      // Events keep their place in the numbering (and their type); only the content naming the person goes.
+      const events = db
+        .prepare<{ pattern: string }>(
+          `UPDATE events SET body = json_object('runId', json_extract(body, '$.runId'), 'seq', seq,
+             'at', json_extract(body, '$.at'), 'type', 'log', 'level', 'info', 'message', 'Erased on request.')
+           WHERE lower(body) LIKE @pattern ESCAPE '\\'`,
+        )
+        .run({ pattern });
+      const intents = db.prepare(
+        `UPDATE intents SET request_json = 'null' WHERE lower(request_json) LIKE ? ESCAPE '\\'`,
+      );
+      intents.run(pattern);
+      return { itemsErased: items.changes, eventsErased: events.changes };
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return result;
+  } finally {
+    db.pragma('secure_delete = OFF');
+  }
+}

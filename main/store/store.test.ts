@@ -1,0 +1,331 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../shared/flow/run-events';
+import type { RunCounts } from '../../shared/flow/run-records';
+import { sampleFlow } from '../../shared/flow/testing/sample-flow';
+import type { ItemRecord } from './items-repo';
+import { FlowBusyError, Store } from './store';
+import { temporaryStore } from './testing';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function open(options?: Parameters<typeof temporaryStore>[0]) {
+  const handle = temporaryStore(options);
+  cleanups.push(handle.cleanup);
+  return handle;
+}
+
+function item(store: Store, runId: string, overrides: Partial<ItemRecord> = {}): ItemRecord {
+  const id = store.ids.take();
+  return {
+    id,
+    runId,
+    key: `test:orders:${id}`,
+    status: 'running',
+    nodeId: 'orders',
+    reason: null,
+    error: null,
+    attempts: 0,
+    orderNumber: null,
+    email: null,
+    sku: null,
+    action: null,
+    targetIds: null,
+    retryOf: null,
+    rootId: id,
+    source: { id: String(id) },
+    input: null,
+    mapped: null,
+    request: null,
+    response: null,
+    startedAt: Date.now(),
+    finishedAt: null,
+    ...overrides,
+  };
+}
+
+function begin(store: Store, runId: string, now = Date.now()) {
+  return store.beginRun({
+    id: runId,
+    flow: sampleFlow(),
+    trigger: 'manual',
+    parentRunId: null,
+    dryRun: false,
+    owner: store.owner.id,
+    startedAt: now,
+  });
+}
+
+describe('Store', () => {
+  it('commits a batch before handing its events to listeners', async () => {
+    const { store } = open();
+    begin(store, 'run-1');
+    const counts: RunCounts = { total: 1, succeeded: 0, skipped: 0, failed: 0 };
+    const seenInDb: number[] = [];
+    const writer = store.writer('run-1', counts, 'full', (events) => {
+      // When listeners hear of events, they are already readable from the database.
+      seenInDb.push(...store.events.page('run-1', 0, 100).map((event) => event.seq));
+      expect(events.map((event) => event.seq)).toEqual([1, 2]);
+    });
+    const record = item(store, 'run-1');
+    writer.saveItem(record);
+    writer.event({
+      type: 'runStarted',
+      flowId: 'flow-1',
+      flowName: 'Orders',
+      flowRevision: 0,
+      trigger: 'manual',
+      dryRun: false,
+      parentRunId: null,
+    });
+    writer.event({
+      type: 'itemStarted',
+      itemId: record.id,
+      key: record.key,
+      nodeId: 'orders',
+      businessKeys: {},
+      retryOf: null,
+    });
+    expect(store.events.page('run-1', 0, 10)).toEqual([]);
+    await writer.commit();
+    expect(seenInDb).toEqual([1, 2]);
+    expect(store.runs.get('run-1')?.counts.total).toBe(1);
+    expect(store.items.detail(record.id)?.status).toBe('running');
+  });
+
+  it('keeps no payloads with metadata-only logging, except a failed input', async () => {
+    const { store } = open();
+    begin(store, 'run-1');
+    const writer = store.writer(
+      'run-1',
+      { total: 0, succeeded: 0, skipped: 0, failed: 0 },
+      'metadata',
+      () => {},
+    );
+    const ok = item(store, 'run-1', {
+      status: 'succeeded',
+      mapped: { a: 1 },
+      input: { a: 1 },
+      finishedAt: Date.now(),
+    });
+    const bad = item(store, 'run-1', {
+      status: 'failed',
+      input: { b: 2 },
+      mapped: { b: 2 },
+      finishedAt: Date.now(),
+    });
+    writer.saveItem(ok);
+    writer.saveItem(bad);
+    await writer.commit();
+    expect(store.items.detail(ok.id)).toMatchObject({ source: null, mapped: null, input: null });
+    expect(store.items.detail(bad.id)).toMatchObject({ source: null, mapped: null, input: { b: 2 } });
+  });
+
+  it('writes runFinished once and releases the lock', async () => {
+    const { store } = open();
+    begin(store, 'run-1');
+    const counts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
+    const writer = store.writer('run-1', counts, 'full', () => {});
+    const outcome = {
+      status: 'succeeded' as const,
+      counts,
+      error: null,
+      finishedAt: Date.now(),
+      durationMs: 5,
+    };
+    expect(store.finishRun(writer, 'flow-1', outcome)?.type).toBe('runFinished');
+    expect(store.finishRun(writer, 'flow-1', outcome)).toBeUndefined();
+    const finished = store.events.page('run-1', 0, 10).filter((event) => event.type === 'runFinished');
+    expect(finished).toHaveLength(1);
+    expect(store.locks.holder('flow-1')).toBeUndefined();
+    expect(store.runs.get('run-1')).toMatchObject({ status: 'succeeded', durationMs: expect.any(Number) });
+  });
+
+  it('refuses a second run of a flow while the first is alive, across store instances', () => {
+    const { store, dir } = open();
+    begin(store, 'run-1');
+    const other = Store.openDataDir(dir);
+    cleanups.unshift(() => other.close());
+    expect(() => begin(other, 'run-2')).toThrow(FlowBusyError);
+    expect(() => begin(other, 'run-2')).toThrow(/already running \(run run-1/);
+  });
+
+  it('takes over the lock of a dead holder and finishes its run as interrupted', async () => {
+    const dead = new Set<number>();
+    const { store, dir } = open({
+      locks: { isAlive: (_host, pid) => !dead.has(pid) },
+      owner: { id: 'a', host: 'h', pid: 1 },
+    });
+    begin(store, 'run-1');
+    const writer = store.writer('run-1', { total: 1, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+    const open1 = item(store, 'run-1');
+    writer.saveItem(open1);
+    writer.event({
+      type: 'runStarted',
+      flowId: 'flow-1',
+      flowName: 'Orders',
+      flowRevision: 0,
+      trigger: 'manual',
+      dryRun: false,
+      parentRunId: null,
+    });
+    await writer.commit();
+
+    dead.add(1);
+    const next = Store.openDataDir(dir, {
+      locks: { isAlive: (_host, pid) => !dead.has(pid) },
+      owner: { id: 'b', host: 'h', pid: 2 },
+    });
+    cleanups.unshift(() => next.close());
+    const { recovered } = begin(next, 'run-2');
+    expect(recovered).toMatchObject({ type: 'runFinished', status: 'interrupted', seq: 2, runId: 'run-1' });
+    expect(next.runs.get('run-1')).toMatchObject({ status: 'interrupted', counts: { total: 1, failed: 1 } });
+    expect(next.items.detail(open1.id)).toMatchObject({ status: 'failed', reason: 'interrupted' });
+    expect(next.locks.holder('flow-1')?.runId).toBe('run-2');
+  });
+
+  it('treats a stale heartbeat as dead and sweeps abandoned runs at start-up', () => {
+    const { store, dir } = open({ locks: { staleAfterMs: 1000 } });
+    const start = Date.now() - 10_000;
+    begin(store, 'run-1', start);
+    const later = Store.openDataDir(dir, { locks: { staleAfterMs: 1000 } });
+    cleanups.unshift(() => later.close());
+    const events: RunEvent[] = later.recoverAbandonedRuns();
+    expect(events.map((event) => [event.runId, event.type])).toEqual([['run-1', 'runFinished']]);
+    expect(later.recoverAbandonedRuns()).toEqual([]);
+  });
+
+  it('finds items by business key across runs, e-mail without case', async () => {
+    const { store } = open();
+    for (const runId of ['run-1', 'run-2']) {
+      store.runs.insert({
+        id: runId,
+        flow: sampleFlow(),
+        trigger: 'manual',
+        parentRunId: null,
+        dryRun: false,
+        owner: 'x',
+        startedAt: Date.now(),
+      });
+    }
+    const writer1 = store.writer(
+      'run-1',
+      { total: 0, succeeded: 0, skipped: 0, failed: 0 },
+      'full',
+      () => {},
+    );
+    const writer2 = store.writer(
+      'run-2',
+      { total: 0, succeeded: 0, skipped: 0, failed: 0 },
+      'full',
+      () => {},
+    );
+    writer1.saveItem(item(store, 'run-1', { orderNumber: 'ORD-1001', email: 'Anna@Example.com' }));
+    writer2.saveItem(item(store, 'run-2', { orderNumber: 'ORD-1001' }));
+    writer2.saveItem(item(store, 'run-2', { sku: '4711' }));
+    await Promise.all([writer1.commit(), writer2.commit()]);
+    expect(
+      store.items
+        .search('ORD-1001', 10)
+        .map((found) => found.runId)
+        .sort(),
+    ).toEqual(['run-1', 'run-2']);
+    expect(store.items.search('anna@example.com', 10)).toHaveLength(1);
+    expect(store.items.search('ORD-10', 10)).toHaveLength(2);
+    expect(store.items.search('4711', 10)[0]?.businessKeys).toEqual({ sku: '4711' });
+  });
+
+  it('deletes old runs with their items and events, keeping the ledger', async () => {
+    const { store } = open();
+    const old = Date.now() - 40 * 86_400_000;
+    store.runs.insert({
+      id: 'old',
+      flow: sampleFlow(),
+      trigger: 'manual',
+      parentRunId: null,
+      dryRun: false,
+      owner: 'x',
+      startedAt: old,
+    });
+    const counts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
+    const writer = store.writer('old', counts, 'full', () => {});
+    const record = item(store, 'old', { status: 'succeeded', finishedAt: old });
+    writer.saveItem(record);
+    writer.putLedger({
+      flowId: 'flow-1',
+      nodeId: 'invoices',
+      sourceKey: record.key,
+      targetIds: { id: 'i-1' },
+      payloadHash: 'h',
+      at: old,
+    });
+    writer.event({ type: 'log', level: 'info', message: 'old' }, old);
+    await writer.commit();
+    store.runs.finish('old', { status: 'succeeded', finishedAt: old, counts, error: null });
+    store.runs.insert({
+      id: 'new',
+      flow: sampleFlow(),
+      trigger: 'manual',
+      parentRunId: null,
+      dryRun: false,
+      owner: 'x',
+      startedAt: Date.now(),
+    });
+
+    expect(store.applyRetention(30).runsDeleted).toBe(1);
+    expect(store.runs.get('old')).toBeUndefined();
+    expect(store.runs.get('new')).toBeDefined();
+    expect(store.items.detail(record.id)).toBeUndefined();
+    expect(store.events.page('old', 0, 10)).toEqual([]);
+    expect(store.exactlyOnce.ledger('flow-1', 'invoices', record.key)?.targetIds).toEqual({ id: 'i-1' });
+    expect(store.lastRetentionAt()).toBeGreaterThan(0);
+  });
+
+  it('erases a customer from every stored payload and event', async () => {
+    const { store } = open();
+    store.runs.insert({
+      id: 'run-1',
+      flow: sampleFlow(),
+      trigger: 'manual',
+      parentRunId: null,
+      dryRun: false,
+      owner: 'x',
+      startedAt: Date.now(),
+    });
+    const writer = store.writer('run-1', { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+    const customer = item(store, 'run-1', {
+      email: 'jan@voorbeeld.be',
+      source: { email: 'jan@voorbeeld.be', name: 'Jan' },
+    });
+    const order = item(store, 'run-1', {
+      orderNumber: '77',
+      source: { customer: { email: 'JAN@voorbeeld.be' } },
+      request: { to: 'jan@voorbeeld.be' },
+    });
+    const other = item(store, 'run-1', { source: { email: 'piet@voorbeeld.be' } });
+    for (const record of [customer, order, other]) writer.saveItem(record);
+    writer.event({
+      type: 'itemStarted',
+      itemId: customer.id,
+      key: customer.key,
+      nodeId: 'orders',
+      businessKeys: { email: 'jan@voorbeeld.be' },
+      retryOf: null,
+    });
+    await writer.commit();
+
+    expect(store.eraseByEmail('Jan@Voorbeeld.be')).toEqual({ itemsErased: 2, eventsErased: 1 });
+    expect(store.items.detail(customer.id)).toMatchObject({ source: null, erased: true, businessKeys: {} });
+    expect(store.items.detail(order.id)).toMatchObject({
+      source: null,
+      request: null,
+      erased: true,
+      businessKeys: { orderNumber: '77' },
+    });
+    expect(store.items.detail(other.id)?.source).toEqual({ email: 'piet@voorbeeld.be' });
+    expect(JSON.stringify(store.events.page('run-1', 0, 10))).not.toContain('jan@');
+    expect(() => store.eraseByEmail('nobody')).toThrow(/not an e-mail address/);
+  });
+});

@@ -1,0 +1,193 @@
+import os from 'node:os';
+import { nanoid } from 'nanoid';
+import type { RunEvent } from '../../shared/flow/run-events';
+import type { RunCounts, RunStatus } from '../../shared/flow/run-records';
+import type { PayloadLogging } from '../../shared/settings/settings';
+import { databaseFile, openDatabase, type Db } from './database';
+import { EventsRepo } from './events-repo';
+import { ExactlyOnceRepo } from './exactly-once-repo';
+import { FlowLocks, type FlowLocksOptions, type LockHolder, type LockOwner } from './flow-locks';
+import { ItemIds } from './item-ids';
+import { ItemsRepo } from './items-repo';
+import { finishInterruptedRun } from './recovery';
+import {
+  applyRetention,
+  eraseByEmail,
+  lastRetentionAt,
+  type EraseResult,
+  type RetentionResult,
+} from './retention';
+import { RunWriter, type CommitListener } from './run-writer';
+import { RunsRepo, type NewRun } from './runs-repo';
+import { ScheduleRepo } from './schedule-repo';
+
+/** Another process (or this one) is running the flow. */
+export class FlowBusyError extends Error {
+  constructor(
+    readonly flowId: string,
+    readonly holder: LockHolder,
+  ) {
+    super(
+      `Flow ${flowId} is already running (run ${holder.runId}, process ${holder.pid} on ${holder.host}); a flow never runs twice at once.`,
+    );
+    this.name = 'FlowBusyError';
+  }
+}
+
+export interface StoreOptions {
+  locks?: FlowLocksOptions;
+  /** This process as lock owner (tests give each simulated process its own). */
+  owner?: LockOwner;
+}
+
+export interface RunOutcome {
+  status: Exclude<RunStatus, 'running'>;
+  counts: RunCounts;
+  error: { code: string; message: string } | null;
+  finishedAt: number;
+  durationMs: number;
+}
+
+/**
+ * Koppel's run database (`<dataDir>/koppel.db`): runs, items, attempts, events, the ledger,
+ * intents, cursors, flow locks and schedule state. One instance per process; the engine writes
+ * through {@link RunWriter}s, the API reads through the repositories.
+ */
+export class Store {
+  readonly runs: RunsRepo;
+  readonly items: ItemsRepo;
+  readonly events: EventsRepo;
+  readonly exactlyOnce: ExactlyOnceRepo;
+  readonly locks: FlowLocks;
+  readonly schedules: ScheduleRepo;
+  readonly ids: ItemIds;
+  readonly owner: LockOwner;
+
+  constructor(
+    readonly db: Db,
+    options: StoreOptions = {},
+  ) {
+    this.runs = new RunsRepo(db);
+    this.items = new ItemsRepo(db);
+    this.events = new EventsRepo(db);
+    this.exactlyOnce = new ExactlyOnceRepo(db);
+    this.locks = new FlowLocks(db, options.locks);
+    this.schedules = new ScheduleRepo(db);
+    this.ids = new ItemIds(db);
+    this.owner = options.owner ?? { id: nanoid(10), host: os.hostname(), pid: process.pid };
+  }
+
+  static open(file: string, options?: StoreOptions): Store {
+    return new Store(openDatabase(file), options);
+  }
+
+  static openDataDir(dataDir: string, options?: StoreOptions): Store {
+    return Store.open(databaseFile(dataDir), options);
+  }
+
+  /**
+   * Starts a run atomically: takes the flow's lock (finishing the run of a dead holder as
+   * interrupted) and inserts the run. Throws {@link FlowBusyError} when a live process runs it.
+   * Returns the `runFinished` event of a run it had to finish, for the caller to publish.
+   */
+  beginRun(run: NewRun): { recovered: RunEvent | undefined } {
+    return this.db
+      .transaction(() => {
+        const taken = this.locks.take(run.flow.id, run.id, this.owner, run.startedAt);
+        if (taken.busy) throw new FlowBusyError(run.flow.id, taken.busy);
+        const recovered = taken.dead
+          ? finishInterruptedRun(
+              this.db,
+              this,
+              taken.dead.runId,
+              interruptedMessage(taken.dead),
+              run.startedAt,
+            )
+          : undefined;
+        this.runs.insert(run);
+        return { recovered };
+      })
+      .immediate();
+  }
+
+  writer(
+    runId: string,
+    counts: RunCounts,
+    payloadLogging: PayloadLogging,
+    onCommit: CommitListener,
+  ): RunWriter {
+    return new RunWriter(this, runId, counts, payloadLogging, onCommit);
+  }
+
+  /**
+   * Commits the run's last writes, its one `runFinished` event and the lock release in one
+   * transaction. Returns undefined if the run had already been finished (by recovery elsewhere).
+   */
+  finishRun(writer: RunWriter, flowId: string, outcome: RunOutcome): RunEvent | undefined {
+    writer.flushNow();
+    return this.db.transaction(() => {
+      const finished = this.runs.finish(writer.runId, outcome);
+      this.locks.release(flowId, this.owner.id);
+      if (!finished) return undefined;
+      const event = writer.event(
+        {
+          type: 'runFinished',
+          status: outcome.status,
+          counts: outcome.counts,
+          durationMs: outcome.durationMs,
+          error: outcome.error,
+        },
+        outcome.finishedAt,
+      );
+      writer.flushNow();
+      return event;
+    })();
+  }
+
+  /**
+   * Start-up recovery: runs left `running` by a process that is gone are finished as interrupted.
+   * Returns their `runFinished` events.
+   */
+  recoverAbandonedRuns(now: number = Date.now()): RunEvent[] {
+    return this.db
+      .transaction(() => {
+        const recovered: RunEvent[] = [];
+        const locks = new Map(this.locks.all(now).map((lock) => [lock.runId, lock]));
+        for (const run of this.runs.running()) {
+          const lock = locks.get(run.id);
+          if (lock?.alive) continue;
+          if (lock) this.locks.release(lock.flowId, lock.owner);
+          const event = finishInterruptedRun(
+            this.db,
+            this,
+            run.id,
+            lock ? interruptedMessage(lock) : `The process running it (${run.owner}) is gone.`,
+            now,
+          );
+          if (event) recovered.push(event);
+        }
+        return recovered;
+      })
+      .immediate();
+  }
+
+  applyRetention(retentionDays: number, now: number = Date.now()): RetentionResult {
+    return applyRetention(this.db, retentionDays, now);
+  }
+
+  lastRetentionAt(): number | undefined {
+    return lastRetentionAt(this.db);
+  }
+
+  eraseByEmail(email: string): EraseResult {
+    return eraseByEmail(this.db, email);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function interruptedMessage(holder: LockHolder): string {
+  return `The process running it (pid ${holder.pid} on ${holder.host}) stopped before the run finished.`;
+}
