@@ -30,14 +30,33 @@ export const generatedTypesPath = path.join(
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Drops examples and vendor extensions: they bloat the types and carry no type information. */
-function stripNoise(value: Json): Json {
-  if (Array.isArray(value)) return value.map(stripNoise);
+const isNullableMarker = (value: Json): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  value.nullable === true &&
+  !value.properties;
+
+/**
+ * Drops examples and vendor extensions (they bloat the types), and rewrites the spec's way of saying
+ * "nullable reference", `allOf: [Ref, {type: object, nullable: true}]`, into
+ * `{type: object, nullable: true, allOf: [Ref]}`, which openapi-typescript turns into `Ref | null`.
+ * (Read literally, that allOf rejects null; the API does send null there, see spec-validator.ts.)
+ */
+function prepare(value: Json): Json {
+  if (Array.isArray(value)) return value.map(prepare);
   if (value === null || typeof value !== 'object') return value;
   const out: { [key: string]: Json } = {};
   for (const [key, child] of Object.entries(value)) {
     if (key === 'example' || key === 'examples' || key.startsWith('x-')) continue;
-    out[key] = stripNoise(child);
+    out[key] = prepare(child);
+  }
+  const allOf = out.allOf;
+  const marker = Array.isArray(allOf) && allOf.length > 1 ? allOf.find(isNullableMarker) : undefined;
+  if (Array.isArray(allOf) && marker && typeof marker === 'object' && !Array.isArray(marker)) {
+    out.allOf = allOf.filter((member) => !isNullableMarker(member));
+    if (typeof marker.type === 'string') out.type = marker.type;
+    out.nullable = true;
   }
   return out;
 }
@@ -49,11 +68,12 @@ function isOpenApiDocument(value: unknown): value is OpenAPI3 {
 export async function generateTeamleaderTypes(): Promise<string> {
   const source = fs.readFileSync(teamleaderSpecPath(), 'utf8');
   const loaded: unknown = yaml.load(source);
-  if (!isOpenApiDocument(loaded) || !loaded.paths) throw new Error('The Teamleader spec is not an OpenAPI 3 document.');
+  if (!isOpenApiDocument(loaded) || !loaded.paths)
+    throw new Error('The Teamleader spec is not an OpenAPI 3 document.');
   const wanted = new Set<string>(TEAMLEADER_OPERATION_IDS);
   const paths: Record<string, Json> = {};
   for (const [pathName, item] of Object.entries(loaded.paths)) {
-    if (wanted.has(pathName.slice(1))) paths[pathName] = stripNoise(JSON.parse(JSON.stringify(item)) as Json);
+    if (wanted.has(pathName.slice(1))) paths[pathName] = prepare(JSON.parse(JSON.stringify(item)) as Json);
   }
   const missing = [...wanted].filter((op) => !(`/${op}` in paths));
   if (missing.length > 0) throw new Error(`The spec lacks operations: ${missing.join(', ')}`);
@@ -67,6 +87,8 @@ export async function generateTeamleaderTypes(): Promise<string> {
   if (!isOpenApiDocument(filtered)) throw new Error('unreachable');
   const ast = await openapiTS(filtered, {
     silent: true,
+    // `{type: object}` without properties (e.g. line `unit_price`) means "some object", not "empty".
+    emptyObjectsUnknown: true,
     transform(schema, options) {
       const inResponse = options.path?.includes('/responses/') ?? false;
       if (!inResponse || !Array.isArray(schema.enum) || schema.type !== 'string') return undefined;
@@ -78,7 +100,9 @@ export async function generateTeamleaderTypes(): Promise<string> {
         ts.factory.createTypeLiteralNode([]),
       ]);
       const union = ts.factory.createUnionTypeNode([...literals, anyString]);
-      return schema.nullable ? ts.factory.createUnionTypeNode([union, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : union;
+      return schema.nullable
+        ? ts.factory.createUnionTypeNode([union, ts.factory.createLiteralTypeNode(ts.factory.createNull())])
+        : union;
     },
   });
   const info = loaded.info;
@@ -97,7 +121,9 @@ async function main(): Promise<void> {
   if (check) {
     const current = fs.existsSync(generatedTypesPath) ? fs.readFileSync(generatedTypesPath, 'utf8') : '';
     if (current !== output) {
-      console.error(`${path.relative(process.cwd(), generatedTypesPath)} is stale: run npm run gen:teamleader`);
+      console.error(
+        `${path.relative(process.cwd(), generatedTypesPath)} is stale: run npm run gen:teamleader`,
+      );
       process.exit(1);
     }
     console.log('Teamleader types are up to date.');

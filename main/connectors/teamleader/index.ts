@@ -1,0 +1,34 @@
+/**
+ * Teamleader Focus connector: a client built to the official OpenAPI spec and a local twin of the
+ * API. See README in this folder's report (docs live in JSDoc on each export).
+ */
+export { createTeamleaderClient, type TeamleaderClient, type TeamleaderClientOptions } from './client';
+export type { CallOptions, TeamleaderRequestInfo, TransportStats } from './transport';
+export { paginate, MAX_PAGE_SIZE, type PageOptions, type FetchPage } from './paginate';
+export { createMemoryTokenStore, TeamleaderTokens, type TeamleaderTokenStore } from './tokens';
+export {
+  buildAuthorizeUrl,
+  createPkcePair,
+  pkceChallenge,
+  exchangeCode,
+  refreshTokens,
+  DEFAULT_API_BASE_URL,
+  DEFAULT_AUTH_BASE_URL,
+  type AuthorizeUrlOptions,
+  type ExchangeCodeOptions,
+  type RefreshTokensOptions,
+} from './oauth';
+export {
+  TeamleaderApiError,
+  TeamleaderAuthError,
+  TeamleaderPermanentError,
+  TeamleaderRateLimitError,
+  TeamleaderTransientError,
+  isTeamleaderApiError,
+  type TeamleaderErrorKind,
+  type TeamleaderErrorItem,
+} from './errors';
+export { SlidingWindowRateLimiter, type RateLimiterOptions } from './rate-limiter';
+export { TEAMLEADER_OPERATIONS, TEAMLEADER_OPERATION_IDS, type TeamleaderOperation } from './operations';
+export type * from './schemas';
+export { startTeamleaderTwin, type TeamleaderTwin, type TeamleaderTwinOptions } from './simulator/twin';

@@ -1,0 +1,20 @@
+import type Ajv from 'ajv';
+import { loadTeamleaderSpec } from './spec';
+import { compileResponseCheck, createSpecAjv, type SpecCheck } from './spec-validator';
+import type { TeamleaderOperation } from './operations';
+
+let ajv: Ajv | undefined;
+const checks = new Map<TeamleaderOperation, SpecCheck | undefined>();
+
+/**
+ * The client's check of an operation's answer against the official spec, compiled on first use and
+ * shared by every client in the process. Lenient (see compileResponseCheck): the live API adds enum
+ * values and sends null where the spec's allOf literally forbids it.
+ */
+export function responseCheck(op: TeamleaderOperation): SpecCheck | undefined {
+  if (!checks.has(op)) {
+    ajv ??= createSpecAjv();
+    checks.set(op, compileResponseCheck(ajv, loadTeamleaderSpec(), op, { lenient: true }));
+  }
+  return checks.get(op);
+}

@@ -1,0 +1,135 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TEAMLEADER_OPERATIONS, type TeamleaderOperation } from '../operations';
+import type { TeamleaderRequest } from '../schemas';
+import type { SpecCheck } from '../spec-validator';
+import { ApiFailure, type Handler, type HandlerResult, type HandlerTable, type TwinContext } from './context';
+import type { FaultInjector } from './faults';
+import { BodyTooLarge, readBody, sendEmpty, sendError, sendJson } from './http-util';
+import type { OAuthServer } from './oauth-server';
+import type { TwinRateWindow } from './rate-window';
+import { isoResetHeader } from './time';
+import type { TwinEvent } from './webhook-delivery';
+
+/** What one API request needs from the running twin. */
+export interface ApiRuntime {
+  oauth: OAuthServer;
+  limiter: TwinRateWindow;
+  faults: FaultInjector;
+  checks: ReadonlyMap<TeamleaderOperation, SpecCheck>;
+  handlers: HandlerTable;
+  calls: Record<string, number>;
+  now(): number;
+  /** A context for one request; its events are returned for delivery after the answer. */
+  context(): { ctx: TwinContext; events: TwinEvent[] };
+  changed(): void;
+  deliver(events: readonly TwinEvent[]): void;
+  /** Requests left hanging by the timeout fault, ended when the twin closes. */
+  hanging: Set<ServerResponse>;
+}
+
+const DEFAULT_API_VERSION = '2023-09-26';
+
+function run<O extends TeamleaderOperation>(
+  handlers: HandlerTable,
+  op: O,
+  ctx: TwinContext,
+  body: unknown,
+): HandlerResult {
+  // HANDLERS maps each operation to the handler for that same operation.
+  const handler = handlers[op] as Handler<O> | undefined;
+  if (!handler) throw new ApiFailure(404, `${op} is not available in the sandbox`);
+  // The body passed the spec's request schema for `op`, which TeamleaderRequest<op> is generated from.
+  return handler(ctx, body as TeamleaderRequest<O>);
+}
+
+/**
+ * `POST /<resource>.<action>`: Bearer check (401), rate limit (429 and `X-RateLimit-*` on every
+ * answer), faults, spec validation of the body (400 naming the field), then the operation itself.
+ */
+export async function handleApi(
+  rt: ApiRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  op: TeamleaderOperation,
+): Promise<void> {
+  rt.calls[op] = (rt.calls[op] ?? 0) + 1;
+  const version =
+    typeof req.headers['x-api-version'] === 'string' ? req.headers['x-api-version'] : DEFAULT_API_VERSION;
+  if (req.method !== 'POST') {
+    return sendError(res, 405, `${op} must be called with POST`, undefined, {
+      Allow: 'POST',
+      'X-Api-Version': version,
+    });
+  }
+  const identity = rt.oauth.authenticate(req.headers.authorization);
+  if ('refused' in identity)
+    return sendError(res, 401, identity.refused, undefined, { 'X-Api-Version': version });
+  const rate = rt.limiter.take(identity.clientId, rt.now());
+  const headers = {
+    'X-Api-Version': version,
+    'X-RateLimit-Limit': String(rate.limit),
+    'X-RateLimit-Remaining': String(rate.remaining),
+    'X-RateLimit-Reset': isoResetHeader(rate.resetAt),
+  };
+  if (!rate.allowed)
+    return sendError(res, 429, 'Too many requests: the rate limit is exceeded', undefined, headers);
+
+  let text: string;
+  try {
+    text = await readBody(req);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return sendError(res, 413, error.message, undefined, headers);
+    throw error;
+  }
+  const latency = rt.faults.latencyMs();
+  if (latency > 0) await sleep(latency);
+  const fault = rt.faults.decide(op);
+  if (fault === 'timeout') {
+    rt.hanging.add(res);
+    res.on('close', () => rt.hanging.delete(res));
+    return;
+  }
+  if (fault === 'error')
+    return sendError(
+      res,
+      rt.faults.errorStatus(),
+      'Simulated server error (sandbox fault)',
+      undefined,
+      headers,
+    );
+  if (fault === 'malformed') {
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+    res.end('{"data": [{"id": "sandbox-fault"');
+    return;
+  }
+
+  let body: unknown;
+  try {
+    body = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    return sendError(res, 400, 'The request body is not valid JSON', undefined, headers);
+  }
+  const violation = rt.checks.get(op)?.(body)[0];
+  if (violation) return sendError(res, 400, violation.message, violation.field || undefined, headers);
+
+  const { ctx, events } = rt.context();
+  let result: HandlerResult;
+  try {
+    result = run(rt.handlers, op, ctx, body);
+  } catch (error) {
+    if (error instanceof ApiFailure) return sendError(res, error.status, error.title, error.field, headers);
+    throw error;
+  }
+  if (TEAMLEADER_OPERATIONS[op].status !== 200) rt.changed();
+  if (fault === 'lost') {
+    // The write is applied; the answer is lost on the way (the connection drops).
+    res.socket?.destroy();
+    rt.deliver(events);
+    return;
+  }
+  if (result.status === 200) sendJson(res, 200, result.body, headers);
+  else if (result.status === 201) sendJson(res, 201, { data: { type: result.type, id: result.id } }, headers);
+  else sendEmpty(res, 204, headers);
+  rt.deliver(events);
+}

@@ -1,0 +1,173 @@
+import { ApiFailure, findOr400, ref, type TwinContext } from '../context';
+import {
+  documentTotals,
+  lineTotals,
+  money,
+  type CurrencyCode,
+  type GroupInput,
+  type LineInput,
+  type MoneyValue,
+} from '../money';
+
+/** Line groups as the write operations type them (every key optional in the generated types). */
+export interface LooseGroup {
+  section?: { title?: string };
+  line_items?: readonly LooseLine[];
+}
+
+export interface LooseLine {
+  quantity?: number;
+  description?: string;
+  extended_description?: string | null;
+  unit_of_measure_id?: string | null;
+  unit_price?: { amount?: number; tax?: string };
+  tax_rate_id?: string;
+  discount?: { value?: number; type?: string };
+  product_id?: string;
+  product_category_id?: string;
+  withholding_tax_rate_id?: string;
+  purchase_price?: MoneyValue | null;
+}
+
+/**
+ * Checks every line against the account: tax rates must exist and belong to the document's
+ * department (tax rates are per department), referenced products, units and categories must exist.
+ */
+export function checkLines(
+  ctx: TwinContext,
+  groups: readonly LooseGroup[],
+  departmentId: string | undefined,
+  options: { requireUnitPrice: boolean },
+): GroupInput[] {
+  return groups.map((group, g) => ({
+    ...(group.section?.title !== undefined ? { section: { title: group.section.title } } : {}),
+    line_items: (group.line_items ?? []).map((line, l): LineInput => {
+      const at = `grouped_lines.${g}.line_items.${l}`;
+      if (typeof line.quantity !== 'number')
+        throw new ApiFailure(400, `${at}.quantity is required`, `${at}.quantity`);
+      if (typeof line.description !== 'string')
+        throw new ApiFailure(400, `${at}.description is required`, `${at}.description`);
+      if (!line.tax_rate_id) throw new ApiFailure(400, `${at}.tax_rate_id is required`, `${at}.tax_rate_id`);
+      const rate = findOr400(ctx, 'taxRates', line.tax_rate_id, `${at}.tax_rate_id`);
+      if (departmentId && rate.department?.id !== departmentId) {
+        throw new ApiFailure(400, `${at}.tax_rate_id belongs to another department`, `${at}.tax_rate_id`);
+      }
+      if (options.requireUnitPrice && !line.unit_price) {
+        throw new ApiFailure(400, `${at}.unit_price is required`, `${at}.unit_price`);
+      }
+      const discount = line.discount?.value;
+      if (discount !== undefined && (discount < 0 || discount > 100)) {
+        throw new ApiFailure(400, `${at}.discount.value must be between 0 and 100`, `${at}.discount.value`);
+      }
+      if (line.product_id) findOr400(ctx, 'products', line.product_id, `${at}.product_id`);
+      if (line.unit_of_measure_id)
+        findOr400(ctx, 'unitsOfMeasure', line.unit_of_measure_id, `${at}.unit_of_measure_id`);
+      if (line.product_category_id) {
+        findOr400(ctx, 'productCategories', line.product_category_id, `${at}.product_category_id`);
+      }
+      if (line.withholding_tax_rate_id) {
+        findOr400(ctx, 'withholdingTaxRates', line.withholding_tax_rate_id, `${at}.withholding_tax_rate_id`);
+      }
+      return {
+        quantity: line.quantity,
+        description: line.description,
+        ...(line.extended_description !== undefined
+          ? { extended_description: line.extended_description }
+          : {}),
+        ...(line.unit_of_measure_id ? { unit_of_measure_id: line.unit_of_measure_id } : {}),
+        unit_price: { amount: line.unit_price?.amount ?? 0, tax: 'excluding' },
+        tax_rate_id: line.tax_rate_id,
+        ...(line.discount ? { discount: { value: line.discount.value ?? 0, type: 'percentage' } } : {}),
+        ...(line.product_id ? { product_id: line.product_id } : {}),
+        ...(line.product_category_id ? { product_category_id: line.product_category_id } : {}),
+        ...(line.withholding_tax_rate_id ? { withholding_tax_rate_id: line.withholding_tax_rate_id } : {}),
+        ...(line.purchase_price ? { purchase_price: line.purchase_price } : {}),
+      };
+    }),
+  }));
+}
+
+export function rateOf(ctx: TwinContext): (taxRateId: string) => number {
+  return (id) => ctx.state.records.taxRates[id]?.rate ?? 0;
+}
+
+/** Invoice lines as `invoices.info` shows them. */
+export function invoiceLinesRead(ctx: TwinContext, groups: readonly GroupInput[], currency: CurrencyCode) {
+  return groups.map((group) => ({
+    section: { title: group.section?.title ?? '' },
+    line_items: group.line_items.map((line) => ({
+      product: line.product_id ? ref('product', line.product_id) : null,
+      quantity: line.quantity,
+      description: line.description,
+      extended_description: line.extended_description ?? null,
+      unit: line.unit_of_measure_id ? ref('unitOfMeasure', line.unit_of_measure_id) : null,
+      unit_price: { amount: line.unit_price?.amount ?? 0, tax: 'excluding' as const },
+      tax: ref('taxRate', line.tax_rate_id),
+      discount: line.discount ? { value: line.discount.value, type: 'percentage' as const } : null,
+      total: lineTotals(line, rateOf(ctx)(line.tax_rate_id), currency),
+      product_category: line.product_category_id ? ref('productCategory', line.product_category_id) : null,
+      withheld_tax: line.withholding_tax_rate_id
+        ? ref('withholdingTaxRate', line.withholding_tax_rate_id)
+        : null,
+    })),
+  }));
+}
+
+/** Quotation lines as `quotations.info` shows them (unit price as Money there). */
+export function quotationLinesRead(ctx: TwinContext, groups: readonly GroupInput[], currency: CurrencyCode) {
+  return groups.map((group) => ({
+    section: { title: group.section?.title ?? '' },
+    line_items: group.line_items.map((line) => ({
+      product: line.product_id ? ref('product', line.product_id) : null,
+      quantity: line.quantity,
+      description: line.description,
+      ...(line.extended_description ? { extended_description: line.extended_description } : {}),
+      unit: line.unit_of_measure_id ? ref('unitOfMeasure', line.unit_of_measure_id) : null,
+      unit_price: money(line.unit_price?.amount ?? 0, currency),
+      tax: ref('taxRate', line.tax_rate_id),
+      discount: line.discount ? { value: line.discount.value, type: 'percentage' as const } : null,
+      total: lineTotals(line, rateOf(ctx)(line.tax_rate_id), currency),
+      purchase_price: line.purchase_price ?? null,
+      periodicity: null,
+    })),
+  }));
+}
+
+/** Read lines back to write lines, to recompute totals after a change. */
+export function linesFromRead(
+  groups:
+    | readonly {
+        section?: { title?: string };
+        line_items?: readonly {
+          quantity?: number;
+          description?: string;
+          extended_description?: string | null;
+          unit?: { id?: string } | null;
+          unit_price?: { amount?: number };
+          tax?: { id?: string };
+          discount?: { value?: number } | null;
+          product?: { id?: string } | null;
+          product_category?: { id?: string } | null;
+          withheld_tax?: { id?: string } | null;
+        }[];
+      }[]
+    | undefined,
+): GroupInput[] {
+  return (groups ?? []).map((group) => ({
+    section: { title: group.section?.title ?? '' },
+    line_items: (group.line_items ?? []).map((line) => ({
+      quantity: line.quantity ?? 0,
+      description: line.description ?? '',
+      ...(line.extended_description ? { extended_description: line.extended_description } : {}),
+      ...(line.unit?.id ? { unit_of_measure_id: line.unit.id } : {}),
+      unit_price: { amount: line.unit_price?.amount ?? 0, tax: 'excluding' },
+      tax_rate_id: line.tax?.id ?? '',
+      ...(line.discount ? { discount: { value: line.discount.value ?? 0, type: 'percentage' } } : {}),
+      ...(line.product?.id ? { product_id: line.product.id } : {}),
+      ...(line.product_category?.id ? { product_category_id: line.product_category.id } : {}),
+      ...(line.withheld_tax?.id ? { withholding_tax_rate_id: line.withheld_tax.id } : {}),
+    })),
+  }));
+}
+
+export { documentTotals };
