@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { nodeCatalog } from '../../../../shared/nodes/all-nodes';
+import { toJsonSchema } from '../../../../shared/nodes/catalog';
+import { field } from '../../../../shared/nodes/ui-hints';
+import { describeItems, describeObject, humanise, issuesByField, layoutForm } from './form-model';
+
+const schemaOf = (ref: string) => {
+  const entry = nodeCatalog.toEntries().find((candidate) => candidate.ref === ref);
+  if (!entry) throw new Error(ref);
+  return entry.configSchema;
+};
+
+describe('form model', () => {
+  it('reads titles in both languages, widgets, required and defaults from the catalogue', () => {
+    const fields = describeObject(schemaOf('core.transform.lookup@1'));
+    expect(fields.map((f) => [f.key, f.widget, f.required])).toEqual([
+      ['sourcePath', 'fieldPath', true],
+      ['targetPath', 'fieldPath', false],
+      ['table', 'lookupTable', true],
+      ['default', 'json', false],
+      ['failIfMissing', 'switch', false],
+      ['caseSensitive', 'switch', false],
+    ]);
+    expect(fields[0]?.title).toEqual({ en: 'Look up field', nl: 'Op te zoeken veld' });
+    expect(fields[0]?.hint.fieldSource).toBe('input');
+    expect(fields[4]?.defaultValue).toBe(true);
+  });
+
+  it('picks widgets from types when no hint names one, with enum options and number bounds', () => {
+    const schema = toJsonSchema(
+      z.object({
+        name: z.string(),
+        count: field(z.number().int().min(1).max(9), { title: { en: 'Count', nl: 'Aantal' }, unit: 'x' }),
+        on: z.boolean().optional(),
+        day: z.iso.date(),
+        at: z.iso.datetime(),
+        mode: z.enum(['a', 'b']),
+        extra: z.object({ x: z.number() }),
+      }),
+    );
+    const fields = describeObject(schema);
+    expect(fields.map((f) => f.widget)).toEqual([
+      'text',
+      'number',
+      'switch',
+      'date',
+      'dateTime',
+      'select',
+      'json',
+    ]);
+    expect(fields[0]?.title).toEqual({ en: 'Name', nl: 'Name' });
+    expect(fields[1]).toMatchObject({ minimum: 1, maximum: 9, hint: { unit: 'x' } });
+    expect(fields[5]?.options.map((o) => o.value)).toEqual(['a', 'b']);
+    expect(fields[2]?.required).toBe(false);
+  });
+
+  it('describes the items of list fields, resolving $refs', () => {
+    const schema = schemaOf('core.transform.filter@1');
+    const conditions = describeObject(schema).find((f) => f.key === 'conditions');
+    if (!conditions) throw new Error('conditions');
+    const items = describeItems(conditions, schema);
+    expect(items.map((f) => [f.key, f.widget])).toEqual([
+      ['path', 'fieldPath'],
+      ['operator', 'select'],
+      ['value', 'json'],
+    ]);
+    expect(items[1]?.options.length).toBeGreaterThan(10);
+    expect(items[2]?.schema.anyOf).toBeDefined();
+  });
+
+  it('puts advanced fields apart and groups the rest', () => {
+    const fields = describeObject(schemaOf('core.transform.code@1'));
+    const { sections, advanced } = layoutForm(fields);
+    expect(sections.flatMap((s) => s.fields.map((f) => f.key))).toEqual(['code']);
+    expect(advanced.map((f) => f.key)).toEqual(['timeLimitMs', 'memoryLimitMb']);
+    const grouped = layoutForm(
+      describeObject(
+        toJsonSchema(
+          z.object({
+            a: z.string(),
+            b: field(z.string(), { title: { en: 'B', nl: 'B' }, group: { en: 'Address', nl: 'Adres' } }),
+            c: field(z.string(), { title: { en: 'C', nl: 'C' }, widget: 'hidden' }),
+          }),
+        ),
+      ),
+    );
+    expect(grouped.sections.map((s) => [s.group?.en, s.fields.map((f) => f.key)])).toEqual([
+      [undefined, ['a']],
+      ['Address', ['b']],
+    ]);
+  });
+
+  it('humanises keys and groups issues by field', () => {
+    expect(humanise('deliveryAddress')).toBe('Delivery address');
+    const result = nodeCatalog
+      .get('core.transform.filter', 1)
+      ?.config.safeParse({ conditions: [{ path: '', operator: 'equals' }] });
+    const byField = issuesByField(result?.success === false ? result.error.issues : []);
+    expect(
+      byField
+        .get('conditions')
+        ?.map((i) => i.path)
+        .sort(),
+    ).toEqual(['0.path', '0.value']);
+  });
+});
