@@ -72,7 +72,8 @@ export function compileRequestCheck(ajv: Ajv, spec: TeamleaderSpec, operationId:
  * The response check of one operation's success answer. Strict by default (the twin's answers must
  * pass it). `lenient` is for the client reading the live API, where two spec habits would reject
  * real answers: string enums accept any string (the API adds values, e.g. deal status `new`), and
- * `allOf: [Ref, {nullable: true}]` accepts null (read literally it does not, yet the API sends null).
+ * nullable references (`allOf: [Ref, {nullable: true}]`, `{nullable: true, allOf: [Ref]}`) accept
+ * null (read literally they do not, yet the API sends null there).
  */
 export function compileResponseCheck(
   ajv: Ajv,
@@ -105,6 +106,11 @@ function lenient(schema: JsonSchema): JsonSchema {
   if (Array.isArray(allOf) && allOf.length > 1 && allOf.some(isNullableMarker)) {
     delete out.allOf;
     return { anyOf: [{ ...out, allOf: allOf.filter((m) => !isNullableMarker(m)) }, { type: 'null' }] };
+  }
+  // `{type, nullable: true, allOf: [Ref]}`: the Ref branch rejects null too, unless we say otherwise.
+  if (out.nullable === true && Array.isArray(allOf)) {
+    const { nullable: _nullable, ...rest } = out;
+    return { anyOf: [rest, { type: 'null' }] };
   }
   return out;
 }

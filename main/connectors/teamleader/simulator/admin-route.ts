@@ -25,6 +25,8 @@ export interface AdminRuntime {
   generationContext(): { ctx: TwinContext; events: TwinEvent[]; done: () => void };
   deliver(events: readonly TwinEvent[]): void;
   changed(): void;
+  /** A stored record as its `*.info` (or list) answer shows it. */
+  asAnswered(type: EntityType, record: unknown): unknown;
 }
 
 const ResetBody = z.object({
@@ -87,10 +89,15 @@ export async function handleAdmin(
         );
       }
       const records = rt.state().records[type];
-      if (id === undefined) return sendJson(res, 200, Object.values(records));
+      if (id === undefined)
+        return sendJson(
+          res,
+          200,
+          Object.values(records).map((r) => rt.asAnswered(type, r)),
+        );
       const record = records[id];
       if (!record) throw new ApiFailure(404, `No ${type} record ${id}`);
-      return sendJson(res, 200, record);
+      return sendJson(res, 200, rt.asAnswered(type, record));
     }
     switch (route) {
       case 'GET /_sandbox': {

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TEAMLEADER_OPERATIONS, type TeamleaderOperation } from '../operations';
 import type { TeamleaderRequest } from '../schemas';
+import type { JsonSchema } from '../spec';
 import type { SpecCheck } from '../spec-validator';
+import { conformToSpec } from './conform';
 import { ApiFailure, type Handler, type HandlerResult, type HandlerTable, type TwinContext } from './context';
 import type { FaultInjector } from './faults';
 import { BodyTooLarge, readBody, sendEmpty, sendError, sendJson } from './http-util';
@@ -24,6 +26,8 @@ export interface ApiRuntime {
   context(): { ctx: TwinContext; events: TwinEvent[] };
   changed(): void;
   deliver(events: readonly TwinEvent[]): void;
+  /** The spec's schema of `op`'s 200 answer (answers are conformed to it, see conform.ts). */
+  answerSchema(op: TeamleaderOperation): JsonSchema | undefined;
   /** Requests left hanging by the timeout fault, ended when the twin closes. */
   hanging: Set<ServerResponse>;
 }
@@ -128,7 +132,7 @@ export async function handleApi(
     rt.deliver(events);
     return;
   }
-  if (result.status === 200) sendJson(res, 200, result.body, headers);
+  if (result.status === 200) sendJson(res, 200, conformToSpec(result.body, rt.answerSchema(op)), headers);
   else if (result.status === 201) sendJson(res, 201, { data: { type: result.type, id: result.id } }, headers);
   else sendEmpty(res, 204, headers);
   rt.deliver(events);

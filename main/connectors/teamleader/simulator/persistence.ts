@@ -42,14 +42,17 @@ const StateFile = z.object({
 
 let recordChecks: Map<EntityType, SpecCheck> | undefined;
 
-/** Each stored record must look exactly like the API shows it (strict spec check of its shape). */
+/**
+ * Each stored record must have its API shape. Lenient check: records keep the nulls the live API
+ * sends; answers drop the ones the spec forbids on the way out (see conform.ts).
+ */
 function checkRecord(type: EntityType, record: unknown): string | undefined {
   if (!recordChecks) {
     const ajv = createSpecAjv();
     const spec = loadTeamleaderSpec();
     recordChecks = new Map();
     for (const t of ENTITY_TYPES) {
-      const check = compileResponseCheck(ajv, spec, ENTITY_SHAPES[t].op);
+      const check = compileResponseCheck(ajv, spec, ENTITY_SHAPES[t].op, { lenient: true });
       if (check) recordChecks.set(t, check);
     }
   }

@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http, { type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isTeamleaderOperation } from '../operations';
+import { isTeamleaderOperation, type TeamleaderOperation } from '../operations';
+import { loadTeamleaderSpec, specOperation, type JsonSchema } from '../spec';
+import { conformToSpec } from './conform';
 import { handleAdmin, type AdminRuntime } from './admin-route';
 import { handleApi, type ApiRuntime } from './api-route';
 import { removeKey, type TwinContext } from './context';
@@ -15,7 +17,7 @@ import { Prng } from './prng';
 import { TwinRateWindow } from './rate-window';
 import { requestChecks } from './request-checks';
 import { seedState } from './seed';
-import type { TwinSize, TwinState } from './state';
+import { ENTITY_SHAPES, type EntityType, type TwinSize, type TwinState } from './state';
 import { WebhookDelivery, type TwinEvent } from './webhook-delivery';
 
 export interface TeamleaderTwinOptions {
@@ -110,6 +112,19 @@ export async function startTeamleaderTwin(options: TeamleaderTwinOptions = {}): 
     return { ctx, events };
   };
 
+  const spec = loadTeamleaderSpec();
+  const answerSchema = (op: TeamleaderOperation): JsonSchema | undefined =>
+    specOperation(spec, op).responses.get(200);
+  const asAnswered = (type: EntityType, record: unknown): unknown => {
+    const shape = ENTITY_SHAPES[type];
+    const answer = conformToSpec(
+      shape.shape === 'info' ? { data: record } : { data: [record] },
+      answerSchema(shape.op),
+    );
+    if (typeof answer !== 'object' || answer === null || !('data' in answer)) return record;
+    return shape.shape === 'info' ? answer.data : Array.isArray(answer.data) ? answer.data[0] : record;
+  };
+
   const api: ApiRuntime = {
     oauth,
     limiter,
@@ -121,6 +136,7 @@ export async function startTeamleaderTwin(options: TeamleaderTwinOptions = {}): 
     context,
     changed,
     deliver: (events) => webhooks.deliver(events),
+    answerSchema,
     hanging,
   };
 
@@ -158,6 +174,7 @@ export async function startTeamleaderTwin(options: TeamleaderTwinOptions = {}): 
     },
     deliver: (events) => webhooks.deliver(events),
     changed,
+    asAnswered,
   };
 
   const server = http.createServer((req, res) => {
