@@ -1,5 +1,6 @@
 import { NodeCatalog } from './catalog';
 import { coreNodeDefinitions } from './core';
+import { integrationNodeDefinitions, integrationRecordTypes } from './integration-catalogue';
 import type { AnyNodeDefinition } from './node-definition';
 import { coreRecordTypes, type RecordTypeDefinition } from './record-types';
 import { MemoryRecord, memorySource, memoryTarget } from './testing/memory-nodes';
@@ -10,6 +11,7 @@ import { MemoryRecord, memorySource, memoryTarget } from './testing/memory-nodes
  */
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   ...coreNodeDefinitions,
+  ...integrationNodeDefinitions,
   memorySource,
   memoryTarget,
 ];
@@ -17,6 +19,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
 /** Every named record type ports may carry. */
 export const recordTypes: readonly RecordTypeDefinition[] = [
   ...coreRecordTypes,
+  ...integrationRecordTypes,
   { id: 'test.record', label: { en: 'Test record', nl: 'Testrecord' }, schema: MemoryRecord },
 ];
 

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { OrderStatus } from '../../domain/order-status';
+import { defineNode, ports } from '../node-definition';
+import { field } from '../ui-hints';
+import { ValueMapping } from './order-rules';
+
+export const StatusRulesConfig = z.object({
+  statusMap: field(z.array(ValueMapping).min(1, 'Map at least one status.'), {
+    title: { en: 'Status map', nl: 'Statussen' },
+    description: {
+      en: 'Source status → Koppel status (draft, open, paid, cancelled).',
+      nl: 'Bronstatus → Koppel-status (draft, open, paid, cancelled).',
+    },
+    widget: 'lookupTable',
+  }),
+  unknownStatus: field(z.enum(['skip', 'fail']).default('skip'), {
+    title: { en: 'Status not in the map', nl: 'Status niet in de tabel' },
+    widget: 'select',
+    options: [
+      { value: 'skip', label: { en: 'Skip the record', nl: 'Record overslaan' } },
+      { value: 'fail', label: { en: 'Fail the record', nl: 'Record laten mislukken' } },
+    ],
+  }),
+  paymentMethods: field(z.array(ValueMapping).default([]), {
+    title: { en: 'Payment method → payment method', nl: 'Betaalmethode → betaalmethode' },
+    widget: 'lookupTable',
+  }),
+  defaultPaymentMethod: field(z.string().optional(), {
+    title: { en: 'Default payment method', nl: 'Standaardbetaalmethode' },
+  }),
+});
+export type StatusRulesConfig = z.infer<typeof StatusRulesConfig>;
+
+/** The order status map for payment-status records. */
+export const statusRulesTransform = defineNode({
+  kind: 'rules.transform.status',
+  version: 1,
+  label: { en: 'Order status map', nl: 'Orderstatussen' },
+  description: {
+    en: 'Turns the source’s status into Koppel’s (open, paid, cancelled) and maps the payment method.',
+    nl: 'Zet de status van de bron om naar die van Koppel (open, paid, cancelled) en de betaalmethode.',
+  },
+  category: 'transform',
+  system: 'core',
+  icon: 'list-checks',
+  inputs: [ports.in('orderStatus')],
+  outputs: [ports.out('orderStatus')],
+  config: StatusRulesConfig,
+  defaultConfig: { statusMap: [], unknownStatus: 'skip', paymentMethods: [] },
+  connection: 'none',
+  output: OrderStatus,
+});
