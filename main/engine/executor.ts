@@ -52,6 +52,11 @@ export interface NodeContext<Config> {
   readonly log: RunLog;
   /** The client of this node's connection (`config.connectionId`, or the default of the kind). */
   connection<K extends ClientKind>(kind: K): Promise<ConnectionClients[K]>;
+  /**
+   * Runs `work` under the flow's retry policy (transient errors retried with backoff, Retry-After
+   * honoured). Sources wrap each page request in it: the engine cannot retry a generator that threw.
+   */
+  retry<T>(work: () => Promise<T>): Promise<T>;
 }
 
 // ---------------------------------------------------------------- triggers
@@ -201,6 +206,11 @@ export interface TargetInstance {
    * product code, contact e-mail) and `findExisting` finds it again.
    */
   readonly idempotency: 'key' | 'reference';
+  /**
+   * Call `findExisting` before every create the ledger knows nothing of, so records created
+   * outside Koppel (or before the ledger existed) are updated instead of duplicated.
+   */
+  readonly lookupBeforeCreate?: boolean;
   /** Koppel's reference for the record in the target; default `koppel:<flowId>:<item key>`. */
   reference?(lookup: Omit<TargetLookup, 'reference'>): string;
   /** Finds the record by reference; required for `reference` targets. */
@@ -226,7 +236,7 @@ export type NodeExecutor<Config> =
 export interface NodeModule {
   readonly definition: AnyNodeDefinition;
   // Config is parsed with `definition.config` before the executor sees it, so the erased type is safe.
-  readonly executor: NodeExecutor<never>;
+  readonly executor: NodeExecutor<unknown>;
 }
 
 /** Pairs a definition with its executor, checking the config type and the category. */

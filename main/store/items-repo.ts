@@ -48,6 +48,23 @@ export interface AttemptRecord {
   finishedAt: number | null;
 }
 
+/** What a retry run needs of the item it retries. */
+export interface RetrySource {
+  id: number;
+  runId: string;
+  key: string;
+  status: ItemStatus;
+  nodeId: string | null;
+  rootId: number;
+  attempts: number;
+  input: JsonValue | null;
+  source: JsonValue | null;
+  orderNumber: string | null;
+  email: string | null;
+  sku: string | null;
+  erased: boolean;
+}
+
 interface ItemRow {
   id: number;
   run_id: string;
@@ -119,6 +136,8 @@ export class ItemsRepo {
   readonly insertStmt;
   readonly updateStmt;
   readonly attemptStmt;
+  /** Sets the outcome of an item that a retry run finished. */
+  readonly resolveStmt;
   private readonly detailStmt;
   private readonly historyStmt;
   private readonly maxIdStmt;
@@ -139,6 +158,10 @@ export class ItemsRepo {
     this.attemptStmt = db.prepare(
       `INSERT INTO attempts (root_id, item_id, run_id, attempt, node_id, status, error_json, started_at, finished_at)
        VALUES (@rootId, @itemId, @runId, @attempt, @nodeId, @status, @error, @startedAt, @finishedAt)`,
+    );
+    this.resolveStmt = db.prepare(
+      `UPDATE items SET status = @status, reason = @reason, error_json = @error, action = @action,
+        target_ids = @targetIds, finished_at = @finishedAt WHERE id = @id`,
     );
     this.detailStmt = db.prepare<[number], ItemDetailRow>(
       `SELECT ${summaryColumns}, source_json, input_json, mapped_json, request_json, response_json, erased
@@ -249,18 +272,25 @@ export class ItemsRepo {
     };
   }
 
-  /** What a retry needs: the stored input and where it stopped. */
-  retryInput(
-    id: number,
-  ): { input: JsonValue | null; source: JsonValue | null; mapped: JsonValue | null } | undefined {
+  /** What a retry needs: the stored input, where it stopped, and its place in the attempt history. */
+  retrySource(id: number): RetrySource | undefined {
     const row = this.detailStmt.get(id);
-    return row
-      ? {
-          input: fromJsonColumn(row.input_json),
-          source: fromJsonColumn(row.source_json),
-          mapped: fromJsonColumn(row.mapped_json),
-        }
-      : undefined;
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      runId: row.run_id,
+      key: row.item_key,
+      status: ItemStatus.catch('failed').parse(row.status),
+      nodeId: row.node_id,
+      rootId: row.root_id,
+      attempts: row.attempts,
+      input: fromJsonColumn(row.input_json),
+      source: fromJsonColumn(row.source_json),
+      orderNumber: row.order_number,
+      email: row.email,
+      sku: row.sku,
+      erased: row.erased === 1,
+    };
   }
 
   /**

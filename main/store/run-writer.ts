@@ -76,6 +76,21 @@ export class RunWriter {
     this.queue(() => this.deps.items.attemptStmt.run(ItemsRepo.attemptParams(attempt)));
   }
 
+  /** A retry finished `item`: its original (in an earlier run) takes the same outcome. */
+  resolveOriginal(originalId: number, item: ItemRecord): void {
+    this.queue(() =>
+      this.deps.items.resolveStmt.run({
+        id: originalId,
+        status: item.status,
+        reason: item.status === 'failed' ? item.reason : `retried in run ${this.runId}`,
+        error: item.error === null ? null : JSON.stringify(item.error),
+        action: item.action,
+        targetIds: item.targetIds === null ? null : JSON.stringify(item.targetIds),
+        finishedAt: item.finishedAt,
+      }),
+    );
+  }
+
   putLedger(entry: {
     flowId: string;
     nodeId: string;

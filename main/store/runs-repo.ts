@@ -132,6 +132,15 @@ export class RunsRepo {
     this.countsStmt.run({ id, ...counts, lastSeq });
   }
 
+  /** Sets the counts without touching the event numbering (a retry run changed some of its items). */
+  recount(id: string, counts: RunCounts): void {
+    this.db
+      .prepare(
+        'UPDATE runs SET total = @total, succeeded = @succeeded, skipped = @skipped, failed = @failed WHERE id = @id',
+      )
+      .run({ id, ...counts });
+  }
+
   /** Finishes a running run; false when it was already finished (so `runFinished` is written once). */
   finish(
     id: string,

@@ -1,0 +1,258 @@
+import type { JsonValue } from '../../shared/flow/json';
+import type { ItemRecord } from '../store/items-repo';
+import { classifyError, isAbort, permanentError, type StepError } from './errors';
+import type { FlowRecord, ItemInfo } from './executor';
+import { RetriesExhausted, withRetry } from './retry';
+import { edgeKey, type RunScope } from './run-scope';
+import { runTargetStep } from './target-step';
+
+/** How an item ended, for the cursor and the run's circuit breaker. */
+export interface ItemEnd {
+  /** The cursor may move past it (done for good: succeeded, skipped, or failed on its data). */
+  passable: boolean;
+  /** It failed because a system could not be reached. */
+  unreachable: boolean;
+}
+
+interface Step {
+  nodeId: string;
+  record: FlowRecord;
+}
+
+/** The record as stored for retries: the data and its create-only list. */
+export function storedRecord(record: FlowRecord): JsonValue {
+  return { data: record.data, createOnly: [...record.createOnly] };
+}
+
+/**
+ * Takes one record through the flow from `start`, depth first: transforms emit to their ports,
+ * edges fan out, targets write exactly once. The first failure stops the item; it ends failed at
+ * that node with the record as it entered it (so a retry can start there). Otherwise it succeeds
+ * when some target wrote (or would write, in a dry run) and is skipped, with the reasons, when none did.
+ */
+export async function runItem(
+  scope: RunScope,
+  item: ItemRecord,
+  info: ItemInfo,
+  start: readonly Step[],
+): Promise<ItemEnd> {
+  const stack: Step[] = [...start].reverse();
+  const skipReasons: string[] = [];
+  let wrote:
+    | { nodeId: string; action: NonNullable<ItemRecord['action']>; targetIds: Record<string, string> | null }
+    | undefined;
+  const retryOptions = {
+    policy: scope.flow.settings.retry,
+    clock: scope.clock,
+    signal: scope.signal,
+    random: () => scope.random(),
+  };
+
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    const { nodeId, record } = step;
+    const counters = scope.counters(nodeId);
+    counters.received++;
+    const onRetry = (attempt: number, delayMs: number, error: StepError) => {
+      item.attempts = attempt;
+      retrying(scope, item, nodeId, attempt, delayMs, error);
+    };
+    try {
+      const entry = scope.nodes.get(nodeId);
+      const category = entry?.module.definition.category;
+      const transform = scope.transforms.get(nodeId);
+      const target = scope.targets.get(nodeId);
+      if (category === 'transform' && transform) {
+        const limiter = scope.limiter(nodeId);
+        const process = () => Promise.resolve(transform.process(record, info));
+        const { value: result, attempt } = await withRetry(
+          () => (limiter ? limiter.use(process) : process()),
+          {
+            ...retryOptions,
+            attemptsBefore: item.attempts,
+            onRetry,
+          },
+        );
+        item.attempts = Math.max(item.attempts, attempt);
+        if (result.kind === 'skip') {
+          counters.skipped++;
+          skipReasons.push(result.reason);
+          continue;
+        }
+        counters.passed++;
+        let forwarded = false;
+        // Pushed in reverse so the first output's path runs first.
+        for (const output of [...result.outputs].reverse()) {
+          const edges = scope.edgesFrom.get(edgeKey(nodeId, output.port)) ?? [];
+          for (const edge of [...edges].reverse()) {
+            stack.push({ nodeId: edge.target, record: output.record });
+            forwarded = true;
+          }
+        }
+        if (!forwarded && result.outputs.length > 0) {
+          skipReasons.push(
+            `left "${entry?.node.label ?? entry?.module.definition.label.en ?? nodeId}" through "${result.outputs[0]?.port}", which leads nowhere`,
+          );
+        }
+        if (result.outputs.length === 0) skipReasons.push('the transform emitted nothing');
+      } else if (category === 'target' && target) {
+        const outcome = await runTargetStep(scope, nodeId, target, record, item, info, { onRetry });
+        item.mapped = record.data;
+        if (outcome.kind === 'skipped') {
+          counters.skipped++;
+          skipReasons.push(outcome.reason);
+          if (outcome.request !== undefined) item.request = outcome.request;
+          continue;
+        }
+        counters.passed++;
+        item.request = outcome.request;
+        item.response = outcome.response;
+        wrote = {
+          nodeId,
+          action: outcome.action,
+          targetIds: outcome.targetIds ? { ...outcome.targetIds } : null,
+        };
+        if (outcome.output) {
+          for (const edge of scope.edgesFrom.get(edgeKey(nodeId, 'out')) ?? []) {
+            stack.push({ nodeId: edge.target, record: { data: outcome.output, createOnly: [] } });
+          }
+        }
+      } else {
+        throw permanentError(
+          `Node ${nodeId} (${entry?.node.kind ?? 'unknown'}) cannot take records here: only transforms and targets follow a source.`,
+          { code: 'misplaced_node' },
+        );
+      }
+    } catch (thrown) {
+      counters.failed++;
+      return fail(scope, item, nodeId, record, thrown);
+    }
+  }
+
+  const now = scope.clock.now();
+  item.finishedAt = now;
+  if (wrote) {
+    item.status = 'succeeded';
+    item.nodeId = wrote.nodeId;
+    item.action = wrote.action;
+    item.targetIds = wrote.targetIds;
+    scope.counts.succeeded++;
+    scope.writer.event({
+      type: 'itemSucceeded',
+      itemId: item.id,
+      key: item.key,
+      nodeId: wrote.nodeId,
+      action: wrote.action,
+      targetIds: wrote.targetIds,
+    });
+  } else {
+    item.status = 'skipped';
+    item.reason = [...new Set(skipReasons)].join('; ') || 'nothing to do';
+    scope.counts.skipped++;
+    scope.writer.event({
+      type: 'itemSkipped',
+      itemId: item.id,
+      key: item.key,
+      nodeId: item.nodeId,
+      reason: item.reason,
+    });
+  }
+  if (item.attempts > 1 || item.retryOf !== null) {
+    scope.writer.attempt({
+      rootId: item.rootId,
+      itemId: item.id,
+      runId: scope.runId,
+      attempt: Math.max(1, item.attempts),
+      nodeId: item.nodeId,
+      status: item.status,
+      error: null,
+      startedAt: item.startedAt,
+      finishedAt: now,
+    });
+  }
+  item.attempts = Math.max(1, item.attempts);
+  scope.writer.saveItem(item);
+  return { passable: true, unreachable: false };
+}
+
+function retrying(
+  scope: RunScope,
+  item: ItemRecord,
+  nodeId: string,
+  attempt: number,
+  delayMs: number,
+  error: StepError,
+): void {
+  const info = error.toInfo(nodeId);
+  const now = scope.clock.now();
+  scope.writer.attempt({
+    rootId: item.rootId,
+    itemId: item.id,
+    runId: scope.runId,
+    attempt,
+    nodeId,
+    status: 'failed',
+    error: info,
+    startedAt: now,
+    finishedAt: now,
+  });
+  scope.writer.event({
+    type: 'itemRetrying',
+    itemId: item.id,
+    key: item.key,
+    nodeId,
+    attempt: attempt + 1,
+    delayMs,
+    error: info,
+  });
+}
+
+function fail(
+  scope: RunScope,
+  item: ItemRecord,
+  nodeId: string,
+  record: FlowRecord,
+  thrown: unknown,
+): ItemEnd {
+  const now = scope.clock.now();
+  const cancelled = isAbort(thrown, scope.signal);
+  const error: StepError = cancelled
+    ? permanentError('The run was cancelled before this record finished.', { code: 'cancelled' })
+    : thrown instanceof RetriesExhausted
+      ? thrown.error
+      : classifyError(thrown, now);
+  const attempts = thrown instanceof RetriesExhausted ? thrown.attempts : Math.max(1, item.attempts);
+  const info = error.toInfo(nodeId);
+  if (thrown instanceof RetriesExhausted && thrown.why !== 'permanent' && error.transient) {
+    info.message = `${info.message} (${thrown.why})`;
+  }
+  item.status = 'failed';
+  item.nodeId = nodeId;
+  item.error = info;
+  item.reason = cancelled ? 'cancelled' : info.message;
+  item.attempts = attempts;
+  item.input = storedRecord(record);
+  item.finishedAt = now;
+  scope.counts.failed++;
+  scope.writer.attempt({
+    rootId: item.rootId,
+    itemId: item.id,
+    runId: scope.runId,
+    attempt: attempts,
+    nodeId,
+    status: 'failed',
+    error: info,
+    startedAt: item.startedAt,
+    finishedAt: now,
+  });
+  scope.writer.event({
+    type: 'itemFailed',
+    itemId: item.id,
+    key: item.key,
+    nodeId,
+    attempt: attempts,
+    error: info,
+  });
+  scope.writer.saveItem(item);
+  // Transient failures and cancellations are read again by the next run; bad data is not.
+  return { passable: !cancelled && !error.transient, unreachable: error.unreachable };
+}

@@ -1,0 +1,66 @@
+import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
+import type { RunWriter } from '../store/run-writer';
+import type { Clock } from './clock';
+import type { ConnectionProvider } from './connections';
+import type { NodeContext, RunLog } from './executor';
+import { RetriesExhausted, withRetry } from './retry';
+
+export interface NodeContextDeps {
+  flow: FlowDocument;
+  runId: string;
+  dryRun: boolean;
+  signal: AbortSignal;
+  clock: Clock;
+  writer: RunWriter;
+  connections: ConnectionProvider;
+  random: () => number;
+}
+
+/** Builds what an executor sees of the run, for one node. */
+export function createNodeContext<Config>(
+  deps: NodeContextDeps,
+  node: FlowNode,
+  config: Config,
+): NodeContext<Config> {
+  const connectionId = typeof node.config.connectionId === 'string' ? node.config.connectionId : undefined;
+  const log = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, key?: string) => {
+    deps.writer.event({
+      type: 'log',
+      level,
+      message,
+      nodeId: node.id,
+      ...(key === undefined ? {} : { key }),
+    });
+  };
+  const runLog: RunLog = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  return {
+    runId: deps.runId,
+    flowId: deps.flow.id,
+    flowName: deps.flow.name,
+    node,
+    config,
+    dryRun: deps.dryRun,
+    signal: deps.signal,
+    clock: deps.clock,
+    log: runLog,
+    connection: (kind) => deps.connections.get(kind, connectionId),
+    retry: async (work) => {
+      try {
+        const { value } = await withRetry(work, {
+          policy: deps.flow.settings.retry,
+          clock: deps.clock,
+          signal: deps.signal,
+          random: deps.random,
+          onRetry: (attempt, delayMs, error) =>
+            runLog.warn(
+              `Attempt ${attempt} failed (${error.message}); trying again in ${Math.round(delayMs / 1000)} s.`,
+            ),
+        });
+        return value;
+      } catch (error) {
+        // Callers see the classified error (with its code and flags), not the wrapper.
+        throw error instanceof RetriesExhausted ? error.error : error;
+      }
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { RetryPolicy } from '../../shared/flow/flow-document';
+import type { Clock } from './clock';
+import { classifyError, type StepError } from './errors';
+
+/**
+ * The wait before retry number `attempt` (1 = the first retry): exponential from the base delay,
+ * capped at the longest delay, with "equal jitter" (half fixed, half random) so many records
+ * failing together do not retry in lock-step.
+ */
+export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+  const base = policy.baseDelaySeconds * 1000;
+  const cap = policy.maxDelaySeconds * 1000;
+  const exponential = Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; why: string };
+
+/**
+ * Whether to try again after `attemptsMade` attempts failed with `error`: permanent errors never,
+ * transient ones until the policy's attempts are used up; a server's Retry-After is honoured,
+ * unless it asks for longer than the policy's longest delay.
+ */
+export function decideRetry(
+  policy: RetryPolicy,
+  attemptsMade: number,
+  error: StepError,
+  random: () => number = Math.random,
+): RetryDecision {
+  if (!error.transient) return { retry: false, why: 'permanent' };
+  if (attemptsMade >= policy.attempts) return { retry: false, why: `gave up after ${attemptsMade} attempts` };
+  const maxMs = policy.maxDelaySeconds * 1000;
+  if (error.retryAfterMs !== undefined && error.retryAfterMs > maxMs) {
+    return {
+      retry: false,
+      why: `the system asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s, longer than the flow's longest delay (${policy.maxDelaySeconds} s)`,
+    };
+  }
+  const delayMs = Math.max(backoffMs(policy, attemptsMade, random), error.retryAfterMs ?? 0);
+  return { retry: true, delayMs };
+}
+
+export interface RetryOptions<T> {
+  policy: RetryPolicy;
+  clock: Clock;
+  signal: AbortSignal;
+  /** Attempts already made before this call (a retry run continues the count). */
+  attemptsBefore?: number;
+  random?: () => number;
+  /** Told before each wait (for the itemRetrying event and the attempt history). */
+  onRetry?: (attempt: number, delayMs: number, error: StepError) => void;
+  /** Runs before each new attempt, e.g. to look an ambiguous write up; may return a result instead. */
+  beforeAttempt?: (lastError: StepError) => Promise<{ done: true; value: T } | undefined>;
+}
+
+/** The failure after retries: the error and how many attempts were made in all. */
+export class RetriesExhausted extends Error {
+  constructor(
+    readonly error: StepError,
+    readonly attempts: number,
+    readonly why: string,
+  ) {
+    super(error.message);
+    this.name = 'RetriesExhausted';
+  }
+}
+
+/**
+ * Runs `work`, retrying transient failures under the policy. Resolves with its value and the
+ * attempt number that succeeded; rejects with {@link RetriesExhausted}, or with the abort reason
+ * when the run is cancelled while waiting.
+ */
+export async function withRetry<T>(
+  work: (attempt: number) => Promise<T>,
+  options: RetryOptions<T>,
+): Promise<{ value: T; attempt: number }> {
+  let attempt = options.attemptsBefore ?? 0;
+  let lastError: StepError | undefined;
+  for (;;) {
+    attempt++;
+    try {
+      if (lastError && options.beforeAttempt) {
+        const early = await options.beforeAttempt(lastError);
+        // The hook proved the earlier attempt had succeeded; its value stands for this attempt.
+        if (early) return { value: early.value, attempt };
+      }
+      return { value: await work(attempt), attempt };
+    } catch (thrown) {
+      if (options.signal.aborted) throw options.signal.reason;
+      const error = classifyError(thrown, options.clock.now());
+      const decision = decideRetry(
+        options.policy,
+        attempt - (options.attemptsBefore ?? 0),
+        error,
+        options.random,
+      );
+      if (!decision.retry) throw new RetriesExhausted(error, attempt, decision.why);
+      options.onRetry?.(attempt, decision.delayMs, error);
+      lastError = error;
+      await options.clock.sleep(decision.delayMs, options.signal);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { FlowDocument, FlowEdge, FlowNode } from '../../shared/flow/flow-document';
+import type { RunCounts, RunTrigger } from '../../shared/flow/run-records';
+import type { Store } from '../store/store';
+import type { RunWriter } from '../store/run-writer';
+import type { Clock } from './clock';
+import type { NodeModule, TargetInstance, TransformInstance } from './executor';
+import type { Semaphore } from './semaphore';
+
+/** Per-node counters behind `nodeProgress` events. */
+export interface NodeCounters {
+  received: number;
+  passed: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface ScopeNode {
+  readonly node: FlowNode;
+  readonly module: NodeModule;
+  readonly config: unknown;
+}
+
+/** Everything a run's parts share. */
+export interface RunScope {
+  readonly flow: FlowDocument;
+  readonly runId: string;
+  readonly trigger: RunTrigger;
+  readonly dryRun: boolean;
+  readonly store: Store;
+  readonly writer: RunWriter;
+  readonly clock: Clock;
+  readonly signal: AbortSignal;
+  readonly nodes: ReadonlyMap<string, ScopeNode>;
+  /** Edges leaving `nodeId:port`. */
+  readonly edgesFrom: ReadonlyMap<string, readonly FlowEdge[]>;
+  readonly transforms: Map<string, TransformInstance>;
+  readonly targets: Map<string, TargetInstance>;
+  /** The concurrency limit of a node's connection (shared by every run of this process). */
+  limiter(nodeId: string): Semaphore | undefined;
+  readonly counts: RunCounts;
+  counters(nodeId: string): NodeCounters;
+  /** Ledger/intent keys whose writes are queued but not committed; cleared on every commit. */
+  readonly unflushedKeys: Set<string>;
+  random(): number;
+}
+
+export function edgeKey(nodeId: string, port: string): string {
+  return `${nodeId}:${port}`;
+}

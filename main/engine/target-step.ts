@@ -1,0 +1,250 @@
+import type { JsonObject, JsonValue } from '../../shared/flow/json';
+import { deletePath } from '../../shared/flow/record-path';
+import type { Intent } from '../store/exactly-once-repo';
+import type { ItemRecord } from '../store/items-repo';
+import { permanentError, type StepError } from './errors';
+import type { FlowRecord, ItemInfo, TargetIds, TargetInstance, TargetWrite, WriteResult } from './executor';
+import { idempotencyKey, payloadHash } from './hash';
+import { RetriesExhausted, withRetry, type RetryOptions } from './retry';
+
+type BaseRetryOptions = Pick<RetryOptions<unknown>, 'policy' | 'clock' | 'signal' | 'random'>;
+import type { RunScope } from './run-scope';
+
+export type TargetOutcome =
+  | {
+      kind: 'written';
+      action: 'created' | 'updated' | 'recovered' | 'wouldCreate' | 'wouldUpdate';
+      targetIds: TargetIds | null;
+      request: JsonValue;
+      response: JsonValue | null;
+      output?: JsonObject;
+    }
+  | { kind: 'skipped'; reason: string; request?: JsonValue };
+
+export interface TargetStepHooks {
+  onRetry(attempt: number, delayMs: number, error: StepError): void;
+}
+
+/**
+ * One record at one target, exactly once:
+ * - an open intent (a crash or an ambiguous failure left the outcome unknown) is resolved first:
+ *   `findExisting(reference)`, or re-sending the stored request with the same idempotency key;
+ * - an unchanged payload (same hash as the ledger) is skipped "unchanged";
+ * - otherwise the intent is committed together with the item's state, then the request is sent
+ *   (transient failures retried; before retrying an ambiguous failure of a reference target, the
+ *   record is looked up), and the ledger and item are updated in the next batch.
+ * Throws {@link RetriesExhausted} when the write failed.
+ */
+export async function runTargetStep(
+  scope: RunScope,
+  nodeId: string,
+  instance: TargetInstance,
+  record: FlowRecord,
+  item: ItemRecord,
+  info: ItemInfo,
+  hooks: TargetStepHooks,
+): Promise<TargetOutcome> {
+  const { flow, store, writer } = scope;
+  const ledgerKey = `${nodeId}\n${item.key}`;
+  // A record seen twice in one run: its first write must be committed before the ledger is read.
+  if (scope.unflushedKeys.has(ledgerKey)) await writer.commit();
+  const limiter = scope.limiter(nodeId);
+  const limit = <T>(work: () => Promise<T>): Promise<T> => (limiter ? limiter.use(work) : work());
+  const hash = payloadHash(record.data, record.createOnly);
+  const ledger = store.exactlyOnce.ledger(flow.id, nodeId, item.key);
+  const intent = scope.dryRun ? undefined : store.exactlyOnce.intent(flow.id, nodeId, item.key);
+  const reference =
+    intent?.reference ?? instance.reference?.({ record, item: info }) ?? `koppel:${flow.id}:${item.key}`;
+  const retryOptions = {
+    policy: scope.flow.settings.retry,
+    clock: scope.clock,
+    signal: scope.signal,
+    random: () => scope.random(),
+  };
+  const settle = (targetIds: TargetIds, hashWritten: string) => {
+    writer.putLedger({
+      flowId: flow.id,
+      nodeId,
+      sourceKey: item.key,
+      targetIds: { ...targetIds },
+      payloadHash: hashWritten,
+      at: scope.clock.now(),
+    });
+    writer.clearIntent(flow.id, nodeId, item.key);
+    scope.unflushedKeys.add(ledgerKey);
+  };
+  let existing: TargetIds | null = ledger?.targetIds ?? null;
+
+  if (intent) {
+    const found = await resolveIntent(scope, instance, intent, record, info, limit, retryOptions);
+    if (found) {
+      settle(found, intent.payloadHash);
+      if (intent.payloadHash === hash) {
+        return {
+          kind: 'written',
+          action: 'recovered',
+          targetIds: found,
+          request: intent.request,
+          response: null,
+        };
+      }
+      existing = found;
+    } else {
+      writer.clearIntent(flow.id, nodeId, item.key);
+      scope.unflushedKeys.add(ledgerKey);
+    }
+  } else if (ledger && ledger.payloadHash === hash) {
+    return { kind: 'skipped', reason: 'unchanged' };
+  }
+
+  if (!existing && instance.lookupBeforeCreate && instance.findExisting && !intent) {
+    const find = instance.findExisting.bind(instance);
+    existing = (await withRetry(() => limit(() => find({ reference, record, item: info })), retryOptions))
+      .value;
+  }
+
+  const mode = existing ? 'update' : 'create';
+  const write: TargetWrite = {
+    record,
+    payload: mode === 'update' ? withoutCreateOnly(record) : record.data,
+    item: info,
+    mode,
+    existing,
+    idempotencyKey: idempotencyKey(
+      flow.id,
+      nodeId,
+      item.key,
+      mode === 'create' ? 'create' : `update:${hash}`,
+    ),
+    reference,
+  };
+  const prepared = await instance.prepare(write);
+  if (prepared.action === 'skip') {
+    return { kind: 'skipped', reason: prepared.skipReason ?? 'nothing to write', request: prepared.request };
+  }
+  if (scope.dryRun) {
+    writer.event({
+      type: 'wouldWrite',
+      itemId: item.id,
+      key: item.key,
+      nodeId,
+      action: mode,
+      request: prepared.request,
+    });
+    return {
+      kind: 'written',
+      action: mode === 'create' ? 'wouldCreate' : 'wouldUpdate',
+      targetIds: existing,
+      request: prepared.request,
+      response: null,
+    };
+  }
+
+  // The intent and the item's state commit together before anything is sent.
+  item.status = 'running';
+  item.nodeId = nodeId;
+  item.mapped = record.data;
+  item.request = prepared.request;
+  writer.saveItem(item);
+  writer.putIntent({
+    flowId: flow.id,
+    nodeId,
+    sourceKey: item.key,
+    runId: scope.runId,
+    itemId: item.id,
+    mode,
+    idempotencyKey: write.idempotencyKey,
+    reference,
+    payloadHash: hash,
+    request: prepared.request,
+    existing: existing ? { ...existing } : null,
+    createdAt: scope.clock.now(),
+  });
+  await writer.commit();
+
+  let result: WriteResult;
+  try {
+    const send = instance.send.bind(instance);
+    const find = instance.findExisting?.bind(instance);
+    ({ value: result } = await withRetry<WriteResult>(() => limit(() => send(prepared, write)), {
+      ...retryOptions,
+      attemptsBefore: item.attempts,
+      onRetry: (attempt, delayMs, error) => {
+        item.attempts = attempt;
+        hooks.onRetry(attempt, delayMs, error);
+      },
+      // The failed attempt may have been written after all: look before writing again. (A key
+      // target re-sends the same key instead, which the API answers with the first result.)
+      beforeAttempt: async (lastError) => {
+        if (!lastError.ambiguous || instance.idempotency === 'key' || !find) return undefined;
+        const found = await limit(() => find({ reference, record, item: info }));
+        return found ? { done: true, value: { targetIds: found } } : undefined;
+      },
+    }));
+  } catch (error) {
+    // A definite failure wrote nothing; an ambiguous one keeps its intent for the next run to check.
+    if (error instanceof RetriesExhausted && !error.error.ambiguous) {
+      writer.clearIntent(flow.id, nodeId, item.key);
+      scope.unflushedKeys.add(ledgerKey);
+    }
+    throw error;
+  }
+  settle(result.targetIds, hash);
+  return {
+    kind: 'written',
+    action: mode === 'create' ? 'created' : 'updated',
+    targetIds: result.targetIds,
+    request: prepared.request,
+    response: result.response ?? null,
+    ...(result.output ? { output: result.output } : {}),
+  };
+}
+
+/** Finds out whether an intent's write happened: look it up, or re-send with the same key. */
+async function resolveIntent(
+  scope: RunScope,
+  instance: TargetInstance,
+  intent: Intent,
+  record: FlowRecord,
+  info: ItemInfo,
+  limit: <T>(work: () => Promise<T>) => Promise<T>,
+  retryOptions: BaseRetryOptions,
+): Promise<TargetIds | null> {
+  const find = instance.findExisting?.bind(instance);
+  if (find) {
+    return (
+      await withRetry(
+        () => limit(() => find({ reference: intent.reference, record, item: info })),
+        retryOptions,
+      )
+    ).value;
+  }
+  if (instance.idempotency !== 'key') {
+    throw permanentError(
+      `Target ${intent.nodeId} cannot check whether an interrupted write happened (no findExisting); refusing to write again.`,
+      { code: 'cannot_recover' },
+    );
+  }
+  const send = instance.send.bind(instance);
+  const replay: TargetWrite = {
+    record,
+    payload: record.data,
+    item: info,
+    mode: intent.mode,
+    existing: intent.existing,
+    idempotencyKey: intent.idempotencyKey,
+    reference: intent.reference,
+  };
+  const { value } = await withRetry(
+    () => limit(() => send({ request: intent.request }, replay)),
+    retryOptions,
+  );
+  return value.targetIds;
+}
+
+function withoutCreateOnly(record: FlowRecord): JsonObject {
+  if (record.createOnly.length === 0) return record.data;
+  const copy = structuredClone(record.data);
+  for (const path of record.createOnly) deletePath(copy, path);
+  return copy;
+}

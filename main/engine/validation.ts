@@ -1,0 +1,45 @@
+import { Cron } from 'croner';
+import { KoppelError } from '../../shared/api/errors';
+import type { FlowDocument } from '../../shared/flow/flow-document';
+import { hasErrors, type FlowProblem } from '../../shared/flow/flow-problem';
+import { validateFlow } from '../../shared/flow/validate-flow';
+import type { NodeCatalog } from '../../shared/nodes/catalog';
+
+/** Checks a cron expression with croner (the scheduler's own parser); a message when invalid. */
+export function checkCron(cron: string, timezone: string): string | undefined {
+  try {
+    const job = new Cron(cron, { timezone, paused: true });
+    const next = job.nextRun();
+    job.stop();
+    return next ? undefined : 'it never fires';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** {@link validateFlow} with the cron check main can do. */
+export function validateFlowDocument(flow: FlowDocument, catalog: NodeCatalog): FlowProblem[] {
+  return validateFlow(flow, catalog, { checkCron });
+}
+
+/** The flow cannot run; `detail` is the list of problems. */
+export class InvalidFlowError extends KoppelError {
+  constructor(
+    flow: FlowDocument,
+    readonly problems: FlowProblem[],
+  ) {
+    const errors = problems.filter((problem) => problem.severity === 'error');
+    super(
+      'invalid_flow',
+      `Flow "${flow.name}" cannot run: ${errors[0]?.message ?? 'it is invalid'}${errors.length > 1 ? ` (and ${errors.length - 1} more problems)` : ''}`,
+      problems,
+    );
+  }
+}
+
+/** Throws {@link InvalidFlowError} when the flow has errors; returns the warnings otherwise. */
+export function assertRunnable(flow: FlowDocument, catalog: NodeCatalog): FlowProblem[] {
+  const problems = validateFlowDocument(flow, catalog);
+  if (hasErrors(problems)) throw new InvalidFlowError(flow, problems);
+  return problems;
+}

@@ -1,0 +1,39 @@
+import { KoppelError } from '../../../shared/api/errors';
+import { codeTransform } from '../../../shared/nodes/core/code';
+import { permanentError } from '../../engine/errors';
+import { defineExecutor, emit, skip } from '../../engine/executor';
+import { CodeError, compileTransform } from '../../sandboxed-code';
+
+/** User JavaScript, compiled once per run into QuickJS and called per record. */
+export const codeModule = defineExecutor(codeTransform, {
+  category: 'transform',
+  async open(ctx) {
+    const { code, timeLimitMs, memoryLimitMb } = ctx.config;
+    const name = `Node "${ctx.node.label ?? 'Code'}" (${ctx.node.id})`;
+    let transform;
+    try {
+      transform = await compileTransform(code, {
+        timeLimitMs,
+        memoryLimitBytes: memoryLimitMb * 1024 * 1024,
+      });
+    } catch (error) {
+      // A syntax error is a flow error: no record could pass, so the run stops before reading any.
+      if (error instanceof CodeError) throw new KoppelError('invalid_flow', `${name}: ${error.message}`);
+      throw error;
+    }
+    return {
+      process(record) {
+        try {
+          const out = transform.run(record.data);
+          return out === null
+            ? skip('the code returned null')
+            : emit({ data: out, createOnly: record.createOnly });
+        } catch (error) {
+          if (!(error instanceof CodeError)) throw error;
+          throw permanentError(`Code error: ${error.message}`, { code: `code_${error.kind}` });
+        }
+      },
+      close: () => transform.dispose(),
+    };
+  },
+});

@@ -1,0 +1,33 @@
+import { describeCondition, evaluateCondition, evaluateConditions } from '../../../shared/nodes/conditions';
+import { branchTransform, filterTransform } from '../../../shared/nodes/core/filter';
+import { defineExecutor, emit, skip } from '../../engine/executor';
+
+/** Records that do not match are skipped, with the first condition they failed as the reason. */
+export const filterModule = defineExecutor(filterTransform, {
+  category: 'transform',
+  open(ctx) {
+    const { match, conditions } = ctx.config;
+    return {
+      process(record) {
+        if (evaluateConditions(record.data, match, conditions)) return emit(record);
+        const failed = conditions.find((condition) => !evaluateCondition(record.data, condition));
+        return skip(
+          match === 'all' && failed
+            ? `filtered out: not ${describeCondition(failed)}`
+            : 'filtered out: none of the conditions matched',
+        );
+      },
+    };
+  },
+});
+
+export const branchModule = defineExecutor(branchTransform, {
+  category: 'transform',
+  open(ctx) {
+    const { match, conditions } = ctx.config;
+    return {
+      process: (record) =>
+        emit(record, evaluateConditions(record.data, match, conditions) ? 'true' : 'false'),
+    };
+  },
+});

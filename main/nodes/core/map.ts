@@ -1,0 +1,81 @@
+import { KoppelError } from '../../../shared/api/errors';
+import type { JsonObject, JsonValue } from '../../../shared/flow/json';
+import { getPath, setPath } from '../../../shared/flow/record-path';
+import { mapTransform, type MapField } from '../../../shared/nodes/core/map';
+import { permanentError } from '../../engine/errors';
+import { defineExecutor, emit } from '../../engine/executor';
+import { CodeError, compileExpressions, type CompiledExpressions } from '../../sandboxed-code';
+import { lookupValue } from './lookup-table';
+
+/** Limits for field-mapper expressions (the code node has its own, configurable ones). */
+const expressionLimits = { timeLimitMs: 1000, memoryLimitBytes: 32 * 1024 * 1024 };
+
+/**
+ * The field mapper: builds a new record field by field. Expressions are compiled into the sandbox
+ * once per run; a syntax error stops the run before any record is touched (it is a flow error).
+ */
+export const mapModule = defineExecutor(mapTransform, {
+  category: 'transform',
+  async open(ctx) {
+    const { fields, keepUnmapped } = ctx.config;
+    const expressionFields = fields.filter((entry) => entry.source.kind === 'expression');
+    let compiled: CompiledExpressions | undefined;
+    if (expressionFields.length > 0) {
+      try {
+        compiled = await compileExpressions(
+          expressionFields.map((entry) =>
+            entry.source.kind === 'expression' ? entry.source.expression : '',
+          ),
+          expressionLimits,
+        );
+      } catch (error) {
+        if (!(error instanceof CodeError)) throw error;
+        throw new KoppelError(
+          'invalid_flow',
+          `Node "${ctx.node.label ?? 'Map fields'}" (${ctx.node.id}): ${error.message}`,
+        );
+      }
+    }
+    const expressionIndex = new Map(expressionFields.map((entry, index) => [entry, index]));
+    const createOnly = fields.filter((entry) => entry.onCreateOnly).map((entry) => entry.target);
+    const valueOf = (entry: MapField, data: JsonObject): JsonValue | undefined => {
+      const source = entry.source;
+      switch (source.kind) {
+        case 'path':
+          return getPath(data, source.path);
+        case 'constant':
+          return source.value;
+        case 'lookup':
+          return lookupValue(source.path, getPath(data, source.path), source.table, {
+            default: source.default,
+            failIfMissing: source.failIfMissing,
+            caseSensitive: true,
+            target: entry.target,
+          });
+        case 'expression': {
+          try {
+            return compiled?.evaluate(expressionIndex.get(entry) ?? -1, data) ?? null;
+          } catch (error) {
+            if (!(error instanceof CodeError)) throw error;
+            throw permanentError(`Field "${entry.target}": the expression failed: ${error.message}`, {
+              code: 'expression_error',
+              field: entry.target,
+            });
+          }
+        }
+      }
+    };
+    return {
+      process(record) {
+        const out: JsonObject = keepUnmapped ? structuredClone(record.data) : {};
+        for (const entry of fields) {
+          const value = valueOf(entry, record.data);
+          if (value !== undefined) setPath(out, entry.target, value);
+        }
+        const inherited = keepUnmapped ? record.createOnly : [];
+        return emit({ data: out, createOnly: [...new Set([...inherited, ...createOnly])] });
+      },
+      close: () => compiled?.dispose(),
+    };
+  },
+});
