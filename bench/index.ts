@@ -16,4 +16,8 @@ if (!name || !available.includes(name)) {
   process.exit(2);
 }
 process.argv = [process.argv[0] ?? 'node', path.join(import.meta.dirname, `${name}.ts`), ...rest];
-await import(`./${name}.ts`);
+// No top-level await: the package is CommonJS, where tsx cannot compile it.
+import(`./${name}.ts`).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
