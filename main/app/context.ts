@@ -2,6 +2,8 @@ import type { HostKind } from '../../shared/api/calls/app';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
 import type { SettingsStore } from '../settings/settings-store';
+import type { ConnectionRegistry } from '../connections/registry';
+import type { SandboxManager } from '../sandbox/sandbox-manager';
 
 /**
  * Everything a service needs, built once per process by `createApp`. Services receive it; nothing
@@ -16,6 +18,10 @@ export interface AppContext {
   readonly logger: Logger;
   /** Opens an https: URL in the system browser; false where the host cannot (web, CLI). */
   readonly openExternal: (url: string) => Promise<boolean>;
+  /** Connections: metadata in settings, secrets in the OS keychain, ready clients (the engine's ConnectionProvider). */
+  readonly connections: ConnectionRegistry;
+  /** The built-in twins of both APIs, started or found running on first use. */
+  readonly sandbox: SandboxManager;
   /** Run at shutdown, last registered first. */
   onDispose(dispose: () => void | Promise<void>): void;
 }

@@ -3,6 +3,11 @@ import type { HostKind } from '../../shared/api/calls/app';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
 import { appHandlers } from '../services/app-service';
+import { connectionsHandlers, sandboxHandlers } from '../services/connections-service';
+import { ConnectionRegistry } from '../connections/registry';
+import { SandboxManager } from '../sandbox/sandbox-manager';
+import { ensureSandboxInBackground } from '../sandbox/ensure-sandbox';
+import { Vault } from '../vault/vault';
 import { settingsHandlers } from '../services/settings-service';
 import { createConfBackend } from '../settings/conf-backend';
 import { SettingsStore, type SettingsBackend } from '../settings/settings-store';
@@ -18,6 +23,8 @@ export interface CreateAppOptions {
   settingsBackend?: (dataDir: string) => SettingsBackend;
   logger?: Logger;
   openExternal?: (url: string) => Promise<boolean>;
+  /** The OS keychain under service "Koppel" unless given (tests use a service of their own). */
+  vault?: Vault;
 }
 
 export interface App {
@@ -35,6 +42,18 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   const bus = new EventBus();
   const settings = new SettingsStore((options.settingsBackend ?? createConfBackend)(options.dataDir));
   settings.onChange((next) => bus.emit('settings.changed', next));
+  const connections = new ConnectionRegistry({
+    settings,
+    vault: options.vault ?? new Vault({ logger }),
+    logger,
+  });
+  const sandbox = new SandboxManager({
+    dataDir: options.dataDir,
+    settings,
+    connections: connections.store,
+    logger,
+  });
+  connections.attachSandbox(sandbox);
 
   const ctx: AppContext = {
     host: options.host,
@@ -44,12 +63,20 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     bus,
     logger,
     openExternal: options.openExternal ?? (async () => false),
+    connections,
+    sandbox,
     onDispose: (dispose) => disposers.push(dispose),
   };
+  // First registered, so it runs last: flows and servers stop before the twins they use.
+  ctx.onDispose(() => sandbox.dispose());
+  // The desktop app starts the sandbox on first start (`koppel serve` does so itself before printing its URL).
+  if (options.host === 'electron') ensureSandboxInBackground(ctx);
 
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...connectionsHandlers(ctx),
+    ...sandboxHandlers(ctx),
   };
 
   return {

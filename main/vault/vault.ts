@@ -114,6 +114,11 @@ export class Vault {
     this.rotated.set(accountName(connectionId, field), value);
   }
 
+  /** A value kept with {@link remember}, if any. */
+  recall(connectionId: string, field: string): string | undefined {
+    return this.rotated.get(accountName(connectionId, field));
+  }
+
   /** Deletes a stored secret (environment variables are the operator's to remove). */
   async delete(connectionId: string, field: string): Promise<void> {
     const account = accountName(connectionId, field);

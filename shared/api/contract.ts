@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appCalls } from './calls/app';
+import { connectionsCalls, sandboxCalls } from './calls/connections';
 import { settingsCalls } from './calls/settings';
 
 /**
@@ -10,6 +11,8 @@ import { settingsCalls } from './calls/settings';
 export const apiCalls = {
   ...appCalls,
   ...settingsCalls,
+  ...connectionsCalls,
+  ...sandboxCalls,
 } as const;
 
 export type ApiCalls = typeof apiCalls;

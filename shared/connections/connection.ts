@@ -59,7 +59,10 @@ export type TeamleaderAccount = z.infer<typeof TeamleaderAccount>;
 
 /** What the MplusKASSA server says about itself (`getApiVersion`, `getLicenseInformation`). */
 export const MplusAccount = z.object({
+  /** `major.minor.revision` of the API. */
   apiVersion: z.string().optional(),
+  /** The server's own version text (`serviceVersionDisplayString`), e.g. `67.1.3`. */
+  serviceVersion: z.string().optional(),
   companyName: z.string().optional(),
   city: z.string().optional(),
 });

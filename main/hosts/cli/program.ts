@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { APP_VERSION } from '../../app/version';
+import { registerConnections } from './commands/connections';
+import { registerSandbox } from './commands/sandbox';
 import { registerServe } from './commands/serve';
 
 /** The `koppel` command line; each command lives in its own file under `commands/`. */
@@ -11,5 +13,7 @@ export function createProgram(): Command {
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run "koppel --help" for the list of commands)');
   registerServe(program);
+  registerSandbox(program);
+  registerConnections(program);
   return program;
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { createApp } from '../../../app/create-app';
 import { rendererDir } from '../../../app/paths';
+import { ensureSandbox } from '../../../sandbox/ensure-sandbox';
 import { startWebServer } from '../../web/server';
 import { dataDirFrom, parsePort, withDataDir } from '../options';
 
@@ -16,6 +17,12 @@ export function registerServe(program: Command): void {
   ).action(async (options: { port: number; dataDir?: string }) => {
     const app = await createApp({ host: 'web', dataDir: dataDirFrom(options) });
     const server = await startWebServer({ app, port: options.port, rendererDir: rendererDir() });
+    // The sandbox is ready before the URL is printed, so a first start shows both sandbox connections.
+    await ensureSandbox(app.ctx).catch((error: unknown) =>
+      app.ctx.logger.warn('The sandbox could not be started', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
     process.stdout.write(`Koppel is running at ${server.url}\n`);
     process.stdout.write(`Data folder: ${app.ctx.dataDir}\nPress Ctrl+C to stop.\n`);
     const stop = async () => {

@@ -1,0 +1,140 @@
+import type { ConnectionTestResult } from '../../shared/api/calls/connections';
+import { KoppelError, type ApiErrorCode } from '../../shared/api/errors';
+import type {
+  MplusAccount,
+  MplusConnection,
+  TeamleaderAccount,
+  TeamleaderConnection,
+} from '../../shared/connections/connection';
+import { MplusError, MplusSoapFault } from '../connectors/mplus';
+import { isTeamleaderApiError } from '../connectors/teamleader';
+import { redact } from './connection-config';
+import type { ConnectionRegistry } from './registry';
+
+/**
+ * Calls the system behind a connection and records what it says: Teamleader `users.me` (+ the
+ * default department as company name), MplusKASSA `getApiVersion`. The connection's status and
+ * account are updated either way; a failure carries the API's own message.
+ */
+export async function testConnection(
+  registry: ConnectionRegistry,
+  connectionId: string,
+): Promise<ConnectionTestResult> {
+  const connection = registry.store.get(connectionId);
+  const checkedAt = new Date().toISOString();
+  // Filled before any call, so whatever an error message quotes can be blanked out.
+  const secrets: string[] = [];
+  try {
+    const account =
+      connection.kind === 'teamleader'
+        ? await teamleaderAccount(registry, connection, secrets)
+        : await mplusAccount(registry, connection, secrets);
+    const updated = registry.store.update(connection, (current) => ({
+      ...current,
+      status: 'connected',
+      statusMessage: undefined,
+      checkedAt,
+      account,
+    }));
+    return { ok: true, connection: await registry.view(updated) };
+  } catch (error) {
+    const failure = describeFailure(error, secrets);
+    if (failure.code === 'keychain_unavailable') throw error;
+    const updated = registry.store.update(connection, (current) => ({
+      ...current,
+      status: failure.needsAuth ? 'needs_auth' : 'error',
+      statusMessage: failure.message,
+      checkedAt,
+    }));
+    return {
+      ok: false,
+      connection: await registry.view(updated),
+      error: { code: failure.code, message: failure.message },
+    };
+  }
+}
+
+async function teamleaderAccount(
+  registry: ConnectionRegistry,
+  connection: TeamleaderConnection,
+  secrets: string[],
+): Promise<TeamleaderAccount> {
+  const options = await registry.teamleaderOptions(connection);
+  secrets.push(options.clientSecret);
+  const client = await registry.teamleader(connection.id);
+  const me = await client.users.me();
+  let companyName: string | undefined;
+  try {
+    const departments = await client.departments.list({
+      filter: { status: ['active'] },
+      sort: [{ field: 'default_department', order: 'asc' }],
+    });
+    companyName = departments[0]?.name;
+  } catch (error) {
+    // Without the departments scope the company name is unknown; the connection still works.
+    if (!isTeamleaderApiError(error) || error.kind === 'auth') throw error;
+  }
+  const userName = [me.first_name, me.last_name].filter(Boolean).join(' ');
+  return {
+    ...(me.account?.id ? { accountId: me.account.id } : {}),
+    ...(companyName ? { companyName } : {}),
+    ...(me.id ? { userId: me.id } : {}),
+    ...(userName ? { userName } : {}),
+    ...(me.email ? { userEmail: me.email } : {}),
+  };
+}
+
+async function mplusAccount(
+  registry: ConnectionRegistry,
+  connection: MplusConnection,
+  secrets: string[],
+): Promise<MplusAccount> {
+  const options = await registry.mplusOptions(connection);
+  secrets.push(options.ident, options.secret);
+  const client = await registry.mplus(connection.id);
+  const version = await client.getApiVersion();
+  return {
+    apiVersion: `${version.majorNumber}.${version.minorNumber}.${version.revisionNumber}`,
+    ...(version.serviceVersionDisplayString ? { serviceVersion: version.serviceVersionDisplayString } : {}),
+  };
+}
+
+interface Failure {
+  code: ApiErrorCode;
+  message: string;
+  needsAuth: boolean;
+}
+
+/** The API's own words for a failed test, with any secret blanked out. */
+export function describeFailure(error: unknown, secrets: readonly (string | undefined)[]): Failure {
+  if (error instanceof KoppelError) {
+    return {
+      code: error.code,
+      message: redact(error.message, secrets),
+      needsAuth: error.code === 'connection_failed',
+    };
+  }
+  if (isTeamleaderApiError(error)) {
+    return {
+      code: 'connection_failed',
+      message: redact(error.message, secrets),
+      needsAuth: error.kind === 'auth',
+    };
+  }
+  if (error instanceof MplusSoapFault) {
+    return {
+      code: 'connection_failed',
+      message: redact(`MplusKASSA: ${error.faultstring}`, secrets),
+      needsAuth: /auth|ident|secret|credential/i.test(`${error.faultcode} ${error.faultstring}`),
+    };
+  }
+  if (error instanceof MplusError) {
+    return {
+      code: 'connection_failed',
+      message: redact(`MplusKASSA: ${error.message}`, secrets),
+      needsAuth: false,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'connection_failed', message: redact(message, secrets), needsAuth: false };
+}

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startMplusTwin, type MplusTwin } from '../connectors/mplus';
+import type { Keychain } from '../vault/keychain';
+import type { Vault } from '../vault/vault';
+import { testConnection } from './connection-tests';
+import { ConnectionRegistry } from './registry';
+import { saveMplusConnection } from './save-mplus';
+import { tempDataDir, testKeychain, testSettings, testVault } from './testing/fixtures';
+
+const IDENT = 'shop-ident-7781';
+const SECRET = 'shop-secret-4f9a2c';
+
+describe('connection registry with MplusKASSA (real keychain, twin on loopback)', () => {
+  let keychain: Keychain;
+  let twin: MplusTwin;
+  let dataDir: string;
+  let vault: Vault;
+  let registry: ConnectionRegistry;
+
+  beforeAll(async () => {
+    keychain = await testKeychain();
+    twin = await startMplusTwin({ ident: IDENT, secret: SECRET });
+  });
+  afterAll(async () => {
+    await twin?.close();
+  });
+  beforeEach(async () => {
+    dataDir = tempDataDir();
+    vault = testVault(keychain);
+    registry = new ConnectionRegistry({ settings: testSettings(dataDir), vault });
+    return async () => {
+      for (const connection of registry.store.list())
+        await vault.deleteAll(connection.id, ['ident', 'secret']);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
+  });
+
+  const save = (secret = SECRET) =>
+    saveMplusConnection(registry, {
+      name: 'Shop',
+      host: 'http://127.0.0.1',
+      port: twin.port,
+      ident: IDENT,
+      secret,
+    });
+
+  it('keeps ident and secret in the keychain only and tests with getApiVersion', async () => {
+    const saved = await save();
+    expect(saved).toMatchObject({ id: 'mplus', kind: 'mplus', mode: 'live', status: 'new' });
+    expect(saved.config.url).toBe(`http://127.0.0.1:${twin.port}/`);
+    expect(await keychain.get('mplus/ident')).toBe(IDENT);
+    expect(await keychain.get('mplus/secret')).toBe(SECRET);
+    const settingsFile = fs.readFileSync(`${dataDir}/settings.json`, 'utf8');
+    expect(settingsFile).toContain(`"port": ${twin.port}`);
+    expect(settingsFile).not.toContain(SECRET);
+    expect(settingsFile).not.toContain(IDENT);
+
+    const result = await testConnection(registry, 'mplus');
+    expect(result.ok).toBe(true);
+    expect(result.connection).toMatchObject({
+      status: 'connected',
+      credentials: 'stored',
+      account: { apiVersion: '1.0.0', serviceVersion: '67.1.3 (Koppel twin)' },
+    });
+    // The engine's view: the only live MplusKASSA connection, one cached client.
+    const client = await registry.mplus();
+    expect(await registry.get('mplus')).toBe(client);
+    expect(await registry.mplus('mplus')).toBe(client);
+    expect((await client.getApiVersion()).majorNumber).toBe(1);
+  });
+
+  it("shows the twin's own fault for a wrong secret, and never the secret", async () => {
+    await save('wrong-secret-value');
+    const result = await testConnection(registry, 'mplus');
+    if (result.ok) throw new Error('expected the test to fail');
+    expect(result.error.code).toBe('connection_failed');
+    expect(result.error.message).toBe('MplusKASSA: Authentication failed: unknown ident or wrong secret');
+    expect(result.connection.status).toBe('needs_auth');
+    expect(result.connection.statusMessage).toBe(result.error.message);
+    expect(JSON.stringify(result)).not.toContain('wrong-secret-value');
+  });
+
+  it('updates host and port without asking for the secrets again', async () => {
+    await save();
+    await testConnection(registry, 'mplus');
+    const moved = await saveMplusConnection(registry, { id: 'mplus', host: '127.0.0.1', port: 1 });
+    expect(moved).toMatchObject({ status: 'new', config: { url: 'https://127.0.0.1:1/' } });
+    expect(moved.account).toBeUndefined();
+    expect(await vault.get('mplus', 'secret')).toBe(SECRET);
+    const back = await saveMplusConnection(registry, {
+      id: 'mplus',
+      host: 'http://127.0.0.1',
+      port: twin.port,
+    });
+    expect(back.name).toBe('Shop');
+    expect((await testConnection(registry, 'mplus')).ok).toBe(true);
+  });
+
+  it('refuses a new connection without its secrets and stores nothing', async () => {
+    await expect(
+      saveMplusConnection(registry, { host: 'api.mpluskassa.nl', port: 44281, ident: 'only-ident' }),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: 'The MplusKASSA secret is required.' });
+    expect(registry.store.list()).toEqual([]);
+    expect(await keychain.get('mplus/ident')).toBeNull();
+  });
+
+  it('takes secrets from KOPPEL_SECRET_* variables and refuses to overwrite them', async () => {
+    const envVault = testVault(keychain, {
+      KOPPEL_SECRET_SHOP_IDENT: IDENT,
+      KOPPEL_SECRET_SHOP_SECRET: SECRET,
+    });
+    const envRegistry = new ConnectionRegistry({ settings: testSettings(dataDir), vault: envVault });
+    const saved = await saveMplusConnection(envRegistry, {
+      id: 'shop',
+      host: 'http://127.0.0.1',
+      port: twin.port,
+    });
+    expect((await envRegistry.view(saved)).credentials).toBe('environment');
+    expect((await testConnection(envRegistry, 'shop')).ok).toBe(true);
+    expect(await keychain.get('shop/secret')).toBeNull();
+    await expect(
+      saveMplusConnection(envRegistry, {
+        id: 'shop',
+        host: 'http://127.0.0.1',
+        port: twin.port,
+        secret: 'x1',
+      }),
+    ).rejects.toThrow(
+      'The MplusKASSA secret of "shop" comes from KOPPEL_SECRET_SHOP_SECRET; change it there.',
+    );
+  });
+
+  it('disconnect deletes the secrets; delete removes the connection', async () => {
+    await save();
+    const disconnected = await registry.disconnect('mplus');
+    expect(disconnected.status).toBe('needs_auth');
+    expect((await registry.view(disconnected)).credentials).toBe('missing');
+    expect(await keychain.get('mplus/secret')).toBeNull();
+    await expect(registry.mplus('mplus')).rejects.toThrow(
+      'MplusKASSA connection "Shop" has no ident stored: enter it on the Connections screen.',
+    );
+    await registry.remove('mplus');
+    expect(registry.store.find('mplus')).toBeUndefined();
+  });
+
+  it('says what to do when no connection of a kind exists', async () => {
+    await expect(registry.teamleader()).rejects.toMatchObject({
+      code: 'not_found',
+      message:
+        'No Teamleader connection: connect one on the Connections screen, or turn the sandbox on in Settings.',
+    });
+    await expect(registry.mplus('nope')).rejects.toThrow('No connection "nope" (none is set up yet).');
+  });
+});

@@ -1,0 +1,197 @@
+import type { SandboxStatus } from '../../shared/api/calls/connections';
+import { KoppelError } from '../../shared/api/errors';
+import type { Logger } from '../app/logger';
+import { silentLogger } from '../app/logger';
+import type { ConnectionStore } from '../connections/connection-store';
+import type { SandboxAccess, SandboxEndpoints } from '../connections/registry';
+import type { SettingsStore } from '../settings/settings-store';
+import { adoptSandbox } from './adopt-sandbox';
+import { sandboxAnswers } from './sandbox-http';
+import {
+  pidAlive,
+  readSandboxRecord,
+  removeSandboxRecord,
+  withStartLock,
+  writeSandboxRecord,
+} from './sandbox-record';
+import type { Sandbox, SandboxSize } from './sandbox-types';
+import { startSandbox } from './start-sandbox';
+
+export interface SandboxManagerOptions {
+  dataDir: string;
+  settings: SettingsStore;
+  connections: ConnectionStore;
+  logger?: Logger;
+}
+
+export interface StartOwnedOptions {
+  teamleaderPort?: number;
+  mplusPort?: number;
+  seed?: number;
+  size?: SandboxSize;
+}
+
+/**
+ * The sandbox of one process and one data folder. `ensure()` uses the sandbox another process
+ * recorded in `<dataDir>/sandbox/sandbox.json` when its pid is alive and its ports answer, and
+ * otherwise starts the twins here (and records them, so other processes can use them in turn).
+ */
+export class SandboxManager implements SandboxAccess {
+  private current: Sandbox | undefined;
+  private pending: Promise<Sandbox> | undefined;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: SandboxManagerOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  enabled(): boolean {
+    return this.options.settings.get().sandbox.enabled;
+  }
+
+  async ensure(): Promise<SandboxEndpoints> {
+    return (await this.sandbox()).endpoints();
+  }
+
+  /** The running sandbox, started or adopted on first use. */
+  async sandbox(): Promise<Sandbox> {
+    if (this.current && (this.current.owner === 'process' || (await this.sharedStillUp())))
+      return this.current;
+    this.pending ??= this.acquire().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  /**
+   * `koppel sandbox`: starts the twins in this process on the given ports. Refuses when another live
+   * process already runs this data folder's sandbox (two twins must not share one state file).
+   */
+  async startOwned(options: StartOwnedOptions = {}): Promise<Sandbox> {
+    if (this.current) throw new KoppelError('conflict', 'The sandbox already runs in this process.');
+    const sandbox = await withStartLock(this.options.dataDir, async () => {
+      const running = await this.runningElsewhere();
+      if (running) {
+        throw new KoppelError(
+          'conflict',
+          `A sandbox for this data folder already runs in process ${running.pid} ` +
+            `(Teamleader ${running.teamleader.apiUrl}, MplusKASSA ${running.mplus.url}). Stop it first, or use that one.`,
+        );
+      }
+      return this.startHere(options);
+    });
+    this.current = sandbox;
+    return sandbox;
+  }
+
+  async status(): Promise<SandboxStatus> {
+    const settings = this.options.settings.get().sandbox;
+    let sandbox = this.current;
+    if (sandbox?.owner === 'shared' && !(await this.sharedStillUp())) sandbox = undefined;
+    if (!sandbox) {
+      const record = await this.runningElsewhere();
+      return {
+        enabled: settings.enabled,
+        running: record !== undefined,
+        seed: record?.seed ?? settings.seed,
+        size: record?.size ?? settings.size,
+        ...(record
+          ? {
+              owner: 'shared' as const,
+              teamleader: record.teamleader,
+              mplus: { url: record.mplus.url, adminUrl: record.mplus.adminUrl },
+            }
+          : {}),
+      };
+    }
+    const { teamleader, mplus } = sandbox.info;
+    return {
+      enabled: settings.enabled,
+      running: true,
+      owner: sandbox.owner,
+      seed: sandbox.seed,
+      size: sandbox.size,
+      teamleader: { apiUrl: teamleader.apiUrl, authUrl: teamleader.authUrl, adminUrl: teamleader.adminUrl },
+      mplus: { url: mplus.url, adminUrl: mplus.adminUrl },
+    };
+  }
+
+  /** Puts the sandbox data back to its seed (starting the sandbox first if it is not running). */
+  async reset(): Promise<SandboxStatus> {
+    if (!this.enabled()) throw new KoppelError('conflict', 'The sandbox is turned off in Settings.');
+    await (await this.sandbox()).reset();
+    return this.status();
+  }
+
+  /** Stops twins this process runs and removes its sandbox.json; leaves another process's alone. */
+  async dispose(): Promise<void> {
+    const sandbox = this.current ?? (await this.pending?.catch(() => undefined));
+    this.current = undefined;
+    if (!sandbox) return;
+    await sandbox.close();
+    if (sandbox.owner === 'process') removeSandboxRecord(this.options.dataDir);
+  }
+
+  private async acquire(): Promise<Sandbox> {
+    if (!this.enabled()) {
+      throw new KoppelError(
+        'connection_failed',
+        'The sandbox is turned off in Settings; turn it on to use it.',
+      );
+    }
+    const sandbox = await withStartLock(this.options.dataDir, async () => {
+      const running = await this.runningElsewhere();
+      if (running) return adoptSandbox(running, this.options.connections);
+      return this.startHere({});
+    });
+    this.logger.info(
+      sandbox.owner === 'process' ? 'Sandbox started' : 'Using the sandbox of another process',
+      {
+        teamleader: sandbox.info.teamleader.apiUrl,
+        mplus: sandbox.info.mplus.url,
+      },
+    );
+    this.current = sandbox;
+    return sandbox;
+  }
+
+  private async startHere(options: StartOwnedOptions): Promise<Sandbox> {
+    const settings = this.options.settings.get().sandbox;
+    const sandbox = await startSandbox({
+      dataDir: this.options.dataDir,
+      connections: this.options.connections,
+      seed: options.seed ?? settings.seed,
+      size: options.size ?? settings.size,
+      ...(options.teamleaderPort !== undefined ? { teamleaderPort: options.teamleaderPort } : {}),
+      ...(options.mplusPort !== undefined ? { mplusPort: options.mplusPort } : {}),
+    });
+    const { teamleader, mplus } = sandbox.info;
+    writeSandboxRecord(this.options.dataDir, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      seed: sandbox.seed,
+      size: sandbox.size,
+      teamleader: { apiUrl: teamleader.apiUrl, authUrl: teamleader.authUrl, adminUrl: teamleader.adminUrl },
+      mplus: { url: mplus.url, adminUrl: mplus.adminUrl },
+    });
+    return sandbox;
+  }
+
+  /** The record of a sandbox another live process runs, if its ports answer. */
+  private async runningElsewhere() {
+    const record = readSandboxRecord(this.options.dataDir);
+    if (!record || record.pid === process.pid || !pidAlive(record.pid)) return undefined;
+    return (await sandboxAnswers(record)) ? record : undefined;
+  }
+
+  private async sharedStillUp(): Promise<boolean> {
+    const record = readSandboxRecord(this.options.dataDir);
+    const current = this.current;
+    const same =
+      record !== undefined &&
+      current !== undefined &&
+      record.teamleader.apiUrl === current.info.teamleader.apiUrl;
+    if (same && pidAlive(record.pid)) return true;
+    this.current = undefined;
+    await current?.close();
+    return false;
+  }
+}
