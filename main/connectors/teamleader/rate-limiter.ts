@@ -90,7 +90,14 @@ export class SlidingWindowRateLimiter {
       // (our slots expire later than its), so a lower `remaining` means someone else spent budget.
       const localFree = this.limit - (this.inFlight + this.countAfter(observation.sentAt));
       const missing = Math.min(localFree, localFree - observation.remaining);
-      for (let i = 0; i < missing; i++) this.insert(now + this.windowMs);
+      // The oldest of them leaves the server's window at X-RateLimit-Reset; the rest at the latest
+      // one window from now.
+      const oldest =
+        observation.resetAt !== undefined && observation.resetAt > now
+          ? observation.resetAt
+          : now + this.windowMs;
+      for (let i = 0; i < missing; i++)
+        this.insert(i === 0 ? Math.min(oldest, now + this.windowMs) : now + this.windowMs);
       if (observation.remaining <= 0 && observation.resetAt !== undefined)
         this.blockUntil(observation.resetAt);
     }
