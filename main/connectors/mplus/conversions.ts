@@ -18,8 +18,11 @@ export class ConversionError extends Error {
 const MAX_CENTS = 2 ** 53 / 128;
 /** Quantities are sent with at most this many decimals. */
 export const MAX_DECIMAL_PLACES = 9;
-/** Float noise allowed when scaling, e.g. 0.1 + 0.2 → 30 cents (relative to the scaled unit). */
-const SCALE_TOLERANCE = 1e-6;
+/**
+ * Float noise allowed when scaling (0.1 + 0.2 → 30 cents): a millionth of the unit, or a few ulps
+ * for large values, where the product itself cannot be more exact.
+ */
+const tolerance = (scaled: number): number => Math.max(1e-6, Math.abs(scaled) * 8 * Number.EPSILON);
 
 export function centsToDecimal(cents: number): number {
   if (!Number.isSafeInteger(cents)) throw new ConversionError(`${cents} is not an integer number of cents`);
@@ -31,7 +34,7 @@ export function decimalToCents(amount: number): number {
   if (!Number.isFinite(amount)) throw new ConversionError(`${amount} is not a finite amount`);
   const scaled = amount * 100;
   const cents = Math.round(scaled);
-  if (Math.abs(scaled - cents) > SCALE_TOLERANCE) {
+  if (Math.abs(scaled - cents) > tolerance(scaled)) {
     throw new ConversionError(`${amount} has more than 2 decimals; round it to cents first`);
   }
   if (Math.abs(cents) > MAX_CENTS) throw new ConversionError(`${amount} is too large for an amount`);
@@ -60,7 +63,7 @@ export function scaleQuantity(quantity: number): ScaledQuantity {
   for (let places = 0; places <= MAX_DECIMAL_PLACES; places++) {
     const scaled = quantity * 10 ** places;
     const value = Math.round(scaled);
-    if (Math.abs(scaled - value) <= SCALE_TOLERANCE) {
+    if (Math.abs(scaled - value) <= tolerance(scaled)) {
       if (!Number.isSafeInteger(value)) throw new ConversionError(`${quantity} is too large for a quantity`);
       return { value: value === 0 ? 0 : value, decimalPlaces: places };
     }

@@ -30,6 +30,8 @@ export interface MplusTwinOptions {
   validateResponses?: boolean;
   /** The clock (tests); default Date.now. */
   now?: () => number;
+  /** Where start-up warnings go (an unreadable state file); default console.warn. */
+  onWarning?: (message: string) => void;
 }
 
 export interface MplusTwin {
@@ -76,7 +78,7 @@ export async function startMplusTwin(options: MplusTwinOptions = {}): Promise<Mp
     if (loaded.kind === 'loaded') state = new TwinState(loaded.data);
     if (loaded.kind === 'invalid') {
       const aside = StatePersistence.setAside(options.stateFile);
-      console.warn(
+      (options.onWarning ?? console.warn)(
         `Mplus twin: ${options.stateFile} is not a valid state (${loaded.problem}); kept as ${aside}, reseeding.`,
       );
     }
