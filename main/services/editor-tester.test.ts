@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { sampleFlow } from '../../shared/flow/testing/sample-flow';
+import { staticConnections } from '../engine/connections';
+import { MemorySystem } from '../engine/testing/memory-system';
+import { createNodeRegistry } from '../nodes';
+import { EditorTester, type StoredSourceRecord } from './editor-tester';
+
+function setup(stored: StoredSourceRecord[] = []) {
+  const system = new MemorySystem();
+  system.seed('orders', [
+    { id: 'o-1', orderNumber: 'A-1001', email: 'ann@example.com', sku: 'SKU-1' },
+    { id: 'o-2', orderNumber: 'A-1002', email: 'bob@example.com', sku: 'SKU-2' },
+  ]);
+  const tester = new EditorTester({
+    registry: createNodeRegistry(),
+    connections: staticConnections({ memory: system }),
+    lastRunRecords: () => stored,
+  });
+  return { system, tester };
+}
+
+describe('editor tester', () => {
+  it('samples a node’s input from the source connection, through the nodes before it', async () => {
+    const { tester, system } = setup();
+    const atMap = await tester.sample(sampleFlow(), 'map', 'auto');
+    expect(atMap).toEqual({
+      record: { id: 'o-1', orderNumber: 'A-1001', email: 'ann@example.com', sku: 'SKU-1' },
+      origin: 'connection',
+      key: 'memory:orders:o-1',
+      sourceNodeId: 'orders',
+      reason: null,
+    });
+    const atTarget = await tester.sample(sampleFlow(), 'invoices', 'connection');
+    expect(atTarget.record).toEqual({ number: 'A-1001' });
+    expect(system.calls.create + system.calls.update).toBe(0);
+  });
+
+  it('skips records a filter stops and says why when none gets through', async () => {
+    const { tester } = setup();
+    const flow = sampleFlow();
+    flow.nodes.splice(2, 0, {
+      id: 'only-bob',
+      kind: 'core.transform.filter',
+      version: 1,
+      position: { x: 0, y: 0 },
+      config: { match: 'all', conditions: [{ path: 'email', operator: 'startsWith', value: 'bob' }] },
+    });
+    flow.edges = [
+      { id: 'e1', source: 'start', sourcePort: 'out', target: 'orders', targetPort: 'in' },
+      { id: 'e2', source: 'orders', sourcePort: 'out', target: 'only-bob', targetPort: 'in' },
+      { id: 'e3', source: 'only-bob', sourcePort: 'out', target: 'map', targetPort: 'in' },
+      { id: 'e4', source: 'map', sourcePort: 'out', target: 'invoices', targetPort: 'in' },
+    ];
+    expect((await tester.sample(flow, 'map', 'connection')).record?.orderNumber).toBe('A-1002');
+    const nobody = structuredClone(flow);
+    const filter = nobody.nodes[2];
+    if (filter)
+      filter.config = { match: 'all', conditions: [{ path: 'email', operator: 'equals', value: 'x' }] };
+    const sample = await tester.sample(nobody, 'map', 'connection');
+    expect(sample.record).toBeNull();
+    expect(sample.reason).toMatch(/None of the first 2 source records reaches this node/);
+  });
+
+  it('prefers the last run’s record in auto mode', async () => {
+    const { tester } = setup([{ key: 'memory:orders:o-9', data: { id: 'o-9', orderNumber: 'OLD-9' } }]);
+    const sample = await tester.sample(sampleFlow(), 'map', 'auto');
+    expect(sample).toMatchObject({
+      origin: 'lastRun',
+      key: 'memory:orders:o-9',
+      record: { orderNumber: 'OLD-9' },
+    });
+    expect((await tester.sample(sampleFlow(), 'map', 'connection')).origin).toBe('connection');
+  });
+
+  it('says what is missing for unconnected nodes and nodes without stored records', async () => {
+    const { tester } = setup();
+    expect((await tester.sample(sampleFlow({ edges: [] }), 'map', 'auto')).reason).toMatch(
+      /Connect this node/,
+    );
+    expect((await tester.sample(sampleFlow(), 'map', 'lastRun')).reason).toMatch(/no stored records/);
+    await expect(tester.sample(sampleFlow(), 'ghost', 'auto')).rejects.toThrow(/has no node "ghost"/);
+  });
+
+  it('tests a transform on a given record and a target without writing', async () => {
+    const { tester, system } = setup();
+    const mapped = await tester.testNode(sampleFlow(), 'map', { orderNumber: 'X-1' });
+    expect(mapped.outcome).toEqual({
+      kind: 'emit',
+      outputs: [{ port: 'out', record: { number: 'X-1' }, createOnly: [] }],
+    });
+    const written = await tester.testNode(sampleFlow(), 'invoices');
+    expect(written.input).toEqual({ number: 'A-1001' });
+    expect(written.outcome).toMatchObject({
+      kind: 'write',
+      action: 'create',
+      request: { number: 'A-1001', koppelReference: expect.stringContaining('flow-1') },
+    });
+    expect(system.list('invoices')).toEqual([]);
+    const read = await tester.testNode(sampleFlow(), 'orders');
+    expect(read.outcome.kind === 'emit' && read.outcome.outputs.map((out) => out.record.id)).toEqual([
+      'o-1',
+      'o-2',
+    ]);
+  });
+
+  it('reports a node’s failure and invalid settings clearly', async () => {
+    const { tester } = setup();
+    const flow = sampleFlow();
+    const map = flow.nodes[2];
+    if (map)
+      map.config = {
+        fields: [
+          {
+            target: 'x',
+            source: { kind: 'lookup', path: 'sku', table: [{ key: 'nope', value: 1 }], failIfMissing: true },
+          },
+        ],
+      };
+    const failed = await tester.testNode(flow, 'map', { sku: 'SKU-1' });
+    expect(failed.outcome).toMatchObject({
+      kind: 'fail',
+      error: { message: expect.stringContaining('SKU-1') },
+    });
+    if (map) map.config = { fields: [{ target: '', source: { kind: 'path', path: 'a' } }] };
+    await expect(tester.testNode(flow, 'map', {})).rejects.toThrow(/field "fields.0.target"/);
+  });
+
+  it('runs code in the sandbox and gives the error’s line', async () => {
+    expect(
+      await EditorTester.testCode(
+        'return { ...record, n: record.n + 1 };',
+        { n: 1 },
+        { timeLimitMs: 500, memoryLimitMb: 16 },
+      ),
+    ).toMatchObject({
+      ok: true,
+      output: { n: 2 },
+    });
+    const failed = await EditorTester.testCode(
+      'const a = 1;\nreturn record.missing.deep;',
+      {},
+      { timeLimitMs: 500, memoryLimitMb: 16 },
+    );
+    expect(failed).toMatchObject({ ok: false, error: { kind: 'runtime', line: 2 } });
+    const syntax = await EditorTester.testCode('return {', {}, { timeLimitMs: 500, memoryLimitMb: 16 });
+    expect(syntax).toMatchObject({ ok: false, error: { kind: 'syntax' } });
+    expect(
+      await EditorTester.testCode('return null;', {}, { timeLimitMs: 500, memoryLimitMb: 16 }),
+    ).toMatchObject({ ok: true, output: null });
+  });
+});
