@@ -4,6 +4,9 @@ import { KoppelError } from '../../shared/api/errors';
 export const SANDBOX_TEAMLEADER_ID = 'sandbox-teamleader';
 export const SANDBOX_MPLUS_ID = 'sandbox-mplus';
 
+/** Ids starting with this belong to the sandbox; live connections may not use them. */
+export const SANDBOX_ID_PREFIX = 'sandbox-';
+
 /** Vault fields of a MplusKASSA connection. */
 export const MPLUS_SECRET_FIELDS = ['ident', 'secret'] as const;
 

@@ -1,6 +1,7 @@
 import { KoppelError } from '../../shared/api/errors';
 import type { Connection, ConnectionKind } from '../../shared/connections/connection';
 import type { SettingsStore } from '../settings/settings-store';
+import { SANDBOX_ID_PREFIX } from './connection-config';
 
 /** Connection metadata in the settings document (secrets are in the vault, never here). */
 export class ConnectionStore {
@@ -52,6 +53,18 @@ export class ConnectionStore {
 
   remove(id: string): void {
     this.settings.updateConnections((list) => list.filter((c) => c.id !== id));
+  }
+
+  /** The id for a new live connection: the one asked for (never a sandbox id), or {@link nextId}. */
+  newId(kind: ConnectionKind, requested?: string): string {
+    if (requested === undefined) return this.nextId(kind);
+    if (requested.startsWith(SANDBOX_ID_PREFIX)) {
+      throw new KoppelError(
+        'invalid_input',
+        `Ids starting with "${SANDBOX_ID_PREFIX}" belong to the sandbox.`,
+      );
+    }
+    return requested;
   }
 
   /** `mplus`, then `mplus-2`, `mplus-3`…: short ids that make readable `KOPPEL_SECRET_*` names. */

@@ -105,7 +105,13 @@ export class ConnectionRegistry implements ConnectionProvider {
   async resolve(kind: 'teamleader', connectionId?: string): Promise<TeamleaderConnection>;
   async resolve(kind: 'mplus', connectionId?: string): Promise<MplusConnection>;
   async resolve(kind: ConnectionKind, connectionId?: string): Promise<Connection> {
-    if (connectionId) return ofKind(this.store.get(connectionId), kind);
+    if (connectionId) {
+      // The sandbox registers its two connections when it starts: start it for a node that names one.
+      const isSandboxId = connectionId === SANDBOX_TEAMLEADER_ID || connectionId === SANDBOX_MPLUS_ID;
+      if (isSandboxId && !this.store.find(connectionId) && this.sandbox?.enabled())
+        await this.sandbox.ensure();
+      return ofKind(this.store.get(connectionId), kind);
+    }
     const live = this.store.list().find((c) => c.kind === kind && c.mode === 'live');
     if (live) return live;
     const sandboxId = kind === 'teamleader' ? SANDBOX_TEAMLEADER_ID : SANDBOX_MPLUS_ID;

@@ -31,7 +31,7 @@ export async function saveMplusConnection(
     }
   }
   const existing = found?.kind === 'mplus' ? found : undefined;
-  const id = existing?.id ?? input.id ?? registry.store.nextId('mplus');
+  const id = existing?.id ?? registry.store.newId('mplus', input.id);
   const config = { host: input.host, port: input.port, url: mplusUrl(input.host, input.port) };
 
   // Check everything before writing anything, so a refused save leaves no stray keychain entry.

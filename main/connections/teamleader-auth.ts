@@ -75,7 +75,7 @@ export class TeamleaderAuthFlows {
       );
     }
     if (existing) registry.requireLive(existing.id, 'be reconnected');
-    const connectionId = existing?.id ?? input.id ?? registry.store.nextId('teamleader');
+    const connectionId = existing?.id ?? registry.store.newId('teamleader', input.id);
     const clientId = input.clientId ?? existing?.config.clientId;
     if (!clientId) throw new KoppelError('invalid_input', 'The Teamleader client id is required.');
     // Tokens will have to be stored: refuse before the user signs in when they could not be.
