@@ -45,8 +45,8 @@ export type PagedOperation = {
   [O in TeamleaderOperation]: TeamleaderRequest<O> extends { page?: unknown } ? O : never;
 }[TeamleaderOperation];
 
-/** `{type, id}` reference returned by every create operation. */
-export type TeamleaderRef = TeamleaderData<'contacts.add'>;
+/** `{type, id}` returned by every create operation (the client checks both are present). */
+export type TeamleaderRef = Required<Pick<NonNullable<TeamleaderData<'contacts.add'>>, 'type' | 'id'>>;
 
 export type Money = NonNullable<TeamleaderData<'products.info'>['selling_price']>;
 
