@@ -108,11 +108,10 @@ interface Failure {
 /** The API's own words for a failed test, with any secret blanked out. */
 export function describeFailure(error: unknown, secrets: readonly (string | undefined)[]): Failure {
   if (error instanceof KoppelError) {
-    return {
-      code: error.code,
-      message: redact(error.message, secrets),
-      needsAuth: error.code === 'connection_failed',
-    };
+    const detail = error.detail;
+    const needsAuth =
+      typeof detail === 'object' && detail !== null && 'needsAuth' in detail && detail.needsAuth === true;
+    return { code: error.code, message: redact(error.message, secrets), needsAuth };
   }
   if (isTeamleaderApiError(error)) {
     return {

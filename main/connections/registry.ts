@@ -172,6 +172,7 @@ export class ConnectionRegistry implements ConnectionProvider {
       throw new KoppelError(
         'connection_failed',
         `Teamleader connection "${connection.name}" is not connected (no client secret stored): connect it again.`,
+        { needsAuth: true },
       );
     }
     return {
@@ -196,6 +197,7 @@ export class ConnectionRegistry implements ConnectionProvider {
       throw new KoppelError(
         'connection_failed',
         `MplusKASSA connection "${connection.name}" has no ${ident ? 'secret' : 'ident'} stored: enter it on the Connections screen.`,
+        { needsAuth: true },
       );
     }
     return { url: connection.config.url, ident, secret };
