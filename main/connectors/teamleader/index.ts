@@ -1,6 +1,6 @@
 /**
- * Teamleader Focus connector: a client built to the official OpenAPI spec and a local twin of the
- * API. See README in this folder's report (docs live in JSDoc on each export).
+ * Teamleader Focus connector: a client built to the official OpenAPI spec (types generated from it
+ * by scripts/generate-teamleader-types.ts) and a local twin of the API for tests and the sandbox.
  */
 export { createTeamleaderClient, type TeamleaderClient, type TeamleaderClientOptions } from './client';
 export type { CallOptions, TeamleaderRequestInfo, TransportStats } from './transport';

@@ -5,7 +5,7 @@ import { TwinFaults, type FaultInjector } from './faults';
 import { readBody, sendError, sendJson } from './http-util';
 import type { OAuthServer } from './oauth-server';
 import type { TwinRateWindow } from './rate-window';
-import { GENERATED_TYPES, GENERATORS, type GeneratedType } from './seed';
+import { createPool, GENERATED_TYPES, GENERATORS, type GeneratedType } from './seed';
 import { ENTITY_TYPES, type EntityType, type TwinSize, type TwinState } from './state';
 import type { TwinEvent } from './webhook-delivery';
 
@@ -120,7 +120,8 @@ export async function handleAdmin(
       case 'POST /_sandbox/generate': {
         const body = parse(GenerateBody, await jsonBody(req));
         const { ctx, events, done } = rt.generationContext();
-        const ids = Array.from({ length: body.count }, () => GENERATORS[body.type](ctx));
+        const pool = createPool(rt.state());
+        const ids = Array.from({ length: body.count }, () => GENERATORS[body.type](ctx, pool));
         done();
         rt.changed();
         rt.deliver(events);

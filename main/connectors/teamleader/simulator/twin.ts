@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http, { type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isTeamleaderOperation, type TeamleaderOperation } from '../operations';
 import { loadTeamleaderSpec, specOperation, type JsonSchema } from '../spec';
 import { conformToSpec } from './conform';
@@ -202,7 +201,10 @@ export async function startTeamleaderTwin(options: TeamleaderTwinOptions = {}): 
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const address = server.address();
+  if (address === null || typeof address === 'string')
+    throw new Error('The twin is not listening on a TCP port.');
+  const port = address.port;
   const base = `http://127.0.0.1:${port}`;
   Object.assign(urls, { apiUrl: base, authUrl: base, adminUrl: `${base}/_sandbox` });
   saver?.schedule();
