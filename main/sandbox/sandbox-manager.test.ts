@@ -185,17 +185,11 @@ describe('koppel sandbox in another process', () => {
     await here.sandbox.reset();
     expect(await contactExists(here.registry, 'shared@example.test')).toBe(false);
 
-    const second = spawn(process.execPath, [
-      path.join(appRoot(), 'bin', 'koppel.js'),
-      'sandbox',
-      '--data-dir',
-      dataDir,
-    ]);
-    let stderr = '';
-    second.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const secondCode = await new Promise((resolve) => second.once('exit', resolve));
-    expect(secondCode).toBe(2);
-    expect(stderr).toContain(`A sandbox for this data folder already runs in process ${child.pid}`);
+    // A second copy on the same data folder would share the twins' state files: refused.
+    await expect(koppelProcess(dataDir).sandbox.startOwned()).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining(`A sandbox for this data folder already runs in process ${child.pid}`),
+    });
 
     const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
