@@ -25,12 +25,12 @@ export function registerSandbox(program: Command): void {
       .description('run the Teamleader and MplusKASSA twins as a sandbox until stopped')
       .addOption(
         new Option('--teamleader-port <n>', 'port of the Teamleader twin (default: any free port)').argParser(
-          parsePort,
+          portOf('--teamleader-port'),
         ),
       )
       .addOption(
         new Option('--mplus-port <n>', 'port of the MplusKASSA twin (default: any free port)').argParser(
-          parsePort,
+          portOf('--mplus-port'),
         ),
       )
       .addOption(
@@ -74,6 +74,17 @@ export function registerSandbox(program: Command): void {
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
   });
+}
+
+/** `parsePort` with the flag's own name in the message. */
+function portOf(flag: string): (value: string) => number {
+  return (value) => {
+    try {
+      return parsePort(value);
+    } catch {
+      throw new InvalidArgumentError(`${flag} must be a whole number from 0 to 65535, got "${value}".`);
+    }
+  };
 }
 
 function parseSeed(value: string): number {
