@@ -96,6 +96,12 @@ export class TeamleaderAuthFlows {
       state,
       timeoutMs,
       ...(input.redirectPort ? { port: input.redirectPort } : {}),
+    }).catch((error: unknown) => {
+      throw new KoppelError(
+        'conflict',
+        `Koppel cannot listen for the Teamleader redirect on 127.0.0.1:${input.redirectPort ?? 0} ` +
+          `(${error instanceof Error ? error.message : String(error)}); close what uses that port or choose another.`,
+      );
     });
     const authorizeUrl = buildAuthorizeUrl({
       authBaseUrl: config.authBaseUrl,
