@@ -287,12 +287,12 @@ export class TeamleaderTransport {
         return undefined;
       }
       const parsed = parseJson(text);
-      const problem = parsed === undefined ? 'The answer is not valid JSON' : this.specProblem(op, parsed);
-      if (problem) {
+      if (parsed === undefined) {
+        // Unreadable (cut off, not JSON): worth another try for a read.
         const error = new TeamleaderTransientError({
           endpoint: op,
           status,
-          title: problem,
+          title: 'The answer is not valid JSON',
           maybeApplied: !meta.idempotent,
         });
         if (meta.idempotent && attempt < this.options.maxRetries) {
@@ -303,14 +303,21 @@ export class TeamleaderTransport {
         this.report(op, attempt, status, sentAt, 'failed', error, rateLimit);
         throw error;
       }
+      const violation = responseCheck(op)?.(parsed)[0];
+      if (violation) {
+        // Valid JSON the spec does not allow: the same request would get the same answer.
+        const error = new TeamleaderPermanentError({
+          endpoint: op,
+          status,
+          title: `The answer does not match the spec: ${violation.message}`,
+          maybeApplied: !meta.idempotent,
+        });
+        this.report(op, attempt, status, sentAt, 'failed', error, rateLimit);
+        throw error;
+      }
       this.report(op, attempt, status, sentAt, 'ok', undefined, rateLimit);
       return parsed;
     }
-  }
-
-  private specProblem(op: TeamleaderOperation, body: unknown): string | undefined {
-    const violation = responseCheck(op)?.(body)[0];
-    return violation ? `The answer does not match the spec: ${violation.message}` : undefined;
   }
 
   private observeRateLimit(
