@@ -137,6 +137,36 @@ describe('SoapMplusDate and SoapMplusDateTime in Europe/Amsterdam time', () => {
     expect(mplusDateTimeToIso(second)).toBe('2025-10-26T02:30:00+01:00');
   });
 
+  it('agrees with the platform time zone database for every instant', () => {
+    const format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1975, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const parts = Object.fromEntries(
+          format.formatToParts(new Date(ms)).map((p) => [p.type, Number(p.value)]),
+        );
+        const clock = amsterdamWallClock(ms);
+        expect([clock.year, clock.mon, clock.day, clock.hour, clock.min, clock.sec]).toEqual([
+          parts.year,
+          parts.month,
+          parts.day,
+          parts.hour,
+          parts.minute,
+          parts.second,
+        ]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads a struct with an unusable timezone as Amsterdam time and moves the spring gap forward', () => {
     const legacy = { sec: 0, min: 0, hour: 12, day: 1, mon: 7, year: 2025, isdst: false, timezone: 0 };
     expect(mplusDateTimeToIso(legacy)).toBe('2025-07-01T12:00:00+02:00');

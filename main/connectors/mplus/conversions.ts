@@ -156,8 +156,7 @@ const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
   second: 'numeric',
 });
 
-/** Amsterdam wall-clock fields of an instant, and the offset in minutes in force then. */
-export function amsterdamWallClock(epochMs: number): Omit<MplusDateTime, 'isdst'> {
+function intlWallClock(epochMs: number): Omit<MplusDateTime, 'isdst'> {
   const parts: Record<string, number> = {};
   for (const part of amsterdamParts.formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -167,6 +166,34 @@ export function amsterdamWallClock(epochMs: number): Omit<MplusDateTime, 'isdst'
   const asUtc = Date.UTC(date.year, date.mon - 1, date.day, wall.hour, wall.min, wall.sec);
   const wholeSecond = Math.floor(epochMs / 1000) * 1000;
   return { ...wall, ...date, timezone: Math.round((asUtc - wholeSecond) / 60_000) };
+}
+
+const HOUR_MS = 3_600_000;
+/** Since 1980 Amsterdam changes offset only on whole UTC hours, so the offset can be cached per hour. */
+const CACHE_FROM = Date.UTC(1980, 0, 1);
+const offsetPerHour = new Map<number, number>();
+
+/** Amsterdam wall-clock fields of an instant, and the offset in minutes in force then. */
+export function amsterdamWallClock(epochMs: number): Omit<MplusDateTime, 'isdst'> {
+  if (epochMs < CACHE_FROM) return intlWallClock(epochMs);
+  // Intl is slow (formatToParts allocates): ask it once per hour, then use UTC arithmetic.
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let timezone = offsetPerHour.get(hour);
+  if (timezone === undefined) {
+    timezone = intlWallClock(hour * HOUR_MS).timezone;
+    if (offsetPerHour.size > 100_000) offsetPerHour.clear();
+    offsetPerHour.set(hour, timezone);
+  }
+  const local = new Date(Math.floor(epochMs / 1000) * 1000 + timezone * 60_000);
+  return {
+    sec: local.getUTCSeconds(),
+    min: local.getUTCMinutes(),
+    hour: local.getUTCHours(),
+    day: local.getUTCDate(),
+    mon: local.getUTCMonth() + 1,
+    year: local.getUTCFullYear(),
+    timezone,
+  };
 }
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;

@@ -46,25 +46,63 @@ function at<T>(path: string, convert: () => T): T {
 
 // ------------------------------------------------------------------------------ wire → Koppel
 
+/** Where the walk is; the path text is only built for an error (this runs for every field of big pages). */
+interface At {
+  readonly parent: At | undefined;
+  readonly name: string;
+  readonly index: number | undefined;
+}
+
+function pathText(at: At | undefined, name: string, index: number | undefined): string {
+  const parts = [index === undefined ? name : `${name}[${index}]`];
+  for (let node = at; node; node = node.parent)
+    parts.unshift(node.index === undefined ? node.name : `${node.name}[${node.index}]`);
+  return parts.join('.');
+}
+
 function fieldToModel(
   field: FieldModel,
   value: unknown,
   wire: Record<string, unknown>,
-  path: string,
+  at: At,
+  index: number | undefined,
 ): unknown {
-  if (field.kind === 'complex') {
-    if (field.type === DATE_TYPE) return at(path, () => mplusDateToIso(value as MplusDate));
-    if (field.type === DATE_TIME_TYPE) return at(path, () => mplusDateTimeToIso(value as MplusDateTime));
-    return wireToModel(field.type, value as Record<string, unknown>, path);
+  try {
+    if (field.kind === 'complex') {
+      if (field.type === DATE_TYPE) return mplusDateToIso(value as MplusDate);
+      if (field.type === DATE_TIME_TYPE) return mplusDateTimeToIso(value as MplusDateTime);
+      return toModel(field.type, value as Record<string, unknown>, { parent: at, name: field.name, index });
+    }
+    if (field.conversion === 'money') return centsToDecimal(value as number);
+    if (field.conversion === 'quantity') {
+      const scale = field.scaleField ? wire[field.scaleField] : undefined;
+      return unscaleQuantity(value as number, typeof scale === 'number' ? scale : 0);
+    }
+    if (field.kind === 'primitive' && field.type === 'decimal') return parseDecimal(value as string);
+    return value;
+  } catch (error) {
+    if (error instanceof ConversionError)
+      throw new ModelConversionError(pathText(at, field.name, index), error.message);
+    throw error;
   }
-  if (field.conversion === 'money') return at(path, () => centsToDecimal(value as number));
-  if (field.conversion === 'quantity') {
-    const scale = field.scaleField ? wire[field.scaleField] : undefined;
-    return at(path, () => unscaleQuantity(value as number, typeof scale === 'number' ? scale : 0));
+}
+
+function toModel(typeKey: string, wire: Record<string, unknown>, at: At): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of complexType(typeKey).fields) {
+    if (field.conversion === 'scale') continue;
+    const value = wire[field.name];
+    if (value === undefined) continue;
+    if (field.list) {
+      const items = value as unknown[];
+      const converted = new Array<unknown>(items.length);
+      for (let i = 0; i < items.length; i++) converted[i] = fieldToModel(field, items[i], wire, at, i);
+      out[field.name] = converted;
+    } else {
+      out[field.name] = fieldToModel(field, value, wire, at, undefined);
+    }
   }
-  if (field.kind === 'primitive' && field.type === 'decimal')
-    return at(path, () => parseDecimal(value as string));
-  return value;
+  return out;
 }
 
 /** A decoded wire value (from xml/decode) of complex type `typeKey` → its Koppel shape. */
@@ -73,17 +111,7 @@ export function wireToModel(
   wire: Record<string, unknown>,
   path: string = typeKey,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const field of complexType(typeKey).fields) {
-    if (field.conversion === 'scale') continue;
-    const value = wire[field.name];
-    if (value === undefined) continue;
-    const fieldPath = `${path}.${field.name}`;
-    out[field.name] = field.list
-      ? (value as unknown[]).map((item, index) => fieldToModel(field, item, wire, `${fieldPath}[${index}]`))
-      : fieldToModel(field, value, wire, fieldPath);
-  }
-  return out;
+  return toModel(typeKey, wire, { parent: undefined, name: path, index: undefined });
 }
 
 // ------------------------------------------------------------------------------ Koppel → wire

@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { enumValues, fieldsByName } from '../schema/schema-index';
 import { SOAP_ENV_NAMESPACE, type FieldModel } from '../schema/schema-model';
 
@@ -34,13 +34,15 @@ interface ComplexFrame {
   value: Record<string, unknown>;
   field: FieldModel | undefined;
   parent: ComplexFrame | undefined;
-  segment: string;
+  name: string;
+  /** Position in its list, for error paths. */
+  index: number | undefined;
 }
 interface ScalarFrame {
   kind: 'scalar';
   field: FieldModel;
   parent: ComplexFrame;
-  segment: string;
+  index: number | undefined;
   text: string;
 }
 interface SkipFrame {
@@ -61,17 +63,30 @@ const INTEGER_TYPES = new Set([
   'unsignedLong',
 ]);
 
+const segment = (name: string, index: number | undefined): string =>
+  index === undefined ? name : `${name}[${index}]`;
+
+/** Error paths are built only when needed: most answers decode without one. */
 function pathOf(frame: ComplexFrame | undefined, last?: string): string {
   const segments: string[] = last ? [last] : [];
-  for (let f = frame; f; f = f.parent) segments.unshift(f.segment);
+  for (let f = frame; f; f = f.parent) segments.unshift(segment(f.name, f.index));
   return segments.join('.');
 }
 
-function scalarValue(field: FieldModel, raw: string, path: string): unknown {
+const localName = (qualified: string): string => qualified.slice(qualified.indexOf(':') + 1);
+const prefixOf = (qualified: string): string => {
+  const colon = qualified.indexOf(':');
+  return colon < 0 ? '' : qualified.slice(0, colon);
+};
+
+const scalarPath = (frame: ScalarFrame): string =>
+  pathOf(frame.parent, segment(frame.field.name, frame.index));
+
+function scalarValue(field: FieldModel, raw: string, frame: ScalarFrame): unknown {
   if (field.kind === 'enum') {
     const text = raw.trim();
     if (!enumValues(field.type).has(text))
-      throw new DecodeError(path, `"${text}" is not a ${field.type} value`);
+      throw new DecodeError(scalarPath(frame), `"${text}" is not a ${field.type} value`);
     return text;
   }
   if (INTEGER_TYPES.has(field.type)) {
@@ -79,7 +94,7 @@ function scalarValue(field: FieldModel, raw: string, path: string): unknown {
     const value = Number(text);
     if (!INTEGER.test(text) || !Number.isSafeInteger(value)) {
       throw new DecodeError(
-        path,
+        scalarPath(frame),
         `"${text}" is not an xsd:${field.type} (or exceeds JavaScript's safe integers)`,
       );
     }
@@ -90,11 +105,11 @@ function scalarValue(field: FieldModel, raw: string, path: string): unknown {
       const text = raw.trim();
       if (text === 'true' || text === '1') return true;
       if (text === 'false' || text === '0') return false;
-      throw new DecodeError(path, `"${text}" is not an xsd:boolean`);
+      throw new DecodeError(scalarPath(frame), `"${text}" is not an xsd:boolean`);
     }
     case 'decimal': {
       const text = raw.trim();
-      if (!DECIMAL.test(text)) throw new DecodeError(path, `"${text}" is not an xsd:decimal`);
+      if (!DECIMAL.test(text)) throw new DecodeError(scalarPath(frame), `"${text}" is not an xsd:decimal`);
       return text;
     }
     case 'string':
@@ -104,26 +119,34 @@ function scalarValue(field: FieldModel, raw: string, path: string): unknown {
   }
 }
 
-function assign(parent: ComplexFrame, field: FieldModel, value: unknown, path: string): void {
+function assign(parent: ComplexFrame, field: FieldModel, value: unknown): void {
   if (field.list) {
     (parent.value[field.name] as unknown[]).push(value);
   } else if (field.name in parent.value) {
-    throw new DecodeError(path, 'occurs more than once');
+    throw new DecodeError(pathOf(parent, field.name), 'occurs more than once');
   } else {
     parent.value[field.name] = value;
   }
 }
 
+const listFields = new Map<string, readonly string[]>();
+
 function newComplex(
   typeKey: string,
   field: FieldModel | undefined,
   parent: ComplexFrame | undefined,
-  segment: string,
-) {
+  name: string,
+  index: number | undefined,
+): ComplexFrame {
   const fields = fieldsByName(typeKey);
+  let lists = listFields.get(typeKey);
+  if (!lists) {
+    lists = [...fields.values()].filter((f) => f.list).map((f) => f.name);
+    listFields.set(typeKey, lists);
+  }
   const value: Record<string, unknown> = {};
-  for (const f of fields.values()) if (f.list) value[f.name] = [];
-  return { kind: 'complex', typeKey, fields, value, field, parent, segment } satisfies ComplexFrame;
+  for (const list of lists) value[list] = [];
+  return { kind: 'complex', typeKey, fields, value, field, parent, name, index };
 }
 
 function checkRequired(frame: ComplexFrame): void {
@@ -136,47 +159,63 @@ function checkRequired(frame: ComplexFrame): void {
 
 /** Parses a SOAP 1.1 envelope; the Body's first element is a Fault or decoded with `typeFor`. */
 export function decodeEnvelope(xml: string, typeFor: ElementTypeResolver): DecodedEnvelope {
-  const parser = new SaxesParser({ xmlns: true });
+  const parser = new SaxesParser();
   const stack: Frame[] = [];
   let level: 'document' | 'envelope' | 'body' | 'done' = 'document';
   let result: DecodedEnvelope | undefined;
   let fault: Record<string, string> | undefined;
 
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  // Namespace URIs matter only for Envelope, Body and the Body's first element; below it, children are
+  // matched by local name, so the parser runs without namespace processing (it is faster that way).
+  const prefixes = new Map<string, string>();
+  const declare = (tag: SaxesTagPlain): void => {
+    for (const [name, value] of Object.entries(tag.attributes)) {
+      if (name === 'xmlns') prefixes.set('', value);
+      else if (name.startsWith('xmlns:')) prefixes.set(name.slice(6), value);
+    }
+  };
+  const uriOf = (qualified: string): string => prefixes.get(prefixOf(qualified)) ?? '';
+
+  parser.on('opentag', (tag: SaxesTagPlain) => {
     const top = stack[stack.length - 1];
     if (top) {
       if (top.kind === 'skip') return void stack.push({ kind: 'skip', text: '' });
-      if (top.kind === 'scalar')
-        throw new DecodeError(pathOf(top.parent, top.segment), 'expected text, found an element');
-      const field = top.fields.get(tag.local);
+      if (top.kind === 'scalar') {
+        throw new DecodeError(
+          pathOf(top.parent, segment(top.field.name, top.index)),
+          'expected text, found an element',
+        );
+      }
+      const field = top.fields.get(localName(tag.name));
       if (!field) return void stack.push({ kind: 'skip', text: '' });
-      const segment = field.list
-        ? `${field.name}[${(top.value[field.name] as unknown[]).length}]`
-        : field.name;
-      if (field.kind === 'complex') stack.push(newComplex(field.type, field, top, segment));
-      else stack.push({ kind: 'scalar', field, parent: top, segment, text: '' });
+      const index = field.list ? (top.value[field.name] as unknown[]).length : undefined;
+      if (field.kind === 'complex') stack.push(newComplex(field.type, field, top, field.name, index));
+      else stack.push({ kind: 'scalar', field, parent: top, index, text: '' });
       return;
     }
+    declare(tag);
+    const local = localName(tag.name);
+    const uri = uriOf(tag.name);
     if (level === 'document') {
-      if (tag.local !== 'Envelope' || tag.uri !== SOAP_ENV_NAMESPACE) {
+      if (local !== 'Envelope' || uri !== SOAP_ENV_NAMESPACE) {
         throw new DecodeError('', `expected a SOAP 1.1 Envelope, found <${tag.name}>`);
       }
       level = 'envelope';
     } else if (level === 'envelope') {
-      if (tag.local === 'Body' && tag.uri === SOAP_ENV_NAMESPACE) level = 'body';
+      if (local === 'Body' && uri === SOAP_ENV_NAMESPACE) level = 'body';
       else stack.push({ kind: 'skip', text: '' });
     } else if (level === 'body') {
       level = 'done';
-      if (tag.local === 'Fault' && tag.uri === SOAP_ENV_NAMESPACE) {
+      if (local === 'Fault' && uri === SOAP_ENV_NAMESPACE) {
         fault = {};
         stack.push({ kind: 'skip', text: '' });
         return;
       }
-      const typeKey = typeFor(tag.local, tag.uri);
+      const typeKey = typeFor(local, uri);
       if (!typeKey)
-        throw new DecodeError('', `unexpected element <${tag.local}> (namespace "${tag.uri}") in the Body`);
-      stack.push(newComplex(typeKey, undefined, undefined, tag.local));
-      result = { kind: 'element', name: tag.local, namespace: tag.uri, typeKey, value: {} };
+        throw new DecodeError('', `unexpected element <${local}> (namespace "${uri}") in the Body`);
+      stack.push(newComplex(typeKey, undefined, undefined, local, undefined));
+      result = { kind: 'element', name: local, namespace: uri, typeKey, value: {} };
     } else {
       stack.push({ kind: 'skip', text: '' });
     }
@@ -191,12 +230,12 @@ export function decodeEnvelope(xml: string, typeFor: ElementTypeResolver): Decod
     if (top && top.kind !== 'complex') top.text += text;
   });
 
-  parser.on('closetag', (tag: SaxesTagNS) => {
+  parser.on('closetag', (tag: SaxesTagPlain) => {
     const frame = stack.pop();
     if (!frame) return;
     if (frame.kind === 'skip') {
       // Fault children are unqualified (faultcode, faultstring, detail); nested detail text is kept whole.
-      if (fault && stack.length === 1) fault[tag.local] = frame.text.trim();
+      if (fault && stack.length === 1) fault[localName(tag.name)] = frame.text.trim();
       else if (fault && stack.length > 1) {
         const parent = stack[stack.length - 1];
         if (parent?.kind === 'skip') parent.text += frame.text;
@@ -204,12 +243,11 @@ export function decodeEnvelope(xml: string, typeFor: ElementTypeResolver): Decod
       return;
     }
     if (frame.kind === 'scalar') {
-      const path = pathOf(frame.parent, frame.segment);
-      assign(frame.parent, frame.field, scalarValue(frame.field, frame.text, path), path);
+      assign(frame.parent, frame.field, scalarValue(frame.field, frame.text, frame));
       return;
     }
     checkRequired(frame);
-    if (frame.parent && frame.field) assign(frame.parent, frame.field, frame.value, pathOf(frame));
+    if (frame.parent && frame.field) assign(frame.parent, frame.field, frame.value);
     else if (result?.kind === 'element') result.value = frame.value;
   });
 

@@ -6,13 +6,11 @@ import { EncodeError, writeChildren } from '../../xml/encode';
  */
 export function parseWireList<T>(typeKey: string, value: unknown, path: string): T[] {
   if (!Array.isArray(value)) throw new EncodeError(path, 'expected a list');
-  const scratch: string[] = [];
   value.forEach((item: unknown, index) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       throw new EncodeError(`${path}[${index}]`, `expected a ${typeKey} object`);
     }
-    writeChildren(typeKey, item as Record<string, unknown>, 'ns', `${path}[${index}]`, scratch);
-    scratch.length = 0;
+    writeChildren(typeKey, item as Record<string, unknown>, 'ns', `${path}[${index}]`);
   });
   // Every item passed the schema checks above.
   return value as T[];
