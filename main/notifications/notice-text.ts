@@ -1,0 +1,40 @@
+import type { RunNotice } from '../../shared/notifications/run-notice';
+import type { Language } from '../../shared/settings/settings';
+
+/**
+ * Title and body of a notice for the desktop host, which shows it from main (the renderer
+ * formats the same notice with its own translations).
+ */
+export function noticeText(notice: RunNotice, language: Language): { title: string; body: string } {
+  const { flowName, counts, folded } = notice;
+  const dutch = language === 'nl';
+  if (notice.kind === 'recovered') {
+    return {
+      title: dutch ? `${flowName} werkt weer` : `${flowName} recovered`,
+      body: dutch
+        ? `De laatste run is gelukt: ${counts.succeeded} records gesynchroniseerd.`
+        : `The last run succeeded: ${counts.succeeded} records synced.`,
+    };
+  }
+  const reason = notice.error?.message;
+  const lines: string[] = [];
+  if (notice.status === 'interrupted')
+    lines.push(dutch ? 'De run is onderbroken.' : 'The run was interrupted.');
+  if (counts.failed > 0)
+    lines.push(
+      dutch
+        ? `${counts.failed} van ${counts.total} records mislukt.`
+        : `${counts.failed} of ${counts.total} records failed.`,
+    );
+  if (reason) lines.push(reason);
+  if (folded > 0)
+    lines.push(
+      dutch
+        ? `En ${folded} eerdere ${folded === 1 ? 'melding' : 'meldingen'} in het afgelopen kwartier.`
+        : `And ${folded} earlier ${folded === 1 ? 'notice' : 'notices'} in the last 15 minutes.`,
+    );
+  return {
+    title: dutch ? `${flowName}: run mislukt` : `${flowName}: run failed`,
+    body: lines.join(' ') || (dutch ? 'Klik om de run te openen.' : 'Click to open the run.'),
+  };
+}

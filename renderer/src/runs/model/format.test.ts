@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { RunStatus, RunSummary } from '../../../../shared/flow/run-records';
+import { dayStartIso, formatDuration, formatRelative, localDay, nextDayStartIso } from './format';
+import { fillDays, overallHealth, totals } from './dashboard-model';
+
+describe('format', () => {
+  it('durations read naturally', () => {
+    expect(formatDuration(850, 'en')).toBe('850 ms');
+    expect(formatDuration(4200, 'en')).toBe('4.2 s');
+    expect(formatDuration(4200, 'nl')).toBe('4,2 s');
+    expect(formatDuration(185_000, 'en')).toBe('3 min 05 s');
+    expect(formatDuration(7_620_000, 'en')).toBe('2 h 07 min');
+    expect(formatDuration(null, 'en')).toBe('–');
+  });
+
+  it('relative times in both languages', () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    expect(formatRelative('2026-12-01T12:05:00Z', now, 'en')).toBe('in 5 minutes');
+    expect(formatRelative('2026-12-01T09:00:00Z', now, 'nl')).toBe('3 uur geleden');
+    expect(formatRelative(null, now, 'en')).toBeNull();
+  });
+
+  it('local days and their bounds', () => {
+    const day = localDay(Date.now());
+    const start = dayStartIso(day);
+    expect(start).not.toBeNull();
+    expect(localDay(Date.parse(start ?? ''))).toBe(day);
+    expect(Date.parse(nextDayStartIso(day) ?? '') - Date.parse(start ?? '')).toBeGreaterThanOrEqual(
+      23 * 3600_000,
+    );
+    expect(dayStartIso('yesterday')).toBeNull();
+  });
+});
+
+describe('dashboard model', () => {
+  it('fills 30 days, zeros where nothing ran', () => {
+    const points = fillDays(
+      [
+        { day: '2026-12-01', succeeded: 40, skipped: 2, failed: 3 },
+        { day: '2026-11-15', succeeded: 5, skipped: 0, failed: 0 },
+        { day: '2026-10-01', succeeded: 9, skipped: 0, failed: 9 },
+      ],
+      '2026-12-01',
+      30,
+    );
+    expect(points).toHaveLength(30);
+    expect(points[0]?.day).toBe('2026-11-02');
+    expect(points.at(-1)).toEqual({ day: '2026-12-01', succeeded: 40, skipped: 2, failed: 3 });
+    expect(points.find((point) => point.day === '2026-11-15')?.succeeded).toBe(5);
+    expect(totals(points)).toEqual({ synced: 45, failed: 3 });
+  });
+
+  it('crosses month ends and leap days', () => {
+    expect(fillDays([], '2028-03-01', 3).map((point) => point.day)).toEqual([
+      '2028-02-28',
+      '2028-02-29',
+      '2028-03-01',
+    ]);
+  });
+
+  it('health: all green, or which flows fail; flows that never ran do not count', () => {
+    const run = (status: RunStatus): RunSummary => ({
+      id: `run-${status}`,
+      flowId: 'f',
+      flowName: 'F',
+      flowRevision: 1,
+      trigger: 'schedule',
+      parentRunId: null,
+      dryRun: false,
+      status,
+      startedAt: '2026-12-01T09:00:00.000Z',
+      finishedAt: '2026-12-01T09:00:01.000Z',
+      durationMs: 1000,
+      counts: { total: 1, succeeded: 1, skipped: 0, failed: 0 },
+      error: null,
+      lastSeq: 4,
+    });
+    expect(overallHealth([])).toEqual({ state: 'empty' });
+    expect(overallHealth([{ id: 'a', lastRun: null }])).toEqual({ state: 'empty' });
+    expect(
+      overallHealth([
+        { id: 'a', lastRun: run('succeeded') },
+        { id: 'b', lastRun: null },
+      ]),
+    ).toEqual({
+      state: 'green',
+      flows: 1,
+    });
+    expect(
+      overallHealth([
+        { id: 'a', lastRun: run('failed') },
+        { id: 'b', lastRun: run('interrupted') },
+        { id: 'c', lastRun: run('succeeded') },
+      ]),
+    ).toEqual({ state: 'failing', failing: ['a', 'b'] });
+  });
+});

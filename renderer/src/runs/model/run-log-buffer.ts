@@ -1,0 +1,77 @@
+import type { RunEvent } from '../../../../shared/flow/run-events';
+import { eventNode } from './event-facets';
+
+export interface AppendResult {
+  /** Events added to the log (in order). */
+  added: number;
+  /**
+   * Set when events arrived after a gap (a reconnect lost a batch): the log needs
+   * `runs.events` from this sequence number on. The early arrivals are held until then.
+   */
+  missingAfter: number | null;
+}
+
+/**
+ * One run's events in sequence order, without gaps or duplicates. Append-only and mutable on
+ * purpose: a run can have hundreds of thousands of events, and copying them on every batch would
+ * cost more than rendering. Readers watch `version`.
+ */
+export class RunLogBuffer {
+  readonly events: RunEvent[] = [];
+  /** Incremented on every change. */
+  version = 0;
+  /** Business keys of each record (from its `itemStarted`), lower-cased, so a search finds all its rows. */
+  private readonly itemText = new Map<number, string>();
+  private readonly nodeIds = new Set<string>();
+  private held: RunEvent[] = [];
+
+  constructor(readonly runId: string) {}
+
+  get lastSeq(): number {
+    return this.events.at(-1)?.seq ?? 0;
+  }
+
+  get finished(): boolean {
+    return this.events.at(-1)?.type === 'runFinished';
+  }
+
+  /** Node ids seen so far, for the node filter. */
+  get nodes(): string[] {
+    return [...this.nodeIds];
+  }
+
+  /** Business-key text of a record, '' when unknown. */
+  textOfItem(itemId: number): string {
+    return this.itemText.get(itemId) ?? '';
+  }
+
+  /** Adds events (any order, duplicates and already-known ones ignored). */
+  append(incoming: readonly RunEvent[]): AppendResult {
+    const candidates = [...this.held, ...incoming.filter((event) => event.runId === this.runId)];
+    candidates.sort((a, b) => a.seq - b.seq);
+    this.held = [];
+    let added = 0;
+    for (const event of candidates) {
+      const last = this.lastSeq;
+      if (event.seq <= last) continue;
+      if (event.seq > last + 1) {
+        this.held.push(event);
+        continue;
+      }
+      this.push(event);
+      added++;
+    }
+    if (added > 0) this.version++;
+    return { added, missingAfter: this.held.length > 0 ? this.lastSeq : null };
+  }
+
+  private push(event: RunEvent): void {
+    this.events.push(event);
+    const node = eventNode(event);
+    if (node) this.nodeIds.add(node);
+    if (event.type === 'itemStarted') {
+      const keys = Object.values(event.businessKeys).join(' ').toLowerCase();
+      if (keys) this.itemText.set(event.itemId, keys);
+    }
+  }
+}

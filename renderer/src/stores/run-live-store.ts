@@ -1,0 +1,227 @@
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { RunEvent, RunEventBatch } from '../../../shared/flow/run-events';
+import type { ItemStatus, RunSummary } from '../../../shared/flow/run-records';
+import { liveRunsApi, type RunsApi } from '../runs/api/runs-api';
+import {
+  applyRetryOutcome,
+  applyRunEvents,
+  liveRunFromStart,
+  liveRunFromSummary,
+  type LiveRun,
+  type NodeCounts,
+} from '../runs/model/live-run';
+
+/** The latest news about a record that a retry run is working on (keyed by the original item id). */
+export interface ItemActivity {
+  runId: string;
+  itemId: number;
+  status: ItemStatus;
+  at: string;
+}
+
+export interface RunLiveState {
+  /** Every run this window knows, kept current by `runs.events`. */
+  runs: Record<string, LiveRun>;
+  /** The newest run of each flow seen (for the editor's canvas badges and log panel). */
+  latestByFlow: Record<string, string>;
+  /** Bumped whenever records of a run changed state (records tables refetch their page). */
+  itemsVersion: Record<string, number>;
+  /** Records being retried: the original item id → what its retry is doing. */
+  retryActivity: Record<number, ItemActivity>;
+  /** Ids of runs that started while this window listened, newest last (the history list prepends them). */
+  startedRuns: string[];
+
+  applyBatches(batches: readonly RunEventBatch[]): void;
+  upsert(summaries: readonly RunSummary[]): void;
+  /** Loads (or reloads) one run's summary. */
+  load(runId: string): Promise<LiveRun | undefined>;
+  /** Loads the newest run of a flow with its counts per node (the canvas shows them). */
+  loadLatestOfFlow(flowId: string): Promise<LiveRun | undefined>;
+}
+
+export interface RunLiveDeps {
+  runs: () => RunsApi;
+}
+
+/** Retry-run items → the original item they retry; kept outside React state (no renders needed). */
+interface RetryIndex {
+  parentOfRun: Map<string, string>;
+  originalOf: Map<number, number>;
+}
+
+function bump(versions: Record<string, number>, runId: string): Record<string, number> {
+  return { ...versions, [runId]: (versions[runId] ?? 0) + 1 };
+}
+
+/**
+ * Counts per node of a finished run: the last `nodeProgress` of each node. Reads the stored log
+ * backwards in windows until every node of the flow was found (at most 20 windows).
+ */
+async function nodeCountsOf(
+  runs: RunsApi,
+  run: RunSummary,
+  nodeIds: readonly string[],
+): Promise<Record<string, NodeCounts>> {
+  const counts: Record<string, NodeCounts> = {};
+  const window = 1000;
+  let end = run.lastSeq;
+  for (let round = 0; end > 0 && round < 20; round++) {
+    const afterSeq = Math.max(0, end - window);
+    const page = await runs.events({ runId: run.id, afterSeq, limit: window });
+    const found: Record<string, NodeCounts> = {};
+    for (const event of page.events) {
+      if (event.type !== 'nodeProgress' || event.seq > end) continue;
+      const { received, passed, skipped, failed } = event;
+      found[event.nodeId] = { received, passed, skipped, failed };
+    }
+    // Windows read later ones first: what they found is newer.
+    for (const [nodeId, value] of Object.entries(found)) counts[nodeId] ??= value;
+    if (nodeIds.every((nodeId) => counts[nodeId])) break;
+    end = afterSeq;
+  }
+  return counts;
+}
+
+export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<RunLiveState>> {
+  const index: RetryIndex = { parentOfRun: new Map(), originalOf: new Map() };
+
+  return create<RunLiveState>()((set, get) => {
+    const noteRetry = (event: RunEvent, activity: Record<number, ItemActivity>) => {
+      const parentRunId = index.parentOfRun.get(event.runId);
+      if (!parentRunId || !('itemId' in event)) return null;
+      if (event.type === 'itemStarted' && event.retryOf !== null)
+        index.originalOf.set(event.itemId, event.retryOf);
+      const original = index.originalOf.get(event.itemId);
+      if (original === undefined) return null;
+      const status: ItemStatus | null =
+        event.type === 'itemStarted' || event.type === 'itemRetrying'
+          ? 'running'
+          : event.type === 'itemSucceeded'
+            ? 'succeeded'
+            : event.type === 'itemSkipped'
+              ? 'skipped'
+              : event.type === 'itemFailed'
+                ? 'failed'
+                : null;
+      if (status === null) return null;
+      activity[original] = { runId: event.runId, itemId: event.itemId, status, at: event.at };
+      return { parentRunId, status };
+    };
+
+    return {
+      runs: {},
+      latestByFlow: {},
+      itemsVersion: {},
+      retryActivity: {},
+      startedRuns: [],
+
+      applyBatches(batches) {
+        if (batches.length === 0) return;
+        const state = get();
+        const runs = { ...state.runs };
+        let latestByFlow = state.latestByFlow;
+        let itemsVersion = state.itemsVersion;
+        const retryActivity = { ...state.retryActivity };
+        const startedRuns = [...state.startedRuns];
+        const stale = new Set<string>();
+        for (const { runId, events } of batches) {
+          const start = events.find((event) => event.type === 'runStarted');
+          if (start?.type === 'runStarted') {
+            if (start.parentRunId) index.parentOfRun.set(runId, start.parentRunId);
+            if (!runs[runId]) {
+              runs[runId] = liveRunFromStart(start);
+              startedRuns.push(runId);
+            }
+            latestByFlow = { ...latestByFlow, [start.flowId]: runId };
+          }
+          const current = runs[runId];
+          if (current) {
+            const first = events.find((event) => event.seq > current.lastSeq);
+            // A lost batch (reconnect): the stored summary has the right counts; reload it.
+            if (first && first.seq > current.lastSeq + 1) stale.add(runId);
+            runs[runId] = applyRunEvents(current, events);
+          } else {
+            stale.add(runId);
+          }
+          let itemsChanged = false;
+          for (const event of events) {
+            if ('itemId' in event) itemsChanged = true;
+            const retried = noteRetry(event, retryActivity);
+            const parent = retried ? runs[retried.parentRunId] : undefined;
+            if (retried && parent && (retried.status === 'succeeded' || retried.status === 'skipped')) {
+              runs[retried.parentRunId] = applyRetryOutcome(parent, retried.status);
+              itemsVersion = bump(itemsVersion, retried.parentRunId);
+            }
+            if (event.type === 'runFinished' && index.parentOfRun.has(runId)) {
+              stale.add(index.parentOfRun.get(runId) ?? '');
+            }
+          }
+          if (itemsChanged) itemsVersion = bump(itemsVersion, runId);
+        }
+        set({ runs, latestByFlow, itemsVersion, retryActivity, startedRuns });
+        for (const runId of stale) if (runId) void get().load(runId);
+      },
+
+      upsert(summaries) {
+        if (summaries.length === 0) return;
+        const runs = { ...get().runs };
+        for (const summary of summaries) {
+          const known = runs[summary.id];
+          // Keep what events already told us when the summary is older.
+          if (known && known.lastSeq > summary.lastSeq) continue;
+          runs[summary.id] = liveRunFromSummary(summary, known?.nodeCounts);
+        }
+        set({ runs });
+      },
+
+      async load(runId) {
+        try {
+          const { run } = await deps.runs().get({ runId });
+          get().upsert([run]);
+          if (run.parentRunId) index.parentOfRun.set(run.id, run.parentRunId);
+          set((state) => ({ itemsVersion: bump(state.itemsVersion, runId) }));
+          return get().runs[runId];
+        } catch {
+          return get().runs[runId];
+        }
+      },
+
+      async loadLatestOfFlow(flowId) {
+        const { runs } = await deps.runs().list({ flowId, limit: 1 });
+        const latest = runs[0];
+        if (!latest) return undefined;
+        get().upsert([latest]);
+        const { flow } = await deps.runs().get({ runId: latest.id });
+        const nodeIds = flow?.nodes.map((node) => node.id) ?? [];
+        const nodeCounts = await nodeCountsOf(deps.runs(), latest, nodeIds);
+        set((state) => {
+          const known = state.runs[latest.id];
+          if (!known) return {};
+          // Live progress that arrived meanwhile wins over what was read.
+          const merged = { ...nodeCounts, ...known.nodeCounts };
+          return {
+            runs: { ...state.runs, [latest.id]: { ...known, nodeCounts: merged } },
+            latestByFlow: state.latestByFlow[flowId]
+              ? state.latestByFlow
+              : { ...state.latestByFlow, [flowId]: latest.id },
+          };
+        });
+        return get().runs[latest.id];
+      },
+    };
+  });
+}
+
+/** The app's run store; the one `runs.events` subscriber (run-event-hub) feeds it. */
+export const useRunLiveStore = createRunLiveStore({ runs: liveRunsApi });
+
+/**
+ * Counts per node of a flow's newest run, for the canvas badges: `useRunLiveStore(selectFlowNodeCounts(id))`.
+ * Call `useRunLiveStore.getState().loadLatestOfFlow(id)` once when a flow opens to fill it for a finished run.
+ */
+export function selectFlowNodeCounts(flowId: string) {
+  return (state: RunLiveState): Record<string, NodeCounts> | undefined => {
+    const runId = state.latestByFlow[flowId];
+    return runId ? state.runs[runId]?.nodeCounts : undefined;
+  };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { RunCounts, RunStatus } from '../flow/run-records';
+
+/**
+ * A desktop notification about a flow: a run `failed` (or was interrupted), or the flow
+ * `recovered` (a run succeeded after a failure). The notifier sends at most one per flow per
+ * 15 minutes; `folded` counts the later outcomes this one stands for.
+ */
+export const RunNotice = z.object({
+  id: z.string(),
+  kind: z.enum(['failed', 'recovered']),
+  flowId: z.string(),
+  flowName: z.string(),
+  runId: z.string(),
+  status: RunStatus,
+  counts: RunCounts,
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  at: z.string(),
+  folded: z.number().int().min(0),
+});
+export type RunNotice = z.infer<typeof RunNotice>;
+
+/** The user clicked a notification shown by the desktop host: the window opens this run. */
+export const NoticeOpened = z.object({ runId: z.string() });
+export type NoticeOpened = z.infer<typeof NoticeOpened>;
