@@ -24,7 +24,10 @@ export interface MplusTwinOptions {
   size?: TwinSize;
   ident?: string;
   secret?: string;
-  /** Persist the whole state here (atomic, debounced, and on close) and reload it on start. */
+  /**
+   * Persist the whole state here (atomic, debounced, and on close) and reload it on start; a state
+   * loaded from the file wins over `seed` and `size`. An unreadable file is kept aside and reseeded.
+   */
   stateFile?: string;
   /** Check every answer against the WSDL schema too (tests); default false. */
   validateResponses?: boolean;
