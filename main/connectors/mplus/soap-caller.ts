@@ -168,6 +168,7 @@ export class SoapCaller {
           operation: name,
           timeoutMs: options.timeoutMs ?? this.timeoutMs,
           signal,
+          reuseConnection: retryable,
           headers: {
             'Content-Type': 'text/xml; charset=utf-8',
             SOAPAction: name,

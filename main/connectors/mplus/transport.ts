@@ -14,6 +14,11 @@ export interface PostOptions {
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Reuse a kept-alive connection. Off for writes that must not run twice: a pooled connection the
+   * server has just closed fails with ECONNRESET, which such a write could not safely retry.
+   */
+  readonly reuseConnection: boolean;
 }
 
 export function postXml(url: URL, body: string, options: PostOptions): Promise<HttpExchange> {
@@ -45,6 +50,7 @@ export function postXml(url: URL, body: string, options: PostOptions): Promise<H
     const request = transport.request(url, {
       method: 'POST',
       headers: { ...options.headers, 'Content-Length': String(payload.length) },
+      ...(options.reuseConnection ? {} : { agent: false }),
     });
     options.signal?.addEventListener('abort', onAbort, { once: true });
 

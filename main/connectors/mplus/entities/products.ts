@@ -28,7 +28,11 @@ export interface ProductsApi {
   createProduct(product: Product, options?: CallOptions): Promise<CreateProductOutcome>;
   /** Articles without an articleNumber are added to the product as new articles. */
   updateProduct(product: Product, options?: CallOptions): Promise<UpdateProductOutcome>;
-  /** Pages of products changed at or after `syncMarker`; `limit` counts articles. */
+  /**
+   * Pages of products changed at or after `syncMarker`; `limit` counts articles. A product holds
+   * only its changed articles, and may appear in two pages when its articles changed at different
+   * times: process records idempotently (per article).
+   */
   iterateProducts(options?: SyncIterateOptions): AsyncGenerator<SyncPage<Product>, void, undefined>;
 }
 
