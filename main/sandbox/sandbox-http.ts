@@ -4,6 +4,7 @@ import {
   exchangeCode,
   type TeamleaderTokenStore,
 } from '../connectors/teamleader';
+import { KoppelError } from '../../shared/api/errors';
 import type { SandboxEndpoints } from '../connections/registry';
 import type { SandboxRecord } from './sandbox-record';
 import { SANDBOX_CREDENTIALS, type SandboxInfo, type SandboxSize } from './sandbox-types';
@@ -48,22 +49,40 @@ export async function resetTwins(info: SandboxInfo, seed: number, size: SandboxS
   ]);
 }
 
-/** True when both recorded twins answer their admin API within a second and a half. */
-export async function sandboxAnswers(record: Pick<SandboxRecord, 'teamleader' | 'mplus'>): Promise<boolean> {
-  const answers = async (url: string) => {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1_500) });
-      await response.body?.cancel();
-      return response.ok;
-    } catch {
-      return false;
+type Probe = 'up' | 'down' | 'busy';
+
+async function probe(url: string): Promise<Probe> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1_500) });
+    await response.body?.cancel();
+    return response.ok ? 'up' : 'down';
+  } catch (error) {
+    return error instanceof Error && error.name === 'TimeoutError' ? 'busy' : 'down';
+  }
+}
+
+/**
+ * True when both recorded twins answer their admin API; false when a port refuses (the process is
+ * gone, or its pid was reused). A twin that is alive but slow (busy starting up on a loaded machine)
+ * is waited for: starting a second copy on the same state files would corrupt them.
+ */
+export async function sandboxAnswers(
+  record: Pick<SandboxRecord, 'pid' | 'teamleader' | 'mplus'>,
+  waitMs = 30_000,
+): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const probes = await Promise.all([probe(record.teamleader.adminUrl), probe(record.mplus.adminUrl)]);
+    if (probes.every((p) => p === 'up')) return true;
+    if (probes.includes('down')) return false;
+    if (Date.now() > deadline) {
+      throw new KoppelError(
+        'unavailable',
+        `The sandbox of process ${record.pid} does not answer (Teamleader ${record.teamleader.apiUrl}, ` +
+          `MplusKASSA ${record.mplus.url}); stop that process or wait until it has started.`,
+      );
     }
-  };
-  const [teamleader, mplus] = await Promise.all([
-    answers(record.teamleader.adminUrl),
-    answers(record.mplus.adminUrl),
-  ]);
-  return teamleader && mplus;
+  }
 }
 
 /** The full info of a recorded sandbox: its addresses plus the fixed credentials. */

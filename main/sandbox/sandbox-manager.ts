@@ -87,7 +87,9 @@ export class SandboxManager implements SandboxAccess {
     let sandbox = this.current;
     if (sandbox?.owner === 'shared' && !(await this.sharedStillUp())) sandbox = undefined;
     if (!sandbox) {
-      const record = await this.runningElsewhere();
+      // Cheap on purpose (no probing): the status screen polls this.
+      const found = readSandboxRecord(this.options.dataDir);
+      const record = found && found.pid !== process.pid && pidAlive(found.pid) ? found : undefined;
       return {
         enabled: settings.enabled,
         running: record !== undefined,
