@@ -33,8 +33,9 @@ export class SettingsStore {
     return this.current;
   }
 
+  /** Applies a patch to the file as it is now: another process may have written it since. */
   update(patch: SettingsPatch): Settings {
-    const next = Settings.parse({ ...this.current, ...patch });
+    const next = Settings.parse({ ...migrateSettings(this.backend.read()), ...patch });
     this.backend.write(next);
     this.current = next;
     for (const listener of this.listeners) listener(next);

@@ -79,11 +79,16 @@ export function loadState(file: string): TwinState {
   return { ...parsed, records };
 }
 
-/** Writes the whole state atomically (temp file, then rename), so a crash never leaves half a file. */
+/**
+ * Writes the state atomically (temp file, then rename), so a crash never leaves half a file.
+ * Issued codes and tokens are left out: they live in memory only, so the data folder of the
+ * built-in sandbox never holds a token (clients authorise again after a restart).
+ */
 export function saveState(file: string, state: TwinState): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(state));
+  const persisted: TwinState = { ...state, auth: { codes: {}, accessTokens: {}, refreshTokens: {} } };
+  fs.writeFileSync(temp, JSON.stringify(persisted));
   fs.renameSync(temp, file);
 }
 

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_VERSION } from '../../app/version';
+
+const bin = path.resolve(__dirname, '../../../bin/koppel.js');
+const koppel = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+describe('koppel command line', () => {
+  it('lists its commands with --help', () => {
+    const result = koppel('--help');
+    expect(result.status).toBe(0);
+    for (const command of [
+      'serve',
+      'sandbox',
+      'run',
+      'runs',
+      'flows',
+      'schedule',
+      'templates',
+      'connections',
+    ]) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    }
+  });
+
+  it('prints its version', () => {
+    const result = koppel('--version');
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(APP_VERSION);
+  });
+
+  it('exits with 2 and says why on a usage error', () => {
+    const bad = koppel('serve', '--port', 'abc');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--port must be a whole number from 0 to 65535, got "abc"');
+    const unknown = koppel('frobnicate');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+  });
+});
