@@ -54,6 +54,9 @@ describe('quantities: unscaled long + decimalPlaces', () => {
     expect(scaleQuantity(2.5)).toEqual({ value: 25, decimalPlaces: 1 });
     expect(scaleQuantity(0.53)).toEqual({ value: 53, decimalPlaces: 2 });
     expect(unscaleQuantity(530, 3)).toBe(0.53);
+    // A real digit is never mistaken for float noise.
+    expect(scaleQuantity(0.000001)).toEqual({ value: 1, decimalPlaces: 6 });
+    expect(scaleQuantity(-0.1 - 0.2)).toEqual({ value: -3, decimalPlaces: 1 });
     expect(unscaleQuantity(3)).toBe(3);
   });
 

@@ -19,10 +19,10 @@ const MAX_CENTS = 2 ** 53 / 128;
 /** Quantities are sent with at most this many decimals. */
 export const MAX_DECIMAL_PLACES = 9;
 /**
- * Float noise allowed when scaling (0.1 + 0.2 → 30 cents): a millionth of the unit, or a few ulps
- * for large values, where the product itself cannot be more exact.
+ * Float noise allowed when scaling (0.1 + 0.2 → 30 cents): a few ulps of the scaled value, never so
+ * much that a real digit (0.000001 at 0 decimals) passes for noise.
  */
-const tolerance = (scaled: number): number => Math.max(1e-6, Math.abs(scaled) * 8 * Number.EPSILON);
+const tolerance = (scaled: number): number => Math.max(1e-9, Math.abs(scaled) * 8 * Number.EPSILON);
 
 export function centsToDecimal(cents: number): number {
   if (!Number.isSafeInteger(cents)) throw new ConversionError(`${cents} is not an integer number of cents`);

@@ -1,3 +1,4 @@
+import { amsterdamWallClock } from '../../conversions';
 import type {
   InvoiceState,
   SaveInvoiceResult,
@@ -50,7 +51,7 @@ export function createInvoice(state: TwinState, input: WireInvoice, now: number)
   if (!checked.ok) return { result: 'SAVE-INVOICE-RESULT-FAILED', message: checked.message };
   const invoice = checked.value;
   invoice.invoiceId = state.nextUuid('invoice');
-  numberInvoice(state, invoice, invoice.financialDate?.year ?? new Date(now).getFullYear());
+  numberInvoice(state, invoice, invoice.financialDate?.year ?? amsterdamWallClock(now).year);
   invoice.changeCounter = 1;
   invoice.versionNumber = 1;
   invoice.syncMarker = state.nextMarker('invoice');
@@ -173,7 +174,7 @@ export function invoiceOrder(
     lineList: order.lineList ?? { line: [] },
     paymentList: { payment: payments },
   };
-  numberInvoice(state, invoice, invoice.financialDate?.year ?? new Date(now).getFullYear());
+  numberInvoice(state, invoice, invoice.financialDate?.year ?? amsterdamWallClock(now).year);
   settle(invoice);
   invoice.syncMarker = state.nextMarker('invoice');
   state.putInvoice(invoice);

@@ -5,6 +5,7 @@ import type {
   WireProduct,
   WireRelation,
 } from '../../generated/wire-types';
+import { amsterdamWallClock, amsterdamWallClockToEpoch } from '../../conversions';
 import { wireDate, wireDateTime } from '../domain/clock';
 import { createInvoice, invoiceOrder } from '../domain/invoicing';
 import { createOrder, payOrder, vatRate } from '../domain/sales';
@@ -227,10 +228,15 @@ export function generatePosOrders(
   const branches = [...state.branches.values()];
   const employees = [...state.employees.keys()].filter((n) => n !== 999999);
   const moments = Array.from({ length: count }, () => {
-    const day = now - rng.int(0, days - 1) * DAY_MS;
-    const date = new Date(day);
-    date.setHours(rng.int(9, 17), rng.int(0, 59), rng.int(0, 59), 0);
-    return Math.min(date.getTime(), now);
+    // Opening hours in Amsterdam, whatever the machine's time zone.
+    const day = amsterdamWallClock(now - rng.int(0, days - 1) * DAY_MS);
+    const at = amsterdamWallClockToEpoch({
+      ...day,
+      hour: rng.int(9, 17),
+      min: rng.int(0, 59),
+      sec: rng.int(0, 59),
+    });
+    return Math.min(at, now);
   }).sort((a, b) => a - b);
   const created: string[] = [];
   for (const moment of moments) {
@@ -290,7 +296,7 @@ export function generateInvoices(
       ...(relations.length > 0 ? { relationNumber: rng.pick(relations) } : {}),
       financialDate: wireDate(moment),
       entryTimestamp: wireDateTime(moment),
-      reference: `Levering week ${1 + Math.floor(new Date(moment).getDate() / 7)}`,
+      reference: `Levering week ${1 + Math.floor(amsterdamWallClock(moment).day / 7)}`,
       lineList: { line: randomLines(state, rng) },
     };
     const outcome = createInvoice(state, invoice, moment);
