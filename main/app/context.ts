@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ConnectionRegistry } from '../connections/registry';
 import type { SandboxManager } from '../sandbox/sandbox-manager';
+import type { SyncRuntime } from '../engine/runtime';
 
 /**
  * Everything a service needs, built once per process by `createApp`. Services receive it; nothing
@@ -22,6 +23,8 @@ export interface AppContext {
   readonly connections: ConnectionRegistry;
   /** The built-in twins of both APIs, started or found running on first use. */
   readonly sandbox: SandboxManager;
+  /** Runs, flows, templates, the engine and the scheduler. */
+  readonly sync: SyncRuntime;
   /** Run at shutdown, last registered first. */
   onDispose(dispose: () => void | Promise<void>): void;
 }

@@ -9,6 +9,18 @@ import { SandboxManager } from '../sandbox/sandbox-manager';
 import { ensureSandboxInBackground } from '../sandbox/ensure-sandbox';
 import { Vault } from '../vault/vault';
 import { settingsHandlers } from '../services/settings-service';
+import { startRunNotifications } from '../notifications/start-notifications';
+import { editorHandlers, lastRunRecords } from '../services/editor-service';
+import { EditorTester } from '../services/editor-tester';
+import { flowsHandlers } from '../services/flows-service';
+import { runsHandlers } from '../services/runs-service';
+import { catalogHandlers, templatesHandlers } from '../services/catalog-service';
+import { wizardHandlers } from '../services/wizard-service';
+import type { Clock } from '../engine/clock';
+import type { ConnectionProvider } from '../engine/connections';
+import { SyncRuntime } from '../engine/runtime';
+import type { NodeRegistry } from '../nodes/registry';
+import { confDocumentBackend, type DocumentBackendFactory } from '../store/document-backend';
 import { createConfBackend } from '../settings/conf-backend';
 import { SettingsStore, type SettingsBackend } from '../settings/settings-store';
 import type { AppContext } from './context';
@@ -25,6 +37,17 @@ export interface CreateAppOptions {
   openExternal?: (url: string) => Promise<boolean>;
   /** The OS keychain under service "Koppel" unless given (tests use a service of their own). */
   vault?: Vault;
+  /** JSON documents other than settings (flows.json): conf by default, electron-store on the desktop. */
+  documentBackend?: DocumentBackendFactory;
+  /** The engine's connections (default: the connection registry); tests pass in-memory systems. */
+  engineConnections?: ConnectionProvider;
+  /** Node kinds the engine runs (default: the built-in registry); tests add their own. */
+  nodeRegistry?: NodeRegistry;
+  /** Run schedules in this process (default: desktop and web hosts; the CLI's `koppel schedule` asks). */
+  scheduler?: boolean;
+  clock?: Clock;
+  /** Where templates are read from (default `resources/templates`). */
+  templatesDir?: string;
 }
 
 export interface App {
@@ -54,6 +77,19 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     logger,
   });
   connections.attachSandbox(sandbox);
+  const sync = new SyncRuntime({
+    dataDir: options.dataDir,
+    settings,
+    bus,
+    logger,
+    connections: options.engineConnections ?? connections,
+    documents: options.documentBackend ?? confDocumentBackend,
+    scheduler: options.scheduler ?? options.host !== 'cli',
+    retention: options.host !== 'cli',
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.nodeRegistry ? { registry: options.nodeRegistry } : {}),
+    ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+  });
 
   const ctx: AppContext = {
     host: options.host,
@@ -65,10 +101,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     openExternal: options.openExternal ?? (async () => false),
     connections,
     sandbox,
+    sync,
     onDispose: (dispose) => disposers.push(dispose),
   };
   // First registered, so it runs last: flows and servers stop before the twins they use.
   ctx.onDispose(() => sandbox.dispose());
+  // Runs finish (each with its runFinished) before the sandbox twins they talk to stop.
+  ctx.onDispose(() => sync.dispose());
+  // Failed runs and recovered flows become notices (desktop: native; web page: the browser's).
+  if (options.host !== 'cli') ctx.onDispose(startRunNotifications(ctx));
   // The desktop app starts the sandbox on first start (`koppel serve` does so itself before printing its URL).
   if (options.host === 'electron') ensureSandboxInBackground(ctx);
 
@@ -77,6 +118,18 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...settingsHandlers(ctx),
     ...connectionsHandlers(ctx),
     ...sandboxHandlers(ctx),
+    ...editorHandlers(
+      new EditorTester({
+        registry: sync.registry,
+        connections: options.engineConnections ?? connections,
+        lastRunRecords: (flowId, limit) => lastRunRecords(sync.store, flowId, limit),
+      }),
+    ),
+    ...flowsHandlers(ctx),
+    ...runsHandlers(ctx),
+    ...catalogHandlers(ctx),
+    ...templatesHandlers(ctx),
+    ...wizardHandlers(ctx),
   };
 
   return {

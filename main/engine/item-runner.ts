@@ -37,6 +37,8 @@ export async function runItem(
   start: readonly Step[],
 ): Promise<ItemEnd> {
   const stack: Step[] = [...start].reverse();
+  // Each step counts its attempts from here (a retry run continues the first run's count).
+  const attemptsBefore = item.attempts;
   const skipReasons: string[] = [];
   let wrote:
     | { nodeId: string; action: NonNullable<ItemRecord['action']>; targetIds: Record<string, string> | null }
@@ -68,11 +70,11 @@ export async function runItem(
           () => (limiter ? limiter.use(process) : process()),
           {
             ...retryOptions,
-            attemptsBefore: item.attempts,
+            attemptsBefore,
             onRetry,
           },
         );
-        item.attempts = Math.max(item.attempts, attempt);
+        item.attempts = attempt;
         if (result.kind === 'skip') {
           counters.skipped++;
           skipReasons.push(result.reason);
@@ -95,7 +97,10 @@ export async function runItem(
         }
         if (result.outputs.length === 0) skipReasons.push('the transform emitted nothing');
       } else if (category === 'target' && target) {
-        const outcome = await runTargetStep(scope, nodeId, target, record, item, info, { onRetry });
+        const outcome = await runTargetStep(scope, nodeId, target, record, item, info, {
+          attemptsBefore,
+          onRetry,
+        });
         item.mapped = record.data;
         if (outcome.kind === 'skipped') {
           counters.skipped++;

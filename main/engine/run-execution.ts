@@ -491,18 +491,18 @@ export class RunExecution {
         },
       );
       const input = storedInput(original.input);
-      const start =
-        input && this.deps.nodes.has(original.nodeId) ? [{ nodeId: original.nodeId, record: input }] : [];
-      if (start.length === 0) {
-        item.record.error = {
+      if (!input || !this.deps.nodes.has(original.nodeId)) {
+        this.failUnstartable(item.record, {
           code: input ? 'node_gone' : 'input_missing',
           message: input
-            ? `Node ${original.nodeId} is no longer in the flow; retry the record from the start instead.`
-            : 'The stored input of this record was erased, so it cannot be retried.',
+            ? `Node ${original.nodeId} is no longer in the flow, so the record cannot be retried from there.`
+            : 'The stored input of this record was erased (or never kept), so it cannot be retried.',
           nodeId: original.nodeId,
           transient: false,
-        };
+        });
+        continue;
       }
+      const start = [{ nodeId: original.nodeId, record: input }];
       await this.launch(scope, item, start, () => this.writer.resolveOriginal(original.id, item.record));
     }
     await this.drain();

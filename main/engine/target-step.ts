@@ -22,6 +22,8 @@ export type TargetOutcome =
   | { kind: 'skipped'; reason: string; request?: JsonValue };
 
 export interface TargetStepHooks {
+  /** Attempts made at this record before this run (a retry run continues the count). */
+  attemptsBefore: number;
   onRetry(attempt: number, delayMs: number, error: StepError): void;
 }
 
@@ -166,21 +168,24 @@ export async function runTargetStep(
   try {
     const send = instance.send.bind(instance);
     const find = instance.findExisting?.bind(instance);
-    ({ value: result } = await withRetry<WriteResult>(() => limit(() => send(prepared, write)), {
-      ...retryOptions,
-      attemptsBefore: item.attempts,
-      onRetry: (attempt, delayMs, error) => {
-        item.attempts = attempt;
-        hooks.onRetry(attempt, delayMs, error);
+    ({ value: result, attempt: item.attempts } = await withRetry<WriteResult>(
+      () => limit(() => send(prepared, write)),
+      {
+        ...retryOptions,
+        attemptsBefore: hooks.attemptsBefore,
+        onRetry: (attempt, delayMs, error) => {
+          item.attempts = attempt;
+          hooks.onRetry(attempt, delayMs, error);
+        },
+        // The failed attempt may have been written after all: look before writing again. (A key
+        // target re-sends the same key instead, which the API answers with the first result.)
+        beforeAttempt: async (lastError) => {
+          if (!lastError.ambiguous || instance.idempotency === 'key' || !find) return undefined;
+          const found = await limit(() => find({ reference, record, item: info }));
+          return found ? { done: true, value: { targetIds: found } } : undefined;
+        },
       },
-      // The failed attempt may have been written after all: look before writing again. (A key
-      // target re-sends the same key instead, which the API answers with the first result.)
-      beforeAttempt: async (lastError) => {
-        if (!lastError.ambiguous || instance.idempotency === 'key' || !find) return undefined;
-        const found = await limit(() => find({ reference, record, item: info }));
-        return found ? { done: true, value: { targetIds: found } } : undefined;
-      },
-    }));
+    ));
   } catch (error) {
     // A definite failure wrote nothing; an ambiguous one keeps its intent for the next run to check.
     if (error instanceof RetriesExhausted && !error.error.ambiguous) {

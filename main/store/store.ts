@@ -20,6 +20,8 @@ import {
 import { RunWriter, type CommitListener } from './run-writer';
 import { RunsRepo, type NewRun } from './runs-repo';
 import { ScheduleRepo } from './schedule-repo';
+import { runStats } from './stats';
+import type { RunStats } from '../../shared/api/calls/runs';
 
 /** Another process (or this one) is running the flow. */
 export class FlowBusyError extends Error {
@@ -177,6 +179,11 @@ export class Store {
 
   lastRetentionAt(): number | undefined {
     return lastRetentionAt(this.db);
+  }
+
+  /** Records per day and the most frequent errors, for the dashboard. */
+  stats(days: number, now: number, flowId?: string): RunStats {
+    return runStats(this.db, days, now, flowId);
   }
 
   eraseByEmail(email: string): EraseResult {

@@ -1,6 +1,7 @@
 import Store from 'electron-store';
 import type { Settings } from '../../../shared/settings/settings';
 import type { SettingsBackend } from '../../settings/settings-store';
+import type { DocumentBackendFactory } from '../../store/document-backend';
 
 /** The desktop settings file: electron-store (conf underneath), same file name and schema as under Node. */
 export function createElectronStoreBackend(dataDir: string): SettingsBackend {
@@ -17,3 +18,16 @@ export function createElectronStoreBackend(dataDir: string): SettingsBackend {
     },
   };
 }
+
+/** Other documents of the data folder (flows.json): electron-store, same files as conf writes under Node. */
+export const createElectronDocumentBackend: DocumentBackendFactory = (dataDir, name) => {
+  const store = new Store<Record<string, unknown>>({ cwd: dataDir, name, clearInvalidConfig: false });
+  return {
+    path: store.path,
+    read: () => store.store,
+    write: (value) => {
+      store.store =
+        typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : { value };
+    },
+  };
+};

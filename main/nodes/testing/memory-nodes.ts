@@ -2,7 +2,12 @@ import { isJsonObject, type JsonObject } from '../../../shared/flow/json';
 import type { BusinessKeys } from '../../../shared/flow/run-records';
 import { memorySource, memoryTarget } from '../../../shared/nodes/testing/memory-nodes';
 import { permanentError } from '../../engine/errors';
-import { defineExecutor, type SourceRecord, type WriteResult } from '../../engine/executor';
+import {
+  defineExecutor,
+  type SourceRecord,
+  type TargetLookup,
+  type WriteResult,
+} from '../../engine/executor';
 
 /** The field the memory target stores Koppel's reference in (like Teamleader's purchase_order_number). */
 export const REFERENCE_FIELD = 'koppelReference';
@@ -43,18 +48,22 @@ export const memorySourceModule = defineExecutor(memorySource, {
   },
 });
 
-/** Writes to the test system with an idempotency key or its own reference, as configured. */
+/**
+ * Writes to the test system with an idempotency key (the system replays a known key; no look-up)
+ * or with its own reference and a look-up by it, as configured.
+ */
 export const memoryTargetModule = defineExecutor(memoryTarget, {
   category: 'target',
   async open(ctx) {
     const system = await ctx.connection('memory');
     const { entity, idempotency } = ctx.config;
+    const findExisting = async ({ reference }: TargetLookup) => {
+      const found = await system.find(entity, REFERENCE_FIELD, reference);
+      return found ? { id: found.id } : null;
+    };
     return {
       idempotency,
-      async findExisting({ reference }) {
-        const found = await system.find(entity, REFERENCE_FIELD, reference);
-        return found ? { id: found.id } : null;
-      },
+      ...(idempotency === 'reference' ? { findExisting } : {}),
       prepare: (write) => ({ request: { ...write.payload, [REFERENCE_FIELD]: write.reference } }),
       async send(prepared, write): Promise<WriteResult> {
         if (!isJsonObject(prepared.request)) throw permanentError('The prepared request is not an object.');

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MemoryOperation } from './testing/memory-system';
+import { engineFixture, type EngineFixture } from './testing/engine-fixture';
+import { memoryFlow, sampleOrders } from './testing/memory-flow';
+
+const fixtures: EngineFixture[] = [];
+afterEach(() => {
+  for (const fixture of fixtures.splice(0).reverse()) fixture.cleanup();
+});
+
+const never = new Promise<void>(() => {});
+
+/**
+ * Runs a flow and "crashes" it at the 4th write: at that moment the database file is copied (what
+ * a killed process leaves on disk) and the run is frozen. A second engine — another process, in
+ * effect — then opens the copy and runs the flow again against the same target system.
+ */
+async function crashAndRecover(idempotency: 'key' | 'reference', crashPoint: 'before' | 'after') {
+  const first = engineFixture();
+  fixtures.push(first);
+  first.system.seed('orders', sampleOrders(8));
+  const flow = memoryFlow({ targetConfig: { idempotency }, settings: { concurrency: 1 } });
+  const snapshot = path.join(first.dir, 'after-crash.db');
+  let writes = 0;
+  const crash = (operation: MemoryOperation) => {
+    if (operation !== 'create' || ++writes !== 4) return undefined;
+    fs.writeFileSync(snapshot, first.store.db.serialize());
+    return never;
+  };
+  if (crashPoint === 'before') first.system.hooks.before = crash;
+  else first.system.hooks.after = crash;
+  // The crashed run never finishes: nobody awaits it.
+  const crashed = first.engine.start({ flow, trigger: 'manual' });
+  while (!fs.existsSync(snapshot)) await new Promise((resolve) => setTimeout(resolve, 5));
+  first.system.hooks = {};
+
+  const second = first.reopen({ file: snapshot, storeOptions: { locks: { isAlive: () => false } } });
+  fixtures.push(second);
+  const result = await second.engine.run({ flow, trigger: 'manual' });
+  return { first, second, result, crashedRunId: crashed.runId, system: first.system };
+}
+
+describe('exactly once across a crash', () => {
+  for (const idempotency of ['reference', 'key'] as const) {
+    for (const crashPoint of ['before', 'after'] as const) {
+      it(`writes each record once (${idempotency}, crash ${crashPoint} the write)`, async () => {
+        const { second, result, crashedRunId, system } = await crashAndRecover(idempotency, crashPoint);
+        const numbers = system.list('invoices').map((entry) => entry.data.orderNumber);
+        expect(numbers.sort()).toEqual(
+          sampleOrders(8)
+            .map((order) => order.orderNumber)
+            .sort(),
+        );
+        expect(result.status).toBe('succeeded');
+
+        // The crashed run was finished as interrupted, with exactly one runFinished.
+        expect(second.store.runs.get(crashedRunId)?.status).toBe('interrupted');
+        const finished = second.store.events
+          .page(crashedRunId, 0, 1000)
+          .filter((event) => event.type === 'runFinished');
+        expect(finished).toHaveLength(1);
+
+        // The record caught in the crash was resolved by looking (reference: found → recovered, not
+        // found → created) or by re-sending its stored request with the same key (key: recovered).
+        const caught = second.store.items
+          .list(result.runId, { limit: 20, offset: 0 })
+          .items.find((item) => item.key === 'memory:orders:o4');
+        expect(caught?.action).toBe(
+          crashPoint === 'after' || idempotency === 'key' ? 'recovered' : 'created',
+        );
+        expect(second.store.exactlyOnce.intents(result.runId)).toEqual([]);
+        expect(second.store.exactlyOnce.intents('memory-flow')).toEqual([]);
+      });
+    }
+  }
+
+  it('the recovered run continues from the cursor of the crashed one', async () => {
+    const { result, system } = await crashAndRecover('reference', 'after');
+    // Records 1–3 were done before the crash; the new run starts at record 4.
+    expect(result.counts.total).toBe(5);
+    expect(system.calls.find).toBe(1);
+  });
+});
+
+describe('exactly once within a run', () => {
+  it('looks an ambiguous write up before retrying it (reference target)', async () => {
+    const fixture = engineFixture();
+    fixtures.push(fixture);
+    fixture.system.seed('orders', sampleOrders(3));
+    let failed = false;
+    fixture.system.hooks.after = (operation) => {
+      // The write happened, but the answer is lost: a connection reset after sending.
+      if (operation === 'create' && !failed) {
+        failed = true;
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      }
+    };
+    const result = await fixture.engine.run({ flow: memoryFlow(), trigger: 'manual' });
+    expect(result.counts).toMatchObject({ succeeded: 3, failed: 0 });
+    expect(fixture.system.list('invoices')).toHaveLength(3);
+    expect(fixture.system.calls.find).toBe(1);
+  });
+
+  it('re-sends the same idempotency key after an ambiguous failure (key target)', async () => {
+    const fixture = engineFixture();
+    fixtures.push(fixture);
+    fixture.system.seed('orders', sampleOrders(3));
+    let failed = false;
+    fixture.system.hooks.after = (operation) => {
+      if (operation === 'create' && !failed) {
+        failed = true;
+        throw Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' });
+      }
+    };
+    const result = await fixture.engine.run({
+      flow: memoryFlow({ targetConfig: { idempotency: 'key' } }),
+      trigger: 'manual',
+    });
+    expect(result.counts).toMatchObject({ succeeded: 3, failed: 0 });
+    expect(fixture.system.list('invoices')).toHaveLength(3);
+    expect(fixture.system.calls.create).toBe(4);
+  });
+
+  it('keeps the intent of a write that failed ambiguously, and the next run checks it', async () => {
+    const fixture = engineFixture();
+    fixtures.push(fixture);
+    fixture.system.seed('orders', sampleOrders(2));
+    fixture.system.hooks.after = (operation, _entity, entry) => {
+      if (operation === 'create' && entry?.data.orderNumber === 'ORD-1002') {
+        throw Object.assign(new Error('bad gateway'), { status: 502 });
+      }
+    };
+    const flow = memoryFlow({ settings: { retry: { attempts: 1 } } });
+    const first = await fixture.engine.run({ flow, trigger: 'manual' });
+    expect(first.counts).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(fixture.store.exactlyOnce.intents(flow.id)).toHaveLength(1);
+    fixture.system.hooks = {};
+    const second = await fixture.engine.run({ flow, trigger: 'manual' });
+    expect(second.counts).toMatchObject({ total: 1, succeeded: 1 });
+    expect(fixture.system.list('invoices')).toHaveLength(2);
+    expect(fixture.store.exactlyOnce.intents(flow.id)).toEqual([]);
+  });
+});

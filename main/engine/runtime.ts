@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { EventBus } from '../app/event-bus';
+import type { Logger } from '../app/logger';
+import { resourcesDir } from '../app/paths';
+import { createNodeRegistry, type NodeRegistry } from '../nodes';
+import { Scheduler } from '../scheduler/scheduler';
+import type { SettingsStore } from '../settings/settings-store';
+import type { DocumentBackendFactory } from '../store/document-backend';
+import { FlowStore } from '../store/flow-store';
+import { Store } from '../store/store';
+import { TemplateStore } from '../store/template-store';
+import { systemClock, type Clock } from './clock';
+import type { ConnectionProvider } from './connections';
+import { Engine } from './engine';
+import { EventBatcher } from './event-batcher';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface SyncRuntimeOptions {
+  dataDir: string;
+  settings: SettingsStore;
+  bus: EventBus;
+  logger: Logger;
+  connections: ConnectionProvider;
+  /** Where `flows.json` lives (conf under Node, electron-store on the desktop). */
+  documents: DocumentBackendFactory;
+  clock?: Clock;
+  registry?: NodeRegistry;
+  /** Default: `<resources>/templates`. */
+  templatesDir?: string;
+  /** Run flows on their schedules in this process (desktop app, web host, `koppel schedule`). */
+  scheduler: boolean;
+  /** Run the daily retention job in this process. */
+  retention: boolean;
+}
+
+/**
+ * The sync side of the app, built once per process: the run database, the engine, the saved flows
+ * and templates, the scheduler and the daily retention job. Services reach it as `ctx.sync`.
+ */
+export class SyncRuntime {
+  readonly store: Store;
+  readonly engine: Engine;
+  readonly flows: FlowStore;
+  readonly templates: TemplateStore;
+  readonly scheduler: Scheduler;
+  readonly registry: NodeRegistry;
+  readonly clock: Clock;
+  private readonly batcher: EventBatcher;
+  private retentionTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: SyncRuntimeOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.registry = options.registry ?? createNodeRegistry();
+    this.store = Store.openDataDir(options.dataDir);
+    this.flows = new FlowStore(options.documents(options.dataDir, 'flows'), () => this.clock.now());
+    this.templates = new TemplateStore(options.templatesDir ?? path.join(resourcesDir(), 'templates'));
+    this.batcher = new EventBatcher((batch) => options.bus.emit('runs.events', batch));
+    this.engine = new Engine({
+      store: this.store,
+      registry: this.registry,
+      connections: options.connections,
+      clock: this.clock,
+      onEvents: (batch) => this.batcher.push(batch),
+      defaultPayloadLogging: () => options.settings.get().payloadLogging,
+      logger: options.logger,
+    });
+    // Runs left "running" by a process that died are finished now, each with its runFinished.
+    this.engine.recover();
+    this.scheduler = new Scheduler({
+      flows: () => this.flows.list(),
+      schedules: this.store.schedules,
+      clock: this.clock,
+      logger: options.logger,
+      startRun: (flow) => this.engine.start({ flow, trigger: 'schedule' }).runId,
+    });
+    this.flows.onChange(() => this.scheduler.refresh());
+    if (options.scheduler) this.scheduler.start();
+    if (options.retention) this.startRetention();
+  }
+
+  /** Deletes old runs when the last clean-up is a day old (checked hourly). */
+  runRetentionIfDue(): void {
+    const last = this.store.lastRetentionAt();
+    const now = this.clock.now();
+    if (last !== undefined && now - last < DAY) return;
+    try {
+      const result = this.store.applyRetention(this.options.settings.get().retentionDays, now);
+      if (result.runsDeleted > 0) this.options.logger.info('Retention removed old runs', { ...result });
+    } catch (error) {
+      this.options.logger.warn('Retention failed', { error: String(error) });
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.scheduler.stop();
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    await this.engine.shutdown();
+    this.batcher.flush();
+    this.store.close();
+  }
+
+  private startRetention(): void {
+    // Not at once: start-up should not wait on a vacuum.
+    setTimeout(() => this.runRetentionIfDue(), 30_000).unref();
+    this.retentionTimer = setInterval(() => this.runRetentionIfDue(), 60 * 60 * 1000);
+    this.retentionTimer.unref();
+  }
+}

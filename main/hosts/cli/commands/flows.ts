@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { hasErrors } from '../../../../shared/flow/flow-problem';
+import { createNodeRegistry } from '../../../nodes';
+import { validateFlowDocument } from '../../../engine/validation';
+import { ExitCode } from '../options';
+import { guarded, printProblems, processIo, readFlowFile, type SyncCliIo } from './sync-cli';
+
+/** `koppel flows validate <file>`: checks a flow file without touching a data folder. */
+export function registerFlows(program: Command, io: SyncCliIo = processIo): void {
+  const flows = program.command('flows').description('flow documents');
+  flows
+    .command('validate')
+    .description('check a flow file: kinds, config fields, edges, cycles, schedule')
+    .argument('<file>', 'a .flow.json file')
+    .option('--json', 'print {"valid":…,"problems":[…]}')
+    .action((file: string, options: { json?: boolean }) =>
+      guarded(io, 'flows validate', async () => {
+        const flow = readFlowFile(file);
+        const problems = validateFlowDocument(flow, createNodeRegistry().catalog);
+        const valid = !hasErrors(problems);
+        if (options.json) io.out(`${JSON.stringify({ valid, flow: flow.id, problems })}\n`);
+        else {
+          printProblems(io, problems);
+          io.out(valid ? `Flow "${flow.name}" is valid.\n` : `Flow "${flow.name}" has errors.\n`);
+        }
+        io.setExitCode(valid ? ExitCode.ok : ExitCode.invalid);
+      }),
+    );
+}

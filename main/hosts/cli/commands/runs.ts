@@ -1,0 +1,134 @@
+import { Option, type Command } from 'commander';
+import { RunStatus, type RunItemSummary } from '../../../../shared/flow/run-records';
+import type { App } from '../../../app/create-app';
+import { startRetry } from '../../../services/runs-service';
+import { dataDirFrom, ExitCode, withDataDir } from '../options';
+import { parseLimit } from './run';
+import { CliExit, describeRun, followRun, guarded, itemJson, processIo, type SyncCliIo } from './sync-cli';
+
+interface Common {
+  dataDir?: string;
+  json?: boolean;
+}
+
+async function withApp(io: SyncCliIo, options: Common, work: (app: App) => Promise<void>): Promise<void> {
+  const app = await io.openApp({ dataDir: dataDirFrom(options) });
+  try {
+    await work(app);
+  } finally {
+    await app.dispose();
+  }
+}
+
+/** Every item of a run, page by page (a run can hold 100k records). */
+function* allItems(app: App, runId: string, failedOnly: boolean): Generator<RunItemSummary> {
+  for (let offset = 0; ; offset += 1000) {
+    const { items } = app.ctx.sync.store.items.list(runId, {
+      limit: 1000,
+      offset,
+      ...(failedOnly ? { status: 'failed' as const } : {}),
+    });
+    yield* items;
+    if (items.length < 1000) return;
+  }
+}
+
+/** `koppel runs list|show|search|retry`. */
+export function registerRuns(program: Command, io: SyncCliIo = processIo): void {
+  const runs = program
+    .command('runs')
+    .description('run history: list, show, search by order number / e-mail / SKU, retry');
+
+  withDataDir(
+    runs
+      .command('list')
+      .description('recent runs, newest first')
+      .option('--flow <id>', 'only this flow')
+      .addOption(new Option('--status <status>', 'only runs with this status').choices(RunStatus.options))
+      .option('--limit <n>', 'how many (default 20)', parseLimit)
+      .option('--json', 'print JSON'),
+  ).action((options: Common & { flow?: string; status?: RunStatus; limit?: number }) =>
+    guarded(io, 'runs list', () =>
+      withApp(io, options, async (app) => {
+        const { runs: list } = app.ctx.sync.store.runs.list({
+          limit: options.limit ?? 20,
+          ...(options.flow ? { flowId: options.flow } : {}),
+          ...(options.status ? { status: options.status } : {}),
+        });
+        if (options.json) io.out(`${JSON.stringify(list)}\n`);
+        else if (list.length === 0) io.out('No runs yet.\n');
+        else for (const run of list) io.out(`${describeRun(run)}\n`);
+      }),
+    ),
+  );
+
+  withDataDir(
+    runs
+      .command('show')
+      .description('a run and its records (what each did, where it failed and why)')
+      .argument('<runId>')
+      .option('--failed', 'only the failed records')
+      .option('--json', 'print {"run":…,"items":[…]}'),
+  ).action((runId: string, options: Common & { failed?: boolean }) =>
+    guarded(io, 'runs show', () =>
+      withApp(io, options, async (app) => {
+        const run = app.ctx.sync.store.runs.get(runId);
+        if (!run) throw new CliExit(ExitCode.invalid, `there is no run ${runId}.`);
+        const items = allItems(app, runId, options.failed ?? false);
+        if (options.json) {
+          io.out(`${JSON.stringify({ run, items: [...items].map((item) => itemJson(item)) })}\n`);
+          return;
+        }
+        io.out(`${describeRun(run)}\n`);
+        if (run.error) io.out(`Stopped: ${run.error.message}\n`);
+        for (const item of items) {
+          const keys = Object.values(item.businessKeys).join(', ');
+          const why =
+            item.status === 'failed'
+              ? ` at ${item.nodeId ?? '?'}: ${item.error?.message ?? ''}`
+              : item.reason
+                ? ` (${item.reason})`
+                : '';
+          io.out(`  ${item.status.padEnd(9)} ${item.key}${keys ? ` [${keys}]` : ''}${why}\n`);
+        }
+      }),
+    ),
+  );
+
+  withDataDir(
+    runs
+      .command('search')
+      .description('find records across runs by order number, e-mail, SKU (or the start of one) or item key')
+      .argument('<text>')
+      .option('--json', 'print the matching records as JSON, each with its runId'),
+  ).action((text: string, options: Common) =>
+    guarded(io, 'runs search', () =>
+      withApp(io, options, async (app) => {
+        const items = app.ctx.sync.store.items.search(text, 200);
+        if (options.json) io.out(`${JSON.stringify(items.map((item) => itemJson(item, true)))}\n`);
+        else if (items.length === 0) io.out(`Nothing found for "${text}".\n`);
+        else
+          for (const item of items)
+            io.out(
+              `${item.runId}  ${item.status.padEnd(9)} ${item.key}  ${Object.values(item.businessKeys).join(', ')}\n`,
+            );
+      }),
+    ),
+  );
+
+  withDataDir(
+    runs
+      .command('retry')
+      .description('retry the failed records of a run (or one of them) from where they failed, as a new run')
+      .argument('<runId>')
+      .option('--item <key>', 'only the record with this key')
+      .option('--json', 'print one JSON line with the outcome'),
+  ).action((runId: string, options: Common & { item?: string }) =>
+    guarded(io, 'runs retry', () =>
+      withApp(io, options, async (app) => {
+        const handle = startRetry(app.ctx, runId, options.item ? { itemKey: options.item } : {});
+        await followRun(io, app, handle, { json: options.json ?? false });
+      }),
+    ),
+  );
+}

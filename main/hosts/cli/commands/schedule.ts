@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { dataDirFrom, withDataDir } from '../options';
+import { guarded, processIo, runResultJson, type SyncCliIo } from './sync-cli';
+
+/** `koppel schedule`: runs the enabled flows on their schedules, headless, until stopped. */
+export function registerSchedule(program: Command, io: SyncCliIo = processIo): void {
+  withDataDir(
+    program
+      .command('schedule')
+      .description('run the schedules of enabled flows until stopped (headless servers)'),
+  ).action((options: { dataDir?: string }) =>
+    guarded(io, 'schedule', async () => {
+      const app = await io.openApp({ dataDir: dataDirFrom(options), scheduler: true });
+      const { sync } = app.ctx;
+      const scheduled = sync.flows.list().filter((flow) => flow.enabled && flow.schedule.kind !== 'manual');
+      io.out(
+        `Running the schedules of ${scheduled.length} flow(s) from ${app.ctx.dataDir}. Press Ctrl+C to stop.\n`,
+      );
+      for (const flow of scheduled) {
+        const next = sync.scheduler.nextRunAt(flow);
+        io.out(`  ${flow.name}: next run ${next === null ? 'unknown' : new Date(next).toISOString()}\n`);
+      }
+      const off = app.ctx.bus.on('runs.events', (batch) => {
+        for (const event of batch.events) {
+          if (event.type === 'runStarted')
+            io.out(`${event.at} started ${event.flowName} (${event.runId}, ${event.trigger})\n`);
+          if (event.type === 'runFinished') {
+            io.out(`${event.at} ${runResultJson(event)}\n`);
+          }
+        }
+      });
+      await new Promise<void>((resolve) => {
+        const stop = io.onStop(() => {
+          stop();
+          resolve();
+        });
+      });
+      io.out('Stopping: waiting for running flows to finish their current records…\n');
+      off();
+      await app.dispose();
+    }),
+  );
+}

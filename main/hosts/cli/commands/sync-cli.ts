@@ -1,0 +1,228 @@
+import fs from 'node:fs';
+import cliProgress from 'cli-progress';
+import { KoppelError } from '../../../../shared/api/errors';
+import type { FlowDocument } from '../../../../shared/flow/flow-document';
+import { FlowMigrationError, migrateFlow } from '../../../../shared/flow/migrations';
+import type { FlowProblem } from '../../../../shared/flow/flow-problem';
+import type { RunItemSummary, RunSummary } from '../../../../shared/flow/run-records';
+import { createApp, type App } from '../../../app/create-app';
+import { createConsoleLogger } from '../../../app/logger';
+import type { RunHandle, RunResult } from '../../../engine/engine';
+import { ExitCode } from '../options';
+
+/**
+ * What the sync commands touch outside themselves, so tests can run them in-process: output,
+ * the exit code, signals and how the app is built (tests give it in-memory connections).
+ */
+export interface SyncCliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Progress bars only on a terminal. */
+  isTTY: boolean;
+  setExitCode(code: number): void;
+  openApp(options: { dataDir: string; scheduler?: boolean }): Promise<App>;
+  /** Calls `handler` on Ctrl+C / SIGTERM; returns a function that stops listening. */
+  onStop(handler: () => void): () => void;
+}
+
+export const processIo: SyncCliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+  openApp: ({ dataDir, scheduler }) =>
+    createApp({
+      host: 'cli',
+      dataDir,
+      logger: createConsoleLogger('warn'),
+      ...(scheduler ? { scheduler } : {}),
+    }),
+  onStop: (handler) => {
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    };
+  },
+};
+
+/** An error that ends a command with this exit code and message. */
+export class CliExit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs a command body: a CliExit or KoppelError becomes a message on stderr and its exit code. */
+export async function guarded(io: SyncCliIo, command: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (error instanceof CliExit) {
+      io.err(`koppel ${command}: ${error.message}\n`);
+      io.setExitCode(error.code);
+      return;
+    }
+    if (error instanceof KoppelError) {
+      io.err(`koppel ${command}: ${error.message}\n`);
+      io.setExitCode(exitCodeOfError(error.code));
+      return;
+    }
+    throw error;
+  }
+}
+
+/** Exit code of an API error: 2 for bad flows, settings or input; 3 when a system is unreachable. */
+export function exitCodeOfError(code: string): number {
+  return code === 'connection_failed' || code === 'unavailable' ? ExitCode.unreachable : ExitCode.invalid;
+}
+
+/** 0 every record succeeded or was skipped, 1 some failed, 2 invalid flow or settings, 3 unreachable. */
+export function exitCodeOfRun(result: RunResult): number {
+  if (result.error) {
+    if (result.error.code === 'connection_failed' || result.error.code === 'unavailable')
+      return ExitCode.unreachable;
+    if (['invalid_flow', 'not_found', 'keychain_unavailable', 'invalid_input'].includes(result.error.code))
+      return ExitCode.invalid;
+    return ExitCode.someFailed;
+  }
+  return result.status === 'succeeded' ? ExitCode.ok : ExitCode.someFailed;
+}
+
+/** Reads a flow file (any schema version); exit 2 with the reason when it is not one. */
+export function readFlowFile(file: string): FlowDocument {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliExit(
+      ExitCode.invalid,
+      `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  try {
+    return migrateFlow(JSON.parse(text));
+  } catch (error) {
+    if (error instanceof SyntaxError)
+      throw new CliExit(ExitCode.invalid, `${file} is not JSON: ${error.message}`);
+    if (error instanceof FlowMigrationError) {
+      const details = error.issues
+        .slice(1, 6)
+        .map((issue) => `\n  ${issue.path}: ${issue.message}`)
+        .join('');
+      throw new CliExit(ExitCode.invalid, `${file}: ${error.message}${details}`);
+    }
+    throw error;
+  }
+}
+
+export function printProblems(io: SyncCliIo, problems: readonly FlowProblem[]): void {
+  for (const problem of problems)
+    io.err(`${problem.severity === 'error' ? 'error' : 'warning'}: ${problem.message}\n`);
+}
+
+/** The final `--json` line of `koppel run` and `koppel runs retry`. */
+export function runResultJson(
+  result: Pick<RunResult, 'runId' | 'counts' | 'durationMs'> & { status: string },
+): string {
+  const { total, succeeded, skipped, failed } = result.counts;
+  return JSON.stringify({
+    runId: result.runId,
+    status: result.status,
+    counts: { total, succeeded, skipped, failed },
+    durationMs: result.durationMs,
+  });
+}
+
+/** One record as `runs show --json` and `runs search --json` print it. */
+export function itemJson(item: RunItemSummary, withRunId = false) {
+  return {
+    ...(withRunId ? { runId: item.runId } : {}),
+    key: item.key,
+    status: item.status,
+    node: item.nodeId,
+    error: item.error?.message ?? null,
+    attempts: item.attempts,
+    businessKeys: item.businessKeys,
+  };
+}
+
+export function describeRun(run: RunSummary): string {
+  const { total, succeeded, skipped, failed } = run.counts;
+  const duration = run.durationMs === null ? 'running' : `${(run.durationMs / 1000).toFixed(1)} s`;
+  return `${run.id}  ${run.startedAt}  ${run.status.padEnd(11)} ${run.trigger.padEnd(8)} ${run.flowName}  total ${total}, ok ${succeeded}, skipped ${skipped}, failed ${failed}  (${duration})`;
+}
+
+/**
+ * Waits for a run, with a live counter on a terminal; Ctrl+C cancels the run (and waits for its
+ * `runFinished`). Prints the summary (or the `--json` line) and sets the exit code.
+ */
+export async function followRun(
+  io: SyncCliIo,
+  app: App,
+  handle: RunHandle,
+  options: { json: boolean },
+): Promise<RunResult> {
+  const counts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
+  const bar =
+    io.isTTY && !options.json
+      ? new cliProgress.SingleBar(
+          {
+            format:
+              'koppel run {bar} {value} records | ok {succeeded} | skipped {skipped} | failed {failed} | {duration}s',
+            hideCursor: true,
+            stream: process.stderr,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
+  bar?.start(0, 0, counts);
+  const off = app.ctx.bus.on('runs.events', (batch) => {
+    if (batch.runId !== handle.runId) return;
+    for (const event of batch.events) {
+      if (event.type === 'itemStarted') counts.total++;
+      else if (event.type === 'itemSucceeded') counts.succeeded++;
+      else if (event.type === 'itemSkipped') counts.skipped++;
+      else if (event.type === 'itemFailed') counts.failed++;
+    }
+    bar?.setTotal(Math.max(counts.total, 1));
+    bar?.update(counts.succeeded + counts.skipped + counts.failed, counts);
+  });
+  const stopListening = io.onStop(() => {
+    io.err('\nCancelling the run (records in flight finish their step)…\n');
+    handle.cancel();
+  });
+  let result: RunResult;
+  try {
+    result = await handle.done;
+  } finally {
+    off();
+    stopListening();
+    bar?.stop();
+  }
+  if (options.json) io.out(`${runResultJson(result)}\n`);
+  else printSummary(io, app, result);
+  io.setExitCode(exitCodeOfRun(result));
+  return result;
+}
+
+function printSummary(io: SyncCliIo, app: App, result: RunResult): void {
+  const { total, succeeded, skipped, failed } = result.counts;
+  io.out(
+    `Run ${result.runId}: ${result.status} in ${(result.durationMs / 1000).toFixed(1)} s — ${total} records: ${succeeded} succeeded, ${skipped} skipped, ${failed} failed.\n`,
+  );
+  if (result.error) io.out(`Stopped: ${result.error.message}\n`);
+  if (failed > 0) {
+    const { items } = app.ctx.sync.store.items.list(result.runId, { status: 'failed', limit: 20, offset: 0 });
+    for (const item of items)
+      io.out(`  failed ${item.key} at ${item.nodeId ?? '?'}: ${item.error?.message ?? item.reason ?? ''}\n`);
+    if (failed > items.length)
+      io.out(`  … and ${failed - items.length} more (koppel runs show ${result.runId} --failed)\n`);
+  }
+}

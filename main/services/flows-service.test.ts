@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallName, CallOutput } from '../../shared/api/contract';
+import { memoryFlow } from '../engine/testing/memory-flow';
+import { appFixture, type AppFixture } from '../engine/testing/app-fixture';
+
+const fixtures: AppFixture[] = [];
+afterEach(async () => {
+  for (const fixture of fixtures.splice(0)) await fixture.cleanup();
+});
+
+async function setup(options?: Parameters<typeof appFixture>[0]) {
+  const fixture = await appFixture(options);
+  fixtures.push(fixture);
+  const call = async <K extends CallName>(name: K, input: unknown): Promise<CallOutput<K>> => {
+    const result = await fixture.app.dispatch(name, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.output as CallOutput<K>;
+  };
+  const failure = async (name: CallName, input: unknown) => {
+    const result = await fixture.app.dispatch(name, input);
+    if (result.ok) throw new Error(`${name} should have failed`);
+    return result.error;
+  };
+  return { ...fixture, call, failure };
+}
+
+describe('flows.*', () => {
+  it('saves, lists, gets and deletes flows, with problems per node', async () => {
+    const { call } = await setup();
+    const flow = memoryFlow({ id: 'orders', name: 'Orders' });
+    const saved = await call('flows.save', { flow });
+    expect(saved.flow.revision).toBe(1);
+    expect(saved.problems).toEqual([]);
+    const { flows } = await call('flows.list', {});
+    expect(flows).toEqual([
+      expect.objectContaining({
+        id: 'orders',
+        name: 'Orders',
+        nodeCount: 3,
+        errors: 0,
+        lastRun: null,
+        running: false,
+      }),
+    ]);
+    expect((await call('flows.get', { id: 'orders' })).flow.revision).toBe(1);
+
+    const broken = {
+      ...saved.flow,
+      nodes: saved.flow.nodes.filter((node) => node.id !== 'target'),
+      edges: saved.flow.edges.slice(0, 1),
+    };
+    const draft = await call('flows.save', { flow: broken });
+    expect(draft.problems.find((problem) => problem.code === 'source.noTarget')?.nodeId).toBe('source');
+    expect(await call('flows.delete', { id: 'orders' })).toEqual({ deleted: true });
+    expect((await call('flows.list', {})).flows).toEqual([]);
+  });
+
+  it('refuses to overwrite a change made elsewhere', async () => {
+    const { call, failure } = await setup();
+    const first = await call('flows.save', { flow: memoryFlow({ id: 'f' }) });
+    await call('flows.save', { flow: { ...first.flow, name: 'Changed in another window' } });
+    const error = await failure('flows.save', { flow: { ...first.flow, name: 'Stale' } });
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/changed elsewhere \(stored revision 2, yours 1\)/);
+  });
+
+  it('duplicates, exports and imports (older schema versions too)', async () => {
+    const { call } = await setup();
+    await call('flows.save', { flow: memoryFlow({ id: 'orig', name: 'Original' }) });
+    const copy = await call('flows.duplicate', { id: 'orig' });
+    expect(copy.flow).toMatchObject({ name: 'Original (copy)', enabled: false, revision: 1 });
+    expect(copy.flow.id).not.toBe('orig');
+
+    const exported = await call('flows.export', { id: 'orig' });
+    expect(exported.fileName).toBe('original.flow.json');
+    const again = await call('flows.import', { json: exported.json });
+    expect(again.flow.id).not.toBe('orig');
+    const replaced = await call('flows.import', { json: exported.json, replace: true });
+    expect(replaced.flow).toMatchObject({ id: 'orig', revision: 2 });
+
+    const legacy = {
+      version: 1,
+      id: 'legacy',
+      title: 'Legacy',
+      steps: [{ id: 'go', type: 'core.trigger.manual@1' }],
+      links: [],
+    };
+    const imported = await call('flows.import', { json: JSON.stringify(legacy) });
+    expect(imported.flow).toMatchObject({ id: 'legacy', name: 'Legacy', schemaVersion: 2 });
+  });
+
+  it('validates any document and explains one that is not a flow', async () => {
+    const { call } = await setup();
+    const valid = await call('flows.validate', { flow: memoryFlow() });
+    expect(valid.problems).toEqual([]);
+    const invalid = await call('flows.validate', { flow: { schemaVersion: 2, id: 'x' } });
+    expect(invalid).toMatchObject({ flow: null, problems: [{ code: 'flow.invalidDocument' }] });
+    expect(invalid.problems[0]?.message).toMatch(/name/);
+  });
+
+  it('creates blank flows and flows from templates; lists templates (none is fine)', async () => {
+    const templatesDir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'koppel-templates-'));
+    const { call } = await setup({ templatesDir });
+    expect(await call('templates.list', {})).toEqual({ templates: [] });
+    fs.writeFileSync(
+      path.join(templatesDir, 'memory-orders.flow.json'),
+      JSON.stringify({
+        ...memoryFlow({ id: 'memory-orders', name: 'Memory orders' }),
+        description: 'A test template',
+      }),
+    );
+    fs.writeFileSync(path.join(templatesDir, 'broken.flow.json'), '{ nope');
+    const { templates } = await call('templates.list', {});
+    expect(templates.map((template) => [template.id, template.name, template.problems.length])).toEqual([
+      ['broken', 'broken', 1],
+      ['memory-orders', 'Memory orders', 0],
+    ]);
+    const fromTemplate = await call('flows.create', { templateId: 'memory-orders' });
+    expect(fromTemplate.flow).toMatchObject({ name: 'Memory orders', enabled: false });
+    expect(fromTemplate.flow.id).not.toBe('memory-orders');
+    const blank = await call('flows.create', { name: 'Empty' });
+    expect(blank.flow.nodes.map((node) => node.kind)).toEqual(['core.trigger.manual']);
+    fs.rmSync(templatesDir, { recursive: true, force: true });
+  });
+
+  it('lists the catalogue as JSON Schema, hidden test kinds only on request', async () => {
+    const { call } = await setup();
+    const { nodes, recordTypes } = await call('catalog.list', {});
+    expect(nodes.some((node) => node.kind === 'core.transform.map')).toBe(true);
+    expect(nodes.some((node) => node.hidden)).toBe(false);
+    expect(
+      (await call('catalog.list', { includeHidden: true })).nodes.some(
+        (node) => node.kind === 'test.source.memory',
+      ),
+    ).toBe(true);
+    expect(recordTypes.find((type) => type.id === 'trigger')?.schema).toMatchObject({ type: 'object' });
+  });
+
+  it('enables a schedule and says when it runs next', async () => {
+    const { call } = await setup();
+    const flow = {
+      ...memoryFlow({ id: 'sched' }),
+      schedule: { kind: 'interval' as const, everyMinutes: 30, timezone: 'Europe/Amsterdam' },
+    };
+    await call('flows.save', { flow });
+    const enabled = await call('flows.setEnabled', { id: 'sched', enabled: true });
+    expect(enabled.flow.enabled).toBe(true);
+    const [summary] = (await call('flows.list', {})).flows;
+    expect(Date.parse(summary?.nextRunAt ?? '') - Date.now()).toBeGreaterThan(29 * 60_000);
+  });
+});

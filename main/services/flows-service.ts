@@ -1,0 +1,134 @@
+import { nanoid } from 'nanoid';
+import { KoppelError } from '../../shared/api/errors';
+import type { FlowSummary } from '../../shared/api/calls/flows';
+import { FLOW_SCHEMA_VERSION, FlowDocument } from '../../shared/flow/flow-document';
+import type { FlowProblem } from '../../shared/flow/flow-problem';
+import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
+import type { DomainHandlers } from '../api/handlers';
+import type { AppContext } from '../app/context';
+
+/** A flow with new ids for itself (nodes keep theirs: they are unique within a flow). */
+function copyOf(flow: FlowDocument, name: string): FlowDocument {
+  return FlowDocument.parse({
+    ...structuredClone(flow),
+    id: nanoid(),
+    name,
+    enabled: false,
+    revision: 0,
+    updatedAt: undefined,
+  });
+}
+
+function blankFlow(name: string): FlowDocument {
+  return FlowDocument.parse({
+    schemaVersion: FLOW_SCHEMA_VERSION,
+    id: nanoid(),
+    name,
+    nodes: [{ id: nanoid(8), kind: 'core.trigger.manual', version: 1, position: { x: 0, y: 0 }, config: {} }],
+  });
+}
+
+/** A file name for an exported flow: its name in kebab-case. */
+export function exportFileName(flow: FlowDocument): string {
+  const slug = flow.name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || flow.id}.flow.json`;
+}
+
+export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
+  const { sync } = ctx;
+  const withProblems = (flow: FlowDocument) => ({ flow, problems: sync.engine.validate(flow) });
+  const summary = (
+    flow: FlowDocument,
+    lastRuns: ReturnType<typeof sync.store.runs.latestPerFlow>,
+  ): FlowSummary => {
+    const problems = sync.engine.validate(flow);
+    const next = sync.scheduler.nextRunAt(flow);
+    return {
+      id: flow.id,
+      name: flow.name,
+      ...(flow.description === undefined ? {} : { description: flow.description }),
+      enabled: flow.enabled,
+      schedule: flow.schedule,
+      revision: flow.revision,
+      updatedAt: flow.updatedAt ?? null,
+      nodeCount: flow.nodes.length,
+      errors: problems.filter((problem) => problem.severity === 'error').length,
+      warnings: problems.filter((problem) => problem.severity === 'warning').length,
+      lastRun: lastRuns.get(flow.id) ?? null,
+      nextRunAt: next === null ? null : new Date(next).toISOString(),
+      running: sync.store.locks.holder(flow.id)?.alive ?? false,
+    };
+  };
+  const save = (flow: FlowDocument, options?: { force?: boolean }) => {
+    const before = sync.flows.get(flow.id);
+    const saved = sync.flows.save(flow, options);
+    const scheduleChanged = JSON.stringify(before?.schedule) !== JSON.stringify(saved.schedule);
+    // A flow that is (re)enabled or gets a new schedule counts from now, not from long ago.
+    if (saved.enabled && (!before?.enabled || scheduleChanged)) sync.scheduler.restart(saved.id);
+    return withProblems(saved);
+  };
+
+  return {
+    'flows.list': () => {
+      const lastRuns = sync.store.runs.latestPerFlow();
+      return { flows: sync.flows.list().map((flow) => summary(flow, lastRuns)) };
+    },
+    'flows.get': ({ id }) => withProblems(sync.flows.require(id)),
+    'flows.create': ({ name, templateId }) => {
+      const flow = templateId
+        ? copyOf(sync.templates.get(templateId), name ?? sync.templates.get(templateId).name)
+        : blankFlow(name ?? 'New flow');
+      return save(flow);
+    },
+    'flows.save': ({ flow }) => save(flow),
+    'flows.delete': ({ id }) => ({ deleted: sync.flows.delete(id) }),
+    'flows.duplicate': ({ id, name }) => {
+      const flow = sync.flows.require(id);
+      return save(copyOf(flow, name ?? `${flow.name} (copy)`));
+    },
+    'flows.validate': ({ flow }) => {
+      try {
+        const migrated = migrateFlow(flow);
+        return { flow: migrated, problems: sync.engine.validate(migrated) };
+      } catch (error) {
+        if (!(error instanceof FlowMigrationError)) throw error;
+        const problems: FlowProblem[] = [
+          { severity: 'error', code: 'flow.invalidDocument', message: error.message },
+        ];
+        return { flow: null, problems };
+      }
+    },
+    'flows.import': ({ json, replace }) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(json);
+      } catch (error) {
+        throw new KoppelError(
+          'invalid_input',
+          `The file is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      let flow: FlowDocument;
+      try {
+        flow = migrateFlow(parsed);
+      } catch (error) {
+        if (error instanceof FlowMigrationError)
+          throw new KoppelError('invalid_flow', error.message, error.issues);
+        throw error;
+      }
+      const existing = sync.flows.get(flow.id);
+      if (existing && !replace) return save(copyOf(flow, flow.name));
+      return save({ ...flow, revision: existing?.revision ?? 0 }, { force: true });
+    },
+    'flows.export': ({ id }) => {
+      const flow = sync.flows.require(id);
+      return { fileName: exportFileName(flow), json: `${JSON.stringify(flow, null, 2)}\n` };
+    },
+    'flows.setEnabled': ({ id, enabled }) => save({ ...sync.flows.require(id), enabled }),
+  };
+}

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallName, CallOutput } from '../../shared/api/contract';
+import type { RunEventBatch } from '../../shared/flow/run-events';
+import { appFixture, type AppFixture } from '../engine/testing/app-fixture';
+import { memoryFlow, sampleOrders } from '../engine/testing/memory-flow';
+
+const fixtures: AppFixture[] = [];
+afterEach(async () => {
+  for (const fixture of fixtures.splice(0)) await fixture.cleanup();
+});
+
+async function setup() {
+  const fixture = await appFixture();
+  fixtures.push(fixture);
+  const call = async <K extends CallName>(name: K, input: unknown): Promise<CallOutput<K>> => {
+    const result = await fixture.app.dispatch(name, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.output as CallOutput<K>;
+  };
+  const finished = (runId: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => fixture.app.ctx.sync.store.runs.get(runId)?.status !== 'running';
+      if (check()) return resolve();
+      const off = fixture.app.ctx.bus.on('runs.events', (batch) => {
+        if (batch.runId === runId && batch.events.some((event) => event.type === 'runFinished')) {
+          off();
+          resolve();
+        }
+      });
+    });
+  return { ...fixture, call, finished };
+}
+
+const strict = memoryFlow({
+  id: 'orders',
+  transforms: [
+    { kind: 'core.transform.validate', id: 'check', config: { rules: [{ path: 'sku', rule: 'numeric' }] } },
+  ],
+});
+
+describe('runs.*', () => {
+  it('starts a run, streams its events in batches, and lists, gets and pages it', async () => {
+    const { call, finished, system, app } = await setup();
+    system.seed('orders', sampleOrders(30));
+    await call('flows.save', { flow: memoryFlow({ id: 'orders' }) });
+    const batches: RunEventBatch[] = [];
+    app.ctx.bus.on('runs.events', (batch) => batches.push(batch));
+    const { runId } = await call('runs.start', { flowId: 'orders' });
+    await finished(runId);
+
+    const events = batches.filter((batch) => batch.runId === runId).flatMap((batch) => batch.events);
+    expect(events[0]?.type).toBe('runStarted');
+    expect(events.at(-1)?.type).toBe('runFinished');
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+
+    const { run } = await call('runs.get', { runId });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      counts: { total: 30, succeeded: 30 },
+      trigger: 'manual',
+    });
+    expect((await call('runs.list', { flowId: 'orders' })).runs.map((listed) => listed.id)).toEqual([runId]);
+    const page = await call('runs.items', { runId, limit: 10, offset: 10 });
+    expect(page.total).toBe(30);
+    expect(page.items[0]?.key).toBe('memory:orders:o11');
+    const stored = await call('runs.events', { runId, afterSeq: 2, limit: 3 });
+    expect(stored.events.map((event) => event.seq)).toEqual([3, 4, 5]);
+    expect(stored).toMatchObject({ finished: true, lastSeq: events.length });
+    const detail = await call('runs.item', { itemId: page.items[0]?.id });
+    expect(detail.source).toMatchObject({ orderNumber: 'ORD-1011' });
+    expect((await call('flows.list', {})).flows[0]?.lastRun?.id).toBe(runId);
+  });
+
+  it('finds records by order number across runs and retries the failed ones', async () => {
+    const { call, finished, system } = await setup();
+    system.seed('orders', [...sampleOrders(2), { id: 'bad', orderNumber: 'ORD-BAD', sku: 'X-1' }]);
+    await call('flows.save', { flow: strict });
+    const { runId } = await call('runs.start', { flowId: 'orders' });
+    await finished(runId);
+    const found = await call('runs.search', { text: 'ORD-BAD' });
+    expect(found.items).toEqual([expect.objectContaining({ runId, status: 'failed', nodeId: 'check' })]);
+
+    // Fix the flow, then retry.
+    const current = (await call('flows.get', { id: 'orders' })).flow;
+    const relaxed = {
+      ...current,
+      nodes: current.nodes.map((node) =>
+        node.id === 'check' ? { ...node, config: { rules: [{ path: 'sku', rule: 'required' }] } } : node,
+      ),
+    };
+    await call('flows.save', { flow: relaxed });
+    const retry = await call('runs.retry', { runId });
+    await finished(retry.runId);
+    expect((await call('runs.get', { runId: retry.runId })).run).toMatchObject({
+      trigger: 'retry',
+      parentRunId: runId,
+      counts: { succeeded: 1 },
+    });
+    expect((await call('runs.get', { runId })).run.counts).toMatchObject({ failed: 0, succeeded: 3 });
+    const error = await fixtures[0]?.app.dispatch('runs.retry', { runId });
+    expect(error).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: `Run ${runId} has no failed records to retry.` },
+    });
+  });
+
+  it('answers conflict for a flow that is already running, and cancels', async () => {
+    const { call, finished, system, app } = await setup();
+    system.seed('orders', sampleOrders(5));
+    let release!: () => void;
+    system.hooks.before = (operation) =>
+      operation === 'read' ? new Promise<void>((resolve) => (release = resolve)) : undefined;
+    await call('flows.save', { flow: memoryFlow({ id: 'orders' }) });
+    const { runId } = await call('runs.start', { flowId: 'orders' });
+    const second = await app.dispatch('runs.start', { flowId: 'orders' });
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('runs.cancel', { runId })).toEqual({ cancelled: true });
+    system.hooks = {};
+    release();
+    await finished(runId);
+    expect((await call('runs.get', { runId })).run.status).toBe('cancelled');
+  });
+
+  it('dry-runs an unsaved flow, counts stats per day and erases a customer', async () => {
+    const { call, finished, system } = await setup();
+    system.seed('orders', sampleOrders(4));
+    const dry = await call('runs.start', { flow: memoryFlow({ id: 'draft' }), dryRun: true });
+    await finished(dry.runId);
+    expect(system.list('invoices')).toHaveLength(0);
+    await call('flows.save', { flow: strict });
+    const real = await call('runs.start', { flowId: 'orders' });
+    await finished(real.runId);
+    const stats = await call('runs.stats', { days: 7 });
+    expect(stats.days).toHaveLength(7);
+    expect(stats.days.at(-1)).toMatchObject({ succeeded: 4, failed: 0 });
+    expect(await call('runs.erase', { email: 'customer2@example.com' })).toMatchObject({ itemsErased: 2 });
+  });
+});

@@ -1,0 +1,104 @@
+import { KoppelError } from '../../shared/api/errors';
+import type { FlowDocument } from '../../shared/flow/flow-document';
+import type { DomainHandlers } from '../api/handlers';
+import type { AppContext } from '../app/context';
+import type { RunHandle, StartRunOptions } from '../engine/engine';
+import { FlowBusyError } from '../store/store';
+
+/** Starts a run, turning "already running" into the API's `conflict`. */
+export function startRun(ctx: AppContext, options: StartRunOptions): RunHandle {
+  try {
+    return ctx.sync.engine.start(options);
+  } catch (error) {
+    if (error instanceof FlowBusyError)
+      throw new KoppelError('conflict', error.message, { runId: error.holder.runId });
+    throw error;
+  }
+}
+
+/**
+ * The flow a retry runs with: the saved flow as it is now, or — for a flow that was never saved
+ * (run from a file or a template) — the document the first run used.
+ */
+export function flowForRetry(ctx: AppContext, runId: string): FlowDocument {
+  const run = ctx.sync.store.runs.get(runId);
+  if (!run) throw new KoppelError('not_found', `There is no run ${runId}.`);
+  const flow = ctx.sync.flows.get(run.flowId) ?? ctx.sync.store.runs.flowOf(runId);
+  if (!flow) throw new KoppelError('not_found', `The flow of run ${runId} is gone.`);
+  return flow;
+}
+
+/** Starts a retry run of failed records of `runId` (all, these ids, or the record with this key). */
+export function startRetry(
+  ctx: AppContext,
+  runId: string,
+  choice: { itemIds?: number[]; itemKey?: string },
+): RunHandle {
+  const { store } = ctx.sync;
+  const flow = flowForRetry(ctx, runId);
+  let itemIds = choice.itemIds;
+  if (choice.itemKey !== undefined) {
+    const item = store.items.byKey(runId, choice.itemKey);
+    if (!item) throw new KoppelError('not_found', `Run ${runId} has no record ${choice.itemKey}.`);
+    if (item.status !== 'failed')
+      throw new KoppelError(
+        'conflict',
+        `Record ${choice.itemKey} did not fail in run ${runId} (it is ${item.status}).`,
+      );
+    itemIds = [item.id];
+  }
+  itemIds ??= store.items.failed(runId).map((item) => item.id);
+  if (itemIds.length === 0)
+    throw new KoppelError('not_found', `Run ${runId} has no failed records to retry.`);
+  return startRun(ctx, { flow, trigger: 'retry', retry: { parentRunId: runId, itemIds } });
+}
+
+export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
+  const { sync } = ctx;
+  return {
+    'runs.start': ({ flowId, flow, dryRun, limit }) => {
+      const document = flow ?? sync.flows.require(flowId ?? '');
+      return {
+        runId: startRun(ctx, { flow: document, trigger: 'manual', dryRun, limit: limit ?? null }).runId,
+      };
+    },
+    'runs.cancel': ({ runId }) => ({ cancelled: sync.engine.cancel(runId) }),
+    'runs.list': ({ flowId, status, from, to, limit, cursor }) =>
+      sync.store.runs.list({
+        limit,
+        ...(flowId ? { flowId } : {}),
+        ...(status ? { status } : {}),
+        ...(from ? { from: Date.parse(from) } : {}),
+        ...(to ? { to: Date.parse(to) } : {}),
+        ...(cursor ? { after: cursor } : {}),
+      }),
+    'runs.get': ({ runId }) => {
+      const run = sync.store.runs.get(runId);
+      if (!run) throw new KoppelError('not_found', `There is no run ${runId}.`);
+      return { run, flow: sync.store.runs.flowOf(runId) ?? null };
+    },
+    'runs.items': ({ runId, status, limit, offset }) =>
+      sync.store.items.list(runId, { limit, offset, ...(status ? { status } : {}) }),
+    'runs.item': ({ itemId }) => {
+      const item = sync.store.items.detail(itemId);
+      if (!item) throw new KoppelError('not_found', `There is no record ${itemId}.`);
+      return item;
+    },
+    'runs.search': ({ text, limit }) => ({ items: sync.store.items.search(text, limit) }),
+    'runs.retry': ({ runId, itemIds, itemKey }) => ({
+      runId: startRetry(ctx, runId, { ...(itemIds ? { itemIds } : {}), ...(itemKey ? { itemKey } : {}) })
+        .runId,
+    }),
+    'runs.events': ({ runId, afterSeq, limit }) => {
+      const run = sync.store.runs.get(runId);
+      if (!run) throw new KoppelError('not_found', `There is no run ${runId}.`);
+      return {
+        events: sync.store.events.page(runId, afterSeq, limit),
+        lastSeq: run.lastSeq,
+        finished: run.status !== 'running',
+      };
+    },
+    'runs.stats': ({ flowId, days }) => sync.store.stats(days, sync.clock.now(), flowId),
+    'runs.erase': ({ email }) => sync.store.eraseByEmail(email),
+  };
+}

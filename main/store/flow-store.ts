@@ -1,0 +1,125 @@
+import { KoppelError } from '../../shared/api/errors';
+import type { FlowDocument } from '../../shared/flow/flow-document';
+import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
+import type { DocumentBackend } from './document-backend';
+
+/** `<dataDir>/flows.json`: `{ flows: { [id]: FlowDocument } }`, each flow in its own schema version. */
+interface FlowsFile {
+  flows: Record<string, unknown>;
+}
+
+export interface StoredFlowError {
+  id: string;
+  message: string;
+}
+
+/**
+ * The saved flows. Every read goes to the file (the desktop app and the command line share it);
+ * flows written by an older Koppel are migrated on read and rewritten on their next save.
+ */
+export class FlowStore {
+  private readonly listeners = new Set<(flows: FlowDocument[]) => void>();
+
+  constructor(
+    private readonly backend: DocumentBackend,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get path(): string {
+    return this.backend.path;
+  }
+
+  /** Every flow that reads; unreadable ones are reported in `errors`. */
+  load(): { flows: FlowDocument[]; errors: StoredFlowError[] } {
+    const flows: FlowDocument[] = [];
+    const errors: StoredFlowError[] = [];
+    for (const [id, stored] of Object.entries(this.file().flows)) {
+      try {
+        flows.push(migrateFlow(stored));
+      } catch (error) {
+        errors.push({ id, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    flows.sort((a, b) => a.name.localeCompare(b.name));
+    return { flows, errors };
+  }
+
+  list(): FlowDocument[] {
+    return this.load().flows;
+  }
+
+  get(id: string): FlowDocument | undefined {
+    const stored = this.file().flows[id];
+    if (stored === undefined) return undefined;
+    try {
+      return migrateFlow(stored);
+    } catch (error) {
+      if (error instanceof FlowMigrationError)
+        throw new KoppelError('invalid_flow', `Stored flow ${id}: ${error.message}`, error.issues);
+      throw error;
+    }
+  }
+
+  /** The flow, or `not_found`. */
+  require(id: string): FlowDocument {
+    const flow = this.get(id);
+    if (!flow) throw new KoppelError('not_found', `There is no flow with id ${id}.`);
+    return flow;
+  }
+
+  /**
+   * Saves a flow. Its `revision` must be the stored one (0 for a new flow) — otherwise someone
+   * else saved in between and this save would silently drop their change: `conflict`.
+   */
+  save(flow: FlowDocument, options: { force?: boolean } = {}): FlowDocument {
+    const file = this.file();
+    const current = file.flows[flow.id];
+    if (current !== undefined && !options.force) {
+      const stored = migrateFlow(current);
+      if (stored.revision !== flow.revision) {
+        throw new KoppelError(
+          'conflict',
+          `Flow "${flow.name}" was changed elsewhere (stored revision ${stored.revision}, yours ${flow.revision}). Reload it, or save yours as a copy.`,
+          { storedRevision: stored.revision },
+        );
+      }
+    }
+    const saved: FlowDocument = {
+      ...flow,
+      revision: flow.revision + 1,
+      updatedAt: new Date(this.now()).toISOString(),
+    };
+    this.backend.write({ ...file, flows: { ...file.flows, [flow.id]: saved } });
+    this.changed();
+    return saved;
+  }
+
+  delete(id: string): boolean {
+    const file = this.file();
+    if (!(id in file.flows)) return false;
+    const { [id]: _removed, ...rest } = file.flows;
+    this.backend.write({ ...file, flows: rest });
+    this.changed();
+    return true;
+  }
+
+  /** Called after every change made through this store. */
+  onChange(listener: (flows: FlowDocument[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    if (this.listeners.size === 0) return;
+    const flows = this.list();
+    for (const listener of this.listeners) listener(flows);
+  }
+
+  private file(): FlowsFile {
+    const raw = this.backend.read();
+    const flows = typeof raw === 'object' && raw !== null && 'flows' in raw ? raw.flows : undefined;
+    return {
+      flows: typeof flows === 'object' && flows !== null && !Array.isArray(flows) ? { ...flows } : {},
+    };
+  }
+}

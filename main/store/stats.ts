@@ -1,0 +1,63 @@
+import type { RunStats } from '../../shared/api/calls/runs';
+import type { Db } from './database';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The dashboard's figures: records per day (UTC) by outcome, and the most frequent errors, over
+ * the last `days`. Retry items are not counted twice: a retried record counts once, with the
+ * outcome its latest attempt had (the first run's item carries it).
+ */
+export function runStats(db: Db, days: number, now: number, flowId?: string): RunStats {
+  const since = now - days * DAY;
+  const flowFilter = flowId ? 'AND r.flow_id = @flowId' : '';
+  const params = { since, flowId: flowId ?? null };
+  const rows = db
+    .prepare<typeof params, { day: string; succeeded: number; skipped: number; failed: number }>(
+      `SELECT date(i.finished_at / 1000, 'unixepoch') AS day,
+         SUM(i.status = 'succeeded') AS succeeded, SUM(i.status = 'skipped') AS skipped, SUM(i.status = 'failed') AS failed
+       FROM items i JOIN runs r ON r.id = i.run_id
+       WHERE i.finished_at >= @since AND i.retry_of IS NULL AND r.dry_run = 0 ${flowFilter}
+       GROUP BY day ORDER BY day`,
+    )
+    .all(params);
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  const daysList: RunStats['days'] = [];
+  for (let index = days - 1; index >= 0; index--) {
+    const day = new Date(now - index * DAY).toISOString().slice(0, 10);
+    const row = byDay.get(day);
+    daysList.push({
+      day,
+      succeeded: row?.succeeded ?? 0,
+      skipped: row?.skipped ?? 0,
+      failed: row?.failed ?? 0,
+    });
+  }
+  const runOf = db.prepare<[number], { run_id: string }>('SELECT run_id FROM items WHERE id = ?');
+  const topErrors = db
+    .prepare<
+      typeof params,
+      {
+        code: string | null;
+        message: string | null;
+        node_id: string | null;
+        count: number;
+        last_item: number;
+      }
+    >(
+      `SELECT json_extract(i.error_json, '$.code') AS code, MAX(json_extract(i.error_json, '$.message')) AS message,
+         i.node_id AS node_id, COUNT(*) AS count, MAX(i.id) AS last_item
+       FROM items i JOIN runs r ON r.id = i.run_id
+       WHERE i.status = 'failed' AND i.finished_at >= @since AND r.dry_run = 0 ${flowFilter}
+       GROUP BY code, i.node_id ORDER BY count DESC LIMIT 10`,
+    )
+    .all(params)
+    .map((row) => ({
+      code: row.code ?? 'unknown',
+      message: row.message ?? '',
+      nodeId: row.node_id,
+      count: row.count,
+      lastRunId: runOf.get(row.last_item)?.run_id ?? '',
+    }));
+  return { days: daysList, topErrors };
+}

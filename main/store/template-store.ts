@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { KoppelError } from '../../shared/api/errors';
+import type { FlowDocument } from '../../shared/flow/flow-document';
+import type { FlowProblem } from '../../shared/flow/flow-problem';
+import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
+
+const SUFFIX = '.flow.json';
+
+export interface Template {
+  id: string;
+  file: string;
+  flow: FlowDocument | null;
+  /** Why the file does not read as a flow, when it does not. */
+  error: string | null;
+}
+
+/**
+ * The ready-made flows in `resources/templates/<id>.flow.json`. A missing folder is an empty list.
+ * Template ids are their file names; the flow inside carries the same id so its cursors and
+ * ledger stay the same run after run.
+ */
+export class TemplateStore {
+  constructor(private readonly folder: string) {}
+
+  list(): Template[] {
+    if (!fs.existsSync(this.folder)) return [];
+    return fs
+      .readdirSync(this.folder)
+      .filter((file) => file.endsWith(SUFFIX))
+      .sort()
+      .map((file) => this.read(file.slice(0, -SUFFIX.length)));
+  }
+
+  /** The template's flow, or `not_found` / `invalid_flow`. */
+  get(id: string): FlowDocument {
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new KoppelError('not_found', `There is no template "${id}".`);
+    const template = this.read(id);
+    if (template.error !== null || !template.flow) {
+      throw new KoppelError(
+        template.error?.startsWith('There is no') ? 'not_found' : 'invalid_flow',
+        template.error ?? `Template ${id} is empty.`,
+      );
+    }
+    return template.flow;
+  }
+
+  private read(id: string): Template {
+    const file = path.join(this.folder, `${id}${SUFFIX}`);
+    if (!fs.existsSync(file)) return { id, file, flow: null, error: `There is no template "${id}".` };
+    try {
+      return { id, file, flow: migrateFlow(JSON.parse(fs.readFileSync(file, 'utf8'))), error: null };
+    } catch (error) {
+      const message =
+        error instanceof FlowMigrationError || error instanceof SyntaxError ? error.message : String(error);
+      return { id, file, flow: null, error: `Template ${id} (${file}): ${message}` };
+    }
+  }
+}
+
+/** Problems of a template that does not even read. */
+export function unreadableTemplateProblem(template: Template): FlowProblem[] {
+  return template.error ? [{ severity: 'error', code: 'template.unreadable', message: template.error }] : [];
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { FlowDocument } from '../../flow/flow-document';
+import { RunEvent } from '../../flow/run-events';
+import { ItemStatus, RunItemDetail, RunItemSummary, RunStatus, RunSummary } from '../../flow/run-records';
+import { defineCall } from '../define';
+
+const Iso = z.iso.datetime({ offset: true });
+
+/** Per day, what a flow (or every flow) did, and its most frequent errors. */
+export const RunStats = z.object({
+  days: z.array(
+    z.object({
+      day: z.string(),
+      succeeded: z.number().int(),
+      skipped: z.number().int(),
+      failed: z.number().int(),
+    }),
+  ),
+  topErrors: z.array(
+    z.object({
+      code: z.string(),
+      message: z.string(),
+      nodeId: z.string().nullable(),
+      count: z.number().int(),
+      lastRunId: z.string(),
+    }),
+  ),
+});
+export type RunStats = z.infer<typeof RunStats>;
+
+export const runsCalls = {
+  'runs.start': defineCall(
+    z
+      .object({
+        /** A saved flow… */
+        flowId: z.string().optional(),
+        /** …or an unsaved one (the editor's dry run). */
+        flow: FlowDocument.optional(),
+        dryRun: z.boolean().default(false),
+        limit: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .refine(
+        (input) => (input.flowId === undefined) !== (input.flow === undefined),
+        'Give either flowId or flow.',
+      ),
+    z.object({ runId: z.string() }),
+    'Starts a run now (manual trigger); `conflict` when the flow is already running.',
+  ),
+  'runs.cancel': defineCall(
+    z.object({ runId: z.string() }).strict(),
+    z.object({ cancelled: z.boolean() }),
+    'Cancels a run of this process; records in flight finish their current step.',
+  ),
+  'runs.list': defineCall(
+    z
+      .object({
+        flowId: z.string().optional(),
+        status: RunStatus.optional(),
+        from: Iso.optional(),
+        to: Iso.optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        cursor: z.string().optional(),
+      })
+      .strict(),
+    z.object({ runs: z.array(RunSummary), nextCursor: z.string().nullable() }),
+    'Run history, newest first, filtered by flow, status and start date.',
+  ),
+  'runs.get': defineCall(
+    z.object({ runId: z.string() }).strict(),
+    z.object({ run: RunSummary, flow: FlowDocument.nullable() }),
+    'One run, with the flow document as it ran.',
+  ),
+  'runs.items': defineCall(
+    z
+      .object({
+        runId: z.string(),
+        status: ItemStatus.optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    z.object({ items: z.array(RunItemSummary), total: z.number().int() }),
+    "A page of a run's records.",
+  ),
+  'runs.item': defineCall(
+    z.object({ itemId: z.number().int() }).strict(),
+    RunItemDetail,
+    'One record: source, mapped record, request, response, error and attempt history.',
+  ),
+  'runs.search': defineCall(
+    z
+      .object({ text: z.string().trim().min(1), limit: z.number().int().min(1).max(500).default(50) })
+      .strict(),
+    z.object({ items: z.array(RunItemSummary) }),
+    'Records across runs by order number, e-mail, SKU (prefix) or item key; each names its run.',
+  ),
+  'runs.retry': defineCall(
+    z
+      .object({
+        runId: z.string(),
+        /** Only these items (default: every failed record of the run). */
+        itemIds: z.array(z.number().int()).optional(),
+        /** Or the record with this key. */
+        itemKey: z.string().optional(),
+      })
+      .strict(),
+    z.object({ runId: z.string() }),
+    'Retries failed records from the node they failed at, with the current flow, as a new run linked to this one.',
+  ),
+  'runs.events': defineCall(
+    z
+      .object({
+        runId: z.string(),
+        afterSeq: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(5000).default(1000),
+      })
+      .strict(),
+    z.object({ events: z.array(RunEvent), lastSeq: z.number().int(), finished: z.boolean() }),
+    "A page of a run's stored events (the live log catching up after a reconnect).",
+  ),
+  'runs.stats': defineCall(
+    z.object({ flowId: z.string().optional(), days: z.number().int().min(1).max(365).default(30) }).strict(),
+    RunStats,
+    'Records succeeded, skipped and failed per day, and the most frequent errors.',
+  ),
+  'runs.erase': defineCall(
+    z.object({ email: z.email() }).strict(),
+    z.object({ itemsErased: z.number().int(), eventsErased: z.number().int() }),
+    "Erases a customer's data (by e-mail) from every stored payload: a GDPR request.",
+  ),
+} as const;
