@@ -9,13 +9,9 @@ import { SandboxManager } from '../sandbox/sandbox-manager';
 import { ensureSandboxInBackground } from '../sandbox/ensure-sandbox';
 import { Vault } from '../vault/vault';
 import { settingsHandlers } from '../services/settings-service';
-import { startRunNotifications } from '../notifications/start-notifications';
-import { editorHandlers, lastRunRecords } from '../services/editor-service';
-import { EditorTester } from '../services/editor-tester';
 import { flowsHandlers } from '../services/flows-service';
 import { runsHandlers } from '../services/runs-service';
 import { catalogHandlers, templatesHandlers } from '../services/catalog-service';
-import { wizardHandlers } from '../services/wizard-service';
 import type { Clock } from '../engine/clock';
 import type { ConnectionProvider } from '../engine/connections';
 import { SyncRuntime } from '../engine/runtime';
@@ -108,8 +104,6 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   ctx.onDispose(() => sandbox.dispose());
   // Runs finish (each with its runFinished) before the sandbox twins they talk to stop.
   ctx.onDispose(() => sync.dispose());
-  // Failed runs and recovered flows become notices (desktop: native; web page: the browser's).
-  if (options.host !== 'cli') ctx.onDispose(startRunNotifications(ctx));
   // The desktop app starts the sandbox on first start (`koppel serve` does so itself before printing its URL).
   if (options.host === 'electron') ensureSandboxInBackground(ctx);
 
@@ -118,18 +112,10 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...settingsHandlers(ctx),
     ...connectionsHandlers(ctx),
     ...sandboxHandlers(ctx),
-    ...editorHandlers(
-      new EditorTester({
-        registry: sync.registry,
-        connections: options.engineConnections ?? connections,
-        lastRunRecords: (flowId, limit) => lastRunRecords(sync.store, flowId, limit),
-      }),
-    ),
     ...flowsHandlers(ctx),
     ...runsHandlers(ctx),
     ...catalogHandlers(ctx),
     ...templatesHandlers(ctx),
-    ...wizardHandlers(ctx),
   };
 
   return {

@@ -1,12 +1,10 @@
 import type { z } from 'zod';
 import { appCalls } from './calls/app';
 import { connectionsCalls, sandboxCalls } from './calls/connections';
-import { editorCalls } from './calls/editor';
 import { settingsCalls } from './calls/settings';
 import { flowsCalls } from './calls/flows';
 import { runsCalls } from './calls/runs';
 import { catalogCalls, templatesCalls } from './calls/catalog';
-import { wizardCalls } from './calls/wizard';
 
 /**
  * The main↔renderer API: every call, named `domain.verb`. Each transport (Electron IPC, the web
@@ -18,12 +16,10 @@ export const apiCalls = {
   ...settingsCalls,
   ...connectionsCalls,
   ...sandboxCalls,
-  ...editorCalls,
   ...flowsCalls,
   ...runsCalls,
   ...catalogCalls,
   ...templatesCalls,
-  ...wizardCalls,
 } as const;
 
 export type ApiCalls = typeof apiCalls;
