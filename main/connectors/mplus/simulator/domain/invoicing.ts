@@ -85,7 +85,19 @@ export function updateInvoice(state: TwinState, input: WireInvoice, now: number)
       message: `extInvoiceId "${input.extInvoiceId}" already exists`,
     };
   }
-  const merged: WireInvoice = { ...existing, ...input };
+  // The server owns numbers, links and states: what a client sends for them is ignored.
+  const {
+    invoiceNumber: _number,
+    invoiceBarcode: _barcode,
+    transactionString: _transaction,
+    orderIds: _orderIds,
+    paidAmount: _paid,
+    state: _state,
+    finalized: _finalized,
+    finalizedTimestamp: _finalizedAt,
+    ...changes
+  } = input;
+  const merged: WireInvoice = { ...existing, ...changes };
   if (!input.lineList) merged.lineList = existing.lineList;
   const checked = completeInvoice(state, merged, now);
   if (!checked.ok) return { result: 'SAVE-INVOICE-RESULT-FAILED', message: checked.message };

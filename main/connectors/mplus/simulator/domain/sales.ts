@@ -160,8 +160,16 @@ export function createOrder(
   if (lines.value.length === 0) return fail('an order needs at least one line');
 
   const financialDate = input.financialDate ?? wireDate(now);
+  // The server owns ids, numbers, links and states: what a client sends for them is ignored.
+  const {
+    invoiceIds: _invoiceIds,
+    extInvoiceIds: _extInvoiceIds,
+    packingSlipIds: _packingSlipIds,
+    invoiceNumbers: _invoiceNumbers,
+    ...fields
+  } = input;
   const order: WireOrder = {
-    ...input,
+    ...fields,
     orderId: state.nextHexId('order'),
     orderType: input.orderType ?? 'ORDER-TYPE-SALES-ORDER',
     entryBranchNumber,
