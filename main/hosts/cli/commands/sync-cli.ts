@@ -206,8 +206,10 @@ export async function followRun(
     stopListening();
     bar?.stop();
   }
-  if (options.json) io.out(`${runResultJson(result)}\n`);
-  else printSummary(io, app, result);
+  if (options.json) {
+    io.out(`${runResultJson(result)}\n`);
+    if (result.error) io.err(`Stopped: ${result.error.message}\n`);
+  } else printSummary(io, app, result);
   io.setExitCode(exitCodeOfRun(result));
   return result;
 }

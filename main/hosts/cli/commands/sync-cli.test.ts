@@ -1,0 +1,217 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../app/create-app';
+import { silentLogger } from '../../../app/logger';
+import { staticConnections } from '../../../engine/connections';
+import { memoryFlow, sampleOrders } from '../../../engine/testing/memory-flow';
+import { MemorySystem } from '../../../engine/testing/memory-system';
+import { Vault } from '../../../vault/vault';
+import { registerFlows } from './flows';
+import { registerRun } from './run';
+import { registerRuns } from './runs';
+import { registerTemplates } from './templates';
+import type { SyncCliIo } from './sync-cli';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const keychain = { get: async () => null, set: async () => undefined, delete: async () => false };
+
+/** The sync commands in-process, on one data folder, over an in-memory test system. */
+function koppel() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-'));
+  dirs.push(dir);
+  const dataDir = path.join(dir, 'data');
+  const templatesDir = path.join(dir, 'templates');
+  const system = new MemorySystem();
+  const openApp = ({ dataDir: folder, scheduler }: { dataDir: string; scheduler?: boolean }): Promise<App> =>
+    createApp({
+      host: 'cli',
+      dataDir: folder,
+      logger: silentLogger,
+      vault: new Vault({ keychain, env: {} }),
+      engineConnections: staticConnections({ memory: system }),
+      templatesDir,
+      ...(scheduler ? { scheduler } : {}),
+    });
+  const run = async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    let code = 0;
+    const io: SyncCliIo = {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+      isTTY: false,
+      setExitCode: (value) => (code = value),
+      openApp,
+      onStop: () => () => undefined,
+    };
+    const program = new Command().exitOverride();
+    registerRun(program, io);
+    registerRuns(program, io);
+    registerFlows(program, io);
+    registerTemplates(program, io);
+    await program.parseAsync([
+      'node',
+      'koppel',
+      ...args,
+      ...(args[0] === 'flows' ? [] : ['--data-dir', dataDir]),
+    ]);
+    const stdout = out.join('');
+    return { code, stdout, stderr: err.join(''), lastLine: stdout.trim().split('\n').at(-1) ?? '' };
+  };
+  const writeFlow = (name: string, flow: unknown) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, JSON.stringify(flow));
+    return file;
+  };
+  return { run, system, writeFlow, templatesDir };
+}
+
+const validated = memoryFlow({
+  id: 'cli-orders',
+  transforms: [
+    { kind: 'core.transform.validate', id: 'check', config: { rules: [{ path: 'sku', rule: 'numeric' }] } },
+  ],
+});
+
+describe('koppel run', () => {
+  it('runs a flow file and prints the --json line; 0 when nothing failed', async () => {
+    const { run, system, writeFlow } = koppel();
+    system.seed('orders', sampleOrders(12));
+    const result = await run('run', writeFlow('orders.flow.json', validated), '--json');
+    expect(result.code).toBe(0);
+    const line = JSON.parse(result.lastLine) as Record<string, unknown>;
+    expect(Object.keys(line)).toEqual(['runId', 'status', 'counts', 'durationMs']);
+    expect(line).toMatchObject({
+      status: 'succeeded',
+      counts: { total: 12, succeeded: 12, skipped: 0, failed: 0 },
+    });
+    expect(system.list('invoices')).toHaveLength(12);
+  });
+
+  it('exits 1 when records failed, and shows, finds and retries them', async () => {
+    const { run, system, writeFlow } = koppel();
+    system.seed('orders', [
+      ...sampleOrders(2),
+      { id: 'bad', orderNumber: 'ORD-BAD', email: 'bad@example.com', sku: 'A-1' },
+    ]);
+    const file = writeFlow('orders.flow.json', validated);
+    const first = await run('run', file, '--json');
+    expect(first.code).toBe(1);
+    const { runId } = JSON.parse(first.lastLine) as { runId: string };
+
+    const show = await run('runs', 'show', runId, '--failed', '--json');
+    expect(JSON.parse(show.lastLine)).toEqual({
+      run: expect.objectContaining({ id: runId, status: 'failed' }),
+      items: [
+        {
+          key: 'memory:orders:bad',
+          status: 'failed',
+          node: 'check',
+          error: 'Field "sku" must contain digits only, got "A-1".',
+          attempts: 1,
+          businessKeys: { orderNumber: 'ORD-BAD', email: 'bad@example.com', sku: 'A-1' },
+        },
+      ],
+    });
+    const search = await run('runs', 'search', 'ORD-BAD', '--json');
+    expect(JSON.parse(search.lastLine)).toEqual([
+      expect.objectContaining({ runId, key: 'memory:orders:bad', status: 'failed' }),
+    ]);
+    expect((await run('runs', 'list', '--json')).lastLine).toContain(runId);
+
+    // A retry re-sends the stored input with the same (still strict) flow, so it fails again: exit 1.
+    const again = await run('runs', 'retry', runId, '--item', 'memory:orders:bad', '--json');
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.lastLine)).toMatchObject({ status: 'failed', counts: { total: 1, failed: 1 } });
+    const human = await run('runs', 'show', runId);
+    expect(human.stdout).toContain('failed    memory:orders:bad [ORD-BAD, bad@example.com, A-1] at check');
+  });
+
+  it('exits 2 for an invalid flow, naming the node and field', async () => {
+    const { run, writeFlow } = koppel();
+    const broken = memoryFlow({
+      transforms: [
+        { kind: 'core.transform.validate', id: 'check', config: { rules: [{ path: 'sku', rule: 'regex' }] } },
+      ],
+    });
+    const result = await run('run', writeFlow('broken.flow.json', broken));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'error: Flow "Memory flow": node "Validate" (check), field "rules.0.value": A regex rule needs a pattern.',
+    );
+    const notJson = await run('run', writeFlow('nope.flow.json', '{'));
+    expect(notJson.code).toBe(2);
+    const unknown = await run('run', 'no-such-template');
+    expect(unknown).toMatchObject({
+      code: 2,
+      stderr: 'koppel run: There is no template "no-such-template".\n',
+    });
+  });
+
+  it('exits 3 when a system cannot be reached', async () => {
+    const { run, system, writeFlow } = koppel();
+    system.seed('orders', sampleOrders(3));
+    system.hooks.before = (operation) => {
+      if (operation === 'read')
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8443'), { code: 'ECONNREFUSED' });
+    };
+    const flow = {
+      ...validated,
+      settings: { ...validated.settings, retry: { attempts: 1, baseDelaySeconds: 1, maxDelaySeconds: 1 } },
+    };
+    const result = await run('run', writeFlow('orders.flow.json', flow), '--json');
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.lastLine)).toMatchObject({ status: 'failed' });
+  });
+
+  it('dry-runs with a limit, writing nothing', async () => {
+    const { run, system, writeFlow } = koppel();
+    system.seed('orders', sampleOrders(10));
+    const result = await run('run', writeFlow('orders.flow.json', validated), '--dry-run', '--limit', '4');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/succeeded in .* 4 records: 4 succeeded/);
+    expect(system.list('invoices')).toEqual([]);
+  });
+
+  it('runs a template by id and lists templates', async () => {
+    const { run, system, templatesDir } = koppel();
+    expect((await run('templates', 'list', '--json')).lastLine).toBe('[]');
+    fs.mkdirSync(templatesDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(templatesDir, 'memory-orders.flow.json'),
+      JSON.stringify({ ...validated, id: 'memory-orders', name: 'Memory orders' }),
+    );
+    expect(JSON.parse((await run('templates', 'list', '--json')).lastLine)).toEqual([
+      { id: 'memory-orders', name: 'Memory orders', description: null },
+    ]);
+    system.seed('orders', sampleOrders(2));
+    expect((await run('run', 'memory-orders', '--json')).code).toBe(0);
+  });
+});
+
+describe('koppel flows validate', () => {
+  it('exits 0 for a valid flow and 2 for an invalid one', async () => {
+    const { run, writeFlow } = koppel();
+    expect((await run('flows', 'validate', writeFlow('ok.flow.json', validated))).code).toBe(0);
+    const cyclic = {
+      ...validated,
+      edges: [
+        ...validated.edges,
+        { id: 'back', source: 'check', sourcePort: 'out', target: 'check', targetPort: 'in' },
+      ],
+    };
+    const result = await run('flows', 'validate', writeFlow('cyclic.flow.json', cyclic), '--json');
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.lastLine)).toMatchObject({
+      valid: false,
+      problems: [expect.objectContaining({ code: 'graph.cycle', edgeId: 'back' })],
+    });
+  });
+});
