@@ -1,5 +1,6 @@
 import type { NodeModule } from '../engine/executor';
 import { coreNodeModules } from './core';
+import { integrationNodeModules } from './integration-modules';
 import { NodeRegistry } from './registry';
 import { memorySourceModule, memoryTargetModule } from './testing/memory-nodes';
 
@@ -12,6 +13,7 @@ export { coreNodeModules } from './core';
  */
 export const builtInNodeModules: readonly NodeModule[] = [
   ...coreNodeModules,
+  ...integrationNodeModules,
   memorySourceModule,
   memoryTargetModule,
 ];

@@ -1,0 +1,65 @@
+import type { Invoice, Order, Relation } from '../../../connectors/mplus/generated/model-types';
+import { matchEmail } from '../../../../shared/domain/customer';
+import { toJsonObject } from '../../../../shared/domain/json';
+import { mplusSalesSource } from '../../../../shared/nodes/mplus/sources';
+import { defineExecutor, type SourceRecord } from '../../../engine/executor';
+import { api } from '../../steps/support/api-errors';
+import { mplusClient } from '../../steps/support/clients';
+import { cursorObject, passesFilters, sourceRecord } from '../../steps/support/source-support';
+import { invoiceToSalesOrder, orderToSalesOrder } from '../convert/sales';
+import { syncLoop } from './sync-loop';
+
+/** POS orders or invoices by syncMarker, each with its relation (read once per run). */
+export const mplusSalesSourceModule = defineExecutor(mplusSalesSource, {
+  category: 'source',
+  async *read(ctx) {
+    const client = await mplusClient(ctx);
+    const { documentType, branches, startFrom, filters } = ctx.config;
+    const stored = cursorObject(ctx.cursor);
+    const start =
+      stored?.documentType === documentType && typeof stored.syncMarker === 'number' ? stored.syncMarker : 0;
+    const relations = new Map<number, Relation | null>();
+    const relationOf = async (number: number | undefined): Promise<Relation | null> => {
+      if (number === undefined) return null;
+      if (!relations.has(number)) {
+        relations.set(number, await ctx.retry(() => api(() => client.getRelation(number))));
+      }
+      return relations.get(number) ?? null;
+    };
+    const query = {
+      ...(branches.length > 0 ? { branchNumbers: branches } : {}),
+      ...(startFrom ? { fromFinancialDate: startFrom } : {}),
+    };
+    const entity = documentType === 'orders' ? 'order' : 'invoice';
+    yield* syncLoop<Order | Invoice>(ctx, {
+      start,
+      fetch: (syncMarker, syncMarkerLimit) =>
+        documentType === 'orders'
+          ? client.getOrders({ ...query, syncMarker, syncMarkerLimit }, { signal: ctx.signal })
+          : client.getInvoices({ ...query, syncMarker, syncMarkerLimit }, { signal: ctx.signal }),
+      markers: (document) => (document.syncMarker === undefined ? [] : [document.syncMarker]),
+      cursor: (next) => ({ documentType, syncMarker: next }),
+      records: async (documents, resume) => {
+        const records: SourceRecord[] = [];
+        for (const [index, document] of documents.entries()) {
+          const relation = await relationOf(document.relationNumber);
+          const order =
+            'orderId' in document
+              ? orderToSalesOrder(document, relation)
+              : invoiceToSalesOrder(document, relation);
+          const data = toJsonObject(order);
+          if (!passesFilters(filters, data)) continue;
+          records.push(
+            sourceRecord(
+              { system: 'mplus', entity, id: order.source.id },
+              data,
+              { orderNumber: order.number, email: matchEmail(order.customer?.email) },
+              resume(index),
+            ),
+          );
+        }
+        return records;
+      },
+    });
+  },
+});

@@ -1,0 +1,102 @@
+import { matchEmail, type Customer } from '../../../../shared/domain/customer';
+import { toJsonObject } from '../../../../shared/domain/json';
+import { SalesOrder, type CustomerRef } from '../../../../shared/domain/sales-order';
+import { mplusResolveCustomer } from '../../../../shared/nodes/mplus/steps';
+import type { MplusClient } from '../../../connectors/mplus/client';
+import { permanentError } from '../../../engine/errors';
+import { defineExecutor, emit, type NodeContext } from '../../../engine/executor';
+import { api } from '../../steps/support/api-errors';
+import { mplusClient } from '../../steps/support/clients';
+import { OncePerKey } from '../../steps/support/once-per-key';
+import { orderLabel, readRecord } from '../../steps/support/records';
+import { changedRelationFields, customerToRelation } from '../convert/customer';
+
+export interface RelationUpsert {
+  relationNumber: number;
+  action: 'found' | 'updated' | 'created' | 'wouldCreate';
+}
+
+/**
+ * Finds a relation by e-mail (exact, case-insensitive) and creates or updates it: the shared core
+ * of "Resolve MplusKASSA customer" and the relation target. Writes nothing in a dry run.
+ */
+export async function upsertRelation(
+  client: MplusClient,
+  ctx: NodeContext<unknown>,
+  customer: Customer,
+  email: string,
+  update: boolean,
+): Promise<RelationUpsert> {
+  const found = await api(() =>
+    client.findRelationV2({ relation: { email }, exactMatch: true }, { signal: ctx.signal }),
+  );
+  const wanted = customerToRelation(customer);
+  if (found?.relationNumber !== undefined) {
+    const changes = update ? changedRelationFields(found, wanted) : {};
+    if (Object.keys(changes).length === 0 || ctx.dryRun)
+      return { relationNumber: found.relationNumber, action: 'found' };
+    const outcome = await api(() =>
+      client.updateRelation({ relationNumber: found.relationNumber, ...changes }, { signal: ctx.signal }),
+    );
+    if (outcome.kind !== 'updated') {
+      throw permanentError(
+        `MplusKASSA refused to update relation ${found.relationNumber}: ${outcome.message}`,
+        {
+          code: 'mplus_rejected',
+        },
+      );
+    }
+    return { relationNumber: found.relationNumber, action: 'updated' };
+  }
+  if (ctx.dryRun) return { relationNumber: 0, action: 'wouldCreate' };
+  const outcome = await api(() => client.createRelation({ ...wanted, email }, { signal: ctx.signal }));
+  if (outcome.kind !== 'created') {
+    throw permanentError(`MplusKASSA refused to create the relation for ${email}: ${outcome.message}`, {
+      code: 'mplus_rejected',
+    });
+  }
+  return { relationNumber: outcome.relationNumber, action: 'created' };
+}
+
+/** Match by e-mail; create or update; company relations keep their contact; else the default debtor. */
+export const mplusResolveCustomerModule = defineExecutor(mplusResolveCustomer, {
+  category: 'transform',
+  async open(ctx) {
+    const client = await mplusClient(ctx);
+    const { defaultDebtor, updateExisting } = ctx.config;
+    const once = new OncePerKey<RelationUpsert>();
+    return {
+      async process(record) {
+        const order = readRecord(SalesOrder, record.data, 'Sales order');
+        const label = orderLabel(order);
+        const email = matchEmail(order.customer?.email);
+        let ref: CustomerRef;
+        if (order.customer && email) {
+          const customer = order.customer;
+          const result = await once.run(email, () =>
+            upsertRelation(client, ctx, customer, email, updateExisting),
+          );
+          ref = { system: 'mplus', type: 'relation', id: String(result.relationNumber) };
+        } else if (defaultDebtor.enabled) {
+          const debtorEmail = defaultDebtor.email.toLowerCase();
+          const debtor: Customer = {
+            kind: 'person',
+            name: defaultDebtor.name,
+            lastName: defaultDebtor.name,
+            email: debtorEmail,
+          };
+          const result = await once.run(debtorEmail, () =>
+            upsertRelation(client, ctx, debtor, debtorEmail, false),
+          );
+          ref = { system: 'mplus', type: 'relation', id: String(result.relationNumber), defaultDebtor: true };
+        } else {
+          throw permanentError(
+            `${label}: ${order.customer ? `customer "${order.customer.name}" has no e-mail` : 'has no customer'}, so no MplusKASSA relation can be matched; turn on the default debtor for walk-in sales.`,
+            { code: 'no_customer', field: 'customer.email' },
+          );
+        }
+        return emit({ ...record, data: { ...record.data, customerRef: toJsonObject(ref) } });
+      },
+    };
+  },
+});

@@ -1,0 +1,119 @@
+import type {
+  Article,
+  ChangedArticleGroup,
+  Product as MplusProduct,
+} from '../../../connectors/mplus/generated/model-types';
+import { toJsonObject } from '../../../../shared/domain/json';
+import { Product } from '../../../../shared/domain/product';
+import { mplusProductTarget } from '../../../../shared/nodes/mplus/targets';
+import { permanentError } from '../../../engine/errors';
+import { defineExecutor, type TargetIds, type TargetWrite } from '../../../engine/executor';
+import { api } from '../../steps/support/api-errors';
+import { mplusClient } from '../../steps/support/clients';
+import { readPayload, readRecord } from '../../steps/support/records';
+import { productToArticle } from '../convert/product';
+import { articleNumberOf } from '../convert/sku';
+import { vatCodeFor } from '../vat-codes';
+
+/** Article upsert: the SKU is the article number (digits only); price, VAT code, group and stock. */
+export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
+  category: 'target',
+  async open(ctx) {
+    const client = await mplusClient(ctx);
+    const config = ctx.config;
+    let groups: ChangedArticleGroup[] | undefined;
+    const groupNumberOf = async (name: string | undefined): Promise<number | undefined> => {
+      if (!name) return undefined;
+      groups ??= await api(() => client.getArticleGroupChanges({}, { signal: ctx.signal }));
+      const wanted = name.trim().toLowerCase();
+      return groups.find((group) => !group.isDeleted && group.name.trim().toLowerCase() === wanted)
+        ?.groupNumber;
+    };
+    const label = (product: Product) => `Product "${product.sku ?? product.name}"`;
+    const articleNumber = (product: Product) =>
+      articleNumberOf(product.sku, config.skuPrefix, label(product));
+
+    const build = async (write: TargetWrite): Promise<MplusProduct> => {
+      const full = readRecord(Product, write.record.data, 'Product');
+      const payload = readPayload(Product.partial(), write.payload, 'Product');
+      const number = articleNumber(full);
+      const article: Article = { ...productToArticle(payload), articleNumber: number };
+      if (payload.taxRate !== undefined)
+        article.vatCode = vatCodeFor(config.vatCodes, payload.taxRate, label(full));
+      if (write.mode === 'create' && config.turnoverGroup !== undefined)
+        article.turnoverGroup = config.turnoverGroup;
+      const groupNumber = await groupNumberOf(payload.category?.name);
+      return {
+        ...(write.mode === 'update' ? { productNumber: Number(write.existing?.productNumber) } : {}),
+        ...(payload.name !== undefined ? { description: payload.name } : {}),
+        ...(groupNumber === undefined ? {} : { groupNumbers: [groupNumber] }),
+        articleList: { article: [article] },
+      };
+    };
+
+    return {
+      idempotency: 'reference',
+      lookupBeforeCreate: true,
+      reference: ({ record }) => String(articleNumber(readRecord(Product, record.data, 'Product'))),
+      async findExisting({ reference }): Promise<TargetIds | null> {
+        const products = await api(() =>
+          client.getProductsByArticleNumbers([Number(reference)], { signal: ctx.signal }),
+        );
+        const product = products.find((p) =>
+          (p.articleList?.article ?? []).some((a) => String(a.articleNumber) === reference),
+        );
+        return product?.productNumber === undefined
+          ? null
+          : { productNumber: String(product.productNumber), articleNumber: reference };
+      },
+      async prepare(write) {
+        const product = await build(write);
+        return {
+          request: toJsonObject({
+            operation: write.mode === 'create' ? 'createProduct' : 'updateProduct',
+            product,
+          }),
+          action: write.mode,
+        };
+      },
+      async send(_prepared, write) {
+        const full = readRecord(Product, write.record.data, 'Product');
+        const product = await build(write);
+        const number = articleNumber(full);
+        let targetIds: TargetIds;
+        if (write.mode === 'create') {
+          const outcome = await api(() => client.createProduct(product, { signal: ctx.signal }));
+          if (outcome.kind !== 'created') {
+            throw permanentError(`${label(full)}: MplusKASSA refused the article: ${outcome.message}`, {
+              code: 'mplus_rejected',
+            });
+          }
+          targetIds = { productNumber: String(outcome.productNumber), articleNumber: String(number) };
+        } else {
+          const outcome = await api(() => client.updateProduct(product, { signal: ctx.signal }));
+          if (outcome.kind !== 'updated') {
+            throw permanentError(`${label(full)}: MplusKASSA refused the change: ${outcome.message}`, {
+              code: 'mplus_rejected',
+            });
+          }
+          targetIds = { productNumber: String(product.productNumber), articleNumber: String(number) };
+        }
+        const quantity = readPayload(Product.partial(), write.payload, 'Product').quantity;
+        if (config.stockBranch !== undefined && quantity !== undefined) {
+          const stock = await api(() =>
+            client.setStock(
+              { branchNumber: config.stockBranch ?? 1, articleNumber: number, amount: quantity },
+              { signal: ctx.signal },
+            ),
+          );
+          if (stock.kind !== 'ok' && stock.kind !== 'no_stock_article') {
+            throw permanentError(`${label(full)}: MplusKASSA refused the stock: ${stock.message}`, {
+              code: 'mplus_rejected',
+            });
+          }
+        }
+        return { targetIds };
+      },
+    };
+  },
+});

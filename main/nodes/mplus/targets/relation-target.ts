@@ -1,0 +1,97 @@
+import { Customer, matchEmail } from '../../../../shared/domain/customer';
+import { toJsonObject } from '../../../../shared/domain/json';
+import { mplusRelationTarget } from '../../../../shared/nodes/mplus/targets';
+import { permanentError } from '../../../engine/errors';
+import { defineExecutor, type TargetIds } from '../../../engine/executor';
+import { api } from '../../steps/support/api-errors';
+import { mplusClient } from '../../steps/support/clients';
+import { readPayload, readRecord } from '../../steps/support/records';
+import { customerToRelation } from '../convert/customer';
+
+/** The e-mail a customer is matched by; a customer without one cannot be matched and fails. */
+function emailOf(customer: Customer): string {
+  const email = matchEmail(customer.email);
+  if (!email) {
+    throw permanentError(
+      `Customer "${customer.name}": has no e-mail; MplusKASSA relations are matched by e-mail.`,
+      {
+        code: 'no_email',
+        field: 'email',
+      },
+    );
+  }
+  return email;
+}
+
+/** Relation upsert: matched by e-mail (exact), created or updated with the fields the payload has. */
+export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
+  category: 'target',
+  async open(ctx) {
+    const client = await mplusClient(ctx);
+    return {
+      idempotency: 'reference',
+      lookupBeforeCreate: true,
+      reference: ({ record }) => emailOf(readRecord(Customer, record.data, 'Customer')),
+      async findExisting({ reference }): Promise<TargetIds | null> {
+        const found = await api(() =>
+          client.findRelationV2({ relation: { email: reference }, exactMatch: true }, { signal: ctx.signal }),
+        );
+        return found?.relationNumber === undefined ? null : { relationNumber: String(found.relationNumber) };
+      },
+      prepare(write) {
+        const customer = readRecord(Customer, write.record.data, 'Customer');
+        const relation = customerToRelation(readPayload(Customer.partial(), write.payload, 'Customer'));
+        if (write.mode === 'create') {
+          return {
+            request: toJsonObject({
+              operation: 'createRelation',
+              relation: { ...relation, email: emailOf(customer) },
+            }),
+            action: 'create',
+          };
+        }
+        return {
+          request: toJsonObject({
+            operation: 'updateRelation',
+            relation: { relationNumber: Number(write.existing?.relationNumber), ...relation },
+          }),
+          action: 'update',
+        };
+      },
+      async send(_prepared, write) {
+        const customer = readRecord(Customer, write.record.data, 'Customer');
+        const relation = customerToRelation(readPayload(Customer.partial(), write.payload, 'Customer'));
+        if (write.mode === 'create') {
+          const outcome = await api(() =>
+            client.createRelation({ ...relation, email: emailOf(customer) }, { signal: ctx.signal }),
+          );
+          if (outcome.kind !== 'created') {
+            throw permanentError(
+              `Customer "${customer.name}": MplusKASSA refused the relation: ${outcome.message}`,
+              {
+                code: 'mplus_rejected',
+              },
+            );
+          }
+          return {
+            targetIds: { relationNumber: String(outcome.relationNumber) },
+            response: toJsonObject(outcome),
+          };
+        }
+        const relationNumber = Number(write.existing?.relationNumber);
+        const outcome = await api(() =>
+          client.updateRelation({ relationNumber, ...relation }, { signal: ctx.signal }),
+        );
+        if (outcome.kind !== 'updated') {
+          throw permanentError(
+            `Customer "${customer.name}": MplusKASSA refused to update relation ${relationNumber}: ${outcome.message}`,
+            {
+              code: 'mplus_rejected',
+            },
+          );
+        }
+        return { targetIds: { relationNumber: String(relationNumber) }, response: toJsonObject(outcome) };
+      },
+    };
+  },
+});

@@ -1,0 +1,206 @@
+import type { Invoice, Line, Order, Payment } from '../../../connectors/mplus/generated/model-types';
+import { joinStreetLine, type Address } from '../../../../shared/domain/address';
+import { toJsonObject } from '../../../../shared/domain/json';
+import { roundTo } from '../../../../shared/domain/product';
+import { SalesOrder } from '../../../../shared/domain/sales-order';
+import { mplusSalesTarget, type MplusSalesTargetConfig } from '../../../../shared/nodes/mplus/targets';
+import type { MplusClient } from '../../../connectors/mplus/client';
+import { permanentError } from '../../../engine/errors';
+import { defineExecutor, type TargetIds, type TargetWrite, type WriteResult } from '../../../engine/executor';
+import { api } from '../../steps/support/api-errors';
+import { mplusClient } from '../../steps/support/clients';
+import { orderLabel, readRecord } from '../../steps/support/records';
+import { articleNumberOf } from '../convert/sku';
+
+function addressOf(address: Address | undefined, name: string): Order['invoiceAddress'] {
+  if (!address) return undefined;
+  const line = joinStreetLine(address);
+  return {
+    name,
+    ...(line ? { address: line } : {}),
+    ...(address.postalCode ? { zipcode: address.postalCode } : {}),
+    ...(address.city ? { city: address.city } : {}),
+    ...(address.country ? { country: address.country } : {}),
+  };
+}
+
+/** The order (or invoice) MplusKASSA gets for a canonical sales order; net prices, VAT code per line. */
+export function buildDocument(
+  write: TargetWrite,
+  config: MplusSalesTargetConfig,
+): { order: Order; payments: Payment[] } {
+  const order = readRecord(SalesOrder, write.record.data, 'Sales order');
+  const label = orderLabel(order);
+  if (order.customerRef?.system !== 'mplus') {
+    throw permanentError(
+      `${label}: has no MplusKASSA customer; put "Resolve MplusKASSA customer" before this target.`,
+      { code: 'no_customer', field: 'customerRef' },
+    );
+  }
+  const lines: Line[] = order.lines.map((line, index) => ({
+    articleNumber:
+      line.articleNumber ?? articleNumberOf(line.sku, config.skuPrefix, `${label} line ${index + 1}`),
+    text: line.description,
+    data: {
+      quantity: line.quantity,
+      price: roundTo(line.unitPriceExcl, 2),
+      ...(line.targetTax === undefined ? {} : { vatCode: line.targetTax }),
+      ...(line.discountPercent ? { discountPercentage: Math.round(line.discountPercent) } : {}),
+    },
+  }));
+  const name = order.customer?.name ?? '';
+  const invoiceAddress = addressOf(order.billingAddress, name);
+  const deliveryAddress = addressOf(order.deliveryAddress, name);
+  const document: Order = {
+    orderId: '',
+    extOrderId: write.reference,
+    orderType: 'ORDER-TYPE-SALES-ORDER',
+    entryBranchNumber: config.branchNumber,
+    financialBranchNumber: config.branchNumber,
+    ...(config.workplaceNumber === undefined ? {} : { workplaceNumber: config.workplaceNumber }),
+    employeeNumber: config.employeeNumber,
+    relationNumber: Number(order.customerRef.id),
+    financialDate: order.date,
+    reference: order.number,
+    vatMethod: 'VAT-METHOD-EXCLUSIVE',
+    ...(invoiceAddress ? { invoiceAddress } : {}),
+    ...(deliveryAddress ? { deliveryAddress } : {}),
+    ...(order.shippingMethod ? { deliveryMethod: order.shippingMethod } : {}),
+    ...(order.paymentMethod ? { paymentMethod: order.paymentMethod } : {}),
+    ...(config.orderCategoryNumber === undefined ? {} : { orderCategoryNumber: config.orderCategoryNumber }),
+    lineList: { line: lines },
+  };
+  const payments: Payment[] = config.registerPayments
+    ? (order.payments ?? []).map((payment) => ({
+        method: payment.method,
+        amount: roundTo(payment.amount, 2),
+      }))
+    : [];
+  return { order: document, payments };
+}
+
+function invoiceOf(order: Order, reference: string): Invoice {
+  const {
+    orderId: _orderId,
+    extOrderId: _extOrderId,
+    orderType: _type,
+    deliveryMethod: _delivery,
+    paymentMethod: _payment,
+    orderCategoryNumber: _category,
+    ...rest
+  } = order;
+  return { ...rest, extInvoiceId: reference };
+}
+
+async function sendOrder(
+  client: MplusClient,
+  write: TargetWrite,
+  config: MplusSalesTargetConfig,
+  signal: AbortSignal,
+): Promise<WriteResult> {
+  const { order, payments } = buildDocument(write, config);
+  const outcome = await api(() =>
+    client.createOrderV3(
+      {
+        idempotencyKey: write.idempotencyKey,
+        order,
+        ...(payments.length > 0 ? { prepay: false, paymentList: { payment: payments } } : {}),
+      },
+      { signal },
+    ),
+  );
+  if (outcome.kind === 'created' || outcome.kind === 'payment_failed') {
+    return {
+      targetIds: { orderId: outcome.orderId },
+      response: toJsonObject({ ...outcome, order: undefined }),
+    };
+  }
+  if (outcome.kind === 'already_exists') {
+    // Our extOrderId is there already (a write whose answer was lost): that order is this record.
+    const existing = await api(() => client.findOrder(write.reference, { signal }));
+    if (existing) return { targetIds: { orderId: existing.orderId }, response: toJsonObject(outcome) };
+  }
+  throw permanentError(
+    `${orderLabel(readRecord(SalesOrder, write.record.data, 'Sales order'))}: MplusKASSA refused the order: ${outcome.message}`,
+    {
+      code: 'mplus_rejected',
+    },
+  );
+}
+
+async function sendInvoice(
+  client: MplusClient,
+  write: TargetWrite,
+  config: MplusSalesTargetConfig,
+  signal: AbortSignal,
+): Promise<WriteResult> {
+  const { order } = buildDocument(write, config);
+  const outcome = await api(() => client.saveInvoice(invoiceOf(order, write.reference), { signal }));
+  if (outcome.kind === 'saved')
+    return { targetIds: { invoiceId: outcome.invoiceId }, response: toJsonObject(outcome) };
+  if (outcome.kind === 'already_exists') {
+    const existing = await api(() => client.findInvoice(write.reference, { signal }));
+    if (existing?.invoiceId)
+      return { targetIds: { invoiceId: existing.invoiceId }, response: toJsonObject(outcome) };
+  }
+  throw permanentError(
+    `${orderLabel(readRecord(SalesOrder, write.record.data, 'Sales order'))}: MplusKASSA refused the invoice: ${outcome.message}`,
+    {
+      code: 'mplus_rejected',
+    },
+  );
+}
+
+/**
+ * Orders go through createOrderV3 with the engine's idempotency key; invoices through saveInvoice.
+ * Either way the source's id is the extOrderId / extInvoiceId, which is also how Koppel finds the
+ * document again. A document that exists is not changed (MplusKASSA orders are edited at the till).
+ */
+export const mplusSalesTargetModule = defineExecutor(mplusSalesTarget, {
+  category: 'target',
+  async open(ctx) {
+    const client = await mplusClient(ctx);
+    const config = ctx.config;
+    const isOrder = config.documentType === 'order';
+    return {
+      idempotency: isOrder ? 'key' : 'reference',
+      lookupBeforeCreate: true,
+      reference: ({ record }) => readRecord(SalesOrder, record.data, 'Sales order').source.id,
+      async findExisting({ reference }): Promise<TargetIds | null> {
+        if (isOrder) {
+          const order = await api(() => client.findOrder(reference, { signal: ctx.signal }));
+          return order ? { orderId: order.orderId } : null;
+        }
+        const invoice = await api(() => client.findInvoice(reference, { signal: ctx.signal }));
+        return invoice?.invoiceId ? { invoiceId: invoice.invoiceId } : null;
+      },
+      prepare(write) {
+        if (write.mode === 'update') {
+          const label = orderLabel(readRecord(SalesOrder, write.record.data, 'Sales order'));
+          return {
+            request: toJsonObject({ existing: write.existing }),
+            action: 'skip',
+            skipReason: `${label} is already in MplusKASSA; Koppel does not change ${isOrder ? 'orders' : 'invoices'} once created`,
+          };
+        }
+        const { order, payments } = buildDocument(write, config);
+        return {
+          request: toJsonObject(
+            isOrder
+              ? {
+                  operation: 'createOrderV3',
+                  order,
+                  ...(payments.length > 0 ? { paymentList: payments } : {}),
+                }
+              : { operation: 'saveInvoice', invoice: invoiceOf(order, write.reference) },
+          ),
+          action: 'create',
+        };
+      },
+      send: (_prepared, write) =>
+        isOrder
+          ? sendOrder(client, write, config, ctx.signal)
+          : sendInvoice(client, write, config, ctx.signal),
+    };
+  },
+});

@@ -1,0 +1,69 @@
+import { toJsonObject } from '../../../../shared/domain/json';
+import { StockLevel } from '../../../../shared/domain/stock-level';
+import { mplusStockTarget } from '../../../../shared/nodes/mplus/targets';
+import { permanentError } from '../../../engine/errors';
+import { defineExecutor, type TargetIds } from '../../../engine/executor';
+import { api } from '../../steps/support/api-errors';
+import { mplusClient } from '../../steps/support/clients';
+import { readRecord } from '../../steps/support/records';
+import { articleNumberOf } from '../convert/sku';
+
+/** setStock on the article whose number is the SKU; a missing article is skipped or fails. */
+export const mplusStockTargetModule = defineExecutor(mplusStockTarget, {
+  category: 'target',
+  async open(ctx) {
+    const client = await mplusClient(ctx);
+    const { branchNumber, employeeNumber, skuPrefix, missingArticle } = ctx.config;
+    const numberOf = (stock: StockLevel) => articleNumberOf(stock.sku, skuPrefix, `Stock of "${stock.sku}"`);
+    return {
+      idempotency: 'reference',
+      lookupBeforeCreate: true,
+      reference: ({ record }) => String(numberOf(readRecord(StockLevel, record.data, 'Stock level'))),
+      async findExisting({ reference }): Promise<TargetIds | null> {
+        const products = await api(() =>
+          client.getProductsByArticleNumbers([Number(reference)], { signal: ctx.signal }),
+        );
+        const found = products.some((p) =>
+          (p.articleList?.article ?? []).some((a) => String(a.articleNumber) === reference),
+        );
+        return found ? { articleNumber: reference } : null;
+      },
+      prepare(write) {
+        const stock = readRecord(StockLevel, write.record.data, 'Stock level');
+        const request = toJsonObject({
+          operation: 'setStock',
+          branchNumber,
+          articleNumber: numberOf(stock),
+          amount: stock.quantity,
+        });
+        if (write.mode === 'create') {
+          const message = `no MplusKASSA article ${numberOf(stock)} for SKU "${stock.sku}"`;
+          if (missingArticle === 'skip')
+            return { request, action: 'skip', skipReason: `${message} (sync the products first)` };
+          throw permanentError(`Stock of "${stock.sku}": ${message}.`, {
+            code: 'missing_product',
+            field: 'sku',
+            value: stock.sku,
+          });
+        }
+        return { request, action: 'update' };
+      },
+      async send(_prepared, write) {
+        const stock = readRecord(StockLevel, write.record.data, 'Stock level');
+        const articleNumber = numberOf(stock);
+        const outcome = await api(() =>
+          client.setStock(
+            { branchNumber, articleNumber, amount: stock.quantity, employeeNumber },
+            { signal: ctx.signal },
+          ),
+        );
+        if (outcome.kind !== 'ok') {
+          throw permanentError(`Stock of "${stock.sku}": MplusKASSA refused the stock: ${outcome.message}`, {
+            code: 'mplus_rejected',
+          });
+        }
+        return { targetIds: { articleNumber: String(articleNumber) }, response: toJsonObject(outcome) };
+      },
+    };
+  },
+});

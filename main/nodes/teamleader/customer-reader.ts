@@ -1,0 +1,91 @@
+import type { Customer } from '../../../shared/domain/customer';
+import type { TeamleaderClient } from '../../connectors/teamleader/client';
+import type { Contact } from '../../connectors/teamleader/schemas';
+import { api } from '../steps/support/api-errors';
+import { companyToCustomer, contactToCustomer } from './convert/customer';
+
+/**
+ * Reads the customers sales documents point at, once per run: a contact, or a company with its
+ * contact person (the one the document names, else the first linked contact).
+ */
+export class CustomerReader {
+  private readonly cache = new Map<string, Promise<Customer | null>>();
+
+  constructor(
+    private readonly client: TeamleaderClient,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  customer(
+    ref: { type?: string; id?: string } | null | undefined,
+    contactPersonId?: string,
+  ): Promise<Customer | null> {
+    if (!ref?.id || (ref.type !== 'contact' && ref.type !== 'company')) return Promise.resolve(null);
+    const key = `${ref.type}:${ref.id}:${contactPersonId ?? ''}`;
+    let found = this.cache.get(key);
+    if (!found) {
+      found = this.read(ref.type, ref.id, contactPersonId);
+      this.cache.set(key, found);
+      found.catch(() => this.cache.delete(key));
+    }
+    return found;
+  }
+
+  /** A company's contact person: the given one, else the first contact linked to it. */
+  async contactPerson(companyId: string, contactPersonId?: string): Promise<Contact | null> {
+    const options = { signal: this.signal };
+    let id = contactPersonId;
+    if (!id) {
+      const linked = await api(() =>
+        this.client.contacts.list(
+          { filter: { company_id: companyId }, page: { size: 1, number: 1 } },
+          options,
+        ),
+      );
+      id = linked[0]?.id;
+    }
+    if (!id) return null;
+    const contactId = id;
+    return api(() => this.client.contacts.info({ id: contactId }, options));
+  }
+
+  private async read(
+    type: 'contact' | 'company',
+    id: string,
+    contactPersonId?: string,
+  ): Promise<Customer | null> {
+    const options = { signal: this.signal };
+    if (type === 'contact')
+      return contactToCustomer(await api(() => this.client.contacts.info({ id }, options)));
+    const company = await api(() => this.client.companies.info({ id }, options));
+    return companyToCustomer(company, await this.contactPerson(id, contactPersonId));
+  }
+}
+
+/** Product id → code, read in batches with `products.list filter.ids`, once per run. */
+export class ProductCodes {
+  private readonly codes = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly client: TeamleaderClient,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  async load(ids: readonly (string | undefined)[]): Promise<void> {
+    const missing = [...new Set(ids.filter((id): id is string => Boolean(id) && !this.codes.has(id ?? '')))];
+    for (let offset = 0; offset < missing.length; offset += 100) {
+      const batch = missing.slice(offset, offset + 100);
+      const products = await api(() =>
+        this.client.products.list(
+          { filter: { ids: batch }, page: { size: 100, number: 1 } },
+          { signal: this.signal },
+        ),
+      );
+      for (const id of batch) this.codes.set(id, products.find((p) => p.id === id)?.code ?? undefined);
+    }
+  }
+
+  codeOf(id: string | undefined): string | undefined {
+    return id ? this.codes.get(id) : undefined;
+  }
+}

@@ -1,0 +1,154 @@
+import type { ContactPerson, Customer } from '../../../shared/domain/customer';
+import { matchEmail, splitPersonName } from '../../../shared/domain/customer';
+import type { TeamleaderClient } from '../../connectors/teamleader/client';
+import type { Company, Contact } from '../../connectors/teamleader/schemas';
+import { permanentError } from '../../engine/errors';
+import { api } from '../steps/support/api-errors';
+import { changesSomething, companyBody, contactBody } from './convert/customer';
+
+export type CustomerKind = 'company' | 'contact';
+
+interface Io {
+  readonly signal: AbortSignal;
+  readonly dryRun: boolean;
+}
+
+/** The placeholder id a dry run reports for a customer it would create. */
+export const WOULD_CREATE = 'would-create';
+
+function createdId(ref: { id?: string }, what: string): string {
+  if (!ref.id)
+    throw permanentError(`Teamleader created the ${what} but sent no id back.`, {
+      code: 'teamleader_protocol',
+    });
+  return ref.id;
+}
+
+/** The company or contact whose (primary) e-mail is `email`. */
+export async function findCustomer(
+  client: TeamleaderClient,
+  kind: CustomerKind,
+  email: string,
+  io: Io,
+): Promise<string | null> {
+  const filter = { email: { type: 'primary' as const, email } };
+  const found =
+    kind === 'company'
+      ? await api(() =>
+          client.companies.list({ filter, page: { size: 2, number: 1 } }, { signal: io.signal }),
+        )
+      : await api(() =>
+          client.contacts.list({ filter, page: { size: 2, number: 1 } }, { signal: io.signal }),
+        );
+  return found[0]?.id ?? null;
+}
+
+/** Creates the company, or updates it when the payload changes something. Returns its id. */
+export async function writeCompany(
+  client: TeamleaderClient,
+  payload: Partial<Customer>,
+  id: string | null,
+  io: Io,
+): Promise<string> {
+  if (id === null) {
+    const body = companyBody(payload, null);
+    if (!body.name)
+      throw permanentError('A company needs a name to be created in Teamleader.', {
+        code: 'no_name',
+        field: 'name',
+      });
+    if (io.dryRun) return WOULD_CREATE;
+    const name = body.name;
+    return createdId(
+      await api(() => client.companies.add({ ...body, name }, { signal: io.signal })),
+      'company',
+    );
+  }
+  const existing: Company = await api(() => client.companies.info({ id }, { signal: io.signal }));
+  const body = companyBody(payload, existing);
+  if (!io.dryRun && changesSomething(body, existing)) {
+    await api(() => client.companies.update({ id, ...body }, { signal: io.signal }));
+  }
+  return id;
+}
+
+/** Creates the contact, or updates it when the payload changes something. Returns its id. */
+export async function writeContact(
+  client: TeamleaderClient,
+  payload: Partial<Customer>,
+  id: string | null,
+  io: Io,
+): Promise<string> {
+  if (id === null) {
+    const body = contactBody(payload, null);
+    if (!body.last_name)
+      throw permanentError('A contact needs a (last) name to be created in Teamleader.', {
+        code: 'no_name',
+        field: 'name',
+      });
+    if (io.dryRun) return WOULD_CREATE;
+    const last = body.last_name;
+    return createdId(
+      await api(() => client.contacts.add({ ...body, last_name: last }, { signal: io.signal })),
+      'contact',
+    );
+  }
+  const existing: Contact = await api(() => client.contacts.info({ id }, { signal: io.signal }));
+  const body = contactBody(payload, existing);
+  if (!io.dryRun && changesSomething(body, existing)) {
+    await api(() => client.contacts.update({ id, ...body }, { signal: io.signal }));
+  }
+  return id;
+}
+
+function personOf(contact: ContactPerson): Partial<Customer> {
+  const split = contact.firstName || contact.lastName ? {} : splitPersonName(contact.name);
+  return {
+    kind: 'person',
+    ...(contact.firstName ? { firstName: contact.firstName } : {}),
+    ...(contact.lastName ? { lastName: contact.lastName } : {}),
+    ...split,
+    ...(contact.email ? { email: contact.email } : {}),
+    ...(contact.phone ? { mobile: contact.phone } : {}),
+  };
+}
+
+/**
+ * The company's contact person, linked to it: an already linked contact with the same e-mail or
+ * name, else a contact with that e-mail, else a new contact; linked when it is not yet.
+ */
+export async function ensureContactPerson(
+  client: TeamleaderClient,
+  companyId: string,
+  person: ContactPerson,
+  io: Io,
+): Promise<string | undefined> {
+  const wanted = personOf(person);
+  const fullName = [wanted.firstName, wanted.lastName].filter(Boolean).join(' ').toLowerCase();
+  if (!fullName && !wanted.email) return undefined;
+  if (companyId === WOULD_CREATE) return io.dryRun ? WOULD_CREATE : undefined;
+  const email = matchEmail(wanted.email);
+  const linked = await api(() =>
+    client.contacts.list(
+      { filter: { company_id: companyId }, page: { size: 100, number: 1 } },
+      { signal: io.signal },
+    ),
+  );
+  const match = linked.find(
+    (c) =>
+      (email && c.emails?.some((e) => e.email?.toLowerCase() === email)) ||
+      (fullName && [c.first_name, c.last_name].filter(Boolean).join(' ').toLowerCase() === fullName),
+  );
+  if (match?.id) return match.id;
+  const existing = email ? await findCustomer(client, 'contact', email, io) : null;
+  const contactId = existing ?? (await writeContact(client, wanted, null, io));
+  if (!io.dryRun) {
+    await api(() =>
+      client.contacts.linkToCompany(
+        { id: contactId, company_id: companyId, decision_maker: true },
+        { signal: io.signal },
+      ),
+    );
+  }
+  return contactId;
+}

@@ -1,0 +1,100 @@
+import { toJsonObject } from '../../../../shared/domain/json';
+import { roundTo } from '../../../../shared/domain/product';
+import { SalesOrder, type SalesOrderLine } from '../../../../shared/domain/sales-order';
+import { teamleaderEnsureProducts } from '../../../../shared/nodes/teamleader/steps';
+import type { TeamleaderClient } from '../../../connectors/teamleader/client';
+import { permanentError } from '../../../engine/errors';
+import { defineExecutor, emit } from '../../../engine/executor';
+import { api } from '../../steps/support/api-errors';
+import { teamleaderClient } from '../../steps/support/clients';
+import { OncePerKey } from '../../steps/support/once-per-key';
+import { orderLabel, readRecord } from '../../steps/support/records';
+import { currencyOf } from '../convert/product';
+import { TeamleaderReference } from '../reference';
+
+/** The product whose code is exactly `sku` (`filter.term` also matches names and parts of codes). */
+export async function findProductByCode(
+  client: TeamleaderClient,
+  sku: string,
+  signal: AbortSignal,
+): Promise<string | null> {
+  const found = await api(() =>
+    client.products.list({ filter: { term: sku }, page: { size: 100, number: 1 } }, { signal }),
+  );
+  return found.find((product) => product.code === sku)?.id ?? null;
+}
+
+/** Every line's SKU must be a product code; missing ones are created from the line (or named in the failure). */
+export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsureProducts, {
+  category: 'transform',
+  async open(ctx) {
+    const client = await teamleaderClient(ctx);
+    const reference = new TeamleaderReference(client, ctx.signal);
+    const known = new Map<string, string>();
+    const creating = new OncePerKey<string>();
+
+    const create = async (
+      line: SalesOrderLine & { sku: string },
+      currency: string,
+      where: string,
+    ): Promise<string> => {
+      const departmentId = await reference.departmentId(ctx.config.department);
+      const taxRateId = await reference.taxRateId(departmentId, line.targetTax ?? line.taxRate, where);
+      const categoryId = await reference.categoryId(line.revenueAccount);
+      const ref = await api(() =>
+        client.products.add(
+          {
+            name: line.description || line.sku,
+            code: line.sku,
+            selling_price: { amount: roundTo(line.unitPriceExcl, 4), currency: currencyOf(currency) },
+            tax_rate_id: taxRateId,
+            department_id: departmentId,
+            ...(categoryId ? { product_category_id: categoryId } : {}),
+          },
+          { signal: ctx.signal },
+        ),
+      );
+      if (!ref.id)
+        throw permanentError(`${where}: Teamleader created product "${line.sku}" but sent no id back.`);
+      return ref.id;
+    };
+
+    return {
+      async process(record) {
+        const order = readRecord(SalesOrder, record.data, 'Sales order');
+        const label = orderLabel(order);
+        const missing: { line: SalesOrderLine & { sku: string }; index: number }[] = [];
+        for (const [index, line] of order.lines.entries()) {
+          const sku = line.sku;
+          if (!sku || known.has(sku)) continue;
+          const id = await findProductByCode(client, sku, ctx.signal);
+          if (id) known.set(sku, id);
+          else missing.push({ line: { ...line, sku }, index });
+        }
+        if (missing.length > 0 && !ctx.config.createMissing) {
+          const skus = [...new Set(missing.map(({ line }) => `"${line.sku}"`))].join(', ');
+          throw permanentError(
+            `${label}: ${missing.length === 1 ? 'product' : 'products'} ${skus} ${missing.length === 1 ? 'is' : 'are'} not in Teamleader and creating products is off.`,
+            { code: 'missing_products', field: 'lines.sku', value: missing.map(({ line }) => line.sku) },
+          );
+        }
+        for (const { line, index } of missing) {
+          if (known.has(line.sku)) continue;
+          if (ctx.dryRun) {
+            ctx.log.info(`${label}: would create product "${line.sku}" ("${line.description}").`);
+            continue;
+          }
+          known.set(
+            line.sku,
+            await creating.run(line.sku, () => create(line, order.currency, `${label} line ${index + 1}`)),
+          );
+        }
+        const lines = order.lines.map((line) => {
+          const id = line.sku ? known.get(line.sku) : undefined;
+          return toJsonObject(id ? { ...line, targetProductId: id } : line);
+        });
+        return emit({ ...record, data: { ...record.data, lines } });
+      },
+    };
+  },
+});

@@ -1,0 +1,85 @@
+import { matchEmail, type Customer } from '../../../../shared/domain/customer';
+import { toJsonObject } from '../../../../shared/domain/json';
+import { SalesOrder, type CustomerRef } from '../../../../shared/domain/sales-order';
+import { teamleaderResolveCustomer } from '../../../../shared/nodes/teamleader/steps';
+import type { TeamleaderClient } from '../../../connectors/teamleader/client';
+import { permanentError } from '../../../engine/errors';
+import { defineExecutor, emit } from '../../../engine/executor';
+import { OncePerKey } from '../../steps/support/once-per-key';
+import { teamleaderClient } from '../../steps/support/clients';
+import { orderLabel, readRecord } from '../../steps/support/records';
+import { ensureContactPerson, findCustomer, writeCompany, writeContact } from '../customer-upsert';
+
+interface Io {
+  signal: AbortSignal;
+  dryRun: boolean;
+}
+
+/**
+ * Finds the customer by e-mail and creates or updates it: a company (the kind the source says)
+ * with its contact person linked, else a contact. Returns the reference the invoice will carry.
+ */
+export async function resolveTeamleaderCustomer(
+  client: TeamleaderClient,
+  customer: Customer,
+  email: string,
+  update: boolean,
+  io: Io,
+): Promise<CustomerRef> {
+  const payload: Customer = { ...customer, email };
+  if (customer.kind === 'company') {
+    const found = await findCustomer(client, 'company', email, io);
+    const id = found && !update ? found : await writeCompany(client, payload, found, io);
+    const contactId = customer.contactPerson
+      ? await ensureContactPerson(client, id, customer.contactPerson, io)
+      : undefined;
+    return { system: 'teamleader', type: 'company', id, ...(contactId ? { contactId } : {}) };
+  }
+  const found = await findCustomer(client, 'contact', email, io);
+  const id = found && !update ? found : await writeContact(client, payload, found, io);
+  return { system: 'teamleader', type: 'contact', id };
+}
+
+/** Match by e-mail; company with linked contact, else a contact; create or update; else the default debtor. */
+export const teamleaderResolveCustomerModule = defineExecutor(teamleaderResolveCustomer, {
+  category: 'transform',
+  async open(ctx) {
+    const client = await teamleaderClient(ctx);
+    const { defaultDebtor, updateExisting } = ctx.config;
+    const once = new OncePerKey<CustomerRef>();
+    const io = { signal: ctx.signal, dryRun: ctx.dryRun };
+    return {
+      async process(record) {
+        const order = readRecord(SalesOrder, record.data, 'Sales order');
+        const email = matchEmail(order.customer?.email);
+        let ref: CustomerRef;
+        if (order.customer && email) {
+          const customer = order.customer;
+          ref = await once.run(`${customer.kind}:${email}`, () =>
+            resolveTeamleaderCustomer(client, customer, email, updateExisting, io),
+          );
+        } else if (defaultDebtor.enabled) {
+          const debtorEmail = defaultDebtor.email.toLowerCase();
+          const debtor: Customer = {
+            kind: 'person',
+            name: defaultDebtor.name,
+            lastName: defaultDebtor.name,
+            email: debtorEmail,
+          };
+          ref = {
+            ...(await once.run(`debtor:${debtorEmail}`, () =>
+              resolveTeamleaderCustomer(client, debtor, debtorEmail, false, io),
+            )),
+            defaultDebtor: true,
+          };
+        } else {
+          throw permanentError(
+            `${orderLabel(order)}: ${order.customer ? `customer "${order.customer.name}" has no e-mail` : 'has no customer'}, so no Teamleader customer can be matched; turn on the default debtor for walk-in sales.`,
+            { code: 'no_customer', field: 'customer.email' },
+          );
+        }
+        return emit({ ...record, data: { ...record.data, customerRef: toJsonObject(ref) } });
+      },
+    };
+  },
+});

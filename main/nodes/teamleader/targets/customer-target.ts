@@ -1,0 +1,92 @@
+import { Customer, matchEmail } from '../../../../shared/domain/customer';
+import { toJsonObject } from '../../../../shared/domain/json';
+import { teamleaderCustomerTarget } from '../../../../shared/nodes/teamleader/targets';
+import { permanentError } from '../../../engine/errors';
+import { defineExecutor, type TargetIds } from '../../../engine/executor';
+import { api } from '../../steps/support/api-errors';
+import { teamleaderClient } from '../../steps/support/clients';
+import { readPayload, readRecord } from '../../steps/support/records';
+import { companyBody, contactBody } from '../convert/customer';
+import { ensureContactPerson, findCustomer, writeCompany, writeContact } from '../customer-upsert';
+
+function emailOf(customer: Customer): string {
+  const email = matchEmail(customer.email);
+  if (!email) {
+    throw permanentError(
+      `Customer "${customer.name}": has no e-mail; Teamleader customers are matched by e-mail.`,
+      {
+        code: 'no_email',
+        field: 'email',
+      },
+    );
+  }
+  return email;
+}
+
+/** Company (with its contact person linked) or contact upsert, matched by e-mail. */
+export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerTarget, {
+  category: 'target',
+  async open(ctx) {
+    const client = await teamleaderClient(ctx);
+    const io = { signal: ctx.signal, dryRun: false };
+    const kindOf = (customer: Customer) => (customer.kind === 'company' ? 'company' : 'contact');
+    return {
+      idempotency: 'reference',
+      lookupBeforeCreate: true,
+      reference: ({ record }) => emailOf(readRecord(Customer, record.data, 'Customer')),
+      async findExisting({ reference, record }): Promise<TargetIds | null> {
+        const kind = kindOf(readRecord(Customer, record.data, 'Customer'));
+        const id = await findCustomer(client, kind, reference, io);
+        return id ? { [`${kind}Id`]: id } : null;
+      },
+      async prepare(write) {
+        const customer = readRecord(Customer, write.record.data, 'Customer');
+        const payload = {
+          ...readPayload(Customer.partial(), write.payload, 'Customer'),
+          email: emailOf(customer),
+        };
+        const companyId = write.existing?.companyId;
+        const contactId = write.existing?.contactId;
+        if (customer.kind === 'company') {
+          const current = companyId
+            ? await api(() => client.companies.info({ id: companyId }, { signal: ctx.signal }))
+            : null;
+          return {
+            request: toJsonObject({
+              operation: current ? 'companies.update' : 'companies.add',
+              company: companyBody(payload, current),
+              ...(customer.contactPerson ? { contactPerson: customer.contactPerson } : {}),
+            }),
+            action: write.mode,
+          };
+        }
+        const current = contactId
+          ? await api(() => client.contacts.info({ id: contactId }, { signal: ctx.signal }))
+          : null;
+        return {
+          request: toJsonObject({
+            operation: current ? 'contacts.update' : 'contacts.add',
+            contact: contactBody(payload, current),
+          }),
+          action: write.mode,
+        };
+      },
+      async send(_prepared, write) {
+        const customer = readRecord(Customer, write.record.data, 'Customer');
+        const payload = {
+          ...readPayload(Customer.partial(), write.payload, 'Customer'),
+          email: emailOf(customer),
+        };
+        if (customer.kind === 'company') {
+          const companyId = await writeCompany(client, payload, write.existing?.companyId ?? null, io);
+          const contactId = customer.contactPerson
+            ? await ensureContactPerson(client, companyId, customer.contactPerson, io)
+            : undefined;
+          return { targetIds: { companyId, ...(contactId ? { contactId } : {}) } };
+        }
+        const contactId = await writeContact(client, payload, write.existing?.contactId ?? null, io);
+        return { targetIds: { contactId } };
+      },
+    };
+  },
+});

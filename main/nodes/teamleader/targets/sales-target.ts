@@ -1,0 +1,168 @@
+import { toJsonObject } from '../../../../shared/domain/json';
+import { SalesOrder } from '../../../../shared/domain/sales-order';
+import { teamleaderSalesTarget } from '../../../../shared/nodes/teamleader/targets';
+import type { TeamleaderClient } from '../../../connectors/teamleader/client';
+import { permanentError } from '../../../engine/errors';
+import { defineExecutor, type TargetIds, type TargetWrite, type WriteResult } from '../../../engine/executor';
+import { api } from '../../steps/support/api-errors';
+import { teamleaderClient } from '../../steps/support/clients';
+import { orderLabel, readRecord } from '../../steps/support/records';
+import { currencyOf } from '../convert/product';
+import { TeamleaderReference } from '../reference';
+import { findDealByReference, findInvoiceByReference } from '../steps/skip-if-exists';
+import { customerOf, invoiceBody, lineItems, type InvoiceBody } from './sales-body';
+
+function createdId(ref: { id?: string }, what: string): string {
+  if (!ref.id)
+    throw permanentError(`Teamleader created the ${what} but sent no id back.`, {
+      code: 'teamleader_protocol',
+    });
+  return ref.id;
+}
+
+async function book(
+  client: TeamleaderClient,
+  id: string,
+  on: string,
+  label: string,
+  signal: AbortSignal,
+): Promise<void> {
+  try {
+    await api(() => client.invoices.book({ id, on }, { signal }));
+  } catch (error) {
+    // The draft exists and carries our reference: the next attempt finds it and books it.
+    throw permanentError(
+      `${label}: drafted as invoice ${id}, but booking it failed: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        code: 'book_failed',
+        cause: error,
+      },
+    );
+  }
+}
+
+/**
+ * Invoices (drafted, optionally booked) carry the source's id in purchase_order_number; offers are
+ * a deal titled "<number> [<reference>]" with a quotation. Booked invoices are never changed.
+ */
+export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget, {
+  category: 'target',
+  async open(ctx) {
+    const client = await teamleaderClient(ctx);
+    const config = ctx.config;
+    const lookups = new TeamleaderReference(client, ctx.signal);
+    const isInvoice = config.documentType === 'invoice';
+    const signal = ctx.signal;
+    const orderOf = (write: Pick<TargetWrite, 'record'>) =>
+      readRecord(SalesOrder, write.record.data, 'Sales order');
+
+    const draftBody = async (write: TargetWrite): Promise<InvoiceBody> => {
+      const departmentId = await lookups.departmentId(config.department);
+      return invoiceBody(orderOf(write), write.reference, departmentId, lookups, config);
+    };
+
+    const quotationParts = async (write: TargetWrite) => {
+      const order = orderOf(write);
+      const customer = customerOf(order);
+      const departmentId = await lookups.departmentId(config.department);
+      const currency = { code: currencyOf(order.currency), exchange_rate: 1 };
+      return {
+        deal: {
+          lead: {
+            customer: { type: customer.type, id: customer.id },
+            ...(customer.contactId ? { contact_person_id: customer.contactId } : {}),
+          },
+          title: `${order.number} [${write.reference}]`,
+          department_id: departmentId,
+          estimated_value: { amount: order.totals.excl, currency: currency.code },
+        },
+        quotation: {
+          currency,
+          grouped_lines: [
+            { section: { title: '' }, line_items: await lineItems(order, departmentId, lookups, false) },
+          ],
+          text: `${orderLabel(order)} (Koppel reference [${write.reference}])`,
+        },
+      };
+    };
+
+    const sendInvoice = async (write: TargetWrite): Promise<WriteResult> => {
+      const order = orderOf(write);
+      const body = await draftBody(write);
+      let id = write.existing?.invoiceId;
+      if (id) {
+        const { department_id: _department, ...changes } = body;
+        const invoiceId = id;
+        await api(() => client.invoices.update({ id: invoiceId, ...changes }, { signal }));
+      } else {
+        id = createdId(await api(() => client.invoices.draft(body, { signal })), 'invoice');
+      }
+      if (config.book) await book(client, id, order.date, orderLabel(order), signal);
+      return { targetIds: { invoiceId: id } };
+    };
+
+    const sendQuotation = async (write: TargetWrite): Promise<WriteResult> => {
+      const parts = await quotationParts(write);
+      const dealId =
+        write.existing?.dealId ??
+        createdId(await api(() => client.deals.create(parts.deal, { signal })), 'deal');
+      const existingQuotation = write.existing?.quotationId;
+      if (existingQuotation) {
+        await api(() => client.quotations.update({ id: existingQuotation, ...parts.quotation }, { signal }));
+        return { targetIds: { dealId, quotationId: existingQuotation } };
+      }
+      const quotationId = createdId(
+        await api(() => client.quotations.create({ deal_id: dealId, ...parts.quotation }, { signal })),
+        'quotation',
+      );
+      return { targetIds: { dealId, quotationId } };
+    };
+
+    return {
+      idempotency: 'reference',
+      lookupBeforeCreate: true,
+      reference: ({ record }) => readRecord(SalesOrder, record.data, 'Sales order').source.id,
+      async findExisting({ reference }): Promise<TargetIds | null> {
+        if (isInvoice) {
+          const invoice = await findInvoiceByReference(client, reference, signal);
+          return invoice ? { invoiceId: invoice.id } : null;
+        }
+        const deal = await findDealByReference(client, reference, signal);
+        return deal
+          ? { dealId: deal.dealId, ...(deal.quotationId ? { quotationId: deal.quotationId } : {}) }
+          : null;
+      },
+      async prepare(write) {
+        if (isInvoice) {
+          const invoiceId = write.existing?.invoiceId;
+          if (invoiceId) {
+            const current = await api(() => client.invoices.info({ id: invoiceId }, { signal }));
+            if (current.status !== 'draft') {
+              return {
+                request: toJsonObject({ invoiceId }),
+                action: 'skip',
+                skipReason: `${orderLabel(orderOf(write))} is invoice ${current.invoice_number ?? invoiceId} in Teamleader, which is booked; booked invoices are not changed`,
+              };
+            }
+          }
+          return {
+            request: toJsonObject({
+              operation: invoiceId ? 'invoices.update' : 'invoices.draft',
+              body: await draftBody(write),
+              book: config.book,
+            }),
+            action: invoiceId ? 'update' : 'create',
+          };
+        }
+        return {
+          request: toJsonObject({
+            operation: write.existing ? 'quotations.update' : 'deals.create+quotations.create',
+            ...(await quotationParts(write)),
+          }),
+          action: write.existing ? 'update' : 'create',
+        };
+      },
+      send: (_prepared, write) => (isInvoice ? sendInvoice(write) : sendQuotation(write)),
+    };
+  },
+});

@@ -1,0 +1,53 @@
+import { toJsonObject } from '../../../../shared/domain/json';
+import { StockLevel } from '../../../../shared/domain/stock-level';
+import { teamleaderStockTarget } from '../../../../shared/nodes/teamleader/targets';
+import { permanentError } from '../../../engine/errors';
+import { defineExecutor, type TargetIds } from '../../../engine/executor';
+import { api } from '../../steps/support/api-errors';
+import { teamleaderClient } from '../../steps/support/clients';
+import { readRecord } from '../../steps/support/records';
+import { findProductByCode } from '../steps/ensure-products';
+
+/** Sets the stock of the product whose code is the SKU; a missing product is skipped or fails. */
+export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget, {
+  category: 'target',
+  async open(ctx) {
+    const client = await teamleaderClient(ctx);
+    return {
+      idempotency: 'reference',
+      lookupBeforeCreate: true,
+      reference: ({ record }) => readRecord(StockLevel, record.data, 'Stock level').sku,
+      async findExisting({ reference }): Promise<TargetIds | null> {
+        const id = await findProductByCode(client, reference, ctx.signal);
+        return id ? { productId: id } : null;
+      },
+      prepare(write) {
+        const stock = readRecord(StockLevel, write.record.data, 'Stock level');
+        const request = toJsonObject({
+          operation: 'products.update',
+          id: write.existing?.productId ?? null,
+          stock: { amount: stock.quantity },
+        });
+        if (write.mode === 'create') {
+          const message = `no Teamleader product with code "${stock.sku}"`;
+          if (ctx.config.missingProduct === 'skip')
+            return { request, action: 'skip', skipReason: `${message} (sync the products first)` };
+          throw permanentError(`Stock of "${stock.sku}": ${message}.`, {
+            code: 'missing_product',
+            field: 'sku',
+            value: stock.sku,
+          });
+        }
+        return { request, action: 'update' };
+      },
+      async send(_prepared, write) {
+        const stock = readRecord(StockLevel, write.record.data, 'Stock level');
+        const id = write.existing?.productId ?? '';
+        await api(() =>
+          client.products.update({ id, stock: { amount: stock.quantity } }, { signal: ctx.signal }),
+        );
+        return { targetIds: { productId: id } };
+      },
+    };
+  },
+});
