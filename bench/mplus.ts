@@ -44,7 +44,7 @@ async function startTwinProcess(): Promise<{ info: TwinInfo; stop: () => void }>
   return { info: JSON.parse(first) as TwinInfo, stop: () => child.kill('SIGTERM') };
 }
 
-function memorySampler(): { stop: () => { rssMb: number; heapMb: number } } {
+function memorySampler(): { startRssMb: number; stop: () => { rssMb: number; heapMb: number } } {
   let rss = 0;
   let heap = 0;
   const sample = (): void => {
@@ -55,6 +55,7 @@ function memorySampler(): { stop: () => { rssMb: number; heapMb: number } } {
   const timer = setInterval(sample, 10);
   sample();
   return {
+    startRssMb: rss / 2 ** 20,
     stop: () => {
       clearInterval(timer);
       sample();
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     console.log(
       `Mplus twin: ${total} articles (generated ${articles} in ${(generateMs / 1000).toFixed(2)} s)`,
     );
-    console.log('limit  pages  articles  seconds  articles/s  peak RSS MB  peak heap MB');
+    console.log('limit  pages  articles  seconds  articles/s  RSS before MB  peak RSS MB  peak heap MB');
 
     for (const limit of limits) {
       global.gc?.();
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
           Math.round(read / seconds)
             .toString()
             .padStart(11),
+          memory.startRssMb.toFixed(0).padStart(13),
           peak.rssMb.toFixed(0).padStart(12),
           peak.heapMb.toFixed(0).padStart(13),
         ].join('  '),

@@ -9,6 +9,7 @@ import { SandboxManager } from '../sandbox/sandbox-manager';
 import { ensureSandboxInBackground } from '../sandbox/ensure-sandbox';
 import { Vault } from '../vault/vault';
 import { settingsHandlers } from '../services/settings-service';
+import { startRunNotifications } from '../notifications/start-notifications';
 import { flowsHandlers } from '../services/flows-service';
 import { runsHandlers } from '../services/runs-service';
 import { catalogHandlers, templatesHandlers } from '../services/catalog-service';
@@ -104,6 +105,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   ctx.onDispose(() => sandbox.dispose());
   // Runs finish (each with its runFinished) before the sandbox twins they talk to stop.
   ctx.onDispose(() => sync.dispose());
+  // Failed runs and recovered flows become notices (desktop: native; web page: the browser's).
+  if (options.host !== 'cli') ctx.onDispose(startRunNotifications(ctx));
   // The desktop app starts the sandbox on first start (`koppel serve` does so itself before printing its URL).
   if (options.host === 'electron') ensureSandboxInBackground(ctx);
 

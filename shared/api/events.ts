@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { RunEventBatch } from '../flow/run-events';
+import { NoticeOpened, RunNotice } from '../notifications/run-notice';
 import { Settings } from '../settings/settings';
 
 /**
@@ -8,6 +9,10 @@ import { Settings } from '../settings/settings';
  */
 export const apiEvents = {
   'settings.changed': Settings,
+  /** A run failed or a flow recovered (the notifier throttles: one per flow per 15 minutes). */
+  'notifications.show': RunNotice,
+  /** The desktop host's notification was clicked: the window opens the run. */
+  'notifications.opened': NoticeOpened,
   /** Run events as they are stored, in batches (one run per batch, in order). */
   'runs.events': RunEventBatch,
 } as const;

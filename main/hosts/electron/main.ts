@@ -2,6 +2,7 @@ import { app, session, shell } from 'electron';
 import { resolveDataDir } from '../../app/data-dir';
 import { createApp, type App } from '../../app/create-app';
 import { contentSecurityPolicy } from '../web/security';
+import { showDesktopNotifications } from './desktop-notifications';
 import { forwardEvents, registerIpc } from './ipc-adapter';
 import { createElectronDocumentBackend, createElectronStoreBackend } from './store-backend';
 import { createMainWindow, isHttps, rendererLocation } from './window';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   });
   const location = rendererLocation();
   const unregister = registerIpc(koppel, location.isOwnPage);
+  const stopNotifications = showDesktopNotifications(koppel);
 
   const open = () => forwardEvents(koppel, createMainWindow(location.url).webContents);
   open();
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
   });
   app.on('will-quit', () => {
     unregister();
+    stopNotifications();
     void koppel.dispose();
   });
 }

@@ -4,6 +4,9 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { FlowsScreen } from '../screens/flows/FlowsScreen';
+import { RunsRoot } from '../runs/RunsRoot';
+import { RecordDetailScreen } from '../screens/runs/RecordDetailScreen';
+import { RunDetailScreen } from '../screens/runs/RunDetailScreen';
 import { RunsScreen } from '../screens/runs/RunsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { AppFrame } from './AppFrame';
@@ -20,6 +23,11 @@ export function App() {
       <AppFrame>
         <Switch>
           <Route path="/flows" component={FlowsScreen} />
+          <Route path="/runs/:runId/records/:itemId" component={RecordDetailScreen} />
+          <Route path="/runs/:runId/failed">
+            {(params) => <RunDetailScreen params={params} initialStatus="failed" />}
+          </Route>
+          <Route path="/runs/:runId" component={RunDetailScreen} />
           <Route path="/runs" component={RunsScreen} />
           <Route path="/dashboard" component={DashboardScreen} />
           <Route path="/connections" component={ConnectionsScreen} />
@@ -29,6 +37,7 @@ export function App() {
           </Route>
         </Switch>
       </AppFrame>
+      <RunsRoot />
     </Router>
   );
 }

@@ -1,4 +1,5 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { FlowDocument } from '../../../shared/flow/flow-document';
 import type { RunEvent, RunEventBatch } from '../../../shared/flow/run-events';
 import type { ItemStatus, RunSummary } from '../../../shared/flow/run-records';
 import { liveRunsApi, type RunsApi } from '../runs/api/runs-api';
@@ -30,6 +31,12 @@ export interface RunLiveState {
   retryActivity: Record<number, ItemActivity>;
   /** Ids of runs that started while this window listened, newest last (the history list prepends them). */
   startedRuns: string[];
+  /** The flow document each loaded run ran (node names for the log; null when not stored). */
+  flows: Record<string, FlowDocument | null>;
+  /** Why a run could not be loaded (not found, no connection). */
+  errors: Record<string, string>;
+  /** Bumped whenever a run finishes (the dashboard reads its figures again). */
+  finishedVersion: number;
 
   applyBatches(batches: readonly RunEventBatch[]): void;
   upsert(summaries: readonly RunSummary[]): void;
@@ -114,6 +121,9 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
       itemsVersion: {},
       retryActivity: {},
       startedRuns: [],
+      flows: {},
+      errors: {},
+      finishedVersion: 0,
 
       applyBatches(batches) {
         if (batches.length === 0) return;
@@ -124,6 +134,7 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
         const retryActivity = { ...state.retryActivity };
         const startedRuns = [...state.startedRuns];
         const stale = new Set<string>();
+        let finished = 0;
         for (const { runId, events } of batches) {
           const start = events.find((event) => event.type === 'runStarted');
           if (start?.type === 'runStarted') {
@@ -152,13 +163,21 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
               runs[retried.parentRunId] = applyRetryOutcome(parent, retried.status);
               itemsVersion = bump(itemsVersion, retried.parentRunId);
             }
+            if (event.type === 'runFinished') finished++;
             if (event.type === 'runFinished' && index.parentOfRun.has(runId)) {
               stale.add(index.parentOfRun.get(runId) ?? '');
             }
           }
           if (itemsChanged) itemsVersion = bump(itemsVersion, runId);
         }
-        set({ runs, latestByFlow, itemsVersion, retryActivity, startedRuns });
+        set({
+          runs,
+          latestByFlow,
+          itemsVersion,
+          retryActivity,
+          startedRuns,
+          finishedVersion: state.finishedVersion + finished,
+        });
         for (const runId of stale) if (runId) void get().load(runId);
       },
 
@@ -176,12 +195,18 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
 
       async load(runId) {
         try {
-          const { run } = await deps.runs().get({ runId });
+          const { run, flow } = await deps.runs().get({ runId });
           get().upsert([run]);
           if (run.parentRunId) index.parentOfRun.set(run.id, run.parentRunId);
-          set((state) => ({ itemsVersion: bump(state.itemsVersion, runId) }));
+          set((state) => ({
+            itemsVersion: bump(state.itemsVersion, runId),
+            flows: { ...state.flows, [runId]: flow },
+            errors: Object.fromEntries(Object.entries(state.errors).filter(([id]) => id !== runId)),
+          }));
           return get().runs[runId];
-        } catch {
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          set((state) => ({ errors: { ...state.errors, [runId]: message } }));
           return get().runs[runId];
         }
       },
@@ -192,6 +217,7 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
         if (!latest) return undefined;
         get().upsert([latest]);
         const { flow } = await deps.runs().get({ runId: latest.id });
+        set((state) => ({ flows: { ...state.flows, [latest.id]: flow } }));
         const nodeIds = flow?.nodes.map((node) => node.id) ?? [];
         const nodeCounts = await nodeCountsOf(deps.runs(), latest, nodeIds);
         set((state) => {

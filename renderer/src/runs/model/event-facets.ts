@@ -101,3 +101,8 @@ export function eventSearchText(event: RunEvent): string {
   }
   return parts.join(' ').toLowerCase();
 }
+
+/** One of `options` equal to `value`, or the fallback (for values read from a select). */
+export function oneOf<T extends string>(options: readonly T[], value: string): T | null {
+  return options.find((option) => option === value) ?? null;
+}

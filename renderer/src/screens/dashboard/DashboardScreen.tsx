@@ -3,19 +3,84 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
+import { DailyChart } from '../../runs/charts/DailyChart';
+import { fillDays, totals } from '../../runs/model/dashboard-model';
+import { localDay } from '../../runs/model/format';
+import { FlowHealthCard } from './FlowHealthCard';
+import { HealthLine } from './HealthLine';
+import { TopErrors } from './TopErrors';
+import { DASHBOARD_DAYS, useDashboard } from './useDashboard';
+import '../../runs/runs.css';
 
+/** Every morning's look: health of all flows, 30 days of figures, and the errors that come back most. */
 export function DashboardScreen() {
   const { t } = useTranslation();
+  const { data, error } = useDashboard();
+  const now = Date.now();
+  const header = <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />;
+  if (error) {
+    return (
+      <div className="screen" data-testid="screen-dashboard">
+        {header}
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      </div>
+    );
+  }
+  if (!data) {
+    return (
+      <div className="screen" data-testid="screen-dashboard">
+        {header}
+        <p className="rn-muted">{t('runs.loading')}</p>
+      </div>
+    );
+  }
+  const ran = data.flows.some((flow) => flow.lastRun !== null);
+  if (!ran) {
+    return (
+      <div className="screen" data-testid="screen-dashboard">
+        {header}
+        <EmptyState
+          icon={Gauge}
+          title={t('dashboard.emptyTitle')}
+          body={t('dashboard.emptyBody')}
+          action={<LinkButton to="/flows">{t('dashboard.emptyAction')}</LinkButton>}
+          testId="dashboard-empty"
+        />
+      </div>
+    );
+  }
+  const points = fillDays(data.overall.days, localDay(now), DASHBOARD_DAYS);
+  const sum = totals(points);
   return (
-    <div className="screen" data-testid="screen-dashboard">
-      <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
-      <EmptyState
-        icon={Gauge}
-        title={t('dashboard.emptyTitle')}
-        body={t('dashboard.emptyBody')}
-        action={<LinkButton to="/flows">{t('dashboard.emptyAction')}</LinkButton>}
-        testId="dashboard-empty"
-      />
+    <div className="screen rn-screen-wide" data-testid="screen-dashboard">
+      {header}
+      <HealthLine flows={data.flows} />
+      <div className="db-top">
+        <section className="card db-overall" aria-labelledby="overall-title">
+          <div className="card-title">
+            <h2 id="overall-title">{t('dashboard.allFlows')}</h2>
+          </div>
+          <DailyChart
+            points={points}
+            height={200}
+            label={t('dashboard.chartLabel', {
+              flow: t('dashboard.allFlows'),
+              synced: sum.synced,
+              failed: sum.failed,
+            })}
+            testId="overall-chart"
+          />
+        </section>
+        <TopErrors errors={data.overall.topErrors} />
+      </div>
+      <div className="db-flows">
+        {data.flows.map((flow) => {
+          const stats = data.perFlow[flow.id];
+          return stats ? <FlowHealthCard key={flow.id} flow={flow} stats={stats} now={now} /> : null;
+        })}
+      </div>
     </div>
   );
 }

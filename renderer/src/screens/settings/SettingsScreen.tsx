@@ -3,6 +3,9 @@ import { Language, PayloadLogging, Theme } from '../../../../shared/settings/set
 import { PageHeader } from '../../components/PageHeader';
 import { useAppInfo } from '../../app/useAppInfo';
 import { useSettingsStore } from '../../stores/settings-store';
+import { BrowserNotificationSetting } from '../../notifications/BrowserNotificationSetting';
+import { requestBrowserPermission } from '../../notifications/browser-notifications';
+import { EraseCustomerData } from './EraseCustomerData';
 
 const themeLabel = {
   system: 'settings.themeSystem',
@@ -64,11 +67,16 @@ export function SettingsScreen() {
             <input
               type="checkbox"
               checked={settings.notifications.enabled}
-              onChange={(event) => void update({ notifications: { enabled: event.target.checked } })}
+              onChange={(event) => {
+                void update({ notifications: { enabled: event.target.checked } });
+                // The browser asks for its permission only from a click like this one.
+                if (event.target.checked && !window.koppel) void requestBrowserPermission();
+              }}
               data-testid="settings-notifications"
             />
             <span>{t('settings.notificationsEnabled')}</span>
           </label>
+          <BrowserNotificationSetting enabled={settings.notifications.enabled} />
         </fieldset>
         <fieldset>
           <legend>{t('settings.data')}</legend>
@@ -101,6 +109,7 @@ export function SettingsScreen() {
             </select>
           </label>
         </fieldset>
+        <EraseCustomerData />
         <fieldset>
           <legend>{t('settings.sandbox')}</legend>
           <label className="checkbox">

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { LiveRun } from '../model/live-run';
+import { formatDateTime, formatDuration } from '../model/format';
+import { RunCounts } from '../shared/RunCounts';
+import { StatusBadge } from '../shared/StatusBadge';
+import { useLocale } from '../shared/useLocale';
+
+/** Runs, newest first: flow, trigger, start, duration, counts and status; the flow name opens the run. */
+export function RunHistoryTable({ rows }: { rows: LiveRun[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <table className="rn-table rn-history" data-testid="runs-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('runs.columns.flow')}</th>
+          <th scope="col">{t('runs.columns.trigger')}</th>
+          <th scope="col">{t('runs.columns.started')}</th>
+          <th scope="col">{t('runs.columns.duration')}</th>
+          <th scope="col">{t('runs.columns.counts')}</th>
+          <th scope="col">{t('runs.columns.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((run) => (
+          <tr key={run.id} data-testid="run-row" data-run-id={run.id} data-status={run.status}>
+            <th scope="row">
+              <Link href={`/runs/${run.id}`} className="rn-link">
+                {run.flowName}
+              </Link>
+              {run.dryRun && <span className="badge badge-info rn-gap-left">{t('runs.detail.dryRun')}</span>}
+            </th>
+            <td>{t(`runs.trigger.${run.trigger}`)}</td>
+            <td>{formatDateTime(run.startedAt, locale)}</td>
+            <td>
+              {run.status === 'running'
+                ? t('runs.detail.stillRunning')
+                : formatDuration(run.durationMs, locale)}
+            </td>
+            <td>
+              <RunCounts counts={run.counts} />
+            </td>
+            <td>
+              <StatusBadge status={run.status} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

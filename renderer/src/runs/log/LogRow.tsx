@@ -1,0 +1,71 @@
+import { AlertTriangle, Bug, Info, XOctagon, type LucideIcon } from 'lucide-react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunEvent } from '../../../../shared/flow/run-events';
+import { eventItemId, eventLevel, eventNode, eventStatus, type LogLevel } from '../model/event-facets';
+import { formatClock } from '../model/format';
+import { nodeName, type NodeNames } from '../model/node-names';
+import { eventText } from './event-text';
+
+const levelIcon: Record<LogLevel, LucideIcon> = {
+  debug: Bug,
+  info: Info,
+  warn: AlertTriangle,
+  error: XOctagon,
+};
+
+interface LogRowProps {
+  event: RunEvent;
+  names: NodeNames;
+  locale: string;
+  top: number;
+  height: number;
+  onOpenRecord?: (runId: string, itemId: number) => void;
+}
+
+/** One event of the live log. Tests read `data-event-type`, `data-level`, `data-status` and `data-seq`. */
+export const LogRow = memo(function LogRow({ event, names, locale, top, height, onOpenRecord }: LogRowProps) {
+  const { t } = useTranslation();
+  const level = eventLevel(event);
+  const Icon = levelIcon[level];
+  const itemId = eventItemId(event);
+  const key = 'key' in event ? event.key : null;
+  const node = eventNode(event);
+  return (
+    <div
+      className={`rn-log-row rn-level-${level}`}
+      role="listitem"
+      style={{ transform: `translateY(${top}px)`, height }}
+      data-testid="log-row"
+      data-event-type={event.type}
+      data-level={level}
+      data-status={eventStatus(event) ?? undefined}
+      data-seq={event.seq}
+      data-item-id={itemId ?? undefined}
+    >
+      <span className="rn-log-time">{formatClock(event.at)}</span>
+      <span className="rn-log-level" title={t(`runs.log.levels.${level}`)}>
+        <Icon size={13} aria-hidden="true" />
+        <span className="visually-hidden">{t(`runs.log.levels.${level}`)}</span>
+      </span>
+      <span className="rn-log-node" title={nodeName(names, node)}>
+        {nodeName(names, node)}
+      </span>
+      <span className="rn-log-text" title={eventText(t, event, locale)}>
+        {eventText(t, event, locale)}
+      </span>
+      {key !== null && itemId !== null && onOpenRecord ? (
+        <button
+          type="button"
+          className="rn-log-key rn-link"
+          onClick={() => onOpenRecord(event.runId, itemId)}
+          title={t('runs.log.openRecord')}
+        >
+          {key}
+        </button>
+      ) : (
+        <span className="rn-log-key">{key}</span>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,75 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunItemDetail } from '../../../../shared/flow/run-records';
+import { diffJson } from '../model/json-diff';
+import { JsonDiffView } from './JsonDiffView';
+
+type Payload = 'source' | 'mapped' | 'request' | 'response';
+const pairs: [Payload, Payload][] = [
+  ['source', 'mapped'],
+  ['mapped', 'request'],
+  ['request', 'response'],
+];
+
+/** The pair shown first: the latest step with both sides recorded (what was sent and answered, if any). */
+function defaultPair(has: (payload: Payload) => boolean): number {
+  for (let index = pairs.length - 1; index >= 0; index--) {
+    const [left, right] = pairs[index] ?? [];
+    if (left && right && has(left) && has(right)) return index;
+  }
+  return Math.max(
+    0,
+    pairs.findIndex(([left, right]) => has(left) || has(right)),
+  );
+}
+
+/**
+ * What Koppel received, what it made of it, what it sent and what the API answered: any two
+ * neighbours side by side with their differences highlighted.
+ */
+export function PayloadCompare({ item }: { item: RunItemDetail }) {
+  const { t } = useTranslation();
+  const has = (payload: Payload) => item[payload] !== null;
+  const [chosen, setChosen] = useState<number | null>(null);
+  const index = chosen ?? defaultPair(has);
+  const [left, right] = pairs[index] ?? ['source', 'mapped'];
+  const diff = useMemo(() => diffJson(item[left], item[right]), [item, left, right]);
+
+  if (item.erased || pairs.every(([a, b]) => !has(a) && !has(b))) {
+    return (
+      <p className="rn-callout" data-testid="payloads-missing">
+        {item.erased ? t('runs.record.erased') : t('runs.record.metadataOnly')}
+      </p>
+    );
+  }
+  return (
+    <section className="rn-section" aria-labelledby="payloads-title">
+      <div className="rn-section-head">
+        <h2 id="payloads-title">{t('runs.record.payloads')}</h2>
+        <div className="rn-chips" role="group" aria-label={t('runs.record.compare')}>
+          {pairs.map(([a, b], position) => (
+            <button
+              key={`${a}-${b}`}
+              type="button"
+              className={position === index ? 'rn-chip rn-chip-on' : 'rn-chip'}
+              aria-pressed={position === index}
+              onClick={() => setChosen(position)}
+              data-testid={`compare-${a}-${b}`}
+            >
+              {t(`runs.record.payload.${a}`)} ↔ {t(`runs.record.payload.${b}`)}
+            </button>
+          ))}
+        </div>
+        <span className="rn-muted" data-testid="diff-count">
+          {t('runs.record.differences', { count: diff.changedPaths.length })}
+        </span>
+      </div>
+      <JsonDiffView
+        leftTitle={t(`runs.record.payload.${left}`)}
+        rightTitle={t(`runs.record.payload.${right}`)}
+        left={diff.left}
+        right={diff.right}
+      />
+    </section>
+  );
+}

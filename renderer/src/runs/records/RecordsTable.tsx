@@ -1,0 +1,133 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { RotateCcw } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
+import { formatDateTime } from '../model/format';
+import { nodeName, type NodeNames } from '../model/node-names';
+import { StatusBadge } from '../shared/StatusBadge';
+import { useLocale } from '../shared/useLocale';
+import { useRecordPages } from './useRecordPages';
+
+const ROW = 40;
+
+interface RecordsTableProps {
+  runId: string;
+  status: ItemStatus | null;
+  names: NodeNames;
+  onRetry?: (item: RunItemSummary) => void;
+}
+
+function businessKeys(item: RunItemSummary): string {
+  const { orderNumber, email, sku } = item.businessKeys;
+  return [orderNumber, email, sku].filter(Boolean).join(' · ');
+}
+
+/** A run's records: virtualised and read a page at a time, so a 100k-record run opens at once. */
+export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const pages = useRecordPages(runId, status);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = pages.total ?? 0;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 10,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows.at(-1)?.index ?? 0;
+  const { ensure } = pages;
+  useEffect(() => ensure(first, last), [ensure, first, last]);
+
+  return (
+    <div className="rn-records" role="table" aria-label={t('runs.records.title')} aria-rowcount={count + 1}>
+      <div className="rn-records-row rn-records-head" role="row">
+        <span role="columnheader">{t('runs.records.key')}</span>
+        <span role="columnheader">{t('runs.records.businessKeys')}</span>
+        <span role="columnheader">{t('runs.records.status')}</span>
+        <span role="columnheader">{t('runs.records.node')}</span>
+        <span role="columnheader">{t('runs.records.reason')}</span>
+        <span role="columnheader">{t('runs.records.attempts')}</span>
+        <span role="columnheader">{t('runs.records.finished')}</span>
+      </div>
+      <div ref={scrollRef} className="rn-records-scroll" data-testid="records-scroll">
+        {pages.error && (
+          <p className="form-error" role="alert">
+            {pages.error}
+          </p>
+        )}
+        {pages.total === 0 && (
+          <p className="rn-muted rn-pad" data-testid="records-empty">
+            {status ? t('runs.records.noneWithStatus') : t('runs.records.none')}
+          </p>
+        )}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+          {rows.map((row) => {
+            const item = pages.at(row.index);
+            return (
+              <div
+                key={row.index}
+                className="rn-records-row"
+                role="row"
+                aria-rowindex={row.index + 2}
+                style={{ transform: `translateY(${row.start}px)`, height: row.size }}
+                data-testid="record-row"
+                data-status={item?.status}
+                data-key={item?.key}
+              >
+                {item ? (
+                  <>
+                    <span role="cell" className="rn-mono">
+                      <Link href={`/runs/${runId}/records/${item.id}`} className="rn-link">
+                        {item.key}
+                      </Link>
+                    </span>
+                    <span role="cell" className="rn-ellipsis">
+                      {businessKeys(item)}
+                    </span>
+                    <span role="cell">
+                      <StatusBadge status={item.status} />
+                    </span>
+                    <span role="cell" className="rn-ellipsis">
+                      {nodeName(names, item.nodeId)}
+                    </span>
+                    <span
+                      role="cell"
+                      className="rn-ellipsis rn-reason"
+                      title={item.error?.message ?? item.reason ?? ''}
+                    >
+                      {item.error?.message ?? item.reason ?? ''}
+                    </span>
+                    <span role="cell">{item.attempts}</span>
+                    <span role="cell" className="rn-cell-actions">
+                      {formatDateTime(item.finishedAt, locale, true)}
+                      {item.status === 'failed' && onRetry && (
+                        <button
+                          type="button"
+                          className="rn-icon-button"
+                          onClick={() => onRetry(item)}
+                          aria-label={t('runs.records.retryOne', { key: item.key })}
+                          title={t('runs.records.retryOne', { key: item.key })}
+                        >
+                          <RotateCcw size={14} aria-hidden="true" />
+                        </button>
+                      )}
+                    </span>
+                  </>
+                ) : (
+                  <span role="cell" className="rn-muted">
+                    {t('runs.records.loadingRow')}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { liveRunsApi } from '../api/runs-api';
+import { useRunLiveStore } from '../../stores/run-live-store';
+
+export interface ActionMessage {
+  tone: 'info' | 'error';
+  text: string;
+  /** The run an action started (a retry run), to link to. */
+  runId?: string;
+}
+
+/** Cancel and retry for a run, with a message saying what happened. */
+export function useRunActions(runId: string) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
+
+  const attempt = async (work: () => Promise<ActionMessage | null>) => {
+    setBusy(true);
+    try {
+      setMessage(await work());
+    } catch (error) {
+      setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    busy,
+    message,
+    cancel: () =>
+      attempt(async () => {
+        const { cancelled } = await liveRunsApi().cancel({ runId });
+        return cancelled ? null : { tone: 'error', text: t('runs.detail.cancelNotHere') };
+      }),
+    /** Retries failed records (all of them by default) from the node each failed at. */
+    retry: (target: { itemIds?: number[]; itemKey?: string }) =>
+      attempt(async () => {
+        const result = await liveRunsApi().retry({ runId, ...target });
+        // The retry run's events will arrive; knowing it now links its records to this run.
+        void useRunLiveStore.getState().load(result.runId);
+        const count = target.itemIds?.length ?? useRunLiveStore.getState().runs[runId]?.counts.failed ?? 0;
+        return { tone: 'info', text: t('runs.detail.retryStarted', { count }), runId: result.runId };
+      }),
+  };
+}

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { FlowSummary } from '../../../../shared/api/calls/flows';
+import type { RunStats } from '../../../../shared/api/calls/runs';
+import { DailyChart } from '../../runs/charts/DailyChart';
+import { fillDays, isFailing, totals } from '../../runs/model/dashboard-model';
+import { formatCount, formatDateTime, formatRelative, localDay } from '../../runs/model/format';
+import { StatusBadge } from '../../runs/shared/StatusBadge';
+import { useLocale } from '../../runs/shared/useLocale';
+import { DASHBOARD_DAYS } from './useDashboard';
+
+/** One flow: last run, next run, and its records per day for 30 days. */
+export function FlowHealthCard({ flow, stats, now }: { flow: FlowSummary; stats: RunStats; now: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const points = fillDays(stats.days, localDay(now), DASHBOARD_DAYS);
+  const sum = totals(points);
+  const failing = isFailing(flow.lastRun?.status);
+  const next =
+    flow.nextRunAt !== null
+      ? formatRelative(flow.nextRunAt, now, locale)
+      : flow.schedule.kind === 'manual'
+        ? t('dashboard.manualOnly')
+        : flow.enabled
+          ? t('dashboard.notScheduled')
+          : t('dashboard.paused');
+  return (
+    <article
+      className={failing ? 'card db-flow db-flow-failing' : 'card db-flow'}
+      data-testid="flow-card"
+      data-flow-id={flow.id}
+    >
+      <div className="card-title">
+        <h2>{flow.name}</h2>
+        {flow.running ? (
+          <StatusBadge status="running" />
+        ) : (
+          flow.lastRun && <StatusBadge status={flow.lastRun.status} />
+        )}
+      </div>
+      <dl className="db-facts">
+        <dt>{t('dashboard.lastRun')}</dt>
+        <dd data-testid="flow-last-run">
+          {flow.lastRun ? (
+            <Link
+              href={`/runs/${flow.lastRun.id}`}
+              className="rn-link"
+              title={formatDateTime(flow.lastRun.startedAt, locale)}
+            >
+              {formatRelative(flow.lastRun.startedAt, now, locale)}
+            </Link>
+          ) : (
+            t('dashboard.never')
+          )}
+        </dd>
+        <dt>{t('dashboard.nextRun')}</dt>
+        <dd data-testid="flow-next-run">{next}</dd>
+        <dt>{t('dashboard.last30')}</dt>
+        <dd>
+          {t('dashboard.syncedCount', { formatted: formatCount(sum.synced, locale) })} ·{' '}
+          <span className={sum.failed > 0 ? 'rn-count-fail' : undefined}>
+            {t('dashboard.failedCount', { formatted: formatCount(sum.failed, locale) })}
+          </span>
+        </dd>
+      </dl>
+      <DailyChart
+        points={points}
+        height={120}
+        label={t('dashboard.chartLabel', { flow: flow.name, synced: sum.synced, failed: sum.failed })}
+        testId={`flow-chart-${flow.id}`}
+      />
+    </article>
+  );
+}

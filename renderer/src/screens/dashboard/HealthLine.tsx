@@ -1,0 +1,43 @@
+import { AlertTriangle, CheckCircle2 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { FlowSummary } from '../../../../shared/api/calls/flows';
+import { overallHealth } from '../../runs/model/dashboard-model';
+
+/** One line: all green, or how many flows are failing and which. */
+export function HealthLine({ flows }: { flows: FlowSummary[] }) {
+  const { t } = useTranslation();
+  const health = overallHealth(flows);
+  if (health.state === 'empty') {
+    return (
+      <p className="db-health db-health-empty" data-testid="health-line" data-state="empty">
+        {t('dashboard.healthNoRuns')}
+      </p>
+    );
+  }
+  if (health.state === 'green') {
+    return (
+      <p className="db-health db-health-green" data-testid="health-line" data-state="green" role="status">
+        <CheckCircle2 size={20} aria-hidden="true" /> {t('dashboard.healthGreen', { count: health.flows })}
+      </p>
+    );
+  }
+  const failing = flows.filter((flow) => health.failing.includes(flow.id));
+  return (
+    <p className="db-health db-health-failing" data-testid="health-line" data-state="failing" role="status">
+      <AlertTriangle size={20} aria-hidden="true" /> {t('dashboard.healthFailing', { count: failing.length })}{' '}
+      {failing.map((flow, index) => (
+        <span key={flow.id}>
+          {index > 0 && ', '}
+          {flow.lastRun ? (
+            <Link href={`/runs/${flow.lastRun.id}`} className="rn-link">
+              {flow.name}
+            </Link>
+          ) : (
+            flow.name
+          )}
+        </span>
+      ))}
+    </p>
+  );
+}

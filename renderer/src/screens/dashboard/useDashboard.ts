@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FlowSummary } from '../../../../shared/api/calls/flows';
+import type { RunStats } from '../../../../shared/api/calls/runs';
+import { api } from '../../api/api';
+import { useRunLiveStore } from '../../stores/run-live-store';
+
+export const DASHBOARD_DAYS = 30;
+
+export interface DashboardData {
+  flows: FlowSummary[];
+  overall: RunStats;
+  perFlow: Record<string, RunStats>;
+}
+
+/** Flows, their last and next runs, and 30 days of figures; read again shortly after any run finishes. */
+export function useDashboard() {
+  const [data, setData] = useState<DashboardData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const finishedVersion = useRunLiveStore((state) => state.finishedVersion);
+
+  const load = useCallback(async () => {
+    try {
+      const [{ flows }, overall] = await Promise.all([
+        api().flows.list({}),
+        api().runs.stats({ days: DASHBOARD_DAYS }),
+      ]);
+      const stats = await Promise.all(
+        flows.map((flow) => api().runs.stats({ flowId: flow.id, days: DASHBOARD_DAYS })),
+      );
+      setData({
+        flows,
+        overall,
+        perFlow: Object.fromEntries(flows.map((flow, index) => [flow.id, stats[index] ?? overall])),
+      });
+      setError(null);
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : String(reason));
+    }
+  }, []);
+
+  useEffect(() => {
+    // A burst of finishing runs (a retry, a schedule) is read once.
+    const timer = setTimeout(() => void load(), finishedVersion === 0 ? 0 : 400);
+    return () => clearTimeout(timer);
+  }, [finishedVersion, load]);
+
+  return { data, error, reload: load };
+}

@@ -1,0 +1,186 @@
+import { ArrowLeft, RotateCcw, Square } from 'lucide-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
+import { PageHeader } from '../../components/PageHeader';
+import { useRunLiveStore } from '../../stores/run-live-store';
+import { RunLogPanel } from '../../runs/log/RunLogPanel';
+import { formatDateTime, formatDuration } from '../../runs/model/format';
+import { nodeNamesOf } from '../../runs/model/node-names';
+import { RecordsTable } from '../../runs/records/RecordsTable';
+import { NodeCountsTable } from '../../runs/shared/NodeCountsTable';
+import { ProgressBar } from '../../runs/shared/ProgressBar';
+import { RunCounts } from '../../runs/shared/RunCounts';
+import { StatusBadge } from '../../runs/shared/StatusBadge';
+import { useLocale } from '../../runs/shared/useLocale';
+import { useRunActions } from '../../runs/shared/useRunActions';
+import { Tabs } from '../../runs/shared/Tabs';
+import '../../runs/runs.css';
+
+const recordFilters: (ItemStatus | null)[] = [null, 'failed', 'skipped', 'succeeded'];
+
+/** One run: progress, counts per node, its records and its live log; cancel and retry. */
+export function RunDetailScreen({
+  params,
+  initialStatus = null,
+}: {
+  params: { runId: string };
+  /** `/runs/:id/failed` opens on the failed records (the dashboard's error links). */
+  initialStatus?: ItemStatus | null;
+}) {
+  const { runId } = params;
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const run = useRunLiveStore((state) => state.runs[runId]);
+  const flow = useRunLiveStore((state) => state.flows[runId]);
+  const loadError = useRunLiveStore((state) => state.errors[runId]);
+  const [tab, setTab] = useState<'records' | 'log'>(() =>
+    run?.status === 'running' && !initialStatus ? 'log' : 'records',
+  );
+  const [status, setStatus] = useState<ItemStatus | null>(initialStatus);
+  const actions = useRunActions(runId);
+  const names = useMemo(() => nodeNamesOf(flow, locale), [flow, locale]);
+
+  useEffect(() => {
+    void useRunLiveStore.getState().load(runId);
+  }, [runId]);
+
+  if (!run) {
+    return (
+      <div className="screen" data-testid="screen-run">
+        <Link href="/runs" className="rn-back">
+          <ArrowLeft size={16} aria-hidden="true" /> {t('runs.detail.back')}
+        </Link>
+        <p className={loadError ? 'form-error' : 'rn-muted'} role={loadError ? 'alert' : 'status'}>
+          {loadError ?? t('runs.loading')}
+        </p>
+      </div>
+    );
+  }
+
+  const running = run.status === 'running';
+  const retryOne = (item: RunItemSummary) => void actions.retry({ itemIds: [item.id] });
+  return (
+    <div className="screen rn-screen-wide" data-testid="screen-run" data-run-status={run.status}>
+      <Link href="/runs" className="rn-back">
+        <ArrowLeft size={16} aria-hidden="true" /> {t('runs.detail.back')}
+      </Link>
+      <PageHeader
+        title={run.flowName}
+        subtitle={t('runs.detail.subtitle', {
+          trigger: t(`runs.trigger.${run.trigger}`),
+          started: formatDateTime(run.startedAt, locale, true),
+          revision: run.flowRevision,
+        })}
+        actions={
+          <>
+            {running && (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => void actions.cancel()}
+                disabled={actions.busy}
+                data-testid="run-cancel"
+              >
+                <Square size={14} aria-hidden="true" /> {t('runs.detail.cancel')}
+              </button>
+            )}
+            {!running && run.counts.failed > 0 && (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => void actions.retry({})}
+                disabled={actions.busy}
+                data-testid="run-retry-failed"
+              >
+                <RotateCcw size={14} aria-hidden="true" />{' '}
+                {t('runs.detail.retryFailed', { count: run.counts.failed })}
+              </button>
+            )}
+          </>
+        }
+      />
+      <div className="rn-summary" data-testid="run-summary">
+        <StatusBadge status={run.status} />
+        {run.dryRun && <span className="badge badge-info">{t('runs.detail.dryRun')}</span>}
+        <RunCounts counts={run.counts} testId="run-counts" />
+        <span className="rn-muted">
+          {t('runs.detail.duration')}:{' '}
+          {running ? t('runs.detail.stillRunning') : formatDuration(run.durationMs, locale)}
+        </span>
+        {run.parentRunId && (
+          <Link href={`/runs/${run.parentRunId}`} className="rn-link" data-testid="run-parent">
+            {t('runs.detail.retryOf')}
+          </Link>
+        )}
+      </div>
+      {running && <ProgressBar run={run} />}
+      {run.error && (
+        <p className="form-error" role="alert" data-testid="run-error">
+          {run.error.message} <code>{run.error.code}</code>
+        </p>
+      )}
+      {actions.message && (
+        <p
+          className={actions.message.tone === 'error' ? 'form-error' : 'rn-callout'}
+          role="status"
+          data-testid="run-action-message"
+        >
+          {actions.message.text}{' '}
+          {actions.message.runId && (
+            <Link href={`/runs/${actions.message.runId}`} className="rn-link">
+              {t('runs.detail.openRetryRun')}
+            </Link>
+          )}
+        </p>
+      )}
+      <NodeCountsTable counts={run.nodeCounts} flow={flow} names={names} />
+      <Tabs<'records' | 'log'>
+        label={t('runs.detail.tabs')}
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          { value: 'records', label: t('runs.detail.records') },
+          { value: 'log', label: t('runs.detail.log') },
+        ]}
+        idPrefix="run-tab"
+      />
+      <div
+        role="tabpanel"
+        id={`run-tab-${tab}-panel`}
+        aria-labelledby={`run-tab-${tab}`}
+        className="rn-tabpanel"
+      >
+        {tab === 'records' ? (
+          <>
+            <div className="rn-chips" role="group" aria-label={t('runs.records.filter')}>
+              {recordFilters.map((value) => (
+                <button
+                  key={value ?? 'all'}
+                  type="button"
+                  className={status === value ? 'rn-chip rn-chip-on' : 'rn-chip'}
+                  aria-pressed={status === value}
+                  onClick={() => setStatus(value)}
+                  data-testid={`records-filter-${value ?? 'all'}`}
+                >
+                  {value ? t(`runs.status.${value}`) : t('runs.records.all')}
+                </button>
+              ))}
+            </div>
+            <RecordsTable
+              runId={runId}
+              status={status}
+              names={names}
+              onRetry={running ? undefined : retryOne}
+            />
+          </>
+        ) : (
+          <div className="rn-log-host">
+            <RunLogPanel runId={runId} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
