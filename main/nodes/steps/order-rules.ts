@@ -27,8 +27,10 @@ export const orderRulesModule = defineExecutor(orderRulesTransform, {
         let method: string | undefined = config.defaultPaymentMethod;
         if (source !== undefined && source !== '') {
           const to = mapped(config.paymentMethods, source);
+          // An empty table maps nothing: the method passes as it is.
           if (to !== undefined) method = to;
-          else if (config.unknownPaymentMethod === 'keep') method = source;
+          else if (config.unknownPaymentMethod === 'keep' || config.paymentMethods.length === 0)
+            method = source;
           else if (config.unknownPaymentMethod === 'fail' || method === undefined) {
             throw permanentError(
               `${label}: payment method "${source}" has no mapping; add it to the payment method table${config.unknownPaymentMethod === 'default' ? ' or set a default payment method' : ''}.`,

@@ -82,6 +82,22 @@ export function productToCanonical(product: TeamleaderProduct, lookups: ProductL
   };
 }
 
+/**
+ * Teamleader refuses negative stock, while an MplusKASSA till happily sells below zero: such stock
+ * is written as 0 and the run log says so.
+ */
+export function nonNegativeStock(
+  quantity: number,
+  sku: string | undefined,
+  log: { warn(message: string): void },
+): number {
+  if (quantity >= 0) return quantity;
+  log.warn(
+    `Product "${sku ?? ''}": stock ${quantity} is below zero; Teamleader takes no negative stock, so 0 is written.`,
+  );
+  return 0;
+}
+
 /** What Koppel writes to a product (fits products.add and products.update). */
 export interface ProductBody {
   name?: string;

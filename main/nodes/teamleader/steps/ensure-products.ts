@@ -40,7 +40,6 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
     ): Promise<string> => {
       const departmentId = await reference.departmentId(ctx.config.department);
       const taxRateId = await reference.taxRateId(departmentId, line.targetTax ?? line.taxRate, where);
-      const categoryId = await reference.categoryId(line.revenueAccount);
       const ref = await api(() =>
         client.products.add(
           {
@@ -49,7 +48,6 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
             selling_price: { amount: roundTo(line.unitPriceExcl, 4), currency: currencyOf(currency) },
             tax_rate_id: taxRateId,
             department_id: departmentId,
-            ...(categoryId ? { product_category_id: categoryId } : {}),
           },
           { signal: ctx.signal },
         ),

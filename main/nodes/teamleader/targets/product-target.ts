@@ -6,7 +6,7 @@ import { defineExecutor, type TargetIds, type TargetWrite } from '../../../engin
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
-import { productBody, type ProductBody } from '../convert/product';
+import { nonNegativeStock, productBody, type ProductBody } from '../convert/product';
 import { TeamleaderReference } from '../reference';
 import { findProductByCode } from '../steps/ensure-products';
 
@@ -43,6 +43,8 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
         ctx.log.warn(`${where}: Teamleader has no product category "${categoryName}"; left out.`);
       const productId = write.existing?.productId;
       const current = productId ? await api(() => client.products.info({ id: productId }, { signal })) : null;
+      if (payload.quantity !== undefined)
+        payload.quantity = nonNegativeStock(payload.quantity, full.sku, ctx.log);
       return productBody(payload, {
         departmentId: write.mode === 'create' ? departmentId : undefined,
         taxRateId,

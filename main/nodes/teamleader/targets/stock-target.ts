@@ -7,6 +7,7 @@ import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readRecord } from '../../steps/support/records';
 import { findProductByCode } from '../steps/ensure-products';
+import { nonNegativeStock } from '../convert/product';
 
 /** Sets the stock of the product whose code is the SKU; a missing product is skipped or fails. */
 export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget, {
@@ -26,7 +27,7 @@ export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget,
         const request = toJsonObject({
           operation: 'products.update',
           id: write.existing?.productId ?? null,
-          stock: { amount: stock.quantity },
+          stock: { amount: Math.max(0, stock.quantity) },
         });
         if (write.mode === 'create') {
           const message = `no Teamleader product with code "${stock.sku}"`;
@@ -44,7 +45,10 @@ export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget,
         const stock = readRecord(StockLevel, write.record.data, 'Stock level');
         const id = write.existing?.productId ?? '';
         await api(() =>
-          client.products.update({ id, stock: { amount: stock.quantity } }, { signal: ctx.signal }),
+          client.products.update(
+            { id, stock: { amount: nonNegativeStock(stock.quantity, stock.sku, ctx.log) } },
+            { signal: ctx.signal },
+          ),
         );
         return { targetIds: { productId: id } };
       },
