@@ -80,7 +80,9 @@ export class RunExecution {
     private readonly options: RunOptions,
   ) {
     this.startedAt = deps.clock.now();
-    this.slots = new Slots(Math.max(1, options.flow.settings.concurrency));
+    // Records in flight are many more than calls at once per connection (the connection limiters
+    // bound those): intents and results of many records then share one transaction.
+    this.slots = new Slots(Math.min(1024, Math.max(64, options.flow.settings.concurrency * 16)));
   }
 
   get signal(): AbortSignal {

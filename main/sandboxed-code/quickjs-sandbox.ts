@@ -1,6 +1,5 @@
 import {
   getQuickJS,
-  shouldInterruptAfterDeadline,
   type QuickJSContext,
   type QuickJSHandle,
   type QuickJSRuntime,
@@ -48,6 +47,8 @@ export class Sandbox {
   private runtime: QuickJSRuntime | undefined;
   private context: QuickJSContext | undefined;
   private functions = new Map<string, QuickJSHandle>();
+  /** When the current call must stop (ms); the interrupt handler is installed once and reads it. */
+  private deadline = 0;
 
   private constructor(
     private readonly module: QuickJSWASMModule,
@@ -68,7 +69,7 @@ export class Sandbox {
     const context = this.context;
     const fn = this.functions.get(entryPoint);
     if (!context || !fn || !this.runtime) throw new Error(`No entry point ${entryPoint} in the sandbox.`);
-    this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + this.limits.timeLimitMs));
+    this.deadline = Date.now() + this.limits.timeLimitMs;
     const argument = context.newString(argumentJson);
     let failure: CodeError | undefined;
     let text = '';
@@ -83,7 +84,6 @@ export class Sandbox {
       }
     } finally {
       argument.dispose();
-      this.runtime.removeInterruptHandler();
     }
     if (failure) {
       // The heap may be in a bad state after an overflow: start the next call from a fresh runtime.
@@ -107,9 +107,10 @@ export class Sandbox {
     runtime.setMemoryLimit(this.limits.memoryLimitBytes);
     runtime.setMaxStackSize(Math.min(this.limits.maxStackBytes ?? MAX_STACK_BYTES, MAX_STACK_BYTES));
     const context = runtime.newContext();
-    runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + this.limits.timeLimitMs));
+    // Installed once: setting a handler per call costs more than the call itself.
+    this.deadline = Date.now() + this.limits.timeLimitMs;
+    runtime.setInterruptHandler(() => Date.now() > this.deadline);
     const result = context.evalCode(this.unit.script, FILE);
-    runtime.removeInterruptHandler();
     if (result.error) {
       const error = this.toCodeError(context.dump(result.error));
       result.error.dispose();

@@ -1,0 +1,185 @@
+/**
+ * `npm run bench -- engine [--records 10000,100000] [--concurrency 16] [--logging full|metadata]`
+ *
+ * Records through source → map → code → target with in-memory connectors and persistence on (a
+ * real SQLite file: items, events, ledger, cursors). Each size runs in a fresh child process so
+ * its peak RSS is its own. The source generates records on demand and the target keeps only a
+ * count, so memory measured is the engine's, not the fake systems'.
+ *
+ * Prints a table: records/s and peak RSS per size. Targets: ≥10,000 records/s; peak RSS under
+ * 300 MB and flat from 10k to 100k.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { JsonObject } from '../shared/flow/json';
+import { staticConnections } from '../main/engine/connections';
+import { Engine } from '../main/engine/engine';
+import { memoryFlow } from '../main/engine/testing/memory-flow';
+import { MemorySystem, type MemoryEntry } from '../main/engine/testing/memory-system';
+import { createNodeRegistry } from '../main/nodes';
+import { Store } from '../main/store/store';
+
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '10000,100000' },
+    concurrency: { type: 'string', default: '16' },
+    logging: { type: 'string', default: 'full' },
+    child: { type: 'string' },
+  },
+});
+
+/** Generates `total` orders on demand; writes are counted, not kept. */
+class SyntheticSystem extends MemorySystem {
+  written = 0;
+
+  constructor(private readonly total: number) {
+    super();
+  }
+
+  override async read(_entity: string, after: number, limit: number): Promise<MemoryEntry[]> {
+    const entries: MemoryEntry[] = [];
+    for (let marker = after + 1; marker <= Math.min(this.total, after + limit); marker++) {
+      const data: JsonObject = {
+        id: `o${marker}`,
+        orderNumber: `ORD-${100000 + marker}`,
+        email: `customer${marker % 5000}@example.com`,
+        sku: String(400000 + (marker % 900)),
+        amount: (marker % 250) + 0.5,
+        country: marker % 3 === 0 ? 'BE' : 'NL',
+        lines: [{ sku: String(400000 + (marker % 900)), quantity: 1 + (marker % 4), price: 9.95 }],
+      };
+      entries.push({ id: `o${marker}`, data, syncMarker: marker, updatedAt: '2026-01-05T09:00:00.000Z' });
+    }
+    return entries;
+  }
+
+  override async create(
+    _entity: string,
+    data: JsonObject,
+  ): Promise<{ entry: MemoryEntry; replayed: boolean }> {
+    this.written++;
+    return { entry: { id: `inv-${this.written}`, data, syncMarker: 0, updatedAt: '' }, replayed: false };
+  }
+}
+
+async function child(records: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-bench-'));
+  const store = Store.openDataDir(dir);
+  const system = new SyntheticSystem(records);
+  const engine = new Engine({
+    store,
+    registry: createNodeRegistry(),
+    connections: staticConnections({ memory: system }),
+    defaultPayloadLogging: () => (values.logging === 'metadata' ? 'metadata' : 'full'),
+  });
+  const flow = memoryFlow({
+    id: 'bench',
+    sourceConfig: { pageSize: 500 },
+    targetConfig: { idempotency: 'key' },
+    settings: { concurrency: Number(values.concurrency) },
+    transforms: [
+      {
+        kind: 'core.transform.map',
+        config: {
+          fields: [
+            { target: 'number', source: { kind: 'path', path: 'orderNumber' } },
+            { target: 'customer.email', source: { kind: 'path', path: 'email' } },
+            { target: 'amount', source: { kind: 'path', path: 'amount' } },
+            { target: 'lines', source: { kind: 'path', path: 'lines' } },
+            {
+              target: 'taxCode',
+              source: {
+                kind: 'lookup',
+                path: 'country',
+                table: [
+                  { key: 'NL', value: 'VAT21' },
+                  { key: 'BE', value: 'BTW21' },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      {
+        kind: 'core.transform.code',
+        config: { code: 'return { ...record, total: Math.round(record.amount * 121) / 100 };' },
+      },
+    ],
+  });
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const result = await engine.run({ flow, trigger: 'manual' });
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const dbBytes =
+    fs.statSync(path.join(dir, 'koppel.db')).size +
+    (fs.existsSync(path.join(dir, 'koppel.db-wal')) ? fs.statSync(path.join(dir, 'koppel.db-wal')).size : 0);
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (result.counts.succeeded !== records || system.written !== records) {
+    throw new Error(
+      `Expected ${records} records written, got ${system.written} (${JSON.stringify(result)}).`,
+    );
+  }
+  process.stdout.write(
+    `${JSON.stringify({ records, seconds, perSecond: records / seconds, perCpuSecond: records / cpuSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024, dbMb: dbBytes / 1048576 })}\n`,
+  );
+}
+
+function parent(): void {
+  const sizes = values.records.split(',').map(Number);
+  const rows: string[] = [];
+  for (const records of sizes) {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        __filename,
+        '--child',
+        String(records),
+        '--concurrency',
+        values.concurrency,
+        '--logging',
+        values.logging,
+      ],
+      { encoding: 'utf8', cwd: path.join(__dirname, '..'), maxBuffer: 10 * 1024 * 1024 },
+    );
+    if (run.status !== 0) {
+      console.error(run.stderr);
+      process.exit(1);
+    }
+    const line = run.stdout.trim().split('\n').at(-1) ?? '{}';
+    const figures = JSON.parse(line) as {
+      records: number;
+      seconds: number;
+      perSecond: number;
+      peakRssMb: number;
+      dbMb: number;
+    };
+    rows.push(
+      `| ${figures.records.toLocaleString('en').padStart(8)} | ${figures.seconds.toFixed(2).padStart(7)} | ${Math.round(figures.perSecond).toLocaleString('en').padStart(9)} | ${Math.round(figures.perCpuSecond).toLocaleString('en').padStart(13)} | ${figures.peakRssMb.toFixed(0).padStart(13)} | ${figures.dbMb.toFixed(1).padStart(9)} |`,
+    );
+  }
+  console.log(
+    `engine: source → map → code → target, concurrency ${values.concurrency}, payload logging ${values.logging}, SQLite on\n`,
+  );
+  const load = os.loadavg()[0] ?? 0;
+  console.log(
+    `(machine: ${os.cpus().length} cores, load average ${load.toFixed(1)}; records per CPU-second is the engine's own cost)\n`,
+  );
+  console.log('|  records | seconds | records/s | records/CPU-s | peak RSS (MB) | db (MB) |');
+  console.log('|---------:|--------:|----------:|--------------:|--------------:|--------:|');
+  for (const row of rows) console.log(row);
+}
+
+if (values.child) {
+  child(Number(values.child)).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else parent();
