@@ -79,6 +79,11 @@ export class TwinHarness {
       admin(this.teamleaderTwin.adminUrl, 'reset', { seed: this.seed, size: 'small' }),
     ]);
     await admin(this.teamleaderTwin.adminUrl, 'faults', { rateLimitPerMinute: 100_000 });
+    this.freshRunDatabase();
+  }
+
+  /** An empty run database (no ledger, no cursors) against the twins as they are: a new install. */
+  freshRunDatabase(): void {
     this.closeStore();
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-golden-'));
     this.store = Store.openDataDir(this.dir);

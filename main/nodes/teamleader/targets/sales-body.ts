@@ -59,6 +59,8 @@ export async function lineItems(
   departmentId: string,
   reference: TeamleaderReference,
   withCategories: boolean,
+  /** Invoices keep unit prices to 4 decimals; quotations store them as money (2 decimals). */
+  priceDecimals = 4,
 ): Promise<LineItem[]> {
   const label = orderLabel(order);
   const items: LineItem[] = [];
@@ -82,7 +84,7 @@ export async function lineItems(
     items.push({
       quantity: line.quantity,
       description: line.description || line.sku || 'Item',
-      unit_price: { amount: roundTo(line.unitPriceExcl, 4), tax: 'excluding' },
+      unit_price: { amount: roundTo(line.unitPriceExcl, priceDecimals), tax: 'excluding' },
       tax_rate_id: taxRateId,
       ...(line.targetProductId ? { product_id: line.targetProductId } : {}),
       ...(categoryId ? { product_category_id: categoryId } : {}),

@@ -79,7 +79,7 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
         quotation: {
           currency,
           grouped_lines: [
-            { section: { title: '' }, line_items: await lineItems(order, departmentId, lookups, false) },
+            { section: { title: '' }, line_items: await lineItems(order, departmentId, lookups, false, 2) },
           ],
           text: `${orderLabel(order)} (Koppel reference [${write.reference}])`,
         },

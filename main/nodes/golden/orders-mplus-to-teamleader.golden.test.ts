@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TaxRulesConfig } from '../../../shared/nodes/steps/tax-rules';
+import { ruleFor } from '../steps/tax-rules';
+import { templates, TwinHarness } from './harness';
+import {
+  byId,
+  nodeConfig,
+  primaryEmail,
+  quantityOf,
+  setConfig,
+  type TlCompany,
+  type TlContact,
+  type TlDeal,
+  type TlInvoice,
+  type TlLine,
+  type TlProduct,
+  type TlQuotation,
+  type WireOrder,
+  type WireRelation,
+} from './twin-records';
+
+const TEMPLATE = 'orders-mplus-to-teamleader';
+const rules = TaxRulesConfig.parse(nodeConfig(templates.get(TEMPLATE), 'tax'));
+const DEBTOR_EMAIL = 'kassa@koppel-demo.example';
+
+let h: TwinHarness;
+beforeAll(async () => {
+  h = await TwinHarness.start();
+}, 120_000);
+afterAll(async () => h?.close());
+beforeEach(async () => h.reset());
+
+/** Everything the assertions look up in Teamleader after a run. */
+async function teamleaderState() {
+  return {
+    invoices: await h.teamleaderEntities<TlInvoice>('invoices'),
+    taxRates: byId(await h.teamleaderEntities<{ id: string; rate: number }>('taxRates')),
+    categories: byId(await h.teamleaderEntities<{ id: string; name: string }>('productCategories')),
+    products: byId(await h.teamleaderEntities<TlProduct>('products')),
+    contacts: byId(await h.teamleaderEntities<TlContact>('contacts')),
+    companies: byId(await h.teamleaderEntities<TlCompany>('companies')),
+  };
+}
+type State = Awaited<ReturnType<typeof teamleaderState>>;
+
+/** One POS order against its Teamleader lines: quantities, net prices, country tax, revenue category, SKU. */
+function expectSameLines(
+  order: WireOrder,
+  lines: readonly TlLine[],
+  country: string,
+  state: State,
+  document: 'invoice' | 'quotation',
+) {
+  const source = order.lineList?.line ?? [];
+  expect(lines).toHaveLength(source.length);
+  source.forEach((line, index) => {
+    const target = lines[index];
+    const rate = line.data.vatPercentage ?? 0;
+    expect(target?.quantity).toBe(quantityOf(line));
+    expect(target?.description).toBe(line.text);
+    // Invoices keep 4 decimals of the net unit price; quotations store money (cents).
+    expect(target?.unit_price.amount).toBeCloseTo(
+      line.data.price / 100 / (1 + rate / 100),
+      document === 'invoice' ? 4 : 2,
+    );
+    expect((state.taxRates.get(target?.tax.id ?? '')?.rate ?? -1) * 100).toBeCloseTo(
+      ruleFor(rules.taxRules, country, rate)?.targetTax ?? -1,
+      6,
+    );
+    expect(state.products.get(target?.product?.id ?? '')?.code).toBe(String(line.articleNumber));
+    if (document === 'invoice') {
+      expect(state.categories.get(target?.product_category?.id ?? '')?.name).toBe(
+        ruleFor(rules.revenueRules, country, rate)?.account,
+      );
+    }
+  });
+}
+
+/** The customer on the document: the default debtor, a company with its contact linked, or a person. */
+function expectCustomer(
+  customer: { type: string; id: string },
+  relation: WireRelation | undefined,
+  state: State,
+) {
+  if (!relation) {
+    expect(customer.type).toBe('contact');
+    expect(primaryEmail(state.contacts.get(customer.id)?.emails ?? [])).toBe(DEBTOR_EMAIL);
+  } else if (relation.companyName) {
+    expect(customer.type).toBe('company');
+    const company = state.companies.get(customer.id);
+    expect(company?.name).toBe(relation.companyName);
+    expect(primaryEmail(company?.emails ?? [])).toBe(relation.email?.toLowerCase());
+    const linked = [...state.contacts.values()].filter((c) =>
+      c.companies.some((link) => link.company.id === customer.id),
+    );
+    expect(linked.map((c) => [c.first_name, c.last_name].filter(Boolean).join(' '))).toContain(
+      relation.contact,
+    );
+  } else {
+    expect(customer.type).toBe('contact');
+    expect(primaryEmail(state.contacts.get(customer.id)?.emails ?? [])).toBe(relation.email?.toLowerCase());
+  }
+}
+
+describe('template orders-mplus-to-teamleader', () => {
+  it('makes each POS order exactly one invoice: same lines, quantities and prices, the tax rate of the customer’s country', async () => {
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const relations = new Map(
+      (await h.mplusEntities<WireRelation>('relations')).map((r) => [r.relationNumber, r]),
+    );
+    const result = await h.run(TEMPLATE);
+    expect(result.counts).toEqual({ total: orders.length, succeeded: orders.length, skipped: 0, failed: 0 });
+
+    const state = await teamleaderState();
+    let walkIns = 0;
+    let companies = 0;
+    for (const order of orders) {
+      const mine = state.invoices.filter((invoice) => invoice.purchase_order_number === order.orderId);
+      expect(mine, `invoices for order ${order.orderId}`).toHaveLength(1);
+      const invoice = mine[0] as TlInvoice;
+      expect(invoice.status).toBe('draft');
+      const relation = order.relationNumber === undefined ? undefined : relations.get(order.relationNumber);
+      if (!relation) walkIns++;
+      if (relation?.companyName) companies++;
+      expectSameLines(
+        order,
+        invoice.grouped_lines.flatMap((g) => g.line_items),
+        relation?.country ?? rules.defaultCountry,
+        state,
+        'invoice',
+      );
+      expectCustomer(invoice.invoicee.customer, relation, state);
+      expect(invoice.total.tax_exclusive.amount).toBeCloseTo((order.totalExclAmount ?? 0) / 100, 1);
+    }
+    // The seed has both kinds of special customer, so both rules were exercised.
+    expect(walkIns).toBeGreaterThan(0);
+    expect(companies).toBeGreaterThan(0);
+    const searchable = h.items(result.runId).filter((item) => item.businessKeys.orderNumber?.startsWith('O'));
+    expect(searchable).toHaveLength(orders.length);
+  });
+
+  it('writes nothing on a second run, nor after the ledger is lost (the reference finds every invoice)', async () => {
+    const first = await h.run(TEMPLATE);
+    const before = (await h.teamleaderEntities<TlInvoice>('invoices')).length;
+    const second = await h.run(TEMPLATE);
+    expect(second.counts).toEqual({ total: 0, succeeded: 0, skipped: 0, failed: 0 });
+    h.freshRunDatabase();
+    const third = await h.run(TEMPLATE);
+    expect(third.counts).toEqual({
+      total: first.counts.total,
+      succeeded: 0,
+      skipped: first.counts.total,
+      failed: 0,
+    });
+    expect(
+      h.items(third.runId).every((item) => item.reason?.startsWith('already in Teamleader as invoice')),
+    ).toBe(true);
+    expect(await h.teamleaderEntities<TlInvoice>('invoices')).toHaveLength(before);
+  });
+
+  it('makes offers (a deal with a quotation) when the target is set to quotation', async () => {
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const relations = new Map(
+      (await h.mplusEntities<WireRelation>('relations')).map((r) => [r.relationNumber, r]),
+    );
+    const result = await h.run(TEMPLATE, (flow) => {
+      setConfig(flow, 'invoice', { documentType: 'quotation' });
+      setConfig(flow, 'skip', { documentType: 'quotation' });
+    });
+    expect(result.counts).toMatchObject({ total: orders.length, succeeded: orders.length, failed: 0 });
+    const state = await teamleaderState();
+    const deals = await h.teamleaderEntities<TlDeal>('deals');
+    const quotations = byId(await h.teamleaderEntities<TlQuotation>('quotations'));
+    for (const order of orders) {
+      const mine = deals.filter((deal) => deal.title.includes(`[${order.orderId}]`));
+      expect(mine, `deals for order ${order.orderId}`).toHaveLength(1);
+      const deal = mine[0] as TlDeal;
+      const quotation = quotations.get(deal.quotations[0]?.id ?? '');
+      const relation = order.relationNumber === undefined ? undefined : relations.get(order.relationNumber);
+      expectSameLines(
+        order,
+        quotation?.grouped_lines.flatMap((g) => g.line_items) ?? [],
+        relation?.country ?? rules.defaultCountry,
+        state,
+        'quotation',
+      );
+      expectCustomer(deal.lead.customer, relation, state);
+    }
+    expect(
+      state.invoices.filter((invoice) => orders.some((o) => o.orderId === invoice.purchase_order_number)),
+    ).toHaveLength(0);
+  });
+
+  it('reads MplusKASSA invoices when the source is set to invoices, with the invoice id as reference', async () => {
+    const mplusInvoices = await h.mplusEntities<{ invoiceId: string; lineList?: { line?: unknown[] } }>(
+      'invoices',
+    );
+    const result = await h.run(TEMPLATE, (flow) => setConfig(flow, 'orders', { documentType: 'invoices' }));
+    expect(result.counts).toMatchObject({
+      total: mplusInvoices.length,
+      succeeded: mplusInvoices.length,
+      failed: 0,
+    });
+    const invoices = await h.teamleaderEntities<TlInvoice>('invoices');
+    for (const source of mplusInvoices) {
+      const mine = invoices.filter((invoice) => invoice.purchase_order_number === source.invoiceId);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]?.grouped_lines.flatMap((g) => g.line_items)).toHaveLength(
+        source.lineList?.line?.length ?? 0,
+      );
+    }
+  });
+
+  it('fails the orders of a customer whose country has no tax mapping, naming the country; the rest go through', async () => {
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const french = orders.find((order) => order.relationNumber !== undefined);
+    if (!french?.relationNumber) throw new Error('the seed has no order with a customer');
+    const outcome = await h.mplus.updateRelation({ relationNumber: french.relationNumber, country: 'FR' });
+    expect(outcome.kind).toBe('updated');
+    const affected = orders.filter((order) => order.relationNumber === french.relationNumber);
+    const result = await h.run(TEMPLATE);
+    expect(result.counts).toMatchObject({
+      total: orders.length,
+      failed: affected.length,
+      succeeded: orders.length - affected.length,
+    });
+    for (const order of affected) {
+      const item = h
+        .items(result.runId)
+        .find((candidate) => candidate.key === `mplus:order:${order.orderId}`);
+      const rate = order.lineList?.line?.[0]?.data.vatPercentage ?? 0;
+      expect(item?.error?.message).toBe(
+        `Sales order "${order.transactionString}": country "FR" has no tax mapping (line 1, ${rate} %); add a row for FR to the tax rules.`,
+      );
+      expect(item?.error?.nodeId).toBe('tax');
+    }
+  });
+});
