@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TaxRulesConfig } from '../../../shared/nodes/steps/tax-rules';
+import { ruleFor } from '../steps/tax-rules';
+import { templates, TwinHarness } from './harness';
+import {
+  byId,
+  nodeConfig,
+  primaryEmail,
+  quantityOf,
+  setConfig,
+  type TlCompany,
+  type TlContact,
+  type TlInvoice,
+  type TlProduct,
+  type WireArticle,
+  type WireOrder,
+  type WireRelation,
+} from './twin-records';
+
+const TEMPLATE = 'orders-teamleader-to-mplus';
+const rules = TaxRulesConfig.parse(nodeConfig(templates.get(TEMPLATE), 'tax'));
+
+let h: TwinHarness;
+beforeAll(async () => {
+  h = await TwinHarness.start();
+}, 120_000);
+afterAll(async () => h?.close());
+beforeEach(async () => h.reset());
+
+const booked = (invoices: readonly TlInvoice[]) =>
+  invoices.filter((i) => i.status === 'outstanding' || i.status === 'matched');
+
+/** A booked invoice for an existing contact with one line of a (new) product coded `code`. */
+async function bookedInvoiceWith(code: string): Promise<string> {
+  const contact = (await h.teamleaderEntities<TlContact>('contacts'))[0];
+  const department = (await h.teamleader.departments.list({}))[0];
+  const rate = (await h.teamleader.taxRates.list({ filter: { department_id: department?.id ?? '' } })).find(
+    (r) => r.rate === 0.21,
+  );
+  const product = await h.teamleader.products.add({
+    name: `Product ${code}`,
+    code,
+    selling_price: { amount: 10, currency: 'EUR' },
+  });
+  const draft = await h.teamleader.invoices.draft({
+    invoicee: { customer: { type: 'contact', id: contact?.id ?? '' } },
+    department_id: department?.id ?? '',
+    payment_term: { type: 'cash' },
+    grouped_lines: [
+      {
+        line_items: [
+          {
+            quantity: 1,
+            description: `Product ${code}`,
+            unit_price: { amount: 10, tax: 'excluding' },
+            tax_rate_id: rate?.id ?? '',
+            product_id: product.id ?? '',
+          },
+        ],
+      },
+    ],
+  });
+  await h.teamleader.invoices.book({ id: draft.id ?? '', on: '2026-03-05' });
+  return draft.id ?? '';
+}
+
+describe('template orders-teamleader-to-mplus', () => {
+  it('makes each booked invoice exactly one MplusKASSA order: customer by e-mail, SKU as article number, net prices, country VAT code', async () => {
+    const invoices = booked(await h.teamleaderEntities<TlInvoice>('invoices'));
+    const result = await h.run(TEMPLATE);
+    expect(result.counts).toEqual({
+      total: invoices.length,
+      succeeded: invoices.length,
+      skipped: 0,
+      failed: 0,
+    });
+
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const relations = new Map(
+      (await h.mplusEntities<WireRelation>('relations')).map((r) => [r.relationNumber, r]),
+    );
+    const articles = new Map(
+      (await h.mplusEntities<WireArticle>('articles')).map((a) => [a.articleNumber, a]),
+    );
+    const contacts = byId(await h.teamleaderEntities<TlContact>('contacts'));
+    const companies = byId(await h.teamleaderEntities<TlCompany>('companies'));
+    const products = byId(await h.teamleaderEntities<TlProduct>('products'));
+    const taxRates = byId(await h.teamleaderEntities<{ id: string; rate: number }>('taxRates'));
+    for (const invoice of invoices) {
+      const mine = orders.filter((order) => order.extOrderId === invoice.id);
+      expect(mine, `orders for invoice ${invoice.invoice_number}`).toHaveLength(1);
+      const order = mine[0] as WireOrder;
+      expect(order).toMatchObject({
+        employeeNumber: 999999,
+        entryBranchNumber: 1,
+        vatMethod: 'VAT-METHOD-EXCLUSIVE',
+        reference: invoice.invoice_number,
+      });
+      const customer = invoice.invoicee.customer;
+      const source = customer.type === 'company' ? companies.get(customer.id) : contacts.get(customer.id);
+      const relation = relations.get(order.relationNumber ?? -1);
+      expect(relation?.email?.toLowerCase()).toBe(primaryEmail(source?.emails ?? []));
+      if (customer.type === 'company') expect(relation?.companyName).toBe(companies.get(customer.id)?.name);
+      const address =
+        source?.addresses.find((a) => a.type === 'invoicing') ??
+        source?.addresses.find((a) => a.type === 'primary');
+      const country = address?.address.country ?? rules.defaultCountry;
+      const lines = invoice.grouped_lines.flatMap((g) => g.line_items);
+      const mplusLines = order.lineList?.line ?? [];
+      expect(mplusLines).toHaveLength(lines.length);
+      lines.forEach((line, index) => {
+        const target = mplusLines[index];
+        const code = products.get(line.product?.id ?? '')?.code ?? '';
+        expect(target?.articleNumber).toBe(Number(code.replace(/^SKU-/, '')));
+        expect(articles.has(target?.articleNumber ?? -1)).toBe(true);
+        expect(quantityOf(target ?? { articleNumber: 0, data: { quantity: 0, price: 0 } })).toBe(
+          line.quantity,
+        );
+        expect(target?.data.price).toBe(Math.round(line.unit_price.amount * 100));
+        const rate = Math.round((taxRates.get(line.tax.id)?.rate ?? 0) * 100);
+        expect(target?.data.vatCode).toBe(ruleFor(rules.taxRules, country, rate)?.targetTax);
+        expect(target?.data.discountPercentage ?? 0).toBe(Math.round(line.discount?.value ?? 0));
+      });
+    }
+    // Each order was created by exactly one createOrderV3 call (idempotency key per record).
+    const stats = (await (await fetch(`${h.mplusTwin.adminUrl}/stats`)).json()) as {
+      calls: Record<string, number>;
+    };
+    expect(stats.calls.createOrderV3).toBe(invoices.length);
+  });
+
+  it('leaves drafts alone and writes nothing on a second run, nor after the ledger is lost', async () => {
+    const drafts = (await h.teamleaderEntities<TlInvoice>('invoices')).filter((i) => i.status === 'draft');
+    expect(drafts.length).toBeGreaterThan(0);
+    const first = await h.run(TEMPLATE);
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    expect(orders.filter((o) => drafts.some((d) => d.id === o.extOrderId))).toHaveLength(0);
+    expect((await h.run(TEMPLATE)).counts.total).toBe(0);
+    h.freshRunDatabase();
+    const again = await h.run(TEMPLATE);
+    expect(again.counts).toEqual({
+      total: first.counts.total,
+      succeeded: 0,
+      skipped: first.counts.total,
+      failed: 0,
+    });
+    expect(
+      h.items(again.runId).every((item) => item.reason?.startsWith('already in MplusKASSA as order')),
+    ).toBe(true);
+    expect(await h.mplusEntities<WireOrder>('orders')).toHaveLength(orders.length);
+  });
+
+  it('fails an invoice with a non-numeric SKU, naming the SKU; the others go through', async () => {
+    const id = await bookedInvoiceWith('ABC-1');
+    const result = await h.run(TEMPLATE);
+    const item = h.items(result.runId).find((candidate) => candidate.key === `teamleader:invoice:${id}`);
+    const number = (await h.teamleader.invoices.info({ id })).invoice_number;
+    expect(item?.status).toBe('failed');
+    expect(item?.error?.message).toBe(
+      `Invoice "${number}" line 1: SKU "ABC-1" is not an MplusKASSA article number (digits only, after removing the prefix "SKU-").`,
+    );
+    expect(result.counts.failed).toBe(1);
+    expect((await h.mplusEntities<WireOrder>('orders')).some((order) => order.extOrderId === id)).toBe(false);
+  });
+
+  it('with article creation off, fails an invoice whose product is missing, naming it', async () => {
+    const id = await bookedInvoiceWith('123');
+    const result = await h.run(TEMPLATE, (flow) => setConfig(flow, 'products', { createMissing: false }));
+    const item = h.items(result.runId).find((candidate) => candidate.key === `teamleader:invoice:${id}`);
+    const number = (await h.teamleader.invoices.info({ id })).invoice_number;
+    expect(item?.error?.message).toBe(
+      `Invoice "${number}": product "123" is not in MplusKASSA and creating products is off.`,
+    );
+    expect(item?.error?.nodeId).toBe('products');
+    expect(
+      (await h.mplusEntities<WireArticle>('articles')).some((article) => article.articleNumber === 123),
+    ).toBe(false);
+  });
+});
+
+describe('template order-status-teamleader-to-mplus', () => {
+  it('pays the MplusKASSA order of each paid invoice once, and of an invoice paid later', async () => {
+    await h.run(TEMPLATE);
+    const invoices = booked(await h.teamleaderEntities<TlInvoice>('invoices'));
+    const paid = invoices.filter((i) => i.status === 'matched');
+    const open = invoices.filter((i) => i.status === 'outstanding');
+    expect(paid.length).toBeGreaterThan(0);
+    expect(open.length).toBeGreaterThan(0);
+
+    const first = await h.run('order-status-teamleader-to-mplus');
+    expect(first.counts).toEqual({ total: paid.length, succeeded: paid.length, skipped: 0, failed: 0 });
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const orderOf = (id: string) => orders.find((order) => order.extOrderId === id);
+    for (const invoice of paid) {
+      expect(orderOf(invoice.id)?.fullyPaid).toBe(true);
+      expect(orderOf(invoice.id)?.invoiceIds?.id?.length).toBeGreaterThan(0);
+    }
+    for (const invoice of open) expect(orderOf(invoice.id)?.fullyPaid).toBeFalsy();
+
+    const later = open[0] as TlInvoice;
+    await h.teamleader.invoices.registerPayment({
+      id: later.id,
+      payment: { amount: later.total.payable?.amount ?? later.total.tax_inclusive.amount, currency: 'EUR' },
+      paid_at: '2026-03-06T10:00:00+00:00',
+    });
+    const second = await h.run('order-status-teamleader-to-mplus');
+    expect(second.counts).toEqual({ total: 1, succeeded: 1, skipped: 0, failed: 0 });
+    const after = (await h.mplusEntities<WireOrder>('orders')).find((order) => order.extOrderId === later.id);
+    expect(after?.fullyPaid).toBe(true);
+    expect((await h.run('order-status-teamleader-to-mplus')).counts.succeeded).toBe(0);
+    const stats = (await (await fetch(`${h.mplusTwin.adminUrl}/stats`)).json()) as {
+      calls: Record<string, number>;
+    };
+    expect(stats.calls.payOrderV2).toBe(paid.length + 1);
+  });
+
+  it('skips paid invoices that have no MplusKASSA order', async () => {
+    const paid = (await h.teamleaderEntities<TlInvoice>('invoices')).filter((i) => i.status === 'matched');
+    const result = await h.run('order-status-teamleader-to-mplus');
+    expect(result.counts).toEqual({ total: paid.length, succeeded: 0, skipped: paid.length, failed: 0 });
+    expect(
+      h.items(result.runId).every((item) => item.reason?.startsWith('no MplusKASSA order with extOrderId')),
+    ).toBe(true);
+  });
+});
