@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { joinStreetLine, splitStreetLine } from '../../../shared/domain/address';
+import { TwinHarness } from './harness';
+import {
+  primaryEmail,
+  type TlAddress,
+  type TlCompany,
+  type TlContact,
+  type WireRelation,
+} from './twin-records';
+
+let h: TwinHarness;
+beforeAll(async () => {
+  h = await TwinHarness.start();
+}, 120_000);
+afterAll(async () => h?.close());
+beforeEach(async () => h.reset());
+
+const fullName = (contact: TlContact) => [contact.first_name, contact.last_name].filter(Boolean).join(' ');
+const billing = (addresses: readonly TlAddress[]) =>
+  (addresses.find((a) => a.type === 'invoicing') ?? addresses.find((a) => a.type === 'primary'))?.address;
+
+describe('template customers-teamleader-to-mplus', () => {
+  it('makes each company (with its contact person) and each unlinked contact one relation, matched by e-mail', async () => {
+    const companies = await h.teamleaderEntities<TlCompany>('companies');
+    const contacts = await h.teamleaderEntities<TlContact>('contacts');
+    const unlinked = contacts.filter((c) => c.companies.length === 0);
+    const before = (await h.mplusEntities<WireRelation>('relations')).length;
+    const result = await h.run('customers-teamleader-to-mplus');
+    expect(result.counts).toEqual({
+      total: companies.length + unlinked.length,
+      succeeded: companies.length + unlinked.length,
+      skipped: 0,
+      failed: 0,
+    });
+    const relations = await h.mplusEntities<WireRelation>('relations');
+    expect(relations).toHaveLength(before + companies.length + unlinked.length);
+    const byEmail = (email: string | undefined) => relations.filter((r) => r.email?.toLowerCase() === email);
+    for (const company of companies) {
+      const mine = byEmail(primaryEmail(company.emails));
+      expect(mine, company.name).toHaveLength(1);
+      const relation = mine[0];
+      expect(relation?.companyName).toBe(company.name);
+      expect(relation?.vatNumber).toBe(company.vat_number);
+      const address = billing(company.addresses);
+      expect(relation?.address).toBe(joinStreetLine(splitStreetLine(address?.line_1)));
+      expect([relation?.zipcode, relation?.city, relation?.country]).toEqual([
+        address?.postal_code,
+        address?.city,
+        address?.country,
+      ]);
+      const linked = contacts
+        .filter((c) => c.companies.some((link) => link.company.id === company.id))
+        .map(fullName);
+      if (linked.length > 0) expect(linked).toContain(relation?.contact);
+    }
+    for (const contact of unlinked) {
+      const mine = byEmail(primaryEmail(contact.emails));
+      expect(mine, fullName(contact)).toHaveLength(1);
+      expect(mine[0]?.name).toBe(fullName(contact));
+      expect(mine[0]?.companyName).toBeUndefined();
+    }
+    expect(h.items(result.runId).every((item) => item.businessKeys.email?.includes('@'))).toBe(true);
+  });
+
+  it('updates only the changed customer on the next run, and nothing after that', async () => {
+    await h.run('customers-teamleader-to-mplus');
+    const company = (await h.teamleaderEntities<TlCompany>('companies'))[0] as TlCompany;
+    const address = billing(company.addresses);
+    await h.teamleader.companies.update({
+      id: company.id,
+      addresses: [
+        {
+          type: 'invoicing',
+          address: {
+            line_1: 'Veldstraat 10',
+            postal_code: '9000',
+            city: 'Gent',
+            country: address?.country ?? 'BE',
+          },
+        },
+      ],
+    });
+    const second = await h.run('customers-teamleader-to-mplus');
+    expect(second.counts).toEqual({ total: 1, succeeded: 1, skipped: 0, failed: 0 });
+    expect(h.items(second.runId)[0]?.action).toBe('updated');
+    const relation = (await h.mplusEntities<WireRelation>('relations')).find(
+      (r) => r.email?.toLowerCase() === primaryEmail(company.emails),
+    );
+    expect(relation).toMatchObject({
+      address: 'Veldstraat 10',
+      zipcode: '9000',
+      city: 'Gent',
+      companyName: company.name,
+    });
+    expect((await h.run('customers-teamleader-to-mplus')).counts.total).toBe(0);
+  });
+});
+
+describe('template customers-mplus-to-teamleader', () => {
+  it('makes companies with their contact linked and persons contacts, matched by e-mail', async () => {
+    const relations = await h.mplusEntities<WireRelation>('relations');
+    const result = await h.run('customers-mplus-to-teamleader');
+    expect(result.counts).toEqual({
+      total: relations.length,
+      succeeded: relations.length,
+      skipped: 0,
+      failed: 0,
+    });
+    const companies = await h.teamleaderEntities<TlCompany>('companies');
+    const contacts = await h.teamleaderEntities<TlContact>('contacts');
+    for (const relation of relations) {
+      const email = relation.email?.toLowerCase();
+      const street = splitStreetLine(relation.address);
+      if (relation.companyName) {
+        const mine = companies.filter((c) => primaryEmail(c.emails) === email);
+        expect(mine, relation.companyName).toHaveLength(1);
+        const company = mine[0] as TlCompany;
+        expect(company.name).toBe(relation.companyName);
+        expect(company.vat_number).toBe(relation.vatNumber ?? null);
+        expect(billing(company.addresses)).toMatchObject({
+          line_1: joinStreetLine(street),
+          postal_code: relation.zipcode,
+          city: relation.city,
+          country: relation.country,
+        });
+        const linked = contacts.filter((c) => c.companies.some((link) => link.company.id === company.id));
+        expect(linked.map(fullName)).toEqual([relation.contact]);
+      } else {
+        const mine = contacts.filter((c) => primaryEmail(c.emails) === email);
+        expect(mine, relation.name).toHaveLength(1);
+        expect(fullName(mine[0] as TlContact)).toBe(relation.name);
+        expect(billing((mine[0] as TlContact).addresses)?.city).toBe(relation.city);
+      }
+    }
+  });
+
+  it('updates a changed relation but keeps the create-only phone number', async () => {
+    await h.run('customers-mplus-to-teamleader');
+    const person = (await h.mplusEntities<WireRelation>('relations')).find(
+      (r) => !r.companyName,
+    ) as WireRelation;
+    const contactBefore = (await h.teamleaderEntities<TlContact>('contacts')).find(
+      (c) => primaryEmail(c.emails) === person.email?.toLowerCase(),
+    );
+    expect(contactBefore?.telephones.map((t) => t.number)).toContain(person.telephone);
+    await h.mplus.updateRelation({
+      relationNumber: person.relationNumber,
+      telephone: '+31 6 0000 0000',
+      city: 'Zwolle',
+      zipcode: '8011 AA',
+    });
+    const result = await h.run('customers-mplus-to-teamleader');
+    expect(result.counts).toEqual({ total: 1, succeeded: 1, skipped: 0, failed: 0 });
+    const contact = (await h.teamleaderEntities<TlContact>('contacts')).find(
+      (c) => c.id === contactBefore?.id,
+    );
+    expect(billing(contact?.addresses ?? [])).toMatchObject({ city: 'Zwolle', postal_code: '8011 AA' });
+    expect(contact?.telephones).toEqual(contactBefore?.telephones);
+    expect((await h.run('customers-mplus-to-teamleader')).counts.total).toBe(0);
+  });
+});

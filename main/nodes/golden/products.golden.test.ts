@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TwinHarness } from './harness';
+import { byId, type TlProduct, type WireArticle, type WireGroup, type WireStock } from './twin-records';
+
+let h: TwinHarness;
+beforeAll(async () => {
+  h = await TwinHarness.start();
+}, 120_000);
+afterAll(async () => h?.close());
+beforeEach(async () => h.reset());
+
+/** The template's table: Teamleader tax rate (percent) → MplusKASSA VAT code. */
+const VAT_CODE: Record<number, number> = { 21: 2, 12: 2, 6: 1, 9: 1, 0: 3 };
+/** The template's lookup: MplusKASSA rate → Teamleader rate. */
+const TL_RATE: Record<number, number> = { 21: 21, 9: 6, 0: 0 };
+
+async function eanFieldId(): Promise<string> {
+  const fields = await h.teamleaderEntities<{ id: string; context: string; label: string }>(
+    'customFieldDefinitions',
+  );
+  return fields.find((f) => f.context === 'product' && f.label === 'EAN')?.id ?? '';
+}
+
+const freeStock = (stock: readonly WireStock[], articleNumber: number) => {
+  const level = stock.find((s) => s.branchNumber === 1 && s.articleNumber === articleNumber);
+  return level ? level.amountFree / 10 ** (level.decimalPlacesFree ?? 0) : undefined;
+};
+
+describe('template products-teamleader-to-mplus', () => {
+  it('makes each product the article numbered by its code, with price, VAT code, stock and long description', async () => {
+    const products = await h.teamleaderEntities<TlProduct>('products');
+    const rates = byId(await h.teamleaderEntities<{ id: string; rate: number }>('taxRates'));
+    const result = await h.run('products-teamleader-to-mplus');
+    expect(result.counts).toEqual({
+      total: products.length,
+      succeeded: products.length,
+      skipped: 0,
+      failed: 0,
+    });
+    const articles = new Map(
+      (await h.mplusEntities<WireArticle>('articles')).map((a) => [a.articleNumber, a]),
+    );
+    const stock = await h.mplusEntities<WireStock>('stock');
+    for (const product of products) {
+      const number = Number(product.code?.replace(/^SKU-/, ''));
+      const article = articles.get(number);
+      expect(article, product.code ?? '').toBeDefined();
+      expect(article?.description).toBe(product.name);
+      expect(article?.priceExcl).toBe(Math.round((product.selling_price?.amount ?? 0) * 100));
+      expect(article?.vatCode).toBe(
+        VAT_CODE[Math.round((rates.get(product.tax?.id ?? '')?.rate ?? 0) * 100)],
+      );
+      expect(article?.extraText).toBe(product.description ?? undefined);
+      expect(freeStock(stock, number)).toBe(product.stock?.amount);
+    }
+    expect(
+      h
+        .items(result.runId)
+        .map((item) => item.businessKeys.sku)
+        .sort(),
+    ).toEqual(products.map((p) => p.code).sort());
+  });
+
+  it('updates a changed product except its create-only long description; a second run writes nothing', async () => {
+    await h.run('products-teamleader-to-mplus');
+    const product = (await h.teamleaderEntities<TlProduct>('products')).find(
+      (p) => p.description,
+    ) as TlProduct;
+    await h.teamleader.products.update({
+      id: product.id,
+      description: 'Nieuwe omschrijving',
+      selling_price: { amount: 12.5, currency: 'EUR' },
+    });
+    const result = await h.run('products-teamleader-to-mplus');
+    expect(result.counts).toEqual({ total: 1, succeeded: 1, skipped: 0, failed: 0 });
+    const article = (await h.mplusEntities<WireArticle>('articles')).find(
+      (a) => a.articleNumber === Number(product.code?.replace(/^SKU-/, '')),
+    );
+    expect(article?.priceExcl).toBe(1250);
+    expect(article?.extraText).toBe(product.description);
+    expect((await h.run('products-teamleader-to-mplus')).counts.total).toBe(0);
+  });
+});
+
+describe('template products-mplus-to-teamleader', () => {
+  it('makes each article a product coded by its number, with net price, mapped tax rate, stock and EAN', async () => {
+    const articles = await h.mplusEntities<WireArticle>('articles');
+    const stock = await h.mplusEntities<WireStock>('stock');
+    const result = await h.run('products-mplus-to-teamleader');
+    expect(result.counts).toEqual({
+      total: articles.length,
+      succeeded: articles.length,
+      skipped: 0,
+      failed: 0,
+    });
+    const products = await h.teamleaderEntities<TlProduct>('products');
+    const rates = byId(await h.teamleaderEntities<{ id: string; rate: number }>('taxRates'));
+    const ean = await eanFieldId();
+    for (const article of articles) {
+      const mine = products.filter((p) => p.code === String(article.articleNumber));
+      expect(mine, String(article.articleNumber)).toHaveLength(1);
+      const product = mine[0] as TlProduct;
+      expect(product.name).toBe(article.invoiceText);
+      expect(product.selling_price?.amount).toBeCloseTo((article.priceExcl ?? 0) / 100, 4);
+      expect(Math.round((rates.get(product.tax?.id ?? '')?.rate ?? -1) * 100)).toBe(
+        TL_RATE[article.vatPercentage ?? -1],
+      );
+      const free = freeStock(stock, article.articleNumber);
+      if (free !== undefined) expect(product.stock?.amount).toBe(Math.max(0, free));
+      expect(product.custom_fields.find((f) => f.definition.id === ean)?.value).toBe(article.barcode);
+    }
+  });
+
+  it('updates a changed article except its create-only long description', async () => {
+    const article = (await h.mplusEntities<WireArticle>('articles'))[0] as WireArticle;
+    const firstExtra = 'Eerste omschrijving';
+    await h.mplus.updateProduct({
+      productNumber: article.productNumber,
+      articleList: { article: [{ articleNumber: article.articleNumber, extraText: firstExtra }] },
+    });
+    await h.run('products-mplus-to-teamleader');
+    await h.mplus.updateProduct({
+      productNumber: article.productNumber,
+      articleList: {
+        article: [{ articleNumber: article.articleNumber, extraText: 'Tweede omschrijving', priceExcl: 20 }],
+      },
+    });
+    const result = await h.run('products-mplus-to-teamleader');
+    expect(result.counts.failed).toBe(0);
+    const product = (await h.teamleaderEntities<TlProduct>('products')).find(
+      (p) => p.code === String(article.articleNumber),
+    );
+    expect(product?.selling_price?.amount).toBe(20);
+    expect(product?.description).toBe(firstExtra);
+  });
+});
+
+describe('template categories-teamleader-to-mplus', () => {
+  it('makes each category one article group (new ones at the top, same-named ones reused); unchanged ones are skipped after', async () => {
+    const categories = await h.teamleaderEntities<{ id: string; name: string }>('productCategories');
+    const existing = new Map((await h.mplusEntities<WireGroup>('articleGroups')).map((g) => [g.name, g]));
+    const result = await h.run('categories-teamleader-to-mplus');
+    expect(result.counts).toEqual({
+      total: categories.length,
+      succeeded: categories.length,
+      skipped: 0,
+      failed: 0,
+    });
+    const groups = await h.mplusEntities<WireGroup>('articleGroups');
+    let reused = 0;
+    for (const category of categories) {
+      const mine = groups.filter((g) => g.name === category.name && !g.isDeleted);
+      expect(mine, category.name).toHaveLength(1);
+      const before = existing.get(category.name);
+      if (before) reused++;
+      expect(mine[0]?.groupNumber).toBe(before?.groupNumber ?? mine[0]?.groupNumber);
+      expect(mine[0]?.parentGroupNumber).toBe(before ? before.parentGroupNumber : 0);
+    }
+    // The seed shares a name ("Thee"), so matching by name was exercised.
+    expect(reused).toBeGreaterThan(0);
+    const again = await h.run('categories-teamleader-to-mplus');
+    expect(again.counts).toEqual({
+      total: categories.length,
+      succeeded: 0,
+      skipped: categories.length,
+      failed: 0,
+    });
+    expect(await h.mplusEntities<WireGroup>('articleGroups')).toHaveLength(groups.length);
+  });
+});
+
+describe('template stock-mplus-to-teamleader', () => {
+  it('skips articles Teamleader does not have, then keeps the synced products’ stock in step', async () => {
+    const fresh = await h.run('stock-mplus-to-teamleader');
+    expect(fresh.counts.failed).toBe(0);
+    expect(fresh.counts.succeeded).toBe(0);
+    expect(
+      h.items(fresh.runId).every((item) => item.reason?.startsWith('no Teamleader product with code')),
+    ).toBe(true);
+
+    await h.run('products-mplus-to-teamleader');
+    h.freshRunDatabase();
+    const article = (await h.mplusEntities<WireArticle>('articles')).find(
+      (a) => a.vatCode !== 3,
+    ) as WireArticle;
+    const set = await h.mplus.setStock({ branchNumber: 1, articleNumber: article.articleNumber, amount: 37 });
+    expect(set.kind).toBe('ok');
+    const result = await h.run('stock-mplus-to-teamleader');
+    expect(result.counts.failed).toBe(0);
+    const stock = await h.mplusEntities<WireStock>('stock');
+    const products = await h.teamleaderEntities<TlProduct>('products');
+    for (const level of stock.filter((s) => s.branchNumber === 1)) {
+      const product = products.find((p) => p.code === String(level.articleNumber));
+      expect(product?.stock?.amount, String(level.articleNumber)).toBe(
+        Math.max(0, freeStock(stock, level.articleNumber) ?? 0),
+      );
+    }
+    expect(products.find((p) => p.code === String(article.articleNumber))?.stock?.amount).toBe(37);
+    expect((await h.run('stock-mplus-to-teamleader')).counts.total).toBe(0);
+  });
+});
