@@ -13,6 +13,7 @@ import { startRunNotifications } from '../notifications/start-notifications';
 import { flowsHandlers } from '../services/flows-service';
 import { runsHandlers } from '../services/runs-service';
 import { catalogHandlers, templatesHandlers } from '../services/catalog-service';
+import { wizardHandlers } from '../services/wizard-service';
 import type { Clock } from '../engine/clock';
 import type { ConnectionProvider } from '../engine/connections';
 import { SyncRuntime } from '../engine/runtime';
@@ -119,6 +120,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...runsHandlers(ctx),
     ...catalogHandlers(ctx),
     ...templatesHandlers(ctx),
+    ...wizardHandlers(ctx),
   };
 
   return {

@@ -5,6 +5,7 @@ import { settingsCalls } from './calls/settings';
 import { flowsCalls } from './calls/flows';
 import { runsCalls } from './calls/runs';
 import { catalogCalls, templatesCalls } from './calls/catalog';
+import { wizardCalls } from './calls/wizard';
 
 /**
  * The main↔renderer API: every call, named `domain.verb`. Each transport (Electron IPC, the web
@@ -20,6 +21,7 @@ export const apiCalls = {
   ...runsCalls,
   ...catalogCalls,
   ...templatesCalls,
+  ...wizardCalls,
 } as const;
 
 export type ApiCalls = typeof apiCalls;

@@ -1,0 +1,76 @@
+import { KoppelError } from '../../shared/api/errors';
+import type { ParsedInput } from '../../shared/api/contract';
+import type { FlowDocument } from '../../shared/flow/flow-document';
+import { hasErrors } from '../../shared/flow/flow-problem';
+import type { DomainHandlers } from '../api/handlers';
+import type { AppContext } from '../app/context';
+import { applyAnswers } from '../wizard/apply-answers';
+import { planFlow } from '../wizard/plan-questions';
+import { readChoices } from '../wizard/reference-choices';
+
+/**
+ * `wizard.*`: the setup wizard's side in main. It asks both systems for their reference data,
+ * derives each template's questions, and turns answers into flows, reusing the connection registry,
+ * the template store and the engine's validation.
+ */
+export function wizardHandlers(ctx: AppContext): DomainHandlers<'wizard'> {
+  const { sync, connections } = ctx;
+  const catalog = sync.registry.catalog;
+
+  const build = ({ flows, teamleaderId, mplusId }: ParsedInput<'wizard.build'>, enabled: boolean) => {
+    // Both connections must exist and be of the right kind before anything is built.
+    const teamleader = connections.store.get(teamleaderId);
+    const mplus = connections.store.get(mplusId);
+    if (teamleader.kind !== 'teamleader' || mplus.kind !== 'mplus') {
+      throw new KoppelError(
+        'invalid_input',
+        `Choose a Teamleader and a MplusKASSA connection (got ${teamleader.kind} and ${mplus.kind}).`,
+      );
+    }
+    return flows.map((answer) => {
+      const flow: FlowDocument = applyAnswers(
+        {
+          template: sync.templates.get(answer.templateId),
+          answers: answer.answers,
+          connections: { teamleader: teamleaderId, mplus: mplusId },
+          enabled,
+          ...(answer.id ? { id: answer.id } : {}),
+          ...(answer.name ? { name: answer.name } : {}),
+        },
+        catalog,
+      );
+      return { templateId: answer.templateId, flow, problems: sync.engine.validate(flow) };
+    });
+  };
+
+  return {
+    'wizard.prepare': async ({ templateIds, teamleaderId, mplusId }) => {
+      const templates = templateIds.map((id) => ({ id, flow: sync.templates.get(id) }));
+      const choices = await readChoices(connections, { teamleaderId, mplusId });
+      return { choices, flows: templates.map(({ id, flow }) => planFlow(id, flow, choices, catalog)) };
+    },
+    'wizard.build': (input) => ({ flows: build(input, false) }),
+    'wizard.create': (input) => {
+      const built = build(input, input.enable);
+      const broken = built.filter((entry) => hasErrors(entry.problems));
+      if (broken.length > 0) {
+        const first = broken[0]?.problems.find((problem) => problem.severity === 'error');
+        throw new KoppelError(
+          'invalid_flow',
+          `Flow "${broken[0]?.flow.name}" cannot be saved yet: ${first?.message ?? 'it has problems'}`,
+          { problems: broken.flatMap((entry) => entry.problems) },
+        );
+      }
+      const taken = built.find((entry) => sync.flows.get(entry.flow.id));
+      if (taken) throw new KoppelError('conflict', `A flow with id ${taken.flow.id} already exists.`);
+      return {
+        flows: built.map((entry) => {
+          const saved = sync.flows.save(entry.flow);
+          // A flow that starts enabled counts its schedule from now.
+          if (saved.enabled) sync.scheduler.restart(saved.id);
+          return { templateId: entry.templateId, flow: saved, problems: entry.problems };
+        }),
+      };
+    },
+  };
+}
