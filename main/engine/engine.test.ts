@@ -200,12 +200,13 @@ describe('Engine runs', () => {
   it('never runs one flow twice at once', async () => {
     const { engine, system } = setup();
     system.seed('orders', sampleOrders(3));
-    let release!: () => void;
+    let release: (() => void) | undefined;
     system.hooks.before = (operation) =>
       operation === 'read' ? new Promise<void>((resolve) => (release = resolve)) : undefined;
     const first = engine.start({ flow: mapFlow, trigger: 'manual' });
     expect(() => engine.start({ flow: mapFlow, trigger: 'manual' })).toThrow(FlowBusyError);
-    await new Promise((resolve) => setImmediate(resolve));
+    // Wait until the first run is inside its read, then let it go.
+    while (!release) await new Promise((resolve) => setImmediate(resolve));
     system.hooks = {};
     release();
     expect((await first.done).status).toBe('succeeded');

@@ -76,11 +76,21 @@ describe('exactly once across a crash', () => {
     }
   }
 
-  it('the recovered run continues from the cursor of the crashed one', async () => {
-    const { result, system } = await crashAndRecover('reference', 'after');
-    // Records 1–3 were done before the crash; the new run starts at record 4.
-    expect(result.counts.total).toBe(5);
-    expect(system.calls.find).toBe(1);
+  it('resolves every open intent of the crashed run by looking, writing only what was not written', async () => {
+    const { second, result, system } = await crashAndRecover('reference', 'after');
+    // Records 1–4 were written before the crash (their outcome not yet stored), 5–8 were not.
+    const items = second.store.items.list(result.runId, { limit: 20, offset: 0 }).items;
+    expect(items.map((item) => [item.key.replace('memory:orders:', ''), item.action])).toEqual([
+      ['o1', 'recovered'],
+      ['o2', 'recovered'],
+      ['o3', 'recovered'],
+      ['o4', 'recovered'],
+      ['o5', 'created'],
+      ['o6', 'created'],
+      ['o7', 'created'],
+      ['o8', 'created'],
+    ]);
+    expect(system.calls.create).toBe(8);
   });
 });
 

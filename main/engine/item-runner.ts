@@ -59,6 +59,7 @@ export async function runItem(
       retrying(scope, item, nodeId, attempt, delayMs, error);
     };
     try {
+      if (scope.signal.aborted) throw scope.signal.reason;
       const entry = scope.nodes.get(nodeId);
       const category = entry?.module.definition.category;
       const transform = scope.transforms.get(nodeId);

@@ -78,6 +78,7 @@ export async function withRetry<T>(
   let lastError: StepError | undefined;
   for (;;) {
     attempt++;
+    if (options.signal.aborted) throw options.signal.reason;
     try {
       if (lastError && options.beforeAttempt) {
         const early = await options.beforeAttempt(lastError);

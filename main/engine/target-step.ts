@@ -165,11 +165,18 @@ export async function runTargetStep(
   await writer.commit();
 
   let result: WriteResult;
+  let sent = false;
   try {
     const send = instance.send.bind(instance);
     const find = instance.findExisting?.bind(instance);
     ({ value: result, attempt: item.attempts } = await withRetry<WriteResult>(
-      () => limit(() => send(prepared, write)),
+      () =>
+        limit(() => {
+          // Cancelled while waiting for the connection: nothing is sent.
+          if (scope.signal.aborted) throw scope.signal.reason;
+          sent = true;
+          return send(prepared, write);
+        }),
       {
         ...retryOptions,
         attemptsBefore: hooks.attemptsBefore,
@@ -187,8 +194,9 @@ export async function runTargetStep(
       },
     ));
   } catch (error) {
-    // A definite failure wrote nothing; an ambiguous one keeps its intent for the next run to check.
-    if (error instanceof RetriesExhausted && !error.error.ambiguous) {
+    // A definite failure (or a cancel before sending) wrote nothing; an ambiguous one keeps its
+    // intent for the next run to check.
+    if ((error instanceof RetriesExhausted && !error.error.ambiguous) || (!sent && scope.signal.aborted)) {
       writer.clearIntent(flow.id, nodeId, item.key);
       scope.unflushedKeys.add(ledgerKey);
     }

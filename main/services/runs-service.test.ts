@@ -107,7 +107,7 @@ describe('runs.*', () => {
   it('answers conflict for a flow that is already running, and cancels', async () => {
     const { call, finished, system, app } = await setup();
     system.seed('orders', sampleOrders(5));
-    let release!: () => void;
+    let release: (() => void) | undefined;
     system.hooks.before = (operation) =>
       operation === 'read' ? new Promise<void>((resolve) => (release = resolve)) : undefined;
     await call('flows.save', { flow: memoryFlow({ id: 'orders' }) });
@@ -116,7 +116,7 @@ describe('runs.*', () => {
     expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await call('runs.cancel', { runId })).toEqual({ cancelled: true });
     system.hooks = {};
-    release();
+    release?.();
     await finished(runId);
     expect((await call('runs.get', { runId })).run.status).toBe('cancelled');
   });

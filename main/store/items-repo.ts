@@ -135,6 +135,8 @@ function toSummary(row: ItemRow): RunItemSummary {
 export class ItemsRepo {
   readonly insertStmt;
   readonly updateStmt;
+  /** The update when the mapped record and request are unchanged since the last write (the common case). */
+  readonly outcomeStmt;
   readonly attemptStmt;
   /** Sets the outcome of an item that a retry run finished. */
   readonly resolveStmt;
@@ -154,6 +156,11 @@ export class ItemsRepo {
       `UPDATE items SET status = @status, node_id = @nodeId, reason = @reason, error_json = @error,
         attempts = @attempts, action = @action, target_ids = @targetIds, input_json = @input, mapped_json = @mapped,
         request_json = @request, response_json = @response, finished_at = @finishedAt WHERE id = @id`,
+    );
+    this.outcomeStmt = db.prepare(
+      `UPDATE items SET status = @status, node_id = @nodeId, reason = @reason, error_json = @error,
+        attempts = @attempts, action = @action, target_ids = @targetIds, input_json = @input,
+        response_json = @response, finished_at = @finishedAt WHERE id = @id`,
     );
     this.attemptStmt = db.prepare(
       `INSERT INTO attempts (root_id, item_id, run_id, attempt, node_id, status, error_json, started_at, finished_at)
@@ -198,6 +205,23 @@ export class ItemsRepo {
       request: toJsonColumn(item.request),
       response: toJsonColumn(item.response),
       startedAt: item.startedAt,
+      finishedAt: item.finishedAt,
+    };
+  }
+
+  /** Column values of an item's outcome (no source, mapped record or request). */
+  static outcomeParams(item: ItemRecord): Record<string, string | number | null> {
+    return {
+      id: item.id,
+      status: item.status,
+      nodeId: item.nodeId,
+      reason: item.reason,
+      error: toJsonColumn(item.error),
+      attempts: item.attempts,
+      action: item.action,
+      targetIds: toJsonColumn(item.targetIds),
+      input: toJsonColumn(item.input),
+      response: toJsonColumn(item.response),
       finishedAt: item.finishedAt,
     };
   }

@@ -28,7 +28,8 @@ export interface RunWriterDeps {
  */
 export class RunWriter {
   private readonly dirtyItems = new Map<number, ItemRecord>();
-  private readonly insertedItems = new Set<number>();
+  /** Items already in the table, with the payloads last written (compared by reference). */
+  private readonly writtenItems = new Map<number, { mapped: JsonValue | null; request: JsonValue | null }>();
   private ops: (() => void)[] = [];
   private pendingEvents: RunEvent[] = [];
   private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
@@ -192,15 +193,16 @@ export class RunWriter {
   /** Runs inside the transaction. */
   private writeBatch(): RunEvent[] {
     const { items, events: eventsRepo, runs } = this.deps;
-    for (const item of this.dirtyItems.values()) {
-      const params = ItemsRepo.params(this.redact(item));
-      if (this.insertedItems.has(item.id)) items.updateStmt.run(params);
-      else {
-        items.insertStmt.run(params);
-        this.insertedItems.add(item.id);
-      }
+    for (const dirty of this.dirtyItems.values()) {
+      const item = this.redact(dirty);
+      const written = this.writtenItems.get(item.id);
+      if (!written) items.insertStmt.run(ItemsRepo.params(item));
+      else if (written.mapped === item.mapped && written.request === item.request)
+        items.outcomeStmt.run(ItemsRepo.outcomeParams(item));
+      else items.updateStmt.run(ItemsRepo.params(item));
       // Finished items are not touched again; forget them so memory stays flat over long runs.
-      if (item.finishedAt !== null) this.insertedItems.delete(item.id);
+      if (item.finishedAt !== null) this.writtenItems.delete(item.id);
+      else this.writtenItems.set(item.id, { mapped: item.mapped, request: item.request });
     }
     this.dirtyItems.clear();
     const ops = this.ops;
