@@ -152,4 +152,31 @@ describe('exactly once within a run', () => {
     expect(fixture.system.list('invoices')).toHaveLength(2);
     expect(fixture.store.exactlyOnce.intents(flow.id)).toEqual([]);
   });
+
+  it('updates, not creates, a record that comes by twice in one first sync', async () => {
+    const fixture = engineFixture();
+    fixtures.push(fixture);
+    fixture.system.seed('orders', sampleOrders(3));
+    let reads = 0;
+    fixture.system.hooks.before = (operation) => {
+      // The source record changes while the run reads: the 4th page read finds it again.
+      if (operation === 'read' && ++reads === 4)
+        fixture.system.seed('orders', [{ ...sampleOrders(1)[0], amount: 77 }]);
+    };
+    const result = await fixture.engine.run({
+      flow: memoryFlow({ sourceConfig: { pageSize: 1 } }),
+      trigger: 'manual',
+    });
+    expect(result.counts).toMatchObject({ total: 4, succeeded: 4 });
+    const invoices = fixture.system.list('invoices');
+    expect(invoices).toHaveLength(3);
+    expect(invoices.find((entry) => entry.data.orderNumber === 'ORD-1001')?.data.amount).toBe(77);
+    const actions = fixture.store.items
+      .list(result.runId, { limit: 10, offset: 0 })
+      .items.map((item) => [item.key, item.action]);
+    expect(actions.filter(([key]) => key === 'memory:orders:o1')).toEqual([
+      ['memory:orders:o1', 'created'],
+      ['memory:orders:o1', 'updated'],
+    ]);
+  });
 });

@@ -15,6 +15,7 @@ import type { RunWriter } from '../store/run-writer';
 import type { Store } from '../store/store';
 import type { Clock } from './clock';
 import type { ConnectionProvider } from './connections';
+import { BloomFilter } from './bloom-filter';
 import { CursorTracker } from './cursor-tracker';
 import { classifyError, isAbort } from './errors';
 import type { FlowRecord, ItemInfo, SourceExecutor, SourceRecord } from './executor';
@@ -67,6 +68,8 @@ export class RunExecution {
   private readonly reported = new Map<string, string>();
   private readonly unflushedKeys = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** The last item in flight per record key. */
+  private readonly keyChains = new Map<string, Promise<void>>();
   private readonly startedAt: number;
   private writer!: RunWriter;
   private cancelledByUser = false;
@@ -204,6 +207,13 @@ export class RunExecution {
         return counters;
       },
       unflushedKeys: this.unflushedKeys,
+      freshTargets: new Set(
+        [...this.deps.nodes.values()]
+          .filter((entry) => entry.module.definition.category === 'target')
+          .map((entry) => entry.node.id)
+          .filter((nodeId) => this.deps.store.exactlyOnce.isFresh(flow.id, nodeId)),
+      ),
+      writtenKeys: new BloomFilter(),
       random: this.deps.random,
     };
   }
@@ -420,7 +430,12 @@ export class RunExecution {
       businessKeys: item.info.businessKeys,
       retryOf: item.record.retryOf,
     });
-    const task = runItem(scope, item.record, item.info, start)
+    // The same record twice in one run (it changed while the run read): the second waits for the
+    // first, so it sees the first's write (and never writes alongside it).
+    const key = item.record.key;
+    const previous = this.keyChains.get(key);
+    const run = () => runItem(scope, item.record, item.info, start);
+    const task: Promise<void> = (previous ? previous.then(run) : run())
       .catch((error: unknown): ItemEnd => {
         // runItem handles record failures itself; this is a bug, reported on the run.
         this.writer.event({
@@ -437,7 +452,9 @@ export class RunExecution {
       .finally(() => {
         this.slots.release();
         this.inFlight.delete(task);
+        if (this.keyChains.get(key) === task) this.keyChains.delete(key);
       });
+    this.keyChains.set(key, task);
     this.inFlight.add(task);
   }
 

@@ -4,6 +4,7 @@ import type { Store } from '../store/store';
 import type { RunWriter } from '../store/run-writer';
 import type { Clock } from './clock';
 import type { NodeModule, TargetInstance, TransformInstance } from './executor';
+import type { BloomFilter } from './bloom-filter';
 import type { Semaphore } from './semaphore';
 
 /** Per-node counters behind `nodeProgress` events. */
@@ -41,6 +42,13 @@ export interface RunScope {
   counters(nodeId: string): NodeCounters;
   /** Ledger/intent keys whose writes are queued but not committed; cleared on every commit. */
   readonly unflushedKeys: Set<string>;
+  /**
+   * Target nodes whose ledger and intents were empty when the run started (a first sync), and the
+   * ledger keys this run wrote or began to write: for such a node a key the filter never saw needs
+   * no look-up.
+   */
+  readonly freshTargets: ReadonlySet<string>;
+  readonly writtenKeys: BloomFilter;
   random(): number;
 }
 

@@ -53,8 +53,11 @@ export async function runTargetStep(
   const limiter = scope.limiter(nodeId);
   const limit = <T>(work: () => Promise<T>): Promise<T> => (limiter ? limiter.use(work) : work());
   const hash = payloadHash(record.data, record.createOnly);
-  const ledger = store.exactlyOnce.ledger(flow.id, nodeId, item.key);
-  const intent = scope.dryRun ? undefined : store.exactlyOnce.intent(flow.id, nodeId, item.key);
+  // On a first sync only keys this run already wrote can be in the ledger or have an intent.
+  const skipLookups = scope.freshTargets.has(nodeId) && !scope.writtenKeys.mightContain(ledgerKey);
+  const ledger = skipLookups ? undefined : store.exactlyOnce.ledger(flow.id, nodeId, item.key);
+  const intent =
+    scope.dryRun || skipLookups ? undefined : store.exactlyOnce.intent(flow.id, nodeId, item.key);
   const reference =
     intent?.reference ?? instance.reference?.({ record, item: info }) ?? `koppel:${flow.id}:${item.key}`;
   const retryOptions = {
@@ -74,6 +77,7 @@ export async function runTargetStep(
     });
     writer.clearIntent(flow.id, nodeId, item.key);
     scope.unflushedKeys.add(ledgerKey);
+    scope.writtenKeys.add(ledgerKey);
   };
   let existing: TargetIds | null = ledger?.targetIds ?? null;
 
@@ -148,6 +152,7 @@ export async function runTargetStep(
   item.mapped = record.data;
   item.request = prepared.request;
   writer.saveItem(item);
+  scope.writtenKeys.add(ledgerKey);
   writer.putIntent({
     flowId: flow.id,
     nodeId,

@@ -54,6 +54,8 @@ export class ExactlyOnceRepo {
   readonly intentDelete;
   private readonly intentsOfFlow;
   private readonly cursorGet;
+  private readonly anyLedger;
+  private readonly anyIntent;
   readonly cursorPut;
 
   constructor(db: Db) {
@@ -82,6 +84,12 @@ export class ExactlyOnceRepo {
       'DELETE FROM intents WHERE flow_id = ? AND node_id = ? AND source_key = ?',
     );
     this.intentsOfFlow = db.prepare<[string], IntentRow>('SELECT * FROM intents WHERE flow_id = ?');
+    this.anyLedger = db.prepare<[string, string], { one: number }>(
+      'SELECT 1 AS one FROM ledger WHERE flow_id = ? AND node_id = ? LIMIT 1',
+    );
+    this.anyIntent = db.prepare<[string, string], { one: number }>(
+      'SELECT 1 AS one FROM intents WHERE flow_id = ? AND node_id = ? LIMIT 1',
+    );
     this.cursorGet = db.prepare<[string, string], { value_json: string }>(
       'SELECT value_json FROM cursors WHERE flow_id = ? AND node_id = ?',
     );
@@ -90,6 +98,11 @@ export class ExactlyOnceRepo {
        ON CONFLICT (flow_id, node_id) DO UPDATE SET value_json = excluded.value_json, run_id = excluded.run_id,
          updated_at = excluded.updated_at`,
     );
+  }
+
+  /** Whether Koppel never wrote (or began to write) anything at this target: a first sync. */
+  isFresh(flowId: string, nodeId: string): boolean {
+    return !this.anyLedger.get(flowId, nodeId) && !this.anyIntent.get(flowId, nodeId);
   }
 
   ledger(flowId: string, nodeId: string, sourceKey: string): LedgerEntry | undefined {

@@ -238,7 +238,13 @@ export class ItemsRepo {
     runId: string,
     options: { status?: ItemStatus; limit: number; offset: number },
   ): { items: RunItemSummary[]; total: number } {
-    const where = options.status ? 'run_id = @runId AND status = @status' : 'run_id = @runId';
+    // A literal lets SQLite use the partial index of failed items.
+    const where =
+      options.status === 'failed'
+        ? "run_id = @runId AND status = 'failed'"
+        : options.status
+          ? 'run_id = @runId AND status = @status'
+          : 'run_id = @runId';
     const params = { runId, status: options.status ?? null, limit: options.limit, offset: options.offset };
     const rows = this.db
       .prepare<typeof params, ItemRow>(

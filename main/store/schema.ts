@@ -56,9 +56,9 @@ export const schemaSteps: readonly string[] = [
     started_at INTEGER NOT NULL,
     finished_at INTEGER
   );
-  CREATE INDEX items_by_run ON items (run_id, status, id);
+  CREATE INDEX items_by_run ON items (run_id, id);
+  CREATE INDEX items_failed_by_run ON items (run_id, id) WHERE status = 'failed';
   CREATE INDEX items_by_key ON items (item_key);
-  CREATE INDEX items_by_root ON items (root_id);
   CREATE INDEX items_by_order ON items (order_number) WHERE order_number IS NOT NULL;
   CREATE INDEX items_by_email ON items (email) WHERE email IS NOT NULL;
   CREATE INDEX items_by_sku ON items (sku) WHERE sku IS NOT NULL;
