@@ -46,6 +46,7 @@ describe('template products-teamleader-to-mplus', () => {
       const article = articles.get(number);
       expect(article, product.code ?? '').toBeDefined();
       expect(article?.description).toBe(product.name);
+      expect(article?.extArticleId).toBe(product.code);
       expect(article?.priceExcl).toBe(Math.round((product.selling_price?.amount ?? 0) * 100));
       expect(article?.vatCode).toBe(
         VAT_CODE[Math.round((rates.get(product.tax?.id ?? '')?.rate ?? 0) * 100)],
@@ -132,6 +133,23 @@ describe('template products-mplus-to-teamleader', () => {
     );
     expect(product?.selling_price?.amount).toBe(20);
     expect(product?.description).toBe(firstExtra);
+  });
+});
+
+describe('products both ways', () => {
+  it('keeps one product per SKU: articles made from Teamleader products come back to the same products', async () => {
+    await h.run('products-teamleader-to-mplus');
+    const before = await h.teamleaderEntities<TlProduct>('products');
+    const articles = await h.mplusEntities<WireArticle>('articles');
+    const result = await h.run('products-mplus-to-teamleader');
+    expect(result.counts).toMatchObject({ total: articles.length, failed: 0 });
+    const after = await h.teamleaderEntities<TlProduct>('products');
+    // Only the articles that did not come from Teamleader are new there.
+    const fromTeamleader = articles.filter((a) => a.extArticleId?.startsWith('SKU-')).length;
+    expect(fromTeamleader).toBe(before.length);
+    expect(after).toHaveLength(before.length + articles.length - fromTeamleader);
+    const codes = after.map((p) => p.code);
+    expect(new Set(codes).size).toBe(codes.length);
   });
 });
 

@@ -46,6 +46,7 @@ export interface WireRelation {
 }
 export interface WireArticle {
   articleNumber: number;
+  extArticleId?: string;
   productNumber: number;
   description?: string;
   invoiceText?: string;

@@ -1,5 +1,6 @@
 import type { Article, Product as MplusProduct } from '../../../connectors/mplus/generated/model-types';
 import { toJsonObject } from '../../../../shared/domain/json';
+import { skuOfArticle } from '../article-skus';
 import { roundTo, type Product } from '../../../../shared/domain/product';
 import type { JsonObject } from '../../../../shared/flow/json';
 
@@ -31,7 +32,7 @@ export function articleToProduct(
   const groupName = groupNumber === undefined ? undefined : groups.get(groupNumber);
   return {
     source: { system: 'mplus', entity: 'article', id: String(article.articleNumber ?? '') },
-    sku: String(article.articleNumber ?? ''),
+    sku: skuOfArticle(article),
     ...(article.barcode ? { ean: article.barcode } : {}),
     name: articleName(article),
     ...(article.receiptText ? { shortDescription: article.receiptText } : {}),

@@ -41,6 +41,7 @@ export function lineToCanonical(
   line: Line,
   vatMethod: VatMethod | undefined,
   groups: VatGroupList | undefined,
+  skuOf: SkuOf,
 ): SalesOrderLine {
   const data = line.data;
   const rate =
@@ -48,7 +49,7 @@ export function lineToCanonical(
   const price = data?.price ?? 0;
   const exclusive = vatMethod === 'VAT-METHOD-EXCLUSIVE';
   return {
-    sku: String(line.articleNumber),
+    sku: skuOf(line.articleNumber),
     description: line.text ?? '',
     quantity: data?.quantity ?? 0,
     unitPriceExcl: exclusive ? price : exclFromIncl(price, rate),
@@ -83,7 +84,10 @@ type Common = Pick<
   | 'branch'
 >;
 
-function common(document: Order | Invoice, relation: Relation | null): Common {
+/** Article number → SKU (see ArticleSkus). */
+export type SkuOf = (articleNumber: number) => string;
+
+function common(document: Order | Invoice, relation: Relation | null, skuOf: SkuOf): Common {
   const customer = relation ? relationToCustomer(relation) : null;
   const payments = (document.paymentList?.payment ?? []).map((p) => ({ method: p.method, amount: p.amount }));
   const billing = addressOf(document.invoiceAddress) ?? customer?.billingAddress;
@@ -101,7 +105,7 @@ function common(document: Order | Invoice, relation: Relation | null): Common {
     ...(billing ? { billingAddress: billing } : {}),
     ...(delivery ? { deliveryAddress: delivery } : {}),
     lines: (document.lineList?.line ?? []).map((line) =>
-      lineToCanonical(line, document.vatMethod, document.vatGroupList),
+      lineToCanonical(line, document.vatMethod, document.vatGroupList, skuOf),
     ),
     ...('deliveryMethod' in document && document.deliveryMethod
       ? { shippingMethod: document.deliveryMethod }
@@ -116,7 +120,11 @@ function common(document: Order | Invoice, relation: Relation | null): Common {
 }
 
 /** An MplusKASSA order (with its relation, if any) as a canonical sales order. */
-export function orderToSalesOrder(order: Order, relation: Relation | null): SalesOrder {
+export function orderToSalesOrder(
+  order: Order,
+  relation: Relation | null,
+  skuOf: SkuOf = String,
+): SalesOrder {
   const status =
     order.cancelState && order.cancelState !== 'ORDER-CANCEL-STATE-NOTHING'
       ? 'cancelled'
@@ -127,7 +135,7 @@ export function orderToSalesOrder(order: Order, relation: Relation | null): Sale
     source: { system: 'mplus', entity: 'order', id: order.orderId },
     kind: 'order',
     number: numberOf(order.transactionString, order.orderNumber, order.orderId),
-    ...common(order, relation),
+    ...common(order, relation, skuOf),
     status,
     paid: order.fullyPaid === true,
     ...(order.extOrderId ? { externalId: order.extOrderId } : {}),
@@ -136,14 +144,18 @@ export function orderToSalesOrder(order: Order, relation: Relation | null): Sale
 }
 
 /** An MplusKASSA invoice as a canonical sales order of kind `invoice`. */
-export function invoiceToSalesOrder(invoice: Invoice, relation: Relation | null): SalesOrder {
+export function invoiceToSalesOrder(
+  invoice: Invoice,
+  relation: Relation | null,
+  skuOf: SkuOf = String,
+): SalesOrder {
   const id = invoice.invoiceId ?? '';
   const paid = invoice.state === 'INVOICE-STATE-PAID' || invoice.state === 'INVOICE-STATE-HANDLED';
   return {
     source: { system: 'mplus', entity: 'invoice', id },
     kind: 'invoice',
     number: numberOf(invoice.transactionString, invoice.invoiceNumber, id),
-    ...common(invoice, relation),
+    ...common(invoice, relation, skuOf),
     status: paid ? 'paid' : invoice.invoiceType === 'INVOICE-TYPE-CREDIT-INVOICE' ? 'credit' : 'open',
     paid,
     ...(invoice.extInvoiceId ? { externalId: invoice.extInvoiceId } : {}),

@@ -6,6 +6,7 @@ import { defineExecutor, type SourceRecord } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { cursorObject, passesFilters, sourceRecord } from '../../steps/support/source-support';
+import { ArticleSkus } from '../article-skus';
 import { invoiceToSalesOrder, orderToSalesOrder } from '../convert/sales';
 import { syncLoop } from './sync-loop';
 
@@ -19,6 +20,7 @@ export const mplusSalesSourceModule = defineExecutor(mplusSalesSource, {
     const start =
       stored?.documentType === documentType && typeof stored.syncMarker === 'number' ? stored.syncMarker : 0;
     const relations = new Map<number, Relation | null>();
+    const skus = new ArticleSkus(client, ctx.signal);
     const relationOf = async (number: number | undefined): Promise<Relation | null> => {
       if (number === undefined) return null;
       if (!relations.has(number)) {
@@ -40,13 +42,15 @@ export const mplusSalesSourceModule = defineExecutor(mplusSalesSource, {
       markers: (document) => (document.syncMarker === undefined ? [] : [document.syncMarker]),
       cursor: (next) => ({ documentType, syncMarker: next }),
       records: async (documents, resume) => {
+        await skus.load(documents.flatMap((d) => (d.lineList?.line ?? []).map((line) => line.articleNumber)));
+        const skuOf = (articleNumber: number) => skus.skuOf(articleNumber);
         const records: SourceRecord[] = [];
         for (const [index, document] of documents.entries()) {
           const relation = await relationOf(document.relationNumber);
           const order =
             'orderId' in document
-              ? orderToSalesOrder(document, relation)
-              : invoiceToSalesOrder(document, relation);
+              ? orderToSalesOrder(document, relation, skuOf)
+              : invoiceToSalesOrder(document, relation, skuOf);
           const data = toJsonObject(order);
           if (!passesFilters(filters, data)) continue;
           records.push(

@@ -5,6 +5,7 @@ import { defineExecutor, type SourceRecord } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { cursorObject, passesFilters, sourceRecord } from '../../steps/support/source-support';
+import { ArticleSkus } from '../article-skus';
 
 const PAGE = 100;
 
@@ -31,9 +32,11 @@ export const mplusStockSourceModule = defineExecutor(mplusStockSource, {
       ),
     );
     const sorted = [...levels].sort((a, b) => a.stockId - b.stockId);
+    const skus = new ArticleSkus(client, ctx.signal);
     for (let offset = 0; offset < sorted.length; offset += PAGE) {
       const page = sorted.slice(offset, offset + PAGE);
       const records: SourceRecord[] = [];
+      await ctx.retry(() => skus.load(page.map((level) => level.articleNumber)));
       for (const level of page) {
         const cursor = { branchNumber, stockId: level.stockId + 1 };
         if (
@@ -46,7 +49,7 @@ export const mplusStockSourceModule = defineExecutor(mplusStockSource, {
         }
         const stock: StockLevel = {
           source: { system: 'mplus', entity: 'stock', id: `${branchNumber}:${level.articleNumber}` },
-          sku: String(level.articleNumber),
+          sku: skus.skuOf(level.articleNumber),
           quantity: level.amountFree,
           branch: String(branchNumber),
           raw: toJsonObject(level),

@@ -42,6 +42,7 @@ async function createArticle(
           article: [
             {
               articleNumber,
+              ...(line.sku ? { extArticleId: line.sku } : {}),
               description: line.description,
               invoiceText: line.description,
               receiptText: line.description.slice(0, 30),

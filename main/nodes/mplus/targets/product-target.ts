@@ -37,7 +37,12 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
       const full = readRecord(Product, write.record.data, 'Product');
       const payload = readPayload(Product.partial(), write.payload, 'Product');
       const number = articleNumber(full);
-      const article: Article = { ...productToArticle(payload), articleNumber: number };
+      // The SKU as it is in the source (e.g. "SKU-00012"), so the article can be traced back to it.
+      const article: Article = {
+        ...productToArticle(payload),
+        articleNumber: number,
+        ...(full.sku ? { extArticleId: full.sku } : {}),
+      };
       if (payload.taxRate !== undefined)
         article.vatCode = vatCodeFor(config.vatCodes, payload.taxRate, label(full));
       if (write.mode === 'create' && config.turnoverGroup !== undefined)
