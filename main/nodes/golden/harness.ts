@@ -98,11 +98,27 @@ export class TwinHarness {
   run(
     id: TemplateId,
     edit?: (flow: FlowDocument) => void,
-    options: { limit?: number } = {},
+    options: { limit?: number; dryRun?: boolean } = {},
   ): Promise<RunResult> {
     const flow = templates.get(id);
     edit?.(flow);
-    return this.engine.run({ flow, trigger: 'manual', ...(options.limit ? { limit: options.limit } : {}) });
+    return this.engine.run({
+      flow,
+      trigger: 'manual',
+      ...(options.limit ? { limit: options.limit } : {}),
+      ...(options.dryRun ? { dryRun: true } : {}),
+    });
+  }
+
+  /** Injects faults into a twin (`POST /_sandbox/faults`); `{}` clears them. */
+  async faults(system: 'mplus' | 'teamleader', faults: Record<string, unknown>): Promise<void> {
+    const adminUrl = system === 'mplus' ? this.mplusTwin.adminUrl : this.teamleaderTwin.adminUrl;
+    // The Teamleader twin's fault setting also carries its rate limit, which golden runs lift.
+    await admin(
+      adminUrl,
+      'faults',
+      system === 'teamleader' ? { rateLimitPerMinute: 100_000, ...faults } : faults,
+    );
   }
 
   /** Every stored item of a run, for asserting per-record outcomes. */

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FlowDocument } from '../../../shared/flow/flow-document';
+import { TwinHarness } from './harness';
+import {
+  primaryEmail,
+  type TlCompany,
+  type TlContact,
+  type TlInvoice,
+  type TlProduct,
+  type WireOrder,
+  type WireRelation,
+} from './twin-records';
+
+let h: TwinHarness;
+beforeAll(async () => {
+  h = await TwinHarness.start();
+}, 120_000);
+afterAll(async () => h?.close());
+beforeEach(async () => h.reset());
+
+/** Quick retries, so a fault run takes seconds rather than the production backoff. */
+function quickRetries(flow: FlowDocument): void {
+  flow.settings.retry = { attempts: 10, baseDelaySeconds: 0.01, maxDelaySeconds: 0.05 };
+}
+
+const duplicates = (values: readonly (string | null | undefined)[]) => {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    if (!value) return false;
+    if (seen.has(value)) return true;
+    seen.add(value);
+    return false;
+  });
+};
+
+describe('exactly once under faults', () => {
+  it('POS orders → Teamleader: lost answers and server errors on every write create no duplicate invoice, customer or product', async () => {
+    const writes = [
+      'invoices.draft',
+      'contacts.add',
+      'companies.add',
+      'products.add',
+      'contacts.linkToCompany',
+      'invoices.list',
+    ];
+    await h.faults('teamleader', { lostResponseRate: 0.2, errorRate: 0.1, operations: writes, seed: 7 });
+    const first = await h.run('orders-mplus-to-teamleader', quickRetries);
+    await h.faults('teamleader', {});
+    // Records a fault stopped for good are read again by the next run (their cursor did not pass).
+    const second = await h.run('orders-mplus-to-teamleader', quickRetries);
+    const stats = (await (await fetch(`${h.teamleaderTwin.adminUrl}/stats`)).json()) as {
+      faults: { errors: number; lostResponses: number };
+    };
+    expect(stats.faults.lostResponses).toBeGreaterThan(0);
+
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const invoices = await h.teamleaderEntities<TlInvoice>('invoices');
+    for (const order of orders) {
+      expect(
+        invoices.filter((invoice) => invoice.purchase_order_number === order.orderId),
+        order.orderId,
+      ).toHaveLength(1);
+    }
+    expect(first.counts.succeeded + second.counts.succeeded).toBe(orders.length);
+    expect(
+      duplicates((await h.teamleaderEntities<TlContact>('contacts')).map((c) => primaryEmail(c.emails))),
+    ).toEqual([]);
+    expect(
+      duplicates((await h.teamleaderEntities<TlCompany>('companies')).map((c) => primaryEmail(c.emails))),
+    ).toEqual([]);
+    expect(duplicates((await h.teamleaderEntities<TlProduct>('products')).map((p) => p.code))).toEqual([]);
+  });
+
+  it('Teamleader invoices → MplusKASSA: lost answers on createOrderV3, createRelation and createProduct create no duplicate', async () => {
+    const invoices = (await h.teamleaderEntities<TlInvoice>('invoices')).filter((i) => i.status !== 'draft');
+    await h.faults('mplus', {
+      lostResponseRate: 0.25,
+      errorRate: 0.1,
+      operations: ['createOrderV3', 'createRelation', 'createProduct', 'findOrder'],
+      seed: 11,
+    });
+    const first = await h.run('orders-teamleader-to-mplus', quickRetries);
+    await h.faults('mplus', {});
+    const second = await h.run('orders-teamleader-to-mplus', quickRetries);
+    const mplusStats = (await (await fetch(`${h.mplusTwin.adminUrl}/stats`)).json()) as { faults: number };
+    expect(mplusStats.faults).toBeGreaterThan(0);
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    for (const invoice of invoices) {
+      expect(
+        orders.filter((order) => order.extOrderId === invoice.id),
+        invoice.invoice_number ?? invoice.id,
+      ).toHaveLength(1);
+    }
+    expect(first.counts.succeeded + second.counts.succeeded).toBe(invoices.length);
+    expect(
+      duplicates((await h.mplusEntities<WireRelation>('relations')).map((r) => r.email?.toLowerCase())),
+    ).toEqual([]);
+  });
+});
+
+describe('dry run', () => {
+  it('records what would be written and writes nothing, not even customers or products', async () => {
+    const counts = async () => ({
+      invoices: (await h.teamleaderEntities('invoices')).length,
+      contacts: (await h.teamleaderEntities('contacts')).length,
+      companies: (await h.teamleaderEntities('companies')).length,
+      products: (await h.teamleaderEntities('products')).length,
+    });
+    const before = await counts();
+    const result = await h.run('orders-mplus-to-teamleader', undefined, { dryRun: true });
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    expect(result.counts).toMatchObject({ total: orders.length, failed: 0 });
+    expect(h.items(result.runId).every((item) => item.action === 'wouldCreate')).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+});
