@@ -53,6 +53,11 @@ describe('Engine runs', () => {
     expect(events.at(-1)?.type).toBe('runFinished');
     expect(events.filter((event) => event.type === 'runFinished')).toHaveLength(1);
     expect(events.filter((event) => event.type === 'itemSucceeded')).toHaveLength(25);
+    // Counts per node for the canvas, the last report before runFinished.
+    const progress = events
+      .filter((event) => event.type === 'nodeProgress' && event.nodeId === 'target')
+      .at(-1);
+    expect(progress).toMatchObject({ received: 25, passed: 25, skipped: 0, failed: 0 });
     // What was published is what was stored.
     expect(store.events.page(result.runId, 0, 1000)).toEqual(events);
     expect(store.runs.get(result.runId)).toMatchObject({
@@ -271,5 +276,24 @@ describe('Engine runs', () => {
     expect(result).toMatchObject({ status: 'failed', counts: { total: 0 } });
     expect(result.error?.code).toBe('invalid_flow');
     expect(result.error?.message).toMatch(/Node "Code" \(code\): SyntaxError: .*\(line 1/);
+  });
+
+  it('stops a run whose lock another process took over', async () => {
+    const { engine, system, store } = setup({ engine: { heartbeatMs: 20 } });
+    system.seed('orders', sampleOrders(3));
+    let release: (() => void) | undefined;
+    system.hooks.before = (operation) =>
+      operation === 'read' ? new Promise<void>((resolve) => (release = resolve)) : undefined;
+    const handle = engine.start({ flow: mapFlow, trigger: 'manual' });
+    while (!release) await new Promise((resolve) => setImmediate(resolve));
+    // Another process decided this one was dead and took the flow over.
+    store.db.prepare("UPDATE flow_locks SET owner = 'someone-else'").run();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    system.hooks = {};
+    release();
+    const result = await handle.done;
+    expect(result.status).toBe('failed');
+    expect(result.error).toMatchObject({ code: 'lock_lost' });
+    expect(system.list('invoices')).toHaveLength(0);
   });
 });

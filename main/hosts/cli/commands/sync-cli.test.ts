@@ -12,6 +12,7 @@ import { Vault } from '../../../vault/vault';
 import { registerFlows } from './flows';
 import { registerRun } from './run';
 import { registerRuns } from './runs';
+import { registerSchedule } from './schedule';
 import { registerTemplates } from './templates';
 import type { SyncCliIo } from './sync-cli';
 
@@ -39,6 +40,7 @@ function koppel() {
       templatesDir,
       ...(scheduler ? { scheduler } : {}),
     });
+  const stops: (() => void)[] = [];
   const run = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
@@ -49,13 +51,17 @@ function koppel() {
       isTTY: false,
       setExitCode: (value) => (code = value),
       openApp,
-      onStop: () => () => undefined,
+      onStop: (handler) => {
+        stops.push(handler);
+        return () => stops.splice(stops.indexOf(handler), 1);
+      },
     };
     const program = new Command().exitOverride();
     registerRun(program, io);
     registerRuns(program, io);
     registerFlows(program, io);
     registerTemplates(program, io);
+    registerSchedule(program, io);
     await program.parseAsync([
       'node',
       'koppel',
@@ -70,7 +76,12 @@ function koppel() {
     fs.writeFileSync(file, JSON.stringify(flow));
     return file;
   };
-  return { run, system, writeFlow, templatesDir };
+  /** Presses Ctrl+C in the running command (once it listens). */
+  const stop = async () => {
+    while (stops.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    stops.shift()?.();
+  };
+  return { run, system, writeFlow, templatesDir, stop, dataDir, openApp };
 }
 
 const validated = memoryFlow({
@@ -213,5 +224,26 @@ describe('koppel flows validate', () => {
       valid: false,
       problems: [expect.objectContaining({ code: 'graph.cycle', edgeId: 'back' })],
     });
+  });
+});
+
+describe('koppel schedule', () => {
+  it('runs the schedules of enabled flows until stopped', async () => {
+    const { run, stop, dataDir, openApp } = koppel();
+    const app = await openApp({ dataDir });
+    app.ctx.sync.flows.save({
+      ...validated,
+      enabled: true,
+      schedule: { kind: 'interval', everyMinutes: 60, timezone: 'Europe/Amsterdam' },
+    });
+    await app.dispose();
+    const running = run('schedule');
+    await stop();
+    const result = await running;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Running the schedules of 1 flow\(s\) from .*\n  Memory flow: next run \d{4}-/,
+    );
+    expect(result.stdout).toContain('Stopping: waiting for running flows');
   });
 });
