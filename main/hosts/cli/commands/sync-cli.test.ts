@@ -242,7 +242,7 @@ describe('koppel schedule', () => {
     const result = await running;
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^Running the schedules of 1 flow\(s\) from .*\n  Memory flow: next run \d{4}-/,
+      /^Running the schedules of 1 flow\(s\) from .*\n {2}Memory flow: next run \d{4}-/,
     );
     expect(result.stdout).toContain('Stopping: waiting for running flows');
   });
