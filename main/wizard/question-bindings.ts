@@ -259,3 +259,15 @@ export const TEAMLEADER_STATUSES = [
 
 /** The statuses the order status map turns them into. */
 export const KOPPEL_STATUSES = ['draft', 'open', 'paid', 'cancelled'] as const;
+
+/**
+ * Teamleader's expected payment methods (the spec's `expected_payment_method.method` without a
+ * reference): what a Teamleader document can say about how it will be paid.
+ */
+export const TEAMLEADER_PAYMENT_METHODS: readonly { value: string; label: LocalizedText }[] = [
+  { value: 'cash', label: { en: 'Cash', nl: 'Contant' } },
+  { value: 'payment_card', label: { en: 'Payment card', nl: 'Betaalkaart' } },
+  { value: 'bank_transfer', label: { en: 'Bank transfer', nl: 'Overschrijving' } },
+  { value: 'cheque', label: { en: 'Cheque', nl: 'Cheque' } },
+  { value: 'bankers_draft', label: { en: "Banker's draft", nl: 'Bankcheque' } },
+];

@@ -8,6 +8,7 @@ import type { PaymentTerm } from '../../shared/domain/sales-order';
 import { describeFailure } from '../connections/connection-tests';
 import type { ConnectionRegistry } from '../connections/registry';
 import type { TeamleaderClient } from '../connectors/teamleader';
+import { TEAMLEADER_PAYMENT_METHODS } from './question-bindings';
 
 const percent = (rate: number) => Math.round(rate * 10000) / 100;
 
@@ -33,7 +34,7 @@ export function toPaymentTerm(type: string | undefined, days: number | undefined
 }
 
 async function teamleaderChoices(client: TeamleaderClient): Promise<TeamleaderChoices> {
-  const [departments, rates, categories, methods, terms] = await Promise.all([
+  const [departments, rates, categories, terms] = await Promise.all([
     client.departments.list({ filter: { status: ['active'] } }),
     (async () => {
       const all = [];
@@ -41,11 +42,6 @@ async function teamleaderChoices(client: TeamleaderClient): Promise<TeamleaderCh
       return all;
     })(),
     client.productCategories.list({}),
-    (async () => {
-      const all = [];
-      for await (const method of client.paymentMethods.iterate({})) all.push(method);
-      return all;
-    })(),
     client.call('paymentTerms.list', {}),
   ]);
   const departmentName = new Map(departments.map((d) => [d.id, d.name?.trim()]));
@@ -64,7 +60,8 @@ async function teamleaderChoices(client: TeamleaderClient): Promise<TeamleaderCh
       const ledgers = new Set((category.ledgers ?? []).map((l) => l.ledger_account_number).filter(Boolean));
       return ledgers.size ? [...ledgers].join(', ') : undefined;
     }),
-    paymentMethods: named(methods.filter((method) => method.status !== 'archived')),
+    // Documents carry one of the spec's expected payment methods, not the account's named ones.
+    paymentMethods: TEAMLEADER_PAYMENT_METHODS.map((method) => ({ ...method, hint: method.value })),
     paymentTerms: (terms.data ?? []).flatMap((term) => {
       const converted = toPaymentTerm(term.type, term.days);
       return converted ? [{ term: converted, isDefault: term.id === defaultTerm }] : [];

@@ -3,6 +3,7 @@ import type { FlowDocument } from '../../../shared/flow/flow-document';
 import { TwinHarness } from './harness';
 import {
   primaryEmail,
+  setConfig,
   type TlCompany,
   type TlContact,
   type TlInvoice,
@@ -112,5 +113,65 @@ describe('dry run', () => {
     expect(result.counts).toMatchObject({ total: orders.length, failed: 0 });
     expect(h.items(result.runId).every((item) => item.action === 'wouldCreate')).toBe(true);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('incremental sources', () => {
+  it('MplusKASSA orders: amount per run splits the work over runs, each order read once', async () => {
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const totals: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const result = await h.run('orders-mplus-to-teamleader', (flow) =>
+        setConfig(flow, 'orders', { amountPerRun: 12 }),
+      );
+      expect(result.counts.failed).toBe(0);
+      totals.push(result.counts.total);
+    }
+    expect(totals).toEqual([12, 12, orders.length - 24, 0, 0]);
+    const invoices = await h.teamleaderEntities<TlInvoice>('invoices');
+    for (const order of orders)
+      expect(invoices.filter((i) => i.purchase_order_number === order.orderId)).toHaveLength(1);
+  });
+
+  it('Teamleader companies and contacts: amount per run carries both cursors over runs', async () => {
+    const companies = await h.teamleaderEntities<TlCompany>('companies');
+    const unlinked = (await h.teamleaderEntities<TlContact>('contacts')).filter(
+      (c) => c.companies.length === 0,
+    );
+    let read = 0;
+    for (let run = 0; run < 12; run++) {
+      const result = await h.run('customers-teamleader-to-mplus', (flow) =>
+        setConfig(flow, 'customers', { amountPerRun: 9 }),
+      );
+      expect(result.counts.failed).toBe(0);
+      read += result.counts.total;
+      if (result.counts.total === 0) break;
+    }
+    expect(read).toBe(companies.length + unlinked.length);
+    expect(
+      duplicates((await h.mplusEntities<WireRelation>('relations')).map((r) => r.email?.toLowerCase())),
+    ).toEqual([]);
+  });
+
+  it('custom filters keep records out; start-from skips older ones', async () => {
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const withCustomer = await h.run('orders-mplus-to-teamleader', (flow) =>
+      setConfig(flow, 'orders', {
+        filters: { match: 'all', conditions: [{ path: 'customer.email', operator: 'isNotEmpty' }] },
+      }),
+    );
+    expect(withCustomer.counts.total).toBe(orders.filter((o) => o.relationNumber !== undefined).length);
+    expect(withCustomer.counts.total).toBeLessThan(orders.length);
+
+    const invoices = (await h.teamleaderEntities<TlInvoice & { updated_at: string }>('invoices')).filter(
+      (i) => i.status !== 'draft',
+    );
+    const dates = invoices.map((i) => i.updated_at.slice(0, 10)).sort();
+    const from = dates[Math.floor(dates.length / 2)] ?? '2025-01-01';
+    const recent = await h.run('orders-teamleader-to-mplus', (flow) =>
+      setConfig(flow, 'invoices', { startFrom: from }),
+    );
+    expect(recent.counts.total).toBe(invoices.filter((i) => i.updated_at.slice(0, 10) >= from).length);
+    expect(recent.counts.total).toBeLessThan(invoices.length);
   });
 });

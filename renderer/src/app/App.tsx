@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Redirect, Route, Router, Switch } from 'wouter';
+import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
@@ -9,6 +9,8 @@ import { RecordDetailScreen } from '../screens/runs/RecordDetailScreen';
 import { RunDetailScreen } from '../screens/runs/RunDetailScreen';
 import { RunsScreen } from '../screens/runs/RunsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { FirstStartRedirect } from '../screens/wizard/FirstStartRedirect';
+import { WizardScreen } from '../screens/wizard/WizardScreen';
 import { AppFrame } from './AppFrame';
 
 /** Routes live in the hash, so the same build works from file:// (desktop) and http:// (web host). */
@@ -32,8 +34,9 @@ export function App() {
           <Route path="/dashboard" component={DashboardScreen} />
           <Route path="/connections" component={ConnectionsScreen} />
           <Route path="/settings" component={SettingsScreen} />
+          <Route path="/wizard" component={WizardScreen} />
           <Route>
-            <Redirect to="/flows" />
+            <FirstStartRedirect />
           </Route>
         </Switch>
       </AppFrame>

@@ -29,6 +29,7 @@ export const TeamleaderChoices = z.object({
   /** Tax rates in percent, per department name. */
   taxRates: z.record(z.string(), z.array(WizardOption)),
   categories: z.array(WizardOption),
+  /** The expected payment methods a Teamleader document can carry (the spec's enum). */
   paymentMethods: z.array(WizardOption),
   /** The account's payment terms; the renderer words them in the user's language. */
   paymentTerms: z.array(z.object({ term: PaymentTerm, isDefault: z.boolean() })),

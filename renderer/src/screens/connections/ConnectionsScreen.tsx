@@ -1,46 +1,46 @@
-import { FlaskConical, Store, Users } from 'lucide-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
-import { useSettingsStore } from '../../stores/settings-store';
+import { useConnectionStore } from '../../stores/connection-store';
+import './connections.css';
+import { KeychainNotice } from './KeychainNotice';
+import { SandboxPanel } from './SandboxPanel';
+import { SystemSection } from './SystemSection';
 
+const KEYCHAIN_NOTICE_ID = 'cn-keychain-notice';
+
+/**
+ * `#/connections`: Teamleader (OAuth), MplusKASSA (host, port, ident, secret) and the sandbox. The
+ * renderer only ever sees a connection's name, kind, status and account: secrets go in, never out.
+ */
 export function ConnectionsScreen() {
   const { t } = useTranslation();
-  const sandbox = useSettingsStore((state) => state.settings?.sandbox.enabled ?? false);
-  const status = sandbox ? t('connections.sandboxOn') : t('connections.sandboxOff');
-  const systems = [
-    {
-      id: 'teamleader',
-      icon: Users,
-      name: t('connections.teamleader'),
-      body: t('connections.teamleaderBody'),
-    },
-    { id: 'mplus', icon: Store, name: t('connections.mplus'), body: t('connections.mplusBody') },
-  ];
+  const load = useConnectionStore((state) => state.load);
+  const keychain = useConnectionStore((state) => state.keychain);
+  const loadError = useConnectionStore((state) => state.loadError);
+  useEffect(() => {
+    void load().then(() => {
+      // A connection never checked (the sandbox's on a first start) is checked now, so its card says who it is.
+      const { connections, test } = useConnectionStore.getState();
+      for (const connection of connections ?? [])
+        if (connection.status === 'new') test(connection.id).catch(() => undefined);
+    });
+  }, [load]);
+  const canStore = keychain?.available === true;
   return (
     <div className="screen" data-testid="screen-connections">
       <PageHeader title={t('connections.title')} subtitle={t('connections.subtitle')} />
-      <div className="card-grid">
-        {systems.map(({ id, icon: Icon, name, body }) => (
-          <article key={id} className="card" data-testid={`connection-${id}`}>
-            <div className="card-title">
-              <Icon size={20} aria-hidden="true" />
-              <h2>{name}</h2>
-              <span className={sandbox ? 'badge badge-info' : 'badge'}>{status}</span>
-            </div>
-            <p>{body}</p>
-          </article>
-        ))}
-      </div>
-      {sandbox && (
-        <aside className="callout" data-testid="sandbox-callout">
-          <FlaskConical size={18} aria-hidden="true" />
-          <p>{t('connections.sandboxOnBody')}</p>
-          <LinkButton to="/settings" variant="secondary">
-            {t('connections.sandboxAction')}
-          </LinkButton>
-        </aside>
+      {loadError && (
+        <p className="form-error" role="alert">
+          {loadError}
+        </p>
       )}
+      {keychain && !keychain.available && (
+        <KeychainNotice message={keychain.message} id={KEYCHAIN_NOTICE_ID} />
+      )}
+      <SystemSection kind="teamleader" canStore={canStore} blockedBy={KEYCHAIN_NOTICE_ID} />
+      <SystemSection kind="mplus" canStore={canStore} blockedBy={KEYCHAIN_NOTICE_ID} />
+      <SandboxPanel />
     </div>
   );
 }

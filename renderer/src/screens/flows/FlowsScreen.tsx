@@ -8,7 +8,16 @@ export function FlowsScreen() {
   const { t } = useTranslation();
   return (
     <div className="screen" data-testid="screen-flows">
-      <PageHeader title={t('flows.title')} subtitle={t('flows.subtitle')} />
+      <PageHeader
+        title={t('flows.title')}
+        subtitle={t('flows.subtitle')}
+        actions={
+          // The setup wizard: a whole integration from the templates, with choices read from both systems.
+          <LinkButton to="/wizard" variant="secondary">
+            {t('wizard.newIntegration')}
+          </LinkButton>
+        }
+      />
       <EmptyState
         icon={Workflow}
         title={t('flows.emptyTitle')}

@@ -1,0 +1,139 @@
+import { expect, openApp, test } from '../fixtures/test';
+import { startWebHost } from '../fixtures/web-host';
+import { ConnectionsPage, sandboxAddresses } from './connections-page';
+
+test.describe('connections', () => {
+  test('shows the sandbox connections on first start, tests them and resets the sandbox', async ({
+    page,
+    host,
+  }) => {
+    const screen = new ConnectionsPage(page);
+    await screen.open(host);
+    const teamleader = screen.card('sandbox-teamleader');
+    await expect(teamleader.getByRole('heading', { name: 'Sandbox Teamleader' })).toBeVisible();
+    await expect(screen.card('sandbox-mplus')).toBeVisible();
+    await expect(page.getByTestId('sandbox-state')).toHaveText('Running');
+
+    await teamleader.getByRole('button', { name: 'Test' }).click();
+    await expect(teamleader.getByText('The connection works.')).toBeVisible();
+    await expect(teamleader.getByTestId('account-company')).toHaveText('Koppel Demo BV');
+    await expect(teamleader.getByTestId('status-sandbox-teamleader')).toHaveText('Connected');
+    const mplus = screen.card('sandbox-mplus');
+    await mplus.getByRole('button', { name: 'Test' }).click();
+    await expect(mplus.getByTestId('account-detail')).toContainText('API 1.0.0');
+    await screen.shot('connections');
+
+    const sandbox = page.getByTestId('sandbox-panel');
+    await sandbox.getByRole('button', { name: 'Reset sandbox data' }).click();
+    await sandbox.getByRole('group').getByRole('button', { name: 'Reset sandbox data' }).click();
+    await expect(sandbox.getByText('The sandbox data is back to how it started.')).toBeVisible();
+
+    // Dutch and dark: the same screen in the other language and theme.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openApp(page, host, '/settings');
+    await page.getByTestId('settings-language').selectOption('nl');
+    await page.getByRole('link', { name: 'Koppelingen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Koppelingen' })).toBeVisible();
+    await expect(teamleader.getByTestId('status-sandbox-teamleader')).toHaveText('Verbonden');
+    await screen.shot('connections-nl-dark');
+  });
+
+  test('a wrong MplusKASSA secret shows the twin’s own fault message; the right one connects', async ({
+    page,
+    host,
+  }) => {
+    const screen = new ConnectionsPage(page);
+    await screen.open(host);
+    const twin = new URL(sandboxAddresses(host).mplus.url);
+    const form = await screen.addMplus({
+      host: `http://${twin.hostname}`,
+      port: twin.port,
+      ident: 'koppel-sandbox',
+      secret: 'not-the-secret',
+    });
+    await expect(form.getByTestId('mplus-test-error')).toContainText(
+      'MplusKASSA: Authentication failed: unknown ident or wrong secret',
+    );
+    const card = screen.card('mplus');
+    await expect(card.getByTestId('status-mplus')).toHaveText('Needs reconnecting');
+    await screen.shot('connections-mplus-wrong-secret');
+
+    // Fixing the secret updates the same connection (no second copy) and connects it.
+    await form.getByLabel('Secret').fill('koppel-sandbox-secret');
+    await form.getByRole('button', { name: 'Save and test' }).click();
+    await expect(form).toBeHidden();
+    await expect(card.getByTestId('status-mplus')).toHaveText('Connected');
+    await expect(card.getByTestId('account-detail')).toContainText('API 1.0.0 · server 67.1.3');
+    await expect(page.locator('[data-testid^="connection-card-mplus-"]')).toHaveCount(0);
+
+    // Disconnect deletes the secrets; the connection stays, waiting to be reconnected.
+    await card.getByRole('button', { name: 'Disconnect' }).click();
+    await card.getByRole('group').getByRole('button', { name: 'Disconnect' }).click();
+    await expect(card.getByTestId('status-mplus')).toHaveText('Needs reconnecting');
+    await expect(card.getByText('None stored')).toBeVisible();
+    await card.getByRole('button', { name: 'Delete' }).click();
+    await card.getByRole('group').getByRole('button', { name: 'Delete' }).click();
+    await expect(card).toBeHidden();
+  });
+
+  test('Teamleader OAuth round trip: approve on the twin’s authorize page, the screen shows the account', async ({
+    page,
+    host,
+  }) => {
+    const screen = new ConnectionsPage(page);
+    await screen.open(host);
+    const twin = sandboxAddresses(host).teamleader;
+    await screen.section('teamleader').getByTestId('add-teamleader').click();
+    const form = page.getByTestId('teamleader-form');
+    await form.getByLabel('Client ID').fill('koppel-sandbox');
+    await form.getByLabel('Client secret').fill('koppel-sandbox-secret');
+    await form.getByText('Other Teamleader addresses (advanced)').click();
+    await form.getByLabel('API address').fill(twin.apiUrl);
+    await form.getByLabel('Sign-in address').fill(twin.authUrl);
+    const opened = page.waitForEvent('popup');
+    await form.getByRole('button', { name: 'Connect with Teamleader' }).click();
+    await expect(form.getByTestId('teamleader-auth-pending')).toBeVisible();
+
+    // The page the app opened: Teamleader's consent page (the twin's), with state and PKCE in its URL.
+    const consent = await opened;
+    const authorize = new URL(consent.url());
+    expect(authorize.pathname).toBe('/oauth2/authorize');
+    expect(authorize.searchParams.get('state')).toBeTruthy();
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    await expect(consent.getByRole('heading', { name: 'Authorize Koppel' })).toBeVisible();
+    await consent.getByRole('button', { name: 'Approve' }).click();
+    // The loopback listener received the code and answered the browser.
+    await expect(consent).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/callback\?/);
+    await consent.close();
+
+    const card = screen.card('teamleader');
+    await expect(card.getByTestId('status-teamleader')).toHaveText('Connected');
+    await expect(card.getByTestId('account-company')).toHaveText('Koppel Demo BV');
+    await expect(card.getByTestId('account-detail')).toContainText('@');
+    await expect(card.getByText('In the OS keychain')).toBeVisible();
+    await screen.shot('connections-teamleader-connected');
+  });
+
+  test('without a keychain it says so plainly and offers nothing weaker', async ({ page }) => {
+    // No session bus anywhere: the Secret Service cannot be reached.
+    const host = await startWebHost({
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/koppel-no-bus' },
+    });
+    try {
+      const screen = new ConnectionsPage(page);
+      await screen.open(host);
+      const notice = page.getByTestId('keychain-unavailable');
+      await expect(notice).toContainText('No keychain available');
+      await expect(notice).toContainText('The OS keychain is not available');
+      await expect(page.getByTestId('add-mplus')).toBeDisabled();
+      await expect(page.getByTestId('add-teamleader')).toBeDisabled();
+      // The sandbox needs no secrets and keeps working.
+      await screen.card('sandbox-mplus').getByRole('button', { name: 'Test' }).click();
+      await expect(screen.card('sandbox-mplus').getByText('The connection works.')).toBeVisible();
+      await screen.shot('connections-no-keychain');
+    } finally {
+      await host.stop();
+    }
+  });
+});

@@ -1,0 +1,241 @@
+import { create } from 'zustand';
+import type { ConnectionTestResult } from '../../../shared/api/calls/connections';
+import type { WizardChoices, WizardFlowPlan } from '../../../shared/api/calls/wizard';
+import type { FlowDocument } from '../../../shared/flow/flow-document';
+import type { FlowProblem } from '../../../shared/flow/flow-problem';
+import { api } from '../api/api';
+import { mergeAnswers, type WizardAnswers } from '../wizard/answers';
+import {
+  availableFamilies,
+  defaultSelection,
+  selectedTemplateIds,
+  type FlowSelection,
+} from '../wizard/flow-families';
+import { dryRun, runNow } from '../wizard/run-flows';
+import type { RunOutcome } from '../wizard/run-outcome';
+import { connectionFor, type SystemMode, type WizardStep } from '../wizard/wizard-steps';
+import { useConnectionStore } from './connection-store';
+
+type System = 'teamleader' | 'mplus';
+
+/** A run the wizard started: going, done, or refused. */
+export type RunState =
+  { state: 'running' } | { state: 'done'; outcome: RunOutcome } | { state: 'error'; message: string };
+
+export interface BuiltFlow {
+  templateId: string;
+  flow: FlowDocument;
+  problems: FlowProblem[];
+}
+
+interface WizardState {
+  step: WizardStep;
+  /** When this setup began (the wizard shows nothing of it; tests and the report time it). */
+  startedAt: number;
+  modes: Record<System, SystemMode>;
+  liveIds: Partial<Record<System, string>>;
+  /** The last test of each chosen connection; `thrown` when the call itself failed. */
+  tests: Partial<Record<System, ConnectionTestResult | 'running' | { thrown: string }>>;
+  /** Installed templates (null until read). */
+  templateIds: string[] | null;
+  selection: FlowSelection;
+  choices: WizardChoices | null;
+  plans: WizardFlowPlan[] | null;
+  planError: string | null;
+  answers: WizardAnswers;
+  built: BuiltFlow[] | null;
+  buildError: string | null;
+  dryRuns: Record<string, RunState>;
+  created: BuiltFlow[] | null;
+  createError: string | null;
+  firstRuns: Record<string, RunState>;
+
+  start(sandboxEnabled: boolean): Promise<void>;
+  go(step: WizardStep): void;
+  setMode(system: System, mode: SystemMode): void;
+  setLiveId(system: System, id: string | undefined): void;
+  testConnections(): Promise<void>;
+  setSelection(selection: FlowSelection): void;
+  prepare(): Promise<void>;
+  setAnswer(templateId: string, questionId: string, value: unknown): void;
+  runDry(): Promise<void>;
+  enable(): Promise<void>;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function connectionIds(state: Pick<WizardState, 'modes' | 'liveIds'>) {
+  return {
+    teamleaderId: connectionFor('teamleader', state.modes.teamleader, state.liveIds.teamleader),
+    mplusId: connectionFor('mplus', state.modes.mplus, state.liveIds.mplus),
+  };
+}
+
+/** The setup wizard: what the user chose and answered so far, and the runs it started. */
+export const useWizardStore = create<WizardState>()((set, get) => ({
+  step: 'systems',
+  startedAt: Date.now(),
+  modes: { teamleader: 'sandbox', mplus: 'sandbox' },
+  liveIds: {},
+  tests: {},
+  templateIds: null,
+  selection: {},
+  choices: null,
+  plans: null,
+  planError: null,
+  answers: {},
+  built: null,
+  buildError: null,
+  dryRuns: {},
+  created: null,
+  createError: null,
+  firstRuns: {},
+
+  async start(sandboxEnabled) {
+    const mode: SystemMode = sandboxEnabled ? 'sandbox' : 'live';
+    set({
+      step: 'systems',
+      startedAt: Date.now(),
+      modes: { teamleader: mode, mplus: mode },
+      liveIds: {},
+      tests: {},
+      selection: {},
+      choices: null,
+      plans: null,
+      planError: null,
+      answers: {},
+      built: null,
+      buildError: null,
+      dryRuns: {},
+      created: null,
+      createError: null,
+      firstRuns: {},
+    });
+    const { templates } = await api().templates.list({});
+    const templateIds = templates.map((template) => template.id);
+    set({ templateIds, selection: defaultSelection(availableFamilies(templateIds)) });
+  },
+
+  go(step) {
+    set({ step });
+  },
+
+  setMode(system, mode) {
+    set({ modes: { ...get().modes, [system]: mode }, tests: { ...get().tests, [system]: undefined } });
+  },
+
+  setLiveId(system, id) {
+    set({ liveIds: { ...get().liveIds, [system]: id }, tests: { ...get().tests, [system]: undefined } });
+  },
+
+  async testConnections() {
+    const ids = connectionIds(get());
+    await Promise.all(
+      (['teamleader', 'mplus'] as const).map(async (system) => {
+        const id = system === 'teamleader' ? ids.teamleaderId : ids.mplusId;
+        if (!id) return;
+        set({ tests: { ...get().tests, [system]: 'running' } });
+        try {
+          const result = await useConnectionStore.getState().test(id);
+          set({ tests: { ...get().tests, [system]: result } });
+        } catch (error) {
+          set({ tests: { ...get().tests, [system]: { thrown: messageOf(error) } } });
+        }
+      }),
+    );
+  },
+
+  setSelection(selection) {
+    set({ selection, plans: null, built: null, dryRuns: {} });
+  },
+
+  async prepare() {
+    const { teamleaderId, mplusId } = connectionIds(get());
+    const templateIds = selectedTemplateIds(get().selection);
+    if (!teamleaderId || !mplusId || templateIds.length === 0) return;
+    set({ plans: null, planError: null });
+    try {
+      const prepared = await api().wizard.prepare({ teamleaderId, mplusId, templateIds });
+      set({
+        choices: prepared.choices,
+        plans: prepared.flows,
+        answers: mergeAnswers(get().answers, prepared.flows),
+      });
+    } catch (error) {
+      set({ planError: messageOf(error) });
+    }
+  },
+
+  setAnswer(templateId, questionId, value) {
+    const answers = get().answers;
+    set({
+      answers: { ...answers, [templateId]: { ...answers[templateId], [questionId]: value } },
+      built: null,
+      dryRuns: {},
+    });
+  },
+
+  async runDry() {
+    const { teamleaderId, mplusId } = connectionIds(get());
+    const plans = get().plans;
+    if (!teamleaderId || !mplusId || !plans) return;
+    set({ built: null, buildError: null, dryRuns: {} });
+    let built: BuiltFlow[];
+    try {
+      const flows = plans.map((plan) => ({
+        templateId: plan.templateId,
+        answers: get().answers[plan.templateId],
+      }));
+      built = (await api().wizard.build({ teamleaderId, mplusId, flows })).flows;
+    } catch (error) {
+      set({ buildError: messageOf(error) });
+      return;
+    }
+    set({ built });
+    await Promise.all(
+      built.map(async ({ templateId, flow, problems }) => {
+        if (problems.some((problem) => problem.severity === 'error')) return;
+        set({ dryRuns: { ...get().dryRuns, [templateId]: { state: 'running' } } });
+        let result: RunState;
+        try {
+          result = { state: 'done', outcome: await dryRun(flow) };
+        } catch (error) {
+          result = { state: 'error', message: messageOf(error) };
+        }
+        set({ dryRuns: { ...get().dryRuns, [templateId]: result } });
+      }),
+    );
+  },
+
+  async enable() {
+    const { teamleaderId, mplusId } = connectionIds(get());
+    const built = get().built;
+    if (!teamleaderId || !mplusId || !built) return;
+    set({ createError: null });
+    try {
+      const flows = built.map(({ templateId, flow }) => ({
+        templateId,
+        id: flow.id,
+        answers: get().answers[templateId],
+      }));
+      const created = (await api().wizard.create({ teamleaderId, mplusId, flows, enable: true })).flows;
+      set({
+        created,
+        firstRuns: Object.fromEntries(created.map((c) => [c.templateId, { state: 'running' }])),
+      });
+      await api().settings.update({ onboarded: true });
+      // One after the other: flows of one setup share the same connections and rate limits.
+      for (const { templateId, flow } of created) {
+        let result: RunState;
+        try {
+          result = { state: 'done', outcome: await runNow(flow.id) };
+        } catch (error) {
+          result = { state: 'error', message: messageOf(error) };
+        }
+        set({ firstRuns: { ...get().firstRuns, [templateId]: result } });
+      }
+    } catch (error) {
+      set({ createError: messageOf(error) });
+    }
+  },
+}));

@@ -1,0 +1,14 @@
+import type { LocalizedText } from '../../../shared/nodes/node-definition';
+
+export type UiLanguage = 'en' | 'nl';
+
+/** Text from main: plain (a system's own data) or in both languages (Koppel's own words). */
+export function localize(text: string | LocalizedText | undefined, language: UiLanguage): string {
+  if (text === undefined) return '';
+  return typeof text === 'string' ? text : text[language];
+}
+
+/** The UI language from i18next's (`nl`, `nl-BE` → nl; anything else → en). */
+export function uiLanguage(language: string | undefined): UiLanguage {
+  return language?.startsWith('nl') ? 'nl' : 'en';
+}

@@ -1,0 +1,51 @@
+import type { FlowDocument } from '../../../shared/flow/flow-document';
+import { api } from '../api/api';
+import { recordGist, requestOperation } from './record-gist';
+import { summariseRun, type RecordLine, type RunOutcome } from './run-outcome';
+
+/** How often a running run is looked at; the wizard shows a spinner meanwhile. */
+const POLL_MS = 400;
+/** Records a dry run looks at: enough to see what would happen, quick on a real account. */
+export const DRY_RUN_LIMIT = 50;
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An example with what its stored record says (a record whose detail cannot be read stays as it is). */
+async function withDetail(line: RecordLine): Promise<RecordLine> {
+  try {
+    const detail = await api().runs.item({ itemId: line.itemId });
+    return {
+      ...line,
+      gist: recordGist(detail.mapped ?? detail.source),
+      operation: requestOperation(detail.request),
+      request: detail.request,
+    };
+  } catch {
+    return line;
+  }
+}
+
+/** Waits for a run to finish and sums up what it did. */
+export async function outcomeOf(runId: string): Promise<RunOutcome> {
+  for (;;) {
+    const { run } = await api().runs.get({ runId });
+    if (run.status !== 'running') {
+      const { items } = await api().runs.items({ runId, limit: 1000 });
+      const outcome = summariseRun(run, items);
+      return { ...outcome, examples: await Promise.all(outcome.examples.map(withDetail)) };
+    }
+    await wait(POLL_MS);
+  }
+}
+
+/** Everything but the writes, on a flow that is not saved yet. */
+export async function dryRun(flow: FlowDocument): Promise<RunOutcome> {
+  const { runId } = await api().runs.start({ flow, dryRun: true, limit: DRY_RUN_LIMIT });
+  return outcomeOf(runId);
+}
+
+/** The first real run of a saved flow. */
+export async function runNow(flowId: string): Promise<RunOutcome> {
+  const { runId } = await api().runs.start({ flowId });
+  return outcomeOf(runId);
+}

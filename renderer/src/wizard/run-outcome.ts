@@ -1,0 +1,83 @@
+import type { JsonValue } from '../../../shared/flow/json';
+import type { RunItemSummary, RunSummary } from '../../../shared/flow/run-records';
+import type { RecordGist } from './record-gist';
+
+/** One record of a run as the wizard lists it. */
+export interface RecordLine {
+  itemId: number;
+  /** What people recognise it by: order number, e-mail, SKU, else its key. */
+  label: string;
+  status: RunItemSummary['status'];
+  action: RunItemSummary['action'];
+  /** Why it was skipped or failed. */
+  reason: string | null;
+  /** Filled in from the stored record, when it was read: what it is and what would be sent. */
+  gist?: RecordGist | null;
+  operation?: string | null;
+  request?: JsonValue | null;
+}
+
+/** What a run did (or, for a dry run, would do), counted and with examples. */
+export interface RunOutcome {
+  runId: string;
+  status: RunSummary['status'];
+  dryRun: boolean;
+  total: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  /** The run could not go on at all (e.g. a system could not be reached). */
+  runError: string | null;
+  /** The most frequent failure reasons, most frequent first. */
+  topErrors: { message: string; count: number }[];
+  examples: RecordLine[];
+}
+
+export function recordLabel(item: RunItemSummary): string {
+  const keys = item.businessKeys;
+  return keys.orderNumber ?? keys.email ?? keys.sku ?? item.key;
+}
+
+/**
+ * Counts a run's records by what happened to them. `created`/`updated` include what a dry run
+ * would create or update; failed records come first among the examples so they are seen.
+ */
+export function summariseRun(run: RunSummary, items: readonly RunItemSummary[], maxExamples = 8): RunOutcome {
+  const created = items.filter((i) => i.action === 'created' || i.action === 'wouldCreate').length;
+  const updated = items.filter((i) => i.action === 'updated' || i.action === 'wouldUpdate').length;
+  const errors = new Map<string, number>();
+  for (const item of items) {
+    if (item.status !== 'failed') continue;
+    const message = item.error?.message ?? item.reason ?? 'Failed';
+    errors.set(message, (errors.get(message) ?? 0) + 1);
+  }
+  const ordered = [...items].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed'));
+  return {
+    runId: run.id,
+    status: run.status,
+    dryRun: run.dryRun,
+    total: run.counts.total,
+    created,
+    updated,
+    skipped: run.counts.skipped,
+    failed: run.counts.failed,
+    runError: run.error?.message ?? null,
+    topErrors: [...errors.entries()]
+      .map(([message, count]) => ({ message, count }))
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 3),
+    examples: ordered.slice(0, maxExamples).map((item) => ({
+      itemId: item.id,
+      label: recordLabel(item),
+      status: item.status,
+      action: item.action,
+      reason: item.status === 'failed' ? (item.error?.message ?? item.reason) : item.reason,
+    })),
+  };
+}
+
+/** A run that finished with nothing failed: what "a first successful run" means. */
+export function succeeded(outcome: RunOutcome): boolean {
+  return outcome.status === 'succeeded' && outcome.failed === 0 && outcome.runError === null;
+}
