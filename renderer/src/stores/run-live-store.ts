@@ -44,6 +44,8 @@ export interface RunLiveState {
   load(runId: string): Promise<LiveRun | undefined>;
   /** Loads the newest run of a flow with its counts per node (the canvas shows them). */
   loadLatestOfFlow(flowId: string): Promise<LiveRun | undefined>;
+  /** Reads the counts per node of a run that finished before this window listened. */
+  loadNodeCounts(runId: string): Promise<void>;
 }
 
 export interface RunLiveDeps {
@@ -216,23 +218,30 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
         const latest = runs[0];
         if (!latest) return undefined;
         get().upsert([latest]);
-        const { flow } = await deps.runs().get({ runId: latest.id });
-        set((state) => ({ flows: { ...state.flows, [latest.id]: flow } }));
+        set((state) =>
+          state.latestByFlow[flowId] ? {} : { latestByFlow: { ...state.latestByFlow, [flowId]: latest.id } },
+        );
+        await get().loadNodeCounts(latest.id);
+        return get().runs[latest.id];
+      },
+
+      async loadNodeCounts(runId) {
+        const { run, flow } = await deps.runs().get({ runId });
+        get().upsert([run]);
+        set((state) => ({ flows: { ...state.flows, [runId]: flow } }));
         const nodeIds = flow?.nodes.map((node) => node.id) ?? [];
-        const nodeCounts = await nodeCountsOf(deps.runs(), latest, nodeIds);
+        const nodeCounts = await nodeCountsOf(deps.runs(), run, nodeIds);
         set((state) => {
-          const known = state.runs[latest.id];
+          const known = state.runs[runId];
           if (!known) return {};
           // Live progress that arrived meanwhile wins over what was read.
-          const merged = { ...nodeCounts, ...known.nodeCounts };
           return {
-            runs: { ...state.runs, [latest.id]: { ...known, nodeCounts: merged } },
-            latestByFlow: state.latestByFlow[flowId]
-              ? state.latestByFlow
-              : { ...state.latestByFlow, [flowId]: latest.id },
+            runs: {
+              ...state.runs,
+              [runId]: { ...known, nodeCounts: { ...nodeCounts, ...known.nodeCounts } },
+            },
           };
         });
-        return get().runs[latest.id];
       },
     };
   });

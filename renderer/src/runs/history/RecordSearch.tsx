@@ -83,11 +83,11 @@ export function RecordSearch() {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('runs.records.key')}</th>
                   <th scope="col">{t('runs.records.businessKeys')}</th>
                   <th scope="col">{t('runs.records.status')}</th>
                   <th scope="col">{t('runs.search.run')}</th>
                   <th scope="col">{t('runs.columns.started')}</th>
+                  <th scope="col">{t('runs.records.key')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -96,11 +96,10 @@ export function RecordSearch() {
                   return (
                     <tr key={item.id} data-testid="search-result" data-run-id={item.runId}>
                       <th scope="row">
-                        <Link href={`/runs/${item.runId}/records/${item.id}`} className="rn-link rn-mono">
-                          {item.key}
+                        <Link href={`/runs/${item.runId}/records/${item.id}`} className="rn-link">
+                          {Object.values(item.businessKeys).filter(Boolean).join(' · ') || item.key}
                         </Link>
                       </th>
-                      <td>{Object.values(item.businessKeys).filter(Boolean).join(' · ')}</td>
                       <td>
                         <StatusBadge status={item.status} />
                       </td>
@@ -108,8 +107,14 @@ export function RecordSearch() {
                         <Link href={`/runs/${item.runId}`} className="rn-link">
                           {run?.flowName ?? item.runId}
                         </Link>
+                        {run && <span className="rn-muted"> · {t(`runs.trigger.${run.trigger}`)}</span>}
                       </td>
-                      <td>{formatDateTime(run?.startedAt ?? item.startedAt, locale)}</td>
+                      <td className="rn-nowrap">
+                        {formatDateTime(run?.startedAt ?? item.startedAt, locale)}
+                      </td>
+                      <td className="rn-mono rn-muted rn-key-cell" title={item.key}>
+                        {item.key}
+                      </td>
                     </tr>
                   );
                 })}

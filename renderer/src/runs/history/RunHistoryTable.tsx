@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import type { LiveRun } from '../model/live-run';
 import { formatDateTime, formatDuration } from '../model/format';
 import { RunCounts } from '../shared/RunCounts';
-import { StatusBadge } from '../shared/StatusBadge';
+import { RunStatusBadge } from '../shared/RunStatusBadge';
 import { useLocale } from '../shared/useLocale';
 
 /** Runs, newest first: flow, trigger, start, duration, counts and status; the flow name opens the run. */
@@ -42,7 +42,7 @@ export function RunHistoryTable({ rows }: { rows: LiveRun[] }) {
               <RunCounts counts={run.counts} />
             </td>
             <td>
-              <StatusBadge status={run.status} />
+              <RunStatusBadge run={run} />
             </td>
           </tr>
         ))}

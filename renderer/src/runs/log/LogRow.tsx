@@ -16,6 +16,8 @@ const levelIcon: Record<LogLevel, LucideIcon> = {
 
 interface LogRowProps {
   event: RunEvent;
+  /** The record's order number, SKU or e-mail, shown instead of its key when known. */
+  itemLabel: string | undefined;
   names: NodeNames;
   locale: string;
   top: number;
@@ -24,7 +26,15 @@ interface LogRowProps {
 }
 
 /** One event of the live log. Tests read `data-event-type`, `data-level`, `data-status` and `data-seq`. */
-export const LogRow = memo(function LogRow({ event, names, locale, top, height, onOpenRecord }: LogRowProps) {
+export const LogRow = memo(function LogRow({
+  event,
+  itemLabel,
+  names,
+  locale,
+  top,
+  height,
+  onOpenRecord,
+}: LogRowProps) {
   const { t } = useTranslation();
   const level = eventLevel(event);
   const Icon = levelIcon[level];
@@ -59,12 +69,14 @@ export const LogRow = memo(function LogRow({ event, names, locale, top, height, 
           type="button"
           className="rn-log-key rn-link"
           onClick={() => onOpenRecord(event.runId, itemId)}
-          title={t('runs.log.openRecord')}
+          title={`${t('runs.log.openRecord')}: ${key}`}
         >
-          {key}
+          {itemLabel ?? key}
         </button>
       ) : (
-        <span className="rn-log-key">{key}</span>
+        <span className="rn-log-key" title={key ?? undefined}>
+          {itemLabel ?? key}
+        </span>
       )}
     </div>
   );

@@ -147,6 +147,7 @@ export function RunLogPanel({
                   <LogRow
                     key={`${event.runId}:${event.seq}`}
                     event={event}
+                    itemLabel={'itemId' in event ? buffer?.labelOfItem(event.itemId) : undefined}
                     names={names}
                     locale={locale}
                     top={row.start}

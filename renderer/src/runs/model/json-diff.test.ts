@@ -16,6 +16,7 @@ describe('diffJson', () => {
     expect(kinds('left')).toEqual({ '/vat': 'changed', '/note': 'removed' });
     expect(kinds('right')).toEqual({ '/vat': 'changed', '/lines/0/price': 'added' });
     expect(diff.changedPaths).toEqual(['/lines/0/price', '/note', '/vat']);
+    expect(diff.counts).toEqual({ changed: 1, added: 1, removed: 1 });
   });
 
   it('prints valid JSON on each side', () => {
@@ -61,5 +62,28 @@ describe('diffJson', () => {
         expect(jsonEqual(value, reverseKeys(value))).toBe(true);
       }),
     );
+  });
+});
+
+describe('diffJson across shapes (a mapping renamed fields)', () => {
+  it('a value found elsewhere on the other side is moved, not a difference', () => {
+    const diff = diffJson(
+      { number: 'O2026-000011', customer: { email: 'tim@example.com', vat: 'NL123' } },
+      {
+        body: {
+          purchase_order_number: 'O2026-000011',
+          invoicee: { email: 'tim@example.com' },
+          currency: 'EUR',
+        },
+      },
+    );
+    const kindOf = (side: 'left' | 'right', path: string) =>
+      diff[side].find((line) => line.path === path)?.kind;
+    expect(kindOf('left', '/number')).toBe('moved');
+    expect(kindOf('left', '/customer/email')).toBe('moved');
+    expect(kindOf('left', '/customer/vat')).toBe('removed');
+    expect(kindOf('right', '/body/purchase_order_number')).toBe('moved');
+    expect(kindOf('right', '/body/currency')).toBe('added');
+    expect(diff.changedPaths).toEqual(['/body/currency', '/customer/vat']);
   });
 });

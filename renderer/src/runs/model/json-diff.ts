@@ -1,7 +1,11 @@
 import type { JsonValue } from '../../../../shared/flow/json';
 
-/** How a line of one side compares with the other side at the same path. */
-export type DiffKind = 'same' | 'added' | 'removed' | 'changed';
+/**
+ * How a line of one side compares with the other side: at the same path the value is the `same`
+ * or `changed`; a path only one side has is `added` (right) or `removed` (left), unless its value
+ * is found elsewhere on the other side (`moved`: a mapping renamed the field, not a difference).
+ */
+export type DiffKind = 'same' | 'moved' | 'added' | 'removed' | 'changed';
 
 /** One line of pretty-printed JSON, tagged with the path it shows (`/lines/0/sku`). */
 export interface DiffLine {
@@ -16,9 +20,38 @@ export interface JsonDiff {
   right: DiffLine[];
   /** Paths whose leaf value differs, was added or was removed. */
   changedPaths: string[];
+  /** Leaves per kind of difference (the left side's `removed`, the right side's `added`). */
+  counts: { changed: number; added: number; removed: number };
 }
 
 type Side = 'left' | 'right';
+
+/** A leaf value as it can be recognised elsewhere: strings of 2+ characters and numbers (true, 0, '' are too common). */
+function valueKey(value: JsonValue): string | null {
+  if (typeof value === 'string') return value.length >= 2 ? `s:${value}` : null;
+  if (typeof value === 'number') return `n:${value}`;
+  return null;
+}
+
+function leafValues(value: JsonValue, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => leafValues(item, into));
+  else if (typeof value === 'object' && value !== null)
+    Object.values(value).forEach((item) => leafValues(item, into));
+  else {
+    const key = valueKey(value);
+    if (key) into.add(key);
+  }
+  return into;
+}
+
+interface RenderContext {
+  side: Side;
+  /** Leaf values of the other side, to tell a moved value from a new one. */
+  otherValues: ReadonlySet<string>;
+  out: DiffLine[];
+  changed: Set<string>;
+  counts: JsonDiff['counts'];
+}
 
 function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -55,58 +88,60 @@ function sameShape(a: JsonValue | undefined, b: JsonValue | undefined): boolean 
 
 /**
  * Renders one side as JSON lines, comparing each with the other side's value at the same path.
- * Containers present on both sides are walked; a leaf (or a container missing or of another
- * shape on the other side) is marked as a whole.
+ * Containers present on both sides (or only on this one) are walked, so each leaf is judged on
+ * its own; a leaf, or a container of another shape on the other side, is marked as a whole.
  */
 function render(
   value: JsonValue,
   other: JsonValue | undefined,
-  side: Side,
   path: string,
   depth: number,
   label: string,
   trailingComma: boolean,
-  out: DiffLine[],
-  changed: Set<string>,
+  ctx: RenderContext,
 ): void {
   const comma = trailingComma ? ',' : '';
   const prefix = label === '' ? '' : `${JSON.stringify(label)}: `;
-  const missing: DiffKind = side === 'left' ? 'removed' : 'added';
-  if ((Array.isArray(value) || isObject(value)) && sameShape(value, other)) {
+  if ((Array.isArray(value) || isObject(value)) && (other === undefined || sameShape(value, other))) {
     const entries: [string, JsonValue][] = Array.isArray(value)
       ? value.map((item, index) => [String(index), item])
       : Object.entries(value);
     const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
     if (entries.length === 0) {
-      out.push({ path, depth, text: `${prefix}${open}${close}${comma}`, kind: 'same' });
+      ctx.out.push({ path, depth, text: `${prefix}${open}${close}${comma}`, kind: 'same' });
       return;
     }
-    out.push({ path, depth, text: `${prefix}${open}`, kind: 'same' });
+    ctx.out.push({ path, depth, text: `${prefix}${open}`, kind: 'same' });
     entries.forEach(([key, child], index) => {
-      const childPath = `${path}/${escapeSegment(key)}`;
-      const childLabel = Array.isArray(value) ? '' : key;
       render(
         child,
         childOf(other, key),
-        side,
-        childPath,
+        `${path}/${escapeSegment(key)}`,
         depth + 1,
-        childLabel,
+        Array.isArray(value) ? '' : key,
         index < entries.length - 1,
-        out,
-        changed,
+        ctx,
       );
     });
-    out.push({ path, depth, text: `${close}${comma}`, kind: 'same' });
+    ctx.out.push({ path, depth, text: `${close}${comma}`, kind: 'same' });
     return;
   }
-  const kind: DiffKind = other === undefined ? missing : jsonEqual(value, other) ? 'same' : 'changed';
-  if (kind !== 'same') changed.add(path || '/');
+  let kind: DiffKind;
+  if (other !== undefined) kind = jsonEqual(value, other) ? 'same' : 'changed';
+  else {
+    const key = valueKey(value);
+    kind = key && ctx.otherValues.has(key) ? 'moved' : ctx.side === 'left' ? 'removed' : 'added';
+  }
+  if (kind !== 'same' && kind !== 'moved') {
+    ctx.changed.add(path || '/');
+    // A changed leaf shows on both sides; count it once (from the left).
+    if (kind !== 'changed' || ctx.side === 'left') ctx.counts[kind]++;
+  }
   const lines = JSON.stringify(value, null, 2).split('\n');
   lines.forEach((line, index) => {
     const text = `${index === 0 ? prefix : ''}${line}${index === lines.length - 1 ? comma : ''}`;
     // Inner lines keep the indentation JSON.stringify gave them, relative to this depth.
-    out.push({ path, depth, text, kind });
+    ctx.out.push({ path, depth, text, kind });
   });
 }
 
@@ -117,13 +152,34 @@ function render(
  */
 export function diffJson(left: JsonValue | null, right: JsonValue | null): JsonDiff {
   const changed = new Set<string>();
-  const out = { left: [] as DiffLine[], right: [] as DiffLine[] };
-  if (left !== null && right === null) render(left, left, 'left', '', 0, '', false, out.left, new Set());
-  else if (left === null && right !== null)
-    render(right, right, 'right', '', 0, '', false, out.right, new Set());
+  const counts = { changed: 0, added: 0, removed: 0 };
+  const lines = { left: [] as DiffLine[], right: [] as DiffLine[] };
+  const alone = (value: JsonValue, side: Side) =>
+    render(value, value, '', 0, '', false, {
+      side,
+      otherValues: new Set(),
+      out: lines[side],
+      changed: new Set(),
+      counts: { changed: 0, added: 0, removed: 0 },
+    });
+  if (left !== null && right === null) alone(left, 'left');
+  else if (left === null && right !== null) alone(right, 'right');
   else if (left !== null && right !== null) {
-    render(left, right, 'left', '', 0, '', false, out.left, changed);
-    render(right, left, 'right', '', 0, '', false, out.right, changed);
+    const leftValues = leafValues(left);
+    const rightValues = leafValues(right);
+    const shared = { changed, counts };
+    render(left, right, '', 0, '', false, {
+      side: 'left',
+      otherValues: rightValues,
+      out: lines.left,
+      ...shared,
+    });
+    render(right, left, '', 0, '', false, {
+      side: 'right',
+      otherValues: leftValues,
+      out: lines.right,
+      ...shared,
+    });
   }
-  return { ...out, changedPaths: [...changed].sort() };
+  return { ...lines, changedPaths: [...changed].sort(), counts };
 }

@@ -22,6 +22,8 @@ export class RunLogBuffer {
   version = 0;
   /** Business keys of each record (from its `itemStarted`), lower-cased, so a search finds all its rows. */
   private readonly itemText = new Map<number, string>();
+  /** What people call each record: its order number, SKU or e-mail (from its `itemStarted`). */
+  private readonly itemLabel = new Map<number, string>();
   private readonly nodeIds = new Set<string>();
   private held: RunEvent[] = [];
 
@@ -38,6 +40,11 @@ export class RunLogBuffer {
   /** Node ids seen so far, for the node filter. */
   get nodes(): string[] {
     return [...this.nodeIds];
+  }
+
+  /** A record's order number, SKU or e-mail, if it has one. */
+  labelOfItem(itemId: number): string | undefined {
+    return this.itemLabel.get(itemId);
   }
 
   /** Business-key text of a record, '' when unknown. */
@@ -72,6 +79,9 @@ export class RunLogBuffer {
     if (event.type === 'itemStarted') {
       const keys = Object.values(event.businessKeys).join(' ').toLowerCase();
       if (keys) this.itemText.set(event.itemId, keys);
+      const { orderNumber, sku, email } = event.businessKeys;
+      const label = orderNumber ?? sku ?? email;
+      if (label) this.itemLabel.set(event.itemId, label);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { ItemAttempt } from '../../../../shared/flow/run-records';
+import type { ItemAttempt, RunItemDetail } from '../../../../shared/flow/run-records';
 import { formatDateTime } from '../model/format';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
@@ -8,16 +8,32 @@ import { useLocale } from '../shared/useLocale';
 
 /** Every attempt at a record, across its run and the retry runs. */
 export function AttemptHistory({
-  history,
+  item,
   names,
   runId,
 }: {
-  history: ItemAttempt[];
+  item: RunItemDetail;
   names: NodeNames;
   runId: string;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  // A record that went through at once has no stored attempts: it is its own one attempt.
+  const history: ItemAttempt[] =
+    item.history.length > 0
+      ? item.history
+      : [
+          {
+            attempt: Math.max(1, item.attempts),
+            runId: item.runId,
+            itemId: item.id,
+            nodeId: item.nodeId,
+            status: item.status,
+            error: item.error,
+            startedAt: item.startedAt,
+            finishedAt: item.finishedAt,
+          },
+        ];
   return (
     <section className="rn-section" aria-labelledby="attempts-title">
       <h2 id="attempts-title">{t('runs.record.attempts')}</h2>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DiffKind, DiffLine } from '../model/json-diff';
 
-const marker: Record<DiffKind, string> = { same: ' ', added: '+', removed: '−', changed: '~' };
+const marker: Record<DiffKind, string> = { same: ' ', moved: '·', added: '+', removed: '−', changed: '~' };
 
 function Side({ title, lines, testId }: { title: string; lines: DiffLine[]; testId: string }) {
   const { t } = useTranslation();

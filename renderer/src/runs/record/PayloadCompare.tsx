@@ -61,7 +61,9 @@ export function PayloadCompare({ item }: { item: RunItemDetail }) {
           ))}
         </div>
         <span className="rn-muted" data-testid="diff-count">
-          {t('runs.record.differences', { count: diff.changedPaths.length })}
+          {diff.changedPaths.length === 0
+            ? t('runs.record.noDifferences')
+            : t('runs.record.differences', diff.counts)}
         </span>
       </div>
       <JsonDiffView

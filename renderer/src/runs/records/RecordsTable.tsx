@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
-import { formatDateTime } from '../model/format';
+import { formatClock, formatDateTime } from '../model/format';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useLocale } from '../shared/useLocale';
@@ -46,8 +46,8 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
   return (
     <div className="rn-records" role="table" aria-label={t('runs.records.title')} aria-rowcount={count + 1}>
       <div className="rn-records-row rn-records-head" role="row">
-        <span role="columnheader">{t('runs.records.key')}</span>
         <span role="columnheader">{t('runs.records.businessKeys')}</span>
+        <span role="columnheader">{t('runs.records.key')}</span>
         <span role="columnheader">{t('runs.records.status')}</span>
         <span role="columnheader">{t('runs.records.node')}</span>
         <span role="columnheader">{t('runs.records.reason')}</span>
@@ -81,13 +81,13 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
               >
                 {item ? (
                   <>
-                    <span role="cell" className="rn-mono">
-                      <Link href={`/runs/${runId}/records/${item.id}`} className="rn-link">
-                        {item.key}
+                    <span role="cell" className="rn-ellipsis">
+                      <Link href={`/runs/${runId}/records/${item.id}`} className="rn-link" title={item.key}>
+                        {businessKeys(item) || item.key}
                       </Link>
                     </span>
-                    <span role="cell" className="rn-ellipsis">
-                      {businessKeys(item)}
+                    <span role="cell" className="rn-ellipsis rn-mono rn-muted" title={item.key}>
+                      {item.key}
                     </span>
                     <span role="cell">
                       <StatusBadge status={item.status} />
@@ -97,14 +97,20 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
                     </span>
                     <span
                       role="cell"
-                      className="rn-ellipsis rn-reason"
+                      className={
+                        item.status === 'failed'
+                          ? 'rn-ellipsis rn-reason rn-text-danger'
+                          : 'rn-ellipsis rn-muted'
+                      }
                       title={item.error?.message ?? item.reason ?? ''}
                     >
                       {item.error?.message ?? item.reason ?? ''}
                     </span>
                     <span role="cell">{item.attempts}</span>
                     <span role="cell" className="rn-cell-actions">
-                      {formatDateTime(item.finishedAt, locale, true)}
+                      <span title={formatDateTime(item.finishedAt, locale, true)}>
+                        {item.finishedAt ? formatClock(item.finishedAt).slice(0, 8) : '–'}
+                      </span>
                       {item.status === 'failed' && onRetry && (
                         <button
                           type="button"

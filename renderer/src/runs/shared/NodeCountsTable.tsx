@@ -1,9 +1,11 @@
+import { ChevronRight } from 'lucide-react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import type { NodeCounts } from '../model/live-run';
 import { nodeName, type NodeNames } from '../model/node-names';
 
-/** Records per node of a run (the same counts the editor shows on its canvas). */
+/** Records per node of a run, in flow order like the canvas shows them (the same counts as its badges). */
 export function NodeCountsTable({
   counts,
   flow,
@@ -17,34 +19,38 @@ export function NodeCountsTable({
   // Flow order first (the order the user built), then nodes the flow no longer has.
   const order = [...(flow?.nodes.map((node) => node.id) ?? [])];
   for (const nodeId of Object.keys(counts)) if (!order.includes(nodeId)) order.push(nodeId);
-  const rows = order.filter((nodeId) => counts[nodeId]);
+  const rows = order.filter(
+    (nodeId) => counts[nodeId] && counts[nodeId].received + counts[nodeId].passed > 0,
+  );
   if (rows.length === 0) return null;
   return (
-    <table className="rn-table rn-node-counts" data-testid="node-counts">
-      <caption className="visually-hidden">{t('runs.detail.perNode')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('runs.detail.node')}</th>
-          <th scope="col">{t('runs.detail.received')}</th>
-          <th scope="col">{t('runs.counts.passed')}</th>
-          <th scope="col">{t('runs.counts.skipped')}</th>
-          <th scope="col">{t('runs.counts.failed')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((nodeId) => {
+    <section className="rn-pipeline-box" aria-labelledby="per-node-title">
+      <h2 id="per-node-title" className="visually-hidden">
+        {t('runs.detail.perNode')}
+      </h2>
+      <ol className="rn-pipeline" data-testid="node-counts">
+        {rows.map((nodeId, index) => {
           const value = counts[nodeId];
-          return value ? (
-            <tr key={nodeId} data-node-id={nodeId}>
-              <th scope="row">{nodeName(names, nodeId)}</th>
-              <td>{value.received}</td>
-              <td>{value.passed}</td>
-              <td>{value.skipped}</td>
-              <td className={value.failed > 0 ? 'rn-text-danger' : undefined}>{value.failed}</td>
-            </tr>
-          ) : null;
+          if (!value) return null;
+          return (
+            <Fragment key={nodeId}>
+              {index > 0 && <ChevronRight size={16} className="rn-pipeline-arrow" aria-hidden="true" />}
+              <li
+                className={value.failed > 0 ? 'rn-pipeline-node rn-pipeline-failed' : 'rn-pipeline-node'}
+                data-node-id={nodeId}
+                aria-label={t('runs.detail.nodeCounts', { node: nodeName(names, nodeId), ...value })}
+              >
+                <span className="rn-pipeline-name">{nodeName(names, nodeId)}</span>
+                <span className="rn-counts" aria-hidden="true">
+                  <span className="rn-count-ok">✓ {value.passed}</span>
+                  {value.skipped > 0 && <span className="rn-count-skip">↷ {value.skipped}</span>}
+                  {value.failed > 0 && <span className="rn-count-fail">✗ {value.failed}</span>}
+                </span>
+              </li>
+            </Fragment>
+          );
         })}
-      </tbody>
-    </table>
+      </ol>
+    </section>
   );
 }

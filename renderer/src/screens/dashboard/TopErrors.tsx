@@ -13,34 +13,24 @@ export function TopErrors({ errors }: { errors: RunStats['topErrors'] }) {
       {errors.length === 0 ? (
         <p data-testid="top-errors-none">{t('dashboard.noErrors')}</p>
       ) : (
-        <table className="rn-table" data-testid="top-errors">
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.errorCount')}</th>
-              <th scope="col">{t('dashboard.error')}</th>
-              <th scope="col">{t('runs.record.code')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('dashboard.records')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((error) => (
-              <tr key={`${error.code}:${error.message}:${error.nodeId ?? ''}`} data-testid="top-error">
-                <td className="rn-num">{error.count}</td>
-                <td className="rn-reason">{error.message}</td>
-                <td>
+        <ol className="db-error-list" data-testid="top-errors">
+          {errors.map((error) => (
+            <li key={`${error.code}:${error.message}:${error.nodeId ?? ''}`} data-testid="top-error">
+              <span className="db-error-count" aria-label={t('dashboard.errorTimes', { count: error.count })}>
+                {error.count}×
+              </span>
+              <span className="db-error-body">
+                <span className="db-error-message">{error.message}</span>
+                <span className="db-error-meta">
                   <code>{error.code}</code>
-                </td>
-                <td>
                   <Link href={`/runs/${error.lastRunId}/failed`} className="rn-link">
                     {t('dashboard.viewRecords')}
                   </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </span>
+              </span>
+            </li>
+          ))}
+        </ol>
       )}
     </section>
   );

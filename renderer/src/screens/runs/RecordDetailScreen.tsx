@@ -79,10 +79,11 @@ export function RecordDetailScreen({ params }: { params: { runId: string; itemId
     <div className="screen rn-screen-wide" data-testid="screen-record" data-status={item.status}>
       {back}
       <PageHeader
-        title={item.key}
-        subtitle={t('runs.record.subtitle', {
+        title={item.businessKeys.orderNumber ?? item.businessKeys.sku ?? item.businessKeys.email ?? item.key}
+        subtitle={t(item.status === 'succeeded' ? 'runs.record.subtitleDone' : 'runs.record.subtitle', {
+          key: item.key,
           node: nodeName(names, item.nodeId) || '–',
-          attempts: item.attempts,
+          count: Math.max(item.attempts, item.history.length),
         })}
         actions={
           item.status === 'failed' && (
@@ -132,7 +133,7 @@ export function RecordDetailScreen({ params }: { params: { runId: string; itemId
         </p>
       )}
       <PayloadCompare item={item} />
-      <AttemptHistory history={item.history} names={names} runId={runId} />
+      <AttemptHistory item={item} names={names} runId={runId} />
     </div>
   );
 }

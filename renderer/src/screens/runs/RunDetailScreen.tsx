@@ -12,7 +12,7 @@ import { RecordsTable } from '../../runs/records/RecordsTable';
 import { NodeCountsTable } from '../../runs/shared/NodeCountsTable';
 import { ProgressBar } from '../../runs/shared/ProgressBar';
 import { RunCounts } from '../../runs/shared/RunCounts';
-import { StatusBadge } from '../../runs/shared/StatusBadge';
+import { RunStatusBadge } from '../../runs/shared/RunStatusBadge';
 import { useLocale } from '../../runs/shared/useLocale';
 import { useRunActions } from '../../runs/shared/useRunActions';
 import { Tabs } from '../../runs/shared/Tabs';
@@ -45,6 +45,16 @@ export function RunDetailScreen({
   useEffect(() => {
     void useRunLiveStore.getState().load(runId);
   }, [runId]);
+  // A run that finished before this window listened has its counts per node only in its log.
+  const needsNodeCounts =
+    run !== undefined && run.status !== 'running' && Object.keys(run.nodeCounts).length === 0;
+  useEffect(() => {
+    if (needsNodeCounts)
+      void useRunLiveStore
+        .getState()
+        .loadNodeCounts(runId)
+        .catch(() => undefined);
+  }, [needsNodeCounts, runId]);
 
   if (!run) {
     return (
@@ -102,7 +112,7 @@ export function RunDetailScreen({
         }
       />
       <div className="rn-summary" data-testid="run-summary">
-        <StatusBadge status={run.status} />
+        <RunStatusBadge run={run} />
         {run.dryRun && <span className="badge badge-info">{t('runs.detail.dryRun')}</span>}
         <RunCounts counts={run.counts} testId="run-counts" />
         <span className="rn-muted">

@@ -1,0 +1,209 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from '../fixtures/test';
+import { TestApi } from './api-client';
+import { RunPage } from './runs-pages';
+import { finished, notificationRecorder, ordersFlow, sandboxUrls, setFaults, shotsDir } from './scene';
+
+const shot = (name: string) => path.join(shotsDir, `${name}.png`);
+/** The screen scrolls inside the window: a tall window shows all of it. */
+async function tallShot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  await page.screenshot({ path: shot(name) });
+  if (size) await page.setViewportSize(size);
+}
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name });
+
+test.describe('runs and monitoring', () => {
+  test('a failing run shows its failures live, retry all fixes them, and the order is found by its number', async ({
+    page,
+    host,
+  }) => {
+    test.setTimeout(150_000);
+    await page.addInitScript(notificationRecorder);
+    const api = await TestApi.connect(host);
+    const flow = await ordersFlow(api);
+    const { teamleaderAdmin } = sandboxUrls(host);
+    // Teamleader refuses every invoice (a permanent 422); answers come slowly enough to watch.
+    await setFaults(teamleaderAdmin, {
+      errorRate: 1,
+      statuses: [422],
+      operations: ['invoices.draft'],
+      latencyMs: 120,
+    });
+
+    await openApp(page, host, '/runs');
+    await expect(page.getByTestId('runs-empty')).toBeVisible();
+    await page.screenshot({ path: shot('runs-empty') });
+
+    const { runId } = await api.call('runs.start', { flowId: flow.id, limit: 6 });
+    // The run appears in the history without a reload, and opens on its live log.
+    const row = page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
+    await expect(row).toBeVisible();
+    await row.getByRole('link', { name: flow.name }).click();
+    const run = new RunPage(page);
+    await expect(run.screen).toBeVisible();
+    await run.showLog();
+    const failures = run.logRows('itemFailed');
+    await expect(failures.first()).toContainText('422');
+    await expect(failures.first()).toHaveAttribute('data-level', 'error');
+    await expect(run.screen).toHaveAttribute('data-run-status', 'failed');
+    const stored = await finished(api, runId);
+    expect(stored.counts.failed).toBeGreaterThan(0);
+    await expect(run.count('failed')).toContainText(String(stored.counts.failed));
+    await expect(failures).toHaveCount(stored.counts.failed);
+    await run.shot('run-failed-log');
+
+    // The log filters: failed rows only, then one record by its order number.
+    await page.getByTestId('log-filter-status').selectOption('failed');
+    await expect(run.logRows()).toHaveCount(stored.counts.failed);
+    const { items } = await api.call('runs.items', { runId, limit: 10 });
+    const orderNumber = items[0]?.businessKeys.orderNumber ?? '';
+    expect(orderNumber).not.toBe('');
+    await page.getByTestId('log-filter-status').selectOption('');
+    await page.getByTestId('log-search').fill(orderNumber);
+    await expect(run.logRows()).not.toHaveCount(0);
+    for (const text of await run.logRows().allTextContents()) expect(text.length).toBeGreaterThan(0);
+    await expect(run.logRows('itemStarted')).toContainText(orderNumber);
+    await page.getByTestId('log-search').fill('');
+
+    // The notifier told about the failure: in the window and through the browser.
+    await expect(page.getByTestId('notification').first()).toHaveAttribute('data-kind', 'failed');
+    await page.screenshot({ path: shot('notification-failed') });
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByTestId('notification')).toHaveCount(0);
+    const notices = await page.evaluate(() =>
+      (window as unknown as { __notices: { title: string }[] }).__notices.map((notice) => notice.title),
+    );
+    expect(notices).toEqual([`${flow.name}: run failed`]);
+    await nav(page, 'Dashboard').click();
+    await page.evaluate(() =>
+      (window as unknown as { __clickNotice: (index: number) => void }).__clickNotice(0),
+    );
+    await expect(page).toHaveURL(new RegExp(`#/runs/${runId}$`));
+
+    // Teamleader accepts invoices again: retry every failed record; the counts follow without a reload.
+    await setFaults(teamleaderAdmin, {});
+    await run.showRecords();
+    await expect(page.getByTestId('record-row').first()).toBeVisible();
+    await run.shot('run-failed-records');
+    await page.getByTestId('run-retry-failed').click();
+    await expect(page.getByTestId('run-action-message')).toBeVisible();
+    await expect(run.count('failed')).toHaveText(/✗ 0/);
+    await expect(run.count('succeeded')).toContainText(
+      String(stored.counts.succeeded + stored.counts.failed),
+    );
+    await expect(page.locator('[data-testid="record-row"][data-status="failed"]')).toHaveCount(0);
+    await run.shot('run-after-retry');
+
+    // "Which run handled this order?"
+    await nav(page, 'Runs').click();
+    await page.getByTestId('record-search-input').fill(orderNumber);
+    await page.getByTestId('record-search-submit').click();
+    const hit = page.locator(`[data-testid="search-result"][data-run-id="${runId}"]`);
+    await expect(hit).toBeVisible();
+    await page.screenshot({ path: shot('runs-search') });
+    await hit.getByRole('link', { name: new RegExp(orderNumber) }).click();
+
+    // The record: what came in, what was sent, what Teamleader answered, and both attempts.
+    const record = page.getByTestId('screen-record');
+    await expect(record).toHaveAttribute('data-status', 'succeeded');
+    await expect(record.getByRole('heading', { level: 1 })).toHaveText(orderNumber);
+    await expect(page.getByTestId('attempt-row')).toHaveCount(2);
+    await expect(page.getByTestId('attempt-row').first()).toHaveAttribute('data-status', 'failed');
+    await expect(page.getByTestId('diff-left')).toBeVisible();
+    await expect(page.getByTestId('diff-right')).toBeVisible();
+    await tallShot(page, 'record-detail');
+
+    // The dashboard shows today's figures as the API counts them.
+    await nav(page, 'Dashboard').click();
+    const stats = await api.call('runs.stats', { days: 30 });
+    const today = stats.days.at(-1);
+    expect(today).toBeDefined();
+    const caption = page.getByTestId('overall-chart-today');
+    await expect(caption).toContainText(`${today?.succeeded} synced`);
+    await expect(caption).toContainText(`${today?.failed} failed`);
+    await expect(page.locator('[data-testid="overall-chart"] .recharts-bar-rectangle').first()).toBeVisible();
+    await expect(page.getByTestId('health-line')).toBeVisible();
+    await page.screenshot({ path: shot('dashboard'), fullPage: true });
+
+    // Dutch and dark.
+    await api.call('settings.update', { language: 'nl', theme: 'dark' });
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(page.getByText('Laatste run').first()).toBeVisible();
+    await page.screenshot({ path: shot('dashboard-nl-dark'), fullPage: true });
+    await page.goto(`${host.origin}/#/runs/${runId}`);
+    await expect(run.screen).toBeVisible();
+    await page.getByRole('tab', { name: 'Live log' }).click();
+    await expect(run.logRows().first()).toBeVisible();
+    await run.shot('run-log-nl-dark');
+    api.close();
+  });
+
+  test('retrying one record shows the new attempt as it runs; a customer is erased by e-mail; notices can be turned off', async ({
+    page,
+    host,
+  }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript(notificationRecorder);
+    const api = await TestApi.connect(host);
+    const flow = await ordersFlow(api);
+    const { teamleaderAdmin } = sandboxUrls(host);
+    await setFaults(teamleaderAdmin, { errorRate: 1, statuses: [422], operations: ['invoices.draft'] });
+    const { runId } = await api.call('runs.start', { flowId: flow.id, limit: 2 });
+    await finished(api, runId);
+    const { items } = await api.call('runs.items', { runId, status: 'failed', limit: 1 });
+    const item = items[0];
+    if (!item) throw new Error('expected a failed record');
+
+    // Teamleader works again, slowly: the new attempt is visible while it runs.
+    await setFaults(teamleaderAdmin, { latencyMs: 400 });
+    await openApp(page, host, `/runs/${runId}/records/${item.id}`);
+    const record = page.getByTestId('screen-record');
+    await expect(record).toHaveAttribute('data-status', 'failed');
+    await expect(page.getByTestId('record-error')).toContainText('422');
+    await expect(page.getByTestId('record-error-node')).toHaveText('Teamleader invoice');
+    await page.getByTestId('record-retry').click();
+    await expect(page.getByTestId('record-retrying')).toBeVisible();
+    await expect(record).toHaveAttribute('data-status', 'succeeded');
+    await expect(page.getByTestId('attempt-row')).toHaveCount(2);
+    await expect(page.getByTestId('record-retrying')).toHaveCount(0);
+    await setFaults(teamleaderAdmin, {});
+
+    // A GDPR request: the customer's data goes from every stored record.
+    const email = item.businessKeys.email ?? '';
+    expect(email).toContain('@');
+    await nav(page, 'Settings').click();
+    await page.getByTestId('settings-erase-email').fill(email);
+    await page.getByTestId('settings-erase-email').press('Enter');
+    await expect(page.getByTestId('settings-erase-confirm')).toContainText(email);
+    await page.screenshot({ path: shot('settings-erase-confirm'), fullPage: true });
+    await page.getByRole('button', { name: 'Erase for good' }).click();
+    await expect(page.getByTestId('settings-erase-result')).toContainText(`Erased ${email} from`);
+    await page.goto(`${host.origin}/#/runs/${runId}/records/${item.id}`);
+    await expect(page.getByTestId('payloads-missing')).toBeVisible();
+
+    // With notices off, a failing run says nothing.
+    await nav(page, 'Settings').click();
+    // The box follows the stored setting, so it changes once the update is saved.
+    await page.getByTestId('settings-notifications').click();
+    await expect(page.getByTestId('settings-notifications')).not.toBeChecked();
+    const quiet = await ordersFlow(api);
+    await setFaults(teamleaderAdmin, { errorRate: 1, statuses: [422], operations: ['invoices.draft'] });
+    // Its first orders are in Teamleader already (skipped); the third is new and fails.
+    const second = await api.call('runs.start', { flowId: quiet.id, limit: 3 });
+    expect((await finished(api, second.runId)).status).toBe('failed');
+    await nav(page, 'Runs').click();
+    await expect(page.locator(`[data-testid="run-row"][data-run-id="${second.runId}"]`)).toHaveAttribute(
+      'data-status',
+      'failed',
+    );
+    await expect(page.getByTestId('notification')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __notices: unknown[] }).__notices.length)).toBe(
+      0,
+    );
+    api.close();
+  });
+});

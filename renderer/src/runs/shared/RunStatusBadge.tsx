@@ -1,0 +1,20 @@
+import { Wrench } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { RunSummary } from '../../../../shared/flow/run-records';
+import { fixedByRetry } from '../model/live-run';
+import { StatusBadge } from './StatusBadge';
+
+/** A run's status, and whether retries have since fixed every record it failed. */
+export function RunStatusBadge({ run }: { run: Pick<RunSummary, 'status' | 'counts' | 'error'> }) {
+  const { t } = useTranslation();
+  return (
+    <span className="rn-status-group">
+      <StatusBadge status={run.status} />
+      {fixedByRetry(run) && (
+        <span className="badge badge-ok" data-testid="run-fixed">
+          <Wrench size={12} aria-hidden="true" /> {t('runs.detail.fixedByRetry')}
+        </span>
+      )}
+    </span>
+  );
+}
