@@ -1,0 +1,94 @@
+import { isJsonObject, type JsonValue } from '../../shared/flow/json';
+import type { BusinessKeys, RunCounts, StepErrorInfo } from '../../shared/flow/run-records';
+import type { ItemRecord } from '../store/items-repo';
+import type { RunWriter } from '../store/run-writer';
+import type { Store } from '../store/store';
+import type { Clock } from './clock';
+import type { FlowRecord } from './executor';
+import type { ItemLauncher } from './item-launcher';
+import type { RunScope } from './run-scope';
+
+export interface RetryItemsDeps {
+  store: Store;
+  writer: RunWriter;
+  clock: Clock;
+  counts: RunCounts;
+  signal: AbortSignal;
+  launcher: ItemLauncher;
+  hasNode: (nodeId: string) => boolean;
+}
+
+/**
+ * A retry run: each failed item of the parent run starts again at the node it failed at, with the
+ * input stored there and the flow as it is now. It is a new item linked to the first (same key,
+ * same attempt history), and the first takes its outcome.
+ */
+export async function retryItems(
+  deps: RetryItemsDeps,
+  scope: RunScope,
+  retry: { parentRunId: string; itemIds: readonly number[] },
+): Promise<void> {
+  const { launcher } = deps;
+  for (const originalId of retry.itemIds) {
+    if (deps.signal.aborted) break;
+    const original = deps.store.items.retrySource(originalId);
+    if (!original || original.runId !== retry.parentRunId || original.status !== 'failed' || !original.nodeId)
+      continue;
+    const [system = 'unknown', entity = 'unknown', ...rest] = original.key.split(':');
+    const businessKeys: BusinessKeys = {
+      ...(original.orderNumber ? { orderNumber: original.orderNumber } : {}),
+      ...(original.email ? { email: original.email } : {}),
+      ...(original.sku ? { sku: original.sku } : {}),
+    };
+    const item = launcher.newItem(
+      { system, entity, id: rest.join(':') || original.key },
+      original.nodeId,
+      isJsonObject(original.source) ? original.source : null,
+      businessKeys,
+      { id: original.id, rootId: original.rootId, attempts: original.attempts },
+    );
+    const input = storedInput(original.input);
+    if (!input || !deps.hasNode(original.nodeId)) {
+      failUnstartable(deps, item.record, {
+        code: input ? 'node_gone' : 'input_missing',
+        message: input
+          ? `Node ${original.nodeId} is no longer in the flow, so the record cannot be retried from there.`
+          : 'The stored input of this record was erased (or never kept), so it cannot be retried.',
+        nodeId: original.nodeId,
+        transient: false,
+      });
+      continue;
+    }
+    await launcher.launch(scope, item, [{ nodeId: original.nodeId, record: input }], () =>
+      deps.writer.resolveOriginal(original.id, item.record),
+    );
+  }
+  await launcher.drain();
+}
+
+/** A retried record that cannot start: it fails at once, naming why. */
+function failUnstartable(deps: RetryItemsDeps, item: ItemRecord, error: StepErrorInfo): void {
+  Object.assign(item, {
+    status: 'failed',
+    error,
+    reason: error.message,
+    finishedAt: deps.clock.now(),
+    attempts: item.attempts + 1,
+  });
+  deps.counts.total++;
+  deps.counts.failed++;
+  deps.writer.saveItem(item);
+  const base = { itemId: item.id, key: item.key, nodeId: item.nodeId ?? '' };
+  deps.writer.event({ type: 'itemStarted', ...base, businessKeys: {}, retryOf: item.retryOf });
+  deps.writer.event({ type: 'itemFailed', ...base, attempt: item.attempts, error });
+  deps.writer.resolveOriginal(item.retryOf ?? item.id, item);
+}
+
+/** The record as the item-runner stored it for retries: `{ data, createOnly }`. */
+function storedInput(value: JsonValue | null): FlowRecord | null {
+  if (!isJsonObject(value) || !isJsonObject(value.data)) return null;
+  const createOnly = Array.isArray(value.createOnly)
+    ? value.createOnly.filter((entry) => typeof entry === 'string')
+    : [];
+  return { data: value.data, createOnly };
+}

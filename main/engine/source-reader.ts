@@ -1,0 +1,106 @@
+import type { FlowEdge } from '../../shared/flow/flow-document';
+import { isJsonObject, type JsonValue } from '../../shared/flow/json';
+import type { RunWriter } from '../store/run-writer';
+import type { Store } from '../store/store';
+import type { Clock } from './clock';
+import { CursorTracker } from './cursor-tracker';
+import { classifyError, isAbort } from './errors';
+import type { FlowRecord, NodeContext, SourceExecutor } from './executor';
+import type { ItemLauncher } from './item-launcher';
+import type { RunScope, ScopeNode } from './run-scope';
+
+export interface SourceReadDeps {
+  flowId: string;
+  edges: readonly FlowEdge[];
+  dryRun: boolean;
+  /** The run's `--limit`. */
+  runLimit: number | null;
+  store: Store;
+  writer: RunWriter;
+  clock: Clock;
+  signal: AbortSignal;
+  launcher: ItemLauncher;
+  context: (entry: ScopeNode) => NodeContext<unknown>;
+  /** The run cannot go on (the source failed). */
+  stop: (error: { code: string; message: string }) => void;
+}
+
+/**
+ * Reads one source page by page, starting each record once the window has room, and stores the
+ * cursor as far as the records done in order allow (never past one that may be read again).
+ */
+export async function readSource(
+  deps: SourceReadDeps,
+  scope: RunScope,
+  entry: ScopeNode,
+  input: FlowRecord,
+): Promise<void> {
+  if (entry.module.executor.category !== 'source') return;
+  const executor: SourceExecutor<unknown> = entry.module.executor;
+  const nodeId = entry.node.id;
+  const { launcher, writer } = deps;
+  const amount = isJsonObject(entry.node.config) ? entry.node.config.amountPerRun : undefined;
+  const limits = [deps.runLimit, typeof amount === 'number' ? amount : null].filter(
+    (value): value is number => value !== null,
+  );
+  const limit = limits.length > 0 ? Math.min(...limits) : null;
+  const cursor = deps.store.exactlyOnce.cursor(deps.flowId, nodeId);
+  const tracker = new CursorTracker();
+  const saveCursor = (moved: JsonValue | undefined) => {
+    if (moved === undefined || deps.dryRun) return;
+    writer.putCursor(deps.flowId, nodeId, moved, deps.clock.now());
+    writer.event({ type: 'cursorSaved', nodeId, cursor: moved });
+  };
+  const targets = deps.edges.filter((edge) => edge.source === nodeId && edge.sourcePort === 'out');
+  const counters = scope.counters(nodeId);
+  let read = 0;
+  const iterator = executor.read({ ...deps.context(entry), cursor, limit, input })[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      if (deps.signal.aborted || (limit !== null && read >= limit)) break;
+      const page = await iterator.next();
+      if (page.done) break;
+      let complete = true;
+      for (const record of page.value.records) {
+        if (limit !== null && read >= limit) {
+          complete = false;
+          break;
+        }
+        await launcher.acquire();
+        if (deps.signal.aborted) {
+          launcher.release();
+          complete = false;
+          break;
+        }
+        read++;
+        counters.received++;
+        counters.passed++;
+        const position = tracker.add(record.checkpoint);
+        const item = launcher.newItem(record.key, nodeId, record.data, record.businessKeys ?? {}, null);
+        const flowRecord: FlowRecord = { data: record.data, createOnly: [] };
+        const start = targets.map((edge) => ({ nodeId: edge.target, record: flowRecord }));
+        await launcher.launch(
+          scope,
+          item,
+          start,
+          (end) => saveCursor(tracker.finish(position, end.passable)),
+          true,
+        );
+      }
+      if (!complete) break;
+      saveCursor(tracker.mark(page.value.checkpoint));
+    }
+  } catch (error) {
+    if (!isAbort(error, deps.signal)) {
+      const stepError = classifyError(error, deps.clock.now());
+      deps.stop({
+        code: stepError.unreachable ? 'connection_failed' : 'source_failed',
+        message: `Reading "${entry.node.label ?? entry.module.definition.label.en}" failed: ${stepError.message}`,
+      });
+    }
+  } finally {
+    await launcher.drain();
+    // Stops a generator we left early (limit, cancel), so it can release its resources.
+    await iterator.return?.(undefined).catch(() => undefined);
+  }
+}
