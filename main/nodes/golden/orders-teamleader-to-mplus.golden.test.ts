@@ -12,6 +12,7 @@ import {
   type TlContact,
   type TlInvoice,
   type TlProduct,
+  type TlQuotation,
   type WireArticle,
   type WireOrder,
   type WireRelation,
@@ -175,6 +176,52 @@ describe('template orders-teamleader-to-mplus', () => {
     expect(
       (await h.mplusEntities<WireArticle>('articles')).some((article) => article.articleNumber === 123),
     ).toBe(false);
+  });
+});
+
+describe('template orders-teamleader-to-mplus, other sources', () => {
+  it('reads accepted quotations (the source setting) into orders with the quotation lines', async () => {
+    const quotations = await h.teamleaderEntities<TlQuotation & { status: string }>('quotations');
+    const chosen = quotations.filter((q) => q.status === 'open').slice(0, 2);
+    for (const quotation of chosen) await h.teamleader.quotations.accept({ id: quotation.id });
+    const accepted = (await h.teamleaderEntities<TlQuotation & { status: string }>('quotations')).filter(
+      (q) => q.status === 'accepted',
+    );
+    const result = await h.run(TEMPLATE, (flow) =>
+      setConfig(flow, 'invoices', { documentType: 'quotations', statuses: [] }),
+    );
+    expect(result.counts).toEqual({
+      total: accepted.length,
+      succeeded: accepted.length,
+      skipped: 0,
+      failed: 0,
+    });
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    for (const quotation of accepted) {
+      const mine = orders.filter((order) => order.extOrderId === quotation.id);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]?.lineList?.line?.map(quantityOf)).toEqual(
+        quotation.grouped_lines.flatMap((g) => g.line_items).map((l) => l.quantity),
+      );
+    }
+  });
+
+  it('reads won deals (the source setting) with the lines of their quotation', async () => {
+    const quotation = (await h.teamleaderEntities<TlQuotation>('quotations'))[0] as TlQuotation;
+    await h.teamleader.deals.win({ id: quotation.deal.id });
+    const won = (await h.teamleaderEntities<{ id: string; status: string }>('deals')).filter(
+      (d) => d.status === 'won',
+    );
+    const result = await h.run(TEMPLATE, (flow) =>
+      setConfig(flow, 'invoices', { documentType: 'deals', statuses: [] }),
+    );
+    expect(result.counts).toMatchObject({ total: won.length, failed: 0 });
+    const order = (await h.mplusEntities<WireOrder>('orders')).find(
+      (o) => o.extOrderId === quotation.deal.id,
+    );
+    expect(order?.lineList?.line?.map(quantityOf)).toEqual(
+      quotation.grouped_lines.flatMap((g) => g.line_items).map((l) => l.quantity),
+    );
   });
 });
 
