@@ -23,6 +23,10 @@ export function openDatabase(file: string): Db {
   db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Checkpoints sync to disk: one per ~40 MB of WAL instead of 4 MB halves a long run's commit
+  // time (measured with bench/engine.ts); the WAL file is cut back to 64 MB after each.
+  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma('journal_size_limit = 67108864');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;

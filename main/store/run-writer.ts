@@ -36,6 +36,8 @@ export class RunWriter {
   private scheduled = false;
   private failure: Error | undefined;
   private seq: number;
+  private lastAt = -1;
+  private lastIso = '';
   private committedSeq: number;
   private readonly transaction: () => RunEvent[];
 
@@ -56,12 +58,12 @@ export class RunWriter {
   /** Numbers an event and queues it. */
   event(draft: RunEventDraft, at: number = Date.now()): RunEvent {
     // The draft is one member of the union minus the numbering; adding it back gives that member.
-    const event = {
-      ...draft,
-      runId: this.runId,
-      seq: ++this.seq,
-      at: new Date(at).toISOString(),
-    } as RunEvent;
+    // Many events share a millisecond: format its time once.
+    if (at !== this.lastAt) {
+      this.lastAt = at;
+      this.lastIso = new Date(at).toISOString();
+    }
+    const event = { ...draft, runId: this.runId, seq: ++this.seq, at: this.lastIso } as RunEvent;
     this.pendingEvents.push(event);
     this.schedule();
     return event;
