@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import type { JsonObject } from '../shared/flow/json';
 import { staticConnections } from '../main/engine/connections';
 import { Engine } from '../main/engine/engine';
@@ -147,6 +148,16 @@ async function child(records: number): Promise<void> {
   );
 }
 
+/** What a child prints. */
+const Figures = z.object({
+  records: z.number(),
+  seconds: z.number(),
+  perSecond: z.number(),
+  perCpuSecond: z.number(),
+  peakRssMb: z.number(),
+  dbMb: z.number(),
+});
+
 function parent(): void {
   const sizes = values.records.split(',').map(Number);
   const rows: string[] = [];
@@ -171,13 +182,7 @@ function parent(): void {
       process.exit(1);
     }
     const line = run.stdout.trim().split('\n').at(-1) ?? '{}';
-    const figures = JSON.parse(line) as {
-      records: number;
-      seconds: number;
-      perSecond: number;
-      peakRssMb: number;
-      dbMb: number;
-    };
+    const figures = Figures.parse(JSON.parse(line));
     rows.push(
       `| ${figures.records.toLocaleString('en').padStart(8)} | ${figures.seconds.toFixed(2).padStart(7)} | ${Math.round(figures.perSecond).toLocaleString('en').padStart(9)} | ${Math.round(figures.perCpuSecond).toLocaleString('en').padStart(13)} | ${figures.peakRssMb.toFixed(0).padStart(13)} | ${figures.dbMb.toFixed(1).padStart(9)} |`,
     );
