@@ -10,6 +10,8 @@ import { ensureSandboxInBackground } from '../sandbox/ensure-sandbox';
 import { Vault } from '../vault/vault';
 import { settingsHandlers } from '../services/settings-service';
 import { startRunNotifications } from '../notifications/start-notifications';
+import { editorHandlers, lastRunRecords } from '../services/editor-service';
+import { EditorTester } from '../services/editor-tester';
 import { flowsHandlers } from '../services/flows-service';
 import { runsHandlers } from '../services/runs-service';
 import { catalogHandlers, templatesHandlers } from '../services/catalog-service';
@@ -116,6 +118,13 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...settingsHandlers(ctx),
     ...connectionsHandlers(ctx),
     ...sandboxHandlers(ctx),
+    ...editorHandlers(
+      new EditorTester({
+        registry: sync.registry,
+        connections: options.engineConnections ?? connections,
+        lastRunRecords: (flowId, limit) => lastRunRecords(sync.store, flowId, limit),
+      }),
+    ),
     ...flowsHandlers(ctx),
     ...runsHandlers(ctx),
     ...catalogHandlers(ctx),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appCalls } from './calls/app';
 import { connectionsCalls, sandboxCalls } from './calls/connections';
+import { editorCalls } from './calls/editor';
 import { settingsCalls } from './calls/settings';
 import { flowsCalls } from './calls/flows';
 import { runsCalls } from './calls/runs';
@@ -17,6 +18,7 @@ export const apiCalls = {
   ...settingsCalls,
   ...connectionsCalls,
   ...sandboxCalls,
+  ...editorCalls,
   ...flowsCalls,
   ...runsCalls,
   ...catalogCalls,
