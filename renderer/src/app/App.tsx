@@ -3,6 +3,7 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
+import { FlowEditorScreen } from '../screens/flows/FlowEditorScreen';
 import { FlowsScreen } from '../screens/flows/FlowsScreen';
 import { RunsRoot } from '../runs/RunsRoot';
 import { RecordDetailScreen } from '../screens/runs/RecordDetailScreen';
@@ -24,6 +25,7 @@ export function App() {
     <Router hook={useHashLocation}>
       <AppFrame>
         <Switch>
+          <Route path="/flows/:id" component={FlowEditorScreen} />
           <Route path="/flows" component={FlowsScreen} />
           <Route path="/runs/:runId/records/:itemId" component={RecordDetailScreen} />
           <Route path="/runs/:runId/failed">

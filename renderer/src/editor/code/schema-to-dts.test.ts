@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { toJsonSchema } from '../../../../shared/nodes/catalog';
 import { MemoryRecord } from '../../../../shared/nodes/testing/memory-nodes';
-import { recordDeclaration, schemaToTypeScript } from './schema-to-dts';
+import { recordDeclaration, schemaOfSample, schemaToTypeScript } from './schema-to-dts';
 
 describe('JSON Schema → TypeScript declaration', () => {
   it('declares the fields of a record type, optional ones with ?', () => {
@@ -51,5 +51,26 @@ describe('JSON Schema → TypeScript declaration', () => {
   it('declares `record` for the code editor, with or without a schema', () => {
     expect(recordDeclaration(null)).toContain('declare const record: InputRecord;');
     expect(recordDeclaration(toJsonSchema(MemoryRecord))).toContain('  sku?: string;');
+  });
+
+  it('types a sample record when the upstream node declares no shape', () => {
+    const text = schemaToTypeScript(
+      schemaOfSample({ email: 'a@b.c', total: 12.5, paid: true, lines: [{ sku: 'A' }], note: null }),
+      'InputRecord',
+    );
+    expect(text).toContain('  email: string;\n  total: number;\n  paid: boolean;');
+    expect(text).toContain('lines: Array<{\n    sku: string;\n    [key: string]: unknown;\n  }>;');
+    expect(text).toContain('note: null;');
+  });
+
+  it('writes declarations TypeScript parses without errors', async () => {
+    const { default: ts } = await import('typescript');
+    const text = recordDeclaration(
+      toJsonSchema(
+        z.object({ a: z.json(), 'b-c': z.array(z.tuple([z.string()])), d: z.enum(['x']).nullable() }),
+      ),
+    );
+    const output = ts.transpileModule(text, { reportDiagnostics: true, fileName: 'record.ts' });
+    expect(output.diagnostics?.map((diagnostic) => diagnostic.messageText)).toEqual([]);
   });
 });

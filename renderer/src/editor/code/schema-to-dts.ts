@@ -115,3 +115,31 @@ export function recordDeclaration(schema: JsonSchema | null): string {
     : 'type InputRecord = { [key: string]: unknown };\n';
   return `${type}/** The record this node receives. Return the new record, or null to skip it. */\ndeclare const record: InputRecord;\n`;
 }
+
+/**
+ * A JSON Schema describing one sample value, for typing `record` when the upstream node declares
+ * no shape (an untyped port) but a real record is at hand. Every field seen is required.
+ */
+export function schemaOfSample(value: unknown): JsonSchema {
+  if (value === null) return { type: 'null' };
+  if (Array.isArray(value)) return { type: 'array', items: value.length > 0 ? schemaOfSample(value[0]) : {} };
+  switch (typeof value) {
+    case 'string':
+      return { type: 'string' };
+    case 'number':
+      return { type: 'number' };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'object': {
+      const entries = Object.entries(value);
+      return {
+        type: 'object',
+        properties: Object.fromEntries(entries.map(([key, inner]) => [key, schemaOfSample(inner)])),
+        required: entries.map(([key]) => key),
+        additionalProperties: true,
+      };
+    }
+    default:
+      return {};
+  }
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { nodeCatalog } from '../../../../shared/nodes/all-nodes';
 import { toJsonSchema } from '../../../../shared/nodes/catalog';
 import { field } from '../../../../shared/nodes/ui-hints';
-import { describeItems, describeObject, humanise, issuesByField, layoutForm } from './form-model';
+import { describeItems, describeObject, humanise, issuesByField, layoutForm, withField } from './form-model';
 
 const schemaOf = (ref: string) => {
   const entry = nodeCatalog.toEntries().find((candidate) => candidate.ref === ref);
@@ -103,5 +103,13 @@ describe('form model', () => {
         ?.map((i) => i.path)
         .sort(),
     ).toEqual(['0.path', '0.value']);
+  });
+
+  it('sets and removes one key without touching the original', () => {
+    const original = { a: 1, b: 2 };
+    expect(withField(original, 'b', 3)).toEqual({ a: 1, b: 3 });
+    expect(withField(original, 'b', undefined)).toEqual({ a: 1 });
+    expect(withField(original, 'c', 'x')).toEqual({ a: 1, b: 2, c: 'x' });
+    expect(original).toEqual({ a: 1, b: 2 });
   });
 });

@@ -170,3 +170,13 @@ export function issuesByField(issues: readonly z.core.$ZodIssue[]): Map<string, 
   }
   return byField;
 }
+
+/** A copy of `record` with `key` set to `value`, or without `key` when `value` is undefined. */
+export function withField(
+  record: Readonly<Record<string, unknown>>,
+  key: string,
+  value: unknown,
+): Record<string, unknown> {
+  const rest = Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
+  return value === undefined ? rest : { ...rest, [key]: value };
+}

@@ -36,6 +36,19 @@ describe('field mapper model', () => {
     ]);
   });
 
+  it('looks into nullable and union objects', () => {
+    const schema = toJsonSchema(
+      z.object({
+        customer: z.object({ email: z.string() }).nullable().optional(),
+        note: z.string().nullable(),
+      }),
+    );
+    expect(schemaLeaves(schema).map((leaf) => [leaf.path, leaf.required])).toEqual([
+      ['customer.email', false],
+      ['note', true],
+    ]);
+  });
+
   it('lists the sample record’s fields with values, then the schema-only ones', () => {
     const sample = { id: 'o-1', customer: { email: 'ann@example.com' }, lines: [{ sku: 'A-1' }] };
     const schema = toJsonSchema(z.object({ id: z.string(), orderNumber: z.string().optional() }));
@@ -56,6 +69,9 @@ describe('field mapper model', () => {
     const targets = targetFields(Invoice, mappings, ['mine', 'extra']);
     expect(targets.filter((t) => t.custom).map((t) => t.path)).toEqual(['extra', 'mine']);
     expect(unmappedRequired(targets, mappings)).toEqual(['reference', 'lines.0.sku', 'lines.0.quantity']);
+    expect(unmappedRequired(targets, mappings, new Set(['reference', 'lines.0.sku']))).toEqual([
+      'lines.0.quantity',
+    ]);
     expect(targetFields(null, [], ['a']).map((t) => t.path)).toEqual(['a']);
   });
 

@@ -45,6 +45,15 @@ export function schemaLeaves(
 ): TargetField[] {
   const resolved = resolveRef(schema, root);
   if (depth > 8) return [];
+  // A nullable or union field (`customer: Customer | null`): its fields are those of the object variant.
+  const variants = resolved.anyOf ?? resolved.oneOf;
+  if (Array.isArray(variants)) {
+    const structured = variants
+      .filter(isSchema)
+      .map((variant) => resolveRef(variant, root))
+      .find((variant) => isSchema(variant.properties) || variant.type === 'array');
+    if (structured) return schemaLeaves(structured, root, prefix, required, depth + 1);
+  }
   if (isSchema(resolved.properties) && Object.keys(resolved.properties).length > 0) {
     const needed = new Set(Array.isArray(resolved.required) ? resolved.required : []);
     return Object.entries(resolved.properties).flatMap(([key, property]) =>
@@ -106,10 +115,20 @@ export function targetFields(
   return fields;
 }
 
-/** Target fields that must be filled but have no mapping (highlighted in the mapper). */
-export function unmappedRequired(targets: readonly TargetField[], mappings: readonly MapField[]): string[] {
+/**
+ * Target fields that must be filled but have no mapping (highlighted in the mapper). With "keep
+ * other fields" on, a field the input already has at the same path passes through and counts as
+ * filled (`passedThrough`).
+ */
+export function unmappedRequired(
+  targets: readonly TargetField[],
+  mappings: readonly MapField[],
+  passedThrough: ReadonlySet<string> = new Set(),
+): string[] {
   const mapped = new Set(mappings.map((mapping) => mapping.target));
-  return targets.filter((field) => field.required && !mapped.has(field.path)).map((field) => field.path);
+  return targets
+    .filter((field) => field.required && !mapped.has(field.path) && !passedThrough.has(field.path))
+    .map((field) => field.path);
 }
 
 /** The mapping of one target field. */

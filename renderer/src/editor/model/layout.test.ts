@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tidyLayout } from './layout';
+import { freeSpot, tidyLayout } from './layout';
 import { edge, node } from './test-helpers';
 
 describe('tidy layout', () => {
@@ -18,5 +18,16 @@ describe('tidy layout', () => {
     const wide = { ...node('a', 'core.transform.map'), measured: { width: 600, height: 40 } };
     const positions = tidyLayout([wide, node('b', 'core.transform.map')], [edge('a', 'b')]);
     expect((positions.get('b')?.x ?? 0) - (positions.get('a')?.x ?? 0)).toBeGreaterThanOrEqual(600);
+  });
+
+  it('finds a free spot next to nodes that are in the way', () => {
+    expect(freeSpot({ x: 0, y: 0 }, [])).toEqual({ x: 0, y: 0 });
+    const taken = [node('a', 'core.transform.map', 0, 0), node('b', 'core.transform.map', 0, 108)];
+    // Two rows down (below b) and two up are nearest with a gap to both; ties go down.
+    expect(freeSpot({ x: 10, y: 10 }, taken)).toEqual({ x: 10, y: 10 + 2 * 108 });
+    // With a column of nodes in the way, the next column over is nearest.
+    const column = [-2, -1, 0, 1, 2].map((row) => node(`r${row}`, 'core.transform.map', 0, row * 108));
+    expect(freeSpot({ x: 0, y: 0 }, column)).toEqual({ x: 232, y: 0 });
+    expect(freeSpot({ x: 0, y: 500 }, taken)).toEqual({ x: 0, y: 500 });
   });
 });

@@ -2,7 +2,7 @@ import dagre from '@dagrejs/dagre';
 import type { EditorEdge, EditorNode } from './editor-types';
 
 /** Size of a node when React Flow has not measured it yet (matches the node's CSS width). */
-export const DEFAULT_NODE_SIZE = { width: 232, height: 84 };
+export const DEFAULT_NODE_SIZE = { width: 208, height: 84 };
 
 export interface LayoutOptions {
   /** Space between ranks (left → right) and between nodes of one rank. */
@@ -46,4 +46,40 @@ export function tidyLayout(
     });
   }
   return positions;
+}
+
+/**
+ * The spot nearest to `wanted` where a new node does not cover an existing one (keyboard and
+ * click adds land in the middle of the view, where another node may already be).
+ */
+export function freeSpot(
+  wanted: { x: number; y: number },
+  nodes: readonly EditorNode[],
+  size: { width: number; height: number } = DEFAULT_NODE_SIZE,
+): { x: number; y: number } {
+  const gap = 24;
+  const overlaps = (x: number, y: number) =>
+    nodes.some((node) => {
+      const width = node.measured?.width ?? DEFAULT_NODE_SIZE.width;
+      const height = node.measured?.height ?? DEFAULT_NODE_SIZE.height;
+      return (
+        x < node.position.x + width + gap &&
+        node.position.x < x + size.width + gap &&
+        y < node.position.y + height + gap &&
+        node.position.y < y + size.height + gap
+      );
+    });
+  // Grid spots around the wanted one, nearest first (a node below the middle stays in view).
+  const spots: { x: number; y: number; distance: number }[] = [];
+  for (let column = -2; column <= 5; column++) {
+    for (let row = -4; row <= 4; row++) {
+      const x = wanted.x + column * (size.width + gap);
+      const y = wanted.y + row * (size.height + gap);
+      spots.push({ x, y, distance: Math.hypot(x - wanted.x, y - wanted.y) });
+    }
+  }
+  // Ties go right (flows read left to right), then down.
+  spots.sort((a, b) => a.distance - b.distance || b.x - a.x || b.y - a.y);
+  for (const spot of spots) if (!overlaps(spot.x, spot.y)) return { x: spot.x, y: spot.y };
+  return wanted;
 }

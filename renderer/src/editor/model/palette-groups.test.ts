@@ -7,9 +7,11 @@ const entries = nodeCatalog.toEntries();
 describe('palette groups', () => {
   it('groups visible kinds by category in flow order, hiding test kinds', () => {
     const groups = groupPalette(entries, '', 'en');
-    expect(groups.map((group) => group.category)).toEqual(['trigger', 'transform']);
-    const transforms = groups[1]?.systems[0]?.entries.map((entry) => entry.label.en);
-    expect(transforms).toEqual([...(transforms ?? [])].sort());
+    expect(groups.map((group) => group.category)).toEqual(['trigger', 'source', 'transform', 'target']);
+    const transform = groups.find((group) => group.category === 'transform');
+    expect(transform?.systems.map((system) => system.system)).toEqual(['core', 'teamleader', 'mplus']);
+    const labels = transform?.systems[0]?.entries.map((entry) => entry.label.en);
+    expect(labels).toEqual([...(labels ?? [])].sort((a, b) => a.localeCompare(b, 'en')));
     expect(groups.flatMap((g) => g.systems.flatMap((s) => s.entries)).some((e) => e.hidden)).toBe(false);
   });
 
@@ -18,7 +20,8 @@ describe('palette groups', () => {
       groupPalette(entries, search, language).flatMap((g) =>
         g.systems.flatMap((s) => s.entries.map((e) => e.kind)),
       );
-    expect(labels('MAP', 'en')).toEqual(['core.transform.map']);
+    expect(labels('MAP fields', 'en')).toEqual(['core.transform.map']);
+    expect(labels('mpluskassa orders or invoices', 'en')).toContain('mplus.source.sales');
     expect(labels('opzoek', 'nl')).toEqual(['core.transform.lookup']);
     expect(labels('nothing matches this', 'en')).toEqual([]);
     const code = entries.find((entry) => entry.kind === 'core.transform.code');

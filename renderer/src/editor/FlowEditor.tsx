@@ -1,0 +1,114 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFlowEditorStore } from '../stores/flow-editor-store';
+import { BottomPanel, type BottomTab } from './BottomPanel';
+import { FlowCanvas } from './canvas/FlowCanvas';
+import { useEditorShortcuts } from './canvas/useEditorShortcuts';
+import { EditorHeader } from './EditorHeader';
+import { describeObject } from './form/form-model';
+import { Inspector } from './inspector/Inspector';
+import { Palette } from './palette/Palette';
+import { ConfirmDialog } from './ui/ConfirmDialog';
+import { Toasts } from './ui/Toasts';
+import { useFlowActions } from './useFlowActions';
+import { useLeaveGuard } from './useLeaveGuard';
+
+/** The editor once a flow is loaded: toolbar, palette, canvas with its bottom panel, inspector. */
+export function FlowEditor({ flowId }: { flowId: string }) {
+  const { t } = useTranslation();
+  const actions = useFlowActions();
+  const guard = useLeaveGuard();
+  const [tab, setTab] = useState<BottomTab>('problems');
+  const [panelOpen, setPanelOpen] = useState(true);
+  const select = useFlowEditorStore((state) => state.select);
+  const { fitView } = useReactFlow();
+  const entries = useFlowEditorStore((state) => state.entries);
+  // Kinds edited in a wide panel: the field mapper and the code editor need the room.
+  const wideKinds = useMemo(
+    () =>
+      new Set(
+        entries
+          .filter((entry) =>
+            describeObject(entry.configSchema).some(
+              (field) => field.widget === 'mapping' || field.widget === 'code',
+            ),
+          )
+          .map((entry) => entry.ref),
+      ),
+    [entries],
+  );
+  const selectedRef = useFlowEditorStore((state) => {
+    const selected = state.nodes.filter((node) => node.selected);
+    const only = selected.length === 1 ? selected[0] : undefined;
+    return only ? `${only.data.kind}@${only.data.version}` : '';
+  });
+  const wide = wideKinds.has(selectedRef);
+
+  useEditorShortcuts(() => void actions.save());
+
+  const reveal = useCallback(
+    (nodeId: string) => {
+      select([nodeId]);
+      void fitView({ nodes: [{ id: nodeId }], duration: 200, maxZoom: 1.2 });
+    },
+    [fitView, select],
+  );
+
+  return (
+    <div className="ed-screen" data-testid="screen-flow-editor">
+      <EditorHeader
+        actions={actions}
+        onRan={(next) => {
+          setTab(next);
+          setPanelOpen(true);
+        }}
+      />
+      <div className={`ed-body${wide ? ' ed-wide' : ''}`}>
+        <Palette />
+        <div className="ed-center">
+          <FlowCanvas />
+          <BottomPanel
+            tab={tab}
+            open={panelOpen}
+            flowId={flowId}
+            onTab={(next) => {
+              setTab(next);
+              setPanelOpen(true);
+            }}
+            onToggle={() => setPanelOpen((open) => !open)}
+            onReveal={reveal}
+          />
+        </div>
+        <Inspector />
+      </div>
+      <Toasts />
+      <ConfirmDialog
+        open={guard.pending !== null}
+        title={t('editor.leave.title')}
+        onCancel={guard.cancel}
+        testId="leave-dialog"
+        actions={[
+          { label: t('editor.leave.stay'), onClick: guard.cancel, testId: 'leave-stay' },
+          {
+            label: t('editor.leave.discard'),
+            variant: 'danger',
+            testId: 'leave-discard',
+            onClick: () => {
+              useFlowEditorStore.getState().discard();
+              guard.leave();
+            },
+          },
+          {
+            label: t('editor.leave.save'),
+            variant: 'primary',
+            testId: 'leave-save',
+            onClick: () => void actions.save().then((saved) => (saved ? guard.leave() : guard.cancel())),
+          },
+        ]}
+      >
+        <p>{t('editor.leave.body')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

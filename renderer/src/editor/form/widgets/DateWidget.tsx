@@ -1,0 +1,38 @@
+import type { WidgetProps } from '../widget-props';
+
+/** `YYYY-MM-DD` for dates; for date-times the local time shown, stored as ISO in UTC. */
+export function DateWidget({ field, value, onChange, inputId, invalid, ariaLabel }: WidgetProps) {
+  const text = typeof value === 'string' ? value : '';
+  if (field.widget === 'date') {
+    return (
+      <input
+        id={inputId}
+        aria-label={ariaLabel}
+        type="date"
+        value={text}
+        aria-invalid={invalid}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      />
+    );
+  }
+  const local = text ? toLocalInput(text) : '';
+  return (
+    <input
+      id={inputId}
+      aria-label={ariaLabel}
+      type="datetime-local"
+      value={local}
+      aria-invalid={invalid}
+      onChange={(event) =>
+        onChange(event.target.value ? new Date(event.target.value).toISOString() : undefined)
+      }
+    />
+  );
+}
+
+function toLocalInput(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -1,0 +1,118 @@
+import { Plus, Trash2 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { describeItems, withField, type FormField } from '../form-model';
+import type { WidgetProps } from '../widget-props';
+import { useLanguage } from '../../useLanguage';
+import { WidgetFor } from './WidgetFor';
+
+/** Item fields of a list, with record paths offered where the schema names a field `path`. */
+function itemFields(field: FormField, root: WidgetProps['root']): FormField[] {
+  return describeItems(field, root).map((item) =>
+    item.key === 'path' && !item.hint.widget
+      ? { ...item, widget: 'fieldPath', hint: { ...item.hint, fieldSource: 'input' } }
+      : item,
+  );
+}
+
+/** A starting row: each item field's default, or an empty value for required text. */
+function emptyRow(fields: readonly FormField[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const item of fields) {
+    if (item.defaultValue !== undefined) row[item.key] = item.defaultValue;
+    else if (item.widget === 'select' && item.required && item.options[0])
+      row[item.key] = item.options[0].value;
+    else if (item.required && (item.widget === 'text' || item.widget === 'fieldPath')) row[item.key] = '';
+  }
+  return row;
+}
+
+/**
+ * A list of rows (lookup table, defaults, conditions, validation rules): one line per row with an
+ * input per item field, each labelled for screen readers, and add/remove buttons.
+ */
+export function RowListWidget({ field, value, onChange, inputId, issues, root }: WidgetProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const fields = itemFields(field, root);
+  const rows = Array.isArray(value) ? value : [];
+  const setRow = (index: number, key: string, next: unknown) => {
+    onChange(
+      rows.map((row: unknown, i) =>
+        i === index ? withField(typeof row === 'object' && row !== null ? { ...row } : {}, key, next) : row,
+      ),
+    );
+  };
+  return (
+    <div className="ed-rows" role="group" aria-labelledby={`${inputId}-label`}>
+      {rows.length > 0 && (
+        <div
+          className="ed-row ed-row-head"
+          aria-hidden="true"
+          style={{ gridTemplateColumns: columns(fields) }}
+        >
+          {fields.map((item) => (
+            <span key={item.key}>{item.title[language]}</span>
+          ))}
+          <span />
+        </div>
+      )}
+      {rows.map((row: unknown, index) => {
+        const data: Record<string, unknown> = typeof row === 'object' && row !== null ? { ...row } : {};
+        return (
+          <div
+            key={index}
+            className="ed-row"
+            style={{ gridTemplateColumns: columns(fields) }}
+            data-testid={`${field.key}-row-${index}`}
+          >
+            {fields.map((item) => {
+              const itemIssues = issues.filter((issue) => issue.path === `${index}.${item.key}`);
+              return (
+                <span key={item.key} className="ed-row-cell">
+                  <WidgetFor
+                    field={{
+                      ...item,
+                      title: { en: `${item.title.en} ${index + 1}`, nl: `${item.title.nl} ${index + 1}` },
+                    }}
+                    value={data[item.key]}
+                    onChange={(next) => setRow(index, item.key, next)}
+                    inputId={`${inputId}-${index}-${item.key}`}
+                    issues={[]}
+                    root={root}
+                    invalid={itemIssues.length > 0}
+                    ariaLabel={`${item.title[language]} ${index + 1}`}
+                  />
+                  {itemIssues.map((issue) => (
+                    <span key={issue.message} className="ed-error-text ed-row-error">
+                      {issue.message}
+                    </span>
+                  ))}
+                </span>
+              );
+            })}
+            <button
+              type="button"
+              className="ed-icon-button"
+              onClick={() => onChange(rows.filter((_, i) => i !== index))}
+              aria-label={t('editor.form.removeRow', { row: index + 1 })}
+            >
+              <Trash2 size={14} aria-hidden="true" />
+            </button>
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="button button-secondary ed-small"
+        onClick={() => onChange([...rows, emptyRow(fields)])}
+      >
+        <Plus size={14} aria-hidden="true" />
+        {t('editor.form.addRow')}
+      </button>
+    </div>
+  );
+}
+
+function columns(fields: readonly FormField[]): string {
+  return `${fields.map((item) => (item.widget === 'switch' ? 'auto' : 'minmax(0, 1fr)')).join(' ')} auto`;
+}

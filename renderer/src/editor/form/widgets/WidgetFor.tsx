@@ -1,0 +1,60 @@
+import type { ComponentType } from 'react';
+import type { UiWidget } from '../../../../../shared/nodes/ui-hints';
+import type { WidgetProps } from '../widget-props';
+import { ConditionsWidget } from './ConditionsWidget';
+import { ConnectionWidget } from './ConnectionWidget';
+import { CronWidget } from './CronWidget';
+import { DateWidget } from './DateWidget';
+import { FieldPathWidget } from './FieldPathWidget';
+import { JsonWidget } from './JsonWidget';
+import { MultiSelectWidget } from './MultiSelectWidget';
+import { NumberWidget } from './NumberWidget';
+import { ObjectWidget } from './ObjectWidget';
+import { RowListWidget } from './RowListWidget';
+import { SelectWidget } from './SelectWidget';
+import { SwitchWidget } from './SwitchWidget';
+import { TextWidget } from './TextWidget';
+
+/**
+ * The component behind each `UiWidget`. `mapping` and `code` have their own panels in the
+ * inspector (the field mapper, the code editor); in a list row they fall back to a JSON box.
+ */
+const widgets: Record<Exclude<UiWidget, 'hidden'>, ComponentType<WidgetProps>> = {
+  text: TextWidget,
+  textarea: TextWidget,
+  number: NumberWidget,
+  switch: SwitchWidget,
+  select: SelectWidget,
+  date: DateWidget,
+  dateTime: DateWidget,
+  connection: ConnectionWidget,
+  mapping: JsonWidget,
+  code: TextWidget,
+  lookupTable: RowListWidget,
+  fieldPath: FieldPathWidget,
+  conditions: ConditionsWidget,
+  rules: RowListWidget,
+  keyValue: RowListWidget,
+  json: JsonWidget,
+  cron: CronWidget,
+};
+
+/** Objects with fields and lists of fixed choices get a better control than a JSON box. */
+function structured(props: WidgetProps): ComponentType<WidgetProps> | undefined {
+  const { field } = props;
+  if (field.widget !== 'json' || field.hint.widget) return undefined;
+  const properties = field.schema.properties;
+  if (field.schema.type === 'object' && typeof properties === 'object' && properties !== null)
+    return ObjectWidget;
+  const items = field.schema.items;
+  if (field.schema.type === 'array' && typeof items === 'object' && items !== null && 'enum' in items) {
+    return MultiSelectWidget;
+  }
+  return undefined;
+}
+
+export function WidgetFor(props: WidgetProps) {
+  if (props.field.widget === 'hidden') return null;
+  const Widget = structured(props) ?? widgets[props.field.widget];
+  return <Widget {...props} />;
+}

@@ -1,0 +1,142 @@
+import { useTranslation } from 'react-i18next';
+import { FlowPayloadLogging } from '../../../../shared/flow/flow-document';
+import { useFlowEditorStore } from '../../stores/flow-editor-store';
+import { problemText } from '../problems/problem-text';
+import { ScheduleEditor } from './ScheduleEditor';
+
+/** What the inspector shows with no node selected: the flow's own settings. */
+export function FlowSettings() {
+  const { t } = useTranslation();
+  const meta = useFlowEditorStore((state) => state.meta);
+  const setMeta = useFlowEditorStore((state) => state.setMeta);
+  const problems = useFlowEditorStore((state) => state.problems);
+  if (!meta) return null;
+  const flowProblems = problems.filter((problem) => !problem.nodeId && !problem.edgeId);
+  const retry = meta.settings.retry;
+  return (
+    <div className="ed-inspector-body" data-testid="flow-settings">
+      <h3 className="ed-inspector-title">{t('editor.flow.settings')}</h3>
+      {flowProblems.map((problem) => (
+        <p
+          key={problem.code + problem.message}
+          className={problem.severity === 'error' ? 'ed-error-text' : 'ed-warn-text'}
+        >
+          {problemText(problem.message)}
+        </p>
+      ))}
+      <label className="ed-stack">
+        <span className="ed-field-label">{t('editor.flow.name')}</span>
+        <input
+          type="text"
+          value={meta.name}
+          onChange={(event) => setMeta({ name: event.target.value }, 'meta:name')}
+          data-testid="flow-name-input"
+        />
+      </label>
+      <label className="ed-stack">
+        <span className="ed-field-label">{t('editor.flow.description')}</span>
+        <textarea
+          rows={3}
+          value={meta.description ?? ''}
+          onChange={(event) => setMeta({ description: event.target.value || undefined }, 'meta:description')}
+        />
+      </label>
+      <ScheduleEditor
+        schedule={meta.schedule}
+        onChange={(schedule) => setMeta({ schedule }, 'meta:schedule')}
+      />
+      <label className="ed-field ed-field-inline">
+        <span className="ed-field-label">{t('editor.flow.enabled')}</span>
+        <input
+          type="checkbox"
+          role="switch"
+          className="ed-switch"
+          checked={meta.enabled}
+          onChange={(event) => setMeta({ enabled: event.target.checked })}
+        />
+      </label>
+      <p className="ed-field-note">{t('editor.flow.enabledHelp')}</p>
+      <details className="ed-advanced">
+        <summary>{t('editor.form.advanced')}</summary>
+        <label className="ed-stack">
+          <span className="ed-field-label">{t('editor.flow.attempts')}</span>
+          <input
+            type="number"
+            min={1}
+            max={50}
+            value={retry.attempts}
+            onChange={(event) =>
+              setMeta(
+                {
+                  settings: {
+                    ...meta.settings,
+                    retry: { ...retry, attempts: Math.max(1, Math.round(Number(event.target.value) || 1)) },
+                  },
+                },
+                'meta:retry',
+              )
+            }
+          />
+        </label>
+        <label className="ed-stack">
+          <span className="ed-field-label">{t('editor.flow.maxDelay')}</span>
+          <input
+            type="number"
+            min={1}
+            max={86400}
+            value={retry.maxDelaySeconds}
+            onChange={(event) =>
+              setMeta(
+                {
+                  settings: {
+                    ...meta.settings,
+                    retry: { ...retry, maxDelaySeconds: Math.max(1, Number(event.target.value) || 1) },
+                  },
+                },
+                'meta:retry',
+              )
+            }
+          />
+        </label>
+        <label className="ed-stack">
+          <span className="ed-field-label">{t('editor.flow.concurrency')}</span>
+          <input
+            type="number"
+            min={1}
+            max={64}
+            value={meta.settings.concurrency}
+            onChange={(event) =>
+              setMeta(
+                {
+                  settings: {
+                    ...meta.settings,
+                    concurrency: Math.max(1, Math.min(64, Math.round(Number(event.target.value) || 1))),
+                  },
+                },
+                'meta:concurrency',
+              )
+            }
+          />
+        </label>
+        <label className="ed-stack">
+          <span className="ed-field-label">{t('editor.flow.payloadLogging')}</span>
+          <select
+            value={meta.settings.payloadLogging}
+            onChange={(event) =>
+              setMeta({
+                settings: { ...meta.settings, payloadLogging: FlowPayloadLogging.parse(event.target.value) },
+              })
+            }
+          >
+            {FlowPayloadLogging.options.map((option) => (
+              <option key={option} value={option}>
+                {t(`editor.flow.logging.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </details>
+      <p className="ed-field-note">{t('editor.flow.selectHint')}</p>
+    </div>
+  );
+}

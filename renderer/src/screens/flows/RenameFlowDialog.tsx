@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FlowSummary } from '../../../../shared/api/calls/flows';
+import { api } from '../../api/api';
+import { ConfirmDialog } from '../../editor/ui/ConfirmDialog';
+
+/** Renames a saved flow (a save of the stored document with the new name). */
+export function RenameFlowDialog({
+  flow,
+  onClose,
+  onDone,
+}: {
+  flow: FlowSummary | null;
+  onClose(): void;
+  onDone(): void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setName(flow?.name ?? '');
+    setError(null);
+  }, [flow]);
+  const rename = async () => {
+    if (!flow) return;
+    try {
+      const { flow: stored } = await api().flows.get({ id: flow.id });
+      await api().flows.save({ flow: { ...stored, name: name.trim() } });
+      onDone();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  return (
+    <ConfirmDialog
+      open={flow !== null}
+      title={t('flows.rename.title')}
+      onCancel={onClose}
+      testId="rename-dialog"
+      actions={[
+        { label: t('flows.cancel'), onClick: onClose },
+        {
+          label: t('flows.rename.save'),
+          variant: 'primary',
+          onClick: () => void rename(),
+          testId: 'rename-save',
+        },
+      ]}
+    >
+      <label className="ed-stack">
+        <span className="ed-field-label">{t('flows.rename.name')}</span>
+        <input
+          type="text"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          onKeyDown={(event) => event.key === 'Enter' && void rename()}
+          data-testid="rename-input"
+        />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,95 @@
+import { create } from 'zustand';
+import type { FlowDocument } from '../../../shared/flow/flow-document';
+import type { RunItemSummary, RunSummary } from '../../../shared/flow/run-records';
+import { api } from '../api/api';
+import type { NodeRunCounts } from '../editor/model/node-status';
+import { nodeCountsFrom } from '../editor/try/run-progress';
+
+const POLL_MS = 400;
+/** A dry run from the editor looks at this many records at most: enough to see what would happen. */
+export const DRY_RUN_LIMIT = 100;
+
+interface FlowRunState {
+  /** The run the editor follows: the last one of the open flow, or one just started. */
+  run: RunSummary | null;
+  /** Per node, from the run's `nodeProgress` events. */
+  nodeCounts: Record<string, NodeRunCounts>;
+  /** The records of a finished dry run (for "what would happen"). */
+  dryRunItems: RunItemSummary[] | null;
+  starting: boolean;
+  error: string | null;
+  /** Starts a run of a saved flow, or a dry run of the flow as edited, and follows it. */
+  start(options: { flowId: string } | { flow: FlowDocument; dryRun: true }): Promise<void>;
+  /** Shows the flow's newest run (with its counts) when the editor opens. */
+  loadLast(flowId: string): Promise<void>;
+  reset(): void;
+}
+
+let following = 0;
+
+/** Runs as the editor sees them: started from the toolbar, counts on the canvas, dry-run results. */
+export const useFlowRunStore = create<FlowRunState>()((set, get) => {
+  /** Polls the run's stored events until `runFinished`, folding `nodeProgress` into the counts. */
+  const follow = async (runId: string) => {
+    const ticket = ++following;
+    let afterSeq = 0;
+    for (;;) {
+      const page = await api().runs.events({ runId, afterSeq, limit: 5000 });
+      if (ticket !== following) return;
+      afterSeq = page.lastSeq;
+      set({ nodeCounts: nodeCountsFrom(page.events, get().nodeCounts) });
+      if (page.finished && page.events.length < 5000) break;
+      if (page.events.length === 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    const { run } = await api().runs.get({ runId });
+    if (ticket !== following) return;
+    set({ run });
+    if (run.dryRun) {
+      const { items } = await api().runs.items({ runId, limit: 1000 });
+      if (ticket === following) set({ dryRunItems: items });
+    }
+  };
+
+  return {
+    run: null,
+    nodeCounts: {},
+    dryRunItems: null,
+    starting: false,
+    error: null,
+
+    async start(options) {
+      set({ starting: true, error: null, nodeCounts: {}, dryRunItems: null });
+      try {
+        const { runId } = await api().runs.start(
+          'flowId' in options
+            ? { flowId: options.flowId }
+            : { flow: options.flow, dryRun: true, limit: DRY_RUN_LIMIT },
+        );
+        const { run } = await api().runs.get({ runId });
+        set({ run, starting: false });
+        await follow(runId);
+      } catch (error) {
+        set({ starting: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+
+    async loadLast(flowId) {
+      following++;
+      set({ run: null, nodeCounts: {}, dryRunItems: null, error: null });
+      try {
+        const { runs } = await api().runs.list({ flowId, limit: 1 });
+        const last = runs[0];
+        if (!last) return;
+        set({ run: last });
+        await follow(last.id);
+      } catch (error) {
+        set({ error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+
+    reset() {
+      following++;
+      set({ run: null, nodeCounts: {}, dryRunItems: null, starting: false, error: null });
+    },
+  };
+});
