@@ -1,0 +1,84 @@
+import { expect, test } from '../fixtures/test';
+import { EditorPage } from '../pages/editor-page';
+import { FlowsPage } from '../pages/flows-page';
+
+// A common laptop screen: the editor needs room for palette, canvas and inspector.
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test.describe('flow editor canvas', () => {
+  test('adds nodes by keyboard and drag, refuses bad connections with the reason, undoes and redoes, copies and pastes', async ({
+    page,
+    host,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const flows = new FlowsPage(page);
+    const editor = new EditorPage(page);
+    await flows.open(host);
+    await flows.create('Canvas checks');
+    // A blank flow starts with its trigger.
+    await expect(editor.node('core.trigger.manual')).toHaveCount(1);
+
+    // Keyboard: search the palette, arrow down to the entry, Enter adds it in the middle.
+    await page.getByTestId('palette-search').fill('filter');
+    await page.getByTestId('palette-search').press('ArrowDown');
+    await expect(editor.paletteItem('core.transform.filter')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(editor.node('core.transform.filter')).toHaveCount(1);
+    await expect(editor.node('core.transform.filter').getByTestId('node-badge')).toHaveText(/Not set up/);
+    await page.getByTestId('palette-search').fill('');
+
+    await editor.addByDrag('core.transform.map', { x: 200, y: 440 });
+    await editor.tidy();
+    await editor.connect('core.trigger.manual', 'core.transform.filter');
+    await editor.connect('core.transform.filter', 'core.transform.map');
+    await expect(editor.edges).toHaveCount(2);
+
+    // A loop is refused, and the user is told why.
+    await editor.connect('core.transform.map', 'core.transform.filter');
+    await expect(page.getByTestId('toast-error')).toContainText('round in circles');
+    await expect(editor.edges).toHaveCount(2);
+
+    // A record type the input does not take is refused, naming both types.
+    await editor.addByDrag('mplus.source.sales', { x: 120, y: 40 });
+    await editor.addByDrag('teamleader.target.customer', { x: 250, y: 440 });
+    await editor.tidy();
+    await editor.connect('mplus.source.sales', 'teamleader.target.customer');
+    await expect(page.getByTestId('toast-error').last()).toContainText(
+      'sends Sales order records, but “Teamleader company or contact” takes Customer records',
+    );
+    await expect(editor.edges).toHaveCount(2);
+    await editor.shot('editor-refused-connection');
+
+    // Undo takes back the tidy-up, then the last node; redo brings them back.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect(editor.node('teamleader.target.customer')).toHaveCount(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(editor.node('teamleader.target.customer')).toHaveCount(1);
+    await page.getByTestId('undo').click();
+    await page.getByTestId('undo').click();
+    await expect(editor.node('mplus.source.sales')).toHaveCount(0);
+    await expect(editor.node('teamleader.target.customer')).toHaveCount(0);
+    await page.getByTestId('redo').click();
+    await expect(editor.node('mplus.source.sales')).toHaveCount(1);
+    await expect(editor.edges).toHaveCount(2);
+
+    // Copy and paste the selected filter; delete the copy again.
+    await editor.select('core.transform.filter');
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect(editor.node('core.transform.filter')).toHaveCount(2);
+    await page.keyboard.press('Delete');
+    await expect(editor.node('core.transform.filter')).toHaveCount(1);
+
+    // The problems panel lists what is wrong; choosing a problem selects its node.
+    await page.getByTestId('bottom-tab-problems').click();
+    const problem = page.getByTestId('problem').filter({ hasText: 'Filter' }).first();
+    await problem.click();
+    await expect(page.getByTestId('node-inspector')).toBeVisible();
+    await editor.shot('editor-problems');
+    expect(errors).toEqual([]);
+  });
+});

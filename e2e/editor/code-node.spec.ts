@@ -1,0 +1,58 @@
+import { expect, openApp, test } from '../fixtures/test';
+import { EditorPage } from '../pages/editor-page';
+import { FlowsPage } from '../pages/flows-page';
+
+// A common laptop screen: the editor needs room for palette, canvas and inspector.
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test.describe('code node', () => {
+  test('types the input record for autocompletion and tests code in the sandbox, in Dutch and dark', async ({
+    page,
+    host,
+  }) => {
+    // Monaco and its TypeScript worker load on first use: the slowest part of the editor.
+    test.setTimeout(90_000);
+    const flows = new FlowsPage(page);
+    const editor = new EditorPage(page);
+    await openApp(page, host, '/settings');
+    await page.getByTestId('settings-language').selectOption('nl');
+    await page.getByTestId('settings-theme').selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.getByRole('link', { name: 'Flows' }).click();
+    await flows.create('Code proberen');
+
+    await editor.addByDrag('core.transform.code', { x: 300, y: 120 });
+    await editor.connect('core.trigger.manual', 'core.transform.code');
+    await editor.select('core.transform.code');
+    await expect(page.getByTestId('sample-bar')).toContainText('startrecord');
+    const code = page.getByTestId('code-editor');
+    await expect(code.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+
+    // The record's fields come from the upstream schema: typing `record.` offers them.
+    await code.locator('.view-lines').click();
+    await page.keyboard.press('Control+a');
+    // Whole text goes in with insertText (like a paste); the member access is typed key by key.
+    await page.keyboard.insertText('const started = ');
+    await page.keyboard.type('record.');
+    await expect(page.locator('.monaco-editor .suggest-widget')).toContainText('startedAt', {
+      timeout: 15_000,
+    });
+    await page.keyboard.press('Escape');
+
+    // An error is shown with its line (and marked there).
+    await page.keyboard.insertText(
+      'startedAt;\nreturn { started, day: started.slice(0, 10), broken: record.nope.deep };',
+    );
+    await page.getByTestId('code-test').click();
+    await expect(page.getByTestId('code-result')).toContainText('Regel 2');
+    await editor.shot('editor-code-error-nl-dark');
+
+    await code.locator('.view-lines').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('return { trigger: record.trigger, day: record.startedAt.slice(0, 10) };');
+    await page.getByTestId('code-test').click();
+    await expect(page.getByTestId('code-result')).toContainText('"trigger": "manual"');
+    await expect(page.getByTestId('canvas-empty')).toHaveCount(0);
+    await editor.shot('editor-code-nl-dark');
+  });
+});
