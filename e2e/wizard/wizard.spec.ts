@@ -26,6 +26,10 @@ test.describe('setup wizard', () => {
 
     // 2. Connect: both sandbox connections are checked by calling the twins.
     await wizard.expectStep('connect');
+    // Keyboard and screen-reader users land on the new step's title.
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Step 2 of 6: Connect each system' }),
+    ).toBeFocused();
     await expect(page.getByTestId('wizard-connected-teamleader')).toContainText('Koppel Demo BV');
     await expect(page.getByTestId('wizard-connected-mplus')).toContainText('API 1.0.0');
     await wizard.shot('wizard-2-connect');
