@@ -100,7 +100,9 @@ function lenient(schema: JsonSchema): JsonSchema {
     Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === 'string' || v === null);
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'enum' && stringEnum) continue;
-    out[key] = lenientIn(value);
+    // Without their enums, oneOf branches told apart only by an enum (expected_payment_method's
+    // two method lists) all match, and "exactly one" would reject a valid answer: any one will do.
+    out[key === 'oneOf' ? 'anyOf' : key] = lenientIn(value);
   }
   const allOf = out.allOf;
   if (Array.isArray(allOf) && allOf.length > 1 && allOf.some(isNullableMarker)) {
