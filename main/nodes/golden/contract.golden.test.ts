@@ -175,3 +175,49 @@ describe('incremental sources', () => {
     expect(recent.counts.total).toBeLessThan(invoices.length);
   });
 });
+
+describe('both directions at once', () => {
+  it('never sends an order back to the system it came from', async () => {
+    const tlBefore = (await h.teamleaderEntities<TlInvoice>('invoices')).length;
+    const seedOrders = (await h.mplusEntities<WireOrder>('orders')).length;
+    const toMplus = await h.run('orders-teamleader-to-mplus');
+    const fromTeamleader = toMplus.counts.succeeded;
+    const toTeamleader = await h.run('orders-mplus-to-teamleader', (flow) =>
+      setConfig(flow, 'invoice', { book: true }),
+    );
+    expect(toTeamleader.counts).toEqual({
+      total: seedOrders + fromTeamleader,
+      succeeded: seedOrders,
+      skipped: fromTeamleader,
+      failed: 0,
+    });
+    const echoes = h.items(toTeamleader.runId).filter((item) => item.status === 'skipped');
+    expect(echoes.every((item) => item.reason?.startsWith('came from Teamleader (invoice'))).toBe(true);
+    const back = await h.run('orders-teamleader-to-mplus');
+    expect(back.counts).toEqual({ total: seedOrders, succeeded: 0, skipped: seedOrders, failed: 0 });
+    expect(h.items(back.runId).every((item) => item.reason?.startsWith('came from MplusKASSA (order'))).toBe(
+      true,
+    );
+    expect(await h.mplusEntities<WireOrder>('orders')).toHaveLength(seedOrders + fromTeamleader);
+    expect(await h.teamleaderEntities<TlInvoice>('invoices')).toHaveLength(tlBefore + seedOrders);
+  });
+
+  it('customers and products settle: after two rounds both ways, a third round writes nothing', async () => {
+    const round = [
+      'customers-teamleader-to-mplus',
+      'customers-mplus-to-teamleader',
+      'products-teamleader-to-mplus',
+      'products-mplus-to-teamleader',
+    ] as const;
+    let last: number[] = [];
+    for (let turn = 0; turn < 3; turn++) {
+      last = [];
+      for (const id of round) {
+        const result = await h.run(id);
+        expect(result.counts.failed, id).toBe(0);
+        last.push(result.counts.succeeded);
+      }
+    }
+    expect(last).toEqual([0, 0, 0, 0]);
+  });
+});

@@ -1,17 +1,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 import { resourcesDir } from '../../app/paths';
-import { createMplusClient, startMplusTwin, type MplusClient, type MplusTwin } from '../../connectors/mplus';
+import {
+  createMplusClient,
+  startMplusTwin,
+  type MplusClient,
+  type MplusClientOptions,
+  type MplusTwin,
+} from '../../connectors/mplus';
 import {
   createTeamleaderClient,
   startTeamleaderTwin,
   type TeamleaderClient,
+  type TeamleaderClientOptions,
   type TeamleaderTwin,
 } from '../../connectors/teamleader';
 import { staticConnections } from '../../engine/connections';
 import { Engine, type RunResult } from '../../engine/engine';
 import { connectSandboxTeamleader } from '../../sandbox/sandbox-http';
+import type { SandboxInfo, SandboxSize } from '../../sandbox/sandbox-types';
 import { Store } from '../../store/store';
 import { TemplateStore } from '../../store/template-store';
 import type { FlowDocument } from '../../../shared/flow/flow-document';
@@ -33,6 +42,29 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 export const templates = new TemplateStore(path.join(resourcesDir(), 'templates'));
 
+/** How the crash and fault tests want the twins and clients (golden tests use the defaults). */
+export interface TwinHarnessOptions {
+  /** Seeded size of both twins; default small. */
+  size?: SandboxSize;
+  /** The Teamleader twin's rate-limit window (default a minute); a short one makes 429 bursts quick. */
+  teamleaderRateWindowMs?: number;
+  teamleaderClient?: Pick<TeamleaderClientOptions, 'timeoutMs' | 'maxRetries' | 'retryBaseDelayMs'>;
+  mplusClient?: Pick<MplusClientOptions, 'timeoutMs' | 'maxRetries' | 'retryDelayMs'>;
+}
+
+/** What the twins' `/_sandbox/stats` answer (the fields the tests read). */
+export const TwinStats = z.object({
+  calls: z.record(z.string(), z.number()),
+  /** Teamleader: per kind; MplusKASSA: a total. */
+  faults: z.union([
+    z.number(),
+    z.object({ errors: z.number(), timeouts: z.number(), malformed: z.number(), lostResponses: z.number() }),
+  ]),
+  /** Teamleader only: requests answered 429. */
+  rateLimited: z.number().optional(),
+});
+export type TwinStats = z.infer<typeof TwinStats>;
+
 /**
  * Both twins on loopback with the clients the engine uses, and a fresh run database per `reset()`
  * (so ledger and cursors start empty, as on a fresh install). Golden tests share one harness per
@@ -49,16 +81,28 @@ export class TwinHarness {
     readonly mplus: MplusClient,
     readonly teamleader: TeamleaderClient,
     private readonly seed: number,
+    readonly size: SandboxSize,
   ) {}
 
-  static async start(seed = 1): Promise<TwinHarness> {
+  static async start(seed = 1, options: TwinHarnessOptions = {}): Promise<TwinHarness> {
+    const size = options.size ?? 'small';
     const [mplusTwin, teamleaderTwin] = await Promise.all([
-      startMplusTwin({ seed, size: 'small' }),
-      startTeamleaderTwin({ seed, size: 'small' }),
+      startMplusTwin({ seed, size }),
+      startTeamleaderTwin({
+        seed,
+        size,
+        ...(options.teamleaderRateWindowMs ? { rateLimitWindowMs: options.teamleaderRateWindowMs } : {}),
+      }),
     ]);
-    const mplus = createMplusClient({ url: mplusTwin.url, ident: mplusTwin.ident, secret: mplusTwin.secret });
+    const mplus = createMplusClient({
+      ...options.mplusClient,
+      url: mplusTwin.url,
+      ident: mplusTwin.ident,
+      secret: mplusTwin.secret,
+    });
     const tokenStore = await connectSandboxTeamleader(teamleaderTwin);
     const teamleader = createTeamleaderClient({
+      ...options.teamleaderClient,
       apiBaseUrl: teamleaderTwin.apiUrl,
       authBaseUrl: teamleaderTwin.authUrl,
       clientId: teamleaderTwin.clientId,
@@ -67,7 +111,7 @@ export class TwinHarness {
       // The twin's rate limit is real (200 a minute); golden runs make more calls than that.
       rateLimitPerMinute: 100_000,
     });
-    const harness = new TwinHarness(mplusTwin, teamleaderTwin, mplus, teamleader, seed);
+    const harness = new TwinHarness(mplusTwin, teamleaderTwin, mplus, teamleader, seed, size);
     await harness.reset();
     return harness;
   }
@@ -75,8 +119,8 @@ export class TwinHarness {
   /** Both twins back to their seed, the rate-limit window cleared, and an empty run database. */
   async reset(): Promise<void> {
     await Promise.all([
-      admin(this.mplusTwin.adminUrl, 'reset', { seed: this.seed, size: 'small' }),
-      admin(this.teamleaderTwin.adminUrl, 'reset', { seed: this.seed, size: 'small' }),
+      admin(this.mplusTwin.adminUrl, 'reset', { seed: this.seed, size: this.size }),
+      admin(this.teamleaderTwin.adminUrl, 'reset', { seed: this.seed, size: this.size }),
     ]);
     await admin(this.teamleaderTwin.adminUrl, 'faults', { rateLimitPerMinute: 100_000 });
     this.freshRunDatabase();
@@ -119,6 +163,37 @@ export class TwinHarness {
       'faults',
       system === 'teamleader' ? { rateLimitPerMinute: 100_000, ...faults } : faults,
     );
+  }
+
+  /** Adds generated records to a twin (`POST /_sandbox/generate`), e.g. thousands of POS orders. */
+  async generate(system: 'mplus' | 'teamleader', type: string, count: number): Promise<void> {
+    await admin(this.adminUrl(system), 'generate', { type, count });
+  }
+
+  /** A twin's call and fault counters (`GET /_sandbox/stats`). */
+  async stats(system: 'mplus' | 'teamleader'): Promise<TwinStats> {
+    const response = await fetch(`${this.adminUrl(system)}/stats`);
+    if (!response.ok) throw new Error(`${system} stats: HTTP ${response.status}`);
+    return TwinStats.parse(await response.json());
+  }
+
+  /** Where the twins listen, as `koppel sandbox` prints it: what a child process connects with. */
+  info(): SandboxInfo {
+    const { mplusTwin: m, teamleaderTwin: t } = this;
+    return {
+      teamleader: {
+        apiUrl: t.apiUrl,
+        authUrl: t.authUrl,
+        adminUrl: t.adminUrl,
+        clientId: t.clientId,
+        clientSecret: t.clientSecret,
+      },
+      mplus: { url: m.url, adminUrl: m.adminUrl, ident: m.ident, secret: m.secret },
+    };
+  }
+
+  private adminUrl(system: 'mplus' | 'teamleader'): string {
+    return system === 'mplus' ? this.mplusTwin.adminUrl : this.teamleaderTwin.adminUrl;
   }
 
   /** Every stored item of a run, for asserting per-record outcomes. */

@@ -213,11 +213,11 @@ describe('template orders-mplus-to-teamleader', () => {
 
   it('fails the orders of a customer whose country has no tax mapping, naming the country; the rest go through', async () => {
     const orders = await h.mplusEntities<WireOrder>('orders');
-    const french = orders.find((order) => order.relationNumber !== undefined);
-    if (!french?.relationNumber) throw new Error('the seed has no order with a customer');
-    const outcome = await h.mplus.updateRelation({ relationNumber: french.relationNumber, country: 'FR' });
+    const spanish = orders.find((order) => order.relationNumber !== undefined);
+    if (!spanish?.relationNumber) throw new Error('the seed has no order with a customer');
+    const outcome = await h.mplus.updateRelation({ relationNumber: spanish.relationNumber, country: 'ES' });
     expect(outcome.kind).toBe('updated');
-    const affected = orders.filter((order) => order.relationNumber === french.relationNumber);
+    const affected = orders.filter((order) => order.relationNumber === spanish.relationNumber);
     const result = await h.run(TEMPLATE);
     expect(result.counts).toMatchObject({
       total: orders.length,
@@ -230,7 +230,7 @@ describe('template orders-mplus-to-teamleader', () => {
         .find((candidate) => candidate.key === `mplus:order:${order.orderId}`);
       const rate = order.lineList?.line?.[0]?.data.vatPercentage ?? 0;
       expect(item?.error?.message).toBe(
-        `Sales order "${order.transactionString}": country "FR" has no tax mapping (line 1, ${rate} %); add a row for FR to the tax rules.`,
+        `Sales order "${order.transactionString}": country "ES" has no tax mapping (line 1, ${rate} %); add a row for ES to the tax rules.`,
       );
       expect(item?.error?.nodeId).toBe('tax');
     }

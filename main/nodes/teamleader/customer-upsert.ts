@@ -113,6 +113,29 @@ function personOf(contact: ContactPerson): Partial<Customer> {
   };
 }
 
+/** The contact linked to the company with the person's e-mail or full name, if any. */
+export async function linkedContactId(
+  client: TeamleaderClient,
+  companyId: string,
+  person: ContactPerson,
+  io: Io,
+): Promise<string | undefined> {
+  const wanted = personOf(person);
+  const fullName = [wanted.firstName, wanted.lastName].filter(Boolean).join(' ').toLowerCase();
+  const email = matchEmail(wanted.email);
+  const linked = await api(() =>
+    client.contacts.list(
+      { filter: { company_id: companyId }, page: { size: 100, number: 1 } },
+      { signal: io.signal },
+    ),
+  );
+  return linked.find(
+    (c) =>
+      (email && c.emails?.some((e) => e.email?.toLowerCase() === email)) ||
+      (fullName && [c.first_name, c.last_name].filter(Boolean).join(' ').toLowerCase() === fullName),
+  )?.id;
+}
+
 /**
  * The company's contact person, linked to it: an already linked contact with the same e-mail or
  * name, else a contact with that e-mail, else a new contact; linked when it is not yet.
@@ -124,22 +147,12 @@ export async function ensureContactPerson(
   io: Io,
 ): Promise<string | undefined> {
   const wanted = personOf(person);
-  const fullName = [wanted.firstName, wanted.lastName].filter(Boolean).join(' ').toLowerCase();
+  const fullName = [wanted.firstName, wanted.lastName].filter(Boolean).join(' ');
   if (!fullName && !wanted.email) return undefined;
   if (companyId === WOULD_CREATE) return io.dryRun ? WOULD_CREATE : undefined;
+  const match = await linkedContactId(client, companyId, person, io);
+  if (match) return match;
   const email = matchEmail(wanted.email);
-  const linked = await api(() =>
-    client.contacts.list(
-      { filter: { company_id: companyId }, page: { size: 100, number: 1 } },
-      { signal: io.signal },
-    ),
-  );
-  const match = linked.find(
-    (c) =>
-      (email && c.emails?.some((e) => e.email?.toLowerCase() === email)) ||
-      (fullName && [c.first_name, c.last_name].filter(Boolean).join(' ').toLowerCase() === fullName),
-  );
-  if (match?.id) return match.id;
   const existing = email ? await findCustomer(client, 'contact', email, io) : null;
   const contactId = existing ?? (await writeContact(client, wanted, null, io));
   if (!io.dryRun) {

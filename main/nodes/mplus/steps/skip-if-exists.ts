@@ -1,11 +1,36 @@
 import { SalesOrder } from '../../../../shared/domain/sales-order';
 import { mplusSkipIfExists } from '../../../../shared/nodes/mplus/steps';
+import type { MplusClient } from '../../../connectors/mplus/client';
 import { defineExecutor, emit, skip } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { orderLabel, readRecord } from '../../steps/support/records';
 
-/** Skips documents MplusKASSA already holds under the source's id (extOrderId / extInvoiceId). */
+/**
+ * The MplusKASSA document a record was made from, when its reference (Teamleader
+ * purchase_order_number) is an MplusKASSA order or invoice id: it must not be sent back (a sync loop).
+ */
+export async function mplusOrigin(
+  client: MplusClient,
+  reference: string | undefined,
+  signal: AbortSignal,
+): Promise<string | null> {
+  if (!reference) return null;
+  if (/^[0-9a-f]{32}$/i.test(reference)) {
+    const order = await api(() => client.getOrder(reference, { signal }));
+    if (order) return `order ${order.transactionString ?? order.orderId}`;
+  }
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(reference)) {
+    const invoice = await api(() => client.getInvoice(reference, { signal }));
+    if (invoice) return `invoice ${invoice.transactionString ?? invoice.invoiceId ?? reference}`;
+  }
+  return null;
+}
+
+/**
+ * Skips documents MplusKASSA already holds under the source's id (extOrderId / extInvoiceId), and
+ * documents that came from MplusKASSA in the first place (their reference is an MplusKASSA id).
+ */
 export const mplusSkipIfExistsModule = defineExecutor(mplusSkipIfExists, {
   category: 'transform',
   async open(ctx) {
@@ -29,6 +54,8 @@ export const mplusSkipIfExistsModule = defineExecutor(mplusSkipIfExists, {
             );
           }
         }
+        const origin = await mplusOrigin(client, order.reference, ctx.signal);
+        if (origin) return skip(`came from MplusKASSA (${origin}), so it is not sent back`);
         ctx.log.debug(`${orderLabel(order)} is not in MplusKASSA yet.`);
         return emit(record);
       },

@@ -6,6 +6,7 @@ import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
+import { sameValues } from '../../steps/support/same-values';
 
 /** Article group upsert, matched by name (case-insensitive); renames follow the ledger. */
 export const mplusArticleGroupTargetModule = defineExecutor(mplusArticleGroupTarget, {
@@ -22,8 +23,20 @@ export const mplusArticleGroupTargetModule = defineExecutor(mplusArticleGroupTar
         const group = groups.find((g) => !g.isDeleted && g.name.trim().toLowerCase() === reference);
         return group ? { groupNumber: String(group.groupNumber) } : null;
       },
-      prepare(write) {
+      async prepare(write) {
         const payload = readPayload(Category.partial(), write.payload, 'Category');
+        if (write.mode === 'update') {
+          const groupNumber = Number(write.existing?.groupNumber);
+          const groups = await api(() => client.getArticleGroupChanges({}, { signal: ctx.signal }));
+          const current = groups.find((g) => g.groupNumber === groupNumber && !g.isDeleted);
+          if (current && sameValues({ name: payload.name, text: payload.description }, current)) {
+            return {
+              request: toJsonObject({ operation: 'updateArticleGroup', groupNumber }),
+              action: 'skip',
+              skipReason: `MplusKASSA article group ${groupNumber} is already up to date`,
+            };
+          }
+        }
         return write.mode === 'create'
           ? {
               request: toJsonObject({

@@ -12,6 +12,7 @@ import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { productToArticle } from '../convert/product';
+import { sameValues } from '../../steps/support/same-values';
 import { articleNumberOf } from '../convert/sku';
 import { vatCodeFor } from '../vat-codes';
 
@@ -56,6 +57,32 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
       };
     };
 
+    /** Whether the article (its fields, group and stock) already is what the write would make it. */
+    const upToDate = async (product: MplusProduct, write: TargetWrite): Promise<boolean> => {
+      const wanted = product.articleList?.article?.[0];
+      if (!wanted?.articleNumber) return false;
+      const number = wanted.articleNumber;
+      const current = (
+        await api(() => client.getProductsByArticleNumbers([number], { signal: ctx.signal }))
+      )[0];
+      const article = current?.articleList?.article?.find((a) => a.articleNumber === number);
+      if (!current || !article || !sameValues(wanted, article)) return false;
+      if (product.description !== undefined && !sameValues({ description: product.description }, current))
+        return false;
+      const group = product.groupNumbers?.[0];
+      if (group !== undefined && !(current.groupNumbers ?? []).includes(group)) return false;
+      const quantity = readPayload(Product.partial(), write.payload, 'Product').quantity;
+      if (config.stockBranch === undefined || quantity === undefined) return true;
+      const branchNumber = config.stockBranch;
+      const stock = await api(() =>
+        client.getStock(
+          { branchNumber, articleNumbers: { articleNumbers: [number] } },
+          { signal: ctx.signal },
+        ),
+      );
+      return stock.some((level) => level.articleNumber === number && level.amountFree === quantity);
+    };
+
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
@@ -73,6 +100,16 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
       },
       async prepare(write) {
         const product = await build(write);
+        if (write.mode === 'update' && (await upToDate(product, write))) {
+          return {
+            request: toJsonObject({
+              operation: 'updateProduct',
+              productNumber: product.productNumber ?? null,
+            }),
+            action: 'skip',
+            skipReason: `MplusKASSA article ${articleNumber(readRecord(Product, write.record.data, 'Product'))} is already up to date`,
+          };
+        }
         return {
           request: toJsonObject({
             operation: write.mode === 'create' ? 'createProduct' : 'updateProduct',

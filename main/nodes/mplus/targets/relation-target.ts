@@ -6,7 +6,7 @@ import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
-import { customerToRelation } from '../convert/customer';
+import { changedRelationFields, customerToRelation } from '../convert/customer';
 
 /** The e-mail a customer is matched by; a customer without one cannot be matched and fails. */
 function emailOf(customer: Customer): string {
@@ -38,7 +38,7 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
         );
         return found?.relationNumber === undefined ? null : { relationNumber: String(found.relationNumber) };
       },
-      prepare(write) {
+      async prepare(write) {
         const customer = readRecord(Customer, write.record.data, 'Customer');
         const relation = customerToRelation(readPayload(Customer.partial(), write.payload, 'Customer'));
         if (write.mode === 'create') {
@@ -50,11 +50,19 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
             action: 'create',
           };
         }
+        const relationNumber = Number(write.existing?.relationNumber);
+        // A write that changes nothing would still bump the relation's syncMarker, and a flow the
+        // other way would read it back: only real changes are sent.
+        const current = await api(() => client.getRelation(relationNumber, { signal: ctx.signal }));
+        if (current && Object.keys(changedRelationFields(current, relation)).length === 0) {
+          return {
+            request: toJsonObject({ operation: 'updateRelation', relationNumber }),
+            action: 'skip',
+            skipReason: `MplusKASSA relation ${relationNumber} is already up to date`,
+          };
+        }
         return {
-          request: toJsonObject({
-            operation: 'updateRelation',
-            relation: { relationNumber: Number(write.existing?.relationNumber), ...relation },
-          }),
+          request: toJsonObject({ operation: 'updateRelation', relation: { relationNumber, ...relation } }),
           action: 'update',
         };
       },

@@ -28,7 +28,7 @@ export const mplusStockTargetModule = defineExecutor(mplusStockTarget, {
         );
         return found ? { articleNumber: reference } : null;
       },
-      prepare(write) {
+      async prepare(write) {
         const stock = readRecord(StockLevel, write.record.data, 'Stock level');
         const request = toJsonObject({
           operation: 'setStock',
@@ -45,6 +45,22 @@ export const mplusStockTargetModule = defineExecutor(mplusStockTarget, {
             field: 'sku',
             value: stock.sku,
           });
+        }
+        const articleNumber = numberOf(stock);
+        const levels = await api(() =>
+          client.getStock(
+            { branchNumber, articleNumbers: { articleNumbers: [articleNumber] } },
+            { signal: ctx.signal },
+          ),
+        );
+        if (
+          levels.some((level) => level.articleNumber === articleNumber && level.amountFree === stock.quantity)
+        ) {
+          return {
+            request,
+            action: 'skip',
+            skipReason: `the free stock of article ${articleNumber} already is ${stock.quantity}`,
+          };
         }
         return { request, action: 'update' };
       },

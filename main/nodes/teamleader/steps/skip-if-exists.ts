@@ -38,7 +38,31 @@ export async function findDealByReference(
   return { dealId, quotationId: info.quotations?.[0]?.id ?? undefined };
 }
 
-/** Skips documents Teamleader already has: an invoice (or offer) carrying the source's id. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The Teamleader document a record was made from, when its external id (MplusKASSA extOrderId) is
+ * one: such an order came from Teamleader and must not be sent back (a sync loop).
+ */
+export async function teamleaderOrigin(
+  client: TeamleaderClient,
+  externalId: string | undefined,
+  signal: AbortSignal,
+): Promise<string | null> {
+  if (!externalId || !UUID.test(externalId)) return null;
+  const filter = { filter: { ids: [externalId] }, page: { size: 1, number: 1 } };
+  const invoice = (await api(() => client.invoices.list(filter, { signal })))[0];
+  if (invoice) return `invoice ${invoice.invoice_number ?? invoice.id ?? externalId}`;
+  if ((await api(() => client.quotations.list(filter, { signal }))).length > 0)
+    return `quotation ${externalId}`;
+  const deal = (await api(() => client.deals.list(filter, { signal })))[0];
+  return deal ? `deal ${deal.reference ?? deal.title ?? externalId}` : null;
+}
+
+/**
+ * Skips documents Teamleader already has (an invoice or offer carrying the source's id), and
+ * documents that came from Teamleader in the first place (their extOrderId is a Teamleader id).
+ */
 export const teamleaderSkipIfExistsModule = defineExecutor(teamleaderSkipIfExists, {
   category: 'transform',
   async open(ctx) {
@@ -58,6 +82,8 @@ export const teamleaderSkipIfExistsModule = defineExecutor(teamleaderSkipIfExist
           const deal = await findDealByReference(client, reference, ctx.signal);
           if (deal) return skip(`already in Teamleader as deal ${deal.dealId} (reference ${reference})`);
         }
+        const origin = await teamleaderOrigin(client, order.externalId, ctx.signal);
+        if (origin) return skip(`came from Teamleader (${origin}), so it is not sent back`);
         return emit(record);
       },
     };

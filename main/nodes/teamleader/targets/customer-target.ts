@@ -6,8 +6,14 @@ import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
-import { companyBody, contactBody } from '../convert/customer';
-import { ensureContactPerson, findCustomer, writeCompany, writeContact } from '../customer-upsert';
+import { changesSomething, companyBody, contactBody } from '../convert/customer';
+import {
+  ensureContactPerson,
+  findCustomer,
+  linkedContactId,
+  writeCompany,
+  writeContact,
+} from '../customer-upsert';
 
 function emailOf(customer: Customer): string {
   const email = matchEmail(customer.email);
@@ -30,6 +36,13 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
     const client = await teamleaderClient(ctx);
     const io = { signal: ctx.signal, dryRun: false };
     const kindOf = (customer: Customer) => (customer.kind === 'company' ? 'company' : 'contact');
+    // A write that changes nothing would still move updated_at, and a flow the other way would
+    // read the customer back: only real changes are sent.
+    const upToDate = (kind: string, id: string) => ({
+      request: toJsonObject({ operation: `${kind === 'company' ? 'companies' : 'contacts'}.update`, id }),
+      action: 'skip' as const,
+      skipReason: `Teamleader ${kind} ${id} is already up to date`,
+    });
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
@@ -51,6 +64,16 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
           const current = companyId
             ? await api(() => client.companies.info({ id: companyId }, { signal: ctx.signal }))
             : null;
+          const body = companyBody(payload, current);
+          if (
+            companyId &&
+            current &&
+            !changesSomething(body, current) &&
+            (!customer.contactPerson ||
+              (await linkedContactId(client, companyId, customer.contactPerson, io)))
+          ) {
+            return upToDate('company', companyId);
+          }
           return {
             request: toJsonObject({
               operation: current ? 'companies.update' : 'companies.add',
@@ -63,6 +86,9 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
         const current = contactId
           ? await api(() => client.contacts.info({ id: contactId }, { signal: ctx.signal }))
           : null;
+        if (contactId && current && !changesSomething(contactBody(payload, current), current)) {
+          return upToDate('contact', contactId);
+        }
         return {
           request: toJsonObject({
             operation: current ? 'contacts.update' : 'contacts.add',

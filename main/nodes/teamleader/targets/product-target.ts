@@ -8,6 +8,8 @@ import { teamleaderClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { nonNegativeStock, productBody, type ProductBody } from '../convert/product';
 import { TeamleaderReference } from '../reference';
+import type { Product as TeamleaderProduct } from '../../../connectors/teamleader/schemas';
+import { sameValue, sameValues } from '../../steps/support/same-values';
 import { findProductByCode } from '../steps/ensure-products';
 
 function skuOf(product: Product): string {
@@ -20,6 +22,23 @@ function skuOf(product: Product): string {
   return product.sku;
 }
 
+/** Whether the product already has every value the body would write. */
+function productUnchanged(body: ProductBody, current: TeamleaderProduct): boolean {
+  const fields = new Map((current.custom_fields ?? []).map((f) => [f.definition?.id, f.value]));
+  return (
+    sameValues(
+      { name: body.name, code: body.code, description: body.description },
+      { name: current.name, code: current.code, description: current.description },
+    ) &&
+    (body.selling_price === undefined ||
+      sameValue(body.selling_price.amount, current.selling_price?.amount)) &&
+    (body.tax_rate_id === undefined || body.tax_rate_id === current.tax?.id) &&
+    (body.product_category_id === undefined || body.product_category_id === current.product_category?.id) &&
+    (body.stock === undefined || body.stock.amount === current.stock?.amount) &&
+    (body.custom_fields ?? []).every((field) => String(fields.get(field.id) ?? '') === field.value)
+  );
+}
+
 /** Product upsert: the code is the SKU; price, tax rate, category (by name), stock and EAN. */
 export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTarget, {
   category: 'target',
@@ -28,7 +47,9 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
     const lookups = new TeamleaderReference(client, ctx.signal);
     const signal = ctx.signal;
 
-    const body = async (write: TargetWrite): Promise<ProductBody> => {
+    const body = async (
+      write: TargetWrite,
+    ): Promise<{ body: ProductBody; current: TeamleaderProduct | null }> => {
       const full = readRecord(Product, write.record.data, 'Product');
       const payload = readPayload(Product.partial(), write.payload, 'Product');
       const where = `Product "${skuOf(full)}"`;
@@ -45,7 +66,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
       const current = productId ? await api(() => client.products.info({ id: productId }, { signal })) : null;
       if (payload.quantity !== undefined)
         payload.quantity = nonNegativeStock(payload.quantity, full.sku, ctx.log);
-      return productBody(payload, {
+      const written = productBody(payload, {
         departmentId: write.mode === 'create' ? departmentId : undefined,
         taxRateId,
         categoryId,
@@ -56,6 +77,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
             : [],
         ),
       });
+      return { body: written, current };
     };
 
     return {
@@ -67,16 +89,25 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
         return id ? { productId: id } : null;
       },
       async prepare(write) {
+        const { body: product, current } = await body(write);
+        if (write.mode === 'update' && current && productUnchanged(product, current)) {
+          // An empty write would still move updated_at, and a flow the other way would read it back.
+          return {
+            request: toJsonObject({ operation: 'products.update', id: current.id ?? null }),
+            action: 'skip',
+            skipReason: `Teamleader product ${current.code ?? current.id ?? ''} is already up to date`,
+          };
+        }
         return {
           request: toJsonObject({
             operation: write.mode === 'create' ? 'products.add' : 'products.update',
-            product: await body(write),
+            product,
           }),
           action: write.mode,
         };
       },
       async send(_prepared, write) {
-        const product = await body(write);
+        const { body: product } = await body(write);
         const productId = write.existing?.productId;
         if (productId) {
           await api(() => client.products.update({ id: productId, ...product }, { signal }));

@@ -22,7 +22,7 @@ export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget,
         const id = await findProductByCode(client, reference, ctx.signal);
         return id ? { productId: id } : null;
       },
-      prepare(write) {
+      async prepare(write) {
         const stock = readRecord(StockLevel, write.record.data, 'Stock level');
         const request = toJsonObject({
           operation: 'products.update',
@@ -38,6 +38,15 @@ export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget,
             field: 'sku',
             value: stock.sku,
           });
+        }
+        const productId = write.existing?.productId ?? '';
+        const current = await api(() => client.products.info({ id: productId }, { signal: ctx.signal }));
+        if (current.stock?.amount === Math.max(0, stock.quantity)) {
+          return {
+            request,
+            action: 'skip',
+            skipReason: `the stock of Teamleader product "${stock.sku}" already is ${current.stock.amount}`,
+          };
         }
         return { request, action: 'update' };
       },
