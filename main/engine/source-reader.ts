@@ -47,9 +47,8 @@ export async function readSource(
   const cursor = deps.store.exactlyOnce.cursor(deps.flowId, nodeId);
   const tracker = new CursorTracker();
   const saveCursor = (moved: JsonValue | undefined) => {
-    if (moved === undefined || deps.dryRun) return;
-    writer.putCursor(deps.flowId, nodeId, moved, deps.clock.now());
-    writer.event({ type: 'cursorSaved', nodeId, cursor: moved });
+    // The writer stores the last value of each batch and reports it with a `cursorSaved` event.
+    if (moved !== undefined && !deps.dryRun) writer.putCursor(deps.flowId, nodeId, moved, deps.clock.now());
   };
   const targets = deps.edges.filter((edge) => edge.source === nodeId && edge.sourcePort === 'out');
   const counters = scope.counters(nodeId);

@@ -3,13 +3,9 @@ import type { Db } from './database';
 
 /** Stored run events, numbered per run. */
 export class EventsRepo {
-  readonly insertStmt;
   private readonly pageStmt;
 
   constructor(db: Db) {
-    this.insertStmt = db.prepare(
-      'INSERT INTO events (run_id, seq, type, item_id, body) VALUES (?, ?, ?, ?, ?)',
-    );
     this.pageStmt = db.prepare<[string, number, number], { body: string }>(
       'SELECT body FROM events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     );

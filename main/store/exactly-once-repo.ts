@@ -48,15 +48,11 @@ interface IntentRow {
  */
 export class ExactlyOnceRepo {
   private readonly ledgerGet;
-  readonly ledgerPut;
   private readonly intentGet;
-  readonly intentPut;
-  readonly intentDelete;
   private readonly intentsOfFlow;
   private readonly cursorGet;
   private readonly anyLedger;
   private readonly anyIntent;
-  readonly cursorPut;
 
   constructor(db: Db) {
     this.ledgerGet = db.prepare<
@@ -65,23 +61,8 @@ export class ExactlyOnceRepo {
     >(
       'SELECT target_ids, payload_hash, run_id, updated_at FROM ledger WHERE flow_id = ? AND node_id = ? AND source_key = ?',
     );
-    this.ledgerPut = db.prepare(
-      `INSERT INTO ledger (flow_id, node_id, source_key, target_ids, payload_hash, run_id, updated_at)
-       VALUES (@flowId, @nodeId, @sourceKey, @targetIds, @payloadHash, @runId, @updatedAt)
-       ON CONFLICT (flow_id, node_id, source_key) DO UPDATE SET target_ids = excluded.target_ids,
-         payload_hash = excluded.payload_hash, run_id = excluded.run_id, updated_at = excluded.updated_at`,
-    );
     this.intentGet = db.prepare<[string, string, string], IntentRow>(
       'SELECT * FROM intents WHERE flow_id = ? AND node_id = ? AND source_key = ?',
-    );
-    this.intentPut = db.prepare(
-      `INSERT OR REPLACE INTO intents (flow_id, node_id, source_key, run_id, item_id, mode, idempotency_key, reference,
-        payload_hash, request_json, existing_json, created_at)
-       VALUES (@flowId, @nodeId, @sourceKey, @runId, @itemId, @mode, @idempotencyKey, @reference, @payloadHash,
-        @request, @existing, @createdAt)`,
-    );
-    this.intentDelete = db.prepare(
-      'DELETE FROM intents WHERE flow_id = ? AND node_id = ? AND source_key = ?',
     );
     this.intentsOfFlow = db.prepare<[string], IntentRow>('SELECT * FROM intents WHERE flow_id = ?');
     this.anyLedger = db.prepare<[string, string], { one: number }>(
@@ -92,11 +73,6 @@ export class ExactlyOnceRepo {
     );
     this.cursorGet = db.prepare<[string, string], { value_json: string }>(
       'SELECT value_json FROM cursors WHERE flow_id = ? AND node_id = ?',
-    );
-    this.cursorPut = db.prepare(
-      `INSERT INTO cursors (flow_id, node_id, value_json, run_id, updated_at) VALUES (@flowId, @nodeId, @value, @runId, @updatedAt)
-       ON CONFLICT (flow_id, node_id) DO UPDATE SET value_json = excluded.value_json, run_id = excluded.run_id,
-         updated_at = excluded.updated_at`,
     );
   }
 
@@ -129,23 +105,6 @@ export class ExactlyOnceRepo {
   cursor(flowId: string, nodeId: string): JsonValue | null {
     const row = this.cursorGet.get(flowId, nodeId);
     return row ? fromJsonColumn(row.value_json) : null;
-  }
-
-  static intentParams(intent: Intent): Record<string, string | number | null> {
-    return {
-      flowId: intent.flowId,
-      nodeId: intent.nodeId,
-      sourceKey: intent.sourceKey,
-      runId: intent.runId,
-      itemId: intent.itemId,
-      mode: intent.mode,
-      idempotencyKey: intent.idempotencyKey,
-      reference: intent.reference,
-      payloadHash: intent.payloadHash,
-      request: JSON.stringify(intent.request),
-      existing: intent.existing === null ? null : JSON.stringify(intent.existing),
-      createdAt: intent.createdAt,
-    };
   }
 }
 

@@ -8,7 +8,7 @@ import {
   type StepErrorInfo,
 } from '../../shared/flow/run-records';
 import type { Db } from './database';
-import { errorFromColumn, fromJsonColumn, idsFromColumn, iso, isoOrNull, toJsonColumn } from './json-columns';
+import { errorFromColumn, fromJsonColumn, idsFromColumn, iso, isoOrNull } from './json-columns';
 
 /** A run item as the writer inserts it; fields may still change until the batch is flushed. */
 export interface ItemRecord {
@@ -133,43 +133,11 @@ function toSummary(row: ItemRow): RunItemSummary {
 
 /** Run items and their attempt history. Writes go through the run writer; this is the read side. */
 export class ItemsRepo {
-  readonly insertStmt;
-  readonly updateStmt;
-  /** The update when the mapped record and request are unchanged since the last write (the common case). */
-  readonly outcomeStmt;
-  readonly attemptStmt;
-  /** Sets the outcome of an item that a retry run finished. */
-  readonly resolveStmt;
   private readonly detailStmt;
   private readonly historyStmt;
   private readonly maxIdStmt;
 
   constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(
-      `INSERT INTO items (id, run_id, item_key, status, node_id, reason, error_json, attempts, order_number, email, sku,
-        action, target_ids, retry_of, root_id, source_json, input_json, mapped_json, request_json, response_json,
-        started_at, finished_at)
-       VALUES (@id, @runId, @key, @status, @nodeId, @reason, @error, @attempts, @orderNumber, @email, @sku, @action,
-        @targetIds, @retryOf, @rootId, @source, @input, @mapped, @request, @response, @startedAt, @finishedAt)`,
-    );
-    this.updateStmt = db.prepare(
-      `UPDATE items SET status = @status, node_id = @nodeId, reason = @reason, error_json = @error,
-        attempts = @attempts, action = @action, target_ids = @targetIds, input_json = @input, mapped_json = @mapped,
-        request_json = @request, response_json = @response, finished_at = @finishedAt WHERE id = @id`,
-    );
-    this.outcomeStmt = db.prepare(
-      `UPDATE items SET status = @status, node_id = @nodeId, reason = @reason, error_json = @error,
-        attempts = @attempts, action = @action, target_ids = @targetIds, input_json = @input,
-        response_json = @response, finished_at = @finishedAt WHERE id = @id`,
-    );
-    this.attemptStmt = db.prepare(
-      `INSERT INTO attempts (root_id, item_id, run_id, attempt, node_id, status, error_json, started_at, finished_at)
-       VALUES (@rootId, @itemId, @runId, @attempt, @nodeId, @status, @error, @startedAt, @finishedAt)`,
-    );
-    this.resolveStmt = db.prepare(
-      `UPDATE items SET status = @status, reason = @reason, error_json = @error, action = @action,
-        target_ids = @targetIds, finished_at = @finishedAt WHERE id = @id`,
-    );
     this.detailStmt = db.prepare<[number], ItemDetailRow>(
       `SELECT ${summaryColumns}, source_json, input_json, mapped_json, request_json, response_json, erased
        FROM items WHERE id = ?`,
@@ -179,55 +147,6 @@ export class ItemsRepo {
        FROM attempts WHERE root_id = ? ORDER BY id`,
     );
     this.maxIdStmt = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM items');
-  }
-
-  /** Column values of an item record. */
-  static params(item: ItemRecord): Record<string, string | number | null> {
-    return {
-      id: item.id,
-      runId: item.runId,
-      key: item.key,
-      status: item.status,
-      nodeId: item.nodeId,
-      reason: item.reason,
-      error: toJsonColumn(item.error),
-      attempts: item.attempts,
-      orderNumber: item.orderNumber,
-      email: item.email,
-      sku: item.sku,
-      action: item.action,
-      targetIds: toJsonColumn(item.targetIds),
-      retryOf: item.retryOf,
-      rootId: item.rootId,
-      source: toJsonColumn(item.source),
-      input: toJsonColumn(item.input),
-      mapped: toJsonColumn(item.mapped),
-      request: toJsonColumn(item.request),
-      response: toJsonColumn(item.response),
-      startedAt: item.startedAt,
-      finishedAt: item.finishedAt,
-    };
-  }
-
-  /** Column values of an item's outcome (no source, mapped record or request). */
-  static outcomeParams(item: ItemRecord): Record<string, string | number | null> {
-    return {
-      id: item.id,
-      status: item.status,
-      nodeId: item.nodeId,
-      reason: item.reason,
-      error: toJsonColumn(item.error),
-      attempts: item.attempts,
-      action: item.action,
-      targetIds: toJsonColumn(item.targetIds),
-      input: toJsonColumn(item.input),
-      response: toJsonColumn(item.response),
-      finishedAt: item.finishedAt,
-    };
-  }
-
-  static attemptParams(attempt: AttemptRecord): Record<string, string | number | null> {
-    return { ...attempt, error: toJsonColumn(attempt.error) };
   }
 
   maxId(): number {

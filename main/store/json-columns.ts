@@ -1,11 +1,6 @@
 import type { JsonValue } from '../../shared/flow/json';
 import { StepErrorInfo } from '../../shared/flow/run-records';
 
-/** JSON text for a column (null stays null). */
-export function toJsonColumn(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
-}
-
 /** A JSON column read back; the store wrote it, so it is JSON. */
 export function fromJsonColumn(text: string | null): JsonValue | null {
   return text === null ? null : (JSON.parse(text) as JsonValue);

@@ -20,6 +20,7 @@ import {
 import { RunWriter, type CommitListener } from './run-writer';
 import { RunsRepo, type NewRun } from './runs-repo';
 import { ScheduleRepo } from './schedule-repo';
+import { BatchStatements } from './write-batch';
 import { runStats } from './stats';
 import type { RunStats } from '../../shared/api/calls/runs';
 
@@ -64,6 +65,7 @@ export class Store {
   readonly schedules: ScheduleRepo;
   readonly ids: ItemIds;
   readonly owner: LockOwner;
+  private batchStatements: BatchStatements | undefined;
 
   constructor(
     readonly db: Db,
@@ -118,7 +120,8 @@ export class Store {
     payloadLogging: PayloadLogging,
     onCommit: CommitListener,
   ): RunWriter {
-    return new RunWriter(this, runId, counts, payloadLogging, onCommit);
+    this.batchStatements ??= new BatchStatements(this.db);
+    return new RunWriter(this.batchStatements, runId, counts, payloadLogging, onCommit);
   }
 
   /**
