@@ -76,14 +76,18 @@ export async function withRetry<T>(
 ): Promise<{ value: T; attempt: number }> {
   let attempt = options.attemptsBefore ?? 0;
   let lastError: StepError | undefined;
+  // An ambiguous failure stays unresolved until the hook has looked and found nothing: when the
+  // look-up itself fails, the next attempt must look again rather than write a second time.
+  let unresolved: StepError | undefined;
   for (;;) {
     attempt++;
     if (options.signal.aborted) throw options.signal.reason;
     try {
       if (lastError && options.beforeAttempt) {
-        const early = await options.beforeAttempt(lastError);
+        const early = await options.beforeAttempt(unresolved ?? lastError);
         // The hook proved the earlier attempt had succeeded; its value stands for this attempt.
         if (early) return { value: early.value, attempt };
+        unresolved = undefined;
       }
       return { value: await work(attempt), attempt };
     } catch (thrown) {
@@ -98,6 +102,7 @@ export async function withRetry<T>(
       if (!decision.retry) throw new RetriesExhausted(error, attempt, decision.why);
       options.onRetry?.(attempt, decision.delayMs, error);
       lastError = error;
+      if (error.ambiguous) unresolved = error;
       await options.clock.sleep(decision.delayMs, options.signal);
     }
   }
