@@ -1,26 +1,32 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JsonValue } from '../../shared/flow/json';
 
 /** JSON with object keys sorted, so equal records give equal text whatever their key order. */
 export function stableStringify(value: JsonValue | undefined): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((entry) => stableStringify(entry)).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  const parts: string[] = [];
-  for (const key of keys) {
-    const entry = value[key];
-    if (entry !== undefined) parts.push(`${JSON.stringify(key)}:${stableStringify(entry)}`);
+  // Built by concatenation: this runs for every record a target sees.
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index++) {
+      if (index > 0) text += ',';
+      text += stableStringify(value[index]);
+    }
+    return `${text}]`;
   }
-  return `{${parts.join(',')}}`;
+  let text = '{';
+  for (const key of Object.keys(value).sort()) {
+    const entry = value[key];
+    if (entry === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${stableStringify(entry)}`;
+  }
+  return `${text}}`;
 }
 
 /** The hash the ledger compares to decide "unchanged". */
 export function payloadHash(payload: JsonValue, createOnly: readonly string[]): string {
-  return createHash('sha1')
-    .update(stableStringify(payload))
-    .update('\n')
-    .update(createOnly.join('\n'))
-    .digest('hex');
+  // One call over the joined text: the same digest as hashing the parts in turn, at less cost.
+  return hash('sha1', `${stableStringify(payload)}\n${createOnly.join('\n')}`);
 }
 
 /**
@@ -34,9 +40,7 @@ export function idempotencyKey(
   sourceKey: string,
   discriminator: string,
 ): string {
-  const hex = createHash('sha256')
-    .update(`${flowId}\0${nodeId}\0${sourceKey}\0${discriminator}`)
-    .digest('hex');
+  const hex = hash('sha256', `${flowId}\0${nodeId}\0${sourceKey}\0${discriminator}`);
   // Version-5-style layout: 8-4-4-4-12 with the version and variant bits set.
   const variant = ((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;

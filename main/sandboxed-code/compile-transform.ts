@@ -18,7 +18,9 @@ export async function compileTransform(code: string, limits: SandboxLimits): Pro
   const sandbox = await Sandbox.create(
     {
       // Line 1 is the wrapper, so the user's line N is line N + 1 of the script.
-      script: `"use strict"; function __koppelTransform(record) {\n${code}\n}\nglobalThis.__koppelRun = function (json) { return JSON.stringify({ value: __koppelTransform(JSON.parse(json)) }); };`,
+      // '' when the code returned nothing (JSON has no text for undefined); a bare JSON value
+      // otherwise, so nothing wraps it on either side.
+      script: `"use strict"; function __koppelTransform(record) {\n${code}\n}\nglobalThis.__koppelRun = function (json) { const value = JSON.stringify(__koppelTransform(JSON.parse(json))); return value === undefined ? '' : value; };`,
       lineOffset: 1,
       userLines: code.split('\n').length,
       entryPoints: ['__koppelRun'],
@@ -27,8 +29,8 @@ export async function compileTransform(code: string, limits: SandboxLimits): Pro
   );
   return {
     run(record) {
-      const parsed: unknown = JSON.parse(sandbox.call('__koppelRun', JSON.stringify(record)));
-      const value = isJsonObject(parsed) ? parsed.value : undefined;
+      const text = sandbox.call('__koppelRun', JSON.stringify(record));
+      const value = text === '' ? undefined : (JSON.parse(text) as JsonValue);
       if (value === null) return null;
       if (value === undefined) {
         throw new CodeError(
