@@ -70,6 +70,13 @@ describe('exactly once under faults', () => {
       duplicates((await h.teamleaderEntities<TlCompany>('companies')).map((c) => primaryEmail(c.emails))),
     ).toEqual([]);
     expect(duplicates((await h.teamleaderEntities<TlProduct>('products')).map((p) => p.code))).toEqual([]);
+    // Contact persons have no e-mail: no company has the same person twice, and none is left unlinked.
+    const contacts = await h.teamleaderEntities<TlContact>('contacts');
+    expect(contacts.filter((c) => c.emails.length === 0 && c.companies.length === 0)).toEqual([]);
+    const links = contacts.flatMap((c) =>
+      c.companies.map((link) => `${link.company.id} ${c.first_name ?? ''} ${c.last_name}`),
+    );
+    expect(duplicates(links)).toEqual([]);
   });
 
   it('Teamleader invoices → MplusKASSA: lost answers on createOrderV3, createRelation and createProduct create no duplicate', async () => {

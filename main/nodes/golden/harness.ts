@@ -46,10 +46,16 @@ export const templates = new TemplateStore(path.join(resourcesDir(), 'templates'
 export interface TwinHarnessOptions {
   /** Seeded size of both twins; default small. */
   size?: SandboxSize;
-  /** The Teamleader twin's rate-limit window (default a minute); a short one makes 429 bursts quick. */
+  /**
+   * The Teamleader twin's rate-limit window (default a minute), mirrored by the client; a short one
+   * makes 429 bursts quick to wait out.
+   */
   teamleaderRateWindowMs?: number;
-  teamleaderClient?: Pick<TeamleaderClientOptions, 'timeoutMs' | 'maxRetries' | 'retryBaseDelayMs'>;
-  mplusClient?: Pick<MplusClientOptions, 'timeoutMs' | 'maxRetries' | 'retryDelayMs'>;
+  teamleaderClient?: Pick<
+    TeamleaderClientOptions,
+    'timeoutMs' | 'maxRetries' | 'retryBaseDelayMs' | 'onRequest'
+  >;
+  mplusClient?: Pick<MplusClientOptions, 'timeoutMs' | 'maxRetries' | 'retryDelayMs' | 'onRequest'>;
 }
 
 /** What the twins' `/_sandbox/stats` answer (the fields the tests read). */
@@ -110,6 +116,7 @@ export class TwinHarness {
       tokenStore,
       // The twin's rate limit is real (200 a minute); golden runs make more calls than that.
       rateLimitPerMinute: 100_000,
+      ...(options.teamleaderRateWindowMs ? { rateLimitWindowMs: options.teamleaderRateWindowMs } : {}),
     });
     const harness = new TwinHarness(mplusTwin, teamleaderTwin, mplus, teamleader, seed, size);
     await harness.reset();

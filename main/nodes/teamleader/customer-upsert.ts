@@ -113,6 +113,28 @@ function personOf(contact: ContactPerson): Partial<Customer> {
   };
 }
 
+/**
+ * A contact with exactly this name, no e-mail and no company: what an earlier attempt left when
+ * its contacts.add answer was lost before the link was made. Reused, so a retry adds no second one.
+ */
+async function orphanNamed(client: TeamleaderClient, fullName: string, io: Io): Promise<string | null> {
+  // `term` matches one field at a time: search by the last word (the family name), compare whole names.
+  const term = fullName.trim().split(/\s+/).pop();
+  if (!term) return null;
+  const named = await api(() =>
+    client.contacts.list({ filter: { term }, page: { size: 100, number: 1 } }, { signal: io.signal }),
+  );
+  const wanted = fullName.toLowerCase();
+  for (const candidate of named) {
+    const name = [candidate.first_name, candidate.last_name].filter(Boolean).join(' ').toLowerCase();
+    if (!candidate.id || name !== wanted || (candidate.emails ?? []).length > 0) continue;
+    const id = candidate.id;
+    const info = await api(() => client.contacts.info({ id }, { signal: io.signal }));
+    if ((info.companies ?? []).length === 0) return id;
+  }
+  return null;
+}
+
 /** The contact linked to the company with the person's e-mail or full name, if any. */
 export async function linkedContactId(
   client: TeamleaderClient,
@@ -153,7 +175,9 @@ export async function ensureContactPerson(
   const match = await linkedContactId(client, companyId, person, io);
   if (match) return match;
   const email = matchEmail(wanted.email);
-  const existing = email ? await findCustomer(client, 'contact', email, io) : null;
+  const existing = email
+    ? await findCustomer(client, 'contact', email, io)
+    : await orphanNamed(client, fullName, io);
   const contactId = existing ?? (await writeContact(client, wanted, null, io));
   if (!io.dryRun) {
     await api(() =>

@@ -84,7 +84,14 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
           }
           known.set(
             line.sku,
-            await creating.run(line.sku, () => create(line, order.currency, `${label} line ${index + 1}`)),
+            await creating.run(
+              line.sku,
+              // Looked up again inside the one-at-a-time work: an earlier attempt whose answer was
+              // lost, or another order a moment ago, may have created it after our first look.
+              async () =>
+                (await findProductByCode(client, line.sku, ctx.signal)) ??
+                create(line, order.currency, `${label} line ${index + 1}`),
+            ),
           );
         }
         const lines = order.lines.map((line) => {
