@@ -34,7 +34,7 @@ test.describe('code node', () => {
     // Whole text goes in with insertText (like a paste); the member access is typed key by key.
     await page.keyboard.insertText('const started = ');
     await page.keyboard.type('record.');
-    await expect(page.locator('.monaco-editor .suggest-widget')).toContainText('startedAt', {
+    await expect(page.locator('.suggest-widget').first()).toContainText('startedAt', {
       timeout: 15_000,
     });
     await page.keyboard.press('Escape');

@@ -8,6 +8,7 @@ import { useEditorShortcuts } from './canvas/useEditorShortcuts';
 import { EditorHeader } from './EditorHeader';
 import { describeObject } from './form/form-model';
 import { Inspector } from './inspector/Inspector';
+import { IconSprite } from './icons/IconSprite';
 import { Palette } from './palette/Palette';
 import { ConfirmDialog } from './ui/ConfirmDialog';
 import { Toasts } from './ui/Toasts';
@@ -44,6 +45,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
     return only ? `${only.data.kind}@${only.data.version}` : '';
   });
   const wide = wideKinds.has(selectedRef);
+  const iconNames = useMemo(() => ['box', ...entries.map((entry) => entry.icon)], [entries]);
 
   useEditorShortcuts(() => void actions.save());
 
@@ -57,6 +59,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
 
   return (
     <div className="ed-screen" data-testid="screen-flow-editor">
+      <IconSprite names={iconNames} />
       <EditorHeader
         actions={actions}
         onRan={(next) => {

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { RunLogPanel } from '../runs/log/RunLogPanel';
 import { useFlowRunStore } from '../stores/flow-run-store';
 
 /**
- * The run log region at the bottom of the editor. The live log (issue 8) replaces this component;
- * until then it shows the followed run's status and counts, with a link to the runs screen.
+ * The run log region at the bottom of the editor: the followed run's status and counts, with a
+ * link to its run page, above the live log of the flow's newest run (issue 8's panel).
  */
 export function RunLogSlot({ flowId }: { flowId: string }) {
   const { t, i18n } = useTranslation();
@@ -15,9 +16,9 @@ export function RunLogSlot({ flowId }: { flowId: string }) {
         {error}
       </p>
     );
-  if (!run) return <p className="ed-muted ed-pad">{t('editor.runLog.empty')}</p>;
+  if (!run) return <RunLogPanel flowId={flowId} compact />;
   return (
-    <div className="ed-pad" data-testid="run-log-slot" data-run-id={run.id} data-run-status={run.status}>
+    <div className="rn-slot" data-testid="run-log-slot" data-run-id={run.id} data-run-status={run.status}>
       <p role="status">
         {t(run.dryRun ? 'editor.runLog.dryRun' : 'editor.runLog.run', {
           status: t(`editor.runStatus.${run.status}`),
@@ -28,9 +29,8 @@ export function RunLogSlot({ flowId }: { flowId: string }) {
         {t('editor.runLog.counts', run.counts)}
       </p>
       {run.error && <p className="ed-error-text">{run.error.message}</p>}
-      <a href={`#/runs?flow=${encodeURIComponent(flowId)}&run=${encodeURIComponent(run.id)}`}>
-        {t('editor.runLog.open')}
-      </a>
+      <a href={`#/runs/${encodeURIComponent(run.id)}`}>{t('editor.runLog.open')}</a>
+      <RunLogPanel flowId={flowId} runId={run.id} compact />
     </div>
   );
 }

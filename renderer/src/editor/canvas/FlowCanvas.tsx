@@ -4,23 +4,28 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  getViewportForBounds,
   useReactFlow,
   type Connection,
   type FinalConnectionState,
   type IsValidConnection,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { useFlowToastStore } from '../../stores/flow-toast-store';
 import { checkConnection, type ProposedConnection } from '../model/connection-rules';
 import type { EditorNode } from '../model/editor-types';
-import { DEFAULT_NODE_SIZE } from '../model/layout';
+import { DEFAULT_NODE_SIZE, nodesBounds } from '../model/layout';
 import { useResolvedTheme } from '../ui/useResolvedTheme';
 import { nodeTypes } from './node-types';
 import { KIND_MIME } from './palette-drag';
 import { refusalText } from './refusal-text';
 import { useNodeNamer, useRecordTypeLabel } from './useNodeNamer';
+
+/** From this many nodes on, only the nodes in view are drawn. */
+const BIG_FLOW = 80;
 
 const categoryColour: Record<string, string> = {
   trigger: '#8b5cf6',
@@ -44,6 +49,21 @@ export function FlowCanvas() {
   const nameOf = useNodeNamer();
   const typeLabel = useRecordTypeLabel();
   const { screenToFlowPosition } = useReactFlow();
+  const container = useRef<HTMLDivElement>(null);
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
+
+  // The opening view is computed before React Flow first draws (instead of its `fitView`, which
+  // fits only after every node was drawn and measured): big flows then draw only what ends up in view.
+  useLayoutEffect(() => {
+    const box = container.current?.getBoundingClientRect();
+    if (!box || initialViewport) return;
+    const { nodes: current } = useFlowEditorStore.getState();
+    setInitialViewport(
+      current.length === 0
+        ? { x: box.width / 2, y: box.height / 3, zoom: 1 }
+        : getViewportForBounds(nodesBounds(current), box.width, box.height, 0.5, 1, 0.3),
+    );
+  }, [initialViewport]);
 
   // Edges with a problem of their own (a type that no longer fits, a loop) are drawn in red.
   const shownEdges = useMemo(() => {
@@ -121,34 +141,44 @@ export function FlowCanvas() {
   }, []);
 
   return (
-    <div className="ed-canvas" data-testid="flow-canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<EditorNode>
-        nodes={nodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        colorMode={theme}
-        fitView
-        fitViewOptions={{ maxZoom: 1, minZoom: 0.5, padding: 0.3 }}
-        minZoom={0.1}
-        deleteKeyCode={null}
-        proOptions={{ hideAttribution: true }}
-        defaultEdgeOptions={{ interactionWidth: 16 }}
-        ariaLabelConfig={{ 'node.a11yDescription.default': t('editor.canvas.nodeHelp') }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
-        <Controls showInteractive={false} />
-        <MiniMap<EditorNode>
-          pannable
-          zoomable
-          nodeColor={minimapColour}
-          ariaLabel={t('editor.canvas.minimap')}
-        />
-      </ReactFlow>
+    <div
+      className="ed-canvas"
+      data-testid="flow-canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      ref={container}
+    >
+      {initialViewport && (
+        <ReactFlow<EditorNode>
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          colorMode={theme}
+          defaultViewport={initialViewport}
+          minZoom={0.1}
+          deleteKeyCode={null}
+          // Big flows draw only what is in view: mounting hundreds of off-screen nodes is the
+          // slowest part of opening them. Small flows keep every node in the page.
+          onlyRenderVisibleElements={nodes.length > BIG_FLOW}
+          proOptions={{ hideAttribution: true }}
+          defaultEdgeOptions={{ interactionWidth: 16 }}
+          ariaLabelConfig={{ 'node.a11yDescription.default': t('editor.canvas.nodeHelp') }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
+          <Controls showInteractive={false} />
+          <MiniMap<EditorNode>
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+            ariaLabel={t('editor.canvas.minimap')}
+          />
+        </ReactFlow>
+      )}
       {nodes.length === 0 && (
         <div className="ed-canvas-empty" data-testid="canvas-empty">
           <strong>{t('editor.canvas.emptyTitle')}</strong>

@@ -1,14 +1,13 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
+import { nodeText, useFlowLanguageStore } from '../../stores/flow-language-store';
 import { useFlowRunStore } from '../../stores/flow-run-store';
-import { nodeIcon } from '../icons/node-icons';
+import { NodeGlyph } from '../icons/IconSprite';
 import { entryOf } from '../model/catalog-index';
 import type { EditorNode } from '../model/editor-types';
 import { nodeStatus } from '../model/node-status';
 import { problemText } from '../problems/problem-text';
-import { useLanguage } from '../useLanguage';
 import { NodeBadge } from './NodeBadge';
 
 const NO_PROBLEMS: never[] = [];
@@ -18,13 +17,12 @@ const NO_PROBLEMS: never[] = [];
  * and a handle per port. Everything it shows is read from the store by id, so `data` stays plain.
  */
 function KoppelNodeView({ id, data, selected }: NodeProps<EditorNode>) {
-  const { t } = useTranslation();
-  const language = useLanguage();
+  // nodeText rather than useTranslation: see flow-language-store.
+  const language = useFlowLanguageStore((state) => state.language);
   const entry = useFlowEditorStore((state) => entryOf(state.catalog, data));
   const problems = useFlowEditorStore((state) => state.problemIndex.get(id) ?? NO_PROBLEMS);
   const counts = useFlowRunStore((state) => state.nodeCounts[id]);
   const status = nodeStatus(problems, data.config, entry);
-  const Icon = nodeIcon(entry?.icon ?? 'box');
   const title = data.label || entry?.label[language] || data.kind;
   const category = entry?.category ?? 'transform';
   const inputs = entry?.inputs ?? [];
@@ -45,18 +43,18 @@ function KoppelNodeView({ id, data, selected }: NodeProps<EditorNode>) {
           type="target"
           position={Position.Left}
           style={{ top: `${((index + 1) * 100) / (inputs.length + 1)}%` }}
-          aria-label={t('editor.node.inputPort', { port: port.label[language] })}
+          aria-label={nodeText('editor.node.inputPort', { port: port.label[language] })}
         />
       ))}
       <div className="ed-node-head">
         <span className="ed-node-icon" aria-hidden="true">
-          <Icon size={16} strokeWidth={1.9} />
+          <NodeGlyph name={entry?.icon ?? 'box'} size={16} />
         </span>
         <span className="ed-node-title">{title}</span>
       </div>
       <div className="ed-node-meta">
-        {data.label ? entry?.label[language] : t(`editor.category.${category}`)}
-        {entry && entry.system !== 'core' ? ` · ${t(`editor.system.${entry.system}`)}` : ''}
+        {data.label ? entry?.label[language] : nodeText(`editor.category.${category}`)}
+        {entry && entry.system !== 'core' ? ` · ${nodeText(`editor.system.${entry.system}`)}` : ''}
       </div>
       <NodeBadge status={status} counts={counts} />
       {outputs.map((port, index) => (
@@ -66,7 +64,7 @@ function KoppelNodeView({ id, data, selected }: NodeProps<EditorNode>) {
           type="source"
           position={Position.Right}
           style={{ top: `${((index + 1) * 100) / (outputs.length + 1)}%` }}
-          aria-label={t('editor.node.outputPort', { port: port.label[language] })}
+          aria-label={nodeText('editor.node.outputPort', { port: port.label[language] })}
         >
           {outputs.length > 1 && <span className="ed-port-label">{port.label[language]}</span>}
         </Handle>

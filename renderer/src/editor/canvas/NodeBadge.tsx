@@ -1,46 +1,45 @@
 import { AlertTriangle, CircleDashed, CircleX } from 'lucide-react';
-import { useTranslation } from 'react-i18next';
+import { nodeText } from '../../stores/flow-language-store';
 import type { NodeRunCounts, NodeStatus } from '../model/node-status';
 
 /** The state line under a node: what is wrong with it, and how its last run went. */
 export function NodeBadge({ status, counts }: { status: NodeStatus; counts: NodeRunCounts | undefined }) {
-  const { t } = useTranslation();
   return (
     <div className="ed-node-badges">
       {status.state === 'unconfigured' && (
         <span className="ed-chip ed-chip-muted" data-testid="node-badge">
           <CircleDashed size={12} aria-hidden="true" />
-          {t('editor.node.unconfigured')}
+          {nodeText('editor.node.unconfigured')}
         </span>
       )}
       {status.state === 'invalid' && (
         <span className="ed-chip ed-chip-danger" data-testid="node-badge">
           <CircleX size={12} aria-hidden="true" />
-          {t('editor.node.problems', { count: status.errors })}
+          {nodeText('editor.node.problems', { count: status.errors })}
         </span>
       )}
       {status.state === 'warning' && (
         <span className="ed-chip ed-chip-warn" data-testid="node-badge">
           <AlertTriangle size={12} aria-hidden="true" />
-          {t('editor.node.warnings', { count: status.warnings })}
+          {nodeText('editor.node.warnings', { count: status.warnings })}
         </span>
       )}
       {counts && (
         <span
           className="ed-counts"
           data-testid="node-counts"
-          aria-label={t('editor.node.countsLabel', { ...counts })}
+          aria-label={nodeText('editor.node.countsLabel', { ...counts })}
         >
-          <span className="ed-count-ok" title={t('editor.node.passed')}>
+          <span className="ed-count-ok" title={nodeText('editor.node.passed')}>
             ✓ {counts.passed}
           </span>
           {counts.skipped > 0 && (
-            <span className="ed-count-skip" title={t('editor.node.skipped')}>
+            <span className="ed-count-skip" title={nodeText('editor.node.skipped')}>
               ↷ {counts.skipped}
             </span>
           )}
           {counts.failed > 0 && (
-            <span className="ed-count-fail" title={t('editor.node.failed')}>
+            <span className="ed-count-fail" title={nodeText('editor.node.failed')}>
               ✗ {counts.failed}
             </span>
           )}

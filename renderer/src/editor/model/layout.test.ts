@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeSpot, tidyLayout } from './layout';
+import { freeSpot, nodesBounds, tidyLayout } from './layout';
 import { edge, node } from './test-helpers';
 
 describe('tidy layout', () => {
@@ -29,5 +29,16 @@ describe('tidy layout', () => {
     const column = [-2, -1, 0, 1, 2].map((row) => node(`r${row}`, 'core.transform.map', 0, row * 108));
     expect(freeSpot({ x: 0, y: 0 }, column)).toEqual({ x: 232, y: 0 });
     expect(freeSpot({ x: 0, y: 500 }, taken)).toEqual({ x: 0, y: 500 });
+  });
+
+  it('boxes the nodes with default sizes until they are measured', () => {
+    expect(nodesBounds([])).toEqual({ x: 0, y: 0, width: 0, height: 0 });
+    const measured = { ...node('b', 'core.transform.map', 300, 100), measured: { width: 100, height: 50 } };
+    expect(nodesBounds([node('a', 'core.transform.map', -10, 0), measured])).toEqual({
+      x: -10,
+      y: 0,
+      width: 410,
+      height: 150,
+    });
   });
 });

@@ -83,3 +83,29 @@ export function freeSpot(
   for (const spot of spots) if (!overlaps(spot.x, spot.y)) return { x: spot.x, y: spot.y };
   return wanted;
 }
+
+/**
+ * The box around the nodes, using React Flow's measured sizes where known and the default size
+ * otherwise (before the first render nothing is measured yet).
+ */
+export function nodesBounds(nodes: readonly EditorNode[]): {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+} {
+  if (nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const node of nodes) {
+    const width = node.measured?.width ?? DEFAULT_NODE_SIZE.width;
+    const height = node.measured?.height ?? DEFAULT_NODE_SIZE.height;
+    left = Math.min(left, node.position.x);
+    top = Math.min(top, node.position.y);
+    right = Math.max(right, node.position.x + width);
+    bottom = Math.max(bottom, node.position.y + height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { Search } from 'lucide-react';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogEntry } from '../../../../shared/nodes/catalog';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
@@ -19,7 +19,11 @@ export function Palette() {
   const entries = useFlowEditorStore((state) => state.entries);
   const addNode = useFlowEditorStore((state) => state.addNode);
   const [search, setSearch] = useState('');
-  const groups = useMemo(() => groupPalette(entries, search, language), [entries, search, language]);
+  // The canvas draws first when a flow opens; the palette list follows a moment later.
+  const groups = useDeferredValue(
+    useMemo(() => groupPalette(entries, search, language), [entries, search, language]),
+    [],
+  );
   const list = useRef<HTMLDivElement>(null);
   const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
 
@@ -73,7 +77,9 @@ export function Palette() {
         />
       </div>
       <div className="ed-palette-list" ref={list}>
-        {groups.length === 0 && <p className="ed-muted ed-pad">{t('editor.palette.noMatch')}</p>}
+        {groups.length === 0 && search.trim() !== '' && (
+          <p className="ed-muted ed-pad">{t('editor.palette.noMatch')}</p>
+        )}
         {groups.map((group) => (
           <section key={group.category} aria-labelledby={`palette-${group.category}`}>
             <h3 id={`palette-${group.category}`} className="ed-palette-heading">
@@ -85,7 +91,13 @@ export function Palette() {
                   <div className="ed-palette-system">{t(`editor.system.${system.system}`)}</div>
                 ) : null}
                 {system.entries.map((entry) => (
-                  <PaletteItem key={entry.ref} entry={entry} onAdd={addAtCentre} />
+                  <PaletteItem
+                    key={entry.ref}
+                    entry={entry}
+                    onAdd={addAtCentre}
+                    language={language}
+                    addLabel={t('editor.palette.add', { label: entry.label[language] })}
+                  />
                 ))}
               </div>
             ))}

@@ -1,15 +1,24 @@
 import type { DragEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CatalogEntry } from '../../../../shared/nodes/catalog';
 import { KIND_MIME } from '../canvas/palette-drag';
-import { nodeIcon } from '../icons/node-icons';
-import { useLanguage } from '../useLanguage';
+import { NodeGlyph } from '../icons/IconSprite';
+import type { Language } from '../useLanguage';
 
-/** One node kind in the palette: drag it to the canvas, or press Enter to add it. */
-export function PaletteItem({ entry, onAdd }: { entry: CatalogEntry; onAdd: (entry: CatalogEntry) => void }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const Icon = nodeIcon(entry.icon);
+/**
+ * One node kind in the palette: drag it to the canvas, or press Enter to add it. Texts come from
+ * the palette (no translation hook per item: there are dozens).
+ */
+export function PaletteItem({
+  entry,
+  onAdd,
+  language,
+  addLabel,
+}: {
+  entry: CatalogEntry;
+  onAdd: (entry: CatalogEntry) => void;
+  language: Language;
+  addLabel: string;
+}) {
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(KIND_MIME, entry.ref);
     event.dataTransfer.effectAllowed = 'copy';
@@ -23,12 +32,12 @@ export function PaletteItem({ entry, onAdd }: { entry: CatalogEntry; onAdd: (ent
         onDragStart={onDragStart}
         onClick={() => onAdd(entry)}
         title={entry.description[language]}
-        aria-label={t('editor.palette.add', { label: entry.label[language] })}
+        aria-label={addLabel}
         aria-describedby={`palette-desc-${entry.ref}`}
         data-testid={`palette-${entry.kind}`}
       >
         <span className="ed-palette-icon" aria-hidden="true">
-          <Icon size={16} strokeWidth={1.9} />
+          <NodeGlyph name={entry.icon} size={16} />
         </span>
         <span className="ed-palette-text">
           <span className="ed-palette-label">{entry.label[language]}</span>

@@ -1,4 +1,5 @@
 import { AlertTriangle, CircleX } from 'lucide-react';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { problemText } from './problem-text';
@@ -6,7 +7,9 @@ import { problemText } from './problem-text';
 /** Every problem of the flow; choosing one selects (and shows) its node. */
 export function ProblemsPanel({ onReveal }: { onReveal(nodeId: string): void }) {
   const { t } = useTranslation();
-  const problems = useFlowEditorStore((state) => state.problems);
+  // A big flow can have hundreds of problems: the list may follow the canvas by a frame.
+  const current = useFlowEditorStore((state) => state.problems);
+  const problems = useDeferredValue(current);
   if (problems.length === 0) {
     return (
       <p className="ed-ok-text ed-pad" data-testid="problems-none">
