@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import type { FlowProblem } from '../../shared/flow/flow-problem';
 import type { RunEvent, RunEventBatch } from '../../shared/flow/run-events';
-import type { RunTrigger } from '../../shared/flow/run-records';
+import type { RetryFrom, RunTrigger } from '../../shared/flow/run-records';
 import type { PayloadLogging } from '../../shared/settings/settings';
 import type { Logger } from '../app/logger';
 import { silentLogger } from '../app/logger';
@@ -38,8 +38,11 @@ export interface StartRunOptions {
   trigger: RunTrigger;
   dryRun?: boolean;
   limit?: number | null;
-  /** Re-run these failed items of an earlier run, each from the node it failed at (trigger `retry`). */
-  retry?: { parentRunId: string; itemIds: readonly number[] };
+  /**
+   * Re-run these failed items of an earlier run (trigger `retry`), each from the node it failed at
+   * or, with `from: 'start'`, from the first step after its source.
+   */
+  retry?: { parentRunId: string; itemIds: readonly number[]; from?: RetryFrom };
 }
 
 export interface RunHandle {

@@ -1,12 +1,12 @@
 import { isJsonObject, type JsonValue } from '../../shared/flow/json';
-import type { BusinessKeys, RunCounts, StepErrorInfo } from '../../shared/flow/run-records';
+import type { BusinessKeys, RetryFrom, RunCounts, StepErrorInfo } from '../../shared/flow/run-records';
 import type { ItemRecord } from '../store/items-repo';
 import type { RunWriter } from '../store/run-writer';
 import type { Store } from '../store/store';
 import type { Clock } from './clock';
 import type { FlowRecord } from './executor';
 import type { ItemLauncher } from './item-launcher';
-import type { RunScope } from './run-scope';
+import { edgeKey, type RunScope } from './run-scope';
 
 export interface RetryItemsDeps {
   store: Store;
@@ -20,13 +20,14 @@ export interface RetryItemsDeps {
 
 /**
  * A retry run: each failed item of the parent run starts again at the node it failed at, with the
- * input stored there and the flow as it is now. It is a new item linked to the first (same key,
- * same attempt history), and the first takes its outcome.
+ * input stored there and the flow as it is now — or, `from: 'start'`, at the steps after its
+ * source with the stored source record, so a mapping fixed since is applied too. It is a new item
+ * linked to the first (same key, same attempt history), and the first takes its outcome.
  */
 export async function retryItems(
   deps: RetryItemsDeps,
   scope: RunScope,
-  retry: { parentRunId: string; itemIds: readonly number[] },
+  retry: { parentRunId: string; itemIds: readonly number[]; from?: RetryFrom },
 ): Promise<void> {
   const { launcher } = deps;
   for (const originalId of retry.itemIds) {
@@ -40,13 +41,37 @@ export async function retryItems(
       ...(original.email ? { email: original.email } : {}),
       ...(original.sku ? { sku: original.sku } : {}),
     };
+    const source = isJsonObject(original.source) ? original.source : null;
+    const fromStart = retry.from === 'start' ? sourceNodeOf(scope, system) : null;
     const item = launcher.newItem(
       { system, entity, id: rest.join(':') || original.key },
-      original.nodeId,
-      isJsonObject(original.source) ? original.source : null,
+      fromStart ?? original.nodeId,
+      source,
       businessKeys,
       { id: original.id, rootId: original.rootId, attempts: original.attempts },
     );
+    if (retry.from === 'start') {
+      const next = fromStart ? (scope.edgesFrom.get(edgeKey(fromStart, 'out')) ?? []) : [];
+      if (!source || next.length === 0) {
+        failUnstartable(deps, item.record, {
+          code: source ? 'node_gone' : 'input_missing',
+          message: source
+            ? 'The flow has no source step to start this record from again.'
+            : 'The source record was erased (or never kept: payload logging is metadata only), so it cannot be retried from the start.',
+          nodeId: original.nodeId,
+          transient: false,
+        });
+        continue;
+      }
+      const record: FlowRecord = { data: source, createOnly: [] };
+      await launcher.launch(
+        scope,
+        item,
+        next.map((edge) => ({ nodeId: edge.target, record })),
+        () => deps.writer.resolveOriginal(original.id, item.record),
+      );
+      continue;
+    }
     const input = storedInput(original.input);
     if (!input || !deps.hasNode(original.nodeId)) {
       failUnstartable(deps, item.record, {
@@ -64,6 +89,19 @@ export async function retryItems(
     );
   }
   await launcher.drain();
+}
+
+/**
+ * The source node a record came from: the flow's only source, or the source of the record's
+ * system (`mplus:order:…` → an `mplus.source.*` node) when there are several.
+ */
+function sourceNodeOf(scope: RunScope, system: string): string | null {
+  const sources = [...scope.nodes.values()].filter((entry) => entry.module.executor.category === 'source');
+  if (sources.length <= 1) return sources[0]?.node.id ?? null;
+  const own = sources.find(
+    (entry) => entry.node.kind.startsWith(`${system}.`) || entry.node.kind.endsWith(`.${system}`),
+  );
+  return (own ?? sources[0])?.node.id ?? null;
 }
 
 /** A retried record that cannot start: it fails at once, naming why. */

@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid';
 import type { FlowDocument, FlowEdge } from '../../shared/flow/flow-document';
 import type { RunEvent } from '../../shared/flow/run-events';
-import type { RunCounts, RunStatus, RunTrigger } from '../../shared/flow/run-records';
+import type { RetryFrom, RunCounts, RunStatus, RunTrigger } from '../../shared/flow/run-records';
 import type { TriggerRecord } from '../../shared/nodes/record-types';
 import type { RunWriter } from '../store/run-writer';
 import type { Store } from '../store/store';
@@ -23,8 +23,8 @@ export interface RunOptions {
   dryRun: boolean;
   /** At most this many records (the CLI's `--limit`). */
   limit: number | null;
-  /** A retry run: these failed items of `parentRunId`, from the node each failed at. */
-  retry: { parentRunId: string; itemIds: readonly number[] } | null;
+  /** A retry run: these failed items of `parentRunId`, from the node each failed at (or the start). */
+  retry: { parentRunId: string; itemIds: readonly number[]; from?: RetryFrom } | null;
 }
 
 export interface RunResult {

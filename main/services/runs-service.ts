@@ -1,5 +1,6 @@
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument } from '../../shared/flow/flow-document';
+import type { RetryFrom } from '../../shared/flow/run-records';
 import type { DomainHandlers } from '../api/handlers';
 import type { AppContext } from '../app/context';
 import type { RunHandle, StartRunOptions } from '../engine/engine';
@@ -32,7 +33,7 @@ export function flowForRetry(ctx: AppContext, runId: string): FlowDocument {
 export function startRetry(
   ctx: AppContext,
   runId: string,
-  choice: { itemIds?: number[]; itemKey?: string },
+  choice: { itemIds?: number[]; itemKey?: string; from?: RetryFrom },
 ): RunHandle {
   const { store } = ctx.sync;
   const flow = flowForRetry(ctx, runId);
@@ -50,7 +51,11 @@ export function startRetry(
   itemIds ??= store.items.failed(runId).map((item) => item.id);
   if (itemIds.length === 0)
     throw new KoppelError('not_found', `Run ${runId} has no failed records to retry.`);
-  return startRun(ctx, { flow, trigger: 'retry', retry: { parentRunId: runId, itemIds } });
+  return startRun(ctx, {
+    flow,
+    trigger: 'retry',
+    retry: { parentRunId: runId, itemIds, ...(choice.from ? { from: choice.from } : {}) },
+  });
 }
 
 export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
@@ -85,9 +90,12 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
       return item;
     },
     'runs.search': ({ text, limit }) => ({ items: sync.store.items.search(text, limit) }),
-    'runs.retry': ({ runId, itemIds, itemKey }) => ({
-      runId: startRetry(ctx, runId, { ...(itemIds ? { itemIds } : {}), ...(itemKey ? { itemKey } : {}) })
-        .runId,
+    'runs.retry': ({ runId, itemIds, itemKey, from }) => ({
+      runId: startRetry(ctx, runId, {
+        ...(itemIds ? { itemIds } : {}),
+        ...(itemKey ? { itemKey } : {}),
+        ...(from ? { from } : {}),
+      }).runId,
     }),
     'runs.events': ({ runId, afterSeq, limit }) => {
       const run = sync.store.runs.get(runId);

@@ -125,3 +125,10 @@ export const RunItemDetail = RunItemSummary.extend({
   history: z.array(ItemAttempt),
 });
 export type RunItemDetail = z.infer<typeof RunItemDetail>;
+
+/**
+ * Where a retried record starts again: at the node it failed at, with the input stored there, or
+ * at the first step after its source, with the stored source record (so a fixed mapping applies).
+ */
+export const RetryFrom = z.enum(['failed', 'start']);
+export type RetryFrom = z.infer<typeof RetryFrom>;

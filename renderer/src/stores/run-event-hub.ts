@@ -26,8 +26,9 @@ export interface RunEventHub {
 }
 
 /**
- * The one subscriber to `runs.events`. Batches are queued and handed to the stores together once
- * per frame, so a burst of small batches costs one store update and one render.
+ * The one subscriber to `runs.events`. Batches are queued and handed to the stores together (at
+ * most ten times a second in the app), so a burst of small batches costs one store update and one
+ * render.
  */
 export function createRunEventHub(deps: RunEventHubDeps): RunEventHub {
   let queue: RunEventBatch[] = [];
@@ -70,10 +71,23 @@ export function createRunEventHub(deps: RunEventHubDeps): RunEventHub {
   };
 }
 
-/** Next frame while the page is visible (smooth), a short timer while hidden (rAF pauses there). */
-function nextFrame(fn: () => void): void {
-  if (document.visibilityState === 'visible') requestAnimationFrame(() => fn());
-  else setTimeout(fn, 250);
+/** At most this often the stores take in new events: ten updates a second read as live. */
+export const FLUSH_MS = 100;
+let lastFlush = 0;
+
+/**
+ * The next frame once `FLUSH_MS` passed since the last flush (a burst of batches costs one store
+ * update and one render); a timer while hidden (rAF pauses there).
+ */
+function throttledFrame(fn: () => void): void {
+  const run = () => {
+    lastFlush = performance.now();
+    fn();
+  };
+  const wait = Math.max(0, lastFlush + FLUSH_MS - performance.now());
+  if (document.visibilityState !== 'visible') setTimeout(run, Math.max(wait, 250));
+  else if (wait === 0) requestAnimationFrame(run);
+  else setTimeout(() => requestAnimationFrame(run), wait);
 }
 
 /** Starts the app's hub: `runs.events` → run-live-store and run-log-store. Returns stop. */
@@ -84,7 +98,7 @@ export function startRunEventHub(): () => void {
       (batches) => useRunLiveStore.getState().applyBatches(batches),
       (batches) => useRunLogStore.getState().applyBatches(batches),
     ],
-    schedule: nextFrame,
+    schedule: throttledFrame,
     every: (fn, ms) => {
       const timer = setInterval(fn, ms);
       return () => clearInterval(timer);

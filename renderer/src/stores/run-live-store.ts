@@ -64,7 +64,9 @@ function bump(versions: Record<string, number>, runId: string): Record<string, n
 
 /**
  * Counts per node of a finished run: the last `nodeProgress` of each node. Reads the stored log
- * backwards in windows until every node of the flow was found (at most 20 windows).
+ * backwards in windows until every node of the flow was found. The engine reports every node's
+ * final counts just before `runFinished`, so the last window nearly always has them all; three
+ * windows bound the reading for nodes that never report (triggers).
  */
 async function nodeCountsOf(
   runs: RunsApi,
@@ -74,7 +76,7 @@ async function nodeCountsOf(
   const counts: Record<string, NodeCounts> = {};
   const window = 1000;
   let end = run.lastSeq;
-  for (let round = 0; end > 0 && round < 20; round++) {
+  for (let round = 0; end > 0 && round < 3; round++) {
     const afterSeq = Math.max(0, end - window);
     const page = await runs.events({ runId: run.id, afterSeq, limit: window });
     const found: Record<string, NodeCounts> = {};

@@ -1,10 +1,12 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { RunEventBatch } from '../../../shared/flow/run-events';
 import { liveRunsApi, type RunsApi } from '../runs/api/runs-api';
+import { loadInOrder } from '../runs/model/in-order';
 import { RunLogBuffer } from '../runs/model/run-log-buffer';
 
 /** Events read per `runs.events` call while catching up (the call allows up to 5,000). */
 export const CATCH_UP_PAGE = 5000;
+const FIRST_PAGE = 500;
 
 export interface RunLogEntry {
   buffer: RunLogBuffer;
@@ -49,17 +51,30 @@ export function createRunLogStore(deps: RunLogDeps): UseBoundStore<StoreApi<RunL
     const readStored = async (runId: string): Promise<void> => {
       update(runId, { loading: true, error: null });
       try {
-        for (;;) {
-          const entry = get().logs[runId];
-          if (!entry) return;
-          const page = await deps.runs().events({
-            runId,
-            afterSeq: entry.buffer.lastSeq,
-            limit: CATCH_UP_PAGE,
+        const entry = get().logs[runId];
+        if (!entry) return;
+        const { buffer } = entry;
+        const read = (afterSeq: number, limit = CATCH_UP_PAGE) =>
+          deps.runs().events({ runId, afterSeq, limit });
+        // A small first page: the first rows show at once, and it tells how long the log is.
+        const first = await read(buffer.lastSeq, FIRST_PAGE);
+        buffer.append(first.events);
+        update(runId, {});
+        if (first.events.length === FIRST_PAGE) {
+          // Sequence numbers have no gaps: the other pages of a long log are read a few at a time.
+          const starts: number[] = [];
+          for (let after = buffer.lastSeq; after < first.lastSeq; after += CATCH_UP_PAGE) starts.push(after);
+          await loadInOrder(starts, read, (page) => {
+            buffer.append(page.events);
+            update(runId, {});
           });
-          entry.buffer.append(page.events);
-          update(runId, {});
-          if (page.events.length < CATCH_UP_PAGE) break;
+          // Then whatever was stored meanwhile (a running run), until a short page.
+          for (;;) {
+            const page = await read(buffer.lastSeq);
+            buffer.append(page.events);
+            update(runId, {});
+            if (page.events.length < CATCH_UP_PAGE) break;
+          }
         }
         update(runId, { loading: false });
       } catch (error) {

@@ -143,9 +143,11 @@ describe('run-log-store', () => {
     const entry = store.getState().logs['run-1'];
     expect(entry?.buffer.events).toHaveLength(stored.length);
     expect(entry?.loading).toBe(false);
+    // The first page, the rest in parallel, then one look for what was stored meanwhile.
     expect(fake.calls.filter((call) => call.startsWith('events'))).toEqual([
       'events run-1 0',
-      `events run-1 ${CATCH_UP_PAGE}`,
+      'events run-1 500',
+      `events run-1 ${stored.length}`,
     ]);
 
     store.getState().applyBatches([{ runId: 'run-1', events: [b.succeeded(1)] }]);

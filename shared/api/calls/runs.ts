@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { FlowDocument } from '../../flow/flow-document';
 import { RunEvent } from '../../flow/run-events';
-import { ItemStatus, RunItemDetail, RunItemSummary, RunStatus, RunSummary } from '../../flow/run-records';
+import {
+  ItemStatus,
+  RetryFrom,
+  RunItemDetail,
+  RunItemSummary,
+  RunStatus,
+  RunSummary,
+} from '../../flow/run-records';
 import { defineCall } from '../define';
 
 const Iso = z.iso.datetime({ offset: true });
@@ -103,6 +110,8 @@ export const runsCalls = {
         itemIds: z.array(z.number().int()).optional(),
         /** Or the record with this key. */
         itemKey: z.string().optional(),
+        /** Where each record starts again (default: the node it failed at). */
+        from: RetryFrom.optional(),
       })
       .strict(),
     z.object({ runId: z.string() }),

@@ -1,18 +1,21 @@
-import { AlertTriangle, Bug, Info, XOctagon, type LucideIcon } from 'lucide-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunEvent } from '../../../../shared/flow/run-events';
-import { eventItemId, eventLevel, eventNode, eventStatus, type LogLevel } from '../model/event-facets';
+import {
+  eventItemId,
+  eventLevel,
+  eventNode,
+  eventStatus,
+  type LogLevel,
+  type LogStatus,
+} from '../model/event-facets';
 import { formatClock } from '../model/format';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { eventText } from './event-text';
 
-const levelIcon: Record<LogLevel, LucideIcon> = {
-  debug: Bug,
-  info: Info,
-  warn: AlertTriangle,
-  error: XOctagon,
-};
+/** Level glyphs: text, not SVG, so a row stays a handful of cheap nodes (rows are created while scrolling). */
+const levelGlyph: Record<LogLevel, string> = { debug: '·', info: 'i', warn: '!', error: '✕' };
+const statusGlyph: Partial<Record<LogStatus, string>> = { succeeded: '✓', skipped: '↷', retrying: '↻' };
 
 interface LogRowProps {
   event: RunEvent;
@@ -37,10 +40,12 @@ export const LogRow = memo(function LogRow({
 }: LogRowProps) {
   const { t } = useTranslation();
   const level = eventLevel(event);
-  const Icon = levelIcon[level];
   const itemId = eventItemId(event);
   const key = 'key' in event ? event.key : null;
-  const node = eventNode(event);
+  const node = nodeName(names, eventNode(event));
+  const text = eventText(t, event, locale);
+  const levelName = t(`runs.log.levels.${level}`);
+  const status = eventStatus(event);
   return (
     <div
       className={`rn-log-row rn-level-${level}`}
@@ -49,20 +54,19 @@ export const LogRow = memo(function LogRow({
       data-testid="log-row"
       data-event-type={event.type}
       data-level={level}
-      data-status={eventStatus(event) ?? undefined}
+      data-status={status ?? undefined}
       data-seq={event.seq}
       data-item-id={itemId ?? undefined}
     >
       <span className="rn-log-time">{formatClock(event.at)}</span>
-      <span className="rn-log-level" title={t(`runs.log.levels.${level}`)}>
-        <Icon size={13} aria-hidden="true" />
-        <span className="visually-hidden">{t(`runs.log.levels.${level}`)}</span>
+      <span className="rn-log-level" title={levelName} aria-label={levelName}>
+        {(status && statusGlyph[status]) ?? levelGlyph[level]}
       </span>
-      <span className="rn-log-node" title={nodeName(names, node)}>
-        {nodeName(names, node)}
+      <span className="rn-log-node" title={node}>
+        {node}
       </span>
-      <span className="rn-log-text" title={eventText(t, event, locale)}>
-        {eventText(t, event, locale)}
+      <span className="rn-log-text" title={text}>
+        {text}
       </span>
       {key !== null && itemId !== null && onOpenRecord ? (
         <button

@@ -1,4 +1,5 @@
 import { ArrowDownToLine, Search } from 'lucide-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOG_LEVELS, LOG_STATUSES, oneOf } from '../model/event-facets';
 import type { LogFilter } from '../model/log-view';
@@ -17,7 +18,7 @@ interface LogToolbarProps {
 }
 
 /** Level, node and status filters, search and the follow switch of the live log. */
-export function LogToolbar(props: LogToolbarProps) {
+export const LogToolbar = memo(function LogToolbar(props: LogToolbarProps) {
   const { t } = useTranslation();
   const { filter, onFilter, names } = props;
   return (
@@ -97,4 +98,4 @@ export function LogToolbar(props: LogToolbarProps) {
       </button>
     </div>
   );
-}
+});

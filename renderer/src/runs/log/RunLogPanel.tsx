@@ -1,5 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useRunLiveStore } from '../../stores/run-live-store';
@@ -9,8 +18,13 @@ import { nodeNamesOf } from '../model/node-names';
 import { useLocale } from '../shared/useLocale';
 import { LogRow } from './LogRow';
 import { LogToolbar } from './LogToolbar';
+import { useLogVersion } from './useLogVersion';
+import '../runs.css';
 
 export const LOG_ROW_HEIGHT = 28;
+const noNodes: readonly string[] = [];
+/** More than the rows a window can show at once, so slots never collide. */
+const ROW_SLOTS = 512;
 
 export interface RunLogPanelProps {
   /** The run to show… */
@@ -19,6 +33,8 @@ export interface RunLogPanelProps {
   flowId?: string | null;
   /** Opens a record; by default the record page. */
   onOpenRecord?: (runId: string, itemId: number) => void;
+  /** A small panel (the editor's bottom panel): filter labels only for screen readers. */
+  compact?: boolean;
   testId?: string;
 }
 
@@ -26,10 +42,11 @@ export interface RunLogPanelProps {
  * The live log of a run: events as they are committed, pushed in batches, virtualised so 100k
  * rows scroll smoothly; filters by level, node and status; search; follow mode.
  */
-export function RunLogPanel({
+export const RunLogPanel = memo(function RunLogPanel({
   runId: givenRunId,
   flowId,
   onOpenRecord,
+  compact = false,
   testId = 'run-log',
 }: RunLogPanelProps) {
   const { t } = useTranslation();
@@ -37,7 +54,11 @@ export function RunLogPanel({
   const [, navigate] = useLocation();
   const latestOfFlow = useRunLiveStore((state) => (flowId ? state.latestByFlow[flowId] : undefined));
   const runId = givenRunId ?? latestOfFlow ?? null;
-  const entry = useRunLogStore((state) => (runId ? state.logs[runId] : undefined));
+  // The buffer and its state, but not each new version: `useLogVersion` takes those in, throttled.
+  const buffer = useRunLogStore((state) => (runId ? state.logs[runId]?.buffer : undefined));
+  const loading = useRunLogStore((state) => (runId ? (state.logs[runId]?.loading ?? true) : false));
+  const loadError = useRunLogStore((state) => (runId ? (state.logs[runId]?.error ?? null) : null));
+  const version = useLogVersion(runId);
   const flow = useRunLiveStore((state) => (runId ? state.flows[runId] : undefined));
   const [filter, setFilter] = useState<LogFilter>(defaultLogFilter);
   const deferredFilter = useDeferredValue(filter);
@@ -58,18 +79,20 @@ export function RunLogPanel({
   }, [runId, flow]);
 
   const names = useMemo(() => nodeNamesOf(flow, locale), [flow, locale]);
-  const buffer = entry?.buffer;
+  // The same array until a node is added: the toolbar skips re-rendering while scrolling.
+  const nodeIds = buffer?.nodes ?? noNodes;
   const view = useMemo(() => (buffer ? new LogView(buffer, deferredFilter) : null), [buffer, deferredFilter]);
   // Take in rows added since the last render (cheap: only the new events are looked at).
   view?.sync();
   const size = view?.size ?? 0;
-  const version = entry?.version ?? 0;
 
   const virtualizer = useVirtualizer({
     count: size,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => LOG_ROW_HEIGHT,
-    overscan: 16,
+    overscan: 8,
+    // Render after the scroll event, batched by React, rather than synchronously inside it.
+    useFlushSync: false,
   });
 
   useLayoutEffect(() => {
@@ -99,13 +122,13 @@ export function RunLogPanel({
 
   let message: string | null = null;
   if (!runId) message = flowId ? t('runs.log.noRunOfFlow') : t('runs.log.noRun');
-  else if (!entry || (entry.loading && size === 0)) message = t('runs.log.loading');
-  else if (entry.error && size === 0) message = entry.error;
+  else if (!buffer || (loading && size === 0)) message = t('runs.log.loading');
+  else if (loadError && size === 0) message = loadError;
   else if (size === 0) message = buffer?.events.length ? t('runs.log.noMatch') : t('runs.log.waiting');
 
   return (
     <section
-      className="rn-log"
+      className={compact ? 'rn-log rn-log-compact' : 'rn-log'}
       data-testid={testId}
       data-run-id={runId ?? undefined}
       aria-label={t('runs.log.title')}
@@ -113,13 +136,13 @@ export function RunLogPanel({
       <LogToolbar
         filter={filter}
         onFilter={setFilter}
-        nodeIds={buffer?.nodes ?? []}
+        nodeIds={nodeIds}
         names={names}
         follow={follow}
         onFollow={setFollow}
         shown={size}
         total={buffer?.events.length ?? 0}
-        loading={entry?.loading ?? false}
+        loading={loading}
       />
       <div
         ref={scrollRef}
@@ -127,7 +150,7 @@ export function RunLogPanel({
         tabIndex={0}
         role="list"
         aria-label={t('runs.log.rows')}
-        aria-busy={entry?.loading ?? false}
+        aria-busy={loading}
         onScroll={onScroll}
         onWheel={markIntent}
         onPointerDown={markIntent}
@@ -139,13 +162,19 @@ export function RunLogPanel({
             {message}
           </p>
         ) : (
-          <div className="rn-log-inner" style={{ height: virtualizer.getTotalSize() }}>
+          <div
+            // No hover hit-testing while scrolling: Chromium re-tests the pointer after every scroll step.
+            className={virtualizer.isScrolling ? 'rn-log-inner rn-log-scrolling' : 'rn-log-inner'}
+            style={{ height: virtualizer.getTotalSize() }}
+          >
             {view &&
               virtualizer.getVirtualItems().map((row) => {
                 const event = view.at(row.index);
                 return event ? (
                   <LogRow
-                    key={`${event.runId}:${event.seq}`}
+                    // Keyed by slot, not by event: scrolling reuses the rows' elements (new text,
+                    // same nodes) instead of creating new ones every frame.
+                    key={row.index % ROW_SLOTS}
                     event={event}
                     itemLabel={'itemId' in event ? buffer?.labelOfItem(event.itemId) : undefined}
                     names={names}
@@ -161,4 +190,4 @@ export function RunLogPanel({
       </div>
     </section>
   );
-}
+});

@@ -25,6 +25,8 @@ export class RunLogBuffer {
   /** What people call each record: its order number, SKU or e-mail (from its `itemStarted`). */
   private readonly itemLabel = new Map<number, string>();
   private readonly nodeIds = new Set<string>();
+  /** A new array only when a node is added, so readers can compare it by reference. */
+  private nodeList: readonly string[] = [];
   private held: RunEvent[] = [];
 
   constructor(readonly runId: string) {}
@@ -37,9 +39,9 @@ export class RunLogBuffer {
     return this.events.at(-1)?.type === 'runFinished';
   }
 
-  /** Node ids seen so far, for the node filter. */
-  get nodes(): string[] {
-    return [...this.nodeIds];
+  /** Node ids seen so far, for the node filter (the same array until a node is added). */
+  get nodes(): readonly string[] {
+    return this.nodeList;
   }
 
   /** A record's order number, SKU or e-mail, if it has one. */
@@ -75,7 +77,10 @@ export class RunLogBuffer {
   private push(event: RunEvent): void {
     this.events.push(event);
     const node = eventNode(event);
-    if (node) this.nodeIds.add(node);
+    if (node && !this.nodeIds.has(node)) {
+      this.nodeIds.add(node);
+      this.nodeList = [...this.nodeIds];
+    }
     if (event.type === 'itemStarted') {
       const keys = Object.values(event.businessKeys).join(' ').toLowerCase();
       if (keys) this.itemText.set(event.itemId, keys);

@@ -40,7 +40,7 @@ describe('RunLogBuffer', () => {
     const log = new RunLogBuffer('run-1');
     log.append([b.started(), b.item(1, 'ORD-1'), b.progress('map', 1, 1), b.succeeded(1, 'target')]);
     log.append([b.finished({ total: 1, succeeded: 1, skipped: 0, failed: 0 })]);
-    expect(log.nodes.sort()).toEqual(['map', 'source', 'target']);
+    expect([...log.nodes].sort()).toEqual(['map', 'source', 'target']);
     expect(log.finished).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RetryFrom } from '../../../../shared/flow/run-records';
 import { liveRunsApi } from '../api/runs-api';
 import { useRunLiveStore } from '../../stores/run-live-store';
 
@@ -36,7 +37,7 @@ export function useRunActions(runId: string) {
         return cancelled ? null : { tone: 'error', text: t('runs.detail.cancelNotHere') };
       }),
     /** Retries failed records (all of them by default) from the node each failed at. */
-    retry: (target: { itemIds?: number[]; itemKey?: string }) =>
+    retry: (target: { itemIds?: number[]; itemKey?: string; from?: RetryFrom }) =>
       attempt(async () => {
         const result = await liveRunsApi().retry({ runId, ...target });
         // The retry run's events will arrive; knowing it now links its records to this run.

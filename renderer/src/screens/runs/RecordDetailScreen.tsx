@@ -1,4 +1,4 @@
-import { ArrowLeft, Loader2, RotateCcw } from 'lucide-react';
+import { ArrowLeft, Loader2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -10,6 +10,7 @@ import { nodeName, nodeNamesOf } from '../../runs/model/node-names';
 import { AttemptHistory } from '../../runs/record/AttemptHistory';
 import { PayloadCompare } from '../../runs/record/PayloadCompare';
 import { RecordErrorBox } from '../../runs/record/RecordErrorBox';
+import { RetryControls } from '../../runs/shared/RetryControls';
 import { StatusBadge } from '../../runs/shared/StatusBadge';
 import { useLocale } from '../../runs/shared/useLocale';
 import { useRunActions } from '../../runs/shared/useRunActions';
@@ -87,16 +88,13 @@ export function RecordDetailScreen({ params }: { params: { runId: string; itemId
         })}
         actions={
           item.status === 'failed' && (
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => void actions.retry({ itemIds: [item.id] })}
-              disabled={actions.busy || retrying}
-              data-testid="record-retry"
-            >
-              <RotateCcw size={14} aria-hidden="true" />
-              {t('runs.record.retry', { node: nodeName(names, item.nodeId) })}
-            </button>
+            <RetryControls
+              label={t('runs.record.retry')}
+              failedNode={nodeName(names, item.nodeId)}
+              busy={actions.busy || retrying}
+              onRetry={(from) => void actions.retry({ itemIds: [item.id], from })}
+              testId="record-retry"
+            />
           )
         }
       />

@@ -1,4 +1,4 @@
-import { ArrowLeft, RotateCcw, Square } from 'lucide-react';
+import { ArrowLeft, Square } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -9,6 +9,7 @@ import { RunLogPanel } from '../../runs/log/RunLogPanel';
 import { formatDateTime, formatDuration } from '../../runs/model/format';
 import { nodeNamesOf } from '../../runs/model/node-names';
 import { RecordsTable } from '../../runs/records/RecordsTable';
+import { RetryControls } from '../../runs/shared/RetryControls';
 import { NodeCountsTable } from '../../runs/shared/NodeCountsTable';
 import { ProgressBar } from '../../runs/shared/ProgressBar';
 import { RunCounts } from '../../runs/shared/RunCounts';
@@ -97,16 +98,12 @@ export function RunDetailScreen({
               </button>
             )}
             {!running && run.counts.failed > 0 && (
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => void actions.retry({})}
-                disabled={actions.busy}
-                data-testid="run-retry-failed"
-              >
-                <RotateCcw size={14} aria-hidden="true" />{' '}
-                {t('runs.detail.retryFailed', { count: run.counts.failed })}
-              </button>
+              <RetryControls
+                label={t('runs.detail.retryFailed', { count: run.counts.failed })}
+                busy={actions.busy}
+                onRetry={(from) => void actions.retry({ from })}
+                testId="run-retry-failed"
+              />
             )}
           </>
         }

@@ -85,7 +85,7 @@ export function EraseCustomerData() {
       </div>
       {confirming && (
         <div
-          className="rn-callout"
+          className="st-confirm"
           role="alertdialog"
           aria-labelledby="erase-confirm-text"
           data-testid="settings-erase-confirm"
