@@ -122,28 +122,86 @@ export interface CrashLoopOptions {
   spec: ChildRunSpecInput;
   kills: number;
   seed: number;
-  /** Kill after this many finished records, at most (a random number up to it, per round). */
-  maxRecordsBeforeKill: number;
+  /** Kill after a random number (1 to this) of records finished in that round. */
+  maxRecordsBeforeKill?: number;
+  /**
+   * Or spread the kills over a whole run of this many records: `kills` seeded positions between 1
+   * and 95% of it; each round dies when the records finished over all rounds so far reach the next.
+   */
+  spreadOver?: number;
+  /** Then wait a seeded 0 to `jitterMs` more, so the kill lands anywhere in the work, not on an event. */
+  jitterMs?: number;
+  /** Hears each killed round (its kill point and what it got done), for the test's log. */
+  onRound?: (round: CrashRound) => void;
+}
+
+/** One killed round of a crash loop. */
+export interface CrashRound {
+  /** 1 to `kills`. */
+  round: number;
+  pid: number | undefined;
+  /** The kill point: records finished in this round before the kill was sent. */
+  killAfter: number;
+  /** The extra wait after reaching it. */
+  jitterMs: number;
+  /** `itemSucceeded` events the round printed before it died (the kill lags the point a little). */
+  succeeded: number;
+  signal: NodeJS.Signals | null;
+  durationMs: number;
+}
+
+const succeededIn = (events: readonly RunEvent[]): number =>
+  events.filter((event) => event.type === 'itemSucceeded').length;
+
+/** The seeded kill positions over a run of `total` records (cumulative, ascending). */
+export function spreadKillPoints(random: () => number, kills: number, total: number): number[] {
+  const last = Math.max(1, Math.floor(total * 0.95));
+  return Array.from({ length: kills }, () => 1 + Math.floor(random() * last)).sort((a, b) => a - b);
 }
 
 /**
- * Starts the run, SIGKILLs it after a random number of finished records, starts it again, …
- * `kills` times, then lets a last run finish. Returns each round's exit and the last result.
+ * Starts the run, SIGKILLs it at a seeded point, starts it again, … `kills` times, then lets a last
+ * run finish. Returns each round's exit, the kill log and the last run's exit.
  */
 export async function crashLoop(
   options: CrashLoopOptions,
-): Promise<{ rounds: ChildExit[]; final: ChildExit }> {
+): Promise<{ rounds: ChildExit[]; log: CrashRound[]; final: ChildExit }> {
   const random = seededRandom(options.seed);
+  const positions =
+    options.spreadOver === undefined
+      ? undefined
+      : spreadKillPoints(random, options.kills, options.spreadOver);
+  if (!positions && options.maxRecordsBeforeKill === undefined)
+    throw new Error('crashLoop needs maxRecordsBeforeKill or spreadOver.');
   const rounds: ChildExit[] = [];
+  const log: CrashRound[] = [];
+  let finished = 0;
   for (let round = 0; round < options.kills; round++) {
+    const startedAt = Date.now();
     const child = startChildRun(options.spec);
-    const target = 1 + Math.floor(random() * options.maxRecordsBeforeKill);
-    await child.waitFor(
-      (events) => events.filter((event) => event.type === 'itemSucceeded').length >= target,
-    );
+    const killAfter = positions
+      ? Math.max(1, (positions[round] ?? 0) - finished)
+      : 1 + Math.floor(random() * (options.maxRecordsBeforeKill ?? 1));
+    const jitterMs = options.jitterMs ? Math.floor(random() * options.jitterMs) : 0;
+    const reached = await child.waitFor((events) => succeededIn(events) >= killAfter);
+    if (reached && jitterMs > 0) await new Promise((resolve) => setTimeout(resolve, jitterMs));
     child.kill('SIGKILL');
-    rounds.push(await child.exited);
+    const exit = await child.exited;
+    const succeeded = succeededIn(exit.events);
+    finished += succeeded;
+    rounds.push(exit);
+    const entry: CrashRound = {
+      round: round + 1,
+      pid: child.pid,
+      killAfter,
+      jitterMs,
+      succeeded,
+      signal: exit.signal,
+      durationMs: Date.now() - startedAt,
+    };
+    log.push(entry);
+    options.onRound?.(entry);
   }
   const final = await startChildRun(options.spec).exited;
-  return { rounds, final };
+  return { rounds, log, final };
 }
