@@ -19,6 +19,8 @@ test.describe('building the orders flow', () => {
     await expect(page.getByTestId('flows-empty')).toBeVisible();
     await flows.shot('flows-empty');
     await flows.create('POS orders to Teamleader');
+    // A new user is told what to do next.
+    await expect(page.getByTestId('canvas-hint')).toContainText('drag a source');
     await editor.shot('editor-new-flow');
 
     // The orders flow: POS orders → resolve the customer → ensure the products → map → invoice.
@@ -39,8 +41,9 @@ test.describe('building the orders flow', () => {
       await expect(editor.edges).toHaveCount(index);
     }
     await editor.tidy();
-    await editor.fit();
+    await expect(page.getByTestId('canvas-hint')).toHaveCount(0);
     await editor.shot('editor-orders-flow');
+    await editor.fit();
 
     // The field mapper reads a real POS order from the sandbox's MplusKASSA through the source.
     await editor.select('core.transform.map');

@@ -20,7 +20,7 @@ test.describe('template, dry run and try it', () => {
     await page.getByTestId('new-flow-dialog').getByRole('button', { name: 'Cancel' }).click();
     await flows.create('Orders from the template', 'orders-mplus-to-teamleader');
     await expect(editor.nodes).toHaveCount(9);
-    await expect(page.getByTestId('problems-none')).toBeVisible();
+    await expect(page.getByTestId('bottom-tab-problems')).toContainText('(0 · 0)');
 
     // Dry run: real records from the sandbox, nothing written, per target what would happen.
     await page.getByTestId('dry-run').click();

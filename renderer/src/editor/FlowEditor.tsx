@@ -21,7 +21,8 @@ export function FlowEditor({ flowId }: { flowId: string }) {
   const actions = useFlowActions();
   const guard = useLeaveGuard();
   const [tab, setTab] = useState<BottomTab>('problems');
-  const [panelOpen, setPanelOpen] = useState(true);
+  // The bottom panel opens by itself only when there is something to see in it.
+  const [panelOpen, setPanelOpen] = useState(() => useFlowEditorStore.getState().problems.length > 0);
   const select = useFlowEditorStore((state) => state.select);
   const { fitView } = useReactFlow();
   const entries = useFlowEditorStore((state) => state.entries);

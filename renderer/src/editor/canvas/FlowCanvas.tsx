@@ -20,6 +20,7 @@ import type { EditorNode } from '../model/editor-types';
 import { DEFAULT_NODE_SIZE, nodesBounds } from '../model/layout';
 import { useResolvedTheme } from '../ui/useResolvedTheme';
 import { nodeTypes } from './node-types';
+import { nextStep } from './next-step';
 import { KIND_MIME } from './palette-drag';
 import { refusalText } from './refusal-text';
 import { useNodeNamer, useRecordTypeLabel } from './useNodeNamer';
@@ -49,6 +50,7 @@ export function FlowCanvas() {
   const nameOf = useNodeNamer();
   const typeLabel = useRecordTypeLabel();
   const { screenToFlowPosition } = useReactFlow();
+  const hint = useFlowEditorStore((state) => nextStep(state.nodes, state.edges, state.catalog));
   const container = useRef<HTMLDivElement>(null);
   const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
 
@@ -178,6 +180,11 @@ export function FlowCanvas() {
             ariaLabel={t('editor.canvas.minimap')}
           />
         </ReactFlow>
+      )}
+      {hint && (
+        <div className="ed-canvas-hint" role="status" data-testid="canvas-hint">
+          {t(`editor.canvas.next.${hint}`)}
+        </div>
       )}
       {nodes.length === 0 && (
         <div className="ed-canvas-empty" data-testid="canvas-empty">
