@@ -91,15 +91,20 @@ export class MplusHttpError extends MplusError {
   }
 }
 
-/** The answer is not a SOAP envelope matching the WSDL (wrong element, missing required field, bad value). */
+/**
+ * The answer is not a SOAP envelope matching the WSDL (wrong element, missing required field, bad
+ * value): permanent, the same request gets the same answer. An answer that is not well-formed XML
+ * (cut off on the way) is transient: the next one may arrive whole, and a write may have happened.
+ */
 export class MplusProtocolError extends MplusError {
-  readonly kind = 'permanent';
+  readonly kind: MplusErrorKind;
   /** Where in the answer, e.g. `GetOrderResponse.order.lineList.line[2].data.quantity`. */
   readonly path: string | undefined;
 
-  constructor(message: string, operation?: string, path?: string) {
+  constructor(message: string, operation?: string, path?: string, kind: MplusErrorKind = 'permanent') {
     super(path ? `${path}: ${message}` : message, operation);
     this.path = path;
+    this.kind = kind;
   }
 }
 

@@ -229,6 +229,7 @@ export class SoapCaller {
         `the answer does not match the WSDL: ${error.reason}`,
         name,
         error.path || undefined,
+        error.notWellFormed ? 'transient' : 'permanent',
       );
     }
     if (decoded.kind === 'fault') {

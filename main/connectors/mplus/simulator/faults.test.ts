@@ -114,14 +114,14 @@ describe('fault mapping', () => {
     expect(attempts).toHaveLength(1);
   });
 
-  it('turns a cut-off answer into a permanent MplusProtocolError', async () => {
+  it('turns a cut-off answer into a transient MplusProtocolError, retried for reads', async () => {
     await setFaults({ malformedRate: 1 });
     const error = await client({ maxRetries: 3 })
       .getBranches()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MplusProtocolError);
-    expect((error as MplusProtocolError).message).toMatch(/not well-formed/);
-    expect(attempts).toHaveLength(1);
+    expect(error).toMatchObject({ kind: 'transient', message: expect.stringMatching(/not well-formed/) });
+    expect(attempts).toHaveLength(4);
   });
 
   it('times out and aborts with transient errors', async () => {

@@ -14,6 +14,8 @@ export class DecodeError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
+    /** The text is not XML at all or cut off, rather than XML that breaks the schema. */
+    readonly notWellFormed = false,
   ) {
     super(path ? `${path}: ${reason}` : reason);
     this.name = 'DecodeError';
@@ -258,6 +260,7 @@ export function decodeEnvelope(xml: string, typeFor: ElementTypeResolver): Decod
     throw new DecodeError(
       '',
       `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`,
+      true,
     );
   }
   if (fault) {
