@@ -22,6 +22,7 @@ import { mplusWsdlPath } from '../main/connectors/mplus/schema/wsdl-source';
 /** The operations Koppel's client and twin implement (issue 4). Add one here and regenerate. */
 export const MPLUS_OPERATIONS = [
   'getApiVersion',
+  'getLicenseInformation',
   'getCurrentSyncMarkers',
   'getProducts',
   'createProduct',

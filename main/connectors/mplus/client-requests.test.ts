@@ -69,6 +69,7 @@ const order = {
 
 const calls: Record<(typeof MPLUS_OPERATION_NAMES)[number], (c: MplusClient) => Promise<unknown>> = {
   getApiVersion: (c) => c.getApiVersion(),
+  getLicenseInformation: (c) => c.getLicenseInformation(),
   getCurrentSyncMarkers: (c) => c.getCurrentSyncMarkers(),
   getProducts: (c) =>
     c.getProducts({ syncMarker: 1, syncMarkerLimit: 500, pluNumbers: { text: [{ text: '8712345' }] } }),

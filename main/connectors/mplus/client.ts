@@ -1,5 +1,6 @@
 import { articleGroupsApi, type ArticleGroupsApi } from './entities/article-groups';
 import { invoicesApi, type InvoicesApi } from './entities/invoices';
+import { licenseApi, type LicenseApi } from './entities/license';
 import { ordersApi, type OrdersApi } from './entities/orders';
 import { productsApi, type ProductsApi } from './entities/products';
 import { referenceDataApi, type ReferenceDataApi } from './entities/reference-data';
@@ -9,7 +10,15 @@ import { SoapCaller, type MplusClientOptions } from './soap-caller';
 
 /** The typed MplusQapi client: one method per operation Koppel uses, in Koppel values. */
 export interface MplusClient
-  extends ReferenceDataApi, ProductsApi, ArticleGroupsApi, StockApi, RelationsApi, OrdersApi, InvoicesApi {
+  extends
+    ReferenceDataApi,
+    LicenseApi,
+    ProductsApi,
+    ArticleGroupsApi,
+    StockApi,
+    RelationsApi,
+    OrdersApi,
+    InvoicesApi {
   /** The raw caller: `call(op, request)` in Koppel values, `callWire(op, request)` in wire values. */
   readonly soap: SoapCaller;
 }
@@ -19,6 +28,7 @@ export function createMplusClient(options: MplusClientOptions): MplusClient {
   return {
     soap: caller,
     ...referenceDataApi(caller),
+    ...licenseApi(caller),
     ...productsApi(caller),
     ...articleGroupsApi(caller),
     ...stockApi(caller),

@@ -39,6 +39,7 @@ export type {
   PayOrderOutcome,
 } from './entities/orders';
 export type { InvoicesQuery, SaveInvoiceOutcome } from './entities/invoices';
+export type { MplusLicense, MplusLicensedBranch, MplusLicensedModule } from './entities/license';
 export {
   ConversionError,
   centsToDecimal,

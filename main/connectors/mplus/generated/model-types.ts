@@ -645,6 +645,13 @@ export interface GetInvoicesResponse {
   invoiceList: InvoiceList;
 }
 
+export interface GetLicenseInformationResponse {
+  obscuredLicenseKey?: string;
+  companyName?: string;
+  city?: string;
+  licensedBranches?: LicensedBranchList;
+}
+
 export interface GetOrderCategoriesResponse {
   orderCategory?: OrderCategory[];
 }
@@ -907,6 +914,28 @@ export interface InvoiceList {
 
 export interface JsonValueList {
   data?: string[];
+}
+
+export interface LicensedBranch {
+  branchNumber: number;
+  branchName?: string;
+  workplaceLimit?: number;
+  isGKS?: boolean;
+  licensedModules?: LicensedModuleList;
+}
+
+export interface LicensedBranchList {
+  licensedBranch?: LicensedBranch[];
+}
+
+export interface LicensedModule {
+  moduleGroup: number;
+  moduleNumber: number;
+  moduleDescription?: string;
+}
+
+export interface LicensedModuleList {
+  licensedModule?: LicensedModule[];
 }
 
 export interface Line {
@@ -1853,6 +1882,9 @@ export interface GetInvoiceCall {
 
 export interface GetInvoicesCall {
   request: GetInvoicesRequest;
+}
+
+export interface GetLicenseInformationCall {
 }
 
 export interface GetOrderCall {

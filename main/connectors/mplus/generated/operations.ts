@@ -33,6 +33,8 @@ import type {
   GetInvoiceResponse,
   GetInvoicesCall,
   GetInvoicesResponse,
+  GetLicenseInformationCall,
+  GetLicenseInformationResponse,
   GetOrderCall,
   GetOrderCategoriesCall,
   GetOrderCategoriesResponse,
@@ -103,6 +105,8 @@ import type {
   WireGetInvoiceResponse,
   WireGetInvoicesCall,
   WireGetInvoicesResponse,
+  WireGetLicenseInformationCall,
+  WireGetLicenseInformationResponse,
   WireGetOrderCall,
   WireGetOrderCategoriesCall,
   WireGetOrderCategoriesResponse,
@@ -143,6 +147,7 @@ import type {
 
 export const MPLUS_OPERATION_NAMES = [
   "getApiVersion",
+  "getLicenseInformation",
   "getCurrentSyncMarkers",
   "getProducts",
   "createProduct",
@@ -184,6 +189,7 @@ export type MplusOperationName = (typeof MPLUS_OPERATION_NAMES)[number];
 /** Request wrapper (children of the operation element) and response element, as on the wire. */
 export interface WireOperations {
   getApiVersion: { request: WireGetApiVersionCall; response: WireGetApiVersionResponse };
+  getLicenseInformation: { request: WireGetLicenseInformationCall; response: WireGetLicenseInformationResponse };
   getCurrentSyncMarkers: { request: WireGetCurrentSyncMarkersCall; response: WireGetCurrentSyncMarkersResponse };
   getProducts: { request: WireGetProductsCall; response: WireGetProductsResponse };
   createProduct: { request: WireCreateProductCall; response: WireCreateProductResponse };
@@ -223,6 +229,7 @@ export interface WireOperations {
 /** The same operations in Koppel shapes (decimals, ISO dates). */
 export interface ModelOperations {
   getApiVersion: { request: GetApiVersionCall; response: GetApiVersionResponse };
+  getLicenseInformation: { request: GetLicenseInformationCall; response: GetLicenseInformationResponse };
   getCurrentSyncMarkers: { request: GetCurrentSyncMarkersCall; response: GetCurrentSyncMarkersResponse };
   getProducts: { request: GetProductsCall; response: GetProductsResponse };
   createProduct: { request: CreateProductCall; response: CreateProductResponse };

@@ -517,6 +517,12 @@ export const MPLUS_SCHEMA: SchemaModel = {
  "GetInvoicesResponse": { fields: [
    {"name":"invoiceList","required":true,"list":false,"kind":"complex","type":"InvoiceList"},
   ] },
+ "GetLicenseInformationResponse": { fields: [
+   {"name":"obscuredLicenseKey","required":false,"list":false,"kind":"primitive","type":"string"},
+   {"name":"companyName","required":false,"list":false,"kind":"primitive","type":"string"},
+   {"name":"city","required":false,"list":false,"kind":"primitive","type":"string"},
+   {"name":"licensedBranches","required":false,"list":false,"kind":"complex","type":"LicensedBranchList"},
+  ] },
  "GetOrderCategoriesResponse": { fields: [
    {"name":"orderCategory","required":false,"list":true,"kind":"complex","type":"OrderCategory"},
   ] },
@@ -722,6 +728,24 @@ export const MPLUS_SCHEMA: SchemaModel = {
   ] },
  "JsonValueList": { fields: [
    {"name":"data","required":false,"list":true,"kind":"primitive","type":"string"},
+  ] },
+ "LicensedBranch": { fields: [
+   {"name":"branchNumber","required":true,"list":false,"kind":"primitive","type":"int"},
+   {"name":"branchName","required":false,"list":false,"kind":"primitive","type":"string"},
+   {"name":"workplaceLimit","required":false,"list":false,"kind":"primitive","type":"int"},
+   {"name":"isGKS","required":false,"list":false,"kind":"primitive","type":"boolean"},
+   {"name":"licensedModules","required":false,"list":false,"kind":"complex","type":"LicensedModuleList"},
+  ] },
+ "LicensedBranchList": { fields: [
+   {"name":"licensedBranch","required":false,"list":true,"kind":"complex","type":"LicensedBranch"},
+  ] },
+ "LicensedModule": { fields: [
+   {"name":"moduleGroup","required":true,"list":false,"kind":"primitive","type":"int"},
+   {"name":"moduleNumber","required":true,"list":false,"kind":"primitive","type":"int"},
+   {"name":"moduleDescription","required":false,"list":false,"kind":"primitive","type":"string"},
+  ] },
+ "LicensedModuleList": { fields: [
+   {"name":"licensedModule","required":false,"list":true,"kind":"complex","type":"LicensedModule"},
   ] },
  "Line": { fields: [
    {"name":"lineId","required":false,"list":false,"kind":"primitive","type":"string"},
@@ -1486,6 +1510,8 @@ export const MPLUS_SCHEMA: SchemaModel = {
  "element:getInvoices": { fields: [
    {"name":"request","required":true,"list":false,"kind":"complex","type":"GetInvoicesRequest"},
   ] },
+ "element:getLicenseInformation": { fields: [
+  ] },
  "element:getOrder": { fields: [
    {"name":"orderId","required":true,"list":false,"kind":"primitive","type":"string"},
   ] },
@@ -1654,6 +1680,7 @@ export const MPLUS_SCHEMA: SchemaModel = {
  },
  operations: {
  "getApiVersion": {"name":"getApiVersion","requestType":"element:getApiVersion","responseElement":"getApiVersionResponse","responseType":"getApiVersionResponse","idempotent":false},
+ "getLicenseInformation": {"name":"getLicenseInformation","requestType":"element:getLicenseInformation","responseElement":"GetLicenseInformationResponse","responseType":"GetLicenseInformationResponse","idempotent":false},
  "getCurrentSyncMarkers": {"name":"getCurrentSyncMarkers","requestType":"element:getCurrentSyncMarkers","responseElement":"getCurrentSyncMarkersResponse","responseType":"getCurrentSyncMarkersResponse","idempotent":false},
  "getProducts": {"name":"getProducts","requestType":"element:getProducts","responseElement":"GetProductsResponse","responseType":"GetProductsResponse","idempotent":false},
  "createProduct": {"name":"createProduct","requestType":"element:createProduct","responseElement":"CreateProductResponse","responseType":"CreateProductResponse","idempotent":false},

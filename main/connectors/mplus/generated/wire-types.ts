@@ -669,6 +669,13 @@ export interface WireGetInvoicesResponse {
   invoiceList: WireInvoiceList;
 }
 
+export interface WireGetLicenseInformationResponse {
+  obscuredLicenseKey?: string;
+  companyName?: string;
+  city?: string;
+  licensedBranches?: WireLicensedBranchList;
+}
+
 export interface WireGetOrderCategoriesResponse {
   orderCategory?: WireOrderCategory[];
 }
@@ -923,6 +930,28 @@ export interface WireInvoiceList {
 
 export interface WireJsonValueList {
   data?: string[];
+}
+
+export interface WireLicensedBranch {
+  branchNumber: number;
+  branchName?: string;
+  workplaceLimit?: number;
+  isGKS?: boolean;
+  licensedModules?: WireLicensedModuleList;
+}
+
+export interface WireLicensedBranchList {
+  licensedBranch?: WireLicensedBranch[];
+}
+
+export interface WireLicensedModule {
+  moduleGroup: number;
+  moduleNumber: number;
+  moduleDescription?: string;
+}
+
+export interface WireLicensedModuleList {
+  licensedModule?: WireLicensedModule[];
 }
 
 export interface WireLine {
@@ -1854,6 +1883,9 @@ export interface WireGetInvoiceCall {
 
 export interface WireGetInvoicesCall {
   request: WireGetInvoicesRequest;
+}
+
+export interface WireGetLicenseInformationCall {
 }
 
 export interface WireGetOrderCall {

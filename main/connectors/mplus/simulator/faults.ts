@@ -22,12 +22,17 @@ export const MplusTwinFaults = z.strictObject({
   lostResponseRate: z.number().min(0).max(1).optional(),
   /** Limit the faults to these operations (e.g. createOrderV3); default all. */
   operations: z.array(z.string()).optional(),
+  /**
+   * Operations this API user has no right to call: every call is refused with a permanent Client
+   * fault (the real server's wording for this is unverified). Not limited by `operations`.
+   */
+  refuse: z.array(z.string()).optional(),
   /** Seed for the fault dice, for reproducible fault runs. */
   seed: z.number().int().optional(),
 });
 export type MplusTwinFaults = z.infer<typeof MplusTwinFaults>;
 
-export type FaultDecision = 'none' | 'error' | 'timeout' | 'malformed' | 'lost';
+export type FaultDecision = 'none' | 'refused' | 'error' | 'timeout' | 'malformed' | 'lost';
 
 export class FaultInjector {
   private faults: MplusTwinFaults = {};
@@ -55,6 +60,10 @@ export class FaultInjector {
 
   decide(operation: string): FaultDecision {
     const f = this.faults;
+    if (f.refuse?.includes(operation)) {
+      this.count++;
+      return 'refused';
+    }
     if (f.operations && !f.operations.includes(operation)) return 'none';
     let decision: FaultDecision = 'none';
     if (f.timeoutRate && this.dice.chance(f.timeoutRate)) decision = 'timeout';

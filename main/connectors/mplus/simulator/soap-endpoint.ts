@@ -106,6 +106,9 @@ export async function handleSoapRequest(
   deps.calls.set(name, (deps.calls.get(name) ?? 0) + 1);
 
   const decision = deps.faults.decide(name);
+  if (decision === 'refused') {
+    return fault(res, 'Client', `Access denied: this API user has no right to call ${name}`);
+  }
   const latency = deps.faults.latencyMs();
   if (latency > 0) await sleep(latency);
   if (decision === 'timeout') {

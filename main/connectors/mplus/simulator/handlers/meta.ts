@@ -1,8 +1,12 @@
 import { wireDate, wireDateTime } from '../domain/clock';
+import { twinLicense } from '../seed/license';
 import type { OperationHandlers } from './context';
 
 /** The twin answers as API 1.0.0 of service 67.1.3, the version the vendored WSDL was generated for. */
-export const metaHandlers: Pick<OperationHandlers, 'getApiVersion' | 'getCurrentSyncMarkers'> = {
+export const metaHandlers: Pick<
+  OperationHandlers,
+  'getApiVersion' | 'getLicenseInformation' | 'getCurrentSyncMarkers'
+> = {
   getApiVersion: (ctx) => ({
     majorNumber: 1,
     minorNumber: 0,
@@ -19,6 +23,7 @@ export const metaHandlers: Pick<OperationHandlers, 'getApiVersion' | 'getCurrent
     isSlaveApi: false,
     serviceVersionDisplayString: '67.1.3 (Koppel twin)',
   }),
+  getLicenseInformation: (ctx) => twinLicense(ctx.state),
   getCurrentSyncMarkers: (ctx) => {
     const markers = ctx.state.counters.markers;
     return {

@@ -171,6 +171,27 @@ export const BRANCHES = [
   { branchNumber: 5, branchName: 'Den Haag Denneweg', abbreviation: 'DHG' },
 ] as const;
 
+/** The city each branch is in; the lowest-numbered branch is the head office the licence names. */
+export const BRANCH_CITIES: Readonly<Record<number, string>> = {
+  1: 'Amsterdam',
+  2: 'Utrecht',
+  3: 'Haarlem',
+  4: 'Rotterdam',
+  5: 'Den Haag',
+};
+
+/** Trade names for the licensed company (coffee, tea, kitchen and gifts, like the catalogue). */
+export const SHOP_NAMES = [
+  'De Koffiekamer',
+  'Bonen & Blad',
+  'Het Theehuis',
+  'Kop & Schotel',
+  'De Zoete Inval',
+  'Huis van Smaak',
+  'Brander & Zonen',
+  'De Pepermolen',
+] as const;
+
 /** VAT codes: 1 = low (9 %), 2 = high (21 %) as the tutorial numbers them, 3 = zero rate. */
 export const VAT_RATES = [
   { vatCode: 1, vatPercentage: 9, accountNumber: 1510 },
