@@ -6,15 +6,22 @@ import type {
   TeamleaderAccount,
   TeamleaderConnection,
 } from '../../shared/connections/connection';
-import { MplusError, MplusSoapFault } from '../connectors/mplus';
+import {
+  MplusAbortError,
+  MplusError,
+  MplusSoapFault,
+  type MplusClient,
+  type MplusLicense,
+} from '../connectors/mplus';
 import { isTeamleaderApiError } from '../connectors/teamleader';
 import { redact } from './connection-config';
 import type { ConnectionRegistry } from './registry';
 
 /**
  * Calls the system behind a connection and records what it says: Teamleader `users.me` (+ the
- * default department as company name), MplusKASSA `getApiVersion`. The connection's status and
- * account are updated either way; a failure carries the API's own message.
+ * default department as company name), MplusKASSA `getApiVersion` (+ `getLicenseInformation` for the
+ * licensed company, when the API user may ask). The connection's status and account are updated
+ * either way; a failure carries the API's own message.
  */
 export async function testConnection(
   registry: ConnectionRegistry,
@@ -93,10 +100,27 @@ async function mplusAccount(
   secrets.push(options.ident, options.secret);
   const client = await registry.mplus(connection.id);
   const version = await client.getApiVersion();
+  const license = await licenseIfAllowed(client);
   return {
     apiVersion: `${version.majorNumber}.${version.minorNumber}.${version.revisionNumber}`,
     ...(version.serviceVersionDisplayString ? { serviceVersion: version.serviceVersionDisplayString } : {}),
+    ...(license?.companyName ? { companyName: license.companyName } : {}),
+    ...(license?.city ? { city: license.city } : {}),
   };
+}
+
+/**
+ * Who the administration is licensed to, or nothing: an API user may lack the right to ask (a SOAP
+ * fault) or the call may fail after its retries. getApiVersion already proved the connection works,
+ * so the test still passes, just without a company.
+ */
+async function licenseIfAllowed(client: MplusClient): Promise<MplusLicense | undefined> {
+  try {
+    return await client.getLicenseInformation();
+  } catch (error) {
+    if (error instanceof MplusError && !(error instanceof MplusAbortError)) return undefined;
+    throw error;
+  }
 }
 
 interface Failure {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMplusTwin, type MplusTwin } from '../connectors/mplus';
+import { startMplusTwin, type MplusTwin, type MplusTwinFaults } from '../connectors/mplus';
 import type { Keychain } from '../vault/keychain';
 import type { Vault } from '../vault/vault';
 import { testConnection } from './connection-tests';
@@ -45,7 +45,7 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
       secret,
     });
 
-  it('keeps ident and secret in the keychain only and tests with getApiVersion', async () => {
+  it('keeps ident and secret in the keychain only and tests with getApiVersion + getLicenseInformation', async () => {
     const saved = await save();
     expect(saved).toMatchObject({ id: 'mplus', kind: 'mplus', mode: 'live', status: 'new' });
     expect(saved.config.url).toBe(`http://127.0.0.1:${twin.port}/`);
@@ -61,7 +61,12 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     expect(result.connection).toMatchObject({
       status: 'connected',
       credentials: 'stored',
-      account: { apiVersion: '1.0.0', serviceVersion: '67.1.3 (Koppel twin)' },
+      account: {
+        apiVersion: '1.0.0',
+        serviceVersion: '67.1.3 (Koppel twin)',
+        companyName: 'De Zoete Inval B.V.',
+        city: 'Amsterdam',
+      },
     });
     // The engine's view: the only live MplusKASSA connection, one cached client.
     const client = await registry.mplus();
@@ -79,6 +84,43 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     expect(result.connection.status).toBe('needs_auth');
     expect(result.connection.statusMessage).toBe(result.error.message);
     expect(JSON.stringify(result)).not.toContain('wrong-secret-value');
+  });
+
+  it('passes without a company when the API user may not ask for the licence, or it keeps failing', async () => {
+    const setFaults = async (faults: MplusTwinFaults) =>
+      expect(
+        (await fetch(`${twin.adminUrl}/faults`, { method: 'POST', body: JSON.stringify(faults) })).ok,
+      ).toBe(true);
+    await save();
+    expect((await testConnection(registry, 'mplus')).connection.account?.companyName).toBe(
+      'De Zoete Inval B.V.',
+    );
+    try {
+      await setFaults({ refuse: ['getLicenseInformation'] });
+      const refused = await testConnection(registry, 'mplus');
+      expect(refused.ok).toBe(true);
+      expect(refused.connection).toMatchObject({ status: 'connected' });
+      // The company recorded by the earlier test is gone: this user cannot vouch for it.
+      expect(refused.connection.account).toEqual({
+        apiVersion: '1.0.0',
+        serviceVersion: '67.1.3 (Koppel twin)',
+      });
+
+      const quick = new ConnectionRegistry({
+        settings: testSettings(dataDir),
+        vault,
+        mplusOptions: { retryDelayMs: 1 },
+      });
+      await setFaults({ errorRate: 1, statuses: [500], operations: ['getLicenseInformation'] });
+      const failing = await testConnection(quick, 'mplus');
+      expect(failing.ok).toBe(true);
+      expect(failing.connection.account).toEqual({
+        apiVersion: '1.0.0',
+        serviceVersion: '67.1.3 (Koppel twin)',
+      });
+    } finally {
+      await setFaults({});
+    }
   });
 
   it('updates host and port without asking for the secrets again', async () => {

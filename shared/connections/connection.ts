@@ -63,7 +63,9 @@ export const MplusAccount = z.object({
   apiVersion: z.string().optional(),
   /** The server's own version text (`serviceVersionDisplayString`), e.g. `67.1.3`. */
   serviceVersion: z.string().optional(),
+  /** The licensee (`getLicenseInformation`); absent when the API user may not ask for it. */
   companyName: z.string().optional(),
+  /** The licensee's city (`getLicenseInformation`). */
   city: z.string().optional(),
 });
 export type MplusAccount = z.infer<typeof MplusAccount>;
