@@ -1,7 +1,8 @@
+import type { FlowEdge } from '../../shared/flow/flow-document';
 import type { JsonValue } from '../../shared/flow/json';
 import type { ItemRecord } from '../store/items-repo';
 import { classifyError, isAbort, permanentError, type StepError } from './errors';
-import type { FlowRecord, ItemInfo } from './executor';
+import type { FlowRecord, ItemInfo, TransformInstance, TransformOutput, TransformResult } from './executor';
 import { RetriesExhausted, withRetry } from './retry';
 import { edgeKey, type RunScope } from './run-scope';
 import { runTargetStep } from './target-step';
@@ -36,46 +37,27 @@ export async function runItem(
   info: ItemInfo,
   start: readonly Step[],
 ): Promise<ItemEnd> {
-  const stack: Step[] = [...start].reverse();
+  const stack: Step[] = [];
+  for (let index = start.length - 1; index >= 0; index--) stack.push(start[index] as Step);
   // Each step counts its attempts from here (a retry run continues the first run's count).
   const attemptsBefore = item.attempts;
   const skipReasons: string[] = [];
   let wrote:
     | { nodeId: string; action: NonNullable<ItemRecord['action']>; targetIds: Record<string, string> | null }
     | undefined;
-  const retryOptions = {
-    policy: scope.flow.settings.retry,
-    clock: scope.clock,
-    signal: scope.signal,
-    random: () => scope.random(),
-  };
 
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     const { nodeId, record } = step;
     const counters = scope.counters(nodeId);
     counters.received++;
-    const onRetry = (attempt: number, delayMs: number, error: StepError) => {
-      item.attempts = attempt;
-      retrying(scope, item, nodeId, attempt, delayMs, error);
-    };
     try {
       if (scope.signal.aborted) throw scope.signal.reason;
       const entry = scope.nodes.get(nodeId);
       const category = entry?.module.definition.category;
-      const transform = scope.transforms.get(nodeId);
-      const target = scope.targets.get(nodeId);
-      if (category === 'transform' && transform) {
-        const limiter = scope.limiter(nodeId);
-        const process = () => Promise.resolve(transform.process(record, info));
-        const { value: result, attempt } = await withRetry(
-          () => (limiter ? limiter.use(process) : process()),
-          {
-            ...retryOptions,
-            attemptsBefore,
-            onRetry,
-          },
-        );
-        item.attempts = attempt;
+      const transform = category === 'transform' ? scope.transforms.get(nodeId) : undefined;
+      const target = category === 'target' ? scope.targets.get(nodeId) : undefined;
+      if (transform) {
+        const result = await runTransform(scope, nodeId, transform, record, item, info, attemptsBefore);
         if (result.kind === 'skip') {
           counters.skipped++;
           skipReasons.push(result.reason);
@@ -84,10 +66,11 @@ export async function runItem(
         counters.passed++;
         let forwarded = false;
         // Pushed in reverse so the first output's path runs first.
-        for (const output of [...result.outputs].reverse()) {
+        for (let index = result.outputs.length - 1; index >= 0; index--) {
+          const output = result.outputs[index] as TransformOutput;
           const edges = scope.edgesFrom.get(edgeKey(nodeId, output.port)) ?? [];
-          for (const edge of [...edges].reverse()) {
-            stack.push({ nodeId: edge.target, record: output.record });
+          for (let edge = edges.length - 1; edge >= 0; edge--) {
+            stack.push({ nodeId: (edges[edge] as FlowEdge).target, record: output.record });
             forwarded = true;
           }
         }
@@ -97,10 +80,13 @@ export async function runItem(
           );
         }
         if (result.outputs.length === 0) skipReasons.push('the transform emitted nothing');
-      } else if (category === 'target' && target) {
+      } else if (target) {
         const outcome = await runTargetStep(scope, nodeId, target, record, item, info, {
           attemptsBefore,
-          onRetry,
+          onRetry: (attempt, delayMs, error) => {
+            item.attempts = attempt;
+            retrying(scope, item, nodeId, attempt, delayMs, error);
+          },
         });
         item.mapped = record.data;
         if (outcome.kind === 'skipped') {
@@ -178,6 +164,58 @@ export async function runItem(
   item.attempts = Math.max(1, item.attempts);
   scope.writer.saveItem(item);
   return { passable: true, unreachable: false };
+}
+
+/**
+ * One record through one transform. Most transforms share no connection and never fail, so the
+ * first attempt is a plain call; only a failure (or a connection's limiter) goes through the retry
+ * policy, which then sees that first failure as attempt 1.
+ */
+async function runTransform(
+  scope: RunScope,
+  nodeId: string,
+  transform: TransformInstance,
+  record: FlowRecord,
+  item: ItemRecord,
+  info: ItemInfo,
+  attemptsBefore: number,
+): Promise<TransformResult> {
+  const limiter = scope.limiter(nodeId);
+  let firstFailure: { error: unknown } | undefined;
+  if (!limiter) {
+    try {
+      const output = transform.process(record, info);
+      const result = 'then' in output ? await output : output;
+      item.attempts = attemptsBefore + 1;
+      return result;
+    } catch (error) {
+      firstFailure = { error };
+    }
+  }
+  const process = () => Promise.resolve(transform.process(record, info));
+  const { value, attempt } = await withRetry(
+    () => {
+      if (firstFailure) {
+        const { error } = firstFailure;
+        firstFailure = undefined;
+        return Promise.reject(error);
+      }
+      return limiter ? limiter.use(process) : process();
+    },
+    {
+      policy: scope.flow.settings.retry,
+      clock: scope.clock,
+      signal: scope.signal,
+      random: scope.random,
+      attemptsBefore,
+      onRetry: (attempt, delayMs, error) => {
+        item.attempts = attempt;
+        retrying(scope, item, nodeId, attempt, delayMs, error);
+      },
+    },
+  );
+  item.attempts = attempt;
+  return value;
 }
 
 function retrying(

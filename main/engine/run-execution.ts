@@ -58,7 +58,6 @@ export class RunExecution {
   private readonly counts: RunCounts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
   private readonly counters = new Map<string, NodeCounters>();
   private readonly reported = new Map<string, string>();
-  private readonly unflushedKeys = new Set<string>();
   private readonly startedAt: number;
   private writer!: RunWriter;
   private cancelledByUser = false;
@@ -90,10 +89,9 @@ export class RunExecution {
       startedAt: this.startedAt,
     });
     if (recovered) this.deps.publish(recovered.runId, [recovered]);
-    this.writer = store.writer(this.runId, this.counts, this.deps.payloadLogging, (events) => {
-      this.unflushedKeys.clear();
-      this.deps.publish(this.runId, events);
-    });
+    this.writer = store.writer(this.runId, this.counts, this.deps.payloadLogging, (events) =>
+      this.deps.publish(this.runId, events),
+    );
     // Records in flight are many more than calls at once per connection (the connection limiters
     // bound those): intents and results of many records then share one transaction.
     this.launcher = new ItemLauncher(
@@ -221,7 +219,6 @@ export class RunExecution {
         }
         return counters;
       },
-      unflushedKeys: this.unflushedKeys,
       freshTargets: new Set(
         [...this.deps.nodes.values()]
           .filter((entry) => entry.module.definition.category === 'target')

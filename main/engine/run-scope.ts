@@ -40,8 +40,6 @@ export interface RunScope {
   limiter(nodeId: string): Semaphore | undefined;
   readonly counts: RunCounts;
   counters(nodeId: string): NodeCounters;
-  /** Ledger/intent keys whose writes are queued but not committed; cleared on every commit. */
-  readonly unflushedKeys: Set<string>;
   /**
    * Target nodes whose ledger and intents were empty when the run started (a first sync), and the
    * ledger keys this run wrote or began to write: for such a node a key the filter never saw needs

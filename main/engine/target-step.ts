@@ -49,7 +49,7 @@ export async function runTargetStep(
   const { flow, store, writer } = scope;
   const ledgerKey = `${nodeId}\n${item.key}`;
   // A record seen twice in one run: its first write must be committed before the ledger is read.
-  if (scope.unflushedKeys.has(ledgerKey)) await writer.commit();
+  if (writer.hasUncommitted(flow.id, nodeId, item.key)) await writer.commit();
   const limiter = scope.limiter(nodeId);
   const limit = <T>(work: () => Promise<T>): Promise<T> => (limiter ? limiter.use(work) : work());
   const hash = payloadHash(record.data, record.createOnly);
@@ -76,7 +76,6 @@ export async function runTargetStep(
       at: scope.clock.now(),
     });
     writer.clearIntent(flow.id, nodeId, item.key);
-    scope.unflushedKeys.add(ledgerKey);
     scope.writtenKeys.add(ledgerKey);
   };
   let existing: TargetIds | null = ledger?.targetIds ?? null;
@@ -97,7 +96,6 @@ export async function runTargetStep(
       existing = found;
     } else {
       writer.clearIntent(flow.id, nodeId, item.key);
-      scope.unflushedKeys.add(ledgerKey);
     }
   } else if (ledger && ledger.payloadHash === hash) {
     return { kind: 'skipped', reason: 'unchanged' };
@@ -203,7 +201,6 @@ export async function runTargetStep(
     // intent for the next run to check.
     if ((error instanceof RetriesExhausted && !error.error.ambiguous) || (!sent && scope.signal.aborted)) {
       writer.clearIntent(flow.id, nodeId, item.key);
-      scope.unflushedKeys.add(ledgerKey);
     }
     throw error;
   }

@@ -18,19 +18,27 @@ export function databaseFile(dataDir: string): string {
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('busy_timeout = 10000');
   // auto_vacuum only takes effect before the first table exists.
   db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  // Checkpoints sync to disk: one per ~40 MB of WAL instead of 4 MB halves a long run's commit
-  // time (measured with bench/engine.ts); the WAL file is cut back to 64 MB after each.
-  db.pragma('wal_autocheckpoint = 10000');
-  db.pragma('journal_size_limit = 67108864');
-  db.pragma('foreign_keys = ON');
+  for (const pragma of CONNECTION_PRAGMAS) db.pragma(pragma);
   migrate(db);
   return db;
 }
+
+/**
+ * Settings every connection to the database needs (the file itself remembers WAL mode and
+ * auto-vacuum); the run writer's thread opens its own connection with them.
+ */
+export const CONNECTION_PRAGMAS: readonly string[] = [
+  'busy_timeout = 10000',
+  'synchronous = NORMAL',
+  // Checkpoints sync to disk: one per ~40 MB of WAL instead of 4 MB halves a long run's commit
+  // time (measured with bench/engine.ts); the WAL file is cut back to 64 MB after each.
+  'wal_autocheckpoint = 10000',
+  'journal_size_limit = 67108864',
+  'foreign_keys = ON',
+];
 
 export class DatabaseVersionError extends Error {}
 

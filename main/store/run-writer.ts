@@ -2,9 +2,10 @@ import type { JsonValue } from '../../shared/flow/json';
 import type { RunEvent, RunEventDraft } from '../../shared/flow/run-events';
 import type { RunCounts } from '../../shared/flow/run-records';
 import type { PayloadLogging } from '../../shared/settings/settings';
+import type { BatchThread } from './batch-thread';
 import type { Intent } from './exactly-once-repo';
 import type { AttemptRecord, ItemRecord } from './items-repo';
-import { emptyBatch, type BatchStatements, type SqlValue, type WriteBatch } from './write-batch';
+import { batchGroups, emptyBatch, type BatchStatements, type SqlValue, type WriteBatch } from './write-batch';
 
 /** Where a writer sends the events of each committed batch (the UI's `runs.events` stream). */
 export type CommitListener = (events: RunEvent[]) => void;
@@ -24,6 +25,17 @@ interface IntentChange {
   sourceKey: string;
   /** Null: delete the key's intent. */
   intent: Intent | null;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+interface InFlight {
+  waiters: Waiter[];
+  /** Ledger and intent keys the batch writes. */
+  keys: Set<string>;
 }
 
 interface CursorPut {
@@ -55,17 +67,20 @@ export class RunWriter {
   private readonly intents = new Map<string, IntentChange>();
   private readonly cursors = new Map<string, CursorPut>();
   private pendingEvents: RunEvent[] = [];
-  private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  private waiters: Waiter[] = [];
   private scheduled = false;
   private failure: Error | undefined;
   private seq: number;
   private lastAt = -1;
   private lastIso = '';
   private committedSeq: number;
+  /** The batch the writer thread is applying, with who waits for it. */
+  private inFlight: InFlight | undefined;
   private readonly flushSoon = () => this.flush();
 
   constructor(
-    private readonly statements: BatchStatements,
+    /** Where batches are applied: on this connection, or by the writer thread when there is one. */
+    private readonly sink: { statements: BatchStatements; thread: BatchThread | undefined },
     readonly runId: string,
     /** The counts object the engine keeps current; written with every batch. */
     private readonly counts: RunCounts,
@@ -141,17 +156,35 @@ export class RunWriter {
   /** Resolves when everything queued so far is committed; rejects if the database refused it. */
   commit(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    if (!this.hasWork()) return Promise.resolve();
+    const inFlight = this.inFlight;
+    if (!this.hasWork()) {
+      if (!inFlight) return Promise.resolve();
+      return new Promise((resolve, reject) => inFlight.waiters.push({ resolve, reject }));
+    }
     return new Promise((resolve, reject) => {
       this.waiters.push({ resolve, reject });
       this.schedule();
     });
   }
 
-  /** Commits now, synchronously (the run's last batch). Throws if the database refused it. */
+  /**
+   * Commits now, synchronously (the run's last batch): waits for the batch the writer thread is
+   * applying, then applies the rest on this connection. Throws if the database refused it.
+   */
   flushNow(): void {
-    this.flush();
+    if (this.inFlight) this.sink.thread?.waitFor(() => this.inFlight === undefined);
     if (this.failure) throw this.failure;
+    this.flush(true);
+    if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Whether a write of this ledger or intent key is queued or being applied: read the key from the
+   * database only after `commit()`.
+   */
+  hasUncommitted(flowId: string, nodeId: string, sourceKey: string): boolean {
+    const key = exactlyOnceKey(flowId, nodeId, sourceKey);
+    return this.ledger.has(key) || this.intents.has(key) || (this.inFlight?.keys.has(key) ?? false);
   }
 
   /** Sequence number of the last committed event. */
@@ -178,28 +211,61 @@ export class RunWriter {
     setImmediate(this.flushSoon);
   }
 
-  private flush(): void {
+  /**
+   * Sends what is queued as one batch. With a writer thread one batch is in flight at a time:
+   * what queues meanwhile goes in the next one (bigger batches, fewer commits).
+   */
+  private flush(here = false): void {
     this.scheduled = false;
+    if (this.failure) {
+      this.settle(this.takeWaiters(), [], this.failure);
+      return;
+    }
+    if (this.inFlight) return;
+    const waiters = this.takeWaiters();
+    if (!this.hasWork()) {
+      this.settle(waiters, [], undefined);
+      return;
+    }
+    const keys = new Set([...this.ledger.keys(), ...this.intents.keys()]);
+    const groups = batchGroups(this.takeBatch());
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    const thread = here ? undefined : this.sink.thread;
+    if (thread) {
+      const inFlight: InFlight = { waiters, keys };
+      this.inFlight = inFlight;
+      thread.submit(groups, (error) => {
+        this.inFlight = undefined;
+        this.settle(inFlight.waiters, events, error);
+        // What the waiters do next (send, finish items) queues for the next batch.
+        if (this.hasWork() || this.waiters.length > 0) this.schedule();
+      });
+      return;
+    }
+    let failure: Error | undefined;
+    try {
+      this.sink.statements.apply(groups);
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+    }
+    this.settle(waiters, events, failure);
+  }
+
+  private takeWaiters(): Waiter[] {
     const waiters = this.waiters;
     this.waiters = [];
-    if (this.failure) {
-      for (const waiter of waiters) waiter.reject(this.failure);
+    return waiters;
+  }
+
+  /** After a batch: waiters resolved and events emitted, or everyone told of the failure. */
+  private settle(waiters: Waiter[], events: RunEvent[], error: Error | undefined): void {
+    if (error) {
+      this.failure ??= error;
+      for (const waiter of [...waiters, ...this.takeWaiters()]) waiter.reject(this.failure);
       return;
     }
-    let events: RunEvent[] = [];
-    try {
-      if (this.hasWork()) {
-        const batch = this.takeBatch();
-        events = this.pendingEvents;
-        this.pendingEvents = [];
-        this.statements.apply(batch);
-        this.committedSeq = events.at(-1)?.seq ?? this.committedSeq;
-      }
-    } catch (error) {
-      this.failure = error instanceof Error ? error : new Error(String(error));
-      for (const waiter of waiters) waiter.reject(this.failure);
-      return;
-    }
+    this.committedSeq = events.at(-1)?.seq ?? this.committedSeq;
     for (const waiter of waiters) waiter.resolve();
     if (events.length > 0) this.onCommit(events);
   }
@@ -287,7 +353,7 @@ export class RunWriter {
     }
     const lastSeq = this.pendingEvents.at(-1)?.seq ?? this.committedSeq;
     const { total, succeeded, skipped, failed } = this.counts;
-    batch.counts = [total, succeeded, skipped, failed, lastSeq, this.runId];
+    batch.counts.push([total, succeeded, skipped, failed, lastSeq, this.runId]);
     return batch;
   }
 

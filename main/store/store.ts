@@ -20,6 +20,7 @@ import {
 import { RunWriter, type CommitListener } from './run-writer';
 import { RunsRepo, type NewRun } from './runs-repo';
 import { ScheduleRepo } from './schedule-repo';
+import { BatchThread } from './batch-thread';
 import { BatchStatements } from './write-batch';
 import { runStats } from './stats';
 import type { RunStats } from '../../shared/api/calls/runs';
@@ -38,6 +39,11 @@ export class FlowBusyError extends Error {
 }
 
 export interface StoreOptions {
+  /**
+   * Apply run writers' batches on a worker thread with its own connection (default), so SQLite's
+   * work runs beside the engine; false keeps every write on this thread.
+   */
+  writerThread?: boolean;
   locks?: FlowLocksOptions;
   /** This process as lock owner (tests give each simulated process its own). */
   owner?: LockOwner;
@@ -66,10 +72,11 @@ export class Store {
   readonly ids: ItemIds;
   readonly owner: LockOwner;
   private batchStatements: BatchStatements | undefined;
+  private batchThread: BatchThread | undefined;
 
   constructor(
     readonly db: Db,
-    options: StoreOptions = {},
+    private readonly options: StoreOptions = {},
   ) {
     this.runs = new RunsRepo(db);
     this.items = new ItemsRepo(db);
@@ -121,7 +128,15 @@ export class Store {
     onCommit: CommitListener,
   ): RunWriter {
     this.batchStatements ??= new BatchStatements(this.db);
-    return new RunWriter(this.batchStatements, runId, counts, payloadLogging, onCommit);
+    if (this.options.writerThread !== false && !this.db.memory)
+      this.batchThread ??= new BatchThread(this.db.name);
+    return new RunWriter(
+      { statements: this.batchStatements, thread: this.batchThread },
+      runId,
+      counts,
+      payloadLogging,
+      onCommit,
+    );
   }
 
   /**
@@ -194,6 +209,8 @@ export class Store {
   }
 
   close(): void {
+    this.batchThread?.close();
+    this.batchThread = undefined;
     if (this.db.open) this.db.close();
   }
 }

@@ -32,8 +32,8 @@ export interface WriteBatch {
   cursors: SqlRow[];
   /** run_id, seq, type, item_id, body. */
   events: SqlRow[];
-  /** total, succeeded, skipped, failed, last seq, run id. */
-  counts: SqlRow;
+  /** At most one row: total, succeeded, skipped, failed, last seq, run id. */
+  counts: SqlRow[];
 }
 
 export const ITEM_COLUMNS = [
@@ -152,56 +152,68 @@ export function emptyBatch(): WriteBatch {
   };
 }
 
-/**
- * The statements a run writer's batches need, prepared once per connection, and the
- * transaction that applies a batch.
- */
+/** The statements of a batch, in the order they are applied (the order of {@link WriteBatch}'s fields). */
+const BATCH_STATEMENTS: readonly (readonly [keyof WriteBatch, string])[] = [
+  ['itemInserts', `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${placeholders(ITEM_COLUMNS)})`],
+  ['itemUpdates', `UPDATE items SET ${assignments(ITEM_UPDATE_COLUMNS)} WHERE id = ?`],
+  ['itemOutcomes', `UPDATE items SET ${assignments(ITEM_OUTCOME_COLUMNS)} WHERE id = ?`],
+  [
+    'attempts',
+    `INSERT INTO attempts (${ATTEMPT_COLUMNS.join(', ')}) VALUES (${placeholders(ATTEMPT_COLUMNS)})`,
+  ],
+  ['resolves', `UPDATE items SET ${assignments(RESOLVE_COLUMNS)} WHERE id = ?`],
+  [
+    'ledger',
+    `INSERT INTO ledger (${LEDGER_COLUMNS.join(', ')}) VALUES (${placeholders(LEDGER_COLUMNS)})
+     ON CONFLICT (flow_id, node_id, source_key) DO UPDATE SET target_ids = excluded.target_ids,
+       payload_hash = excluded.payload_hash, run_id = excluded.run_id, updated_at = excluded.updated_at`,
+  ],
+  [
+    'intentPuts',
+    `INSERT OR REPLACE INTO intents (${INTENT_COLUMNS.join(', ')}) VALUES (${placeholders(INTENT_COLUMNS)})`,
+  ],
+  ['intentDeletes', 'DELETE FROM intents WHERE flow_id = ? AND node_id = ? AND source_key = ?'],
+  [
+    'cursors',
+    `INSERT INTO cursors (${CURSOR_COLUMNS.join(', ')}) VALUES (${placeholders(CURSOR_COLUMNS)})
+     ON CONFLICT (flow_id, node_id) DO UPDATE SET value_json = excluded.value_json, run_id = excluded.run_id,
+       updated_at = excluded.updated_at`,
+  ],
+  ['events', 'INSERT INTO events (run_id, seq, type, item_id, body) VALUES (?, ?, ?, ?, ?)'],
+  [
+    'counts',
+    'UPDATE runs SET total = ?, succeeded = ?, skipped = ?, failed = ?, last_seq = MAX(last_seq, ?) WHERE id = ?',
+  ],
+];
+
+/** The SQL of every batch statement; a group's index points into it. */
+export const BATCH_SQL: readonly string[] = BATCH_STATEMENTS.map(([, sql]) => sql);
+
+/** A batch as (statement index, rows) pairs, empty ones left out: what a connection applies. */
+export type BatchGroups = [number, SqlRow[]][];
+
+export function batchGroups(batch: WriteBatch): BatchGroups {
+  const groups: BatchGroups = [];
+  BATCH_STATEMENTS.forEach(([field], index) => {
+    const rows = batch[field];
+    if (rows.length > 0) groups.push([index, rows]);
+  });
+  return groups;
+}
+
+/** The batch statements prepared on one connection, and the transaction that applies a batch there. */
 export class BatchStatements {
   /** Applies a batch in one transaction; throws (and writes nothing) if SQLite refuses any row. */
-  readonly apply: (batch: WriteBatch) => void;
+  readonly apply: (groups: BatchGroups) => void;
 
   constructor(db: Db) {
-    const itemInsert = db.prepare(
-      `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${placeholders(ITEM_COLUMNS)})`,
-    );
-    const itemUpdate = db.prepare(`UPDATE items SET ${assignments(ITEM_UPDATE_COLUMNS)} WHERE id = ?`);
-    const itemOutcome = db.prepare(`UPDATE items SET ${assignments(ITEM_OUTCOME_COLUMNS)} WHERE id = ?`);
-    const attempt = db.prepare(
-      `INSERT INTO attempts (${ATTEMPT_COLUMNS.join(', ')}) VALUES (${placeholders(ATTEMPT_COLUMNS)})`,
-    );
-    const resolve = db.prepare(`UPDATE items SET ${assignments(RESOLVE_COLUMNS)} WHERE id = ?`);
-    const ledger = db.prepare(
-      `INSERT INTO ledger (${LEDGER_COLUMNS.join(', ')}) VALUES (${placeholders(LEDGER_COLUMNS)})
-       ON CONFLICT (flow_id, node_id, source_key) DO UPDATE SET target_ids = excluded.target_ids,
-         payload_hash = excluded.payload_hash, run_id = excluded.run_id, updated_at = excluded.updated_at`,
-    );
-    const intentPut = db.prepare(
-      `INSERT OR REPLACE INTO intents (${INTENT_COLUMNS.join(', ')}) VALUES (${placeholders(INTENT_COLUMNS)})`,
-    );
-    const intentDelete = db.prepare(
-      'DELETE FROM intents WHERE flow_id = ? AND node_id = ? AND source_key = ?',
-    );
-    const cursor = db.prepare(
-      `INSERT INTO cursors (${CURSOR_COLUMNS.join(', ')}) VALUES (${placeholders(CURSOR_COLUMNS)})
-       ON CONFLICT (flow_id, node_id) DO UPDATE SET value_json = excluded.value_json, run_id = excluded.run_id,
-         updated_at = excluded.updated_at`,
-    );
-    const event = db.prepare('INSERT INTO events (run_id, seq, type, item_id, body) VALUES (?, ?, ?, ?, ?)');
-    const counts = db.prepare(
-      `UPDATE runs SET total = ?, succeeded = ?, skipped = ?, failed = ?, last_seq = MAX(last_seq, ?) WHERE id = ?`,
-    );
-    this.apply = db.transaction((batch: WriteBatch) => {
-      for (const row of batch.itemInserts) itemInsert.run(row);
-      for (const row of batch.itemUpdates) itemUpdate.run(row);
-      for (const row of batch.itemOutcomes) itemOutcome.run(row);
-      for (const row of batch.attempts) attempt.run(row);
-      for (const row of batch.resolves) resolve.run(row);
-      for (const row of batch.ledger) ledger.run(row);
-      for (const row of batch.intentPuts) intentPut.run(row);
-      for (const row of batch.intentDeletes) intentDelete.run(row);
-      for (const row of batch.cursors) cursor.run(row);
-      for (const row of batch.events) event.run(row);
-      if (batch.counts.length > 0) counts.run(batch.counts);
+    const statements = BATCH_SQL.map((sql) => db.prepare(sql));
+    this.apply = db.transaction((groups: BatchGroups) => {
+      for (const [index, rows] of groups) {
+        const statement = statements[index];
+        if (!statement) throw new Error(`No batch statement ${index}.`);
+        for (const row of rows) statement.run(row);
+      }
     });
   }
 }

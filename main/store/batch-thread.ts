@@ -1,0 +1,159 @@
+import { createRequire } from 'node:module';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { CONNECTION_PRAGMAS } from './database';
+import { BATCH_SQL, type BatchGroups } from './write-batch';
+
+/** Told once the batch is committed (no error) or refused (the error; nothing of it was written). */
+export type BatchDone = (error: Error | undefined) => void;
+
+interface Ack {
+  id: number;
+  error: { message: string; code: string | undefined } | null;
+}
+
+/**
+ * The worker's whole program. It is plain JavaScript evaluated from this string rather than a file
+ * of its own, so it starts the same under tsx, vitest and a bundled Electron main process (none of
+ * which would find or compile a separate worker file); it loads better-sqlite3 from the path the
+ * main thread resolved. It prepares the batch statements on its own connection and applies each
+ * batch in one transaction, in the order received.
+ */
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const { file, pragmas, sql, port, done } = workerData;
+const finished = new Int32Array(done);
+const db = new Database(file);
+for (const pragma of pragmas) db.pragma(pragma);
+const statements = sql.map((text) => db.prepare(text));
+const apply = db.transaction((groups) => {
+  for (const [index, rows] of groups) {
+    const statement = statements[index];
+    for (const row of rows) statement.run(row);
+  }
+});
+port.on('message', (message) => {
+  if (message === null) {
+    try {
+      db.close();
+    } finally {
+      port.close();
+    }
+    return;
+  }
+  let error = null;
+  try {
+    apply(message.groups);
+  } catch (caught) {
+    error = { message: caught instanceof Error ? caught.message : String(caught), code: caught && caught.code };
+  }
+  port.postMessage({ id: message.id, error });
+  // After the answer is queued: a main thread blocked in waitFor() wakes and reads it.
+  Atomics.add(finished, 0, 1);
+  Atomics.notify(finished, 0);
+});
+`;
+
+/** How long `waitFor` blocks before deciding the thread is gone. */
+const WAIT_LIMIT_MS = 120_000;
+
+/**
+ * Applies run writers' batches on a worker thread with its own SQLite connection, so SQLite's
+ * work (statements, commits, WAL writes) runs beside the engine instead of on its thread. Batches
+ * are applied one at a time in the order submitted; each one's callback runs on the main thread
+ * when its answer arrives, or synchronously inside {@link waitFor}.
+ */
+export class BatchThread {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly finished: Int32Array;
+  private readonly pending = new Map<number, BatchDone>();
+  private nextId = 1;
+  private failure: Error | undefined;
+
+  constructor(file: string) {
+    const channel = new MessageChannel();
+    const done = new SharedArrayBuffer(4);
+    this.finished = new Int32Array(done);
+    this.port = channel.port1;
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        driver: createRequire(__filename).resolve('better-sqlite3'),
+        file,
+        pragmas: CONNECTION_PRAGMAS,
+        sql: BATCH_SQL,
+        port: channel.port2,
+        done,
+      },
+      transferList: [channel.port2],
+    });
+    // Neither keeps the process alive: a run awaits its batches, and close() ends the thread.
+    this.worker.unref();
+    this.port.unref();
+    this.port.on('message', (ack: Ack) => this.settle(ack));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) =>
+      this.fail(new Error(`The database writer thread stopped (exit code ${code}).`)),
+    );
+  }
+
+  /** Queues a batch; `done` is called once it is committed or refused. */
+  submit(groups: BatchGroups, done: BatchDone): void {
+    if (this.failure) {
+      done(this.failure);
+      return;
+    }
+    const id = this.nextId++;
+    this.pending.set(id, done);
+    this.port.postMessage({ id, groups });
+  }
+
+  /**
+   * Blocks the calling thread until `settled()` holds, taking the thread's answers as they come
+   * (their callbacks run here). For the few places that must be synchronous, e.g. a run's last
+   * commit; never call it while holding a write transaction on another connection that a queued
+   * batch needs.
+   */
+  waitFor(settled: () => boolean): void {
+    const deadline = Date.now() + WAIT_LIMIT_MS;
+    while (!settled()) {
+      if (this.failure) throw this.failure;
+      // Read the counter before looking for an answer: an answer posted after the look is
+      // followed by an increment, so the wait below returns at once instead of sleeping.
+      const seen = Atomics.load(this.finished, 0);
+      const received = receiveMessageOnPort(this.port) as { message: Ack } | undefined;
+      if (received) {
+        this.settle(received.message);
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error('The database writer thread did not answer.');
+      Atomics.wait(this.finished, 0, seen, 100);
+    }
+  }
+
+  /** Ends the thread after the batches already queued. */
+  close(): void {
+    this.port.postMessage(null);
+  }
+
+  private settle(ack: Ack): void {
+    const done = this.pending.get(ack.id);
+    if (!done) return;
+    this.pending.delete(ack.id);
+    if (!ack.error) {
+      done(undefined);
+      return;
+    }
+    const error = new Error(ack.error.message);
+    if (ack.error.code !== undefined) Object.assign(error, { code: ack.error.code });
+    done(error);
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    for (const done of this.pending.values()) done(error);
+    this.pending.clear();
+  }
+}
