@@ -139,7 +139,7 @@ async function runUnderFaults(
       bursts: schedule.counts.bursts,
       ticks: schedule.counts.ticks,
     },
-    faultRun: { ...first.counts, status: first.status, reasons: reasonsOf(firstItems) },
+    faultRun: { ...first.counts, status: first.status, error: first.error, reasons: reasonsOf(firstItems) },
     retryRun: retry ? { ...retry.counts, status: retry.status } : null,
     normalRun: { ...again.counts, status: again.status },
     writeCalls: {

@@ -23,6 +23,8 @@ export interface RunDatabaseReport {
   openItems: number;
   /** Items per status over all runs, and the reasons of the skipped and failed ones. */
   items: Partial<Record<ItemStatus, number>> & { reasons: Record<string, number> };
+  /** Per record (item key): how its last item ended, and how many records a kill interrupted. */
+  records: { distinct: number; last: Record<string, number>; interrupted: number };
   /** Write intents still open for the flow (sourceKeys). */
   openIntents: string[];
 }
@@ -62,12 +64,17 @@ export function runDatabaseReport(store: Store, flowId: string): RunDatabaseRepo
     statuses: {},
     openItems: 0,
     items: { reasons: {} },
+    records: { distinct: 0, last: {}, interrupted: 0 },
     openIntents: store.exactlyOnce.intents(flowId).map((intent) => intent.sourceKey),
   };
+  const last = new Map<string, string>();
+  const interrupted = new Set<string>();
   for (const run of runs) {
     report.runFinishedPerRun.push(runFinishedCount(store, run.id));
     report.statuses[run.status] = (report.statuses[run.status] ?? 0) + 1;
     for (const item of allItems(store, run.id)) {
+      last.set(item.key, item.status === 'succeeded' ? 'succeeded' : `${item.status}: ${reasonKind(item)}`);
+      if (item.error?.code === 'interrupted') interrupted.add(item.key);
       report.items[item.status] = (report.items[item.status] ?? 0) + 1;
       if (item.status === 'pending' || item.status === 'running') report.openItems++;
       if (item.status === 'failed' || item.status === 'skipped') {
@@ -76,6 +83,9 @@ export function runDatabaseReport(store: Store, flowId: string): RunDatabaseRepo
       }
     }
   }
+  report.records.distinct = last.size;
+  report.records.interrupted = interrupted.size;
+  for (const outcome of last.values()) report.records.last[outcome] = (report.records.last[outcome] ?? 0) + 1;
   return report;
 }
 
