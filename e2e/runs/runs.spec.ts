@@ -204,6 +204,18 @@ test.describe('runs and monitoring', () => {
     expect(await page.evaluate(() => (window as unknown as { __notices: unknown[] }).__notices.length)).toBe(
       0,
     );
+
+    // The dashboard names the failing flow and its error, leading to the failed records.
+    await nav(page, 'Dashboard').click();
+    await expect(page.getByTestId('health-line')).toHaveAttribute('data-state', 'failing');
+    await expect(page.getByTestId('health-line')).toContainText(quiet.name);
+    await expect(page.getByTestId('top-error').first()).toContainText('422');
+    await page.screenshot({ path: shot('dashboard-failing'), fullPage: true });
+    await page.getByTestId('top-error').first().getByRole('link').click();
+    await expect(page.getByTestId('screen-run')).toBeVisible();
+    await expect(page.locator('[data-testid="record-row"][data-status="failed"]').first()).toBeVisible();
+    await expect(page.getByTestId('records-filter-failed')).toHaveAttribute('aria-pressed', 'true');
+    await page.screenshot({ path: shot('run-failed-records-from-dashboard'), fullPage: true });
     api.close();
   });
 });

@@ -205,7 +205,9 @@ describe('RunNotifier', () => {
   it('learns about runs it did not see start', async () => {
     const { sent, notifier, clock } = setup({
       runFacts: async (runId) =>
-        runId === 'old' ? { flowId: 'orders', flowName: 'Orders', dryRun: false } : undefined,
+        runId === 'old'
+          ? { flowId: 'orders', flowName: 'Orders', dryRun: false, trigger: 'schedule' }
+          : undefined,
     });
     const finished = run('failed', { clock }).events[1];
     if (!finished) throw new Error('no event');

@@ -1,5 +1,5 @@
 import type { RunEvent, RunEventBatch } from '../../shared/flow/run-events';
-import type { RunStatus } from '../../shared/flow/run-records';
+import type { RunStatus, RunTrigger } from '../../shared/flow/run-records';
 import type { RunNotice } from '../../shared/notifications/run-notice';
 
 /** At most one notification per flow in this window. */
@@ -27,6 +27,7 @@ export interface RunFacts {
   flowId: string;
   flowName: string;
   dryRun: boolean;
+  trigger: RunTrigger;
 }
 
 export interface RunNotifierOptions {
@@ -62,7 +63,8 @@ function healthOf(status: RunStatus | undefined): Health | undefined {
  * Decides when to tell the user about a flow: when a run fails, and when a flow recovers. At most
  * one notice per flow per interval; outcomes in between are folded into one notice sent when the
  * interval ends, unless it would only say "recovered" about a failure the user never heard of.
- * Dry runs and cancelled runs say nothing.
+ * Dry runs, cancelled runs and retry runs say nothing (a retry is started by the user, who watches
+ * it, and fixes only some records: the flow's health shows in its next run).
  */
 export class RunNotifier {
   private readonly clock: NotifierClock;
@@ -93,7 +95,12 @@ export class RunNotifier {
   private async handle(events: readonly RunEvent[]): Promise<void> {
     for (const event of events) {
       if (event.type === 'runStarted') {
-        this.runs.set(event.runId, { flowId: event.flowId, flowName: event.flowName, dryRun: event.dryRun });
+        this.runs.set(event.runId, {
+          flowId: event.flowId,
+          flowName: event.flowName,
+          dryRun: event.dryRun,
+          trigger: event.trigger,
+        });
       } else if (event.type === 'runFinished') {
         await this.finished(event);
       }
@@ -104,7 +111,7 @@ export class RunNotifier {
     const facts = this.runs.get(event.runId) ?? (await this.options.runFacts?.(event.runId));
     this.runs.delete(event.runId);
     const outcome = healthOf(event.status);
-    if (!facts || facts.dryRun || outcome === undefined) return;
+    if (!facts || facts.dryRun || facts.trigger === 'retry' || outcome === undefined) return;
     const state = this.stateOf(facts.flowId);
     const previous =
       state.health ?? healthOf(await this.options.previousStatus?.(facts.flowId, event.runId)) ?? 'ok';

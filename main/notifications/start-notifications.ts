@@ -15,7 +15,7 @@ export function startRunNotifications(ctx: AppContext): () => void {
     publish: (notice) => ctx.bus.emit('notifications.show', notice),
     runFacts: async (runId) => {
       const run = store.runs.get(runId);
-      return run && { flowId: run.flowId, flowName: run.flowName, dryRun: run.dryRun };
+      return run && { flowId: run.flowId, flowName: run.flowName, dryRun: run.dryRun, trigger: run.trigger };
     },
     previousStatus: async (flowId, runId) => {
       const current = store.runs.get(runId);

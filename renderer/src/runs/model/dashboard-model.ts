@@ -1,6 +1,6 @@
-import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import type { RunStats } from '../../../../shared/api/calls/runs';
-import type { RunStatus } from '../../../../shared/flow/run-records';
+import type { RunSummary } from '../../../../shared/flow/run-records';
+import { fixedByRetry } from './live-run';
 import { localDay } from './format';
 
 export interface DayPoint {
@@ -41,18 +41,27 @@ export function totals(points: readonly DayPoint[]): { synced: number; failed: n
   return { synced, failed };
 }
 
-/** Whether a run outcome means the flow needs attention. */
-export function isFailing(status: RunStatus | undefined): boolean {
-  return status === 'failed' || status === 'interrupted';
+/**
+ * The run a flow's health is judged by: its newest run that was not a retry (a retry run only
+ * re-tries some records; their outcome shows in the run they came from).
+ */
+export function healthRun(runs: readonly RunSummary[]): RunSummary | null {
+  return runs.find((run) => run.trigger !== 'retry') ?? runs[0] ?? null;
+}
+
+/** Whether a flow needs attention: its run failed (or was cut off) and retries have not fixed it. */
+export function isFailing(run: Pick<RunSummary, 'status' | 'counts' | 'error'> | null | undefined): boolean {
+  if (!run || (run.status !== 'failed' && run.status !== 'interrupted')) return false;
+  return !fixedByRetry(run);
 }
 
 export type Health =
   { state: 'empty' } | { state: 'green'; flows: number } | { state: 'failing'; failing: string[] };
 
-/** The one health line: all green, or which flows' last run failed. Flows that never ran do not count. */
-export function overallHealth(flows: readonly Pick<FlowSummary, 'id' | 'lastRun'>[]): Health {
-  const ran = flows.filter((flow) => flow.lastRun !== null);
+/** The one health line: all green, or which flows fail. Flows that never ran do not count. */
+export function overallHealth(flows: readonly { id: string; run: RunSummary | null }[]): Health {
+  const ran = flows.filter((flow) => flow.run !== null);
   if (ran.length === 0) return { state: 'empty' };
-  const failing = ran.filter((flow) => isFailing(flow.lastRun?.status)).map((flow) => flow.id);
+  const failing = ran.filter((flow) => isFailing(flow.run)).map((flow) => flow.id);
   return failing.length === 0 ? { state: 'green', flows: ran.length } : { state: 'failing', failing };
 }

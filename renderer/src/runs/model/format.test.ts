@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunStatus, RunSummary } from '../../../../shared/flow/run-records';
 import { dayStartIso, formatDuration, formatRelative, localDay, nextDayStartIso } from './format';
-import { fillDays, overallHealth, totals } from './dashboard-model';
+import { fillDays, healthRun, isFailing, overallHealth, totals } from './dashboard-model';
 
 describe('format', () => {
   it('durations read naturally', () => {
@@ -58,40 +58,57 @@ describe('dashboard model', () => {
     ]);
   });
 
+  const run = (status: RunStatus, patch: Partial<RunSummary> = {}): RunSummary => ({
+    id: `run-${status}`,
+    flowId: 'f',
+    flowName: 'F',
+    flowRevision: 1,
+    trigger: 'schedule',
+    parentRunId: null,
+    dryRun: false,
+    status,
+    startedAt: '2026-12-01T09:00:00.000Z',
+    finishedAt: '2026-12-01T09:00:01.000Z',
+    durationMs: 1000,
+    counts: { total: 2, succeeded: 1, skipped: 0, failed: status === 'failed' ? 1 : 0 },
+    error: null,
+    lastSeq: 4,
+    ...patch,
+  });
+
   it('health: all green, or which flows fail; flows that never ran do not count', () => {
-    const run = (status: RunStatus): RunSummary => ({
-      id: `run-${status}`,
-      flowId: 'f',
-      flowName: 'F',
-      flowRevision: 1,
-      trigger: 'schedule',
-      parentRunId: null,
-      dryRun: false,
-      status,
-      startedAt: '2026-12-01T09:00:00.000Z',
-      finishedAt: '2026-12-01T09:00:01.000Z',
-      durationMs: 1000,
-      counts: { total: 1, succeeded: 1, skipped: 0, failed: 0 },
-      error: null,
-      lastSeq: 4,
-    });
     expect(overallHealth([])).toEqual({ state: 'empty' });
-    expect(overallHealth([{ id: 'a', lastRun: null }])).toEqual({ state: 'empty' });
+    expect(overallHealth([{ id: 'a', run: null }])).toEqual({ state: 'empty' });
     expect(
       overallHealth([
-        { id: 'a', lastRun: run('succeeded') },
-        { id: 'b', lastRun: null },
+        { id: 'a', run: run('succeeded') },
+        { id: 'b', run: null },
       ]),
-    ).toEqual({
-      state: 'green',
-      flows: 1,
-    });
+    ).toEqual({ state: 'green', flows: 1 });
     expect(
       overallHealth([
-        { id: 'a', lastRun: run('failed') },
-        { id: 'b', lastRun: run('interrupted') },
-        { id: 'c', lastRun: run('succeeded') },
+        { id: 'a', run: run('failed') },
+        { id: 'b', run: run('interrupted') },
+        { id: 'c', run: run('succeeded') },
       ]),
     ).toEqual({ state: 'failing', failing: ['a', 'b'] });
+  });
+
+  it('a failed run whose records retries fixed is healthy; health ignores retry runs', () => {
+    const fixed = run('failed', { counts: { total: 2, succeeded: 2, skipped: 0, failed: 0 } });
+    expect(isFailing(fixed)).toBe(false);
+    expect(
+      isFailing(
+        run('failed', {
+          counts: { total: 0, succeeded: 0, skipped: 0, failed: 0 },
+          error: { code: 'source_failed', message: 'x' },
+        }),
+      ),
+    ).toBe(true);
+    const retry = run('succeeded', { id: 'retry', trigger: 'retry' });
+    const first = run('failed', { id: 'first' });
+    expect(healthRun([retry, first])?.id).toBe('first');
+    expect(healthRun([retry])?.id).toBe('retry');
+    expect(healthRun([])).toBeNull();
   });
 });

@@ -56,7 +56,7 @@ export function DashboardScreen() {
   return (
     <div className="screen rn-screen-wide" data-testid="screen-dashboard">
       {header}
-      <HealthLine flows={data.flows} />
+      <HealthLine flows={data.flows} healthRuns={data.healthRuns} />
       <div className="db-top">
         <section className="card db-overall" aria-labelledby="overall-title">
           <div className="card-title">
@@ -78,7 +78,15 @@ export function DashboardScreen() {
       <div className="db-flows">
         {data.flows.map((flow) => {
           const stats = data.perFlow[flow.id];
-          return stats ? <FlowHealthCard key={flow.id} flow={flow} stats={stats} now={now} /> : null;
+          return stats ? (
+            <FlowHealthCard
+              key={flow.id}
+              flow={flow}
+              stats={stats}
+              health={data.healthRuns[flow.id] ?? null}
+              now={now}
+            />
+          ) : null;
         })}
       </div>
     </div>

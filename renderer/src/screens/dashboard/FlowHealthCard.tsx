@@ -2,20 +2,33 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import type { RunStats } from '../../../../shared/api/calls/runs';
+import type { RunSummary } from '../../../../shared/flow/run-records';
 import { DailyChart } from '../../runs/charts/DailyChart';
 import { fillDays, isFailing, totals } from '../../runs/model/dashboard-model';
 import { formatCount, formatDateTime, formatRelative, localDay } from '../../runs/model/format';
+import { RunStatusBadge } from '../../runs/shared/RunStatusBadge';
 import { StatusBadge } from '../../runs/shared/StatusBadge';
 import { useLocale } from '../../runs/shared/useLocale';
 import { DASHBOARD_DAYS } from './useDashboard';
 
 /** One flow: last run, next run, and its records per day for 30 days. */
-export function FlowHealthCard({ flow, stats, now }: { flow: FlowSummary; stats: RunStats; now: number }) {
+export function FlowHealthCard({
+  flow,
+  stats,
+  health,
+  now,
+}: {
+  flow: FlowSummary;
+  stats: RunStats;
+  /** The run the flow's health is judged by (its newest that was not a retry). */
+  health: RunSummary | null;
+  now: number;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const points = fillDays(stats.days, localDay(now), DASHBOARD_DAYS);
   const sum = totals(points);
-  const failing = isFailing(flow.lastRun?.status);
+  const failing = isFailing(health);
   const next =
     flow.nextRunAt !== null
       ? formatRelative(flow.nextRunAt, now, locale)
@@ -32,11 +45,7 @@ export function FlowHealthCard({ flow, stats, now }: { flow: FlowSummary; stats:
     >
       <div className="card-title">
         <h2>{flow.name}</h2>
-        {flow.running ? (
-          <StatusBadge status="running" />
-        ) : (
-          flow.lastRun && <StatusBadge status={flow.lastRun.status} />
-        )}
+        {flow.running ? <StatusBadge status="running" /> : health && <RunStatusBadge run={health} />}
       </div>
       <dl className="db-facts">
         <dt>{t('dashboard.lastRun')}</dt>

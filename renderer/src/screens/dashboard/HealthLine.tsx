@@ -2,12 +2,19 @@ import { AlertTriangle, CheckCircle2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
+import type { RunSummary } from '../../../../shared/flow/run-records';
 import { overallHealth } from '../../runs/model/dashboard-model';
 
 /** One line: all green, or how many flows are failing and which. */
-export function HealthLine({ flows }: { flows: FlowSummary[] }) {
+export function HealthLine({
+  flows,
+  healthRuns,
+}: {
+  flows: FlowSummary[];
+  healthRuns: Record<string, RunSummary | null>;
+}) {
   const { t } = useTranslation();
-  const health = overallHealth(flows);
+  const health = overallHealth(flows.map((flow) => ({ id: flow.id, run: healthRuns[flow.id] ?? null })));
   if (health.state === 'empty') {
     return (
       <p className="db-health db-health-empty" data-testid="health-line" data-state="empty">
@@ -29,8 +36,8 @@ export function HealthLine({ flows }: { flows: FlowSummary[] }) {
       {failing.map((flow, index) => (
         <span key={flow.id}>
           {index > 0 && ', '}
-          {flow.lastRun ? (
-            <Link href={`/runs/${flow.lastRun.id}`} className="rn-link">
+          {healthRuns[flow.id] ? (
+            <Link href={`/runs/${healthRuns[flow.id]?.id}`} className="rn-link">
               {flow.name}
             </Link>
           ) : (

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import type { RunStats } from '../../../../shared/api/calls/runs';
+import type { RunSummary } from '../../../../shared/flow/run-records';
+import { healthRun } from '../../runs/model/dashboard-model';
 import { api } from '../../api/api';
 import { useRunLiveStore } from '../../stores/run-live-store';
 
@@ -10,6 +12,8 @@ export interface DashboardData {
   flows: FlowSummary[];
   overall: RunStats;
   perFlow: Record<string, RunStats>;
+  /** Per flow, the run its health is judged by (its newest run that was not a retry). */
+  healthRuns: Record<string, RunSummary | null>;
 }
 
 /** Flows, their last and next runs, and 30 days of figures; read again shortly after any run finishes. */
@@ -24,13 +28,17 @@ export function useDashboard() {
         api().flows.list({}),
         api().runs.stats({ days: DASHBOARD_DAYS }),
       ]);
-      const stats = await Promise.all(
-        flows.map((flow) => api().runs.stats({ flowId: flow.id, days: DASHBOARD_DAYS })),
-      );
+      const [stats, recent] = await Promise.all([
+        Promise.all(flows.map((flow) => api().runs.stats({ flowId: flow.id, days: DASHBOARD_DAYS }))),
+        Promise.all(flows.map((flow) => api().runs.list({ flowId: flow.id, limit: 10 }))),
+      ]);
       setData({
         flows,
         overall,
         perFlow: Object.fromEntries(flows.map((flow, index) => [flow.id, stats[index] ?? overall])),
+        healthRuns: Object.fromEntries(
+          flows.map((flow, index) => [flow.id, healthRun(recent[index]?.runs ?? [])]),
+        ),
       });
       setError(null);
     } catch (reason) {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { RunNotice } from '../../shared/notifications/run-notice';
+import { noticeText } from './notice-text';
+
+const notice: RunNotice = {
+  id: 'run-1:failed',
+  kind: 'failed',
+  flowId: 'orders',
+  flowName: 'POS orders → Teamleader invoices',
+  runId: 'run-1',
+  status: 'failed',
+  counts: { total: 12, succeeded: 4, skipped: 0, failed: 8 },
+  error: null,
+  at: '2026-12-01T09:00:00.000Z',
+  folded: 0,
+};
+
+describe('noticeText (desktop notifications)', () => {
+  it('says which flow failed and how many records, in English and Dutch', () => {
+    expect(noticeText(notice, 'en')).toEqual({
+      title: 'POS orders → Teamleader invoices: run failed',
+      body: '8 of 12 records failed.',
+    });
+    expect(noticeText(notice, 'nl')).toEqual({
+      title: 'POS orders → Teamleader invoices: run mislukt',
+      body: '8 van 12 records mislukt.',
+    });
+  });
+
+  it('names the run error, an interruption and the notices it stands for', () => {
+    const text = noticeText(
+      {
+        ...notice,
+        status: 'interrupted',
+        counts: { total: 3, succeeded: 3, skipped: 0, failed: 0 },
+        error: { code: 'connection_failed', message: 'MplusKASSA could not be reached.' },
+        folded: 2,
+      },
+      'en',
+    );
+    expect(text.body).toBe(
+      'The run was interrupted. MplusKASSA could not be reached. And 2 earlier notices in the last 15 minutes.',
+    );
+  });
+
+  it('tells a recovery with the records synced', () => {
+    expect(noticeText({ ...notice, kind: 'recovered', status: 'succeeded' }, 'en')).toEqual({
+      title: 'POS orders → Teamleader invoices recovered',
+      body: 'The last run succeeded: 4 records synced.',
+    });
+  });
+});
