@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { UiWidget } from '../../../../../shared/nodes/ui-hints';
+import { resolveRef } from '../form-model';
 import type { WidgetProps } from '../widget-props';
 import { ConditionsWidget } from './ConditionsWidget';
 import { ConnectionWidget } from './ConnectionWidget';
@@ -7,6 +8,7 @@ import { CronWidget } from './CronWidget';
 import { DateWidget } from './DateWidget';
 import { FieldPathWidget } from './FieldPathWidget';
 import { JsonWidget } from './JsonWidget';
+import { ListWidget } from './ListWidget';
 import { MultiSelectWidget } from './MultiSelectWidget';
 import { NumberWidget } from './NumberWidget';
 import { ObjectWidget } from './ObjectWidget';
@@ -39,17 +41,29 @@ const widgets: Record<Exclude<UiWidget, 'hidden'>, ComponentType<WidgetProps>> =
   cron: CronWidget,
 };
 
-/** Objects with fields and lists of fixed choices get a better control than a JSON box. */
+/**
+ * Objects with fields, lists of rows, lists of fixed choices and lists of plain values get a
+ * better control than a JSON box.
+ */
 function structured(props: WidgetProps): ComponentType<WidgetProps> | undefined {
-  const { field } = props;
+  const { field, root } = props;
   if (field.widget !== 'json' || field.hint.widget) return undefined;
   const properties = field.schema.properties;
   if (field.schema.type === 'object' && typeof properties === 'object' && properties !== null)
     return ObjectWidget;
-  const items = field.schema.items;
-  if (field.schema.type === 'array' && typeof items === 'object' && items !== null && 'enum' in items) {
-    return MultiSelectWidget;
+  const rawItems = field.schema.items;
+  if (
+    field.schema.type !== 'array' ||
+    typeof rawItems !== 'object' ||
+    rawItems === null ||
+    Array.isArray(rawItems)
+  ) {
+    return undefined;
   }
+  const items = resolveRef({ ...rawItems }, root);
+  if ('enum' in items) return MultiSelectWidget;
+  if (typeof items.properties === 'object' && items.properties !== null) return RowListWidget;
+  if (['string', 'number', 'integer'].includes(String(items.type))) return ListWidget;
   return undefined;
 }
 
