@@ -19,6 +19,15 @@ export function sandboxAddresses(host: WebHost): z.infer<typeof SandboxRecord> {
   return SandboxRecord.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
 }
 
+/** Sets the MplusKASSA twin's faults through its sandbox admin API (`{}` clears them). */
+export async function setMplusFaults(host: WebHost, faults: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${sandboxAddresses(host).mplus.url}_sandbox/faults`, {
+    method: 'POST',
+    body: JSON.stringify(faults),
+  });
+  expect(response.status).toBe(200);
+}
+
 /** The Connections screen (`#/connections`). */
 export class ConnectionsPage {
   constructor(readonly page: Page) {}

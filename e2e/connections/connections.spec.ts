@@ -1,6 +1,6 @@
 import { expect, openApp, test } from '../fixtures/test';
 import { startWebHost } from '../fixtures/web-host';
-import { ConnectionsPage, sandboxAddresses } from './connections-page';
+import { ConnectionsPage, sandboxAddresses, setMplusFaults } from './connections-page';
 
 test.describe('connections', () => {
   test('shows the sandbox connections on first start, tests them and resets the sandbox', async ({
@@ -21,7 +21,17 @@ test.describe('connections', () => {
     const mplus = screen.card('sandbox-mplus');
     await mplus.getByRole('button', { name: 'Test' }).click();
     await expect(mplus.getByTestId('account-detail')).toContainText('API 1.0.0');
+    // The licensee the twin seeds (seed 1): getLicenseInformation, shown as "Licensed to".
+    await expect(mplus.getByTestId('account-company')).toHaveText('De Zoete Inval B.V., Amsterdam');
+    await expect(mplus.getByText('Licensed to', { exact: true })).toBeVisible();
     await screen.shot('connections');
+
+    // An API user without the right to read the licence: the test still passes, with no company.
+    await setMplusFaults(host, { refuse: ['getLicenseInformation'] });
+    await mplus.getByRole('button', { name: 'Test' }).click();
+    await expect(mplus.getByText('The connection works.')).toBeVisible();
+    await expect(mplus.getByTestId('account-company')).toBeHidden();
+    await expect(mplus.getByTestId('account-detail')).toContainText('API 1.0.0');
 
     const sandbox = page.getByTestId('sandbox-panel');
     await sandbox.getByRole('button', { name: 'Reset sandbox data' }).click();
@@ -35,6 +45,9 @@ test.describe('connections', () => {
     await page.getByRole('link', { name: 'Koppelingen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Koppelingen' })).toBeVisible();
     await expect(teamleader.getByTestId('status-sandbox-teamleader')).toHaveText('Verbonden');
+    await mplus.getByRole('button', { name: 'Testen' }).click();
+    await expect(mplus.getByText('Licentie op naam van', { exact: true })).toBeVisible();
+    await expect(mplus.getByTestId('account-company')).toHaveText('De Zoete Inval B.V., Amsterdam');
     await screen.shot('connections-nl-dark');
   });
 
@@ -64,6 +77,7 @@ test.describe('connections', () => {
     await expect(form).toBeHidden();
     await expect(card.getByTestId('status-mplus')).toHaveText('Connected');
     await expect(card.getByTestId('account-detail')).toContainText('API 1.0.0 · server 67.1.3');
+    await expect(card.getByTestId('account-company')).toHaveText('De Zoete Inval B.V., Amsterdam');
     await expect(page.locator('[data-testid^="connection-card-mplus-"]')).toHaveCount(0);
 
     // Disconnect deletes the secrets; the connection stays, waiting to be reconnected.

@@ -68,7 +68,11 @@ export function ConnectionCard({ connection, canStore }: ConnectionCardProps) {
       <dl className="cn-account">
         {company && (
           <>
-            <dt>{t('connections.account.company')}</dt>
+            <dt>
+              {connection.kind === 'mplus'
+                ? t('connections.account.licensedTo')
+                : t('connections.account.company')}
+            </dt>
             <dd data-testid="account-company">{company}</dd>
           </>
         )}

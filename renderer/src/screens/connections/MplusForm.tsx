@@ -18,7 +18,7 @@ interface MplusFormProps {
   onCancel?(): void;
 }
 
-/** Host, port, ident and secret of a MplusKASSA account; saving tests it (getApiVersion) at once. */
+/** Host, port, ident and secret of a MplusKASSA account; saving tests it at once (version and licensee). */
 export function MplusForm({ connection, onDone, onCancel }: MplusFormProps) {
   const { t } = useTranslation();
   const saveMplus = useConnectionStore((state) => state.saveMplus);
