@@ -6,6 +6,9 @@
  * its peak RSS is its own. The source generates records on demand and the target keeps only a
  * count, so memory measured is the engine's, not the fake systems'.
  *
+ * Environment: BENCH_NO_THREAD=1 writes on the engine's thread (no writer thread), BENCH_KEEP=1
+ * keeps the data folder (its path goes to stderr) to look at what a run stored.
+ *
  * Prints a table: records/s and peak RSS per size. Targets: ≥10,000 records/s; peak RSS under
  * 300 MB and flat from 10k to 100k.
  */
@@ -87,7 +90,7 @@ function mainThreadCpuSeconds(): number {
 
 async function child(records: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-bench-'));
-  const store = Store.openDataDir(dir);
+  const store = Store.openDataDir(dir, { writerThread: process.env.BENCH_NO_THREAD !== '1' });
   const system = new SyntheticSystem(records);
   const engine = new Engine({
     store,
@@ -155,7 +158,8 @@ async function child(records: number): Promise<void> {
     fs.statSync(path.join(dir, 'koppel.db')).size +
     (fs.existsSync(path.join(dir, 'koppel.db-wal')) ? fs.statSync(path.join(dir, 'koppel.db-wal')).size : 0);
   store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.error(dir);
+  else fs.rmSync(dir, { recursive: true, force: true });
   if (result.counts.succeeded !== records || system.written !== (values['dry-run'] ? 0 : records)) {
     throw new Error(
       `Expected ${records} records written, got ${system.written} (${JSON.stringify(result)}).`,

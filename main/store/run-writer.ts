@@ -27,6 +27,19 @@ interface IntentChange {
   intent: Intent | null;
 }
 
+/**
+ * Batches given to the writer thread at once. Records waiting for one batch cannot move until it
+ * is committed; with two, one group of records is processed here while the other's batch is
+ * written, instead of both threads taking turns (measured with bench/engine.ts).
+ */
+const MAX_IN_FLIGHT = 2;
+
+/**
+ * Records waiting for a commit that make a batch go at once rather than at the end of the tick
+ * (64 measured best of 16 to 256 with bench/engine.ts: 6.1k → 8.1k records/s).
+ */
+const CHUNK = 64;
+
 interface Waiter {
   resolve: () => void;
   reject: (error: Error) => void;
@@ -74,8 +87,8 @@ export class RunWriter {
   private lastAt = -1;
   private lastIso = '';
   private committedSeq: number;
-  /** The batch the writer thread is applying, with who waits for it. */
-  private inFlight: InFlight | undefined;
+  /** Batches the writer thread has been given and not yet answered, oldest first. */
+  private readonly inFlight: InFlight[] = [];
   private readonly flushSoon = () => this.flush();
 
   constructor(
@@ -156,14 +169,18 @@ export class RunWriter {
   /** Resolves when everything queued so far is committed; rejects if the database refused it. */
   commit(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    const inFlight = this.inFlight;
+    const inFlight = this.inFlight.at(-1);
     if (!this.hasWork()) {
       if (!inFlight) return Promise.resolve();
       return new Promise((resolve, reject) => inFlight.waiters.push({ resolve, reject }));
     }
     return new Promise((resolve, reject) => {
       this.waiters.push({ resolve, reject });
-      this.schedule();
+      // With a writer thread, a full chunk of waiting records goes now: the thread writes it while
+      // the records still to come are processed here.
+      if (this.waiters.length >= CHUNK && this.sink.thread && this.inFlight.length < MAX_IN_FLIGHT)
+        this.flush();
+      else this.schedule();
     });
   }
 
@@ -172,7 +189,7 @@ export class RunWriter {
    * applying, then applies the rest on this connection. Throws if the database refused it.
    */
   flushNow(): void {
-    if (this.inFlight) this.sink.thread?.waitFor(() => this.inFlight === undefined);
+    if (this.inFlight.length > 0) this.sink.thread?.waitFor(() => this.inFlight.length === 0);
     if (this.failure) throw this.failure;
     this.flush(true);
     if (this.failure) throw this.failure;
@@ -184,7 +201,9 @@ export class RunWriter {
    */
   hasUncommitted(flowId: string, nodeId: string, sourceKey: string): boolean {
     const key = exactlyOnceKey(flowId, nodeId, sourceKey);
-    return this.ledger.has(key) || this.intents.has(key) || (this.inFlight?.keys.has(key) ?? false);
+    return (
+      this.ledger.has(key) || this.intents.has(key) || this.inFlight.some((batch) => batch.keys.has(key))
+    );
   }
 
   /** Sequence number of the last committed event. */
@@ -212,8 +231,8 @@ export class RunWriter {
   }
 
   /**
-   * Sends what is queued as one batch. With a writer thread one batch is in flight at a time:
-   * what queues meanwhile goes in the next one (bigger batches, fewer commits).
+   * Sends what is queued as one batch. With a writer thread up to {@link MAX_IN_FLIGHT} batches
+   * are in flight; what queues meanwhile goes in the next one (bigger batches, fewer commits).
    */
   private flush(here = false): void {
     this.scheduled = false;
@@ -221,7 +240,7 @@ export class RunWriter {
       this.settle(this.takeWaiters(), [], this.failure);
       return;
     }
-    if (this.inFlight) return;
+    if (this.inFlight.length >= MAX_IN_FLIGHT) return;
     const waiters = this.takeWaiters();
     if (!this.hasWork()) {
       this.settle(waiters, [], undefined);
@@ -234,9 +253,10 @@ export class RunWriter {
     const thread = here ? undefined : this.sink.thread;
     if (thread) {
       const inFlight: InFlight = { waiters, keys };
-      this.inFlight = inFlight;
+      this.inFlight.push(inFlight);
       thread.submit(groups, (error) => {
-        this.inFlight = undefined;
+        // The thread answers in the order it was given batches.
+        this.inFlight.shift();
         this.settle(inFlight.waiters, events, error);
         // What the waiters do next (send, finish items) queues for the next batch.
         if (this.hasWork() || this.waiters.length > 0) this.schedule();
