@@ -103,9 +103,33 @@ export class EditorPage {
 
   /** Maps a field in the field mapper by dragging the source row onto the target row. */
   async mapByDrag(source: string, target: string): Promise<void> {
-    await this.targetField(target).scrollIntoViewIfNeeded();
-    await this.sourceField(source).dragTo(this.targetField(target));
-    await expect(this.targetField(target)).toHaveAttribute('data-mapped', 'true');
+    const from = this.sourceField(source);
+    const to = this.targetField(target);
+    // Both rows in view before the button goes down, as a user would have them: a scroll during
+    // the drag moves another row under the pointer, and Chromium then drags that one.
+    await from.evaluate((element, other) => {
+      const targetRow = document.querySelector(`[data-testid="target-field-${other}"]`);
+      let box = element.parentElement;
+      while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
+      if (!box || !targetRow) return;
+      const view = box.getBoundingClientRect();
+      const a = element.getBoundingClientRect();
+      const b = targetRow.getBoundingClientRect();
+      const middle = (Math.min(a.top, b.top) + Math.max(a.bottom, b.bottom)) / 2;
+      box.scrollTop += middle - (view.top + view.bottom) / 2;
+    }, target);
+    await expect(from).toBeInViewport({ ratio: 1 });
+    await expect(to).toBeInViewport({ ratio: 1 });
+    const a = await from.boundingBox();
+    const b = await to.boundingBox();
+    if (!a || !b) throw new Error(`Field mapper: ${source} or ${target} has no box to drag between.`);
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await this.page.mouse.up();
+    // The target names the source it was mapped from, not just "mapped".
+    await expect(to).toHaveAttribute('data-mapped', 'true');
+    await expect(to).toContainText(`← ${source}`);
   }
 
   async save(): Promise<void> {
