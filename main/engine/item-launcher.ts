@@ -103,6 +103,9 @@ export class ItemLauncher {
   ): Promise<void> {
     if (!holdsSlot) await this.slots.acquire();
     const { writer } = this.deps;
+    // Records that never wait for a commit (a dry run) would otherwise outrun the database.
+    const room = writer.room();
+    if (room) await room;
     this.deps.counts.total++;
     writer.saveItem(item.record);
     writer.event({

@@ -40,6 +40,16 @@ const MAX_IN_FLIGHT = 2;
  */
 const CHUNK = 64;
 
+/**
+ * Writes queued that send a batch to the writer thread at once. A run whose records never wait for
+ * a commit (a dry run: no intents) is one long chain of promise callbacks that starves the
+ * end-of-tick flush; without this its whole run queued here until it ended.
+ */
+const FLUSH_AT = 1024;
+
+/** Writes queued beyond which {@link RunWriter.room} asks new records to wait (memory stays flat). */
+export const QUEUE_LIMIT = 4 * FLUSH_AT;
+
 interface Waiter {
   resolve: () => void;
   reject: (error: Error) => void;
@@ -82,6 +92,8 @@ export class RunWriter {
   private pendingEvents: RunEvent[] = [];
   private waiters: Waiter[] = [];
   private scheduled = false;
+  /** Writes queued since the last batch was taken. */
+  private queued = 0;
   private failure: Error | undefined;
   private seq: number;
   private lastAt = -1;
@@ -185,6 +197,25 @@ export class RunWriter {
   }
 
   /**
+   * Undefined while the queue is short; else a promise (never rejected) that resolves once the
+   * writer has caught up by a batch. The engine awaits it before starting another record, so a run
+   * that never awaits `commit()` cannot queue faster than the database writes.
+   */
+  room(): Promise<void> | undefined {
+    if (this.failure || this.queued < QUEUE_LIMIT) return undefined;
+    return new Promise((resolve) => {
+      // A failure is reported by commit() and the run; here it only ends the wait.
+      const waiter = { resolve, reject: () => resolve() };
+      const oldest = this.inFlight[0];
+      if (oldest) oldest.waiters.push(waiter);
+      else {
+        this.waiters.push(waiter);
+        this.schedule();
+      }
+    });
+  }
+
+  /**
    * Commits now, synchronously (the run's last batch): waits for the batch the writer thread is
    * applying, then applies the rest on this connection. Throws if the database refused it.
    */
@@ -206,6 +237,11 @@ export class RunWriter {
     );
   }
 
+  /** Writes queued and not yet handed to a batch. */
+  get backlog(): number {
+    return this.queued;
+  }
+
   /** Sequence number of the last committed event. */
   get lastCommittedSeq(): number {
     return this.committedSeq;
@@ -225,7 +261,12 @@ export class RunWriter {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.failure) return;
+    if (this.failure) return;
+    if (++this.queued >= FLUSH_AT && this.sink.thread && this.inFlight.length < MAX_IN_FLIGHT) {
+      this.flush();
+      return;
+    }
+    if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(this.flushSoon);
   }
@@ -246,6 +287,7 @@ export class RunWriter {
       this.settle(waiters, [], undefined);
       return;
     }
+    this.queued = 0;
     const keys = new Set([...this.ledger.keys(), ...this.intents.keys()]);
     const groups = batchGroups(this.takeBatch());
     const events = this.pendingEvents;

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sampleFlow } from '../../shared/flow/testing/sample-flow';
+import type { RunCounts } from '../../shared/flow/run-records';
+import { QUEUE_LIMIT } from './run-writer';
+import { temporaryStore } from './testing';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+describe('RunWriter', () => {
+  it.each([true, false])(
+    'keeps its queue bounded when nothing awaits a commit (writer thread: %s)',
+    async (writerThread) => {
+      const handle = temporaryStore({ writerThread });
+      cleanups.push(handle.cleanup);
+      const { store } = handle;
+      store.beginRun({
+        id: 'run-1',
+        flow: sampleFlow(),
+        trigger: 'manual',
+        parentRunId: null,
+        dryRun: true,
+        owner: store.owner.id,
+        startedAt: Date.now(),
+      });
+      const counts: RunCounts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
+      const writer = store.writer('run-1', counts, 'full', () => {});
+      const total = 6 * QUEUE_LIMIT;
+      let maxBacklog = 0;
+      for (let index = 0; index < total; index++) {
+        // Like a dry run: only promise callbacks between writes, so an end-of-tick flush never runs.
+        await Promise.resolve();
+        const room = writer.room();
+        if (room) await room;
+        writer.event({ type: 'log', level: 'info', message: `record ${index}` });
+        maxBacklog = Math.max(maxBacklog, writer.backlog);
+      }
+      expect(maxBacklog).toBeLessThanOrEqual(QUEUE_LIMIT);
+      await writer.commit();
+      expect(writer.lastCommittedSeq).toBe(total);
+      expect(store.events.page('run-1', total - 1, 10).map((event) => event.seq)).toEqual([total]);
+    },
+  );
+});
