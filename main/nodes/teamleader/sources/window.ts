@@ -39,7 +39,7 @@ const instant = (text: string): number => Date.parse(text);
  * at the same instant are told apart by id, so none is read twice or skipped.
  */
 export async function* updatedSinceWindow<Item extends WindowItem>(
-  ctx: SourceContext<unknown>,
+  ctx: Pick<SourceContext<unknown>, 'retry' | 'limit'>,
   window: UpdatedSinceWindow<Item>,
 ): AsyncGenerator<SourcePage> {
   const since =
@@ -75,11 +75,17 @@ export async function* updatedSinceWindow<Item extends WindowItem>(
     ids.push(item.id);
     checkpoints.push(window.wrap({ updatedSince: currentText, doneIds: [...ids] }));
   }
-  for (let offset = 0; offset < fresh.length; offset += window.pageSize) {
-    const page = fresh.slice(offset, offset + window.pageSize);
+  // Pages are cut to what the run still takes (its amount per run or --limit): each record costs
+  // info calls against a limit of 200 a minute, so none is read that the run will not use.
+  let handed = 0;
+  for (let offset = 0; offset < fresh.length;) {
+    const room = ctx.limit === null ? window.pageSize : Math.min(window.pageSize, ctx.limit - handed);
+    const page = fresh.slice(offset, offset + Math.max(1, room));
     const records = await window.records(page, (index) => checkpoints[offset + index] ?? null);
+    handed += records.length;
     const checkpoint = checkpoints[offset + page.length - 1];
     yield { records, ...(checkpoint === undefined ? {} : { checkpoint }) };
+    offset += page.length;
   }
 }
 
