@@ -167,35 +167,25 @@ export async function runTargetStep(
   });
   await writer.commit();
 
-  let result: WriteResult;
+  let result: WriteResult | undefined;
   let sent = false;
+  let firstFailure: { error: unknown } | undefined;
   try {
-    const send = instance.send.bind(instance);
-    const find = instance.findExisting?.bind(instance);
-    ({ value: result, attempt: item.attempts } = await withRetry<WriteResult>(
-      () =>
-        limit(() => {
-          // Cancelled while waiting for the connection: nothing is sent.
-          if (scope.signal.aborted) throw scope.signal.reason;
-          sent = true;
-          return send(prepared, write);
-        }),
-      {
-        ...retryOptions,
-        attemptsBefore: hooks.attemptsBefore,
-        onRetry: (attempt, delayMs, error) => {
-          item.attempts = attempt;
-          hooks.onRetry(attempt, delayMs, error);
-        },
-        // The failed attempt may have been written after all: look before writing again. (A key
-        // target re-sends the same key instead, which the API answers with the first result.)
-        beforeAttempt: async (lastError) => {
-          if (!lastError.ambiguous || instance.idempotency === 'key' || !find) return undefined;
-          const found = await limit(() => find({ reference, record, item: info }));
-          return found ? { done: true, value: { targetIds: found } } : undefined;
-        },
-      },
-    ));
+    // Most writes succeed at once: the first attempt is a plain call, and only a failure goes
+    // through the retry policy (as its attempt 1), which costs a few promises per record.
+    if (limiter && !limiter.tryAcquire()) await limiter.acquire();
+    try {
+      // Cancelled before sending or while waiting for the connection: nothing is sent.
+      if (scope.signal.aborted) throw scope.signal.reason;
+      sent = true;
+      result = await instance.send(prepared, write);
+      item.attempts = hooks.attemptsBefore + 1;
+    } catch (error) {
+      firstFailure = { error };
+    } finally {
+      limiter?.release();
+    }
+    if (!result) result = await sendWithRetries();
   } catch (error) {
     // A definite failure (or a cancel before sending) wrote nothing; an ambiguous one keeps its
     // intent for the next run to check.
@@ -213,6 +203,44 @@ export async function runTargetStep(
     response: result.response ?? null,
     ...(result.output ? { output: result.output } : {}),
   };
+
+  function sendWithRetries(): Promise<WriteResult> {
+    const send = instance.send.bind(instance);
+    const find = instance.findExisting?.bind(instance);
+    return withRetry<WriteResult>(
+      () => {
+        if (firstFailure) {
+          const { error } = firstFailure;
+          firstFailure = undefined;
+          return Promise.reject(error);
+        }
+        return limit(() => {
+          // Cancelled while waiting for the connection: nothing is sent.
+          if (scope.signal.aborted) throw scope.signal.reason;
+          sent = true;
+          return send(prepared, write);
+        });
+      },
+      {
+        ...retryOptions,
+        attemptsBefore: hooks.attemptsBefore,
+        onRetry: (attempt, delayMs, error) => {
+          item.attempts = attempt;
+          hooks.onRetry(attempt, delayMs, error);
+        },
+        // The failed attempt may have been written after all: look before writing again. (A key
+        // target re-sends the same key instead, which the API answers with the first result.)
+        beforeAttempt: async (lastError) => {
+          if (!lastError.ambiguous || instance.idempotency === 'key' || !find) return undefined;
+          const found = await limit(() => find({ reference, record, item: info }));
+          return found ? { done: true, value: { targetIds: found } } : undefined;
+        },
+      },
+    ).then(({ value, attempt }) => {
+      item.attempts = attempt;
+      return value;
+    });
+  }
 }
 
 /** Finds out whether an intent's write happened: look it up, or re-send with the same key. */
