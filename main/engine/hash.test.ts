@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { JsonValue } from '../../shared/flow/json';
 import { idempotencyKey, payloadHash, stableStringify } from './hash';
 
 // Ledgers and intents store these values: a change here would make every stored record look
@@ -12,6 +14,30 @@ describe('hash', () => {
     );
     expect(stableStringify({})).toBe('{}');
     expect(stableStringify([])).toBe('[]');
+  });
+
+  it('writes the same text as sorting keys one object at a time, for any JSON', () => {
+    // The definition stableStringify must keep (stored payload hashes depend on it).
+    const reference = (value: JsonValue): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value);
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      const keys = Object.keys(value).sort();
+      return `{${keys.map((key) => `${JSON.stringify(key)}:${reference(value[key] ?? null)}`).join(',')}}`;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const json = value as JsonValue;
+        expect(stableStringify(json)).toBe(reference(json));
+      }),
+      { numRuns: 500 },
+    );
+    const tricky = JSON.parse(
+      '{"b":{"10":1,"9":2},"__proto__":{"y":1,"x":2},"a":[{"d":1,"c":2}]}',
+    ) as JsonValue;
+    expect(stableStringify(tricky)).toBe(reference(tricky));
+    expect(stableStringify(tricky)).toBe(
+      '{"__proto__":{"x":2,"y":1},"a":[{"c":2,"d":1}],"b":{"10":1,"9":2}}',
+    );
   });
 
   it('hashes payloads the same whatever their key order, and apart by their create-only fields', () => {

@@ -3,13 +3,86 @@ import type { JsonValue } from '../../shared/flow/json';
 
 /** JSON with object keys sorted, so equal records give equal text whatever their key order. */
 export function stableStringify(value: JsonValue | undefined): string {
+  // The native JSON.stringify of a copy with its keys in order: this runs for every record a
+  // target sees, and building the text key by key (with a sort per object) cost several times more.
+  const ordered = inKeyOrder(value);
+  if (ordered === UNORDERABLE) return concatenated(value);
+  return JSON.stringify(ordered) ?? 'null';
+}
+
+/** Returned when an object's keys cannot be put in text order by insertion (see below). */
+const UNORDERABLE = Symbol('unorderable');
+
+/**
+ * The value with every object's keys in sorted order (the value itself when they already are).
+ * Objects list integer-like keys first whatever the insertion order, and objects with `toJSON`
+ * are not written as their keys: those take the key-by-key path.
+ */
+function inKeyOrder(value: JsonValue | undefined): JsonValue | undefined | typeof UNORDERABLE {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: JsonValue[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const entry = value[index];
+      const ordered = inKeyOrder(entry);
+      if (ordered === UNORDERABLE) return UNORDERABLE;
+      if (ordered !== entry) {
+        copy ??= value.slice();
+        copy[index] = ordered === undefined ? null : ordered;
+      }
+    }
+    return copy ?? value;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return UNORDERABLE;
+  const keys = Object.keys(value);
+  let sorted = true;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57) return UNORDERABLE;
+    if (index > 0 && (keys[index - 1] as string) > key) sorted = false;
+  }
+  let copy: Record<string, JsonValue> | undefined;
+  if (!sorted) {
+    // Insertion sort: objects are small, and Array.prototype.sort allocates per call.
+    for (let index = 1; index < keys.length; index++) {
+      const key = keys[index] as string;
+      let at = index - 1;
+      while (at >= 0 && (keys[at] as string) > key) {
+        keys[at + 1] = keys[at] as string;
+        at--;
+      }
+      keys[at + 1] = key;
+    }
+    // No prototype: a "__proto__" key stays an ordinary key.
+    copy = Object.create(null) as Record<string, JsonValue>;
+  }
+  for (const key of keys) {
+    const entry = value[key];
+    const ordered = inKeyOrder(entry);
+    if (ordered === UNORDERABLE) return UNORDERABLE;
+    if (ordered !== entry && !copy) {
+      // A child changed: copy this object too, keys in their (sorted) order.
+      copy = Object.create(null) as Record<string, JsonValue>;
+      for (const earlier of keys) {
+        if (earlier === key) break;
+        const kept = value[earlier];
+        if (kept !== undefined) copy[earlier] = kept;
+      }
+    }
+    if (copy && ordered !== undefined) copy[key] = ordered;
+  }
+  return copy ?? value;
+}
+
+/** The key-by-key form of {@link stableStringify}, for values {@link inKeyOrder} cannot reorder. */
+function concatenated(value: JsonValue | undefined): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  // Built by concatenation: this runs for every record a target sees.
   if (Array.isArray(value)) {
     let text = '[';
     for (let index = 0; index < value.length; index++) {
       if (index > 0) text += ',';
-      text += stableStringify(value[index]);
+      text += concatenated(value[index]);
     }
     return `${text}]`;
   }
@@ -18,7 +91,7 @@ export function stableStringify(value: JsonValue | undefined): string {
     const entry = value[key];
     if (entry === undefined) continue;
     if (text.length > 1) text += ',';
-    text += `${JSON.stringify(key)}:${stableStringify(entry)}`;
+    text += `${JSON.stringify(key)}:${concatenated(entry)}`;
   }
   return `${text}}`;
 }
