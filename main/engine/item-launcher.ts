@@ -120,8 +120,11 @@ export class ItemLauncher {
     // first, so it sees the first's write (and never writes alongside it).
     const key = item.record.key;
     const previous = this.keyChains.get(key);
-    const run = () => runItem(scope, item.record, item.info, start);
-    const task: Promise<void> = (previous ? previous.then(run) : run())
+    const task: Promise<void> = (
+      previous
+        ? previous.then(() => runItem(scope, item.record, item.info, start))
+        : runItem(scope, item.record, item.info, start)
+    )
       .catch((error: unknown): ItemEnd => {
         // runItem handles record failures itself; this is a bug, reported on the run.
         writer.event({

@@ -83,7 +83,8 @@ export async function runItem(
       } else if (target) {
         const outcome = await runTargetStep(scope, nodeId, target, record, item, info, {
           attemptsBefore,
-          onRetry: (attempt, delayMs, error) => {
+          // A method, not an arrow: tsx names every arrow in a literal with a defineProperty call.
+          onRetry(attempt, delayMs, error) {
             item.attempts = attempt;
             retrying(scope, item, nodeId, attempt, delayMs, error);
           },

@@ -9,6 +9,7 @@ import { RetriesExhausted, withRetry, type RetryOptions } from './retry';
 
 type BaseRetryOptions = Pick<RetryOptions<unknown>, 'policy' | 'clock' | 'signal' | 'random'>;
 import type { RunScope } from './run-scope';
+import type { Semaphore } from './semaphore';
 
 export type TargetOutcome =
   | {
@@ -51,7 +52,6 @@ export async function runTargetStep(
   // A record seen twice in one run: its first write must be committed before the ledger is read.
   if (writer.hasUncommitted(flow.id, nodeId, item.key)) await writer.commit();
   const limiter = scope.limiter(nodeId);
-  const limit = <T>(work: () => Promise<T>): Promise<T> => (limiter ? limiter.use(work) : work());
   const hash = payloadHash(record.data, record.createOnly);
   // On a first sync only keys this run already wrote can be in the ledger or have an intent.
   const skipLookups = scope.freshTargets.has(nodeId) && !scope.writtenKeys.mightContain(ledgerKey);
@@ -60,30 +60,12 @@ export async function runTargetStep(
     scope.dryRun || skipLookups ? undefined : store.exactlyOnce.intent(flow.id, nodeId, item.key);
   const reference =
     intent?.reference ?? instance.reference?.({ record, item: info }) ?? `koppel:${flow.id}:${item.key}`;
-  const retryOptions = {
-    policy: scope.flow.settings.retry,
-    clock: scope.clock,
-    signal: scope.signal,
-    random: () => scope.random(),
-  };
-  const settle = (targetIds: TargetIds, hashWritten: string) => {
-    writer.putLedger({
-      flowId: flow.id,
-      nodeId,
-      sourceKey: item.key,
-      targetIds: { ...targetIds },
-      payloadHash: hashWritten,
-      at: scope.clock.now(),
-    });
-    writer.clearIntent(flow.id, nodeId, item.key);
-    scope.writtenKeys.add(ledgerKey);
-  };
   let existing: TargetIds | null = ledger?.targetIds ?? null;
 
   if (intent) {
-    const found = await resolveIntent(scope, instance, intent, record, info, limit, retryOptions);
+    const found = await resolveIntent(scope, instance, intent, record, info, limiter);
     if (found) {
-      settle(found, intent.payloadHash);
+      settle(scope, nodeId, item.key, found, intent.payloadHash);
       if (intent.payloadHash === hash) {
         return {
           kind: 'written',
@@ -103,8 +85,12 @@ export async function runTargetStep(
 
   if (!existing && instance.lookupBeforeCreate && instance.findExisting && !intent) {
     const find = instance.findExisting.bind(instance);
-    existing = (await withRetry(() => limit(() => find({ reference, record, item: info })), retryOptions))
-      .value;
+    existing = (
+      await withRetry(
+        () => limited(limiter, () => find({ reference, record, item: info })),
+        retryOptions(scope),
+      )
+    ).value;
   }
 
   const mode = existing ? 'update' : 'create';
@@ -167,10 +153,11 @@ export async function runTargetStep(
   });
   await writer.commit();
 
-  let result: WriteResult | undefined;
+  let result: WriteResult;
   let sent = false;
   let firstFailure: { error: unknown } | undefined;
   try {
+    let first: WriteResult | undefined;
     // Most writes succeed at once: the first attempt is a plain call, and only a failure goes
     // through the retry policy (as its attempt 1), which costs a few promises per record.
     if (limiter && !limiter.tryAcquire()) await limiter.acquire();
@@ -178,14 +165,51 @@ export async function runTargetStep(
       // Cancelled before sending or while waiting for the connection: nothing is sent.
       if (scope.signal.aborted) throw scope.signal.reason;
       sent = true;
-      result = await instance.send(prepared, write);
+      first = await instance.send(prepared, write);
       item.attempts = hooks.attemptsBefore + 1;
     } catch (error) {
       firstFailure = { error };
     } finally {
       limiter?.release();
     }
-    if (!result) result = await sendWithRetries();
+    if (first) result = first;
+    else {
+      const send = instance.send.bind(instance);
+      const find = instance.findExisting?.bind(instance);
+      result = await withRetry<WriteResult>(
+        () => {
+          if (firstFailure) {
+            const { error } = firstFailure;
+            firstFailure = undefined;
+            return Promise.reject(error);
+          }
+          return limited(limiter, () => {
+            // Cancelled while waiting for the connection: nothing is sent.
+            if (scope.signal.aborted) throw scope.signal.reason;
+            sent = true;
+            return send(prepared, write);
+          });
+        },
+        {
+          ...retryOptions(scope),
+          attemptsBefore: hooks.attemptsBefore,
+          onRetry: (attempt, delayMs, error) => {
+            item.attempts = attempt;
+            hooks.onRetry(attempt, delayMs, error);
+          },
+          // The failed attempt may have been written after all: look before writing again. (A key
+          // target re-sends the same key instead, which the API answers with the first result.)
+          beforeAttempt: async (lastError) => {
+            if (!lastError.ambiguous || instance.idempotency === 'key' || !find) return undefined;
+            const found = await limited(limiter, () => find({ reference, record, item: info }));
+            return found ? { done: true, value: { targetIds: found } } : undefined;
+          },
+        },
+      ).then(({ value, attempt }) => {
+        item.attempts = attempt;
+        return value;
+      });
+    }
   } catch (error) {
     // A definite failure (or a cancel before sending) wrote nothing; an ambiguous one keeps its
     // intent for the next run to check.
@@ -194,7 +218,7 @@ export async function runTargetStep(
     }
     throw error;
   }
-  settle(result.targetIds, hash);
+  settle(scope, nodeId, item.key, result.targetIds, hash);
   return {
     kind: 'written',
     action: mode === 'create' ? 'created' : 'updated',
@@ -203,44 +227,6 @@ export async function runTargetStep(
     response: result.response ?? null,
     ...(result.output ? { output: result.output } : {}),
   };
-
-  function sendWithRetries(): Promise<WriteResult> {
-    const send = instance.send.bind(instance);
-    const find = instance.findExisting?.bind(instance);
-    return withRetry<WriteResult>(
-      () => {
-        if (firstFailure) {
-          const { error } = firstFailure;
-          firstFailure = undefined;
-          return Promise.reject(error);
-        }
-        return limit(() => {
-          // Cancelled while waiting for the connection: nothing is sent.
-          if (scope.signal.aborted) throw scope.signal.reason;
-          sent = true;
-          return send(prepared, write);
-        });
-      },
-      {
-        ...retryOptions,
-        attemptsBefore: hooks.attemptsBefore,
-        onRetry: (attempt, delayMs, error) => {
-          item.attempts = attempt;
-          hooks.onRetry(attempt, delayMs, error);
-        },
-        // The failed attempt may have been written after all: look before writing again. (A key
-        // target re-sends the same key instead, which the API answers with the first result.)
-        beforeAttempt: async (lastError) => {
-          if (!lastError.ambiguous || instance.idempotency === 'key' || !find) return undefined;
-          const found = await limit(() => find({ reference, record, item: info }));
-          return found ? { done: true, value: { targetIds: found } } : undefined;
-        },
-      },
-    ).then(({ value, attempt }) => {
-      item.attempts = attempt;
-      return value;
-    });
-  }
 }
 
 /** Finds out whether an intent's write happened: look it up, or re-send with the same key. */
@@ -250,15 +236,14 @@ async function resolveIntent(
   intent: Intent,
   record: FlowRecord,
   info: ItemInfo,
-  limit: <T>(work: () => Promise<T>) => Promise<T>,
-  retryOptions: BaseRetryOptions,
+  limiter: Semaphore | undefined,
 ): Promise<TargetIds | null> {
   const find = instance.findExisting?.bind(instance);
   if (find) {
     return (
       await withRetry(
-        () => limit(() => find({ reference: intent.reference, record, item: info })),
-        retryOptions,
+        () => limited(limiter, () => find({ reference: intent.reference, record, item: info })),
+        retryOptions(scope),
       )
     ).value;
   }
@@ -279,8 +264,8 @@ async function resolveIntent(
     reference: intent.reference,
   };
   const { value } = await withRetry(
-    () => limit(() => send({ request: intent.request }, replay)),
-    retryOptions,
+    () => limited(limiter, () => send({ request: intent.request }, replay)),
+    retryOptions(scope),
   );
   return value.targetIds;
 }
@@ -290,4 +275,40 @@ function withoutCreateOnly(record: FlowRecord): JsonObject {
   const copy = structuredClone(record.data);
   for (const path of record.createOnly) deletePath(copy, path);
   return copy;
+}
+
+// Module functions rather than closures made per record: those were measurable (tsx also names
+// each one with a defineProperty call).
+function limited<T>(limiter: Semaphore | undefined, work: () => Promise<T>): Promise<T> {
+  return limiter ? limiter.use(work) : work();
+}
+
+function retryOptions(scope: RunScope): BaseRetryOptions {
+  return {
+    policy: scope.flow.settings.retry,
+    clock: scope.clock,
+    signal: scope.signal,
+    random: () => scope.random(),
+  };
+}
+
+/** The write is done: the ledger records it and the intent goes, in the next batch. */
+function settle(
+  scope: RunScope,
+  nodeId: string,
+  sourceKey: string,
+  targetIds: TargetIds,
+  hashWritten: string,
+): void {
+  const { flow, writer } = scope;
+  writer.putLedger({
+    flowId: flow.id,
+    nodeId,
+    sourceKey,
+    targetIds: { ...targetIds },
+    payloadHash: hashWritten,
+    at: scope.clock.now(),
+  });
+  writer.clearIntent(flow.id, nodeId, sourceKey);
+  scope.writtenKeys.add(`${nodeId}\n${sourceKey}`);
 }
