@@ -57,7 +57,8 @@ export async function runItem(
       const transform = category === 'transform' ? scope.transforms.get(nodeId) : undefined;
       const target = category === 'target' ? scope.targets.get(nodeId) : undefined;
       if (transform) {
-        const result = await runTransform(scope, nodeId, transform, record, item, info, attemptsBefore);
+        const ran = runTransform(scope, nodeId, transform, record, item, info, attemptsBefore);
+        const result = 'then' in ran ? await ran : ran;
         if (result.kind === 'skip') {
           counters.skipped++;
           skipReasons.push(result.reason);
@@ -172,7 +173,7 @@ export async function runItem(
  * first attempt is a plain call; only a failure (or a connection's limiter) goes through the retry
  * policy, which then sees that first failure as attempt 1.
  */
-async function runTransform(
+function runTransform(
   scope: RunScope,
   nodeId: string,
   transform: TransformInstance,
@@ -180,19 +181,42 @@ async function runTransform(
   item: ItemRecord,
   info: ItemInfo,
   attemptsBefore: number,
+): TransformResult | Promise<TransformResult> {
+  if (scope.limiter(nodeId))
+    return retryTransform(scope, nodeId, transform, record, item, info, attemptsBefore);
+  // No promise for a synchronous transform (most are): two per record were measurable.
+  let output: TransformResult | Promise<TransformResult>;
+  try {
+    output = transform.process(record, info);
+  } catch (error) {
+    return retryTransform(scope, nodeId, transform, record, item, info, attemptsBefore, { error });
+  }
+  if ('then' in output) {
+    return output.then(
+      (result) => {
+        item.attempts = attemptsBefore + 1;
+        return result;
+      },
+      (error: unknown) =>
+        retryTransform(scope, nodeId, transform, record, item, info, attemptsBefore, { error }),
+    );
+  }
+  item.attempts = attemptsBefore + 1;
+  return output;
+}
+
+/** The transform under the retry policy; a first failure already seen counts as its attempt 1. */
+async function retryTransform(
+  scope: RunScope,
+  nodeId: string,
+  transform: TransformInstance,
+  record: FlowRecord,
+  item: ItemRecord,
+  info: ItemInfo,
+  attemptsBefore: number,
+  firstFailure?: { error: unknown },
 ): Promise<TransformResult> {
   const limiter = scope.limiter(nodeId);
-  let firstFailure: { error: unknown } | undefined;
-  if (!limiter) {
-    try {
-      const output = transform.process(record, info);
-      const result = 'then' in output ? await output : output;
-      item.attempts = attemptsBefore + 1;
-      return result;
-    } catch (error) {
-      firstFailure = { error };
-    }
-  }
   const process = () => Promise.resolve(transform.process(record, info));
   const { value, attempt } = await withRetry(
     () => {
