@@ -23,6 +23,7 @@ const { workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const { file, pragmas, sql, port, done } = workerData;
 const finished = new Int32Array(done);
+// Slot 0 counts answered batches; slot 1 becomes 1 once the connection is closed.
 const db = new Database(file);
 for (const pragma of pragmas) db.pragma(pragma);
 const statements = sql.map((text) => db.prepare(text));
@@ -37,6 +38,8 @@ port.on('message', (message) => {
     try {
       db.close();
     } finally {
+      Atomics.store(finished, 1, 1);
+      Atomics.notify(finished, 1);
       port.close();
     }
     return;
@@ -64,7 +67,8 @@ port.on('message', (message) => {
 const CHECKPOINT_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const { file, pragmas, port } = workerData;
+const { file, pragmas, port, closed } = workerData;
+const closedFlag = new Int32Array(closed);
 const db = new Database(file);
 for (const pragma of pragmas) db.pragma(pragma);
 port.on('message', (message) => {
@@ -72,6 +76,8 @@ port.on('message', (message) => {
     try {
       db.close();
     } finally {
+      Atomics.store(closedFlag, 0, 1);
+      Atomics.notify(closedFlag, 0);
       port.close();
     }
     return;
@@ -94,6 +100,9 @@ const CHECKPOINT_EVERY = 64;
  */
 const WRITER_AUTOCHECKPOINT = 'wal_autocheckpoint = 40000';
 
+/** How long `close` waits for a thread to close its connection (a checkpoint may be running). */
+const CLOSE_WAIT_MS = 10_000;
+
 /** How long `waitFor` blocks before deciding the thread is gone. */
 const WAIT_LIMIT_MS = 120_000;
 
@@ -110,13 +119,13 @@ export class BatchThread {
   private readonly pending = new Map<number, BatchDone>();
   private nextId = 1;
   private failure: Error | undefined;
-  private readonly checkpointer: { worker: Worker; port: MessagePort };
+  private readonly checkpointer: { worker: Worker; port: MessagePort; closed: Int32Array };
   private checkpointing = false;
   private sinceCheckpoint = 0;
 
   constructor(file: string) {
     const channel = new MessageChannel();
-    const done = new SharedArrayBuffer(4);
+    const done = new SharedArrayBuffer(8);
     this.finished = new Int32Array(done);
     this.port = channel.port1;
     this.worker = new Worker(WORKER_SOURCE, {
@@ -188,6 +197,10 @@ export class BatchThread {
   close(): void {
     this.port.postMessage(null);
     this.checkpointer.port.postMessage(null);
+    // Until both connections are closed they may still write the WAL and shared-memory files:
+    // whoever closes the store may delete or copy the folder next.
+    if (!this.failure) Atomics.wait(this.finished, 1, 0, CLOSE_WAIT_MS);
+    Atomics.wait(this.checkpointer.closed, 0, 0, CLOSE_WAIT_MS);
   }
 
   private settle(ack: Ack): void {
@@ -212,8 +225,9 @@ export class BatchThread {
 }
 
 /** The checkpointer thread; it keeps nothing alive, and a failure only leaves checkpoints to SQLite. */
-function startCheckpointer(file: string): { worker: Worker; port: MessagePort } {
+function startCheckpointer(file: string): { worker: Worker; port: MessagePort; closed: Int32Array } {
   const channel = new MessageChannel();
+  const closed = new SharedArrayBuffer(4);
   const worker = new Worker(CHECKPOINT_SOURCE, {
     eval: true,
     workerData: {
@@ -221,11 +235,18 @@ function startCheckpointer(file: string): { worker: Worker; port: MessagePort } 
       file,
       pragmas: CONNECTION_PRAGMAS,
       port: channel.port2,
+      closed,
     },
     transferList: [channel.port2],
   });
   worker.unref();
   channel.port1.unref();
-  worker.on('error', () => {});
-  return { worker, port: channel.port1 };
+  const flag = new Int32Array(closed);
+  // A thread that failed or stopped has no connection to wait for.
+  const gone = () => {
+    Atomics.store(flag, 0, 1);
+  };
+  worker.on('error', gone);
+  worker.on('exit', gone);
+  return { worker, port: channel.port1, closed: flag };
 }
