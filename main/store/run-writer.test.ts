@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import type { RunCounts } from '../../shared/flow/run-records';
-import { QUEUE_LIMIT } from './run-writer';
+import type { ItemRecord } from './items-repo';
+import { FLUSH_AT, QUEUE_LIMIT } from './run-writer';
 import { temporaryStore } from './testing';
 
 const cleanups: (() => void)[] = [];
@@ -37,10 +38,61 @@ describe('RunWriter', () => {
         writer.event({ type: 'log', level: 'info', message: `record ${index}` });
         maxBacklog = Math.max(maxBacklog, writer.backlog);
       }
-      expect(maxBacklog).toBeLessThanOrEqual(QUEUE_LIMIT);
+      expect(maxBacklog).toBeLessThanOrEqual(QUEUE_LIMIT + FLUSH_AT);
       await writer.commit();
       expect(writer.lastCommittedSeq).toBe(total);
       expect(store.events.page('run-1', total - 1, 10).map((event) => event.seq)).toEqual([total]);
     },
   );
+
+  it('never takes a batch between an item changing and its save (no second insert)', async () => {
+    const handle = temporaryStore();
+    cleanups.push(handle.cleanup);
+    const { store } = handle;
+    store.beginRun({
+      id: 'run-1',
+      flow: sampleFlow(),
+      trigger: 'manual',
+      parentRunId: null,
+      dryRun: true,
+      owner: store.owner.id,
+      startedAt: Date.now(),
+    });
+    const writer = store.writer('run-1', { total: 1, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+    const id = store.ids.take();
+    const item: ItemRecord = {
+      id,
+      runId: 'run-1',
+      key: `test:orders:${id}`,
+      status: 'running',
+      nodeId: 'orders',
+      reason: null,
+      error: null,
+      attempts: 0,
+      orderNumber: null,
+      email: null,
+      sku: null,
+      action: null,
+      targetIds: null,
+      retryOf: null,
+      rootId: id,
+      source: { id: String(id) },
+      input: null,
+      mapped: null,
+      request: null,
+      response: null,
+      startedAt: Date.now(),
+      finishedAt: null,
+    };
+    writer.saveItem(item);
+    for (let index = 0; index < FLUSH_AT - 2; index++)
+      writer.event({ type: 'log', level: 'info', message: 'x' });
+    // The engine finishes an item like this: fields, then its event (which fills the queue), then the save.
+    item.status = 'succeeded';
+    item.finishedAt = Date.now();
+    writer.event({ type: 'log', level: 'info', message: 'finished' });
+    writer.saveItem(item);
+    await writer.commit();
+    expect(store.items.detail(id)?.status).toBe('succeeded');
+  });
 });

@@ -45,7 +45,7 @@ const CHUNK = 64;
  * a commit (a dry run: no intents) is one long chain of promise callbacks that starves the
  * end-of-tick flush; without this its whole run queued here until it ended.
  */
-const FLUSH_AT = 1024;
+export const FLUSH_AT = 1024;
 
 /** Writes queued beyond which {@link RunWriter.room} asks new records to wait (memory stays flat). */
 export const QUEUE_LIMIT = 4 * FLUSH_AT;
@@ -92,6 +92,7 @@ export class RunWriter {
   private pendingEvents: RunEvent[] = [];
   private waiters: Waiter[] = [];
   private scheduled = false;
+  private flushQueued = false;
   /** Writes queued since the last batch was taken. */
   private queued = 0;
   private failure: Error | undefined;
@@ -263,7 +264,12 @@ export class RunWriter {
   private schedule(): void {
     if (this.failure) return;
     if (++this.queued >= FLUSH_AT && this.sink.thread && this.inFlight.length < MAX_IN_FLIGHT) {
-      this.flush();
+      // After the caller's synchronous code, never inside it: an item is often changed (finished)
+      // and saved a few statements apart, and a batch taken in between would insert it twice.
+      if (!this.flushQueued) {
+        this.flushQueued = true;
+        queueMicrotask(this.flushSoon);
+      }
       return;
     }
     if (this.scheduled) return;
@@ -277,6 +283,7 @@ export class RunWriter {
    */
   private flush(here = false): void {
     this.scheduled = false;
+    this.flushQueued = false;
     if (this.failure) {
       this.settle(this.takeWaiters(), [], this.failure);
       return;
