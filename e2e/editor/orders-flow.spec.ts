@@ -43,7 +43,7 @@ test.describe('building the orders flow', () => {
     await editor.tidy();
     await expect(page.getByTestId('canvas-hint')).toHaveCount(0);
     await editor.shot('editor-orders-flow');
-    await editor.fit();
+    await editor.zoomToFit();
 
     // The field mapper reads a real POS order from the sandbox's MplusKASSA through the source.
     await editor.select('core.transform.map');
@@ -72,7 +72,7 @@ test.describe('building the orders flow', () => {
     await expect(editor.nodes).toHaveCount(6);
     await expect(editor.edges).toHaveCount(5);
     await expect(page.getByTestId('save-state')).toContainText('Saved');
-    await editor.fit();
+    await editor.zoomToFit();
     await editor.select('core.transform.map');
     await expect(editor.targetField('customer.email')).toHaveAttribute('aria-label', mapped ?? '');
     await expect(editor.targetField('lines.0.sku')).toHaveAttribute('data-mapped', 'true');
@@ -89,7 +89,7 @@ test.describe('building the orders flow', () => {
     await expect(editor.node('mplus.source.sales').getByTestId('node-counts')).toContainText(/✓ [1-9]/);
     await expect(editor.node('teamleader.target.sales').getByTestId('node-counts')).toBeVisible();
     await editor.deselect();
-    await editor.fit();
+    await editor.zoomToFit();
     await editor.shot('editor-after-run');
     expect(sampleEmail).toContain('@');
     expect(errors).toEqual([]);

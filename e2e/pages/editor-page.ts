@@ -47,7 +47,7 @@ export class EditorPage {
   }
 
   /** Zoom to fit (the whole flow in view), settled. */
-  async fit(): Promise<void> {
+  async zoomToFit(): Promise<void> {
     await this.page.getByTestId('fit').click();
     await this.waitForStill();
   }
