@@ -218,27 +218,18 @@ async function retryTransform(
 ): Promise<TransformResult> {
   const limiter = scope.limiter(nodeId);
   const process = () => Promise.resolve(transform.process(record, info));
-  const { value, attempt } = await withRetry(
-    () => {
-      if (firstFailure) {
-        const { error } = firstFailure;
-        firstFailure = undefined;
-        return Promise.reject(error);
-      }
-      return limiter ? limiter.use(process) : process();
+  const { value, attempt } = await withRetry(() => (limiter ? limiter.use(process) : process()), {
+    policy: scope.flow.settings.retry,
+    clock: scope.clock,
+    signal: scope.signal,
+    random: scope.random,
+    attemptsBefore,
+    firstFailure,
+    onRetry: (attempt, delayMs, error) => {
+      item.attempts = attempt;
+      retrying(scope, item, nodeId, attempt, delayMs, error);
     },
-    {
-      policy: scope.flow.settings.retry,
-      clock: scope.clock,
-      signal: scope.signal,
-      random: scope.random,
-      attemptsBefore,
-      onRetry: (attempt, delayMs, error) => {
-        item.attempts = attempt;
-        retrying(scope, item, nodeId, attempt, delayMs, error);
-      },
-    },
-  );
+  });
   item.attempts = attempt;
   return value;
 }

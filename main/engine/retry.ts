@@ -51,6 +51,11 @@ export interface RetryOptions<T> {
   onRetry?: (attempt: number, delayMs: number, error: StepError) => void;
   /** Runs before each new attempt, e.g. to look an ambiguous write up; may return a result instead. */
   beforeAttempt?: (lastError: StepError) => Promise<{ done: true; value: T } | undefined>;
+  /**
+   * The first attempt already ran as a plain call (cheaper when most calls succeed) and threw this:
+   * it counts as attempt 1, and the policy decides on its error as if `work` had thrown it.
+   */
+  firstFailure?: { error: unknown };
 }
 
 /** The failure after retries: the error and how many attempts were made in all. */
@@ -79,6 +84,7 @@ export async function withRetry<T>(
   // An ambiguous failure stays unresolved until the hook has looked and found nothing: when the
   // look-up itself fails, the next attempt must look again rather than write a second time.
   let unresolved: StepError | undefined;
+  let firstFailure = options.firstFailure;
   for (;;) {
     attempt++;
     if (options.signal.aborted) throw options.signal.reason;
@@ -88,6 +94,11 @@ export async function withRetry<T>(
         // The hook proved the earlier attempt had succeeded; its value stands for this attempt.
         if (early) return { value: early.value, attempt };
         unresolved = undefined;
+      }
+      if (firstFailure) {
+        const { error } = firstFailure;
+        firstFailure = undefined;
+        throw error;
       }
       return { value: await work(attempt), attempt };
     } catch (thrown) {

@@ -177,22 +177,17 @@ export async function runTargetStep(
       const send = instance.send.bind(instance);
       const find = instance.findExisting?.bind(instance);
       result = await withRetry<WriteResult>(
-        () => {
-          if (firstFailure) {
-            const { error } = firstFailure;
-            firstFailure = undefined;
-            return Promise.reject(error);
-          }
-          return limited(limiter, () => {
+        () =>
+          limited(limiter, () => {
             // Cancelled while waiting for the connection: nothing is sent.
             if (scope.signal.aborted) throw scope.signal.reason;
             sent = true;
             return send(prepared, write);
-          });
-        },
+          }),
         {
           ...retryOptions(scope),
           attemptsBefore: hooks.attemptsBefore,
+          firstFailure,
           onRetry: (attempt, delayMs, error) => {
             item.attempts = attempt;
             hooks.onRetry(attempt, delayMs, error);
