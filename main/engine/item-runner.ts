@@ -4,7 +4,7 @@ import type { ItemRecord } from '../store/items-repo';
 import { classifyError, isAbort, permanentError, type StepError } from './errors';
 import type { FlowRecord, ItemInfo, TransformInstance, TransformOutput, TransformResult } from './executor';
 import { RetriesExhausted, withRetry } from './retry';
-import { edgeKey, type RunScope } from './run-scope';
+import { edgeKey, scopeRetryOptions, type RunScope } from './run-scope';
 import { runTargetStep } from './target-step';
 
 /** How an item ended, for the cursor and the run's circuit breaker. */
@@ -219,10 +219,7 @@ async function retryTransform(
   const limiter = scope.limiter(nodeId);
   const process = () => Promise.resolve(transform.process(record, info));
   const { value, attempt } = await withRetry(() => (limiter ? limiter.use(process) : process()), {
-    policy: scope.flow.settings.retry,
-    clock: scope.clock,
-    signal: scope.signal,
-    random: scope.random,
+    ...scopeRetryOptions(scope),
     attemptsBefore,
     firstFailure,
     onRetry: (attempt, delayMs, error) => {

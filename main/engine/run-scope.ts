@@ -3,6 +3,7 @@ import type { RunCounts, RunTrigger } from '../../shared/flow/run-records';
 import type { Store } from '../store/store';
 import type { RunWriter } from '../store/run-writer';
 import type { Clock } from './clock';
+import type { RetryOptions } from './retry';
 import type { NodeModule, TargetInstance, TransformInstance } from './executor';
 import type { BloomFilter } from './bloom-filter';
 import type { Semaphore } from './semaphore';
@@ -48,6 +49,18 @@ export interface RunScope {
   readonly freshTargets: ReadonlySet<string>;
   readonly writtenKeys: BloomFilter;
   random(): number;
+}
+
+/** The run's retry policy, clock, signal and randomness, for `withRetry` on any step. */
+export function scopeRetryOptions(
+  scope: RunScope,
+): Pick<RetryOptions<unknown>, 'policy' | 'clock' | 'signal' | 'random'> {
+  return {
+    policy: scope.flow.settings.retry,
+    clock: scope.clock,
+    signal: scope.signal,
+    random: scope.random,
+  };
 }
 
 export function edgeKey(nodeId: string, port: string): string {

@@ -5,10 +5,8 @@ import type { ItemRecord } from '../store/items-repo';
 import { permanentError, type StepError } from './errors';
 import type { FlowRecord, ItemInfo, TargetIds, TargetInstance, TargetWrite, WriteResult } from './executor';
 import { idempotencyKey, payloadHash } from './hash';
-import { RetriesExhausted, withRetry, type RetryOptions } from './retry';
-
-type BaseRetryOptions = Pick<RetryOptions<unknown>, 'policy' | 'clock' | 'signal' | 'random'>;
-import type { RunScope } from './run-scope';
+import { RetriesExhausted, withRetry } from './retry';
+import { scopeRetryOptions, type RunScope } from './run-scope';
 import type { Semaphore } from './semaphore';
 
 export type TargetOutcome =
@@ -88,7 +86,7 @@ export async function runTargetStep(
     existing = (
       await withRetry(
         () => limited(limiter, () => find({ reference, record, item: info })),
-        retryOptions(scope),
+        scopeRetryOptions(scope),
       )
     ).value;
   }
@@ -185,7 +183,7 @@ export async function runTargetStep(
             return send(prepared, write);
           }),
         {
-          ...retryOptions(scope),
+          ...scopeRetryOptions(scope),
           attemptsBefore: hooks.attemptsBefore,
           firstFailure,
           onRetry: (attempt, delayMs, error) => {
@@ -238,7 +236,7 @@ async function resolveIntent(
     return (
       await withRetry(
         () => limited(limiter, () => find({ reference: intent.reference, record, item: info })),
-        retryOptions(scope),
+        scopeRetryOptions(scope),
       )
     ).value;
   }
@@ -260,7 +258,7 @@ async function resolveIntent(
   };
   const { value } = await withRetry(
     () => limited(limiter, () => send({ request: intent.request }, replay)),
-    retryOptions(scope),
+    scopeRetryOptions(scope),
   );
   return value.targetIds;
 }
@@ -276,15 +274,6 @@ function withoutCreateOnly(record: FlowRecord): JsonObject {
 // each one with a defineProperty call).
 function limited<T>(limiter: Semaphore | undefined, work: () => Promise<T>): Promise<T> {
   return limiter ? limiter.use(work) : work();
-}
-
-function retryOptions(scope: RunScope): BaseRetryOptions {
-  return {
-    policy: scope.flow.settings.retry,
-    clock: scope.clock,
-    signal: scope.signal,
-    random: () => scope.random(),
-  };
 }
 
 /** The write is done: the ledger records it and the intent goes, in the next batch. */
