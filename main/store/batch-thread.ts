@@ -118,6 +118,13 @@ export class BatchThread {
   private readonly finished: Int32Array;
   private readonly pending = new Map<number, BatchDone>();
   private nextId = 1;
+  /** Answers received and not yet settled (settled together on the next turn of the event loop). */
+  private received: Ack[] = [];
+  private readonly settleReceived = () => {
+    const acks = this.received;
+    this.received = [];
+    for (const ack of acks) this.settle(ack);
+  };
   private failure: Error | undefined;
   private readonly checkpointer: { worker: Worker; port: MessagePort; closed: Int32Array };
   private checkpointing = false;
@@ -143,7 +150,7 @@ export class BatchThread {
     // Neither keeps the process alive: a run awaits its batches, and close() ends the thread.
     this.worker.unref();
     this.port.unref();
-    this.port.on('message', (ack: Ack) => this.settle(ack));
+    this.port.on('message', (ack: Ack) => this.receive(ack));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) =>
       this.fail(new Error(`The database writer thread stopped (exit code ${code}).`)),
@@ -178,6 +185,7 @@ export class BatchThread {
    */
   waitFor(settled: () => boolean): void {
     const deadline = Date.now() + WAIT_LIMIT_MS;
+    this.settleReceived();
     while (!settled()) {
       if (this.failure) throw this.failure;
       // Read the counter before looking for an answer: an answer posted after the look is
@@ -201,6 +209,19 @@ export class BatchThread {
     // whoever closes the store may delete or copy the folder next.
     if (!this.failure) Atomics.wait(this.finished, 1, 0, CLOSE_WAIT_MS);
     Atomics.wait(this.checkpointer.closed, 0, 0, CLOSE_WAIT_MS);
+  }
+
+  /**
+   * Node delivers up to 1,000 port messages in one go, running each one's callbacks and promise
+   * jobs before the next. Settling an answer at once lets its records run, send the next batch and
+   * get its answer within that same go: a run that never waits for other I/O (records skipped as
+   * unchanged, a dry run, in-memory systems) kept the event loop for seconds — no timers, no IPC,
+   * no UI messages (measured: 1.4 s at 10k records, 4.6 s at 100k). Answers are settled on the
+   * next turn instead.
+   */
+  private receive(ack: Ack): void {
+    this.received.push(ack);
+    if (this.received.length === 1) setImmediate(this.settleReceived);
   }
 
   private settle(ack: Ack): void {
