@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { CONNECTION_PRAGMAS } from './database';
+import { RESERVE_IDS_SQL } from './item-ids';
 import { BATCH_SQL, type BatchGroups } from './write-batch';
 
 /** Told once the batch is committed (no error) or refused (the error; nothing of it was written). */
@@ -9,7 +10,11 @@ export type BatchDone = (error: Error | undefined) => void;
 interface Ack {
   id: number;
   error: { message: string; code: string | undefined } | null;
+  /** A reservation's first id. */
+  value?: number | null;
 }
+
+type Answered = (error: Error | undefined, value: number | null) => void;
 
 /**
  * The worker's whole program. It is plain JavaScript evaluated from this string rather than a file
@@ -21,12 +26,15 @@ interface Ack {
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const { file, pragmas, sql, port, done } = workerData;
+const { file, pragmas, sql, reserveSql, port, done } = workerData;
 const finished = new Int32Array(done);
-// Slot 0 counts answered batches; slot 1 becomes 1 once the connection is closed.
+// Slot 0 counts answered messages; slot 1 becomes 1 once the connection is closed.
 const db = new Database(file);
 for (const pragma of pragmas) db.pragma(pragma);
 const statements = sql.map((text) => db.prepare(text));
+const reserveIds = db.prepare(reserveSql);
+// Batch ids start at 1: answer 0 says the connection is open and the statements are prepared.
+port.postMessage({ id: 0, error: null });
 const apply = db.transaction((groups) => {
   for (const [index, rows] of groups) {
     const statement = statements[index];
@@ -45,12 +53,15 @@ port.on('message', (message) => {
     return;
   }
   let error = null;
+  let value = null;
   try {
-    apply(message.groups);
+    // A batch, or a block of item ids to reserve.
+    if (message.reserve !== undefined) value = reserveIds.get({ size: message.reserve }).start;
+    else apply(message.groups);
   } catch (caught) {
     error = { message: caught instanceof Error ? caught.message : String(caught), code: caught && caught.code };
   }
-  port.postMessage({ id: message.id, error });
+  port.postMessage({ id: message.id, error, value });
   // After the answer is queued: a main thread blocked in waitFor() wakes and reads it.
   Atomics.add(finished, 0, 1);
   Atomics.notify(finished, 0);
@@ -98,7 +109,7 @@ const CHECKPOINT_EVERY = 64;
  * The writer's connection checkpoints itself only when the WAL passes this many pages (~160 MB):
  * normally the checkpointer keeps it far smaller; this bounds it should that thread fail.
  */
-const WRITER_AUTOCHECKPOINT = 'wal_autocheckpoint = 40000';
+export const WRITER_AUTOCHECKPOINT = 'wal_autocheckpoint = 40000';
 
 /** How long `close` waits for a thread to close its connection (a checkpoint may be running). */
 const CLOSE_WAIT_MS = 10_000;
@@ -116,7 +127,7 @@ export class BatchThread {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly finished: Int32Array;
-  private readonly pending = new Map<number, BatchDone>();
+  private readonly pending = new Map<number, Answered>();
   private nextId = 1;
   /** Answers received and not yet settled (settled together on the next turn of the event loop). */
   private received: Ack[] = [];
@@ -127,6 +138,9 @@ export class BatchThread {
   };
   private failure: Error | undefined;
   private readonly checkpointer: { worker: Worker; port: MessagePort; closed: Int32Array };
+  private markReady: () => void = () => {};
+  /** Resolves once the thread has opened its connection and prepared its statements. */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
   private checkpointing = false;
   private sinceCheckpoint = 0;
 
@@ -142,6 +156,7 @@ export class BatchThread {
         file,
         pragmas: [...CONNECTION_PRAGMAS, WRITER_AUTOCHECKPOINT],
         sql: BATCH_SQL,
+        reserveSql: RESERVE_IDS_SQL,
         port: channel.port2,
         done,
       },
@@ -168,13 +183,38 @@ export class BatchThread {
       return;
     }
     const id = this.nextId++;
-    this.pending.set(id, done);
+    this.pending.set(id, (error) => done(error));
     this.port.postMessage({ id, groups });
     if (++this.sinceCheckpoint >= CHECKPOINT_EVERY && !this.checkpointing) {
       this.sinceCheckpoint = 0;
       this.checkpointing = true;
       this.checkpointer.port.postMessage(1);
     }
+  }
+
+  /** Asks the checkpointer for a checkpoint now (a run ended: its WAL need not wait for the next one). */
+  checkpointSoon(): void {
+    if (this.failure || this.checkpointing) return;
+    this.sinceCheckpoint = 0;
+    this.checkpointing = true;
+    this.checkpointer.port.postMessage(1);
+  }
+
+  /**
+   * Reserves a block of item ids on the thread's connection, after the batches already queued
+   * (see ItemIds: this way the engine's thread never waits for the database lock).
+   */
+  reserveIds(size: number): Promise<number> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (error, value) => {
+        if (error) reject(error);
+        else if (typeof value === 'number') resolve(value);
+        else reject(new Error('The writer thread reserved no item ids.'));
+      });
+      this.port.postMessage({ id, reserve: size });
+    });
   }
 
   /**
@@ -225,22 +265,28 @@ export class BatchThread {
   }
 
   private settle(ack: Ack): void {
+    if (ack.id === 0) {
+      this.markReady();
+      return;
+    }
     const done = this.pending.get(ack.id);
     if (!done) return;
     this.pending.delete(ack.id);
     if (!ack.error) {
-      done(undefined);
+      done(undefined, ack.value ?? null);
       return;
     }
     const error = new Error(ack.error.message);
     if (ack.error.code !== undefined) Object.assign(error, { code: ack.error.code });
-    done(error);
+    done(error, null);
   }
 
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
-    for (const done of this.pending.values()) done(error);
+    // Nothing to wait for: the first batch reports the failure.
+    this.markReady();
+    for (const done of this.pending.values()) done(error, null);
     this.pending.clear();
   }
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/flow/run-events';
 import type { RunCounts } from '../../shared/flow/run-records';
@@ -15,6 +17,17 @@ function open(options?: Parameters<typeof temporaryStore>[0]) {
   const handle = temporaryStore(options);
   cleanups.push(handle.cleanup);
   return handle;
+}
+
+/** This process's open descriptors of `file` (Linux: /proc). */
+function openDescriptors(file: string): number {
+  return fs.readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false;
+    }
+  }).length;
 }
 
 function item(store: Store, runId: string, overrides: Partial<ItemRecord> = {}): ItemRecord {
@@ -59,6 +72,17 @@ function begin(store: Store, runId: string, now = Date.now()) {
 }
 
 describe('Store', () => {
+  it("opens the writer thread's connection on warmUp, before any run (Linux: counted in /proc)", async () => {
+    const { store, dir } = open();
+    const file = fs.realpathSync(path.join(dir, 'koppel.db'));
+    const before = openDescriptors(file);
+    await store.warmUp();
+    expect(openDescriptors(file)).toBeGreaterThan(before);
+    // Without a writer thread there is nothing to start.
+    const single = open({ writerThread: false });
+    await expect(single.store.warmUp()).resolves.toBeUndefined();
+  });
+
   it('commits a batch before handing its events to listeners', async () => {
     const { store } = open();
     begin(store, 'run-1');
