@@ -86,6 +86,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     documents: options.documentBackend ?? confDocumentBackend,
     scheduler: options.scheduler ?? options.host !== 'cli',
     retention: options.host !== 'cli',
+    warmUp: options.host !== 'cli',
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.nodeRegistry ? { registry: options.nodeRegistry } : {}),
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),

@@ -151,6 +151,14 @@ export class Engine {
       this.publish(event.runId, [event]);
   }
 
+  /**
+   * One-time work before the first run, for a host to start when it starts: the store's writer
+   * thread, and each node kind's `warmUp` (QuickJS for code and expressions).
+   */
+  async warmUp(): Promise<void> {
+    await Promise.all([this.options.store.warmUp(), this.options.registry.warmUp()]);
+  }
+
   /** Cancels every run and waits until each has stored its `runFinished`. */
   async shutdown(): Promise<void> {
     const handles = this.activeRuns();

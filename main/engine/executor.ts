@@ -59,9 +59,18 @@ export interface NodeContext<Config> {
   retry<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/** What every executor may add. */
+export interface ExecutorWarmUp {
+  /**
+   * Once per process, before the kind's first run (the app calls it at start-up): slow one-time
+   * work such as loading a wasm module, so the first run does not pay for it.
+   */
+  warmUp?(): Promise<void>;
+}
+
 // ---------------------------------------------------------------- triggers
 
-export interface TriggerExecutor<Config> {
+export interface TriggerExecutor<Config> extends ExecutorWarmUp {
   readonly category: 'trigger';
   /** The record the run starts with (usually the trigger record itself). */
   fire(ctx: NodeContext<Config>, trigger: TriggerRecord): JsonObject | Promise<JsonObject>;
@@ -105,7 +114,7 @@ export interface SourceContext<Config> extends NodeContext<Config> {
  * so a run never holds the whole set. The cursor only advances past records that are done
  * (succeeded, skipped or failed and stored); a crashed or cancelled run re-reads the rest.
  */
-export interface SourceExecutor<Config> {
+export interface SourceExecutor<Config> extends ExecutorWarmUp {
   readonly category: 'source';
   read(ctx: SourceContext<Config>): AsyncIterable<SourcePage>;
 }
@@ -133,7 +142,7 @@ export interface TransformInstance {
  * Transient errors are retried by the engine under the flow's retry policy. A transform with side
  * effects (issue 6's composite steps) must write nothing when `ctx.dryRun` is set.
  */
-export interface TransformExecutor<Config> {
+export interface TransformExecutor<Config> extends ExecutorWarmUp {
   readonly category: 'transform';
   open(ctx: NodeContext<Config>): TransformInstance | Promise<TransformInstance>;
 }
@@ -222,7 +231,7 @@ export interface TargetInstance {
   close?(): void | Promise<void>;
 }
 
-export interface TargetExecutor<Config> {
+export interface TargetExecutor<Config> extends ExecutorWarmUp {
   readonly category: 'target';
   open(ctx: NodeContext<Config>): TargetInstance | Promise<TargetInstance>;
 }

@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './clock';
 import type { ConnectionProvider } from './connections';
 import { Engine } from './engine';
 import { EventBatcher } from './event-batcher';
+import { applyHeapPolicy } from './heap-policy';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -32,6 +33,11 @@ export interface SyncRuntimeOptions {
   scheduler: boolean;
   /** Run the daily retention job in this process. */
   retention: boolean;
+  /**
+   * Start the writer thread and load QuickJS now, in the background (long-lived hosts: the desktop
+   * app and the web host), so the first run does not pay for them.
+   */
+  warmUp: boolean;
 }
 
 /**
@@ -48,8 +54,12 @@ export class SyncRuntime {
   readonly clock: Clock;
   private readonly batcher: EventBatcher;
   private retentionTimer: NodeJS.Timeout | undefined;
+  /** The engine's start-up warm-up, when asked for (never rejects). */
+  readonly warmedUp: Promise<void>;
 
   constructor(private readonly options: SyncRuntimeOptions) {
+    // Process-wide, and every host that runs flows builds this runtime (once per process).
+    applyHeapPolicy();
     this.clock = options.clock ?? systemClock;
     this.registry = options.registry ?? createNodeRegistry();
     this.store = Store.openDataDir(options.dataDir);
@@ -67,6 +77,12 @@ export class SyncRuntime {
     });
     // Runs left "running" by a process that died are finished now, each with its runFinished.
     this.engine.recover();
+    this.warmedUp = options.warmUp
+      ? this.engine.warmUp().catch((error: unknown) => {
+          // Only a head start: the first run loads what it needs itself.
+          options.logger.warn('Warming up the engine failed', { error: String(error) });
+        })
+      : Promise.resolve();
     this.scheduler = new Scheduler({
       flows: () => this.flows.list(),
       schedules: this.store.schedules,

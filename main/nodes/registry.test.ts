@@ -23,6 +23,26 @@ describe('NodeRegistry', () => {
       expect(module.executor.category).toBe(module.definition.category);
   });
 
+  it("warms up each executor's warmUp once, on its executor, even when kinds share it", async () => {
+    const [first, second, third] = builtInNodeModules;
+    if (!first || !second || !third) throw new Error('no modules');
+    const calls: unknown[] = [];
+    async function shared(this: unknown): Promise<void> {
+      calls.push(this);
+    }
+    const own = { ...third.executor, warmUp: async () => void calls.push('own') };
+    const sharedByFirst = { ...first.executor, warmUp: shared };
+    const registry = new NodeRegistry([
+      { definition: first.definition, executor: sharedByFirst },
+      { definition: second.definition, executor: { ...second.executor, warmUp: shared } },
+      { definition: third.definition, executor: own },
+    ]);
+    await registry.warmUp();
+    expect(calls).toHaveLength(2);
+    expect(calls).toContain('own');
+    expect(calls).toContain(sharedByFirst);
+  });
+
   it('refuses two executors for one kind@version', () => {
     const [first] = builtInNodeModules;
     if (!first) throw new Error('no modules');

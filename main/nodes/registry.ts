@@ -1,7 +1,7 @@
 import { nodeCatalog as sharedCatalog } from '../../shared/nodes/all-nodes';
 import { NodeCatalog } from '../../shared/nodes/catalog';
 import { kindRef } from '../../shared/nodes/node-definition';
-import type { NodeModule } from '../engine/executor';
+import type { NodeExecutor, NodeModule } from '../engine/executor';
 
 /**
  * Maps `kind@version` to exactly one executor. Built from node modules (definition + executor);
@@ -26,6 +26,15 @@ export class NodeRegistry {
 
   get(kind: string, version: number): NodeModule | undefined {
     return this.modules.get(kindRef(kind, version));
+  }
+
+  /** Runs every executor's one-time `warmUp` (a function shared by several kinds once). */
+  async warmUp(): Promise<void> {
+    const steps = new Map<() => Promise<void>, NodeExecutor<unknown>>();
+    for (const { executor } of this.modules.values()) {
+      if (executor.warmUp && !steps.has(executor.warmUp)) steps.set(executor.warmUp, executor);
+    }
+    await Promise.all([...steps].map(([step, executor]) => step.call(executor)));
   }
 
   /** A registry with more modules (tests add their own kinds). */

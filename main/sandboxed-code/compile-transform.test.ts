@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CodeError } from './code-error';
-import { compileExpressions, compileTransform } from './compile-transform';
+import { compileExpressions, compileTransform, warmUpSandbox } from './compile-transform';
 
 // Generous for ordinary calls: on a loaded machine a first call can take a few hundred ms of wall time.
 const limits = { timeLimitMs: 5000, memoryLimitBytes: 16 * 1024 * 1024 };
@@ -16,6 +16,12 @@ async function errorOf(run: () => unknown): Promise<CodeError> {
 }
 
 describe('compileTransform', () => {
+  it('is warmed up once per process: QuickJS loaded and a transform run', async () => {
+    const first = warmUpSandbox();
+    expect(warmUpSandbox()).toBe(first);
+    await expect(first).resolves.toBeUndefined();
+  });
+
   it('compiles once and maps records', async () => {
     const transform = await compileTransform(
       'return { email: record.email.toLowerCase(), n: record.n * 2 };',

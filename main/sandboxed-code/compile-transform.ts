@@ -47,6 +47,25 @@ export async function compileTransform(code: string, limits: SandboxLimits): Pro
   };
 }
 
+let warmedUp: Promise<void> | undefined;
+/**
+ * Loads QuickJS and runs one transform through it, once per process: the wasm module's load and
+ * its functions' first compilation (V8 compiles wasm lazily) cost a first run ~100 ms otherwise.
+ */
+export function warmUpSandbox(): Promise<void> {
+  warmedUp ??= compileTransform('return { ...record, warm: true };', {
+    timeLimitMs: 1000,
+    memoryLimitBytes: 16 * 1024 * 1024,
+  }).then((transform) => {
+    try {
+      transform.run({ n: 1 });
+    } finally {
+      transform.dispose();
+    }
+  });
+  return warmedUp;
+}
+
 /** Several expressions over `record` (the field mapper's expression fields), compiled together. */
 export interface CompiledExpressions {
   /** The value of expression `index`. Throws {@link CodeError} naming the expression's error. */

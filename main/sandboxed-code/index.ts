@@ -2,6 +2,7 @@ export { CodeError, type CodeErrorKind } from './code-error';
 export {
   compileExpressions,
   compileTransform,
+  warmUpSandbox,
   type CompiledExpressions,
   type CompiledTransform,
 } from './compile-transform';

@@ -2,11 +2,12 @@ import { KoppelError } from '../../../shared/api/errors';
 import { codeTransform } from '../../../shared/nodes/core/code';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit, skip } from '../../engine/executor';
-import { CodeError, compileTransform } from '../../sandboxed-code';
+import { CodeError, compileTransform, warmUpSandbox } from '../../sandboxed-code';
 
 /** User JavaScript, compiled once per run into QuickJS and called per record. */
 export const codeModule = defineExecutor(codeTransform, {
   category: 'transform',
+  warmUp: warmUpSandbox,
   async open(ctx) {
     const { code, timeLimitMs, memoryLimitMb } = ctx.config;
     const name = `Node "${ctx.node.label ?? 'Code'}" (${ctx.node.id})`;

@@ -4,7 +4,7 @@ import { getPath, setPath } from '../../../shared/flow/record-path';
 import { mapTransform, type MapField } from '../../../shared/nodes/core/map';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit } from '../../engine/executor';
-import { CodeError, compileExpressions, type CompiledExpressions } from '../../sandboxed-code';
+import { CodeError, compileExpressions, warmUpSandbox, type CompiledExpressions } from '../../sandboxed-code';
 import { lookupValue } from './lookup-table';
 
 /** Limits for field-mapper expressions (the code node has its own, configurable ones). */
@@ -16,6 +16,8 @@ const expressionLimits = { timeLimitMs: 1000, memoryLimitBytes: 32 * 1024 * 1024
  */
 export const mapModule = defineExecutor(mapTransform, {
   category: 'transform',
+  // Expression fields run in QuickJS.
+  warmUp: warmUpSandbox,
   async open(ctx) {
     const { fields, keepUnmapped } = ctx.config;
     const expressionFields = fields.filter((entry) => entry.source.kind === 'expression');
