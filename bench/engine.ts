@@ -1,10 +1,18 @@
 /**
- * `npm run bench -- engine [--records 10000,100000] [--concurrency 16] [--logging full|metadata]`
+ * `npm run bench -- engine [--records 10000,100000] [--concurrency 16] [--logging full|metadata]
+ *   [--cold] [--heap app|default] [--repeat 3]`
  *
  * Records through source → map → code → target with in-memory connectors and persistence on (a
  * real SQLite file: items, events, ledger, cursors). Each size runs in a fresh child process so
  * its peak RSS is its own. The source generates records on demand and the target keeps only a
  * count, so memory measured is the engine's, not the fake systems'.
+ *
+ * As in the desktop app and the web host, the process applies the app's V8 heap policy and the
+ * engine warms up (writer thread, QuickJS) before the run; the warm-up's time is shown on its own.
+ * Each size runs `--repeat` times (this machine's speed drifts by a third within minutes); the table
+ * shows the median run by records/s and the slowest and fastest records/s.
+ * `--cold` starts the run without warming up (as `koppel run` does); `--heap default` leaves V8's
+ * heap sizing as it is.
  *
  * Environment: BENCH_NO_THREAD=1 writes on the engine's thread (no writer thread), BENCH_KEEP=1
  * keeps the data folder (its path goes to stderr) to look at what a run stored.
@@ -16,11 +24,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { JsonObject } from '../shared/flow/json';
 import { staticConnections } from '../main/engine/connections';
 import { Engine } from '../main/engine/engine';
+import { applyHeapPolicy } from '../main/engine/heap-policy';
 import { memoryFlow } from '../main/engine/testing/memory-flow';
 import { MemorySystem, type MemoryEntry } from '../main/engine/testing/memory-system';
 import { createNodeRegistry } from '../main/nodes';
@@ -35,6 +45,10 @@ const { values } = parseArgs({
     /** Leave out nodes to see what each costs: "map", "code" or "map,code". */
     without: { type: 'string', default: '' },
     'dry-run': { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
+    /** Runs per size; the table shows the median run by records/s, and the range. */
+    repeat: { type: 'string', default: '3' },
+    heap: { type: 'string', default: 'app' },
   },
 });
 
@@ -89,6 +103,7 @@ function mainThreadCpuSeconds(): number {
 }
 
 async function child(records: number): Promise<void> {
+  if (values.heap === 'app') applyHeapPolicy();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-bench-'));
   const store = Store.openDataDir(dir, { writerThread: process.env.BENCH_NO_THREAD !== '1' });
   const system = new SyntheticSystem(records);
@@ -146,11 +161,18 @@ async function child(records: number): Promise<void> {
       targetPort: 'in',
     }));
   }
+  const warmUpStarted = performance.now();
+  if (!values.cold) await engine.warmUp();
+  const warmUpMs = performance.now() - warmUpStarted;
+  // The longest the run kept the event loop from anything else (timers, IPC, the UI's messages).
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
+  stalls.enable();
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const mainBefore = mainThreadCpuSeconds();
   const result = await engine.run({ flow, trigger: 'manual', dryRun: values['dry-run'] });
   const seconds = (performance.now() - started) / 1000;
+  stalls.disable();
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mainSeconds = mainThreadCpuSeconds() - mainBefore;
@@ -166,7 +188,7 @@ async function child(records: number): Promise<void> {
     );
   }
   process.stdout.write(
-    `${JSON.stringify({ records, seconds, perSecond: records / seconds, perCpuSecond: records / cpuSeconds, perMainCpuSecond: records / mainSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024, dbMb: dbBytes / 1048576 })}\n`,
+    `${JSON.stringify({ records, seconds, perSecond: records / seconds, perCpuSecond: records / cpuSeconds, perMainCpuSecond: records / mainSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024, dbMb: dbBytes / 1048576, longestStallMs: stalls.max / 1e6, warmUpMs })}\n`,
   );
 }
 
@@ -179,46 +201,78 @@ const Figures = z.object({
   perMainCpuSecond: z.number().nullable(),
   peakRssMb: z.number(),
   dbMb: z.number(),
+  longestStallMs: z.number(),
+  warmUpMs: z.number(),
 });
+
+/** One run of `records` in a fresh process. */
+function runChild(records: number): z.infer<typeof Figures> {
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      __filename,
+      '--child',
+      String(records),
+      '--concurrency',
+      values.concurrency,
+      '--logging',
+      values.logging,
+      '--heap',
+      values.heap,
+      ...(values.cold ? ['--cold'] : []),
+    ],
+    { encoding: 'utf8', cwd: path.join(__dirname, '..'), maxBuffer: 10 * 1024 * 1024 },
+  );
+  if (run.status !== 0) {
+    console.error(run.stderr);
+    process.exit(1);
+  }
+  const line = run.stdout.trim().split('\n').at(-1) ?? '{}';
+  return Figures.parse(JSON.parse(line));
+}
 
 function parent(): void {
   const sizes = values.records.split(',').map(Number);
   const rows: string[] = [];
+  const repeat = Math.max(1, Number(values.repeat));
   for (const records of sizes) {
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        __filename,
-        '--child',
-        String(records),
-        '--concurrency',
-        values.concurrency,
-        '--logging',
-        values.logging,
-      ],
-      { encoding: 'utf8', cwd: path.join(__dirname, '..'), maxBuffer: 10 * 1024 * 1024 },
-    );
-    if (run.status !== 0) {
-      console.error(run.stderr);
-      process.exit(1);
-    }
-    const line = run.stdout.trim().split('\n').at(-1) ?? '{}';
-    const figures = Figures.parse(JSON.parse(line));
+    const runs: z.infer<typeof Figures>[] = [];
+    for (let index = 0; index < repeat; index++) runs.push(runChild(records));
+    runs.sort((a, b) => a.perSecond - b.perSecond);
+    const figures = runs[Math.floor((runs.length - 1) / 2)] ?? runs[0];
+    if (!figures) continue;
+    const range = `${Math.round(runs[0]?.perSecond ?? 0).toLocaleString('en')}–${Math.round(runs.at(-1)?.perSecond ?? 0).toLocaleString('en')}`;
     rows.push(
-      `| ${figures.records.toLocaleString('en').padStart(8)} | ${figures.seconds.toFixed(2).padStart(7)} | ${Math.round(figures.perSecond).toLocaleString('en').padStart(9)} | ${Math.round(figures.perCpuSecond).toLocaleString('en').padStart(13)} | ${figures.peakRssMb.toFixed(0).padStart(13)} | ${figures.dbMb.toFixed(1).padStart(9)} |`,
+      `| ${figures.records.toLocaleString('en').padStart(8)} | ${figures.seconds.toFixed(2).padStart(7)} | ${Math.round(figures.perSecond).toLocaleString('en').padStart(9)} | ${range.padStart(13)} | ${Math.round(figures.perCpuSecond).toLocaleString('en').padStart(13)} | ${figures.peakRssMb.toFixed(0).padStart(13)} | ${Math.max(
+        ...runs.map((run) => run.peakRssMb),
+      )
+        .toFixed(0)
+        .padStart(
+          12,
+        )} | ${figures.dbMb.toFixed(1).padStart(7)} | ${figures.longestStallMs.toFixed(0).padStart(17)} | ${(values.cold ? '—' : figures.warmUpMs.toFixed(0)).padStart(12)} |`,
     );
   }
   console.log(
-    `engine: source → map → code → target, concurrency ${values.concurrency}, payload logging ${values.logging}, SQLite on\n`,
+    `engine: source → map → code → target, concurrency ${values.concurrency}, payload logging ${values.logging}, SQLite on`,
+  );
+  console.log(
+    `${values.cold ? 'cold start: no warm-up before the run' : 'engine warmed up before the run, as the desktop app and web host do at start-up'}; V8 heap: ${values.heap === 'app' ? "the app's policy (main/engine/heap-policy.ts)" : "V8's default sizing"}\n`,
   );
   const load = os.loadavg()[0] ?? 0;
   console.log(
     `(machine: ${os.cpus().length} cores, load average ${load.toFixed(1)}; records per CPU-second is the engine's own cost)\n`,
   );
-  console.log('|  records | seconds | records/s | records/CPU-s | peak RSS (MB) | db (MB) |');
-  console.log('|---------:|--------:|----------:|--------------:|--------------:|--------:|');
+  console.log(
+    `median of ${repeat} run(s) per size; "range" is the slowest and fastest records/s, "max RSS" the highest peak of all runs\n`,
+  );
+  console.log(
+    '|  records | seconds | records/s |         range | records/CPU-s | peak RSS (MB) | max RSS (MB) | db (MB) | longest stall (ms) | warm-up (ms) |',
+  );
+  console.log(
+    '|---------:|--------:|----------:|--------------:|--------------:|--------------:|-------------:|--------:|-------------------:|-------------:|',
+  );
   for (const row of rows) console.log(row);
 }
 
