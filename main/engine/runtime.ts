@@ -54,8 +54,6 @@ export class SyncRuntime {
   readonly clock: Clock;
   private readonly batcher: EventBatcher;
   private retentionTimer: NodeJS.Timeout | undefined;
-  /** The engine's start-up warm-up, when asked for (never rejects). */
-  readonly warmedUp: Promise<void>;
 
   constructor(private readonly options: SyncRuntimeOptions) {
     // Process-wide, and every host that runs flows builds this runtime (once per process).
@@ -77,12 +75,12 @@ export class SyncRuntime {
     });
     // Runs left "running" by a process that died are finished now, each with its runFinished.
     this.engine.recover();
-    this.warmedUp = options.warmUp
-      ? this.engine.warmUp().catch((error: unknown) => {
-          // Only a head start: the first run loads what it needs itself.
-          options.logger.warn('Warming up the engine failed', { error: String(error) });
-        })
-      : Promise.resolve();
+    if (options.warmUp) {
+      this.engine.warmUp().catch((error: unknown) => {
+        // Only a head start: the first run loads what it needs itself.
+        options.logger.warn('Warming up the engine failed', { error: String(error) });
+      });
+    }
     this.scheduler = new Scheduler({
       flows: () => this.flows.list(),
       schedules: this.store.schedules,

@@ -185,14 +185,13 @@ export class BatchThread {
     const id = this.nextId++;
     this.pending.set(id, (error) => done(error));
     this.port.postMessage({ id, groups });
-    if (++this.sinceCheckpoint >= CHECKPOINT_EVERY && !this.checkpointing) {
-      this.sinceCheckpoint = 0;
-      this.checkpointing = true;
-      this.checkpointer.port.postMessage(1);
-    }
+    if (++this.sinceCheckpoint >= CHECKPOINT_EVERY) this.checkpointSoon();
   }
 
-  /** Asks the checkpointer for a checkpoint now (a run ended: its WAL need not wait for the next one). */
+  /**
+   * Asks the checkpointer for a checkpoint, unless one is running: every {@link CHECKPOINT_EVERY}
+   * batches, and when a run ends (its WAL need not wait for the next run).
+   */
   checkpointSoon(): void {
     if (this.failure || this.checkpointing) return;
     this.sinceCheckpoint = 0;
