@@ -180,3 +180,71 @@ describe('exactly once within a run', () => {
     ]);
   });
 });
+
+describe('an open intent at a target the record no longer reaches', () => {
+  // A step before the target skips the record the second time (as "already in Teamleader" does
+  // after a crash between a write and its ledger entry).
+  const flowWith = (idempotency: 'key' | 'reference') =>
+    memoryFlow({
+      transforms: [
+        { id: 'gate', kind: 'core.transform.code', config: { code: 'return record.skip ? null : record;' } },
+      ],
+      targetConfig: { idempotency },
+      settings: { retry: { attempts: 1 } },
+    });
+
+  async function leaveIntentThenSkip(idempotency: 'key' | 'reference', written: boolean) {
+    const fixture = engineFixture();
+    fixtures.push(fixture);
+    const { system, store, engine } = fixture;
+    system.seed('orders', sampleOrders(2));
+    const lostAnswer = (operation: MemoryOperation, _entity: string, data?: { orderNumber?: unknown }) => {
+      if (operation === 'create' && data?.orderNumber === 'ORD-1002') {
+        throw Object.assign(new Error('bad gateway'), { status: 502 });
+      }
+    };
+    // A 502 leaves the outcome unknown, so the intent stays: the write happened (answer lost) or not.
+    if (written)
+      system.hooks.after = (operation, entity, entry) => lostAnswer(operation, entity, entry?.data);
+    else system.hooks.before = (operation, entity, data) => lostAnswer(operation, entity, data);
+    const flow = flowWith(idempotency);
+    const first = await engine.run({ flow, trigger: 'manual' });
+    expect(first.counts).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(store.exactlyOnce.intents(flow.id).map((intent) => intent.sourceKey)).toEqual([
+      'memory:orders:o2',
+    ]);
+    system.hooks = {};
+    system.seed('orders', [{ ...sampleOrders(2)[1], skip: true }]);
+    const second = await engine.run({ flow, trigger: 'manual' });
+    expect(second.counts).toMatchObject({ total: 1, skipped: 1, failed: 0 });
+    return { fixture, flow, second };
+  }
+
+  it('is resolved by looking the reference up: found, the ledger takes the ids', async () => {
+    const { fixture, flow, second } = await leaveIntentThenSkip('reference', true);
+    expect(fixture.store.exactlyOnce.intents(flow.id)).toEqual([]);
+    const invoice = fixture.system.list('invoices').find((entry) => entry.data.orderNumber === 'ORD-1002');
+    expect(fixture.store.exactlyOnce.ledger(flow.id, 'target', 'memory:orders:o2')?.targetIds).toEqual({
+      id: invoice?.id,
+    });
+    expect(fixture.system.calls.create).toBe(2);
+    const logs = fixture.eventsOf(second.runId).filter((event) => event.type === 'log');
+    expect(logs.map((event) => event.message)).toContainEqual(
+      expect.stringContaining('The interrupted write of memory:orders:o2 had happened'),
+    );
+  });
+
+  it('is dropped when the look-up finds nothing: the write never happened', async () => {
+    const { fixture, flow } = await leaveIntentThenSkip('reference', false);
+    expect(fixture.store.exactlyOnce.intents(flow.id)).toEqual([]);
+    expect(fixture.store.exactlyOnce.ledger(flow.id, 'target', 'memory:orders:o2')).toBeUndefined();
+    expect(fixture.system.list('invoices')).toHaveLength(1);
+  });
+
+  it('stays at a key target, which can only tell by re-sending when the record comes back', async () => {
+    const { fixture, flow } = await leaveIntentThenSkip('key', true);
+    expect(fixture.store.exactlyOnce.intents(flow.id).map((intent) => intent.sourceKey)).toEqual([
+      'memory:orders:o2',
+    ]);
+  });
+});

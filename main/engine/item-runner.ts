@@ -5,7 +5,7 @@ import { classifyError, isAbort, permanentError, type StepError } from './errors
 import type { FlowRecord, ItemInfo, TransformInstance, TransformOutput, TransformResult } from './executor';
 import { RetriesExhausted, withRetry } from './retry';
 import { edgeKey, scopeRetryOptions, type RunScope } from './run-scope';
-import { runTargetStep } from './target-step';
+import { runTargetStep, settleBypassedIntent } from './target-step';
 
 /** How an item ended, for the cursor and the run's circuit breaker. */
 export interface ItemEnd {
@@ -45,9 +45,17 @@ export async function runItem(
   let wrote:
     | { nodeId: string; action: NonNullable<ItemRecord['action']>; targetIds: Record<string, string> | null }
     | undefined;
+  // Only while the flow has open intents (after a crash): the targets this record reached, and the
+  // record as it last was, for the targets it did not reach.
+  const reached = scope.openIntents.size > 0 ? new Set<string>() : undefined;
+  let lastRecord: FlowRecord | undefined;
 
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     const { nodeId, record } = step;
+    if (reached) {
+      reached.add(nodeId);
+      lastRecord = record;
+    }
     const counters = scope.counters(nodeId);
     counters.received++;
     try {
@@ -122,6 +130,8 @@ export async function runItem(
     }
   }
 
+  if (reached && lastRecord) await settleBypassedIntents(scope, item, info, reached, lastRecord);
+
   const now = scope.clock.now();
   item.finishedAt = now;
   if (wrote) {
@@ -166,6 +176,21 @@ export async function runItem(
   item.attempts = Math.max(1, item.attempts);
   scope.writer.saveItem(item);
   return { passable: true, unreachable: false };
+}
+
+/** Resolves the open intents of the record's key at targets it did not reach in this run. */
+async function settleBypassedIntents(
+  scope: RunScope,
+  item: ItemRecord,
+  info: ItemInfo,
+  reached: ReadonlySet<string>,
+  record: FlowRecord,
+): Promise<void> {
+  for (const [nodeId, keys] of scope.openIntents) {
+    const target = scope.targets.get(nodeId);
+    if (!target || reached.has(nodeId) || !keys.has(item.key)) continue;
+    await settleBypassedIntent(scope, nodeId, target, record, item, info);
+  }
 }
 
 /**

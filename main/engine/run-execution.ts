@@ -226,8 +226,22 @@ export class RunExecution {
           .filter((nodeId) => this.deps.store.exactlyOnce.isFresh(flow.id, nodeId)),
       ),
       writtenKeys: new BloomFilter(),
+      openIntents: this.openIntents(),
       random: this.deps.random,
     };
+  }
+
+  /** The flow's open intents at its targets, by target node (none in a dry run, which writes nothing). */
+  private openIntents(): Map<string, Set<string>> {
+    const open = new Map<string, Set<string>>();
+    if (this.options.dryRun) return open;
+    for (const intent of this.deps.store.exactlyOnce.intents(this.options.flow.id)) {
+      if (this.deps.nodes.get(intent.nodeId)?.module.definition.category !== 'target') continue;
+      let keys = open.get(intent.nodeId);
+      if (!keys) open.set(intent.nodeId, (keys = new Set()));
+      keys.add(intent.sourceKey);
+    }
+    return open;
   }
 
   private contextDeps(): NodeContextDeps {

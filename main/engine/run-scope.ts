@@ -48,6 +48,11 @@ export interface RunScope {
    */
   readonly freshTargets: ReadonlySet<string>;
   readonly writtenKeys: BloomFilter;
+  /**
+   * Per target node, the source keys with an open intent when the run started (a crashed run's
+   * writes); empty in a dry run. Keys leave it once resolved.
+   */
+  readonly openIntents: ReadonlyMap<string, Set<string>>;
   random(): number;
 }
 

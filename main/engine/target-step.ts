@@ -2,7 +2,7 @@ import type { JsonObject, JsonValue } from '../../shared/flow/json';
 import { deletePath } from '../../shared/flow/record-path';
 import type { Intent } from '../store/exactly-once-repo';
 import type { ItemRecord } from '../store/items-repo';
-import { permanentError, type StepError } from './errors';
+import { classifyError, permanentError, type StepError } from './errors';
 import type { FlowRecord, ItemInfo, TargetIds, TargetInstance, TargetWrite, WriteResult } from './executor';
 import { idempotencyKey, payloadHash } from './hash';
 import { RetriesExhausted, withRetry } from './retry';
@@ -220,6 +220,60 @@ export async function runTargetStep(
     response: result.response ?? null,
     ...(result.output ? { output: result.output } : {}),
   };
+}
+
+/**
+ * An open intent at a target this record did not reach this time (a step before it skipped the
+ * record, e.g. "already in Teamleader" after a crash between the write and its ledger entry). A
+ * target with `findExisting` looks the reference up: found, the ledger takes the ids; not found,
+ * nothing was written. Either way the intent goes. A key target keeps it (only re-sending, when
+ * the record reaches it again, can tell), as does a look-up that fails: this is housekeeping, the
+ * record's outcome stands.
+ */
+export async function settleBypassedIntent(
+  scope: RunScope,
+  nodeId: string,
+  instance: TargetInstance,
+  record: FlowRecord,
+  item: ItemRecord,
+  info: ItemInfo,
+): Promise<void> {
+  const { flow, store, writer } = scope;
+  scope.openIntents.get(nodeId)?.delete(item.key);
+  const find = instance.findExisting?.bind(instance);
+  if (!find) return;
+  if (writer.hasUncommitted(flow.id, nodeId, item.key)) await writer.commit();
+  const intent = store.exactlyOnce.intent(flow.id, nodeId, item.key);
+  if (!intent) return;
+  let found: TargetIds | null;
+  try {
+    found = (
+      await withRetry(
+        () => limited(scope.limiter(nodeId), () => find({ reference: intent.reference, record, item: info })),
+        scopeRetryOptions(scope),
+      )
+    ).value;
+  } catch (error) {
+    writer.event({
+      type: 'log',
+      level: 'warn',
+      nodeId,
+      key: item.key,
+      message: `Could not check the interrupted write of ${item.key} (${classifyError(error).message}); it is checked again when the record comes back.`,
+    });
+    return;
+  }
+  if (found) settle(scope, nodeId, item.key, found, intent.payloadHash);
+  else writer.clearIntent(flow.id, nodeId, item.key);
+  writer.event({
+    type: 'log',
+    level: 'info',
+    nodeId,
+    key: item.key,
+    message: found
+      ? `The interrupted write of ${item.key} had happened (${Object.values(found).join(', ')}): recorded.`
+      : `The interrupted write of ${item.key} had not happened: nothing to record.`,
+  });
 }
 
 /** Finds out whether an intent's write happened: look it up, or re-send with the same key. */
