@@ -149,6 +149,35 @@ describe('token refresh', () => {
     expect(client.stats().refreshes).toBeGreaterThanOrEqual(1);
   });
 
+  it('refreshes again when the fresh token is invalidated before its retry, then reports a 401 that outlasts two refreshes', async () => {
+    const tokens = await twinTokens(twin);
+    const memory = createMemoryTokenStore(tokens);
+    let expireOnSave = 1;
+    const client = createTeamleaderClient({
+      apiBaseUrl: twin.apiUrl,
+      authBaseUrl: twin.authUrl,
+      clientId: twin.clientId,
+      clientSecret: twin.clientSecret,
+      tokenStore: {
+        load: () => memory.load(),
+        // Saved before use: expiring every token here kills the fresh one before its first call.
+        async save(next) {
+          await memory.save(next);
+          if (expireOnSave-- > 0) await twinAdmin(twin, '/faults', { expireTokens: true });
+        },
+      },
+    });
+    await twinAdmin(twin, '/faults', { expireTokens: true });
+    const me = await client.users.me();
+    expect(me.id).toBeTruthy();
+    expect(client.stats().refreshes).toBe(2);
+
+    expireOnSave = 2;
+    await twinAdmin(twin, '/faults', { expireTokens: true });
+    await expect(client.users.me()).rejects.toBeInstanceOf(TeamleaderAuthError);
+    expect(client.stats().refreshes).toBe(4);
+  });
+
   it('reports a revoked refresh token as an auth error', async () => {
     const tokens = await twinTokens(twin);
     const tokenStore = createMemoryTokenStore({

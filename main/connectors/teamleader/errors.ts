@@ -77,7 +77,7 @@ export class TeamleaderTransientError extends TeamleaderApiError {
   override readonly kind = 'transient';
 }
 
-/** No tokens, a refused refresh (`invalid_grant`), or a 401 that survived one refresh. */
+/** No tokens, a refused refresh (`invalid_grant`), or a 401 that survived two refreshes. */
 export class TeamleaderAuthError extends TeamleaderApiError {
   override readonly kind = 'auth';
   /** OAuth2 `error` code from the token endpoint (`invalid_grant`, `invalid_client`, …). */

@@ -17,6 +17,9 @@ import type { TeamleaderRef, TeamleaderRequest, TeamleaderResponse, TeamleaderDa
 import { responseCheck } from './response-checks';
 import type { TokenManager } from './token-manager';
 
+/** Refreshes one call may make after 401s before it reports the token refused. */
+const MAX_REFRESHES_PER_CALL = 2;
+
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -159,7 +162,7 @@ export class TeamleaderTransport {
     const meta = TEAMLEADER_OPERATIONS[op];
     const signal = anySignal(options.signal, this.options.signal);
     let attempt = 0;
-    let refreshed = false;
+    let refreshes = 0;
     let rateLimitWaits = 0;
     for (;;) {
       signal?.throwIfAborted();
@@ -243,8 +246,11 @@ export class TeamleaderTransport {
           title: items[0]?.title ?? 'Access token refused',
           errors: items,
         });
-        if (!refreshed) {
-          refreshed = true;
+        // Access tokens can be invalidated again while a refresh is on its way (the twin's fault
+        // test expires every token at random moments, and one call met that twice): a second
+        // refresh is allowed; a grant that is really gone fails at the refresh itself.
+        if (refreshes < MAX_REFRESHES_PER_CALL) {
+          refreshes++;
           this.counters.refreshes++;
           this.report(op, attempt, status, sentAt, 'refresh', error, rateLimit);
           await this.options.tokens.afterRejection(token);
