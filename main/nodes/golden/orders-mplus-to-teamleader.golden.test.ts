@@ -139,6 +139,34 @@ describe('template orders-mplus-to-teamleader', () => {
     expect(searchable).toHaveLength(orders.length);
   });
 
+  it('looks product codes up about once a run (a dry run once), and creates each new product once', async () => {
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const skus = new Set(
+      orders.flatMap((order) => (order.lineList?.line ?? []).map((line) => line.articleNumber)),
+    );
+    const callsOf = async () => (await h.stats('teamleader')).calls;
+    const before = await callsOf();
+    const dry = await h.run(TEMPLATE, undefined, { dryRun: true });
+    expect(dry.counts.failed).toBe(0);
+    const afterDry = await callsOf();
+    expect((afterDry['products.list'] ?? 0) - (before['products.list'] ?? 0)).toBeLessThanOrEqual(skus.size);
+    expect(afterDry['products.add'] ?? 0).toBe(before['products.add'] ?? 0);
+
+    const run = await h.run(TEMPLATE);
+    expect(run.counts.failed).toBe(0);
+    const afterRun = await callsOf();
+    const added = (afterRun['products.add'] ?? 0) - (afterDry['products.add'] ?? 0);
+    expect(added).toBeGreaterThan(0);
+    // A code is looked up once, and a new one again only by an order that came by between the
+    // look-up and the start of its creation; before, every new product was looked up twice.
+    expect((afterRun['products.list'] ?? 0) - (afterDry['products.list'] ?? 0)).toBeLessThan(
+      skus.size + added,
+    );
+    const products = await h.teamleaderEntities<TlProduct>('products');
+    const codes = products.map((product) => product.code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
   it('writes nothing on a second run, nor after the ledger is lost (the reference finds every invoice)', async () => {
     const first = await h.run(TEMPLATE);
     const before = (await h.teamleaderEntities<TlInvoice>('invoices')).length;

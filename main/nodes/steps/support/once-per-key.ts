@@ -4,6 +4,11 @@
  */
 export class OncePerKey<T> {
   private readonly pending = new Map<string, Promise<T>>();
+  /** Whether work for `key` is on its way or done (and did not fail). */
+  has(key: string): boolean {
+    return this.pending.has(key);
+  }
+
   run(key: string, work: () => Promise<T>): Promise<T> {
     let promise = this.pending.get(key);
     if (!promise) {

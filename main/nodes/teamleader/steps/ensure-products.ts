@@ -32,6 +32,20 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
     const reference = new TeamleaderReference(client, ctx.signal);
     const known = new Map<string, string>();
     const creating = new OncePerKey<string>();
+    /** SKUs a dry run found missing: later orders need not look them up again. */
+    const wouldCreate = new Set<string>();
+    /** SKUs whose creation failed in this run (perhaps after Teamleader made the product). */
+    const failedCreates = new Set<string>();
+    /** Look-ups on their way, shared by orders with the same SKU (their results are not kept). */
+    const looking = new Map<string, Promise<string | null>>();
+    const lookUp = (sku: string): Promise<string | null> => {
+      let pending = looking.get(sku);
+      if (!pending) {
+        pending = findProductByCode(client, sku, ctx.signal).finally(() => looking.delete(sku));
+        looking.set(sku, pending);
+      }
+      return pending;
+    };
 
     const create = async (
       line: SalesOrderLine & { sku: string },
@@ -65,9 +79,17 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
         for (const [index, line] of order.lines.entries()) {
           const sku = line.sku;
           if (!sku || known.has(sku)) continue;
-          const id = await findProductByCode(client, sku, ctx.signal);
+          // Being created by another order (or found missing by this dry run): no need to look.
+          if (creating.has(sku) || wouldCreate.has(sku)) {
+            missing.push({ line: { ...line, sku }, index });
+            continue;
+          }
+          const id = await lookUp(sku);
           if (id) known.set(sku, id);
-          else missing.push({ line: { ...line, sku }, index });
+          else {
+            missing.push({ line: { ...line, sku }, index });
+            if (ctx.dryRun) wouldCreate.add(sku);
+          }
         }
         if (missing.length > 0 && !ctx.config.createMissing) {
           const skus = [...new Set(missing.map(({ line }) => `"${line.sku}"`))].join(', ');
@@ -84,14 +106,21 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
           }
           known.set(
             line.sku,
-            await creating.run(
-              line.sku,
-              // Looked up again inside the one-at-a-time work: an earlier attempt whose answer was
-              // lost, or another order a moment ago, may have created it after our first look.
-              async () =>
-                (await findProductByCode(client, line.sku, ctx.signal)) ??
-                create(line, order.currency, `${label} line ${index + 1}`),
-            ),
+            await creating.run(line.sku, async () => {
+              // An attempt of this run whose answer was lost may have made it after our look: look
+              // again before creating. Otherwise our look was just now (two orders with one new
+              // product share this work), which saves a Teamleader call per new product.
+              if (failedCreates.has(line.sku)) {
+                const id = await findProductByCode(client, line.sku, ctx.signal);
+                if (id) return id;
+              }
+              try {
+                return await create(line, order.currency, `${label} line ${index + 1}`);
+              } catch (error) {
+                failedCreates.add(line.sku);
+                throw error;
+              }
+            }),
           );
         }
         const lines = order.lines.map((line) => {
