@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleFlow } from '../../shared/flow/testing/sample-flow';
-import { temporaryStore } from './testing';
+import { beginTestRun, temporaryStore } from './testing';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -15,15 +14,7 @@ describe('BatchThread', () => {
     cleanups.push(handle.cleanup);
     const { store, dir } = handle;
     const file = path.join(dir, 'koppel.db');
-    store.beginRun({
-      id: 'run-1',
-      flow: sampleFlow(),
-      trigger: 'manual',
-      parentRunId: null,
-      dryRun: false,
-      owner: store.owner.id,
-      startedAt: Date.now(),
-    });
+    beginTestRun(store, 'run-1');
     const writer = store.writer('run-1', { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
     const sizeBefore = fs.statSync(file).size;
     // ~4 MB of WAL in 80 batches: below every connection's auto-checkpoint threshold, so only

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import type { RunCounts } from '../../shared/flow/run-records';
-import type { ItemRecord } from './items-repo';
 import { FLUSH_AT, QUEUE_LIMIT } from './run-writer';
-import { temporaryStore } from './testing';
+import { beginTestRun, temporaryStore, testItem } from './testing';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -17,15 +15,7 @@ describe('RunWriter', () => {
       const handle = temporaryStore({ writerThread });
       cleanups.push(handle.cleanup);
       const { store } = handle;
-      store.beginRun({
-        id: 'run-1',
-        flow: sampleFlow(),
-        trigger: 'manual',
-        parentRunId: null,
-        dryRun: true,
-        owner: store.owner.id,
-        startedAt: Date.now(),
-      });
+      beginTestRun(store, 'run-1', { dryRun: true });
       const counts: RunCounts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
       const writer = store.writer('run-1', counts, 'full', () => {});
       const total = 6 * QUEUE_LIMIT;
@@ -49,41 +39,10 @@ describe('RunWriter', () => {
     const handle = temporaryStore();
     cleanups.push(handle.cleanup);
     const { store } = handle;
-    store.beginRun({
-      id: 'run-1',
-      flow: sampleFlow(),
-      trigger: 'manual',
-      parentRunId: null,
-      dryRun: true,
-      owner: store.owner.id,
-      startedAt: Date.now(),
-    });
+    beginTestRun(store, 'run-1', { dryRun: true });
     const writer = store.writer('run-1', { total: 1, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
-    const id = store.ids.take();
-    const item: ItemRecord = {
-      id,
-      runId: 'run-1',
-      key: `test:orders:${id}`,
-      status: 'running',
-      nodeId: 'orders',
-      reason: null,
-      error: null,
-      attempts: 0,
-      orderNumber: null,
-      email: null,
-      sku: null,
-      action: null,
-      targetIds: null,
-      retryOf: null,
-      rootId: id,
-      source: { id: String(id) },
-      input: null,
-      mapped: null,
-      request: null,
-      response: null,
-      startedAt: Date.now(),
-      finishedAt: null,
-    };
+    const item = testItem(store, 'run-1');
+    const id = item.id;
     writer.saveItem(item);
     for (let index = 0; index < FLUSH_AT - 2; index++)
       writer.event({ type: 'log', level: 'info', message: 'x' });

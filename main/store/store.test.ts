@@ -4,9 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/flow/run-events';
 import type { RunCounts } from '../../shared/flow/run-records';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
-import type { ItemRecord } from './items-repo';
 import { FlowBusyError, Store } from './store';
-import { temporaryStore } from './testing';
+import { beginTestRun, temporaryStore, testItem } from './testing';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -30,47 +29,6 @@ function openDescriptors(file: string): number {
   }).length;
 }
 
-function item(store: Store, runId: string, overrides: Partial<ItemRecord> = {}): ItemRecord {
-  const id = store.ids.take();
-  return {
-    id,
-    runId,
-    key: `test:orders:${id}`,
-    status: 'running',
-    nodeId: 'orders',
-    reason: null,
-    error: null,
-    attempts: 0,
-    orderNumber: null,
-    email: null,
-    sku: null,
-    action: null,
-    targetIds: null,
-    retryOf: null,
-    rootId: id,
-    source: { id: String(id) },
-    input: null,
-    mapped: null,
-    request: null,
-    response: null,
-    startedAt: Date.now(),
-    finishedAt: null,
-    ...overrides,
-  };
-}
-
-function begin(store: Store, runId: string, now = Date.now()) {
-  return store.beginRun({
-    id: runId,
-    flow: sampleFlow(),
-    trigger: 'manual',
-    parentRunId: null,
-    dryRun: false,
-    owner: store.owner.id,
-    startedAt: now,
-  });
-}
-
 describe('Store', () => {
   it("opens the writer thread's connection on warmUp, before any run (Linux: counted in /proc)", async () => {
     const { store, dir } = open();
@@ -85,7 +43,7 @@ describe('Store', () => {
 
   it('commits a batch before handing its events to listeners', async () => {
     const { store } = open();
-    begin(store, 'run-1');
+    beginTestRun(store, 'run-1');
     const counts: RunCounts = { total: 1, succeeded: 0, skipped: 0, failed: 0 };
     const seenInDb: number[] = [];
     const writer = store.writer('run-1', counts, 'full', (events) => {
@@ -93,7 +51,7 @@ describe('Store', () => {
       seenInDb.push(...store.events.page('run-1', 0, 100).map((event) => event.seq));
       expect(events.map((event) => event.seq)).toEqual([1, 2]);
     });
-    const record = item(store, 'run-1');
+    const record = testItem(store, 'run-1');
     writer.saveItem(record);
     writer.event({
       type: 'runStarted',
@@ -121,20 +79,20 @@ describe('Store', () => {
 
   it('keeps no payloads with metadata-only logging, except a failed input', async () => {
     const { store } = open();
-    begin(store, 'run-1');
+    beginTestRun(store, 'run-1');
     const writer = store.writer(
       'run-1',
       { total: 0, succeeded: 0, skipped: 0, failed: 0 },
       'metadata',
       () => {},
     );
-    const ok = item(store, 'run-1', {
+    const ok = testItem(store, 'run-1', {
       status: 'succeeded',
       mapped: { a: 1 },
       input: { a: 1 },
       finishedAt: Date.now(),
     });
-    const bad = item(store, 'run-1', {
+    const bad = testItem(store, 'run-1', {
       status: 'failed',
       input: { b: 2 },
       mapped: { b: 2 },
@@ -149,7 +107,7 @@ describe('Store', () => {
 
   it('writes runFinished once and releases the lock', async () => {
     const { store } = open();
-    begin(store, 'run-1');
+    beginTestRun(store, 'run-1');
     const counts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
     const writer = store.writer('run-1', counts, 'full', () => {});
     const outcome = {
@@ -169,11 +127,11 @@ describe('Store', () => {
 
   it('refuses a second run of a flow while the first is alive, across store instances', () => {
     const { store, dir } = open();
-    begin(store, 'run-1');
+    beginTestRun(store, 'run-1');
     const other = Store.openDataDir(dir);
     cleanups.unshift(() => other.close());
-    expect(() => begin(other, 'run-2')).toThrow(FlowBusyError);
-    expect(() => begin(other, 'run-2')).toThrow(/already running \(run run-1/);
+    expect(() => beginTestRun(other, 'run-2')).toThrow(FlowBusyError);
+    expect(() => beginTestRun(other, 'run-2')).toThrow(/already running \(run run-1/);
   });
 
   it('takes over the lock of a dead holder and finishes its run as interrupted', async () => {
@@ -182,9 +140,9 @@ describe('Store', () => {
       locks: { isAlive: (_host, pid) => !dead.has(pid) },
       owner: { id: 'a', host: 'h', pid: 1 },
     });
-    begin(store, 'run-1');
+    beginTestRun(store, 'run-1');
     const writer = store.writer('run-1', { total: 1, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
-    const open1 = item(store, 'run-1');
+    const open1 = testItem(store, 'run-1');
     writer.saveItem(open1);
     writer.event({
       type: 'runStarted',
@@ -203,7 +161,7 @@ describe('Store', () => {
       owner: { id: 'b', host: 'h', pid: 2 },
     });
     cleanups.unshift(() => next.close());
-    const { recovered } = begin(next, 'run-2');
+    const { recovered } = beginTestRun(next, 'run-2');
     expect(recovered).toMatchObject({ type: 'runFinished', status: 'interrupted', seq: 2, runId: 'run-1' });
     expect(next.runs.get('run-1')).toMatchObject({ status: 'interrupted', counts: { total: 1, failed: 1 } });
     expect(next.items.detail(open1.id)).toMatchObject({ status: 'failed', reason: 'interrupted' });
@@ -213,7 +171,7 @@ describe('Store', () => {
   it('treats a stale heartbeat as dead and sweeps abandoned runs at start-up', () => {
     const { store, dir } = open({ locks: { staleAfterMs: 1000 } });
     const start = Date.now() - 10_000;
-    begin(store, 'run-1', start);
+    beginTestRun(store, 'run-1', { now: start });
     const later = Store.openDataDir(dir, { locks: { staleAfterMs: 1000 } });
     cleanups.unshift(() => later.close());
     const events: RunEvent[] = later.recoverAbandonedRuns();
@@ -246,9 +204,9 @@ describe('Store', () => {
       'full',
       () => {},
     );
-    writer1.saveItem(item(store, 'run-1', { orderNumber: 'ORD-1001', email: 'Anna@Example.com' }));
-    writer2.saveItem(item(store, 'run-2', { orderNumber: 'ORD-1001' }));
-    writer2.saveItem(item(store, 'run-2', { sku: '4711' }));
+    writer1.saveItem(testItem(store, 'run-1', { orderNumber: 'ORD-1001', email: 'Anna@Example.com' }));
+    writer2.saveItem(testItem(store, 'run-2', { orderNumber: 'ORD-1001' }));
+    writer2.saveItem(testItem(store, 'run-2', { sku: '4711' }));
     await Promise.all([writer1.commit(), writer2.commit()]);
     expect(
       store.items
@@ -275,7 +233,7 @@ describe('Store', () => {
     });
     const counts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
     const writer = store.writer('old', counts, 'full', () => {});
-    const record = item(store, 'old', { status: 'succeeded', finishedAt: old });
+    const record = testItem(store, 'old', { status: 'succeeded', finishedAt: old });
     writer.saveItem(record);
     writer.putLedger({
       flowId: 'flow-1',
@@ -319,16 +277,16 @@ describe('Store', () => {
       startedAt: Date.now(),
     });
     const writer = store.writer('run-1', { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
-    const customer = item(store, 'run-1', {
+    const customer = testItem(store, 'run-1', {
       email: 'jan@voorbeeld.be',
       source: { email: 'jan@voorbeeld.be', name: 'Jan' },
     });
-    const order = item(store, 'run-1', {
+    const order = testItem(store, 'run-1', {
       orderNumber: '77',
       source: { customer: { email: 'JAN@voorbeeld.be' } },
       request: { to: 'jan@voorbeeld.be' },
     });
-    const other = item(store, 'run-1', { source: { email: 'piet@voorbeeld.be' } });
+    const other = testItem(store, 'run-1', { source: { email: 'piet@voorbeeld.be' } });
     for (const record of [customer, order, other]) writer.saveItem(record);
     writer.event({
       type: 'itemStarted',

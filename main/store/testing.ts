@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sampleFlow } from '../../shared/flow/testing/sample-flow';
+import type { ItemRecord } from './items-repo';
 import { Store, type StoreOptions } from './store';
 
 /** A store in a fresh temporary folder, for tests; `cleanup` closes and deletes it. */
@@ -14,5 +16,52 @@ export function temporaryStore(options?: StoreOptions): { store: Store; dir: str
       store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Starts run `runId` of the sample flow on `store` (manual trigger, owned by the store). */
+export function beginTestRun(
+  store: Store,
+  runId: string,
+  options: { now?: number; dryRun?: boolean } = {},
+): ReturnType<Store['beginRun']> {
+  return store.beginRun({
+    id: runId,
+    flow: sampleFlow(),
+    trigger: 'manual',
+    parentRunId: null,
+    dryRun: options.dryRun ?? false,
+    owner: store.owner.id,
+    startedAt: options.now ?? Date.now(),
+  });
+}
+
+/** A running item of run `runId` with a fresh id from `store` and a small source record. */
+export function testItem(store: Store, runId: string, overrides: Partial<ItemRecord> = {}): ItemRecord {
+  const id = store.ids.take();
+  return {
+    id,
+    runId,
+    key: `test:orders:${id}`,
+    status: 'running',
+    nodeId: 'orders',
+    reason: null,
+    error: null,
+    attempts: 0,
+    orderNumber: null,
+    email: null,
+    sku: null,
+    action: null,
+    targetIds: null,
+    retryOf: null,
+    rootId: id,
+    source: { id: String(id) },
+    input: null,
+    mapped: null,
+    request: null,
+    response: null,
+    startedAt: Date.now(),
+    finishedAt: null,
+    ...overrides,
   };
 }
