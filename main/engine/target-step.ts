@@ -240,19 +240,14 @@ export async function settleBypassedIntent(
 ): Promise<void> {
   const { flow, store, writer } = scope;
   scope.openIntents.get(nodeId)?.delete(item.key);
-  const find = instance.findExisting?.bind(instance);
-  if (!find) return;
+  // Without findExisting only re-sending could tell, which a skipped record must not do.
+  if (!instance.findExisting) return;
   if (writer.hasUncommitted(flow.id, nodeId, item.key)) await writer.commit();
   const intent = store.exactlyOnce.intent(flow.id, nodeId, item.key);
   if (!intent) return;
   let found: TargetIds | null;
   try {
-    found = (
-      await withRetry(
-        () => limited(scope.limiter(nodeId), () => find({ reference: intent.reference, record, item: info })),
-        scopeRetryOptions(scope),
-      )
-    ).value;
+    found = await resolveIntent(scope, instance, intent, record, info, scope.limiter(nodeId));
   } catch (error) {
     writer.event({
       type: 'log',
