@@ -76,7 +76,7 @@ export default tseslint.config(
     },
   },
   {
-    // The `koppel` launcher is plain CommonJS: it registers tsx, then loads the TypeScript CLI.
+    // The `koppel` launcher is plain CommonJS: it runs the bundled CLI, or the sources through tsx.
     files: ['bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
