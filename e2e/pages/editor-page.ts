@@ -89,8 +89,28 @@ export class EditorPage {
   }
 
   async select(kind: string): Promise<void> {
-    await this.node(kind).locator('.ed-node-title').click();
+    const title = this.node(kind).locator('.ed-node-title');
+    // A node outside the visible canvas (a long flow opens at a readable zoom, its ends out of
+    // view): zoom to fit first, as a user would pan. Left to itself, Playwright scrolls the canvas'
+    // overflow to reach it, and the click then missed the node now and then (CI, 2026-11-29).
+    if (!(await this.inView(title))) {
+      await this.page.getByRole('button', { name: 'Zoom to fit' }).click();
+      await expect.poll(() => this.inView(title)).toBe(true);
+    }
+    await title.click();
     await expect(this.page.getByTestId('node-inspector')).toBeVisible();
+  }
+
+  /** Whether the element lies wholly inside the visible canvas. */
+  private async inView(element: Locator): Promise<boolean> {
+    const [pane, box] = await Promise.all([this.pane.boundingBox(), element.boundingBox()]);
+    if (!pane || !box) return false;
+    return (
+      box.x >= pane.x &&
+      box.y >= pane.y &&
+      box.x + box.width <= pane.x + pane.width &&
+      box.y + box.height <= pane.y + pane.height
+    );
   }
 
   sourceField(path: string): Locator {
