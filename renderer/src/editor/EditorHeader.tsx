@@ -1,9 +1,11 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { ArrowLeft, FlaskConical, LayoutGrid, Maximize, Play, Redo2, Save, Undo2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useFlowEditorStore } from '../stores/flow-editor-store';
 import { useFlowRunStore } from '../stores/flow-run-store';
+import { openingView } from './canvas/opening-view';
+import { nodesBounds } from './model/layout';
 import type { FlowActions } from './useFlowActions';
 
 /** The editor's toolbar: back, the flow's name and state, undo/redo, layout, run and save. */
@@ -25,10 +27,17 @@ export function EditorHeader({
   const redo = useFlowEditorStore((state) => state.redo);
   const tidy = useFlowEditorStore((state) => state.tidy);
   const running = useFlowRunStore((state) => state.starting || state.run?.status === 'running');
-  const { fitView } = useReactFlow();
-  // "Zoom to fit" shows everything; after tidying, text stays readable (the minimap shows the rest).
+  const { fitView, setViewport } = useReactFlow();
+  const canvas = useStoreApi();
+  // "Zoom to fit" shows everything; after tidying, text stays readable: the view a flow opens
+  // with (a long flow from its start; the minimap shows the rest).
   const fit = () => void fitView({ padding: 0.2, maxZoom: 1, duration: 200 });
-  const fitReadable = () => void fitView({ padding: 0.3, maxZoom: 1, minZoom: 0.5, duration: 200 });
+  const fitReadable = () => {
+    const { width, height } = canvas.getState();
+    const { nodes } = useFlowEditorStore.getState();
+    if (nodes.length === 0 || width === 0 || height === 0) return;
+    void setViewport(openingView(nodesBounds(nodes), width, height), { duration: 200 });
+  };
 
   return (
     <header className="ed-header">

@@ -4,7 +4,6 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
-  getViewportForBounds,
   useReactFlow,
   type Connection,
   type FinalConnectionState,
@@ -21,6 +20,7 @@ import { DEFAULT_NODE_SIZE, nodesBounds } from '../model/layout';
 import { useResolvedTheme } from '../ui/useResolvedTheme';
 import { nodeTypes } from './node-types';
 import { nextStep } from './next-step';
+import { openingView } from './opening-view';
 import { KIND_MIME } from './palette-drag';
 import { refusalText } from './refusal-text';
 import { useNodeNamer, useRecordTypeLabel } from './useNodeNamer';
@@ -63,7 +63,7 @@ export function FlowCanvas() {
     setInitialViewport(
       current.length === 0
         ? { x: box.width / 2, y: box.height / 3, zoom: 1 }
-        : getViewportForBounds(nodesBounds(current), box.width, box.height, 0.5, 1, 0.3),
+        : openingView(nodesBounds(current), box.width, box.height),
     );
   }, [initialViewport]);
 
