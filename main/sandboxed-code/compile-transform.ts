@@ -69,13 +69,13 @@ return { ...record, email: String(record.email).trim().toLowerCase(), lines, tot
  * slice per turn of the event loop, so the first run of a code node or an expression field starts
  * with QuickJS's wasm loaded and optimised.
  */
-export function warmUpSandbox(calls = WARM_UP_CALLS): Promise<void> {
+export function warmUpSandbox(): Promise<void> {
   warmedUp ??= compileTransform(WARM_UP_CODE, {
     timeLimitMs: 1000,
     memoryLimitBytes: 16 * 1024 * 1024,
   }).then(async (transform) => {
     try {
-      for (let call = 0; call < calls; call++) {
+      for (let call = 0; call < WARM_UP_CALLS; call++) {
         if (call > 0 && call % WARM_UP_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
         transform.run(warmUpRecord(call));
       }
