@@ -221,7 +221,10 @@ function runChild(records: number): z.infer<typeof Figures> {
       values.logging,
       '--heap',
       values.heap,
+      '--without',
+      values.without,
       ...(values.cold ? ['--cold'] : []),
+      ...(values['dry-run'] ? ['--dry-run'] : []),
     ],
     { encoding: 'utf8', cwd: path.join(__dirname, '..'), maxBuffer: 10 * 1024 * 1024 },
   );
@@ -260,7 +263,7 @@ function parent(): void {
     );
   }
   console.log(
-    `engine: source → map → code → target, concurrency ${values.concurrency}, payload logging ${values.logging}, SQLite on`,
+    `engine: source → map → code → target${values.without ? ` without ${values.without}` : ''}${values['dry-run'] ? ', dry run' : ''}, concurrency ${values.concurrency}, payload logging ${values.logging}, SQLite on`,
   );
   console.log(
     `${values.cold ? 'cold start: no warm-up before the run' : 'engine warmed up before the run, as the desktop app and web host do at start-up'}; V8 heap: ${values.heap === 'app' ? "the app's policy (main/engine/heap-policy.ts)" : "V8's default sizing"}\n`,
