@@ -49,9 +49,11 @@ export function FlowCanvas() {
   const showToast = useFlowToastStore((state) => state.show);
   const nameOf = useNodeNamer();
   const typeLabel = useRecordTypeLabel();
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, getViewport, setViewport } = useReactFlow();
   const hint = useFlowEditorStore((state) => nextStep(state.nodes, state.edges, state.catalog));
   const container = useRef<HTMLDivElement>(null);
+  const hintStrip = useRef<HTMLDivElement>(null);
+  const hintHeight = useRef<number | null>(null);
   const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
 
   // The opening view is computed before React Flow first draws (instead of its `fitView`, which
@@ -66,6 +68,17 @@ export function FlowCanvas() {
         : openingView(nodesBounds(current), box.width, box.height),
     );
   }, [initialViewport]);
+
+  // The hint is a strip above the canvas, not drawn over it (it hid the node just added). When it
+  // comes, goes or changes height, the canvas moves by as much: keep the nodes where they are on screen.
+  useLayoutEffect(() => {
+    const height = hintStrip.current?.getBoundingClientRect().height ?? 0;
+    const before = hintHeight.current;
+    hintHeight.current = height;
+    if (before === null || before === height) return;
+    const viewport = getViewport();
+    void setViewport({ ...viewport, y: viewport.y - (height - before) });
+  }, [hint, getViewport, setViewport]);
 
   // Edges with a problem of their own (a type that no longer fits, a loop) are drawn in red.
   const shownEdges = useMemo(() => {
@@ -143,55 +156,51 @@ export function FlowCanvas() {
   }, []);
 
   return (
-    <div
-      className="ed-canvas"
-      data-testid="flow-canvas"
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      ref={container}
-    >
-      {initialViewport && (
-        <ReactFlow<EditorNode>
-          nodes={nodes}
-          edges={shownEdges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          isValidConnection={isValidConnection}
-          colorMode={theme}
-          defaultViewport={initialViewport}
-          minZoom={0.1}
-          deleteKeyCode={null}
-          // Big flows draw only what is in view: mounting hundreds of off-screen nodes is the
-          // slowest part of opening them. Small flows keep every node in the page.
-          onlyRenderVisibleElements={nodes.length > BIG_FLOW}
-          proOptions={{ hideAttribution: true }}
-          defaultEdgeOptions={{ interactionWidth: 16 }}
-          ariaLabelConfig={{ 'node.a11yDescription.default': t('editor.canvas.nodeHelp') }}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
-          <Controls showInteractive={false} />
-          <MiniMap<EditorNode>
-            pannable
-            zoomable
-            nodeColor={minimapColour}
-            ariaLabel={t('editor.canvas.minimap')}
-          />
-        </ReactFlow>
-      )}
+    <div className="ed-canvas" data-testid="flow-canvas" onDragOver={onDragOver} onDrop={onDrop}>
       {hint && (
-        <div className="ed-canvas-hint" role="status" data-testid="canvas-hint">
+        <div className="ed-canvas-hint" role="status" data-testid="canvas-hint" ref={hintStrip}>
           {t(`editor.canvas.next.${hint}`)}
         </div>
       )}
-      {nodes.length === 0 && (
-        <div className="ed-canvas-empty" data-testid="canvas-empty">
-          <strong>{t('editor.canvas.emptyTitle')}</strong>
-          <span>{t('editor.canvas.emptyBody')}</span>
-        </div>
-      )}
+      <div className="ed-canvas-pane" ref={container}>
+        {initialViewport && (
+          <ReactFlow<EditorNode>
+            nodes={nodes}
+            edges={shownEdges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            colorMode={theme}
+            defaultViewport={initialViewport}
+            minZoom={0.1}
+            deleteKeyCode={null}
+            // Big flows draw only what is in view: mounting hundreds of off-screen nodes is the
+            // slowest part of opening them. Small flows keep every node in the page.
+            onlyRenderVisibleElements={nodes.length > BIG_FLOW}
+            proOptions={{ hideAttribution: true }}
+            defaultEdgeOptions={{ interactionWidth: 16 }}
+            ariaLabelConfig={{ 'node.a11yDescription.default': t('editor.canvas.nodeHelp') }}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
+            <Controls showInteractive={false} />
+            <MiniMap<EditorNode>
+              pannable
+              zoomable
+              nodeColor={minimapColour}
+              ariaLabel={t('editor.canvas.minimap')}
+            />
+          </ReactFlow>
+        )}
+        {nodes.length === 0 && (
+          <div className="ed-canvas-empty" data-testid="canvas-empty">
+            <strong>{t('editor.canvas.emptyTitle')}</strong>
+            <span>{t('editor.canvas.emptyBody')}</span>
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function Palette() {
   const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
 
   const addAtCentre = (entry: CatalogEntry) => {
-    const canvas = document.querySelector('.ed-canvas')?.getBoundingClientRect();
+    const canvas = document.querySelector('.ed-canvas-pane')?.getBoundingClientRect();
     const centre = canvas
       ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 })
       : { x: 0, y: 0 };
