@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import type { ConnectionView } from '../../../../shared/api/calls/connections';
 import { apiCalls } from '../../../../shared/api/contract';
 import type { ApiError } from '../../../../shared/api/errors';
-import { createApp, type App } from '../../../app/create-app';
+import type { App } from '../../../app/create-app';
 import { createConsoleLogger } from '../../../app/logger';
+import { loadApp } from '../load-app';
 import { dataDirFrom, ExitCode, withDataDir } from '../options';
 
 interface Flags {
@@ -51,7 +52,7 @@ export function registerConnections(program: Command): void {
 }
 
 async function withApp(flags: Flags, work: (app: App) => Promise<number>): Promise<void> {
-  const app = await createApp({
+  const app = await loadApp({
     host: 'cli',
     dataDir: dataDirFrom(flags),
     logger: createConsoleLogger('warn'),

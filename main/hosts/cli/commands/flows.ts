@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { hasErrors } from '../../../../shared/flow/flow-problem';
-import { createNodeRegistry } from '../../../nodes';
-import { validateFlowDocument } from '../../../engine/validation';
 import { ExitCode } from '../options';
 import { guarded, printProblems, processIo, readFlowFile, type SyncCliIo } from './sync-cli';
 
@@ -16,6 +14,10 @@ export function registerFlows(program: Command, io: SyncCliIo = processIo): void
     .action((file: string, options: { json?: boolean }) =>
       guarded(io, 'flows validate', async () => {
         const flow = readFlowFile(file);
+        const [{ createNodeRegistry }, { validateFlowDocument }] = await Promise.all([
+          import('../../../nodes'),
+          import('../../../engine/validation'),
+        ]);
         const problems = validateFlowDocument(flow, createNodeRegistry().catalog);
         const valid = !hasErrors(problems);
         if (options.json) io.out(`${JSON.stringify({ valid, flow: flow.id, problems })}\n`);

@@ -3,7 +3,6 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { hasErrors } from '../../../../shared/flow/flow-problem';
 import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import type { App } from '../../../app/create-app';
-import { startRun } from '../../../services/runs-service';
 import { dataDirFrom, ExitCode, withDataDir } from '../options';
 import {
   CliExit,
@@ -57,6 +56,7 @@ export function registerRun(program: Command, io: SyncCliIo = processIo): void {
           printProblems(io, problems);
           throw new CliExit(ExitCode.invalid, `flow "${flow.name}" is invalid; nothing was run.`);
         }
+        const { startRun } = await import('../../../services/runs-service');
         const handle = startRun(app.ctx, {
           flow,
           trigger: 'manual',

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { RunStatus, type RunItemSummary } from '../../../../shared/flow/run-records';
 import type { App } from '../../../app/create-app';
-import { startRetry } from '../../../services/runs-service';
 import { dataDirFrom, ExitCode, withDataDir } from '../options';
 import { parseLimit } from './run';
 import { CliExit, describeRun, followRun, guarded, itemJson, processIo, type SyncCliIo } from './sync-cli';
@@ -126,6 +125,7 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
   ).action((runId: string, options: Common & { item?: string }) =>
     guarded(io, 'runs retry', () =>
       withApp(io, options, async (app) => {
+        const { startRetry } = await import('../../../services/runs-service');
         const handle = startRetry(app.ctx, runId, options.item ? { itemKey: options.item } : {});
         await followRun(io, app, handle, { json: options.json ?? false });
       }),

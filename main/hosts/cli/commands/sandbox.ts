@@ -1,8 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { KoppelError } from '../../../../shared/api/errors';
-import { createApp } from '../../../app/create-app';
 import { createConsoleLogger } from '../../../app/logger';
 import type { Sandbox, SandboxSize } from '../../../sandbox/sandbox-types';
+import { loadApp } from '../load-app';
 import { dataDirFrom, ExitCode, parsePort, withDataDir } from '../options';
 
 interface SandboxOptions {
@@ -43,7 +43,7 @@ export function registerSandbox(program: Command): void {
       ),
   ).action(async (options: SandboxOptions) => {
     const logger = createConsoleLogger('warn');
-    const app = await createApp({ host: 'cli', dataDir: dataDirFrom(options), logger });
+    const app = await loadApp({ host: 'cli', dataDir: dataDirFrom(options), logger });
     let sandbox: Sandbox;
     try {
       sandbox = await app.ctx.sandbox.startOwned({

@@ -1,8 +1,6 @@
 import { Option, type Command } from 'commander';
-import { createApp } from '../../../app/create-app';
 import { rendererDir } from '../../../app/paths';
-import { ensureSandbox } from '../../../sandbox/ensure-sandbox';
-import { startWebServer } from '../../web/server';
+import { loadApp } from '../load-app';
 import { dataDirFrom, parsePort, withDataDir } from '../options';
 
 /** `koppel serve`: the web host. Prints the URL with its session token and serves until stopped. */
@@ -15,7 +13,11 @@ export function registerServe(program: Command): void {
         new Option('--port <n>', 'port to listen on (0 = any free port)').argParser(parsePort).default(0),
       ),
   ).action(async (options: { port: number; dataDir?: string }) => {
-    const app = await createApp({ host: 'web', dataDir: dataDirFrom(options) });
+    const [{ startWebServer }, { ensureSandbox }] = await Promise.all([
+      import('../../web/server'),
+      import('../../../sandbox/ensure-sandbox'),
+    ]);
+    const app = await loadApp({ host: 'web', dataDir: dataDirFrom(options) });
     const server = await startWebServer({ app, port: options.port, rendererDir: rendererDir() });
     // The sandbox is ready before the URL is printed, so a first start shows both sandbox connections.
     await ensureSandbox(app.ctx).catch((error: unknown) =>

@@ -5,9 +5,10 @@ import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import { FlowMigrationError, migrateFlow } from '../../../../shared/flow/migrations';
 import type { FlowProblem } from '../../../../shared/flow/flow-problem';
 import type { RunItemSummary, RunSummary } from '../../../../shared/flow/run-records';
-import { createApp, type App } from '../../../app/create-app';
+import type { App } from '../../../app/create-app';
 import { createConsoleLogger } from '../../../app/logger';
 import type { RunHandle, RunResult } from '../../../engine/engine';
+import { loadApp } from '../load-app';
 import { ExitCode } from '../options';
 
 /**
@@ -33,7 +34,7 @@ export const processIo: SyncCliIo = {
     process.exitCode = code;
   },
   openApp: ({ dataDir, scheduler }) =>
-    createApp({
+    loadApp({
       host: 'cli',
       dataDir,
       logger: createConsoleLogger('warn'),
