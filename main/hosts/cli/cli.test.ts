@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../app/version';
@@ -37,5 +39,23 @@ describe('koppel command line', () => {
     const unknown = koppel('frobnicate');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('ends normally when what reads its output stops early (koppel … | head)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-pipe-'));
+    try {
+      const child = spawn(process.execPath, [bin, 'templates', 'list', '--data-dir', dataDir], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // The reading end is closed before the command writes its first line.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).not.toContain('EPIPE');
+      expect(code).toBe(0);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
