@@ -39,6 +39,9 @@ describe('koppel command line', () => {
     const unknown = koppel('frobnicate');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    const blank = koppel('runs', 'search', ' ');
+    expect(blank.status).toBe(2);
+    expect(blank.stderr).toContain('Give an order number, e-mail, SKU or item key to look for.');
   });
 
   it('ends normally when what reads its output stops early (koppel … | head)', async () => {

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import { RunStatus, type RunItemSummary } from '../../../../shared/flow/run-records';
 import type { App } from '../../../app/create-app';
 import { dataDirFrom, ExitCode, withDataDir } from '../options';
@@ -30,6 +30,14 @@ function* allItems(app: App, runId: string, failedOnly: boolean): Generator<RunI
     yield* items;
     if (items.length < 1000) return;
   }
+}
+
+/** Search text: empty or blank would match nothing useful, so it is a usage error. */
+function searchText(value: string): string {
+  const text = value.trim();
+  if (text === '')
+    throw new InvalidArgumentError('Give an order number, e-mail, SKU or item key to look for.');
+  return text;
 }
 
 /** `koppel runs list|show|search|retry`. */
@@ -72,7 +80,7 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
     guarded(io, 'runs show', () =>
       withApp(io, options, async (app) => {
         const run = app.ctx.sync.store.runs.get(runId);
-        if (!run) throw new CliExit(ExitCode.invalid, `there is no run ${runId}.`);
+        if (!run) throw new CliExit(ExitCode.invalid, `There is no run ${runId}.`);
         const items = allItems(app, runId, options.failed ?? false);
         if (options.json) {
           io.out(`${JSON.stringify({ run, items: [...items].map((item) => itemJson(item)) })}\n`);
@@ -98,7 +106,7 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
     runs
       .command('search')
       .description('find records across runs by order number, e-mail, SKU (or the start of one) or item key')
-      .argument('<text>')
+      .addArgument(new Argument('<text>', 'what to look for').argParser(searchText))
       .option('--json', 'print the matching records as JSON, each with its runId'),
   ).action((text: string, options: Common) =>
     guarded(io, 'runs search', () =>
