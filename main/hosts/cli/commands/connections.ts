@@ -3,9 +3,8 @@ import type { ConnectionView } from '../../../../shared/api/calls/connections';
 import { apiCalls } from '../../../../shared/api/contract';
 import type { ApiError } from '../../../../shared/api/errors';
 import type { App } from '../../../app/create-app';
-import { createConsoleLogger } from '../../../app/logger';
-import { loadApp } from '../load-app';
 import { dataDirFrom, ExitCode, withDataDir } from '../options';
+import { processIo } from './sync-cli';
 
 interface Flags {
   dataDir?: string;
@@ -52,11 +51,7 @@ export function registerConnections(program: Command): void {
 }
 
 async function withApp(flags: Flags, work: (app: App) => Promise<number>): Promise<void> {
-  const app = await loadApp({
-    host: 'cli',
-    dataDir: dataDirFrom(flags),
-    logger: createConsoleLogger('warn'),
-  });
+  const app = await processIo.openApp({ dataDir: dataDirFrom(flags) });
   let code: number;
   try {
     code = await work(app);

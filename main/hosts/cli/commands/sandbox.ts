@@ -1,9 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { KoppelError } from '../../../../shared/api/errors';
-import { createConsoleLogger } from '../../../app/logger';
 import type { Sandbox, SandboxSize } from '../../../sandbox/sandbox-types';
-import { loadApp } from '../load-app';
 import { dataDirFrom, ExitCode, parsePort, withDataDir } from '../options';
+import { processIo } from './sync-cli';
 
 interface SandboxOptions {
   dataDir?: string;
@@ -42,8 +41,7 @@ export function registerSandbox(program: Command): void {
         new Option('--size <size>', 'amount of generated data').choices(['small', 'medium', 'large']),
       ),
   ).action(async (options: SandboxOptions) => {
-    const logger = createConsoleLogger('warn');
-    const app = await loadApp({ host: 'cli', dataDir: dataDirFrom(options), logger });
+    const app = await processIo.openApp({ dataDir: dataDirFrom(options) });
     let sandbox: Sandbox;
     try {
       sandbox = await app.ctx.sandbox.startOwned({
