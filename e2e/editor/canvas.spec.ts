@@ -48,6 +48,18 @@ test.describe('flow editor canvas', () => {
       'sends Sales order records, but “Teamleader company or contact” takes Customer records',
     );
     await expect(editor.edges).toHaveCount(2);
+    // The refusals sit on the canvas: they cover neither the problems panel below nor the inspector.
+    const canvas = await page.getByTestId('flow-canvas').boundingBox();
+    expect(canvas).not.toBeNull();
+    for (const toast of await page.getByTestId('toast-error').all()) {
+      const box = await toast.boundingBox();
+      expect(box).not.toBeNull();
+      if (!box || !canvas) continue;
+      expect(box.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(box.y).toBeGreaterThanOrEqual(canvas.y);
+      expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    }
     await editor.shot('editor-refused-connection');
 
     // Undo takes back the tidy-up, then the last node; redo brings them back.

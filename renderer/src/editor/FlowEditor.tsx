@@ -11,7 +11,6 @@ import { Inspector } from './inspector/Inspector';
 import { IconSprite } from './icons/IconSprite';
 import { Palette } from './palette/Palette';
 import { ConfirmDialog } from './ui/ConfirmDialog';
-import { Toasts } from './ui/Toasts';
 import { useFlowActions } from './useFlowActions';
 import { useLeaveGuard } from './useLeaveGuard';
 
@@ -86,7 +85,6 @@ export function FlowEditor({ flowId }: { flowId: string }) {
         </div>
         <Inspector />
       </div>
-      <Toasts />
       <ConfirmDialog
         open={guard.pending !== null}
         title={t('editor.leave.title')}

@@ -14,6 +14,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent
 import { useTranslation } from 'react-i18next';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { useFlowToastStore } from '../../stores/flow-toast-store';
+import { Toasts } from '../ui/Toasts';
 import { checkConnection, type ProposedConnection } from '../model/connection-rules';
 import type { EditorNode } from '../model/editor-types';
 import { DEFAULT_NODE_SIZE, nodesBounds } from '../model/layout';
@@ -200,6 +201,7 @@ export function FlowCanvas() {
             <span>{t('editor.canvas.emptyBody')}</span>
           </div>
         )}
+        <Toasts placement="canvas" />
       </div>
     </div>
   );

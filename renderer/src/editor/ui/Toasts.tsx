@@ -2,13 +2,17 @@ import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useFlowToastStore } from '../../stores/flow-toast-store';
 
-/** The toast stack: errors are alerts, the rest polite status messages. */
-export function Toasts() {
+/**
+ * The toast stack: errors are alerts, the rest polite status messages. On a screen of its own it
+ * sits in the window's corner; in the editor it sits at the top of the canvas (`placement
+ * "canvas"`), where it covers neither the problems panel nor the inspector.
+ */
+export function Toasts({ placement = 'corner' }: { placement?: 'corner' | 'canvas' }) {
   const { t } = useTranslation();
   const toasts = useFlowToastStore((state) => state.toasts);
   const dismiss = useFlowToastStore((state) => state.dismiss);
   return (
-    <div className="ed-toasts">
+    <div className={`ed-toasts ed-toasts-${placement}`}>
       {toasts.map((toast) => (
         <div
           key={toast.id}
