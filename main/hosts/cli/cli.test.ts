@@ -61,4 +61,21 @@ describe('koppel command line', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  // A checkout whose bundle is older than its sources (after a pull, before `npm run build`) runs
+  // the TypeScript sources: the commands that load the app must work there too.
+  it('loads the app from the TypeScript sources as from the bundle', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-source-'));
+    try {
+      const result = spawnSync(process.execPath, [bin, 'runs', 'list', '--data-dir', dataDir], {
+        encoding: 'utf8',
+        env: { ...process.env, KOPPEL_FROM_SOURCE: '1' },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.stdout.trim()).toBe('No runs yet.');
+      expect(result.status).toBe(0);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
