@@ -113,6 +113,27 @@ describe('exactly once within a run', () => {
     expect(fixture.system.calls.find).toBe(1);
   });
 
+  it('forgets a "not found" look-up once it sends: after an ambiguous failure it looks again', async () => {
+    const fixture = engineFixture();
+    fixtures.push(fixture);
+    fixture.system.seed('orders', sampleOrders(3));
+    let failed = false;
+    fixture.system.hooks.after = (operation) => {
+      if (operation === 'create' && !failed) {
+        failed = true;
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      }
+    };
+    // The target looks each record up before creating it and notes "not found" on the record;
+    // trusting that note after the lost answer would create the first record twice.
+    const flow = memoryFlow({ targetConfig: { lookupBeforeCreate: true } });
+    const result = await fixture.engine.run({ flow, trigger: 'manual' });
+    expect(result.counts).toMatchObject({ succeeded: 3, failed: 0 });
+    expect(fixture.system.list('invoices')).toHaveLength(3);
+    expect(fixture.system.calls.create).toBe(3);
+    expect(fixture.system.calls.find).toBe(4);
+  });
+
   it('re-sends the same idempotency key after an ambiguous failure (key target)', async () => {
     const fixture = engineFixture();
     fixtures.push(fixture);

@@ -26,6 +26,28 @@ export interface ItemInfo {
   readonly businessKeys: BusinessKeys;
   /** The record as the source delivered it (null for trigger-only flows). */
   readonly source: JsonObject | null;
+  /**
+   * Look-ups in a target system that found nothing, made for this record in this run (see
+   * {@link markNotFound}); the engine forgets them before anything is sent for the record.
+   */
+  notFound?: Set<string>;
+}
+
+/**
+ * Notes that a step looked `what` up for this record and found nothing (e.g. "no Teamleader invoice
+ * carries reference R"), so a later node of the same record may skip asking again (a target's
+ * `findExisting` before a create). Name `what` by system, entity and reference.
+ */
+export function markNotFound(item: ItemInfo, what: string): void {
+  (item.notFound ??= new Set()).add(what);
+}
+
+/**
+ * Whether {@link markNotFound} noted `what` for this record and nothing was sent for it since:
+ * a write, or an attempt whose outcome is unknown, may have made it.
+ */
+export function knownNotFound(item: ItemInfo, what: string): boolean {
+  return item.notFound?.has(what) ?? false;
 }
 
 /** Run output of a node: stored as `log` events, shown in the live log. */

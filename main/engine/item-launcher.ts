@@ -90,7 +90,11 @@ export class ItemLauncher {
       startedAt: this.deps.clock.now(),
       finishedAt: null,
     };
-    return { record, info: { itemId: id, key: record.key, keyParts: key, businessKeys, source } };
+    // `notFound` from the start: one object shape for every item.
+    return {
+      record,
+      info: { itemId: id, key: record.key, keyParts: key, businessKeys, source, notFound: undefined },
+    };
   }
 
   /** Records the item as started and runs it in the background (taking a slot unless `holdsSlot`). */

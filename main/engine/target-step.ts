@@ -163,6 +163,7 @@ export async function runTargetStep(
       // Cancelled before sending or while waiting for the connection: nothing is sent.
       if (scope.signal.aborted) throw scope.signal.reason;
       sent = true;
+      forgetNotFound(info);
       first = await instance.send(prepared, write);
       item.attempts = hooks.attemptsBefore + 1;
     } catch (error) {
@@ -180,6 +181,7 @@ export async function runTargetStep(
             // Cancelled while waiting for the connection: nothing is sent.
             if (scope.signal.aborted) throw scope.signal.reason;
             sent = true;
+            forgetNotFound(info);
             return send(prepared, write);
           }),
         {
@@ -306,10 +308,22 @@ async function resolveIntent(
     reference: intent.reference,
   };
   const { value } = await withRetry(
-    () => limited(limiter, () => send({ request: intent.request }, replay)),
+    () =>
+      limited(limiter, () => {
+        forgetNotFound(info);
+        return send({ request: intent.request }, replay);
+      }),
     scopeRetryOptions(scope),
   );
   return value.targetIds;
+}
+
+/**
+ * Before anything is sent for the record: the target may hold it from now on, so look-ups that
+ * found nothing earlier ({@link ItemInfo.notFound}) no longer tell.
+ */
+function forgetNotFound(info: ItemInfo): void {
+  info.notFound = undefined;
 }
 
 function withoutCreateOnly(record: FlowRecord): JsonObject {

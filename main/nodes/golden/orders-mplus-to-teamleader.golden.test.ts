@@ -108,8 +108,14 @@ describe('template orders-mplus-to-teamleader', () => {
     const relations = new Map(
       (await h.mplusEntities<WireRelation>('relations')).map((r) => [r.relationNumber, r]),
     );
+    const callsBefore = (await h.stats('teamleader')).calls;
     const result = await h.run(TEMPLATE);
     expect(result.counts).toEqual({ total: orders.length, succeeded: orders.length, skipped: 0, failed: 0 });
+    // Each order is looked up once by its reference: the "skip if in Teamleader" step asks, and the
+    // invoice target trusts its "not found" instead of asking again before creating.
+    const calls = (await h.stats('teamleader')).calls;
+    expect((calls['invoices.list'] ?? 0) - (callsBefore['invoices.list'] ?? 0)).toBe(orders.length);
+    expect((calls['invoices.draft'] ?? 0) - (callsBefore['invoices.draft'] ?? 0)).toBe(orders.length);
 
     const state = await teamleaderState();
     let walkIns = 0;
@@ -191,11 +197,14 @@ describe('template orders-mplus-to-teamleader', () => {
     const relations = new Map(
       (await h.mplusEntities<WireRelation>('relations')).map((r) => [r.relationNumber, r]),
     );
+    const callsBefore = (await h.stats('teamleader')).calls;
     const result = await h.run(TEMPLATE, (flow) => {
       setConfig(flow, 'invoice', { documentType: 'quotation' });
       setConfig(flow, 'skip', { documentType: 'quotation' });
     });
     expect(result.counts).toMatchObject({ total: orders.length, succeeded: orders.length, failed: 0 });
+    const calls = (await h.stats('teamleader')).calls;
+    expect((calls['deals.list'] ?? 0) - (callsBefore['deals.list'] ?? 0)).toBe(orders.length);
     const state = await teamleaderState();
     const deals = await h.teamleaderEntities<TlDeal>('deals');
     const quotations = byId(await h.teamleaderEntities<TlQuotation>('quotations'));

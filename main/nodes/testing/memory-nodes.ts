@@ -4,6 +4,8 @@ import { memorySource, memoryTarget } from '../../../shared/nodes/testing/memory
 import { permanentError } from '../../engine/errors';
 import {
   defineExecutor,
+  knownNotFound,
+  markNotFound,
   type SourceRecord,
   type TargetLookup,
   type WriteResult,
@@ -56,13 +58,19 @@ export const memoryTargetModule = defineExecutor(memoryTarget, {
   category: 'target',
   async open(ctx) {
     const system = await ctx.connection('memory');
-    const { entity, idempotency } = ctx.config;
-    const findExisting = async ({ reference }: TargetLookup) => {
+    const { entity, idempotency, lookupBeforeCreate } = ctx.config;
+    // Like the Teamleader targets: a look-up that found nothing is noted on the record and
+    // trusted until the engine sends something for it.
+    const findExisting = async ({ reference, item }: TargetLookup) => {
+      const noted = `memory:${entity}:${reference}`;
+      if (knownNotFound(item, noted)) return null;
       const found = await system.find(entity, REFERENCE_FIELD, reference);
+      if (!found) markNotFound(item, noted);
       return found ? { id: found.id } : null;
     };
     return {
       idempotency,
+      lookupBeforeCreate,
       ...(idempotency === 'reference' ? { findExisting } : {}),
       prepare: (write) => ({ request: { ...write.payload, [REFERENCE_FIELD]: write.reference } }),
       async send(prepared, write): Promise<WriteResult> {

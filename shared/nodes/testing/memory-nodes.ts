@@ -66,6 +66,9 @@ export const memoryTarget = defineNode({
         { value: 'reference', label: { en: 'Own reference', nl: 'Eigen referentie' } },
       ],
     }),
+    lookupBeforeCreate: field(z.boolean().default(false), {
+      title: { en: 'Look up before creating', nl: 'Eerst opzoeken' },
+    }),
   }),
   defaultConfig: { entity: 'invoices', idempotency: 'reference' },
   connection: 'memory',

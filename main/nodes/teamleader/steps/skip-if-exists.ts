@@ -1,17 +1,32 @@
 import { SalesOrder } from '../../../../shared/domain/sales-order';
 import { teamleaderSkipIfExists } from '../../../../shared/nodes/teamleader/steps';
 import type { TeamleaderClient } from '../../../connectors/teamleader/client';
-import { defineExecutor, emit, skip } from '../../../engine/executor';
+import {
+  defineExecutor,
+  emit,
+  knownNotFound,
+  markNotFound,
+  skip,
+  type ItemInfo,
+} from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readRecord } from '../../steps/support/records';
 
-/** The invoice carrying Koppel's reference in its purchase order number, if any. */
+/**
+ * The invoice carrying Koppel's reference in its purchase order number, if any. Given the record
+ * (`item`), a look-up that finds nothing is noted on it, and not repeated for it until something
+ * is sent: the "skip if in Teamleader" step and the invoice target's check before creating ask the
+ * same question, and Teamleader allows 200 calls a minute.
+ */
 export async function findInvoiceByReference(
   client: TeamleaderClient,
   reference: string,
   signal: AbortSignal,
+  item?: ItemInfo,
 ): Promise<{ id: string; number: string | null } | null> {
+  const noted = `teamleader:invoice:${reference}`;
+  if (item && knownNotFound(item, noted)) return null;
   const found = await api(() =>
     client.invoices.list(
       { filter: { purchase_order_number: reference }, page: { size: 2, number: 1 } },
@@ -19,20 +34,31 @@ export async function findInvoiceByReference(
     ),
   );
   const invoice = found.find((i) => i.purchase_order_number === reference && i.id);
-  return invoice?.id ? { id: invoice.id, number: invoice.invoice_number ?? null } : null;
+  if (invoice?.id) return { id: invoice.id, number: invoice.invoice_number ?? null };
+  if (item) markNotFound(item, noted);
+  return null;
 }
 
-/** The deal whose title carries Koppel's reference (quotations have no purchase order number). */
+/**
+ * The deal whose title carries Koppel's reference (quotations have no purchase order number);
+ * with `item`, a look-up that finds nothing is noted as for invoices.
+ */
 export async function findDealByReference(
   client: TeamleaderClient,
   reference: string,
   signal: AbortSignal,
+  item?: ItemInfo,
 ): Promise<{ dealId: string; quotationId: string | undefined } | null> {
+  const noted = `teamleader:deal:${reference}`;
+  if (item && knownNotFound(item, noted)) return null;
   const found = await api(() =>
     client.deals.list({ filter: { term: reference }, page: { size: 10, number: 1 } }, { signal }),
   );
   const deal = found.find((d) => d.id && d.title?.includes(`[${reference}]`));
-  if (!deal?.id) return null;
+  if (!deal?.id) {
+    if (item) markNotFound(item, noted);
+    return null;
+  }
   const dealId = deal.id;
   const info = await api(() => client.deals.info({ id: dealId }, { signal }));
   return { dealId, quotationId: info.quotations?.[0]?.id ?? undefined };
@@ -68,18 +94,18 @@ export const teamleaderSkipIfExistsModule = defineExecutor(teamleaderSkipIfExist
   async open(ctx) {
     const client = await teamleaderClient(ctx);
     return {
-      async process(record) {
+      async process(record, item) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
         const reference = order.source.id;
         if (ctx.config.documentType === 'invoice') {
-          const invoice = await findInvoiceByReference(client, reference, ctx.signal);
+          const invoice = await findInvoiceByReference(client, reference, ctx.signal, item);
           if (invoice) {
             return skip(
               `already in Teamleader as invoice ${invoice.number ?? `(draft ${invoice.id})`} (purchase order number ${reference})`,
             );
           }
         } else {
-          const deal = await findDealByReference(client, reference, ctx.signal);
+          const deal = await findDealByReference(client, reference, ctx.signal, item);
           if (deal) return skip(`already in Teamleader as deal ${deal.dealId} (reference ${reference})`);
         }
         const origin = await teamleaderOrigin(client, order.externalId, ctx.signal);

@@ -122,12 +122,12 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
       idempotency: 'reference',
       lookupBeforeCreate: true,
       reference: ({ record }) => readRecord(SalesOrder, record.data, 'Sales order').source.id,
-      async findExisting({ reference }): Promise<TargetIds | null> {
+      async findExisting({ reference, item }): Promise<TargetIds | null> {
         if (isInvoice) {
-          const invoice = await findInvoiceByReference(client, reference, signal);
+          const invoice = await findInvoiceByReference(client, reference, signal, item);
           return invoice ? { invoiceId: invoice.id } : null;
         }
-        const deal = await findDealByReference(client, reference, signal);
+        const deal = await findDealByReference(client, reference, signal, item);
         return deal
           ? { dealId: deal.dealId, ...(deal.quotationId ? { quotationId: deal.quotationId } : {}) }
           : null;
