@@ -86,9 +86,11 @@ describe('manual retry', () => {
     ).toEqual(failed.map((item) => item.id));
 
     // The first run's items now show the outcome, and its counts follow.
+    // Its attempts too: the records table of the first run shows 2, as the record's history does.
     expect(store.items.detail(failed[0]?.id ?? 0)).toMatchObject({
       status: 'succeeded',
       reason: `retried in run ${retry.runId}`,
+      attempts: 2,
     });
     expect(store.runs.get(first.runId)?.counts).toMatchObject({ total: 5, succeeded: 5, failed: 0 });
     // One history across both runs.

@@ -363,6 +363,8 @@ export class RunWriter {
     for (const { originalId, item } of this.resolves) {
       batch.resolves.push([
         item.status,
+        // The retry continues the original's count, so its count is the record's.
+        item.attempts,
         item.status === 'failed' ? item.reason : `retried in run ${this.runId}`,
         toJson(item.error),
         item.action,
