@@ -104,6 +104,21 @@ describe('runs.*', () => {
     });
   });
 
+  it('counts a record that failed again on retry once among the most frequent errors', async () => {
+    const { call, finished, system } = await setup();
+    system.seed('orders', [...sampleOrders(2), { id: 'bad', orderNumber: 'ORD-BAD', sku: 'X-1' }]);
+    await call('flows.save', { flow: strict });
+    const { runId } = await call('runs.start', { flowId: 'orders' });
+    await finished(runId);
+    // Retried without fixing the flow: it fails again, at the same node.
+    const retry = await call('runs.retry', { runId });
+    await finished(retry.runId);
+    expect((await call('runs.get', { runId: retry.runId })).run.counts).toMatchObject({ failed: 1 });
+    const stats = await call('runs.stats', { days: 7 });
+    expect(stats.topErrors).toEqual([expect.objectContaining({ nodeId: 'check', count: 1 })]);
+    expect(stats.days.at(-1)).toMatchObject({ succeeded: 2, failed: 1 });
+  });
+
   it('answers conflict for a flow that is already running, and cancels', async () => {
     const { call, finished, system, app } = await setup();
     system.seed('orders', sampleOrders(5));

@@ -363,6 +363,7 @@ export class RunWriter {
     for (const { originalId, item } of this.resolves) {
       batch.resolves.push([
         item.status,
+        item.nodeId,
         // The retry continues the original's count, so its count is the record's.
         item.attempts,
         item.status === 'failed' ? item.reason : `retried in run ${this.runId}`,

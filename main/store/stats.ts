@@ -6,7 +6,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /**
  * The dashboard's figures: records per day (UTC) by outcome, and the most frequent errors, over
  * the last `days`. Retry items are not counted twice: a retried record counts once, with the
- * outcome its latest attempt had (the first run's item carries it).
+ * outcome, error and node its latest attempt had (the first run's item carries them).
  */
 export function runStats(db: Db, days: number, now: number, flowId?: string): RunStats {
   const since = now - days * DAY;
@@ -48,7 +48,7 @@ export function runStats(db: Db, days: number, now: number, flowId?: string): Ru
       `SELECT json_extract(i.error_json, '$.code') AS code, MAX(json_extract(i.error_json, '$.message')) AS message,
          i.node_id AS node_id, COUNT(*) AS count, MAX(i.id) AS last_item
        FROM items i JOIN runs r ON r.id = i.run_id
-       WHERE i.status = 'failed' AND i.finished_at >= @since AND r.dry_run = 0 ${flowFilter}
+       WHERE i.status = 'failed' AND i.finished_at >= @since AND i.retry_of IS NULL AND r.dry_run = 0 ${flowFilter}
        GROUP BY code, i.node_id ORDER BY count DESC LIMIT 10`,
     )
     .all(params)

@@ -101,6 +101,7 @@ export const ATTEMPT_COLUMNS = [
 ] as const;
 export const RESOLVE_COLUMNS = [
   'status',
+  'node_id',
   'attempts',
   'reason',
   'error_json',
