@@ -72,6 +72,17 @@ describe('compileTransform', () => {
     transform.dispose();
   });
 
+  it("shows the code's own error message as written, with the line", async () => {
+    const transform = await compileTransform(
+      "if (record.name.startsWith('K')) {\n  throw new Error('Name starts with K');\n}\nreturn record;",
+      limits,
+    );
+    const error = await errorOf(() => transform.run({ name: 'Kapsalon' }));
+    expect(error).toMatchObject({ kind: 'runtime', line: 2 });
+    expect(error.message).toMatch(/^Name starts with K \(line 2, column \d+\)$/);
+    transform.dispose();
+  });
+
   it('stops an infinite loop at the time limit and keeps working', async () => {
     const transform = await compileTransform('if (record.loop) { while (true) {} }\nreturn record;', {
       ...limits,

@@ -151,7 +151,14 @@ export class Sandbox {
       stack,
       typeof error.lineNumber === 'number' ? error.lineNumber : undefined,
     );
-    const text = kind === 'stack' ? 'Too much recursion (stack overflow)' : `${name}: ${message}`;
+    // `throw new Error("…")` is the user's own message: shown as written. Built-in errors keep
+    // their name (TypeError: cannot read property …), which says what kind of mistake it was.
+    const text =
+      kind === 'stack'
+        ? 'Too much recursion (stack overflow)'
+        : name === 'Error'
+          ? message
+          : `${name}: ${message}`;
     return new CodeError(kind, text, position?.line, position?.column);
   }
 
