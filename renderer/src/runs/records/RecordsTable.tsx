@@ -47,7 +47,9 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
     <div className="rn-records" role="table" aria-label={t('runs.records.title')} aria-rowcount={count + 1}>
       <div className="rn-records-row rn-records-head" role="row">
         <span role="columnheader">{t('runs.records.businessKeys')}</span>
-        <span role="columnheader">{t('runs.records.key')}</span>
+        <span role="columnheader" className="rn-col-key">
+          {t('runs.records.key')}
+        </span>
         <span role="columnheader">{t('runs.records.status')}</span>
         <span role="columnheader">{t('runs.records.node')}</span>
         <span role="columnheader">{t('runs.records.reason')}</span>
@@ -86,7 +88,7 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
                         {businessKeys(item) || item.key}
                       </Link>
                     </span>
-                    <span role="cell" className="rn-ellipsis rn-mono rn-muted" title={item.key}>
+                    <span role="cell" className="rn-ellipsis rn-mono rn-muted rn-col-key" title={item.key}>
                       {item.key}
                     </span>
                     <span role="cell">

@@ -24,7 +24,7 @@ export function RetryControls({ label, failedNode, busy, onRetry, testId }: Retr
   const [from, setFrom] = useState<RetryFrom>('failed');
   return (
     <span className="rn-retry">
-      <label htmlFor={id} className="visually-hidden">
+      <label htmlFor={id} className="rn-retry-label">
         {t('runs.retry.from')}
       </label>
       <select
