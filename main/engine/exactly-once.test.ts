@@ -95,18 +95,23 @@ describe('exactly once across a crash', () => {
 });
 
 describe('exactly once within a run', () => {
-  it('looks an ambiguous write up before retrying it (reference target)', async () => {
+  /** Three orders; the first create is written, but its answer is lost (a connection reset). */
+  function firstAnswerLost(): EngineFixture {
     const fixture = engineFixture();
     fixtures.push(fixture);
     fixture.system.seed('orders', sampleOrders(3));
     let failed = false;
     fixture.system.hooks.after = (operation) => {
-      // The write happened, but the answer is lost: a connection reset after sending.
       if (operation === 'create' && !failed) {
         failed = true;
         throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       }
     };
+    return fixture;
+  }
+
+  it('looks an ambiguous write up before retrying it (reference target)', async () => {
+    const fixture = firstAnswerLost();
     const result = await fixture.engine.run({ flow: memoryFlow(), trigger: 'manual' });
     expect(result.counts).toMatchObject({ succeeded: 3, failed: 0 });
     expect(fixture.system.list('invoices')).toHaveLength(3);
@@ -114,16 +119,7 @@ describe('exactly once within a run', () => {
   });
 
   it('forgets a "not found" look-up once it sends: after an ambiguous failure it looks again', async () => {
-    const fixture = engineFixture();
-    fixtures.push(fixture);
-    fixture.system.seed('orders', sampleOrders(3));
-    let failed = false;
-    fixture.system.hooks.after = (operation) => {
-      if (operation === 'create' && !failed) {
-        failed = true;
-        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-      }
-    };
+    const fixture = firstAnswerLost();
     // The target looks each record up before creating it and notes "not found" on the record;
     // trusting that note after the lost answer would create the first record twice.
     const flow = memoryFlow({ targetConfig: { lookupBeforeCreate: true } });
