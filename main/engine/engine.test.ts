@@ -112,7 +112,7 @@ describe('Engine runs', () => {
     expect(
       store.items
         .list(again.runId, { limit: 10, offset: 0 })
-        .items.every((item) => item.reason === 'unchanged'),
+        .items.every((item) => item.reason === 'unchanged' && item.nodeId === 'target'),
     ).toBe(true);
   });
 
@@ -174,6 +174,8 @@ describe('Engine runs', () => {
     expect(system.list('invoices').map((entry) => entry.data.email)).toContain('CUSTOMER3@EXAMPLE.COM');
     const skipped = store.items.list(result.runId, { status: 'skipped', limit: 10, offset: 0 }).items;
     expect(skipped[0]?.reason).toBe('filtered out: not amount greaterThan 20');
+    // Shown at the node that held it back, not at its source.
+    expect(skipped.map((item) => item.nodeId)).toEqual(['n1', 'n1']);
   });
 
   it('fails a record that breaks a validation rule, naming the field and value, and goes on', async () => {

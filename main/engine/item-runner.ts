@@ -42,6 +42,8 @@ export async function runItem(
   // Each step counts its attempts from here (a retry run continues the first run's count).
   const attemptsBefore = item.attempts;
   const skipReasons: string[] = [];
+  // Where the record was last held back: a skipped record is shown at that node, not at its source.
+  let skippedAt: string | undefined;
   let wrote:
     | { nodeId: string; action: NonNullable<ItemRecord['action']>; targetIds: Record<string, string> | null }
     | undefined;
@@ -70,6 +72,7 @@ export async function runItem(
         if (result.kind === 'skip') {
           counters.skipped++;
           skipReasons.push(result.reason);
+          skippedAt = nodeId;
           continue;
         }
         counters.passed++;
@@ -84,11 +87,15 @@ export async function runItem(
           }
         }
         if (!forwarded && result.outputs.length > 0) {
+          skippedAt = nodeId;
           skipReasons.push(
             `left "${entry?.node.label ?? entry?.module.definition.label.en ?? nodeId}" through "${result.outputs[0]?.port}", which leads nowhere`,
           );
         }
-        if (result.outputs.length === 0) skipReasons.push('the transform emitted nothing');
+        if (result.outputs.length === 0) {
+          skippedAt = nodeId;
+          skipReasons.push('the transform emitted nothing');
+        }
       } else if (target) {
         const outcome = await runTargetStep(scope, nodeId, target, record, item, info, {
           attemptsBefore,
@@ -102,6 +109,7 @@ export async function runItem(
         if (outcome.kind === 'skipped') {
           counters.skipped++;
           skipReasons.push(outcome.reason);
+          skippedAt = nodeId;
           if (outcome.request !== undefined) item.request = outcome.request;
           continue;
         }
@@ -150,6 +158,7 @@ export async function runItem(
     });
   } else {
     item.status = 'skipped';
+    item.nodeId = skippedAt ?? item.nodeId;
     item.reason = [...new Set(skipReasons)].join('; ') || 'nothing to do';
     scope.counts.skipped++;
     scope.writer.event({
