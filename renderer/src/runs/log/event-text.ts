@@ -46,7 +46,8 @@ export function eventText(t: TFunction, event: RunEvent, locale: string): string
       return event.message;
     case 'runFinished': {
       const text = t('runs.log.event.runFinished', {
-        status: t(`runs.status.${event.status}`),
+        // Mid-sentence: "Run succeeded in 80 ms", "Run gelukt in 80 ms".
+        status: t(`runs.status.${event.status}`).toLocaleLowerCase(locale),
         duration: formatDuration(event.durationMs, locale),
         ...event.counts,
       });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { ConfirmDialog } from '../../editor/ui/ConfirmDialog';
 import { useFlowListStore } from '../../stores/flow-list-store';
+import { templateText } from './template-text';
 
 /** A new flow: blank (a manual trigger to start from) or one of the ready templates. */
 export function NewFlowDialog({
@@ -33,8 +34,11 @@ export function NewFlowDialog({
   const create = async () => {
     setBusy(true);
     try {
+      // Left blank, a flow from a template takes the template's name in the user's language.
+      const chosen = templates?.find((entry) => entry.id === template);
+      const given = name.trim() || (chosen ? templateText(t, chosen).name : '');
       const created = await api().flows.create({
-        ...(name.trim() ? { name: name.trim() } : {}),
+        ...(given ? { name: given } : {}),
         ...(template ? { templateId: template } : {}),
       });
       setName('');
@@ -90,24 +94,27 @@ export function NewFlowDialog({
           </span>
         </label>
         {templates === null && <p className="ed-muted">{t('flows.new.loadingTemplates')}</p>}
-        {templates?.map((entry) => (
-          <label key={entry.id} className={`ed-template${template === entry.id ? ' chosen' : ''}`}>
-            <input
-              type="radio"
-              name="template"
-              checked={template === entry.id}
-              onChange={() => setTemplate(entry.id)}
-              data-testid={`template-${entry.id}`}
-            />
-            <LayoutTemplate size={18} aria-hidden="true" />
-            <span>
-              <strong>{entry.name}</strong>
-              <span className="ed-muted">
-                {entry.description ?? t('flows.new.nodes', { count: entry.nodeCount })}
+        {templates?.map((entry) => {
+          const text = templateText(t, entry);
+          return (
+            <label key={entry.id} className={`ed-template${template === entry.id ? ' chosen' : ''}`}>
+              <input
+                type="radio"
+                name="template"
+                checked={template === entry.id}
+                onChange={() => setTemplate(entry.id)}
+                data-testid={`template-${entry.id}`}
+              />
+              <LayoutTemplate size={18} aria-hidden="true" />
+              <span>
+                <strong>{text.name}</strong>
+                <span className="ed-muted">
+                  {text.description ?? t('flows.new.nodes', { count: entry.nodeCount })}
+                </span>
               </span>
-            </span>
-          </label>
-        ))}
+            </label>
+          );
+        })}
       </fieldset>
       {error && (
         <p className="form-error" role="alert">
