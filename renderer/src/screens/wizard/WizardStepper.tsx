@@ -23,7 +23,7 @@ export function WizardStepper({
             <span className="wz-step-dot" aria-hidden="true">
               {done ? <Check size={13} strokeWidth={3} /> : index + 1}
             </span>
-            <span>{t(`wizard.steps.${name}`)}</span>
+            <span title={t(`wizard.steps.${name}`)}>{t(`wizard.steps.${name}`)}</span>
           </>
         );
         return (
