@@ -34,6 +34,11 @@ export function PayloadCompare({ item }: { item: RunItemDetail }) {
   const index = chosen ?? defaultPair(has);
   const [left, right] = pairs[index] ?? ['source', 'mapped'];
   const diff = useMemo(() => diffJson(item[left], item[right]), [item, left, right]);
+  // A skipped record's request was built but never sent ("already up to date", a booked invoice).
+  const title = (payload: Payload) =>
+    payload === 'request' && item.status === 'skipped'
+      ? t('runs.record.payload.requestNotSent')
+      : t(`runs.record.payload.${payload}`);
 
   if (item.erased || pairs.every(([a, b]) => !has(a) && !has(b))) {
     return (
@@ -56,22 +61,20 @@ export function PayloadCompare({ item }: { item: RunItemDetail }) {
               onClick={() => setChosen(position)}
               data-testid={`compare-${a}-${b}`}
             >
-              {t(`runs.record.payload.${a}`)} ↔ {t(`runs.record.payload.${b}`)}
+              {title(a)} ↔ {title(b)}
             </button>
           ))}
         </div>
-        <span className="rn-muted" data-testid="diff-count">
-          {diff.changedPaths.length === 0
-            ? t('runs.record.noDifferences')
-            : t('runs.record.differences', diff.counts)}
-        </span>
+        {/* With one side not recorded there is nothing to compare, not "no differences". */}
+        {has(left) && has(right) && (
+          <span className="rn-muted" data-testid="diff-count">
+            {diff.changedPaths.length === 0
+              ? t('runs.record.noDifferences')
+              : t('runs.record.differences', diff.counts)}
+          </span>
+        )}
       </div>
-      <JsonDiffView
-        leftTitle={t(`runs.record.payload.${left}`)}
-        rightTitle={t(`runs.record.payload.${right}`)}
-        left={diff.left}
-        right={diff.right}
-      />
+      <JsonDiffView leftTitle={title(left)} rightTitle={title(right)} left={diff.left} right={diff.right} />
     </section>
   );
 }
