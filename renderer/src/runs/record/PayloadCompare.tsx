@@ -31,7 +31,9 @@ export function PayloadCompare({ item }: { item: RunItemDetail }) {
   const { t } = useTranslation();
   const has = (payload: Payload) => item[payload] !== null;
   const [chosen, setChosen] = useState<number | null>(null);
-  const index = chosen ?? defaultPair(has);
+  // A skipped record sent nothing: open on what it was made into, not on the unsent request.
+  const index =
+    chosen ?? (item.status === 'skipped' && has('source') && has('mapped') ? 0 : defaultPair(has));
   const [left, right] = pairs[index] ?? ['source', 'mapped'];
   const diff = useMemo(() => diffJson(item[left], item[right]), [item, left, right]);
   // A skipped record's request was built but never sent ("already up to date", a booked invoice).
