@@ -19,17 +19,21 @@ export function RunLogSlot({ flowId }: { flowId: string }) {
   if (!run) return <RunLogPanel flowId={flowId} compact />;
   return (
     <div className="rn-slot" data-testid="run-log-slot" data-run-id={run.id} data-run-status={run.status}>
-      <p role="status">
-        {t(run.dryRun ? 'editor.runLog.dryRun' : 'editor.runLog.run', {
-          status: t(`editor.runStatus.${run.status}`),
-          started: new Date(run.startedAt).toLocaleString(i18n.language),
-        })}
-      </p>
-      <p className="ed-run-counts" data-testid="run-counts">
-        {t('editor.runLog.counts', run.counts)}
-      </p>
+      <div className="rn-slot-head">
+        <p role="status">
+          {t(run.dryRun ? 'editor.runLog.dryRun' : 'editor.runLog.run', {
+            status: t(`editor.runStatus.${run.status}`),
+            started: new Date(run.startedAt).toLocaleString(i18n.language),
+          })}
+        </p>
+        <p className="ed-run-counts" data-testid="run-counts">
+          {t('editor.runLog.counts', run.counts)}
+        </p>
+        <a className="rn-link" href={`#/runs/${encodeURIComponent(run.id)}`}>
+          {t('editor.runLog.open')}
+        </a>
+      </div>
       {run.error && <p className="ed-error-text">{run.error.message}</p>}
-      <a href={`#/runs/${encodeURIComponent(run.id)}`}>{t('editor.runLog.open')}</a>
       <RunLogPanel flowId={flowId} runId={run.id} compact />
     </div>
   );
