@@ -44,12 +44,19 @@ export function SourceFieldList({ fields, used, picked, onPick }: SourceFieldLis
           >
             <GripVertical size={13} className="ed-grip" aria-hidden="true" />
             <span className="ed-map-path">{field.path}</span>
-            <span
-              className="ed-map-value"
-              title={field.value === undefined ? undefined : JSON.stringify(field.value)}
-            >
-              {field.value === undefined ? (field.type ?? '') : formatValue(field.value)}
-            </span>
+            {field.value === undefined ? (
+              // No value in the sample: the field's type, set apart so it does not read as data.
+              <span
+                className="ed-map-value ed-map-type"
+                title={field.type ? t('editor.mapper.noValue', { type: field.type }) : undefined}
+              >
+                {field.type ?? ''}
+              </span>
+            ) : (
+              <span className="ed-map-value" title={JSON.stringify(field.value)}>
+                {formatValue(field.value)}
+              </span>
+            )}
           </button>
         </li>
       ))}
