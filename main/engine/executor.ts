@@ -28,26 +28,27 @@ export interface ItemInfo {
   readonly source: JsonObject | null;
   /**
    * Look-ups in a target system that found nothing, made for this record in this run (see
-   * {@link markNotFound}); the engine forgets them before anything is sent for the record.
+   * {@link lookUpOnce}); the engine forgets them before anything is sent for the record.
    */
   notFound?: Set<string>;
 }
 
 /**
- * Notes that a step looked `what` up for this record and found nothing (e.g. "no Teamleader invoice
- * carries reference R"), so a later node of the same record may skip asking again (a target's
- * `findExisting` before a create). Name `what` by system, entity and reference.
+ * Looks `what` up for this record once: a look-up that found nothing is noted on the record
+ * (`item`), and the same question asked again by a later node of the record (e.g. a target's
+ * `findExisting` before a create, after a "skip if it exists" step) answers null without calling
+ * `look`, until the engine sends something for the record. Name `what` by system, entity and
+ * reference. Without `item` it simply looks.
  */
-export function markNotFound(item: ItemInfo, what: string): void {
-  (item.notFound ??= new Set()).add(what);
-}
-
-/**
- * Whether {@link markNotFound} noted `what` for this record and nothing was sent for it since:
- * a write, or an attempt whose outcome is unknown, may have made it.
- */
-export function knownNotFound(item: ItemInfo, what: string): boolean {
-  return item.notFound?.has(what) ?? false;
+export async function lookUpOnce<T>(
+  item: ItemInfo | undefined,
+  what: string,
+  look: () => Promise<T | null>,
+): Promise<T | null> {
+  if (item?.notFound?.has(what)) return null;
+  const found = await look();
+  if (found === null && item) (item.notFound ??= new Set()).add(what);
+  return found;
 }
 
 /** Run output of a node: stored as `log` events, shown in the live log. */

@@ -4,8 +4,7 @@ import { memorySource, memoryTarget } from '../../../shared/nodes/testing/memory
 import { permanentError } from '../../engine/errors';
 import {
   defineExecutor,
-  knownNotFound,
-  markNotFound,
+  lookUpOnce,
   type SourceRecord,
   type TargetLookup,
   type WriteResult,
@@ -61,13 +60,11 @@ export const memoryTargetModule = defineExecutor(memoryTarget, {
     const { entity, idempotency, lookupBeforeCreate } = ctx.config;
     // Like the Teamleader targets: a look-up that found nothing is noted on the record and
     // trusted until the engine sends something for it.
-    const findExisting = async ({ reference, item }: TargetLookup) => {
-      const noted = `memory:${entity}:${reference}`;
-      if (knownNotFound(item, noted)) return null;
-      const found = await system.find(entity, REFERENCE_FIELD, reference);
-      if (!found) markNotFound(item, noted);
-      return found ? { id: found.id } : null;
-    };
+    const findExisting = ({ reference, item }: TargetLookup) =>
+      lookUpOnce(item, `memory:${entity}:${reference}`, async () => {
+        const found = await system.find(entity, REFERENCE_FIELD, reference);
+        return found ? { id: found.id } : null;
+      });
     return {
       idempotency,
       lookupBeforeCreate,

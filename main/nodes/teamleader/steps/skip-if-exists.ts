@@ -1,14 +1,7 @@
 import { SalesOrder } from '../../../../shared/domain/sales-order';
 import { teamleaderSkipIfExists } from '../../../../shared/nodes/teamleader/steps';
 import type { TeamleaderClient } from '../../../connectors/teamleader/client';
-import {
-  defineExecutor,
-  emit,
-  knownNotFound,
-  markNotFound,
-  skip,
-  type ItemInfo,
-} from '../../../engine/executor';
+import { defineExecutor, emit, lookUpOnce, skip, type ItemInfo } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readRecord } from '../../steps/support/records';
@@ -25,18 +18,16 @@ export async function findInvoiceByReference(
   signal: AbortSignal,
   item?: ItemInfo,
 ): Promise<{ id: string; number: string | null } | null> {
-  const noted = `teamleader:invoice:${reference}`;
-  if (item && knownNotFound(item, noted)) return null;
-  const found = await api(() =>
-    client.invoices.list(
-      { filter: { purchase_order_number: reference }, page: { size: 2, number: 1 } },
-      { signal },
-    ),
-  );
-  const invoice = found.find((i) => i.purchase_order_number === reference && i.id);
-  if (invoice?.id) return { id: invoice.id, number: invoice.invoice_number ?? null };
-  if (item) markNotFound(item, noted);
-  return null;
+  return lookUpOnce(item, `teamleader:invoice:${reference}`, async () => {
+    const found = await api(() =>
+      client.invoices.list(
+        { filter: { purchase_order_number: reference }, page: { size: 2, number: 1 } },
+        { signal },
+      ),
+    );
+    const invoice = found.find((i) => i.purchase_order_number === reference && i.id);
+    return invoice?.id ? { id: invoice.id, number: invoice.invoice_number ?? null } : null;
+  });
 }
 
 /**
@@ -49,19 +40,16 @@ export async function findDealByReference(
   signal: AbortSignal,
   item?: ItemInfo,
 ): Promise<{ dealId: string; quotationId: string | undefined } | null> {
-  const noted = `teamleader:deal:${reference}`;
-  if (item && knownNotFound(item, noted)) return null;
-  const found = await api(() =>
-    client.deals.list({ filter: { term: reference }, page: { size: 10, number: 1 } }, { signal }),
-  );
-  const deal = found.find((d) => d.id && d.title?.includes(`[${reference}]`));
-  if (!deal?.id) {
-    if (item) markNotFound(item, noted);
-    return null;
-  }
-  const dealId = deal.id;
-  const info = await api(() => client.deals.info({ id: dealId }, { signal }));
-  return { dealId, quotationId: info.quotations?.[0]?.id ?? undefined };
+  return lookUpOnce(item, `teamleader:deal:${reference}`, async () => {
+    const found = await api(() =>
+      client.deals.list({ filter: { term: reference }, page: { size: 10, number: 1 } }, { signal }),
+    );
+    const deal = found.find((d) => d.id && d.title?.includes(`[${reference}]`));
+    if (!deal?.id) return null;
+    const dealId = deal.id;
+    const info = await api(() => client.deals.info({ id: dealId }, { signal }));
+    return { dealId, quotationId: info.quotations?.[0]?.id ?? undefined };
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
