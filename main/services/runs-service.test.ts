@@ -38,6 +38,16 @@ const strict = memoryFlow({
   ],
 });
 
+/** The strict flow run over two good orders and one whose SKU is not a number: that one fails. */
+async function runWithOneBadOrder() {
+  const fixture = await setup();
+  fixture.system.seed('orders', [...sampleOrders(2), { id: 'bad', orderNumber: 'ORD-BAD', sku: 'X-1' }]);
+  await fixture.call('flows.save', { flow: strict });
+  const { runId } = await fixture.call('runs.start', { flowId: 'orders' });
+  await fixture.finished(runId);
+  return { ...fixture, runId };
+}
+
 describe('runs.*', () => {
   it('starts a run, streams its events in batches, and lists, gets and pages it', async () => {
     const { call, finished, system, app } = await setup();
@@ -72,11 +82,7 @@ describe('runs.*', () => {
   });
 
   it('finds records by order number across runs and retries the failed ones', async () => {
-    const { call, finished, system } = await setup();
-    system.seed('orders', [...sampleOrders(2), { id: 'bad', orderNumber: 'ORD-BAD', sku: 'X-1' }]);
-    await call('flows.save', { flow: strict });
-    const { runId } = await call('runs.start', { flowId: 'orders' });
-    await finished(runId);
+    const { call, finished, runId } = await runWithOneBadOrder();
     const found = await call('runs.search', { text: 'ORD-BAD' });
     expect(found.items).toEqual([expect.objectContaining({ runId, status: 'failed', nodeId: 'check' })]);
 
@@ -105,11 +111,7 @@ describe('runs.*', () => {
   });
 
   it('counts a record that failed again on retry once among the most frequent errors', async () => {
-    const { call, finished, system } = await setup();
-    system.seed('orders', [...sampleOrders(2), { id: 'bad', orderNumber: 'ORD-BAD', sku: 'X-1' }]);
-    await call('flows.save', { flow: strict });
-    const { runId } = await call('runs.start', { flowId: 'orders' });
-    await finished(runId);
+    const { call, finished, runId } = await runWithOneBadOrder();
     // Retried without fixing the flow: it fails again, at the same node.
     const retry = await call('runs.retry', { runId });
     await finished(retry.runId);
