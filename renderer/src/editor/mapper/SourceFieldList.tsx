@@ -48,7 +48,7 @@ export function SourceFieldList({ fields, used, picked, onPick }: SourceFieldLis
               // No value in the sample: the field's type, set apart so it does not read as data.
               <span
                 className="ed-map-value ed-map-type"
-                title={field.type ? t('editor.mapper.noValue', { type: field.type }) : undefined}
+                title={field.type ? t('editor.mapper.noValueType', { type: field.type }) : undefined}
               >
                 {field.type ?? ''}
               </span>
