@@ -42,3 +42,51 @@ export function staticConnections(
     },
   };
 }
+
+/**
+ * What a connection's client may offer: news of a long wait before its next call (a rate limit),
+ * so a run that seems to stand still says why. `reason` completes "…: the next call waits N s".
+ */
+export interface WaitNews {
+  onWait(listener: (wait: { waitMs: number; reason: string }) => void): () => void;
+}
+
+function hasWaitNews(client: unknown): client is WaitNews {
+  return (
+    typeof client === 'object' &&
+    client !== null &&
+    'onWait' in client &&
+    typeof (client as { onWait: unknown }).onWait === 'function'
+  );
+}
+
+/**
+ * A run's view of the connections: the clients it uses that offer {@link WaitNews} report their
+ * long waits to `tell` (once per client, however many nodes share it) until `stop()`.
+ */
+export function watchWaits(
+  connections: ConnectionProvider,
+  tell: (message: string, waitMs: number) => void,
+): { connections: ConnectionProvider; stop(): void } {
+  const watched = new Map<unknown, () => void>();
+  return {
+    connections: {
+      async get(kind, connectionId) {
+        const client = await connections.get(kind, connectionId);
+        if (hasWaitNews(client) && !watched.has(client)) {
+          watched.set(
+            client,
+            client.onWait(({ waitMs, reason }) =>
+              tell(`${reason}: the next call waits ${Math.ceil(waitMs / 1000)} s.`, waitMs),
+            ),
+          );
+        }
+        return client;
+      },
+    },
+    stop() {
+      for (const unsubscribe of watched.values()) unsubscribe();
+      watched.clear();
+    },
+  };
+}

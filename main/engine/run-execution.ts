@@ -7,7 +7,7 @@ import type { RunWriter } from '../store/run-writer';
 import type { Store } from '../store/store';
 import { BloomFilter } from './bloom-filter';
 import type { Clock } from './clock';
-import type { ConnectionProvider } from './connections';
+import { watchWaits, type ConnectionProvider } from './connections';
 import { classifyError, isAbort } from './errors';
 import type { FlowRecord } from './executor';
 import { ItemLauncher } from './item-launcher';
@@ -63,6 +63,8 @@ export class RunExecution {
   private cancelledByUser = false;
   private runError: { code: string; message: string } | null = null;
   private launcher!: ItemLauncher;
+  /** The connections as this run's nodes see them: long waits (rate limits) go to its log. */
+  private waits!: ReturnType<typeof watchWaits>;
 
   constructor(
     private readonly deps: RunDeps,
@@ -91,6 +93,14 @@ export class RunExecution {
     if (recovered) this.deps.publish(recovered.runId, [recovered]);
     this.writer = store.writer(this.runId, this.counts, this.deps.payloadLogging, (events) =>
       this.deps.publish(this.runId, events),
+    );
+    this.waits = watchWaits(this.deps.connections, (message, waitMs) =>
+      this.writer.event({
+        type: 'log',
+        level: 'info',
+        message,
+        until: new Date(this.deps.clock.now() + waitMs).toISOString(),
+      }),
     );
     // Records in flight are many more than calls at once per connection (the connection limiters
     // bound those): intents and results of many records then share one transaction.
@@ -159,6 +169,7 @@ export class RunExecution {
       clearInterval(heartbeat);
       clearInterval(progress);
       await this.close(scope);
+      this.waits.stop();
     }
     this.reportProgress();
     const finishedAt = clock.now();
@@ -252,7 +263,7 @@ export class RunExecution {
       signal: this.signal,
       clock: this.deps.clock,
       writer: this.writer,
-      connections: this.deps.connections,
+      connections: this.waits.connections,
       random: this.deps.random,
     };
   }

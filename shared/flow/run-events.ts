@@ -104,6 +104,8 @@ export const LogEvent = z.object({
   message: z.string(),
   nodeId: z.string().optional(),
   key: z.string().optional(),
+  /** A wait the run is in (a connection's rate limit): when it ends. Screens count down to it. */
+  until: z.string().optional(),
 });
 
 export const RunFinishedEvent = z.object({

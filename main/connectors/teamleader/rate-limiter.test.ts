@@ -35,6 +35,46 @@ describe('SlidingWindowRateLimiter', () => {
     expect(fourth.slot).toBeDefined();
   });
 
+  it('tells onWait listeners of each long wait once, never of short ones, until unsubscribed', async () => {
+    const limiter = new SlidingWindowRateLimiter({ limit: 2, windowMs: 60_000 });
+    const told: number[] = [];
+    const stop = limiter.onWait((waitMs) => told.push(waitMs));
+    for (const slot of await Promise.all([limiter.acquire(), limiter.acquire()])) slot.release();
+    // The window is spent: three calls queue behind it; the one wait is told once.
+    const queued = [request(limiter), request(limiter), request(limiter)];
+    await vi.advanceTimersByTimeAsync(0);
+    expect(told).toEqual([60_000]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(queued.filter((r) => r.slot)).toHaveLength(2);
+    expect(told).toEqual([60_000]);
+    // An answer arrives: its slot frees in a minute, which is now the third call's wait.
+    queued[0]?.slot?.release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(told).toEqual([60_000, 60_000]);
+    stop();
+    queued[1]?.slot?.release();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(queued[2]?.slot).toBeDefined();
+    limiter.blockUntil(Date.now() + 30_000);
+    const blocked = request(limiter);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(blocked.slot).toBeUndefined();
+    expect(told).toEqual([60_000, 60_000]);
+
+    // Pacing within a short window is never news.
+    const quick = new SlidingWindowRateLimiter({ limit: 1, windowMs: 1000 });
+    const quickTold: number[] = [];
+    quick.onWait((waitMs) => quickTold.push(waitMs));
+    const calls = [1, 2, 3].map(() =>
+      quick.acquire().then((slot) => {
+        slot.release();
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(3000);
+    await Promise.all(calls);
+    expect(quickTold).toEqual([]);
+  });
+
   it('serves waiters in order', async () => {
     const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: 100 });
     const order: number[] = [];

@@ -28,6 +28,9 @@ export interface RateLimitSlot {
   cancel(): void;
 }
 
+/** Waits at least this long are told to {@link SlidingWindowRateLimiter.onWait} listeners. */
+export const LONG_WAIT_MS = 2000;
+
 interface Waiter {
   resolve: (slot: RateLimitSlot) => void;
   reject: (reason: unknown) => void;
@@ -50,6 +53,9 @@ export class SlidingWindowRateLimiter {
   private readonly waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
+  private readonly waitListeners = new Set<(waitMs: number) => void>();
+  /** The end of the last long wait told to listeners: one wait is told once. */
+  private toldUntil = 0;
 
   constructor(options: RateLimiterOptions) {
     if (!(options.limit > 0)) throw new Error('Rate limit must be positive.');
@@ -77,6 +83,15 @@ export class SlidingWindowRateLimiter {
       this.waiters.push(waiter);
       this.pump();
     });
+  }
+
+  /**
+   * Tells `listener` whenever queued calls must wait {@link LONG_WAIT_MS} or longer for the budget
+   * (a spent window, a 429): a run can say why it seems to stand still. Returns the unsubscribe.
+   */
+  onWait(listener: (waitMs: number) => void): () => void {
+    this.waitListeners.add(listener);
+    return () => this.waitListeners.delete(listener);
   }
 
   /** Feeds the server's view in (from `X-RateLimit-*` headers of any answer). */
@@ -161,7 +176,12 @@ export class SlidingWindowRateLimiter {
     // Wake up when the block lifts or the oldest answered slot expires; a release also pumps.
     const nextExpiry = this.expiries[this.expiries.length - this.countAfter(now)] ?? Infinity;
     const wakeAt = now < this.blockedUntil ? this.blockedUntil : nextExpiry;
-    if (wakeAt === Infinity || wakeAt >= this.timerAt) return;
+    if (wakeAt === Infinity) return;
+    if (wakeAt - now >= LONG_WAIT_MS && wakeAt > this.toldUntil + LONG_WAIT_MS) {
+      this.toldUntil = wakeAt;
+      for (const listener of this.waitListeners) listener(wakeAt - now);
+    }
+    if (wakeAt >= this.timerAt) return;
     if (this.timer) clearTimeout(this.timer);
     this.timerAt = wakeAt;
     this.timer = setTimeout(

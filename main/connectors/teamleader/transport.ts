@@ -96,6 +96,12 @@ export class TeamleaderTransport {
     return { ...this.counters, calls: { ...this.counters.calls } };
   }
 
+  /** See {@link SlidingWindowRateLimiter.onWait}; the listener also gets the budget as it stands. */
+  onRateLimitWait(listener: (waitMs: number, limit: number, windowMs: number) => void): () => void {
+    const { limiter } = this.options;
+    return limiter.onWait((waitMs) => listener(waitMs, limiter.currentLimit, limiter.windowMs));
+  }
+
   /** Calls one operation and returns its whole JSON answer (undefined for 204 operations). */
   async call<O extends TeamleaderOperation>(
     op: O,

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../shared/flow/json';
+import type { WaitNews } from './connections';
+import { engineFixture, type EngineFixture } from './testing/engine-fixture';
+import { memoryFlow, sampleOrders } from './testing/memory-flow';
+import { MemorySystem, type MemoryEntry } from './testing/memory-system';
+
+/** A test system that, like the Teamleader client, tells of a rate-limit wait before its 3rd write. */
+class WaitingSystem extends MemorySystem implements WaitNews {
+  readonly listeners = new Set<(wait: { waitMs: number; reason: string }) => void>();
+  private writes = 0;
+
+  onWait(listener: (wait: { waitMs: number; reason: string }) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  override async create(
+    entity: string,
+    data: JsonObject,
+    idempotencyKey?: string,
+  ): Promise<{ entry: MemoryEntry; replayed: boolean }> {
+    if (++this.writes === 3) {
+      for (const listener of this.listeners)
+        listener({ waitMs: 58_400, reason: 'Test allows 2 calls a minute' });
+    }
+    return super.create(entity, data, idempotencyKey);
+  }
+}
+
+const fixtures: EngineFixture[] = [];
+afterEach(() => {
+  for (const fixture of fixtures.splice(0)) fixture.cleanup();
+});
+
+describe('waits of a connection', () => {
+  it("are told in the run's log once per wait, and no longer once the run ended", async () => {
+    const system = new WaitingSystem();
+    const fixture = engineFixture({ system });
+    fixtures.push(fixture);
+    system.seed('orders', sampleOrders(5));
+    // Source and target share the client: one subscription, so one line per wait.
+    const result = await fixture.engine.run({ flow: memoryFlow({}), trigger: 'manual' });
+    expect(result.status).toBe('succeeded');
+    const logs = fixture.eventsOf(result.runId).filter((event) => event.type === 'log');
+    expect(logs).toHaveLength(1);
+    const [wait] = logs;
+    expect(wait).toMatchObject({
+      level: 'info',
+      message: 'Test allows 2 calls a minute: the next call waits 59 s.',
+    });
+    // Until when, for screens that count down: 58.4 s after it was told.
+    const until = wait?.type === 'log' && wait.until ? Date.parse(wait.until) : NaN;
+    expect(until - Date.parse(wait?.at ?? '')).toBeGreaterThanOrEqual(58_000);
+    expect(until - Date.parse(wait?.at ?? '')).toBeLessThanOrEqual(58_500);
+    expect(system.listeners.size).toBe(0);
+  });
+});
