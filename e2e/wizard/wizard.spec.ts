@@ -65,8 +65,21 @@ test.describe('setup wizard', () => {
     await wizard.expectStep('enable');
     await wizard.shot('wizard-6-enable');
     await page.getByTestId('wizard-enable').click();
+    const enabledAt = Date.now();
+    // While it runs: how long, and why it stands still. The dry run spent most of Teamleader's 200
+    // calls a minute, so the first run waits for the budget; the wizard counts the wait down.
+    const progress = page.getByTestId('first-run-progress');
+    await expect(progress).toContainText(/running for \d+ s/);
+    const wait = progress.getByTestId('run-wait');
+    await expect(wait).toContainText(/Waiting for the rate limit of the connected system: \d+ s more/);
+    await expect(wait).toHaveAttribute(
+      'title',
+      /Teamleader allows 200 calls a minute: the next call waits \d+ s\./,
+    );
+    await wizard.shot('wizard-6-first-run');
     const status = page.getByTestId('first-run-status-orders-mplus-to-teamleader');
     await expect(status).toHaveText('The first run succeeded.', { timeout: 120_000 });
+    console.log(`first run: ${Date.now() - enabledAt} ms`);
     const done = page.getByTestId('wizard-done');
     await expect(done).toContainText('All set');
     const elapsed = Number(await done.getAttribute('data-elapsed-ms'));

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { RunLogPanel } from '../runs/log/RunLogPanel';
+import { WaitNotice } from '../runs/shared/WaitNotice';
 import { useFlowRunStore } from '../stores/flow-run-store';
+import { useRunLiveStore } from '../stores/run-live-store';
 
 /**
  * The run log region at the bottom of the editor: the followed run's status and counts, with a
@@ -10,6 +12,7 @@ export function RunLogSlot({ flowId }: { flowId: string }) {
   const { t, i18n } = useTranslation();
   const run = useFlowRunStore((state) => state.run);
   const error = useFlowRunStore((state) => state.error);
+  const wait = useRunLiveStore((state) => (run ? state.runs[run.id]?.wait : undefined));
   if (error)
     return (
       <p className="ed-error-text ed-pad" role="alert">
@@ -33,6 +36,7 @@ export function RunLogSlot({ flowId }: { flowId: string }) {
           {t('editor.runLog.open')}
         </a>
       </div>
+      {run.status === 'running' && <WaitNotice wait={wait} />}
       {run.error && <p className="ed-error-text">{run.error.message}</p>}
       <RunLogPanel flowId={flowId} runId={run.id} compact />
     </div>

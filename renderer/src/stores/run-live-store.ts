@@ -63,34 +63,40 @@ function bump(versions: Record<string, number>, runId: string): Record<string, n
 }
 
 /**
- * Counts per node of a finished run: the last `nodeProgress` of each node. Reads the stored log
- * backwards in windows until every node of the flow was found. The engine reports every node's
- * final counts just before `runFinished`, so the last window nearly always has them all; three
- * windows bound the reading for nodes that never report (triggers).
+ * Counts per node of a run loaded after it began: the last `nodeProgress` of each node, and the
+ * last wait it told of (a running run may be in it). Reads the stored log backwards in windows
+ * until every node of the flow was found. The engine reports every node's final counts just before
+ * `runFinished`, so the last window nearly always has them all; three windows bound the reading for
+ * nodes that never report (triggers).
  */
 async function nodeCountsOf(
   runs: RunsApi,
   run: RunSummary,
   nodeIds: readonly string[],
-): Promise<Record<string, NodeCounts>> {
+): Promise<{ counts: Record<string, NodeCounts>; wait: LiveRun['wait'] }> {
   const counts: Record<string, NodeCounts> = {};
+  let wait: LiveRun['wait'];
   const window = 1000;
   let end = run.lastSeq;
   for (let round = 0; end > 0 && round < 3; round++) {
     const afterSeq = Math.max(0, end - window);
     const page = await runs.events({ runId: run.id, afterSeq, limit: window });
     const found: Record<string, NodeCounts> = {};
+    let foundWait: LiveRun['wait'];
     for (const event of page.events) {
-      if (event.type !== 'nodeProgress' || event.seq > end) continue;
+      if (event.seq > end) continue;
+      if (event.type === 'log' && event.until) foundWait = { until: event.until, message: event.message };
+      if (event.type !== 'nodeProgress') continue;
       const { received, passed, skipped, failed } = event;
       found[event.nodeId] = { received, passed, skipped, failed };
     }
     // Windows read later ones first: what they found is newer.
     for (const [nodeId, value] of Object.entries(found)) counts[nodeId] ??= value;
+    wait ??= foundWait;
     if (nodeIds.every((nodeId) => counts[nodeId])) break;
     end = afterSeq;
   }
-  return counts;
+  return { counts, wait };
 }
 
 export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<RunLiveState>> {
@@ -192,7 +198,8 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
           const known = runs[summary.id];
           // Keep what events already told us when the summary is older.
           if (known && known.lastSeq > summary.lastSeq) continue;
-          runs[summary.id] = liveRunFromSummary(summary, known?.nodeCounts);
+          const fresh = liveRunFromSummary(summary, known?.nodeCounts);
+          runs[summary.id] = known?.wait ? { ...fresh, wait: known.wait } : fresh;
         }
         set({ runs });
       },
@@ -232,15 +239,19 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
         get().upsert([run]);
         set((state) => ({ flows: { ...state.flows, [runId]: flow } }));
         const nodeIds = flow?.nodes.map((node) => node.id) ?? [];
-        const nodeCounts = await nodeCountsOf(deps.runs(), run, nodeIds);
+        const { counts: nodeCounts, wait } = await nodeCountsOf(deps.runs(), run, nodeIds);
         set((state) => {
           const known = state.runs[runId];
           if (!known) return {};
-          // Live progress that arrived meanwhile wins over what was read.
+          // Live progress (and a wait) that arrived meanwhile wins over what was read.
           return {
             runs: {
               ...state.runs,
-              [runId]: { ...known, nodeCounts: { ...nodeCounts, ...known.nodeCounts } },
+              [runId]: {
+                ...known,
+                nodeCounts: { ...nodeCounts, ...known.nodeCounts },
+                ...((known.wait ?? wait) ? { wait: known.wait ?? wait } : {}),
+              },
             },
           };
         });

@@ -126,6 +126,32 @@ describe('run-live-store', () => {
       target: { received: 1, passed: 1, skipped: 0, failed: 0 },
     });
   });
+
+  it('finds the wait of a running run opened after it was told, and keeps it when the summary reloads', async () => {
+    const fake = new FakeRunsApi();
+    const b = new EventBuilder('run-6');
+    const events = [
+      b.started(),
+      b.log(
+        'info',
+        'Teamleader allows 200 calls a minute: the next call waits 30 s.',
+        '2026-12-01T09:00:31.000Z',
+      ),
+      b.progress('source', 2, 2),
+      b.item(1, 'A'),
+    ];
+    fake.store(events);
+    fake.summaries.set('run-6', summary('run-6', { status: 'running', finishedAt: null, lastSeq: 4 }));
+    const store = createRunLiveStore({ runs: () => fake.api() });
+    await store.getState().loadNodeCounts('run-6');
+    const wait = {
+      until: '2026-12-01T09:00:31.000Z',
+      message: 'Teamleader allows 200 calls a minute: the next call waits 30 s.',
+    };
+    expect(store.getState().runs['run-6']?.wait).toEqual(wait);
+    await store.getState().load('run-6');
+    expect(store.getState().runs['run-6']?.wait).toEqual(wait);
+  });
 });
 
 describe('run-log-store', () => {

@@ -11,16 +11,22 @@ import {
   selectedTemplateIds,
   type FlowSelection,
 } from '../wizard/flow-families';
-import { dryRun, runNow } from '../wizard/run-flows';
+import { dryRun, outcomeOf, startRun } from '../wizard/run-flows';
 import type { RunOutcome } from '../wizard/run-outcome';
 import { connectionFor, type SystemMode, type WizardStep } from '../wizard/wizard-steps';
 import { useConnectionStore } from './connection-store';
 
 type System = 'teamleader' | 'mplus';
 
-/** A run the wizard started: going, done, or refused. */
+/**
+ * A run the wizard started: waiting for the flow before it, going (with its id once known), done,
+ * or refused.
+ */
 export type RunState =
-  { state: 'running' } | { state: 'done'; outcome: RunOutcome } | { state: 'error'; message: string };
+  | { state: 'queued' }
+  | { state: 'running'; runId?: string }
+  | { state: 'done'; outcome: RunOutcome }
+  | { state: 'error'; message: string };
 
 export interface BuiltFlow {
   templateId: string;
@@ -221,14 +227,17 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
       const created = (await api().wizard.create({ teamleaderId, mplusId, flows, enable: true })).flows;
       set({
         created,
-        firstRuns: Object.fromEntries(created.map((c) => [c.templateId, { state: 'running' }])),
+        firstRuns: Object.fromEntries(created.map((c) => [c.templateId, { state: 'queued' }])),
       });
       await api().settings.update({ onboarded: true });
       // One after the other: flows of one setup share the same connections and rate limits.
       for (const { templateId, flow } of created) {
         let result: RunState;
         try {
-          result = { state: 'done', outcome: await runNow(flow.id) };
+          set({ firstRuns: { ...get().firstRuns, [templateId]: { state: 'running' } } });
+          const runId = await startRun(flow.id);
+          set({ firstRuns: { ...get().firstRuns, [templateId]: { state: 'running', runId } } });
+          result = { state: 'done', outcome: await outcomeOf(runId) };
         } catch (error) {
           result = { state: 'error', message: messageOf(error) };
         }

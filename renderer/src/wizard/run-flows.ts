@@ -44,8 +44,7 @@ export async function dryRun(flow: FlowDocument): Promise<RunOutcome> {
   return outcomeOf(runId);
 }
 
-/** The first real run of a saved flow. */
-export async function runNow(flowId: string): Promise<RunOutcome> {
-  const { runId } = await api().runs.start({ flowId });
-  return outcomeOf(runId);
+/** Starts the first real run of a saved flow; its id, so the screen can follow it while it runs. */
+export async function startRun(flowId: string): Promise<string> {
+  return (await api().runs.start({ flowId })).runId;
 }

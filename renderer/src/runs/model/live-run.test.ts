@@ -47,6 +47,24 @@ describe('live run', () => {
     expect(run.finishedAt).not.toBeNull();
   });
 
+  it('keeps the last wait a run told of (until when, and why); other log lines leave it', () => {
+    const b = new EventBuilder();
+    const start = b.started();
+    if (start.type !== 'runStarted') throw new Error('expected runStarted');
+    let run = applyRunEvents(liveRunFromStart(start), [b.item(1, 'A'), b.log('info', 'Reading orders')]);
+    expect(run.wait).toBeUndefined();
+    const wait = b.log(
+      'info',
+      'Teamleader allows 200 calls a minute: the next call waits 59 s.',
+      '2026-12-01T09:01:00.000Z',
+    );
+    run = applyRunEvents(run, [wait, b.log('warn', 'Attempt 1 failed')]);
+    expect(run.wait).toEqual({
+      until: '2026-12-01T09:01:00.000Z',
+      message: 'Teamleader allows 200 calls a minute: the next call waits 59 s.',
+    });
+  });
+
   it('ignores events the summary already counted, so a batch applied twice changes nothing', () => {
     const b = new EventBuilder();
     const events = [b.started(), b.item(1, 'A'), b.succeeded(1)];

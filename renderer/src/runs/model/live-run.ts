@@ -12,6 +12,8 @@ export interface NodeCounts {
 /** A run as the screens show it: the stored summary, kept current by its events. */
 export interface LiveRun extends RunSummary {
   nodeCounts: Record<string, NodeCounts>;
+  /** The last wait the run told of (a rate limit): until when, and why. Past once `until` is. */
+  wait?: { until: string; message: string };
 }
 
 export function liveRunFromSummary(
@@ -77,6 +79,9 @@ export function applyRunEvents(run: LiveRun, events: readonly RunEvent[]): LiveR
         nodeCounts[event.nodeId] = { received, passed, skipped, failed };
         break;
       }
+      case 'log':
+        if (event.until) next.wait = { until: event.until, message: event.message };
+        break;
       case 'runFinished':
         counts = { ...event.counts };
         next.status = event.status;

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../../../../shared/flow/run-records';
-import { runProgress } from '../model/live-run';
+import { runProgress, type LiveRun } from '../model/live-run';
+import { WaitNotice } from './WaitNotice';
 
 /** Progress of a running run: records done of those seen so far (sources stream, so the total grows). */
-export function ProgressBar({ run }: { run: Pick<RunSummary, 'counts' | 'status'> }) {
+export function ProgressBar({ run }: { run: Pick<RunSummary, 'counts' | 'status'> & Pick<LiveRun, 'wait'> }) {
   const { t } = useTranslation();
   const share = runProgress(run);
   const { total, succeeded, skipped, failed } = run.counts;
@@ -26,6 +27,7 @@ export function ProgressBar({ run }: { run: Pick<RunSummary, 'counts' | 'status'
         )}
       </div>
       <span className="rn-muted">{label}</span>
+      <WaitNotice wait={run.wait} />
     </div>
   );
 }

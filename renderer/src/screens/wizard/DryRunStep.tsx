@@ -61,7 +61,7 @@ export function DryRunStep({ onBackToSettings }: { onBackToSettings(): void }) {
                   {t('wizard.dryRun.backToSettings')}
                 </button>
               </div>
-            ) : !run || run.state === 'running' ? (
+            ) : !run || run.state === 'running' || run.state === 'queued' ? (
               <p className="wz-status" role="status">
                 <Loader2 size={16} className="cn-spin" aria-hidden="true" />
                 {t('wizard.dryRun.running')}

@@ -33,7 +33,7 @@ function useStepFacts(): StepFacts {
       state.built !== null &&
       runnable.every((b) => {
         const run = state.dryRuns[b.templateId];
-        return run !== undefined && run.state !== 'running';
+        return run !== undefined && (run.state === 'done' || run.state === 'error');
       }),
     buildErrors: built.length - runnable.length,
   };

@@ -93,8 +93,8 @@ export class EventBuilder {
     return { ...this.base(), type: 'nodeProgress', nodeId, received, passed, skipped: 0, failed };
   }
 
-  log(level: 'debug' | 'info' | 'warn' | 'error', message: string): RunEvent {
-    return { ...this.base(), type: 'log', level, message };
+  log(level: 'debug' | 'info' | 'warn' | 'error', message: string, until?: string): RunEvent {
+    return { ...this.base(), type: 'log', level, message, ...(until ? { until } : {}) };
   }
 
   finished(counts: { total: number; succeeded: number; skipped: number; failed: number }): RunEvent {
