@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- engine [--records 10000,100000] [--concurrency 16] [--logging full|metadata]
- *   [--cold] [--heap app|default] [--repeat 3]`
+ *   [--cold] [--heap app|default] [--repeat 3] [--bundled]`
  *
  * Records through source → map → code → target with in-memory connectors and persistence on (a
  * real SQLite file: items, events, ledger, cursors). Each size runs in a fresh child process so
@@ -12,7 +12,10 @@
  * Each size runs `--repeat` times (this machine's speed drifts by a third within minutes); the table
  * shows the median run by records/s and the slowest and fastest records/s.
  * `--cold` starts the run without warming up (as `koppel run` does); `--heap default` leaves V8's
- * heap sizing as it is.
+ * heap sizing as it is. `--bundled` runs the children from one esbuild bundle with plain Node (the
+ * shipped command line and desktop app are bundles too) instead of from the sources under tsx: the
+ * same code in a leaner process, whose smaller heap V8 collects differently (see the engine
+ * README). Neither is the app's process, which holds more besides the engine.
  *
  * Environment: BENCH_NO_THREAD=1 writes on the engine's thread (no writer thread), BENCH_KEEP=1
  * keeps the data folder (its path goes to stderr) to look at what a run stored.
@@ -26,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { buildSync } from 'esbuild';
 import { z } from 'zod';
 import type { JsonObject } from '../shared/flow/json';
 import { staticConnections } from '../main/engine/connections';
@@ -49,6 +53,7 @@ const { values } = parseArgs({
     /** Runs per size; the table shows the median run by records/s, and the range. */
     repeat: { type: 'string', default: '3' },
     heap: { type: 'string', default: 'app' },
+    bundled: { type: 'boolean', default: false },
   },
 });
 
@@ -205,14 +210,29 @@ const Figures = z.object({
   warmUpMs: z.number(),
 });
 
+/** Where `--bundled` puts the bench's bundle (beside the app's, so node_modules resolve). */
+const BUNDLE = path.join(__dirname, '..', 'out', 'bench', 'engine.js');
+
+/** Bundles this file as the app's command line is bundled (scripts/build-cli.mjs). */
+function bundle(): void {
+  buildSync({
+    entryPoints: [__filename],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}
+
 /** One run of `records` in a fresh process. */
 function runChild(records: number): z.infer<typeof Figures> {
   const run = spawnSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      __filename,
+      ...(values.bundled ? [BUNDLE] : ['--import', 'tsx', __filename]),
       '--child',
       String(records),
       '--concurrency',
@@ -240,6 +260,7 @@ function parent(): void {
   const sizes = values.records.split(',').map(Number);
   const rows: string[] = [];
   const repeat = Math.max(1, Number(values.repeat));
+  if (values.bundled) bundle();
   for (const records of sizes) {
     const runs: z.infer<typeof Figures>[] = [];
     for (let index = 0; index < repeat; index++) runs.push(runChild(records));
@@ -266,7 +287,7 @@ function parent(): void {
     `engine: source → map → code → target${values.without ? ` without ${values.without}` : ''}${values['dry-run'] ? ', dry run' : ''}, concurrency ${values.concurrency}, payload logging ${values.logging}, SQLite on`,
   );
   console.log(
-    `${values.cold ? 'cold start: no warm-up before the run' : 'engine warmed up before the run, as the desktop app and web host do at start-up'}; V8 heap: ${values.heap === 'app' ? "the app's policy (main/engine/heap-policy.ts)" : "V8's default sizing"}\n`,
+    `${values.cold ? 'cold start: no warm-up before the run' : 'engine warmed up before the run, as the desktop app and web host do at start-up'}; V8 heap: ${values.heap === 'app' ? "the app's policy (main/engine/heap-policy.ts)" : "V8's default sizing"}; ${values.bundled ? 'children run from an esbuild bundle with plain Node' : 'children run the sources under tsx'}\n`,
   );
   const load = os.loadavg()[0] ?? 0;
   console.log(
