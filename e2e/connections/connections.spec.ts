@@ -38,6 +38,20 @@ test.describe('connections', () => {
     await sandbox.getByRole('group').getByRole('button', { name: 'Reset sandbox data' }).click();
     await expect(sandbox.getByText('The sandbox data is back to how it started.')).toBeVisible();
 
+    // "Sandbox settings": the size and seed of the sample data, for the sandbox's next start.
+    await expect(page.getByTestId('sandbox-pending')).toBeHidden();
+    await sandbox.getByRole('link', { name: 'Sandbox settings' }).click();
+    await page.getByTestId('settings-sandbox-size').selectOption('medium');
+    const seed = page.getByTestId('settings-sandbox-seed');
+    await seed.fill('7');
+    await seed.blur();
+    await expect(page.getByText('Size and seed take effect when Koppel starts again')).toBeVisible();
+    await page.getByRole('link', { name: 'Connections' }).click();
+    await expect(page.getByTestId('sandbox-pending')).toHaveText(
+      'Settings ask for medium data with seed 7: that takes effect when Koppel starts again.',
+    );
+    await expect(sandbox).toContainText('small, seed 1');
+
     // Dutch and dark: the same screen in the other language and theme.
     await page.emulateMedia({ colorScheme: 'dark' });
     await openApp(page, host, '/settings');

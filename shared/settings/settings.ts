@@ -13,6 +13,10 @@ export type Theme = z.infer<typeof Theme>;
 export const PayloadLogging = z.enum(['full', 'metadata']);
 export type PayloadLogging = z.infer<typeof PayloadLogging>;
 
+/** How much sample data the sandbox twins are seeded with. */
+export const SandboxSize = z.enum(['small', 'medium', 'large']);
+export type SandboxSize = z.infer<typeof SandboxSize>;
+
 /** The settings document, stored by electron-store (desktop) or conf (web and command line). */
 export const Settings = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
@@ -30,7 +34,7 @@ export const Settings = z.object({
       /** The built-in twins of both APIs; on by default so the app works without accounts. */
       enabled: z.boolean().default(true),
       seed: z.number().int().default(1),
-      size: z.enum(['small', 'medium', 'large']).default('small'),
+      size: SandboxSize.default('small'),
     })
     .default({ enabled: true, seed: 1, size: 'small' }),
   /** Set once the setup wizard has been finished or dismissed. */
@@ -54,7 +58,7 @@ export const SettingsPatch = z
     sandbox: z.object({
       enabled: z.boolean(),
       seed: z.number().int(),
-      size: z.enum(['small', 'medium', 'large']),
+      size: SandboxSize,
     }),
     onboarded: z.boolean(),
   })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from '../define';
 import { ApiErrorCode } from '../errors';
 import { Connection, ConnectionId, CredentialState } from '../../connections/connection';
+import { SandboxSize } from '../../settings/settings';
 
 /**
  * A connection as the renderer sees it: metadata, status and account information, and where its
@@ -50,7 +51,7 @@ export const SandboxStatus = z.object({
   /** `process`: started by this Koppel process; `shared`: another process's (`koppel sandbox`). */
   owner: z.enum(['process', 'shared']).optional(),
   seed: z.number().int(),
-  size: z.enum(['small', 'medium', 'large']),
+  size: SandboxSize,
   teamleader: z.object({ apiUrl: z.string(), authUrl: z.string(), adminUrl: z.string() }).optional(),
   mplus: z.object({ url: z.string(), adminUrl: z.string() }).optional(),
 });

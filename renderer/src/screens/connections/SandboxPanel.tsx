@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../components/LinkButton';
 import { useConnectionStore } from '../../stores/connection-store';
+import { useSettingsStore } from '../../stores/settings-store';
 import { InlineConfirm } from './InlineConfirm';
 
 /** The built-in twins: whether they run, where, and "Reset sandbox data". */
@@ -10,6 +11,7 @@ export function SandboxPanel() {
   const { t } = useTranslation();
   const sandbox = useConnectionStore((state) => state.sandbox);
   const reset = useConnectionStore((state) => state.resetSandbox);
+  const wanted = useSettingsStore((state) => state.settings?.sandbox);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -73,6 +75,14 @@ export function SandboxPanel() {
               {sandbox.owner === 'shared' ? ` · ${t('connections.sandbox.shared')}` : ''}
             </dd>
           </dl>
+          {sandbox.running && wanted && (wanted.size !== sandbox.size || wanted.seed !== sandbox.seed) && (
+            <p className="st-note" data-testid="sandbox-pending">
+              {t('connections.sandbox.pending', {
+                size: t(`connections.sandbox.sizes.${wanted.size}`),
+                seed: wanted.seed,
+              })}
+            </p>
+          )}
           {confirming ? (
             <InlineConfirm
               question={t('connections.sandbox.confirmReset')}

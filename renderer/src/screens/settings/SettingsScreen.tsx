@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Language, PayloadLogging, Theme } from '../../../../shared/settings/settings';
+import { Language, PayloadLogging, SandboxSize, Theme } from '../../../../shared/settings/settings';
 import { PageHeader } from '../../components/PageHeader';
 import { useAppInfo } from '../../app/useAppInfo';
 import { useSettingsStore } from '../../stores/settings-store';
@@ -123,6 +123,39 @@ export function SettingsScreen() {
             />
             <span>{t('settings.sandboxEnabled')}</span>
           </label>
+          <label>
+            <span>{t('settings.sandboxSize')}</span>
+            <select
+              value={settings.sandbox.size}
+              onChange={(event) =>
+                void update({
+                  sandbox: { ...settings.sandbox, size: SandboxSize.parse(event.target.value) },
+                })
+              }
+              data-testid="settings-sandbox-size"
+            >
+              {SandboxSize.options.map((size) => (
+                <option key={size} value={size}>
+                  {t(`settings.sandboxSizes.${size}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('settings.sandboxSeed')}</span>
+            <input
+              type="number"
+              step={1}
+              defaultValue={settings.sandbox.seed}
+              onBlur={(event) => {
+                const seed = Number(event.target.value);
+                if (Number.isInteger(seed) && seed !== settings.sandbox.seed)
+                  void update({ sandbox: { ...settings.sandbox, seed } });
+              }}
+              data-testid="settings-sandbox-seed"
+            />
+          </label>
+          <p className="st-note">{t('settings.sandboxNextStart')}</p>
         </fieldset>
       </form>
       {info && (
