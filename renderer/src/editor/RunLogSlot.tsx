@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RunLogPanel } from '../runs/log/RunLogPanel';
+import { formatDateTime } from '../runs/model/format';
 import { WaitNotice } from '../runs/shared/WaitNotice';
 import { useFlowRunStore } from '../stores/flow-run-store';
 import { useRunLiveStore } from '../stores/run-live-store';
@@ -26,7 +27,7 @@ export function RunLogSlot({ flowId }: { flowId: string }) {
         <p role="status">
           {t(run.dryRun ? 'editor.runLog.dryRun' : 'editor.runLog.run', {
             status: t(`editor.runStatus.${run.status}`),
-            started: new Date(run.startedAt).toLocaleString(i18n.language),
+            started: formatDateTime(run.startedAt, i18n.language, true),
           })}
         </p>
         <p className="ed-run-counts" data-testid="run-counts">

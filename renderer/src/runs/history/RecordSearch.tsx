@@ -110,7 +110,8 @@ export function RecordSearch() {
                         {run && <span className="rn-muted"> · {t(`runs.trigger.${run.trigger}`)}</span>}
                       </td>
                       <td className="rn-nowrap">
-                        {formatDateTime(run?.startedAt ?? item.startedAt, locale)}
+                        {/* With seconds: a record's runs are often minutes apart or less (a retry). */}
+                        {formatDateTime(run?.startedAt ?? item.startedAt, locale, true)}
                       </td>
                       <td className="rn-mono rn-muted rn-key-cell" title={item.key}>
                         {item.key}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RunStatus, RunSummary } from '../../../../shared/flow/run-records';
-import { dayStartIso, formatDuration, formatRelative, localDay, nextDayStartIso } from './format';
+import {
+  dayStartIso,
+  formatDateTime,
+  formatDuration,
+  formatRelative,
+  localDay,
+  nextDayStartIso,
+} from './format';
 import { fillDays, healthRun, isFailing, overallHealth, totals } from './dashboard-model';
 
 describe('format', () => {
@@ -11,6 +18,19 @@ describe('format', () => {
     expect(formatDuration(185_000, 'en')).toBe('3 min 05 s');
     expect(formatDuration(7_620_000, 'en')).toBe('2 h 07 min');
     expect(formatDuration(null, 'en')).toBe('–');
+  });
+
+  it('one date-and-time format in both languages, seconds when asked, no padded hour', () => {
+    // A local time, so the test holds in any time zone; ICU may put a narrow space before "PM".
+    const iso = new Date(2026, 11, 3, 14, 5, 9).toISOString();
+    const plain = (text: string) => text.replace(/\s/g, ' ');
+    expect(plain(formatDateTime(iso, 'en'))).toBe('Dec 3, 2026, 2:05 PM');
+    expect(plain(formatDateTime(iso, 'en', true))).toBe('Dec 3, 2026, 2:05:09 PM');
+    expect(plain(formatDateTime(iso, 'nl'))).toBe('3 dec 2026, 14:05');
+    expect(plain(formatDateTime(new Date(2026, 0, 2, 6, 7).toISOString(), 'en'))).toBe(
+      'Jan 2, 2026, 6:07 AM',
+    );
+    expect(formatDateTime(null, 'en')).toBe('–');
   });
 
   it('relative times in both languages', () => {

@@ -17,7 +17,11 @@ export function formatDuration(ms: number | null, locale: string): string {
   return `${minutes} min ${String(rest).padStart(2, '0')} s`;
 }
 
-/** Date and time in the user's language, e.g. "3 Dec 2026, 14:05:09". */
+/**
+ * Date and time in the user's language, e.g. "3 dec 2026 14:05:09" or "Dec 3, 2026, 2:05 PM": the
+ * one format of the app's screens (runs, flows, connections, the editor), with seconds where runs
+ * close together must be told apart.
+ */
 export function formatDateTime(iso: string | null, locale: string, withSeconds = false): string {
   if (!iso) return '–';
   const date = new Date(iso);
@@ -26,7 +30,8 @@ export function formatDateTime(iso: string | null, locale: string, withSeconds =
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-    hour: '2-digit',
+    // 'numeric', not '2-digit': English reads "6:45 PM", not "06:45 PM"; Dutch stays "18:45".
+    hour: 'numeric',
     minute: '2-digit',
     ...(withSeconds ? { second: '2-digit' } : {}),
   }).format(date);

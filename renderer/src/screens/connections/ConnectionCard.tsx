@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../../../shared/api/calls/connections';
+import { formatDateTime } from '../../runs/model/format';
 import { useConnectionStore } from '../../stores/connection-store';
 import { accountSummary } from './connection-view';
 import { InlineConfirm } from './InlineConfirm';
@@ -48,10 +49,7 @@ export function ConnectionCard({ connection, canStore }: ConnectionCardProps) {
 
   const checked = connection.checkedAt
     ? t('connections.checked', {
-        time: new Date(connection.checkedAt).toLocaleString(i18n.language, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        }),
+        time: formatDateTime(connection.checkedAt, i18n.language),
       })
     : t('connections.neverChecked');
 

@@ -2,6 +2,7 @@ import { Copy, Download, Pencil, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
+import { formatDateTime } from '../../runs/model/format';
 import { scheduleText } from './schedule-text';
 
 const statusClass: Record<string, string> = {
@@ -31,8 +32,7 @@ export function FlowRow({
   draft: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
   const last = flow.lastRun;
   return (
     <tr data-testid={`flow-row-${flow.id}`}>
