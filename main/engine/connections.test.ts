@@ -1,32 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../shared/flow/json';
-import type { WaitNews } from './connections';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
 import { memoryFlow, sampleOrders } from './testing/memory-flow';
-import { MemorySystem, type MemoryEntry } from './testing/memory-system';
-
-/** A test system that, like the Teamleader client, tells of a rate-limit wait before its 3rd write. */
-class WaitingSystem extends MemorySystem implements WaitNews {
-  readonly listeners = new Set<(wait: { waitMs: number; reason: string }) => void>();
-  private writes = 0;
-
-  onWait(listener: (wait: { waitMs: number; reason: string }) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  override async create(
-    entity: string,
-    data: JsonObject,
-    idempotencyKey?: string,
-  ): Promise<{ entry: MemoryEntry; replayed: boolean }> {
-    if (++this.writes === 3) {
-      for (const listener of this.listeners)
-        listener({ waitMs: 58_400, reason: 'Test allows 2 calls a minute' });
-    }
-    return super.create(entity, data, idempotencyKey);
-  }
-}
+import { WaitingSystem } from './testing/waiting-system';
 
 const fixtures: EngineFixture[] = [];
 afterEach(() => {

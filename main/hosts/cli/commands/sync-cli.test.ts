@@ -8,6 +8,7 @@ import { silentLogger } from '../../../app/logger';
 import { staticConnections } from '../../../engine/connections';
 import { memoryFlow, sampleOrders } from '../../../engine/testing/memory-flow';
 import { MemorySystem } from '../../../engine/testing/memory-system';
+import { WaitingSystem } from '../../../engine/testing/waiting-system';
 import { Vault } from '../../../vault/vault';
 import { registerFlows } from './flows';
 import { registerRun } from './run';
@@ -24,12 +25,11 @@ afterEach(() => {
 const keychain = { get: async () => null, set: async () => undefined, delete: async () => false };
 
 /** The sync commands in-process, on one data folder, over an in-memory test system. */
-function koppel() {
+function koppel(system = new MemorySystem()) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-'));
   dirs.push(dir);
   const dataDir = path.join(dir, 'data');
   const templatesDir = path.join(dir, 'templates');
-  const system = new MemorySystem();
   const openApp = ({ dataDir: folder, scheduler }: { dataDir: string; scheduler?: boolean }): Promise<App> =>
     createApp({
       host: 'cli',
@@ -104,6 +104,15 @@ describe('koppel run', () => {
       counts: { total: 12, succeeded: 12, skipped: 0, failed: 0 },
     });
     expect(system.list('invoices')).toHaveLength(12);
+  });
+
+  it("says why a run stands still: a connection's wait for its rate limit", async () => {
+    const { run, system, writeFlow } = koppel(new WaitingSystem());
+    system.seed('orders', sampleOrders(5));
+    const result = await run('run', writeFlow('orders.flow.json', validated));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('Test allows 2 calls a minute: the next call waits 59 s.\n');
+    expect(result.stdout).toContain('5 records: 5 succeeded');
   });
 
   it('exits 1 when records failed, and shows, finds and retries them', async () => {

@@ -176,14 +176,18 @@ export async function followRun(
       ? new cliProgress.SingleBar(
           {
             format:
-              'koppel run {bar} {value} records | ok {succeeded} | skipped {skipped} | failed {failed} | {duration}s',
+              'koppel run {bar} {value} records | ok {succeeded} | skipped {skipped} | failed {failed} | {duration}s{wait}',
             hideCursor: true,
             stream: process.stderr,
           },
           cliProgress.Presets.shades_classic,
         )
       : undefined;
-  bar?.start(0, 0, counts);
+  // A wait for a rate limit: on the bar until it ends, else a line of its own (a run that stands
+  // still for a minute says why).
+  let waitUntil = 0;
+  let wait = '';
+  bar?.start(0, 0, { ...counts, wait });
   const off = app.ctx.bus.on('runs.events', (batch) => {
     if (batch.runId !== handle.runId) return;
     for (const event of batch.events) {
@@ -191,9 +195,15 @@ export async function followRun(
       else if (event.type === 'itemSucceeded') counts.succeeded++;
       else if (event.type === 'itemSkipped') counts.skipped++;
       else if (event.type === 'itemFailed') counts.failed++;
+      else if (event.type === 'log' && event.until) {
+        waitUntil = Date.parse(event.until);
+        wait = ` | waiting until ${new Date(waitUntil).toLocaleTimeString('en-GB')} for the rate limit`;
+        if (!bar) io.err(`${event.message}\n`);
+      }
     }
+    if (wait && Date.now() >= waitUntil) wait = '';
     bar?.setTotal(Math.max(counts.total, 1));
-    bar?.update(counts.succeeded + counts.skipped + counts.failed, counts);
+    bar?.update(counts.succeeded + counts.skipped + counts.failed, { ...counts, wait });
   });
   const stopListening = io.onStop(() => {
     io.err('\nCancelling the run (records in flight finish their step)…\n');
