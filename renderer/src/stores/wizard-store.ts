@@ -11,7 +11,7 @@ import {
   selectedTemplateIds,
   type FlowSelection,
 } from '../wizard/flow-families';
-import { dryRun, outcomeOf, startRun } from '../wizard/run-flows';
+import { outcomeOf, startDryRun, startRun } from '../wizard/run-flows';
 import type { RunOutcome } from '../wizard/run-outcome';
 import { connectionFor, type SystemMode, type WizardStep } from '../wizard/wizard-steps';
 import { useConnectionStore } from './connection-store';
@@ -204,7 +204,9 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
         set({ dryRuns: { ...get().dryRuns, [templateId]: { state: 'running' } } });
         let result: RunState;
         try {
-          result = { state: 'done', outcome: await dryRun(flow) };
+          const runId = await startDryRun(flow);
+          set({ dryRuns: { ...get().dryRuns, [templateId]: { state: 'running', runId } } });
+          result = { state: 'done', outcome: await outcomeOf(runId) };
         } catch (error) {
           result = { state: 'error', message: messageOf(error) };
         }

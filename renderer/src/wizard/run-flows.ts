@@ -39,9 +39,8 @@ export async function outcomeOf(runId: string): Promise<RunOutcome> {
 }
 
 /** Everything but the writes, on a flow that is not saved yet. */
-export async function dryRun(flow: FlowDocument): Promise<RunOutcome> {
-  const { runId } = await api().runs.start({ flow, dryRun: true, limit: DRY_RUN_LIMIT });
-  return outcomeOf(runId);
+export async function startDryRun(flow: FlowDocument): Promise<string> {
+  return (await api().runs.start({ flow, dryRun: true, limit: DRY_RUN_LIMIT })).runId;
 }
 
 /** Starts the first real run of a saved flow; its id, so the screen can follow it while it runs. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useWizardStore } from '../../stores/wizard-store';
 import { DRY_RUN_LIMIT } from '../../wizard/run-flows';
 import { RunOutcomeView } from './RunOutcomeView';
+import { RunProgressLine } from './RunProgressLine';
 
 /** Step 5: every chosen flow run without writing anything, and what it would create. */
 export function DryRunStep({ onBackToSettings }: { onBackToSettings(): void }) {
@@ -62,10 +63,11 @@ export function DryRunStep({ onBackToSettings }: { onBackToSettings(): void }) {
                 </button>
               </div>
             ) : !run || run.state === 'running' || run.state === 'queued' ? (
-              <p className="wz-status" role="status">
-                <Loader2 size={16} className="cn-spin" aria-hidden="true" />
-                {t('wizard.dryRun.running')}
-              </p>
+              <RunProgressLine
+                runId={run?.state === 'running' ? run.runId : undefined}
+                label={t('wizard.dryRun.running')}
+                testId={`dry-run-progress-${templateId}`}
+              />
             ) : run.state === 'error' ? (
               <p className="form-error" role="alert">
                 {run.message}

@@ -3,13 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Schedule } from '../../../../shared/flow/flow-document';
-import { useNow } from '../../runs/shared/useNow';
-import { WaitNotice } from '../../runs/shared/WaitNotice';
-import { useRunLiveStore } from '../../stores/run-live-store';
 import { useWizardStore } from '../../stores/wizard-store';
 import { succeeded } from '../../wizard/run-outcome';
 import { presetOf } from '../../wizard/schedule-presets';
 import { RunOutcomeView } from './RunOutcomeView';
+import { RunProgressLine } from './RunProgressLine';
 
 function useScheduleText() {
   const { t } = useTranslation();
@@ -22,44 +20,6 @@ function useScheduleText() {
         ? t('wizard.question.schedule.cron', { cron: schedule.cron })
         : t('wizard.question.schedule.manual');
   };
-}
-
-/**
- * A first run while it goes: the records done so far, from the run's live events. A first run on
- * a real account can take minutes (Teamleader allows 200 calls a minute), and a spinner alone
- * looked stuck.
- */
-function FirstRunProgress({ runId }: { runId: string | undefined }) {
-  const { t } = useTranslation();
-  const run = useRunLiveStore((state) => (runId ? state.runs[runId] : undefined));
-  const now = useNow();
-  const counts = run?.counts;
-  const done = counts ? counts.succeeded + counts.skipped + counts.failed : 0;
-  const secondsSince = (iso: string) => Math.max(0, Math.floor((now - Date.parse(iso)) / 1000));
-  return (
-    <div className="wz-stack wz-progress" data-testid="first-run-progress">
-      <p className="wz-status" role="status">
-        <Loader2 size={16} className="cn-spin" aria-hidden="true" />
-        <span>
-          {counts && done > 0
-            ? t('wizard.enable.progress', {
-                count: done,
-                succeeded: counts.succeeded,
-                skipped: counts.skipped,
-                failed: counts.failed,
-              })
-            : t('wizard.enable.running')}
-          {run && (
-            <span className="wz-muted">
-              {' '}
-              · {t('wizard.enable.runningFor', { seconds: secondsSince(run.startedAt) })}
-            </span>
-          )}
-        </span>
-      </p>
-      <WaitNotice wait={run?.wait} className="wz-status wz-muted" />
-    </div>
-  );
 }
 
 /** Step 6: the flows saved and turned on, and their first real run. */
@@ -138,7 +98,11 @@ export function EnableStep() {
                 {t('wizard.enable.queued')}
               </p>
             ) : run.state === 'running' ? (
-              <FirstRunProgress runId={run.runId} />
+              <RunProgressLine
+                runId={run.runId}
+                label={t('wizard.enable.running')}
+                testId="first-run-progress"
+              />
             ) : run.state === 'error' ? (
               <p className="form-error" role="alert">
                 {run.message}
