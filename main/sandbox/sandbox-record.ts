@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { SandboxSize } from '../../shared/settings/settings';
 
 /**
  * `<dataDir>/sandbox/sandbox.json`: which process runs the sandbox and on which ports, so `koppel run`
@@ -11,7 +12,7 @@ export const SandboxRecord = z.object({
   pid: z.number().int().positive(),
   startedAt: z.string(),
   seed: z.number().int(),
-  size: z.enum(['small', 'medium', 'large']),
+  size: SandboxSize,
   teamleader: z.object({ apiUrl: z.url(), authUrl: z.url(), adminUrl: z.url() }),
   mplus: z.object({ url: z.url(), adminUrl: z.url() }),
 });

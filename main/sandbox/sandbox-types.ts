@@ -1,6 +1,8 @@
+import type { SandboxSize } from '../../shared/settings/settings';
 import type { SandboxEndpoints } from '../connections/registry';
 
-export type SandboxSize = 'small' | 'medium' | 'large';
+// One definition for the settings, the API and the sandbox.
+export type { SandboxSize };
 
 /**
  * Where the sandbox twins listen and their fixed, non-secret credentials: exactly the JSON line
