@@ -78,6 +78,21 @@ function connectionIds(state: Pick<WizardState, 'modes' | 'liveIds'>) {
 }
 
 /** The setup wizard: what the user chose and answered so far, and the runs it started. */
+/**
+ * Starts a wizard run (dry or first) and follows it to its end, showing each state: going, going
+ * with its id (the screen follows its live events), then done or refused.
+ */
+async function followRun(start: () => Promise<string>, show: (state: RunState) => void): Promise<void> {
+  show({ state: 'running' });
+  try {
+    const runId = await start();
+    show({ state: 'running', runId });
+    show({ state: 'done', outcome: await outcomeOf(runId) });
+  } catch (error) {
+    show({ state: 'error', message: messageOf(error) });
+  }
+}
+
 export const useWizardStore = create<WizardState>()((set, get) => ({
   step: 'systems',
   startedAt: Date.now(),
@@ -201,16 +216,10 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     await Promise.all(
       built.map(async ({ templateId, flow, problems }) => {
         if (problems.some((problem) => problem.severity === 'error')) return;
-        set({ dryRuns: { ...get().dryRuns, [templateId]: { state: 'running' } } });
-        let result: RunState;
-        try {
-          const runId = await startDryRun(flow);
-          set({ dryRuns: { ...get().dryRuns, [templateId]: { state: 'running', runId } } });
-          result = { state: 'done', outcome: await outcomeOf(runId) };
-        } catch (error) {
-          result = { state: 'error', message: messageOf(error) };
-        }
-        set({ dryRuns: { ...get().dryRuns, [templateId]: result } });
+        await followRun(
+          () => startDryRun(flow),
+          (state) => set({ dryRuns: { ...get().dryRuns, [templateId]: state } }),
+        );
       }),
     );
   },
@@ -234,16 +243,10 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
       await api().settings.update({ onboarded: true });
       // One after the other: flows of one setup share the same connections and rate limits.
       for (const { templateId, flow } of created) {
-        let result: RunState;
-        try {
-          set({ firstRuns: { ...get().firstRuns, [templateId]: { state: 'running' } } });
-          const runId = await startRun(flow.id);
-          set({ firstRuns: { ...get().firstRuns, [templateId]: { state: 'running', runId } } });
-          result = { state: 'done', outcome: await outcomeOf(runId) };
-        } catch (error) {
-          result = { state: 'error', message: messageOf(error) };
-        }
-        set({ firstRuns: { ...get().firstRuns, [templateId]: result } });
+        await followRun(
+          () => startRun(flow.id),
+          (state) => set({ firstRuns: { ...get().firstRuns, [templateId]: state } }),
+        );
       }
     } catch (error) {
       set({ createError: messageOf(error) });
