@@ -29,7 +29,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { buildSync } from 'esbuild';
 import { z } from 'zod';
 import type { JsonObject } from '../shared/flow/json';
 import { staticConnections } from '../main/engine/connections';
@@ -213,18 +212,18 @@ const Figures = z.object({
 /** Where `--bundled` puts the bench's bundle (beside the app's, so node_modules resolve). */
 const BUNDLE = path.join(__dirname, '..', 'out', 'bench', 'engine.js');
 
-/** Bundles this file as the app's command line is bundled (scripts/build-cli.mjs). */
+/** Bundles this file with the command line's own build script (scripts/build-cli.mjs). */
 function bundle(): void {
-  buildSync({
-    entryPoints: [__filename],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const root = path.join(__dirname, '..');
+  const built = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts', 'build-cli.mjs'), __filename, BUNDLE],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) throw new Error(`Bundling the bench failed (exit code ${built.status}).`);
 }
 
 /** One run of `records` in a fresh process. */
