@@ -108,6 +108,10 @@ export function RecordSearch() {
                           {run?.flowName ?? item.runId}
                         </Link>
                         {run && <span className="rn-muted"> · {t(`runs.trigger.${run.trigger}`)}</span>}
+                        {/* As in the history: a record's dry run and its real run are often seconds apart. */}
+                        {run?.dryRun && (
+                          <span className="badge badge-info rn-gap-left">{t('runs.detail.dryRun')}</span>
+                        )}
                       </td>
                       <td className="rn-nowrap">
                         {/* With seconds: a record's runs are often minutes apart or less (a retry). */}
