@@ -216,6 +216,17 @@ test.describe('runs and monitoring', () => {
     await expect(page.locator('[data-testid="record-row"][data-status="failed"]').first()).toBeVisible();
     await expect(page.getByTestId('records-filter-failed')).toHaveAttribute('aria-pressed', 'true');
     await page.screenshot({ path: shot('run-failed-records-from-dashboard'), fullPage: true });
+
+    // In Dutch, the records Teamleader already had say so in Dutch (the engine stores codes).
+    await api.call('settings.update', { language: 'nl' });
+    await page.goto(`${host.origin}/#/runs/${second.runId}`);
+    // A failed run opens on its failed records.
+    await page.getByTestId('records-filter-skipped').click();
+    const skippedRow = page.locator('[data-testid="record-row"][data-status="skipped"]').first();
+    await expect(skippedRow).toContainText('staat al in Teamleader als');
+    await page.screenshot({ path: shot('run-skipped-reasons-nl'), fullPage: true });
+    await skippedRow.getByRole('link').first().click();
+    await expect(page.getByTestId('record-skipped')).toContainText('staat al in Teamleader als');
     api.close();
   });
 });

@@ -1,3 +1,4 @@
+import { skipReasonsText } from '../../shared/flow/skip-reasons';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FlowBusyError } from '../store/store';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
@@ -173,7 +174,19 @@ describe('Engine runs', () => {
     expect(result.counts).toMatchObject({ total: 6, succeeded: 4, skipped: 2 });
     expect(system.list('invoices').map((entry) => entry.data.email)).toContain('CUSTOMER3@EXAMPLE.COM');
     const skipped = store.items.list(result.runId, { status: 'skipped', limit: 10, offset: 0 }).items;
-    expect(skipped[0]?.reason).toBe('filtered out: not amount greaterThan 20');
+    // Stored as a code with its parameters (the screens word it) and as the English sentence.
+    expect(skipped[0]?.reasons).toEqual([
+      { code: 'filteredOut', params: { path: 'amount', operator: 'greaterThan', value: '20' } },
+    ]);
+    expect(skipped[0]?.reason).toBe('filtered out: not amount is greater than 20');
+    expect(skipReasonsText(skipped[0]?.reasons, 'nl', skipped[0]?.reason ?? null)).toBe(
+      'weggefilterd: niet amount is groter dan 20',
+    );
+    const events = store.events.page(result.runId, 0, 100).filter((event) => event.type === 'itemSkipped');
+    expect(events.map((event) => event.type === 'itemSkipped' && event.reasons)).toEqual([
+      skipped[0]?.reasons,
+      skipped[1]?.reasons,
+    ]);
     // Shown at the node that held it back, not at its source.
     expect(skipped.map((item) => item.nodeId)).toEqual(['n1', 'n1']);
   });

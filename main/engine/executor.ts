@@ -1,3 +1,4 @@
+import type { SkipReason } from '../../shared/flow/skip-reasons';
 import type { z } from 'zod';
 import type { FlowNode } from '../../shared/flow/flow-document';
 import type { JsonObject, JsonValue } from '../../shared/flow/json';
@@ -152,7 +153,7 @@ export interface TransformOutput {
 
 export type TransformResult =
   | { readonly kind: 'emit'; readonly outputs: readonly TransformOutput[] }
-  | { readonly kind: 'skip'; readonly reason: string };
+  | { readonly kind: 'skip'; readonly reason: SkipReason };
 
 /** A transform set up for one run. Throw a StepError (permanentError/transientError) to fail the record. */
 export interface TransformInstance {
@@ -176,7 +177,7 @@ export function emit(record: FlowRecord, port = 'out'): TransformResult {
 }
 
 /** Stops the record here; the item ends `skipped` with this reason (unless another path writes it). */
-export function skip(reason: string): TransformResult {
+export function skip(reason: SkipReason): TransformResult {
   return { kind: 'skip', reason };
 }
 
@@ -211,7 +212,7 @@ export interface PreparedWrite {
   readonly request: JsonValue;
   /** `skip`: nothing to write (e.g. "already exists"); the item is skipped with `skipReason`. */
   readonly action?: 'create' | 'update' | 'skip';
-  readonly skipReason?: string;
+  readonly skipReason?: SkipReason;
 }
 
 export interface WriteResult {

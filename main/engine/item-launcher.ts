@@ -73,6 +73,7 @@ export class ItemLauncher {
       status: 'running',
       nodeId,
       reason: null,
+      reasons: null,
       error: null,
       attempts: retry?.attempts ?? 0,
       orderNumber: businessKeys.orderNumber ?? null,

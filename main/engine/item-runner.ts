@@ -1,5 +1,6 @@
 import type { FlowEdge } from '../../shared/flow/flow-document';
 import type { JsonValue } from '../../shared/flow/json';
+import { distinctReasons, englishReasons, skipReason, type SkipReason } from '../../shared/flow/skip-reasons';
 import type { ItemRecord } from '../store/items-repo';
 import { classifyError, isAbort, permanentError, type StepError } from './errors';
 import type { FlowRecord, ItemInfo, TransformInstance, TransformOutput, TransformResult } from './executor';
@@ -41,7 +42,7 @@ export async function runItem(
   for (let index = start.length - 1; index >= 0; index--) stack.push(start[index] as Step);
   // Each step counts its attempts from here (a retry run continues the first run's count).
   const attemptsBefore = item.attempts;
-  const skipReasons: string[] = [];
+  const skipReasons: SkipReason[] = [];
   // Where the record was last held back: a skipped record is shown at that node, not at its source.
   let skippedAt: string | undefined;
   let wrote:
@@ -89,12 +90,15 @@ export async function runItem(
         if (!forwarded && result.outputs.length > 0) {
           skippedAt = nodeId;
           skipReasons.push(
-            `left "${entry?.node.label ?? entry?.module.definition.label.en ?? nodeId}" through "${result.outputs[0]?.port}", which leads nowhere`,
+            skipReason('portLeadsNowhere', {
+              node: entry?.node.label ?? entry?.module.definition.label.en ?? nodeId,
+              port: result.outputs[0]?.port ?? '',
+            }),
           );
         }
         if (result.outputs.length === 0) {
           skippedAt = nodeId;
-          skipReasons.push('the transform emitted nothing');
+          skipReasons.push(skipReason('transformEmittedNothing'));
         }
       } else if (target) {
         const outcome = await runTargetStep(scope, nodeId, target, record, item, info, {
@@ -159,7 +163,9 @@ export async function runItem(
   } else {
     item.status = 'skipped';
     item.nodeId = skippedAt ?? item.nodeId;
-    item.reason = [...new Set(skipReasons)].join('; ') || 'nothing to do';
+    if (skipReasons.length === 0) skipReasons.push(skipReason('nothingToDo'));
+    item.reasons = distinctReasons(skipReasons);
+    item.reason = englishReasons(item.reasons);
     scope.counts.skipped++;
     scope.writer.event({
       type: 'itemSkipped',
@@ -167,6 +173,7 @@ export async function runItem(
       key: item.key,
       nodeId: item.nodeId,
       reason: item.reason,
+      reasons: item.reasons,
     });
   }
   if (item.attempts > 1 || item.retryOf !== null) {
@@ -320,6 +327,7 @@ function fail(
   item.nodeId = nodeId;
   item.error = info;
   item.reason = cancelled ? 'cancelled' : info.message;
+  item.reasons = null;
   item.attempts = attempts;
   item.input = storedRecord(record);
   item.finishedAt = now;

@@ -90,6 +90,7 @@ describe('manual retry', () => {
     expect(store.items.detail(failed[0]?.id ?? 0)).toMatchObject({
       status: 'succeeded',
       reason: `retried in run ${retry.runId}`,
+      reasons: [{ code: 'retriedIn', params: { runId: retry.runId } }],
       attempts: 2,
     });
     expect(store.runs.get(first.runId)?.counts).toMatchObject({ total: 5, succeeded: 5, failed: 0 });

@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../../shared/flow/json';
 import { deletePath } from '../../shared/flow/record-path';
+import { skipReason, type SkipReason } from '../../shared/flow/skip-reasons';
 import type { Intent } from '../store/exactly-once-repo';
 import type { ItemRecord } from '../store/items-repo';
 import { classifyError, permanentError, type StepError } from './errors';
@@ -18,13 +19,16 @@ export type TargetOutcome =
       response: JsonValue | null;
       output?: JsonObject;
     }
-  | { kind: 'skipped'; reason: string; request?: JsonValue };
+  | { kind: 'skipped'; reason: SkipReason; request?: JsonValue };
 
 export interface TargetStepHooks {
   /** Attempts made at this record before this run (a retry run continues the count). */
   attemptsBefore: number;
   onRetry(attempt: number, delayMs: number, error: StepError): void;
 }
+
+/** One object for the most common reason: a run of unchanged records allocates none. */
+const UNCHANGED = skipReason('unchanged');
 
 /**
  * One record at one target, exactly once:
@@ -78,7 +82,7 @@ export async function runTargetStep(
       writer.clearIntent(flow.id, nodeId, item.key);
     }
   } else if (ledger && ledger.payloadHash === hash) {
-    return { kind: 'skipped', reason: 'unchanged' };
+    return { kind: 'skipped', reason: UNCHANGED };
   }
 
   if (!existing && instance.lookupBeforeCreate && instance.findExisting && !intent) {
@@ -108,7 +112,11 @@ export async function runTargetStep(
   };
   const prepared = await instance.prepare(write);
   if (prepared.action === 'skip') {
-    return { kind: 'skipped', reason: prepared.skipReason ?? 'nothing to write', request: prepared.request };
+    return {
+      kind: 'skipped',
+      reason: prepared.skipReason ?? skipReason('nothingToWrite'),
+      request: prepared.request,
+    };
   }
   if (scope.dryRun) {
     writer.event({

@@ -1,3 +1,4 @@
+import { englishReasons } from '../../shared/flow/skip-reasons';
 import type {
   EditorCodeTest,
   EditorNodeTest,
@@ -381,7 +382,7 @@ export class EditorTester {
             if (result.kind === 'skip') {
               logs.push({
                 level: 'info',
-                message: `${step.node.label ?? step.node.kind} skipped it: ${result.reason}`,
+                message: `${step.node.label ?? step.node.kind} skipped it: ${englishReasons([result.reason])}`,
               });
               current = null;
             } else current = result.outputs.find((output) => output.port === step.port)?.record ?? null;

@@ -7,8 +7,16 @@ import {
   type RunItemSummary,
   type StepErrorInfo,
 } from '../../shared/flow/run-records';
+import type { SkipReason } from '../../shared/flow/skip-reasons';
 import type { Db } from './database';
-import { errorFromColumn, fromJsonColumn, idsFromColumn, iso, isoOrNull } from './json-columns';
+import {
+  errorFromColumn,
+  fromJsonColumn,
+  idsFromColumn,
+  iso,
+  isoOrNull,
+  reasonsFromColumn,
+} from './json-columns';
 
 /** A run item as the writer inserts it; fields may still change until the batch is flushed. */
 export interface ItemRecord {
@@ -18,6 +26,8 @@ export interface ItemRecord {
   status: ItemStatus;
   nodeId: string | null;
   reason: string | null;
+  /** Why it was skipped, as codes (the screens word them); `reason` is their English sentence. */
+  reasons: SkipReason[] | null;
   error: StepErrorInfo | null;
   attempts: number;
   orderNumber: string | null;
@@ -72,6 +82,7 @@ interface ItemRow {
   status: string;
   node_id: string | null;
   reason: string | null;
+  reasons_json: string | null;
   error_json: string | null;
   attempts: number;
   order_number: string | null;
@@ -105,7 +116,7 @@ interface AttemptRow {
   finished_at: number | null;
 }
 
-const summaryColumns = `id, run_id, item_key, status, node_id, reason, error_json, attempts, order_number, email, sku,
+const summaryColumns = `id, run_id, item_key, status, node_id, reason, reasons_json, error_json, attempts, order_number, email, sku,
   action, target_ids, retry_of, root_id, started_at, finished_at`;
 
 function toSummary(row: ItemRow): RunItemSummary {
@@ -116,6 +127,7 @@ function toSummary(row: ItemRow): RunItemSummary {
     status: ItemStatus.catch('failed').parse(row.status),
     nodeId: row.node_id,
     reason: row.reason,
+    reasons: reasonsFromColumn(row.reasons_json),
     error: errorFromColumn(row.error_json),
     attempts: row.attempts,
     businessKeys: {

@@ -1,5 +1,7 @@
 import type { JsonValue } from '../../shared/flow/json';
 import { StepErrorInfo } from '../../shared/flow/run-records';
+import { SkipReason } from '../../shared/flow/skip-reasons';
+import { z } from 'zod';
 
 /** A JSON column read back; the store wrote it, so it is JSON. */
 export function fromJsonColumn(text: string | null): JsonValue | null {
@@ -17,6 +19,13 @@ export function idsFromColumn(text: string | null): Record<string, string> | nul
   const value: unknown = JSON.parse(text);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   return Object.fromEntries(Object.entries(value).map(([key, id]) => [key, String(id)]));
+}
+
+/** Skip reasons read back; null when absent or not what this version reads (the sentence stays). */
+export function reasonsFromColumn(text: string | null): SkipReason[] | null {
+  if (text === null) return null;
+  const parsed = z.array(SkipReason).safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : null;
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString();

@@ -1,3 +1,4 @@
+import { englishReasons, skipReason } from '../../shared/flow/skip-reasons';
 import type { JsonValue } from '../../shared/flow/json';
 import type { RunEvent, RunEventDraft } from '../../shared/flow/run-events';
 import type { RunCounts } from '../../shared/flow/run-records';
@@ -360,13 +361,15 @@ export class RunWriter {
       ]);
     }
     this.attempts = [];
+    const retried = skipReason('retriedIn', { runId: this.runId });
     for (const { originalId, item } of this.resolves) {
       batch.resolves.push([
         item.status,
         item.nodeId,
         // The retry continues the original's count, so its count is the record's.
         item.attempts,
-        item.status === 'failed' ? item.reason : `retried in run ${this.runId}`,
+        item.status === 'failed' ? item.reason : englishReasons([retried]),
+        item.status === 'failed' ? null : JSON.stringify([retried]),
         toJson(item.error),
         item.action,
         toJson(item.targetIds),
@@ -437,6 +440,7 @@ export class RunWriter {
     const input = full || item.status === 'failed' ? toJson(item.input) : null;
     const response = full ? toJson(item.response) : null;
     const error = toJson(item.error);
+    const reasons = item.reasons ? JSON.stringify(item.reasons) : null;
     const targetIds = toJson(item.targetIds);
     const written = this.writtenItems.get(item.id);
     if (!written) {
@@ -447,6 +451,7 @@ export class RunWriter {
         item.status,
         item.nodeId,
         item.reason,
+        reasons,
         error,
         item.attempts,
         item.orderNumber,
@@ -469,6 +474,7 @@ export class RunWriter {
         item.status,
         item.nodeId,
         item.reason,
+        reasons,
         error,
         item.attempts,
         item.action,
@@ -483,6 +489,7 @@ export class RunWriter {
         item.status,
         item.nodeId,
         item.reason,
+        reasons,
         error,
         item.attempts,
         item.action,

@@ -145,4 +145,8 @@ export const schemaSteps: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: a skipped item's reasons as codes (JSON), for the screens to word in the user's language.
+  `
+  ALTER TABLE items ADD COLUMN reasons_json TEXT;
+  `,
 ];

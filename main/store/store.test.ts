@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/flow/run-events';
 import type { RunCounts } from '../../shared/flow/run-records';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
+import { schemaSteps } from './schema';
 import { FlowBusyError, Store } from './store';
 import { beginTestRun, temporaryStore, testItem } from './testing';
 
@@ -309,5 +312,25 @@ describe('Store', () => {
     expect(store.items.detail(other.id)?.source).toEqual({ email: 'piet@voorbeeld.be' });
     expect(JSON.stringify(store.events.page('run-1', 0, 10))).not.toContain('jan@');
     expect(() => store.eraseByEmail('nobody')).toThrow(/not an e-mail address/);
+  });
+
+  it('upgrades a database of the first schema, keeping its records readable', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-schema-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    // A database as the first release left it: schema 1, one skipped item with an English reason.
+    const old = new Database(path.join(dir, 'koppel.db'));
+    old.pragma('journal_mode = WAL');
+    old.exec(schemaSteps[0] ?? '');
+    old.pragma('user_version = 1');
+    old.exec(`INSERT INTO runs (id, flow_id, flow_name, flow_revision, flow_json, trigger, status, dry_run, started_at, owner)
+              VALUES ('old', 'f', 'Old flow', 1, '{}', 'manual', 'succeeded', 0, 1, 'o')`);
+    old.exec(`INSERT INTO items (id, run_id, item_key, status, reason, attempts, root_id, started_at)
+              VALUES (1, 'old', 'mem:orders:1', 'skipped', 'unchanged', 0, 1, 1)`);
+    old.close();
+
+    const store = Store.openDataDir(dir);
+    cleanups.unshift(() => store.close());
+    expect(store.db.pragma('user_version', { simple: true })).toBe(schemaSteps.length);
+    expect(store.items.detail(1)).toMatchObject({ status: 'skipped', reason: 'unchanged', reasons: null });
   });
 });

@@ -46,6 +46,7 @@ export function testItem(store: Store, runId: string, overrides: Partial<ItemRec
     status: 'running',
     nodeId: 'orders',
     reason: null,
+    reasons: null,
     error: null,
     attempts: 0,
     orderNumber: null,

@@ -1,3 +1,4 @@
+import { SkipReason } from './skip-reasons';
 import { z } from 'zod';
 import { JsonValue } from './json';
 import { BusinessKeys, ItemAction, RunCounts, RunStatus, RunTrigger, StepErrorInfo } from './run-records';
@@ -57,7 +58,10 @@ export const ItemSkippedEvent = z.object({
   ...item,
   type: z.literal('itemSkipped'),
   nodeId: z.string().nullable(),
+  /** The reasons in English, joined (what the command line prints). */
   reason: z.string(),
+  /** The same as codes, for the screens to word; absent in events stored before there were codes. */
+  reasons: z.array(SkipReason).optional(),
 });
 
 export const ItemFailedEvent = z.object({

@@ -1,3 +1,4 @@
+import { SkipReason } from './skip-reasons';
 import { z } from 'zod';
 import { JsonValue } from './json';
 
@@ -87,7 +88,10 @@ export const RunItemSummary = z.object({
   status: ItemStatus,
   /** The node the record is at (running) or stopped at (failed, skipped). */
   nodeId: z.string().nullable(),
+  /** Why it was skipped (English) or failed (the error's message). */
   reason: z.string().nullable(),
+  /** A skipped record's reasons as codes, for the screens to word; absent for older records. */
+  reasons: z.array(SkipReason).nullable().optional(),
   error: StepErrorInfo.nullable(),
   attempts: z.number().int(),
   businessKeys: BusinessKeys,

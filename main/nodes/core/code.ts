@@ -1,3 +1,4 @@
+import { skipReason } from '../../../shared/flow/skip-reasons';
 import { KoppelError } from '../../../shared/api/errors';
 import { codeTransform } from '../../../shared/nodes/core/code';
 import { permanentError } from '../../engine/errors';
@@ -27,7 +28,7 @@ export const codeModule = defineExecutor(codeTransform, {
         try {
           const out = transform.run(record.data);
           return out === null
-            ? skip('the code returned null')
+            ? skip(skipReason('codeReturnedNull'))
             : emit({ data: out, createOnly: record.createOnly });
         } catch (error) {
           if (!(error instanceof CodeError)) throw error;

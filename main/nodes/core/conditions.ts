@@ -1,4 +1,5 @@
-import { describeCondition, evaluateCondition, evaluateConditions } from '../../../shared/nodes/conditions';
+import { skipReason } from '../../../shared/flow/skip-reasons';
+import { evaluateCondition, evaluateConditions, unaryOperators } from '../../../shared/nodes/conditions';
 import { branchTransform, filterTransform } from '../../../shared/nodes/core/filter';
 import { defineExecutor, emit, skip } from '../../engine/executor';
 
@@ -13,8 +14,12 @@ export const filterModule = defineExecutor(filterTransform, {
         const failed = conditions.find((condition) => !evaluateCondition(record.data, condition));
         return skip(
           match === 'all' && failed
-            ? `filtered out: not ${describeCondition(failed)}`
-            : 'filtered out: none of the conditions matched',
+            ? skipReason('filteredOut', {
+                path: failed.path,
+                operator: failed.operator,
+                value: unaryOperators.has(failed.operator) ? undefined : JSON.stringify(failed.value),
+              })
+            : skipReason('noConditionMatched'),
         );
       },
     };

@@ -174,7 +174,7 @@ describe('core.transform.filter@1 and branch@1', () => {
     });
     expect(await filter.process(order)).toEqual({
       kind: 'skip',
-      reason: 'filtered out: not total greaterThan 50',
+      reason: { code: 'filteredOut', params: { path: 'total', operator: 'greaterThan', value: '50' } },
     });
   });
 
@@ -233,7 +233,10 @@ describe('core.transform.code@1', () => {
       code: 'if (record.total < 5) return null;\nreturn { n: record.total + 1 };',
     });
     expect(await code.process({ total: 10 })).toMatchObject({ outputs: [{ record: { data: { n: 11 } } }] });
-    expect(await code.process({ total: 1 })).toEqual({ kind: 'skip', reason: 'the code returned null' });
+    expect(await code.process({ total: 1 })).toEqual({
+      kind: 'skip',
+      reason: { code: 'codeReturnedNull', params: {} },
+    });
     await code.instance.close?.();
   });
 

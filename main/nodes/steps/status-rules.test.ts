@@ -41,7 +41,7 @@ describe('order status map', () => {
   it('skips or fails a status that is not in the map', async () => {
     expect(await run(config, status('outstanding'))).toEqual({
       kind: 'skip',
-      reason: 'status "outstanding" is not in the status map',
+      reason: { code: 'statusNotMapped', params: { status: 'outstanding' } },
     });
     const error = await run({ ...config, unknownStatus: 'fail' }, status('outstanding')).catch(
       (e: unknown) => e,

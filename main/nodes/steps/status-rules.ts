@@ -1,3 +1,4 @@
+import { skipReason } from '../../../shared/flow/skip-reasons';
 import { OrderStatus } from '../../../shared/domain/order-status';
 import type { JsonObject } from '../../../shared/flow/json';
 import { statusRulesTransform } from '../../../shared/nodes/steps/status-rules';
@@ -18,7 +19,8 @@ export const statusRulesModule = defineExecutor(statusRulesTransform, {
         const to = mapped(statusMap, status.sourceStatus);
         if (to === undefined) {
           const message = `status "${status.sourceStatus}" is not in the status map`;
-          if (unknownStatus === 'skip') return skip(message);
+          if (unknownStatus === 'skip')
+            return skip(skipReason('statusNotMapped', { status: status.sourceStatus }));
           throw permanentError(`${label}: ${message}.`, {
             code: 'unknown_status',
             field: 'sourceStatus',

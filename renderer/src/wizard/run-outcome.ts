@@ -1,3 +1,4 @@
+import type { SkipReason } from '../../../shared/flow/skip-reasons';
 import type { JsonValue } from '../../../shared/flow/json';
 import type { RunItemSummary, RunSummary } from '../../../shared/flow/run-records';
 import type { RecordGist } from './record-gist';
@@ -10,7 +11,10 @@ export interface RecordLine {
   status: RunItemSummary['status'];
   action: RunItemSummary['action'];
   /** Why it was skipped or failed. */
+  /** The error message or the English skip reason. */
   reason: string | null;
+  /** A skipped record's reasons as codes (the view words them). */
+  reasons: SkipReason[] | null;
   /** Filled in from the stored record, when it was read: what it is and what would be sent. */
   gist?: RecordGist | null;
   operation?: string | null;
@@ -73,6 +77,7 @@ export function summariseRun(run: RunSummary, items: readonly RunItemSummary[], 
       status: item.status,
       action: item.action,
       reason: item.status === 'failed' ? (item.error?.message ?? item.reason) : item.reason,
+      reasons: item.status === 'skipped' ? (item.reasons ?? null) : null,
     })),
   };
 }

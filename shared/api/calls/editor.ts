@@ -1,3 +1,4 @@
+import { SkipReason } from '../../flow/skip-reasons';
 import { z } from 'zod';
 import { FlowDocument } from '../../flow/flow-document';
 import { JsonObject, JsonValue } from '../../flow/json';
@@ -38,13 +39,13 @@ export const EditorNodeTest = z.object({
       kind: z.literal('emit'),
       outputs: z.array(z.object({ port: z.string(), record: JsonObject, createOnly: z.array(z.string()) })),
     }),
-    z.object({ kind: z.literal('skip'), reason: z.string() }),
+    z.object({ kind: z.literal('skip'), reason: SkipReason }),
     /** Targets: what would be sent (only prepared, never sent). */
     z.object({
       kind: z.literal('write'),
       action: z.enum(['create', 'update', 'skip']),
       request: JsonValue,
-      skipReason: z.string().optional(),
+      skipReason: SkipReason.optional(),
     }),
     z.object({ kind: z.literal('fail'), error: EditorTestError }),
   ]),

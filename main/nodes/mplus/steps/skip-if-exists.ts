@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { SalesOrder } from '../../../../shared/domain/sales-order';
 import { mplusSkipIfExists } from '../../../../shared/nodes/mplus/steps';
 import type { MplusClient } from '../../../connectors/mplus/client';
@@ -43,19 +44,22 @@ export const mplusSkipIfExistsModule = defineExecutor(mplusSkipIfExists, {
           const found = await api(() => client.findOrder(reference, { signal: ctx.signal }));
           if (found) {
             return skip(
-              `already in MplusKASSA as order ${found.transactionString ?? found.orderId} (extOrderId ${reference})`,
+              skipReason('mplusOrderExists', { order: found.transactionString ?? found.orderId, reference }),
             );
           }
         } else {
           const found = await api(() => client.findInvoice(reference, { signal: ctx.signal }));
           if (found) {
             return skip(
-              `already in MplusKASSA as invoice ${found.transactionString ?? found.invoiceId ?? ''} (extInvoiceId ${reference})`,
+              skipReason('mplusInvoiceExists', {
+                invoice: found.transactionString ?? found.invoiceId ?? '',
+                reference,
+              }),
             );
           }
         }
         const origin = await mplusOrigin(client, order.reference, ctx.signal);
-        if (origin) return skip(`came from MplusKASSA (${origin}), so it is not sent back`);
+        if (origin) return skip(skipReason('cameFrom', { system: 'MplusKASSA', origin }));
         ctx.log.debug(`${orderLabel(order)} is not in MplusKASSA yet.`);
         return emit(record);
       },

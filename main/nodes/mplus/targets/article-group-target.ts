@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { Category } from '../../../../shared/domain/category';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { mplusArticleGroupTarget } from '../../../../shared/nodes/mplus/targets';
@@ -33,7 +34,7 @@ export const mplusArticleGroupTargetModule = defineExecutor(mplusArticleGroupTar
             return {
               request: toJsonObject({ operation: 'updateArticleGroup', groupNumber }),
               action: 'skip',
-              skipReason: `MplusKASSA article group ${groupNumber} is already up to date`,
+              skipReason: skipReason('mplusArticleGroupUpToDate', { group: String(groupNumber) }),
             };
           }
         }

@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { z } from 'zod';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { OrderStatus } from '../../../../shared/domain/order-status';
@@ -30,7 +31,13 @@ export const mplusOrderStatusTargetModule = defineExecutor(mplusOrderStatusTarge
         const order = await api(() => client.findOrder(status.orderReference, { signal: ctx.signal }));
         if (!order) {
           const message = `no MplusKASSA order with extOrderId ${status.orderReference}`;
-          if (missingOrder === 'skip') return { request: null, action: 'skip', skipReason: message };
+          if (missingOrder === 'skip') {
+            return {
+              request: null,
+              action: 'skip',
+              skipReason: skipReason('mplusOrderMissing', { reference: status.orderReference }),
+            };
+          }
           throw permanentError(`${label}: ${message}.`, {
             code: 'missing_order',
             field: 'orderReference',
@@ -41,14 +48,16 @@ export const mplusOrderStatusTargetModule = defineExecutor(mplusOrderStatusTarge
           return {
             request: null,
             action: 'skip',
-            skipReason: `nothing to do in MplusKASSA for status "${status.status}"`,
+            skipReason: skipReason('nothingForStatus', { status: status.status }),
           };
         }
         if (order.fullyPaid) {
           return {
             request: null,
             action: 'skip',
-            skipReason: `MplusKASSA order ${order.transactionString ?? order.orderId} is already paid`,
+            skipReason: skipReason('mplusOrderPaid', {
+              order: String(order.transactionString ?? order.orderId),
+            }),
           };
         }
         const amount = roundTo((order.totalInclAmount ?? 0) - (order.prepaidAmount ?? 0), 2);

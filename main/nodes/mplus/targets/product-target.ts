@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import type {
   Article,
   ChangedArticleGroup,
@@ -107,7 +108,9 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
               productNumber: product.productNumber ?? null,
             }),
             action: 'skip',
-            skipReason: `MplusKASSA article ${articleNumber(readRecord(Product, write.record.data, 'Product'))} is already up to date`,
+            skipReason: skipReason('mplusArticleUpToDate', {
+              article: String(articleNumber(readRecord(Product, write.record.data, 'Product'))),
+            }),
           };
         }
         return {

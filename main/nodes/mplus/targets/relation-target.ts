@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { Customer, matchEmail } from '../../../../shared/domain/customer';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { mplusRelationTarget } from '../../../../shared/nodes/mplus/targets';
@@ -58,7 +59,7 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
           return {
             request: toJsonObject({ operation: 'updateRelation', relationNumber }),
             action: 'skip',
-            skipReason: `MplusKASSA relation ${relationNumber} is already up to date`,
+            skipReason: skipReason('mplusRelationUpToDate', { relation: String(relationNumber) }),
           };
         }
         return {

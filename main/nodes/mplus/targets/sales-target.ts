@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import type { Invoice, Line, Order, Payment } from '../../../connectors/mplus/generated/model-types';
 import { joinStreetLine, type Address } from '../../../../shared/domain/address';
 import { toJsonObject } from '../../../../shared/domain/json';
@@ -176,11 +177,15 @@ export const mplusSalesTargetModule = defineExecutor(mplusSalesTarget, {
       },
       prepare(write) {
         if (write.mode === 'update') {
-          const label = orderLabel(readRecord(SalesOrder, write.record.data, 'Sales order'));
+          const order = readRecord(SalesOrder, write.record.data, 'Sales order');
           return {
             request: toJsonObject({ existing: write.existing }),
             action: 'skip',
-            skipReason: `${label} is already in MplusKASSA; Koppel does not change ${isOrder ? 'orders' : 'invoices'} once created`,
+            skipReason: skipReason('mplusDocumentUnchangeable', {
+              kind: order.kind,
+              number: order.number,
+              document: isOrder ? 'order' : 'invoice',
+            }),
           };
         }
         const { order, payments } = buildDocument(write, config);

@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { StockLevel } from '../../../../shared/domain/stock-level';
 import { mplusStockTarget } from '../../../../shared/nodes/mplus/targets';
@@ -39,7 +40,14 @@ export const mplusStockTargetModule = defineExecutor(mplusStockTarget, {
         if (write.mode === 'create') {
           const message = `no MplusKASSA article ${numberOf(stock)} for SKU "${stock.sku}"`;
           if (missingArticle === 'skip')
-            return { request, action: 'skip', skipReason: `${message} (sync the products first)` };
+            return {
+              request,
+              action: 'skip',
+              skipReason: skipReason('mplusArticleMissing', {
+                article: String(numberOf(stock)),
+                sku: stock.sku,
+              }),
+            };
           throw permanentError(`Stock of "${stock.sku}": ${message}.`, {
             code: 'missing_product',
             field: 'sku',
@@ -59,7 +67,10 @@ export const mplusStockTargetModule = defineExecutor(mplusStockTarget, {
           return {
             request,
             action: 'skip',
-            skipReason: `the free stock of article ${articleNumber} already is ${stock.quantity}`,
+            skipReason: skipReason('mplusStockUnchanged', {
+              article: String(articleNumber),
+              quantity: stock.quantity,
+            }),
           };
         }
         return { request, action: 'update' };

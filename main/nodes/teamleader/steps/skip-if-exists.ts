@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { SalesOrder } from '../../../../shared/domain/sales-order';
 import { teamleaderSkipIfExists } from '../../../../shared/nodes/teamleader/steps';
 import type { TeamleaderClient } from '../../../connectors/teamleader/client';
@@ -89,15 +90,17 @@ export const teamleaderSkipIfExistsModule = defineExecutor(teamleaderSkipIfExist
           const invoice = await findInvoiceByReference(client, reference, ctx.signal, item);
           if (invoice) {
             return skip(
-              `already in Teamleader as invoice ${invoice.number ?? `(draft ${invoice.id})`} (purchase order number ${reference})`,
+              invoice.number
+                ? skipReason('teamleaderInvoiceExists', { invoice: invoice.number, reference })
+                : skipReason('teamleaderDraftInvoiceExists', { id: invoice.id, reference }),
             );
           }
         } else {
           const deal = await findDealByReference(client, reference, ctx.signal, item);
-          if (deal) return skip(`already in Teamleader as deal ${deal.dealId} (reference ${reference})`);
+          if (deal) return skip(skipReason('teamleaderDealExists', { deal: deal.dealId, reference }));
         }
         const origin = await teamleaderOrigin(client, order.externalId, ctx.signal);
-        if (origin) return skip(`came from Teamleader (${origin}), so it is not sent back`);
+        if (origin) return skip(skipReason('cameFrom', { system: 'Teamleader', origin }));
         return emit(record);
       },
     };

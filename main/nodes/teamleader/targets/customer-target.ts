@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { Customer, matchEmail } from '../../../../shared/domain/customer';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { teamleaderCustomerTarget } from '../../../../shared/nodes/teamleader/targets';
@@ -41,7 +42,10 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
     const upToDate = (kind: string, id: string) => ({
       request: toJsonObject({ operation: `${kind === 'company' ? 'companies' : 'contacts'}.update`, id }),
       action: 'skip' as const,
-      skipReason: `Teamleader ${kind} ${id} is already up to date`,
+      skipReason: skipReason('teamleaderCustomerUpToDate', {
+        kind: kind === 'company' ? 'company' : 'contact',
+        id,
+      }),
     });
     return {
       idempotency: 'reference',

@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { Product } from '../../../../shared/domain/product';
 import { teamleaderProductTarget } from '../../../../shared/nodes/teamleader/targets';
@@ -95,7 +96,9 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
           return {
             request: toJsonObject({ operation: 'products.update', id: current.id ?? null }),
             action: 'skip',
-            skipReason: `Teamleader product ${current.code ?? current.id ?? ''} is already up to date`,
+            skipReason: skipReason('teamleaderProductUpToDate', {
+              product: current.code ?? current.id ?? '',
+            }),
           };
         }
         return {

@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { SalesOrder } from '../../../../shared/domain/sales-order';
 import { teamleaderSalesTarget } from '../../../../shared/nodes/teamleader/targets';
@@ -141,7 +142,11 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
               return {
                 request: toJsonObject({ invoiceId }),
                 action: 'skip',
-                skipReason: `${orderLabel(orderOf(write))} is invoice ${current.invoice_number ?? invoiceId} in Teamleader, which is booked; booked invoices are not changed`,
+                skipReason: skipReason('teamleaderInvoiceBooked', {
+                  kind: orderOf(write).kind,
+                  number: orderOf(write).number,
+                  invoice: current.invoice_number ?? invoiceId,
+                }),
               };
             }
           }

@@ -1,3 +1,4 @@
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { StockLevel } from '../../../../shared/domain/stock-level';
 import { teamleaderStockTarget } from '../../../../shared/nodes/teamleader/targets';
@@ -32,7 +33,11 @@ export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget,
         if (write.mode === 'create') {
           const message = `no Teamleader product with code "${stock.sku}"`;
           if (ctx.config.missingProduct === 'skip')
-            return { request, action: 'skip', skipReason: `${message} (sync the products first)` };
+            return {
+              request,
+              action: 'skip',
+              skipReason: skipReason('teamleaderProductMissing', { sku: stock.sku }),
+            };
           throw permanentError(`Stock of "${stock.sku}": ${message}.`, {
             code: 'missing_product',
             field: 'sku',
@@ -45,7 +50,10 @@ export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget,
           return {
             request,
             action: 'skip',
-            skipReason: `the stock of Teamleader product "${stock.sku}" already is ${current.stock.amount}`,
+            skipReason: skipReason('teamleaderStockUnchanged', {
+              sku: stock.sku,
+              amount: current.stock.amount,
+            }),
           };
         }
         return { request, action: 'update' };

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorNodeTest } from '../../../../shared/api/calls/editor';
 import type { JsonObject } from '../../../../shared/flow/json';
+import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { api } from '../../api/api';
+import { useLocale } from '../../runs/shared/useLocale';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 
 /**
@@ -22,6 +24,7 @@ export function MappingPreview({
   missing: readonly string[];
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [result, setResult] = useState<EditorNodeTest | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,7 +80,7 @@ export function MappingPreview({
           {outcome.error.message}
         </p>
       ) : outcome?.kind === 'skip' ? (
-        <p className="ed-muted">{outcome.reason}</p>
+        <p className="ed-muted">{skipReasonsText([outcome.reason], locale, '')}</p>
       ) : (
         <p className="ed-muted">{t('editor.mapper.previewLoading')}</p>
       )}

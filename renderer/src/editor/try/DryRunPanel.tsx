@@ -1,3 +1,4 @@
+import { useLocale } from '../../runs/shared/useLocale';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
@@ -10,6 +11,7 @@ import { reasons, summariseDryRun } from './dry-run-summary';
 /** The result of a dry run: per target, what would be created, updated or skipped, and what failed. */
 export function DryRunPanel() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const language = useLanguage();
   const run = useFlowRunStore((state) => state.run);
   const items = useFlowRunStore((state) => state.dryRunItems);
@@ -83,7 +85,7 @@ export function DryRunPanel() {
                 </li>
               )}
             </ul>
-            {reasons([...target.skipped, ...target.failed])
+            {reasons([...target.skipped, ...target.failed], locale)
               .slice(0, 4)
               .map((entry) => (
                 <p key={entry.reason} className="ed-field-note">
@@ -115,7 +117,7 @@ export function DryRunPanel() {
         {summary.stoppedBefore.map((group) => (
           <section key={group.nodeId ?? '-'} className="ed-dry-target ed-dry-stopped">
             <h4>{t('editor.dryRun.stoppedAt', { node: nameOf(group.nodeId) })}</h4>
-            {reasons([...group.skipped, ...group.failed])
+            {reasons([...group.skipped, ...group.failed], locale)
               .slice(0, 4)
               .map((entry) => (
                 <p key={entry.reason} className="ed-field-note">

@@ -1,3 +1,5 @@
+import { useLocale } from '../../runs/shared/useLocale';
+import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { Play } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +16,7 @@ import { useNodeSample } from '../useNodeSample';
  */
 export function TryNodePanel({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { entry, refetch } = useNodeSample(nodeId);
   const [result, setResult] = useState<EditorNodeTest | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -80,14 +83,18 @@ export function TryNodePanel({ nodeId }: { nodeId: string }) {
               <>
                 <p className="ed-ok-text">
                   {outcome.action === 'skip'
-                    ? t('editor.try.wouldSkip', { reason: outcome.skipReason ?? '' })
+                    ? t('editor.try.wouldSkip', {
+                        reason: outcome.skipReason ? skipReasonsText([outcome.skipReason], locale, '') : '',
+                      })
                     : t(`editor.try.would.${outcome.action}`)}
                 </p>
                 <pre className="ed-json">{JSON.stringify(outcome.request, null, 2)}</pre>
               </>
             )}
             {outcome?.kind === 'skip' && (
-              <p className="ed-warn-text">{t('editor.try.skipped', { reason: outcome.reason })}</p>
+              <p className="ed-warn-text">
+                {t('editor.try.skipped', { reason: skipReasonsText([outcome.reason], locale, '') })}
+              </p>
             )}
             {outcome?.kind === 'fail' && (
               <p className="ed-error-text" role="alert">

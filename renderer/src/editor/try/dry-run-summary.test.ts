@@ -32,7 +32,12 @@ describe('dry run summary', () => {
       item({}),
       item({ action: 'wouldUpdate' }),
       item({ status: 'skipped', action: null, reason: 'unchanged' }),
-      item({ status: 'skipped', action: null, reason: 'unchanged' }),
+      item({
+        status: 'skipped',
+        action: null,
+        reason: 'unchanged',
+        reasons: [{ code: 'unchanged', params: {} }],
+      }),
       item({ status: 'failed', action: null, error: { code: 'x', message: 'bad SKU', transient: false } }),
       item({ nodeId: 'filter', status: 'skipped', action: null, reason: 'status is not paid' }),
       item({ nodeId: 'other', action: 'wouldCreate' }),
@@ -45,7 +50,16 @@ describe('dry run summary', () => {
     expect(other?.create).toHaveLength(1);
     expect(unused).toEqual({ nodeId: 'unused', create: [], update: [], skipped: [], failed: [] });
     expect(summary.stoppedBefore).toEqual([{ nodeId: 'filter', skipped: [items[5]], failed: [] }]);
-    expect(reasons(out?.skipped ?? [])).toEqual([{ reason: 'unchanged', count: 2 }]);
+    expect(reasons(out?.skipped ?? [], 'en')).toEqual([{ reason: 'unchanged', count: 2 }]);
+    // Worded in the UI's language from the codes; a record stored without codes keeps its sentence.
+    const dutch = reasons(out?.skipped ?? [], 'nl');
+    expect(dutch).toHaveLength(2);
+    expect(dutch).toEqual(
+      expect.arrayContaining([
+        { reason: 'ongewijzigd', count: 1 },
+        { reason: 'unchanged', count: 1 },
+      ]),
+    );
   });
 
   it('keeps the newest progress per node', () => {

@@ -1,3 +1,5 @@
+import type { ReasonLanguage } from '../../../../shared/flow/skip-reasons';
+import { itemReason } from '../../runs/model/item-reason';
 import type { RunItemSummary } from '../../../../shared/flow/run-records';
 
 /** What a dry run says about one target: what it would create, update or skip, and what failed. */
@@ -48,10 +50,13 @@ export function summariseDryRun(
 }
 
 /** The distinct reasons of skipped records, most frequent first, with their counts. */
-export function reasons(items: readonly RunItemSummary[]): { reason: string; count: number }[] {
+export function reasons(
+  items: readonly RunItemSummary[],
+  language: ReasonLanguage,
+): { reason: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const item of items) {
-    const reason = item.reason ?? item.error?.message ?? '';
+    const reason = itemReason(item, language);
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
   return [...counts.entries()]

@@ -1,3 +1,4 @@
+import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import type { TFunction } from 'i18next';
 import type { RunEvent } from '../../../../shared/flow/run-events';
 import { formatDuration } from '../model/format';
@@ -31,7 +32,9 @@ export function eventText(t: TFunction, event: RunEvent, locale: string): string
           })
         : t('runs.log.event.itemSucceeded');
     case 'itemSkipped':
-      return t('runs.log.event.itemSkipped', { reason: event.reason });
+      return t('runs.log.event.itemSkipped', {
+        reason: skipReasonsText(event.reasons, locale === 'nl' ? 'nl' : 'en', event.reason),
+      });
     case 'itemFailed':
       return t('runs.log.event.itemFailed', { attempt: event.attempt, message: event.error.message });
     case 'wouldWrite':

@@ -1,3 +1,4 @@
+import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import type { RunEvent } from '../../../../shared/flow/run-events';
 
 /** Severity of a log row, lowest first; the level filter shows a level and everything above it. */
@@ -85,7 +86,8 @@ export function eventSearchText(event: RunEvent): string {
       parts.push(event.key, event.action ?? '', ...Object.values(event.targetIds ?? {}));
       break;
     case 'itemSkipped':
-      parts.push(event.key, event.reason);
+      // The English sentence and the Dutch one: the log is searched in what it shows.
+      parts.push(event.key, event.reason, skipReasonsText(event.reasons, 'nl', '') ?? '');
       break;
     case 'wouldWrite':
       parts.push(event.key, event.action);

@@ -1,3 +1,4 @@
+import { itemReason } from '../model/item-reason';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { RotateCcw } from 'lucide-react';
 import { useEffect, useRef } from 'react';
@@ -104,9 +105,9 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
                           ? 'rn-ellipsis rn-reason rn-text-danger'
                           : 'rn-ellipsis rn-muted'
                       }
-                      title={item.error?.message ?? item.reason ?? ''}
+                      title={itemReason(item, locale)}
                     >
-                      {item.error?.message ?? item.reason ?? ''}
+                      {itemReason(item, locale)}
                     </span>
                     <span role="cell">{item.attempts}</span>
                     <span role="cell" className="rn-cell-actions">

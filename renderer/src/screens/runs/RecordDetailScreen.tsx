@@ -1,3 +1,4 @@
+import { itemReason } from '../../runs/model/item-reason';
 import { ArrowLeft, Loader2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -127,7 +128,7 @@ export function RecordDetailScreen({ params }: { params: { runId: string; itemId
       )}
       {item.status === 'skipped' && item.reason && (
         <p className="rn-callout" data-testid="record-skipped">
-          {t('runs.record.skippedBecause', { reason: item.reason })}
+          {t('runs.record.skippedBecause', { reason: itemReason(item, locale) })}
         </p>
       )}
       <PayloadCompare item={item} />

@@ -1,3 +1,5 @@
+import { useLocale } from '../../runs/shared/useLocale';
+import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { useTranslation } from 'react-i18next';
 import type { RunOutcome } from '../../wizard/run-outcome';
 import { RecordGistText } from './RecordGistText';
@@ -5,6 +7,7 @@ import { RecordGistText } from './RecordGistText';
 /** What a run did (or would do): counts, the most frequent errors, and a few records as examples. */
 export function RunOutcomeView({ outcome, testId }: { outcome: RunOutcome; testId: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const prefix = outcome.dryRun ? 'would' : 'did';
   return (
     <div className="wz-outcome" data-testid={testId}>
@@ -60,7 +63,7 @@ export function RunOutcomeView({ outcome, testId }: { outcome: RunOutcome; testI
                   {line.action
                     ? t(`wizard.outcome.action.${line.action}`)
                     : t(`wizard.outcome.status.${line.status}`)}
-                  {line.reason ? ` — ${line.reason}` : ''}
+                  {line.reason ? ` — ${skipReasonsText(line.reasons, locale, line.reason) ?? ''}` : ''}
                   {line.request && line.operation && (
                     <details className="wz-request">
                       <summary>

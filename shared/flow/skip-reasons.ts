@@ -1,0 +1,265 @@
+import { z } from 'zod';
+
+/**
+ * Why a record was skipped, as a code and its parameters rather than a sentence, so every screen
+ * says it in the user's language. The engine also stores the English sentence (the `reason`
+ * column): the command line prints it, record search finds it, and it stands in for a code this
+ * version does not know (a database written by a newer Koppel).
+ */
+export const SkipReason = z.object({
+  code: z.string().min(1),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type SkipReason = z.infer<typeof SkipReason>;
+
+export type ReasonLanguage = 'en' | 'nl';
+
+type Wording<P> = Record<ReasonLanguage, (params: P) => string>;
+
+/** A sales document as a skip reason names it. */
+const documentNoun: Record<string, Record<ReasonLanguage, string>> = {
+  invoice: { en: 'Invoice', nl: 'Factuur' },
+  quotation: { en: 'Quotation', nl: 'Offerte' },
+  deal: { en: 'Deal', nl: 'Deal' },
+  order: { en: 'Sales order', nl: 'Verkooporder' },
+};
+
+function nounOf(kind: string, language: ReasonLanguage): string {
+  return (documentNoun[kind] ?? documentNoun.order)?.[language] ?? kind;
+}
+
+/** How the filter and branch nodes' operators read in a reason ("not email contains …"). */
+const operatorWords: Record<string, Record<ReasonLanguage, string>> = {
+  equals: { en: 'equals', nl: 'is gelijk aan' },
+  notEquals: { en: 'does not equal', nl: 'is niet gelijk aan' },
+  greaterThan: { en: 'is greater than', nl: 'is groter dan' },
+  greaterOrEqual: { en: 'is at least', nl: 'is minstens' },
+  lessThan: { en: 'is less than', nl: 'is kleiner dan' },
+  lessOrEqual: { en: 'is at most', nl: 'is hoogstens' },
+  contains: { en: 'contains', nl: 'bevat' },
+  notContains: { en: 'does not contain', nl: 'bevat niet' },
+  startsWith: { en: 'starts with', nl: 'begint met' },
+  endsWith: { en: 'ends with', nl: 'eindigt op' },
+  exists: { en: 'exists', nl: 'bestaat' },
+  notExists: { en: 'does not exist', nl: 'bestaat niet' },
+  isEmpty: { en: 'is empty', nl: 'is leeg' },
+  isNotEmpty: { en: 'is not empty', nl: 'is niet leeg' },
+  in: { en: 'is one of', nl: 'is een van' },
+  notIn: { en: 'is none of', nl: 'is geen van' },
+  matches: { en: 'matches', nl: 'past op' },
+};
+
+/** `email contains "@example.com"`; `value` is the JSON text of the compared value, absent for unary operators. */
+function condition(
+  params: { path: string; operator: string; value?: string },
+  language: ReasonLanguage,
+): string {
+  const operator = operatorWords[params.operator]?.[language] ?? params.operator;
+  return params.value === undefined
+    ? `${params.path} ${operator}`
+    : `${params.path} ${operator} ${params.value}`;
+}
+
+function wording<P>(en: (params: P) => string, nl: (params: P) => string): Wording<P> {
+  return { en, nl };
+}
+
+/** Every reason the engine and the node kinds give, in English and Dutch. */
+const catalogue = {
+  // The engine.
+  unchanged: wording<Record<string, never>>(
+    () => 'unchanged',
+    () => 'ongewijzigd',
+  ),
+  nothingToWrite: wording<Record<string, never>>(
+    () => 'nothing to write',
+    () => 'niets te schrijven',
+  ),
+  nothingToDo: wording<Record<string, never>>(
+    () => 'nothing to do',
+    () => 'niets te doen',
+  ),
+  transformEmittedNothing: wording<Record<string, never>>(
+    () => 'the transform emitted nothing',
+    () => 'de transformatie gaf niets door',
+  ),
+  portLeadsNowhere: wording<{ node: string; port: string }>(
+    ({ node, port }) => `left "${node}" through "${port}", which leads nowhere`,
+    ({ node, port }) => `verliet "${node}" via "${port}", waar niets op aansluit`,
+  ),
+  retriedIn: wording<{ runId: string }>(
+    ({ runId }) => `retried in run ${runId}`,
+    ({ runId }) => `opnieuw geprobeerd in run ${runId}`,
+  ),
+  // Core transforms.
+  codeReturnedNull: wording<Record<string, never>>(
+    () => 'the code returned null',
+    () => 'de code gaf null terug',
+  ),
+  filteredOut: wording<{ path: string; operator: string; value?: string }>(
+    (params) => `filtered out: not ${condition(params, 'en')}`,
+    (params) => `weggefilterd: niet ${condition(params, 'nl')}`,
+  ),
+  noConditionMatched: wording<Record<string, never>>(
+    () => 'filtered out: none of the conditions matched',
+    () => 'weggefilterd: geen van de voorwaarden klopt',
+  ),
+  statusNotMapped: wording<{ status: string }>(
+    ({ status }) => `status "${status}" is not in the status map`,
+    ({ status }) => `status "${status}" staat niet in de statustabel`,
+  ),
+  // Records that are already where they would go, or came from there.
+  cameFrom: wording<{ system: string; origin: string }>(
+    ({ system, origin }) => `came from ${system} (${origin}), so it is not sent back`,
+    ({ system, origin }) => `komt uit ${system} (${origin}) en gaat daar dus niet naartoe terug`,
+  ),
+  mplusOrderExists: wording<{ order: string; reference: string }>(
+    ({ order, reference }) => `already in MplusKASSA as order ${order} (extOrderId ${reference})`,
+    ({ order, reference }) => `staat al in MplusKASSA als order ${order} (extOrderId ${reference})`,
+  ),
+  mplusInvoiceExists: wording<{ invoice: string; reference: string }>(
+    ({ invoice, reference }) => `already in MplusKASSA as invoice ${invoice} (extInvoiceId ${reference})`,
+    ({ invoice, reference }) => `staat al in MplusKASSA als factuur ${invoice} (extInvoiceId ${reference})`,
+  ),
+  teamleaderInvoiceExists: wording<{ invoice: string; reference: string }>(
+    ({ invoice, reference }) =>
+      `already in Teamleader as invoice ${invoice} (purchase order number ${reference})`,
+    ({ invoice, reference }) =>
+      `staat al in Teamleader als factuur ${invoice} (bestelbonnummer ${reference})`,
+  ),
+  teamleaderDraftInvoiceExists: wording<{ id: string; reference: string }>(
+    ({ id, reference }) =>
+      `already in Teamleader as invoice (draft ${id}) (purchase order number ${reference})`,
+    ({ id, reference }) => `staat al in Teamleader als conceptfactuur ${id} (bestelbonnummer ${reference})`,
+  ),
+  teamleaderDealExists: wording<{ deal: string; reference: string }>(
+    ({ deal, reference }) => `already in Teamleader as deal ${deal} (reference ${reference})`,
+    ({ deal, reference }) => `staat al in Teamleader als deal ${deal} (referentie ${reference})`,
+  ),
+  mplusDocumentUnchangeable: wording<{ kind: string; number: string; document: 'order' | 'invoice' }>(
+    ({ kind, number, document }) =>
+      `${nounOf(kind, 'en')} "${number}" is already in MplusKASSA; Koppel does not change ${document === 'order' ? 'orders' : 'invoices'} once created`,
+    ({ kind, number, document }) =>
+      `${nounOf(kind, 'nl')} "${number}" staat al in MplusKASSA; Koppel wijzigt ${document === 'order' ? 'orders' : 'facturen'} niet meer als ze eenmaal bestaan`,
+  ),
+  teamleaderInvoiceBooked: wording<{ kind: string; number: string; invoice: string }>(
+    ({ kind, number, invoice }) =>
+      `${nounOf(kind, 'en')} "${number}" is invoice ${invoice} in Teamleader, which is booked; booked invoices are not changed`,
+    ({ kind, number, invoice }) =>
+      `${nounOf(kind, 'nl')} "${number}" is factuur ${invoice} in Teamleader en die is geboekt; geboekte facturen worden niet gewijzigd`,
+  ),
+  // Targets whose record is already up to date.
+  teamleaderCustomerUpToDate: wording<{ kind: 'company' | 'contact'; id: string }>(
+    ({ kind, id }) => `Teamleader ${kind} ${id} is already up to date`,
+    ({ kind, id }) => `Teamleader-${kind === 'company' ? 'bedrijf' : 'contact'} ${id} is al bijgewerkt`,
+  ),
+  teamleaderProductUpToDate: wording<{ product: string }>(
+    ({ product }) => `Teamleader product ${product} is already up to date`,
+    ({ product }) => `Teamleader-product ${product} is al bijgewerkt`,
+  ),
+  mplusArticleUpToDate: wording<{ article: string }>(
+    ({ article }) => `MplusKASSA article ${article} is already up to date`,
+    ({ article }) => `MplusKASSA-artikel ${article} is al bijgewerkt`,
+  ),
+  mplusRelationUpToDate: wording<{ relation: string }>(
+    ({ relation }) => `MplusKASSA relation ${relation} is already up to date`,
+    ({ relation }) => `MplusKASSA-relatie ${relation} is al bijgewerkt`,
+  ),
+  mplusArticleGroupUpToDate: wording<{ group: string }>(
+    ({ group }) => `MplusKASSA article group ${group} is already up to date`,
+    ({ group }) => `MplusKASSA-artikelgroep ${group} is al bijgewerkt`,
+  ),
+  // Stock.
+  mplusArticleMissing: wording<{ article: string; sku: string }>(
+    ({ article, sku }) => `no MplusKASSA article ${article} for SKU "${sku}" (sync the products first)`,
+    ({ article, sku }) =>
+      `geen MplusKASSA-artikel ${article} voor SKU "${sku}" (synchroniseer eerst de producten)`,
+  ),
+  mplusStockUnchanged: wording<{ article: string; quantity: number }>(
+    ({ article, quantity }) => `the free stock of article ${article} already is ${quantity}`,
+    ({ article, quantity }) => `de vrije voorraad van artikel ${article} is al ${quantity}`,
+  ),
+  teamleaderProductMissing: wording<{ sku: string }>(
+    ({ sku }) => `no Teamleader product with code "${sku}" (sync the products first)`,
+    ({ sku }) => `geen Teamleader-product met code "${sku}" (synchroniseer eerst de producten)`,
+  ),
+  teamleaderStockUnchanged: wording<{ sku: string; amount: number }>(
+    ({ sku, amount }) => `the stock of Teamleader product "${sku}" already is ${amount}`,
+    ({ sku, amount }) => `de voorraad van Teamleader-product "${sku}" is al ${amount}`,
+  ),
+  // Order status.
+  mplusOrderMissing: wording<{ reference: string }>(
+    ({ reference }) => `no MplusKASSA order with extOrderId ${reference}`,
+    ({ reference }) => `geen MplusKASSA-order met extOrderId ${reference}`,
+  ),
+  nothingForStatus: wording<{ status: string }>(
+    ({ status }) => `nothing to do in MplusKASSA for status "${status}"`,
+    ({ status }) => `niets te doen in MplusKASSA voor status "${status}"`,
+  ),
+  mplusOrderPaid: wording<{ order: string }>(
+    ({ order }) => `MplusKASSA order ${order} is already paid`,
+    ({ order }) => `MplusKASSA-order ${order} is al betaald`,
+  ),
+};
+
+export type SkipReasonCode = keyof typeof catalogue;
+type ParamsOf<C extends SkipReasonCode> = Parameters<(typeof catalogue)[C]['en']>[0];
+
+/** Every code this version knows. */
+export const SKIP_REASON_CODES = Object.keys(catalogue) as SkipReasonCode[];
+
+/** A reason with its parameters checked against its wording. */
+export function skipReason<C extends SkipReasonCode>(
+  code: C,
+  ...params: ParamsOf<C> extends Record<string, never> ? [] : [ParamsOf<C>]
+): SkipReason {
+  const given = (params[0] ?? {}) as Record<string, string | number | undefined>;
+  // Absent optional parameters are left out, so the reason survives a JSON round trip unchanged.
+  const kept: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(given)) if (value !== undefined) kept[key] = value;
+  return { code, params: kept };
+}
+
+/** The reason in `language`; null for a code this version does not know. */
+export function skipReasonText(reason: SkipReason, language: ReasonLanguage): string | null {
+  if (!Object.hasOwn(catalogue, reason.code)) return null;
+  const words = catalogue[reason.code as SkipReasonCode] as Wording<Record<string, string | number>>;
+  return words[language](reason.params);
+}
+
+/**
+ * Several reasons as one line ("; " between them), each once. Falls back to `stored` (the English
+ * sentence kept beside the codes) when there are no codes or one is unknown.
+ */
+export function skipReasonsText(
+  reasons: readonly SkipReason[] | null | undefined,
+  language: ReasonLanguage,
+  stored: string | null,
+): string | null {
+  if (!reasons || reasons.length === 0) return stored;
+  const texts: string[] = [];
+  for (const reason of reasons) {
+    const text = skipReasonText(reason, language);
+    if (text === null) return stored;
+    if (!texts.includes(text)) texts.push(text);
+  }
+  return texts.join('; ');
+}
+
+/** The reasons with repeats left out (the same code and parameters from two paths of one record). */
+export function distinctReasons(reasons: readonly SkipReason[]): SkipReason[] {
+  const seen = new Set<string>();
+  const kept: SkipReason[] = [];
+  for (const reason of reasons) {
+    const key = JSON.stringify([reason.code, reason.params]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(reason);
+  }
+  return kept;
+}
+
+/** The English sentence the engine stores beside the codes (a code it does not know reads as itself). */
+export function englishReasons(reasons: readonly SkipReason[]): string {
+  return reasons.map((reason) => skipReasonText(reason, 'en') ?? reason.code).join('; ');
+}
