@@ -1,5 +1,5 @@
-import { skipReasonsText } from '../../shared/flow/skip-reasons';
 import { afterEach, describe, expect, it } from 'vitest';
+import { skipReasonsText } from '../../shared/flow/skip-reasons';
 import { FlowBusyError } from '../store/store';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
 import { memoryFlow, sampleOrders } from './testing/memory-flow';

@@ -1,8 +1,8 @@
-import type { SkipReason } from '../../shared/flow/skip-reasons';
 import type { z } from 'zod';
 import type { FlowNode } from '../../shared/flow/flow-document';
 import type { JsonObject, JsonValue } from '../../shared/flow/json';
 import type { BusinessKeys, ItemKeyParts } from '../../shared/flow/run-records';
+import type { SkipReason } from '../../shared/flow/skip-reasons';
 import type { TriggerRecord } from '../../shared/nodes/record-types';
 import type { AnyNodeDefinition, NodeDefinition } from '../../shared/nodes/node-definition';
 import type { Clock } from './clock';

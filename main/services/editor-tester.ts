@@ -1,4 +1,3 @@
-import { englishReasons } from '../../shared/flow/skip-reasons';
 import type {
   EditorCodeTest,
   EditorNodeTest,
@@ -9,6 +8,7 @@ import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
 import type { JsonObject } from '../../shared/flow/json';
 import { formatItemKey } from '../../shared/flow/run-records';
+import { englishReasons } from '../../shared/flow/skip-reasons';
 import type { TriggerRecord } from '../../shared/nodes/record-types';
 import { systemClock, type Clock } from '../engine/clock';
 import type { ConnectionProvider } from '../engine/connections';

@@ -1,7 +1,7 @@
+import { z } from 'zod';
 import type { JsonValue } from '../../shared/flow/json';
 import { StepErrorInfo } from '../../shared/flow/run-records';
 import { SkipReason } from '../../shared/flow/skip-reasons';
-import { z } from 'zod';
 
 /** A JSON column read back; the store wrote it, so it is JSON. */
 export function fromJsonColumn(text: string | null): JsonValue | null {

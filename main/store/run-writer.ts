@@ -1,7 +1,7 @@
-import { englishReasons, skipReason } from '../../shared/flow/skip-reasons';
 import type { JsonValue } from '../../shared/flow/json';
 import type { RunEvent, RunEventDraft } from '../../shared/flow/run-events';
 import type { RunCounts } from '../../shared/flow/run-records';
+import { englishReasons, skipReason } from '../../shared/flow/skip-reasons';
 import type { PayloadLogging } from '../../shared/settings/settings';
 import type { BatchThread } from './batch-thread';
 import type { Intent } from './exactly-once-repo';

@@ -1,7 +1,7 @@
-import { SkipReason } from './skip-reasons';
 import { z } from 'zod';
 import { JsonValue } from './json';
 import { BusinessKeys, ItemAction, RunCounts, RunStatus, RunTrigger, StepErrorInfo } from './run-records';
+import { SkipReason } from './skip-reasons';
 
 /** Fields every run event has: numbered per run from 1, stored before anyone sees it. */
 const base = {

@@ -1,6 +1,6 @@
-import { SkipReason } from './skip-reasons';
 import { z } from 'zod';
 import { JsonValue } from './json';
+import { SkipReason } from './skip-reasons';
 
 /** How a run was started. A retry run re-runs failed records of an earlier run (`parentRunId`). */
 export const RunTrigger = z.enum(['manual', 'schedule', 'retry']);

@@ -1,5 +1,5 @@
-import { skipReason } from '../../../shared/flow/skip-reasons';
 import { KoppelError } from '../../../shared/api/errors';
+import { skipReason } from '../../../shared/flow/skip-reasons';
 import { codeTransform } from '../../../shared/nodes/core/code';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit, skip } from '../../engine/executor';

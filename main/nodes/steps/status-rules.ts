@@ -1,6 +1,6 @@
-import { skipReason } from '../../../shared/flow/skip-reasons';
 import { OrderStatus } from '../../../shared/domain/order-status';
 import type { JsonObject } from '../../../shared/flow/json';
+import { skipReason } from '../../../shared/flow/skip-reasons';
 import { statusRulesTransform } from '../../../shared/nodes/steps/status-rules';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit, skip } from '../../engine/executor';

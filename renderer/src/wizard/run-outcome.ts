@@ -1,6 +1,6 @@
-import type { SkipReason } from '../../../shared/flow/skip-reasons';
 import type { JsonValue } from '../../../shared/flow/json';
 import type { RunItemSummary, RunSummary } from '../../../shared/flow/run-records';
+import type { SkipReason } from '../../../shared/flow/skip-reasons';
 import type { RecordGist } from './record-gist';
 
 /** One record of a run as the wizard lists it. */

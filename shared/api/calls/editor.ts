@@ -1,7 +1,7 @@
-import { SkipReason } from '../../flow/skip-reasons';
 import { z } from 'zod';
 import { FlowDocument } from '../../flow/flow-document';
 import { JsonObject, JsonValue } from '../../flow/json';
+import { SkipReason } from '../../flow/skip-reasons';
 import { defineCall } from '../define';
 
 /** Where a sample record came from. */

@@ -1,5 +1,5 @@
-import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { SalesOrder } from '../../../../shared/domain/sales-order';
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { mplusSkipIfExists } from '../../../../shared/nodes/mplus/steps';
 import type { MplusClient } from '../../../connectors/mplus/client';
 import { defineExecutor, emit, skip } from '../../../engine/executor';

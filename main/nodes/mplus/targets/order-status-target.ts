@@ -1,8 +1,8 @@
-import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { z } from 'zod';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { OrderStatus } from '../../../../shared/domain/order-status';
 import { roundTo } from '../../../../shared/domain/product';
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { mplusOrderStatusTarget } from '../../../../shared/nodes/mplus/targets';
 import { permanentError } from '../../../engine/errors';
 import { defineExecutor } from '../../../engine/executor';

@@ -1,6 +1,6 @@
-import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { Customer, matchEmail } from '../../../../shared/domain/customer';
 import { toJsonObject } from '../../../../shared/domain/json';
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { mplusRelationTarget } from '../../../../shared/nodes/mplus/targets';
 import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds } from '../../../engine/executor';

@@ -1,6 +1,6 @@
-import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { StockLevel } from '../../../../shared/domain/stock-level';
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { mplusStockTarget } from '../../../../shared/nodes/mplus/targets';
 import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds } from '../../../engine/executor';

@@ -1,5 +1,5 @@
-import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { SalesOrder } from '../../../../shared/domain/sales-order';
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { teamleaderSkipIfExists } from '../../../../shared/nodes/teamleader/steps';
 import type { TeamleaderClient } from '../../../connectors/teamleader/client';
 import { defineExecutor, emit, lookUpOnce, skip, type ItemInfo } from '../../../engine/executor';

@@ -1,6 +1,6 @@
-import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { Product } from '../../../../shared/domain/product';
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { teamleaderProductTarget } from '../../../../shared/nodes/teamleader/targets';
 import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds, type TargetWrite } from '../../../engine/executor';

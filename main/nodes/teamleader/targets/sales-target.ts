@@ -1,6 +1,6 @@
-import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { SalesOrder } from '../../../../shared/domain/sales-order';
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { teamleaderSalesTarget } from '../../../../shared/nodes/teamleader/targets';
 import type { TeamleaderClient } from '../../../connectors/teamleader/client';
 import { permanentError } from '../../../engine/errors';

@@ -1,6 +1,6 @@
-import { useLocale } from '../../runs/shared/useLocale';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../runs/shared/useLocale';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { DRY_RUN_LIMIT, useFlowRunStore } from '../../stores/flow-run-store';
 import { entryOf } from '../model/catalog-index';

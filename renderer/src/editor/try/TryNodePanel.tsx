@@ -1,10 +1,10 @@
-import { useLocale } from '../../runs/shared/useLocale';
-import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { Play } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorNodeTest } from '../../../../shared/api/calls/editor';
+import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { api } from '../../api/api';
+import { useLocale } from '../../runs/shared/useLocale';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { SampleBar } from '../mapper/SampleBar';
 import { useNodeSample } from '../useNodeSample';

@@ -1,6 +1,6 @@
-import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import type { TFunction } from 'i18next';
 import type { RunEvent } from '../../../../shared/flow/run-events';
+import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { formatDuration } from '../model/format';
 
 /** One line of human text for a log row, in the user's language. */

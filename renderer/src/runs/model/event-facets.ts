@@ -1,5 +1,5 @@
-import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import type { RunEvent } from '../../../../shared/flow/run-events';
+import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 
 /** Severity of a log row, lowest first; the level filter shows a level and everything above it. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;

@@ -1,4 +1,3 @@
-import { itemReason } from '../model/item-reason';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { RotateCcw } from 'lucide-react';
 import { useEffect, useRef } from 'react';
@@ -6,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
 import { formatClock, formatDateTime } from '../model/format';
+import { itemReason } from '../model/item-reason';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useLocale } from '../shared/useLocale';

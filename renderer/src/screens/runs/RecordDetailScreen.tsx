@@ -1,10 +1,11 @@
-import { itemReason } from '../../runs/model/item-reason';
 import { ArrowLeft, Loader2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { RunItemDetail } from '../../../../shared/flow/run-records';
 import { PageHeader } from '../../components/PageHeader';
+import { itemReason } from '../../runs/model/item-reason';
+import { useLocale } from '../../runs/shared/useLocale';
 import { useRunLiveStore } from '../../stores/run-live-store';
 import { liveRunsApi } from '../../runs/api/runs-api';
 import { nodeName, nodeNamesOf } from '../../runs/model/node-names';
@@ -13,7 +14,6 @@ import { PayloadCompare } from '../../runs/record/PayloadCompare';
 import { RecordErrorBox } from '../../runs/record/RecordErrorBox';
 import { RetryControls } from '../../runs/shared/RetryControls';
 import { StatusBadge } from '../../runs/shared/StatusBadge';
-import { useLocale } from '../../runs/shared/useLocale';
 import { useRunActions } from '../../runs/shared/useRunActions';
 import '../../runs/runs.css';
 

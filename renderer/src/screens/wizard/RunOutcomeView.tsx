@@ -1,6 +1,6 @@
-import { useLocale } from '../../runs/shared/useLocale';
-import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { useTranslation } from 'react-i18next';
+import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
+import { useLocale } from '../../runs/shared/useLocale';
 import type { RunOutcome } from '../../wizard/run-outcome';
 import { RecordGistText } from './RecordGistText';
 
