@@ -26,10 +26,15 @@ export function useRecordPages(runId: string, status: ItemStatus | null): Record
   const again = useRef(new Set<number>());
   const visible = useRef<[number, number]>([0, 0]);
   const generation = useRef(0);
+  /** The run and filter the pages on screen are for. */
+  const query = useRef(`${runId}\n${status ?? ''}`);
   const itemsVersion = useRunLiveStore((state) => state.itemsVersion[runId] ?? 0);
 
   const load = useCallback(
     async (page: number) => {
+      // A load made for an earlier run or filter (a refresh timer set before the filter changed)
+      // would run under the new generation: its answer must not land in the new list.
+      if (query.current !== `${runId}\n${status ?? ''}`) return;
       // A page being read is read once more afterwards, so the last change is never missed.
       if (loading.current.has(page)) {
         again.current.add(page);
@@ -59,15 +64,20 @@ export function useRecordPages(runId: string, status: ItemStatus | null): Record
     [runId, status],
   );
 
+  // The timer below may fire after the filter changed: it reads the pages of the filter on screen.
+  const latestLoad = useRef(load);
+  latestLoad.current = load;
+
   // A new run or filter starts over.
   useEffect(() => {
     generation.current++;
+    query.current = `${runId}\n${status ?? ''}`;
     loading.current.clear();
     again.current.clear();
     setPages(new Map());
     setTotal(null);
     void load(0);
-  }, [load]);
+  }, [load, runId, status]);
 
   // Records changed: re-read the pages on screen, at most every 500 ms while changes keep coming.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -80,9 +90,9 @@ export function useRecordPages(runId: string, status: ItemStatus | null): Record
       lastRefresh.current = Date.now();
       const [first, last] = visible.current;
       for (let page = Math.floor(first / RECORD_PAGE); page <= Math.floor(last / RECORD_PAGE); page++)
-        void load(page);
+        void latestLoad.current(page);
     }, wait);
-  }, [itemsVersion, load]);
+  }, [itemsVersion]);
   useEffect(
     () => () => {
       if (refreshTimer.current) clearTimeout(refreshTimer.current);
