@@ -220,7 +220,8 @@ test.describe('runs and monitoring', () => {
     // In Dutch, the records Teamleader already had say so in Dutch (the engine stores codes).
     await api.call('settings.update', { language: 'nl' });
     await page.goto(`${host.origin}/#/runs/${second.runId}`);
-    // A failed run opens on its failed records.
+    // The same run without "/failed" opens on all its records, not on the filter the link set.
+    await expect(page.getByTestId('records-filter-all')).toHaveAttribute('aria-pressed', 'true');
     await page.getByTestId('records-filter-skipped').click();
     const skippedRow = page.locator('[data-testid="record-row"][data-status="skipped"]').first();
     await expect(skippedRow).toContainText('staat al in Teamleader als');

@@ -28,10 +28,16 @@ export function App() {
           <Route path="/flows/:id" component={FlowEditorScreen} />
           <Route path="/flows" component={FlowsScreen} />
           <Route path="/runs/:runId/records/:itemId" component={RecordDetailScreen} />
+          {/* Keyed: another run, or the same run with or without "/failed", starts with its own
+              tab and filter (React would otherwise keep the screen and the filter it had). */}
           <Route path="/runs/:runId/failed">
-            {(params) => <RunDetailScreen params={params} initialStatus="failed" />}
+            {(params) => (
+              <RunDetailScreen key={`${params.runId}/failed`} params={params} initialStatus="failed" />
+            )}
           </Route>
-          <Route path="/runs/:runId" component={RunDetailScreen} />
+          <Route path="/runs/:runId">
+            {(params) => <RunDetailScreen key={params.runId} params={params} />}
+          </Route>
           <Route path="/runs" component={RunsScreen} />
           <Route path="/dashboard" component={DashboardScreen} />
           <Route path="/connections" component={ConnectionsScreen} />
