@@ -44,6 +44,7 @@ export const LogRow = memo(function LogRow({
   const key = 'key' in event ? event.key : null;
   const node = nodeName(names, eventNode(event));
   const text = eventText(t, event, locale);
+  const clock = formatClock(event.at);
   const levelName = t(`runs.log.levels.${level}`);
   const status = eventStatus(event);
   return (
@@ -58,14 +59,17 @@ export const LogRow = memo(function LogRow({
       data-seq={event.seq}
       data-item-id={itemId ?? undefined}
     >
-      <span className="rn-log-time">{formatClock(event.at)}</span>
+      <span className="rn-log-time" title={clock}>
+        {clock.slice(0, 8)}
+        <span className="rn-log-ms">{clock.slice(8)}</span>
+      </span>
       <span className="rn-log-level" title={levelName} aria-label={levelName}>
         {(status && statusGlyph[status]) ?? levelGlyph[level]}
       </span>
       <span className="rn-log-node" title={node}>
         {node}
       </span>
-      <span className="rn-log-text" title={text}>
+      <span className="rn-log-text" title={node ? `${node}: ${text}` : text}>
         {text}
       </span>
       {key !== null && itemId !== null && onOpenRecord ? (
