@@ -104,6 +104,8 @@ export class RunWriter {
   /** Batches the writer thread has been given and not yet answered, oldest first. */
   private readonly inFlight: InFlight[] = [];
   private readonly flushSoon = () => this.flush();
+  /** What an item this run retried says once the retry settled it (the same for all of them). */
+  private readonly retried: { sentence: string; json: string };
 
   constructor(
     /** Where batches are applied: on this connection, or by the writer thread when there is one. */
@@ -117,6 +119,8 @@ export class RunWriter {
   ) {
     this.seq = startSeq;
     this.committedSeq = startSeq;
+    const retried = [skipReason('retriedIn', { runId })];
+    this.retried = { sentence: englishReasons(retried), json: JSON.stringify(retried) };
   }
 
   /**
@@ -361,15 +365,14 @@ export class RunWriter {
       ]);
     }
     this.attempts = [];
-    const retried = skipReason('retriedIn', { runId: this.runId });
     for (const { originalId, item } of this.resolves) {
       batch.resolves.push([
         item.status,
         item.nodeId,
         // The retry continues the original's count, so its count is the record's.
         item.attempts,
-        item.status === 'failed' ? item.reason : englishReasons([retried]),
-        item.status === 'failed' ? null : JSON.stringify([retried]),
+        item.status === 'failed' ? item.reason : this.retried.sentence,
+        item.status === 'failed' ? null : this.retried.json,
         toJson(item.error),
         item.action,
         toJson(item.targetIds),
