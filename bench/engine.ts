@@ -36,7 +36,7 @@ import { z } from 'zod';
 import type { FlowDocument } from '../shared/flow/flow-document';
 import type { JsonObject } from '../shared/flow/json';
 import { staticConnections } from '../main/engine/connections';
-import { Engine } from '../main/engine/engine';
+import { Engine, type RunResult } from '../main/engine/engine';
 import { applyHeapPolicy } from '../main/engine/heap-policy';
 import { memoryFlow } from '../main/engine/testing/memory-flow';
 import { MemorySystem, type MemoryEntry } from '../main/engine/testing/memory-system';
@@ -163,6 +163,15 @@ function benchFlow(id: string): FlowDocument {
   return flow;
 }
 
+/** A run that did not write every record (or wrote in a dry run) measured nothing: stop the bench. */
+function expectAllWritten(records: number, system: SyntheticSystem, result: RunResult): void {
+  if (result.counts.succeeded !== records || system.written !== (values['dry-run'] ? 0 : records)) {
+    throw new Error(
+      `Expected ${records} records written, got ${system.written} (${JSON.stringify(result)}).`,
+    );
+  }
+}
+
 /** An engine over `system` with the bench's payload logging. */
 function benchEngine(store: Store, system: MemorySystem): Engine {
   return new Engine({
@@ -180,11 +189,7 @@ async function timedRun(store: Store, flowId: string, records: number): Promise<
   const started = performance.now();
   const result = await engine.run({ flow: benchFlow(flowId), trigger: 'manual', dryRun: values['dry-run'] });
   const seconds = (performance.now() - started) / 1000;
-  if (result.counts.succeeded !== records || system.written !== (values['dry-run'] ? 0 : records)) {
-    throw new Error(
-      `Expected ${records} records written, got ${system.written} (${JSON.stringify(result)}).`,
-    );
-  }
+  expectAllWritten(records, system, result);
   return records / seconds;
 }
 
@@ -210,11 +215,7 @@ async function child(records: number): Promise<void> {
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mainSeconds = mainThreadCpuSeconds() - mainBefore;
-  if (result.counts.succeeded !== records || system.written !== (values['dry-run'] ? 0 : records)) {
-    throw new Error(
-      `Expected ${records} records written, got ${system.written} (${JSON.stringify(result)}).`,
-    );
-  }
+  expectAllWritten(records, system, result);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const dbBytes =
     fs.statSync(path.join(dir, 'koppel.db')).size +
