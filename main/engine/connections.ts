@@ -48,8 +48,10 @@ export function staticConnections(
  * so a run that seems to stand still says why. `reason` completes "…: the next call waits N s".
  */
 export interface WaitNews {
-  onWait(listener: (wait: { waitMs: number; reason: string }) => void): () => void;
+  onWait(listener: WaitListener): () => void;
 }
+
+export type WaitListener = (wait: { waitMs: number; reason: string }) => void;
 
 function hasWaitNews(client: unknown): client is WaitNews {
   return (

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../../shared/flow/json';
-import type { WaitNews } from '../connections';
+import type { WaitListener, WaitNews } from '../connections';
 import { MemorySystem, type MemoryEntry } from './memory-system';
 
 /**
@@ -7,10 +7,10 @@ import { MemorySystem, type MemoryEntry } from './memory-system';
  * write it tells of a 58.4 s wait for "Test allows 2 calls a minute" (and does not wait).
  */
 export class WaitingSystem extends MemorySystem implements WaitNews {
-  readonly listeners = new Set<(wait: { waitMs: number; reason: string }) => void>();
+  readonly listeners = new Set<WaitListener>();
   private writes = 0;
 
-  onWait(listener: (wait: { waitMs: number; reason: string }) => void): () => void {
+  onWait(listener: WaitListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
