@@ -26,15 +26,16 @@ export function useRecordPages(runId: string, status: ItemStatus | null): Record
   const again = useRef(new Set<number>());
   const visible = useRef<[number, number]>([0, 0]);
   const generation = useRef(0);
-  /** The run and filter the pages on screen are for. */
-  const query = useRef(`${runId}\n${status ?? ''}`);
+  /** The run and filter these pages are for, and (in the ref) those of the pages on screen. */
+  const queryKey = `${runId}\n${status ?? ''}`;
+  const query = useRef(queryKey);
   const itemsVersion = useRunLiveStore((state) => state.itemsVersion[runId] ?? 0);
 
   const load = useCallback(
     async (page: number) => {
       // A load made for an earlier run or filter (a refresh timer set before the filter changed)
       // would run under the new generation: its answer must not land in the new list.
-      if (query.current !== `${runId}\n${status ?? ''}`) return;
+      if (query.current !== queryKey) return;
       // A page being read is read once more afterwards, so the last change is never missed.
       if (loading.current.has(page)) {
         again.current.add(page);
@@ -61,7 +62,7 @@ export function useRecordPages(runId: string, status: ItemStatus | null): Record
         if (again.current.delete(page) && ticket === generation.current) void load(page);
       }
     },
-    [runId, status],
+    [runId, status, queryKey],
   );
 
   // The timer below may fire after the filter changed: it reads the pages of the filter on screen.
@@ -71,13 +72,13 @@ export function useRecordPages(runId: string, status: ItemStatus | null): Record
   // A new run or filter starts over.
   useEffect(() => {
     generation.current++;
-    query.current = `${runId}\n${status ?? ''}`;
+    query.current = queryKey;
     loading.current.clear();
     again.current.clear();
     setPages(new Map());
     setTotal(null);
     void load(0);
-  }, [load, runId, status]);
+  }, [load, queryKey]);
 
   // Records changed: re-read the pages on screen, at most every 500 ms while changes keep coming.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
