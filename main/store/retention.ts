@@ -45,7 +45,9 @@ export function lastRetentionAt(db: Db): number | undefined {
 /**
  * A GDPR erasure: every stored payload that mentions the e-mail address (the customer's own
  * records, and orders or invoices that carry it) is removed, the e-mail business key is cleared,
- * and events naming it are blanked. `secure_delete` overwrites the freed pages and the WAL is
+ * and events naming it are blanked. Texts that explain an outcome (a skip reason such as "not
+ * email equals …", an error from a system, a run's error) keep their words with the address
+ * replaced by {@link ERASED}. `secure_delete` overwrites the freed pages and the WAL is
  * checkpointed, so the data is not left on disk.
  */
 export function eraseByEmail(db: Db, email: string): EraseResult {
@@ -55,16 +57,51 @@ export function eraseByEmail(db: Db, email: string): EraseResult {
   db.pragma('secure_delete = ON');
   try {
     const result = db.transaction(() => {
-      const items = db
-        .prepare(
-          `UPDATE items SET source_json = NULL, input_json = NULL, mapped_json = NULL, request_json = NULL,
-             response_json = NULL, email = NULL, erased = 1
-           WHERE email = @needle
-              OR lower(source_json) LIKE @pattern ESCAPE '\\' OR lower(input_json) LIKE @pattern ESCAPE '\\'
-              OR lower(mapped_json) LIKE @pattern ESCAPE '\\' OR lower(request_json) LIKE @pattern ESCAPE '\\'
-              OR lower(response_json) LIKE @pattern ESCAPE '\\'`,
+      const erased = new Set(
+        db
+          .prepare<{ needle: string; pattern: string }, { id: number }>(
+            `UPDATE items SET source_json = NULL, input_json = NULL, mapped_json = NULL, request_json = NULL,
+               response_json = NULL, email = NULL, erased = 1
+             WHERE email = @needle
+                OR lower(source_json) LIKE @pattern ESCAPE '\\' OR lower(input_json) LIKE @pattern ESCAPE '\\'
+                OR lower(mapped_json) LIKE @pattern ESCAPE '\\' OR lower(request_json) LIKE @pattern ESCAPE '\\'
+                OR lower(response_json) LIKE @pattern ESCAPE '\\'
+             RETURNING id`,
+          )
+          .all({ needle, pattern })
+          .map((row) => row.id),
+      );
+      const scrub = scrubber(needle);
+      const texts = db
+        .prepare<
+          [string, string, string],
+          { id: number; reason: string | null; reasons_json: string | null; error_json: string | null }
+        >(
+          `SELECT id, reason, reasons_json, error_json FROM items
+           WHERE lower(reason) LIKE ? ESCAPE '\\' OR lower(reasons_json) LIKE ? ESCAPE '\\' OR lower(error_json) LIKE ? ESCAPE '\\'`,
         )
-        .run({ needle, pattern });
+        .all(pattern, pattern, pattern);
+      const updateTexts = db.prepare(
+        'UPDATE items SET reason = ?, reasons_json = ?, error_json = ? WHERE id = ?',
+      );
+      for (const row of texts) {
+        updateTexts.run(scrub(row.reason), scrub(row.reasons_json), scrub(row.error_json), row.id);
+        erased.add(row.id);
+      }
+      const attempts = db
+        .prepare<[string], { id: number; error_json: string }>(
+          `SELECT id, error_json FROM attempts WHERE lower(error_json) LIKE ? ESCAPE '\\'`,
+        )
+        .all(pattern);
+      const updateAttempt = db.prepare('UPDATE attempts SET error_json = ? WHERE id = ?');
+      for (const row of attempts) updateAttempt.run(scrub(row.error_json), row.id);
+      const runs = db
+        .prepare<[string], { id: string; error_message: string }>(
+          `SELECT id, error_message FROM runs WHERE lower(error_message) LIKE ? ESCAPE '\\'`,
+        )
+        .all(pattern);
+      const updateRun = db.prepare('UPDATE runs SET error_message = ? WHERE id = ?');
+      for (const row of runs) updateRun.run(scrub(row.error_message), row.id);
       // Events keep their place in the numbering (and their type); only the content naming the person goes.
       const events = db
         .prepare<{ pattern: string }>(
@@ -77,11 +114,21 @@ export function eraseByEmail(db: Db, email: string): EraseResult {
         `UPDATE intents SET request_json = 'null' WHERE lower(request_json) LIKE ? ESCAPE '\\'`,
       );
       intents.run(pattern);
-      return { itemsErased: items.changes, eventsErased: events.changes };
+      return { itemsErased: erased.size, eventsErased: events.changes };
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
     return result;
   } finally {
     db.pragma('secure_delete = OFF');
   }
+}
+
+/** What an erased e-mail address reads as in the texts that keep their other words. */
+export const ERASED = '[erased]';
+
+/** Replaces every spelling (any case) of the address in a text; null stays null. */
+function scrubber(address: string): <T extends string | null>(text: T) => T {
+  const anyCase = new RegExp(address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  return <T extends string | null>(text: T): T =>
+    text === null ? text : (text.replace(anyCase, ERASED) as T);
 }

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/flow/run-events';
 import type { RunCounts } from '../../shared/flow/run-records';
+import { skipReason } from '../../shared/flow/skip-reasons';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import { schemaSteps } from './schema';
 import { FlowBusyError, Store } from './store';
@@ -312,6 +313,69 @@ describe('Store', () => {
     expect(store.items.detail(other.id)?.source).toEqual({ email: 'piet@voorbeeld.be' });
     expect(JSON.stringify(store.events.page('run-1', 0, 10))).not.toContain('jan@');
     expect(() => store.eraseByEmail('nobody')).toThrow(/not an e-mail address/);
+  });
+
+  it('erases the address from skip reasons, errors and a run error, keeping their other words', async () => {
+    const { store } = open();
+    beginTestRun(store, 'run-1');
+    const writer = store.writer('run-1', { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+    // Their payloads do not name the person: only the texts that explain their outcome do.
+    const filtered = testItem(store, 'run-1', {
+      status: 'skipped',
+      reason: 'filtered out: not email equals Jan@Voorbeeld.be',
+      reasons: [skipReason('filteredOut', { path: 'email', operator: 'equals', value: 'Jan@Voorbeeld.be' })],
+      finishedAt: Date.now(),
+    });
+    const failed = testItem(store, 'run-1', {
+      status: 'failed',
+      error: {
+        code: 'conflict',
+        message: 'A contact with e-mail jan@voorbeeld.be already exists (jan@voorbeeld.be).',
+        transient: false,
+      },
+      finishedAt: Date.now(),
+    });
+    const other = testItem(store, 'run-1', {
+      status: 'skipped',
+      reason: 'filtered out: not email equals piet@voorbeeld.be',
+      finishedAt: Date.now(),
+    });
+    for (const record of [filtered, failed, other]) writer.saveItem(record);
+    writer.attempt({
+      rootId: failed.id,
+      itemId: failed.id,
+      runId: 'run-1',
+      attempt: 1,
+      nodeId: 'orders',
+      status: 'failed',
+      error: {
+        code: 'conflict',
+        message: 'A contact with e-mail JAN@voorbeeld.be already exists.',
+        transient: false,
+      },
+      startedAt: Date.now(),
+      finishedAt: Date.now(),
+    });
+    await writer.commit();
+    store.runs.finish('run-1', {
+      status: 'failed',
+      finishedAt: Date.now(),
+      counts: { total: 3, succeeded: 0, skipped: 2, failed: 1 },
+      error: { code: 'conflict', message: 'Stopped at jan@voorbeeld.be.' },
+    });
+
+    expect(store.eraseByEmail('jan@voorbeeld.be')).toEqual({ itemsErased: 2, eventsErased: 0 });
+    expect(store.items.detail(filtered.id)).toMatchObject({
+      reason: 'filtered out: not email equals [erased]',
+      reasons: [{ code: 'filteredOut', params: { path: 'email', operator: 'equals', value: '[erased]' } }],
+    });
+    const failedDetail = store.items.detail(failed.id);
+    expect(failedDetail?.error?.message).toBe('A contact with e-mail [erased] already exists ([erased]).');
+    expect(failedDetail?.history.map((attempt) => attempt.error?.message)).toEqual([
+      'A contact with e-mail [erased] already exists.',
+    ]);
+    expect(store.runs.get('run-1')?.error?.message).toBe('Stopped at [erased].');
+    expect(store.items.detail(other.id)?.reason).toBe('filtered out: not email equals piet@voorbeeld.be');
   });
 
   it('upgrades a database of the first schema, keeping its records readable', () => {
