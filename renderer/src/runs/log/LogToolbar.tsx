@@ -94,7 +94,7 @@ export const LogToolbar = memo(function LogToolbar(props: LogToolbarProps) {
         title={t('runs.log.followHint')}
       >
         <ArrowDownToLine size={14} aria-hidden="true" />
-        {t('runs.log.follow')}
+        <span className="rn-follow-label">{t('runs.log.follow')}</span>
       </button>
     </div>
   );
