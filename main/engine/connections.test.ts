@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { messageIn, type RunMessage } from '../../shared/flow/run-messages';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
 import { memoryFlow, sampleOrders } from './testing/memory-flow';
 import { WaitingSystem } from './testing/waiting-system';
@@ -23,7 +24,11 @@ describe('waits of a connection', () => {
     expect(wait).toMatchObject({
       level: 'info',
       message: 'Test allows 2 calls a minute: the next call waits 59 s.',
+      text: { code: 'rateLimitWait', params: { system: 'Test', limit: 2, windowS: 60, waitS: 59 } },
     });
+    expect(wait && messageIn(wait as { message: string; text?: RunMessage }, 'nl')).toBe(
+      'Test staat 2 calls per minuut toe: de volgende call wacht 59 s.',
+    );
     // Until when, for screens that count down: 58.4 s after it was told.
     const until = wait?.type === 'log' && wait.until ? Date.parse(wait.until) : NaN;
     expect(until - Date.parse(wait?.at ?? '')).toBeGreaterThanOrEqual(58_000);

@@ -1,3 +1,4 @@
+import { runMessage, type RunMessage } from '../../shared/flow/run-messages';
 import type { ConnectionKind } from '../../shared/nodes/node-definition';
 import type { MemorySystem } from './testing/memory-system';
 
@@ -44,14 +45,19 @@ export function staticConnections(
 }
 
 /**
- * What a connection's client may offer: news of a long wait before its next call (a rate limit),
- * so a run that seems to stand still says why. `reason` completes "…: the next call waits N s".
+ * What a connection's client may offer: news of a long wait before its next call (a rate limit of
+ * `limit` calls per `windowMs` at `system`), so a run that seems to stand still says why.
  */
 export interface WaitNews {
   onWait(listener: WaitListener): () => void;
 }
 
-export type WaitListener = (wait: { waitMs: number; reason: string }) => void;
+export type WaitListener = (wait: {
+  waitMs: number;
+  system: string;
+  limit: number;
+  windowMs: number;
+}) => void;
 
 function hasWaitNews(client: unknown): client is WaitNews {
   return (
@@ -68,7 +74,7 @@ function hasWaitNews(client: unknown): client is WaitNews {
  */
 export function watchWaits(
   connections: ConnectionProvider,
-  tell: (message: string, waitMs: number) => void,
+  tell: (message: RunMessage, waitMs: number) => void,
 ): { connections: ConnectionProvider; stop(): void } {
   const watched = new Map<unknown, () => void>();
   return {
@@ -78,8 +84,16 @@ export function watchWaits(
         if (hasWaitNews(client) && !watched.has(client)) {
           watched.set(
             client,
-            client.onWait(({ waitMs, reason }) =>
-              tell(`${reason}: the next call waits ${Math.ceil(waitMs / 1000)} s.`, waitMs),
+            client.onWait(({ waitMs, system, limit, windowMs }) =>
+              tell(
+                runMessage('rateLimitWait', {
+                  system,
+                  limit,
+                  windowS: Math.round(windowMs / 1000),
+                  waitS: Math.ceil(waitMs / 1000),
+                }),
+                waitMs,
+              ),
             ),
           );
         }

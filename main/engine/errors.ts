@@ -1,4 +1,5 @@
 import type { JsonValue } from '../../shared/flow/json';
+import { englishMessage, type RunMessage } from '../../shared/flow/run-messages';
 import type { StepErrorInfo } from '../../shared/flow/run-records';
 import { KoppelError } from '../../shared/api/errors';
 
@@ -36,9 +37,16 @@ export class StepError extends Error {
   readonly field: string | undefined;
   readonly value: JsonValue | undefined;
   readonly status: number | undefined;
+  /** The message as a code (see RunMessage), when it was given as one. */
+  readonly text: RunMessage | undefined;
 
-  constructor(message: string, options: StepErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  /** `message` in English, or as a code from the message catalogue (worded in the UI's language). */
+  constructor(message: string | RunMessage, options: StepErrorOptions = {}) {
+    super(
+      typeof message === 'string' ? message : englishMessage(message),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.text = typeof message === 'string' ? undefined : message;
     this.name = 'StepError';
     this.code = options.code ?? (options.transient ? 'transient' : 'failed');
     this.transient = options.transient ?? false;
@@ -54,6 +62,7 @@ export class StepError extends Error {
     return {
       code: this.code,
       message: this.message,
+      ...(this.text === undefined ? {} : { text: this.text }),
       transient: this.transient,
       ...(nodeId === undefined ? {} : { nodeId }),
       ...(this.field === undefined ? {} : { field: this.field }),
@@ -65,7 +74,7 @@ export class StepError extends Error {
 
 /** A failure retrying cannot fix: bad data, a rule broken, a 4xx. */
 export function permanentError(
-  message: string,
+  message: string | RunMessage,
   options: Omit<StepErrorOptions, 'transient'> = {},
 ): StepError {
   return new StepError(message, { ...options, transient: false });
@@ -73,7 +82,7 @@ export function permanentError(
 
 /** A failure that may pass: timeout, 5xx, 429, connection refused. */
 export function transientError(
-  message: string,
+  message: string | RunMessage,
   options: Omit<StepErrorOptions, 'transient'> = {},
 ): StepError {
   return new StepError(message, { ...options, transient: true });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FlowNode } from '../../shared/flow/flow-document';
 import type { JsonObject, JsonValue } from '../../shared/flow/json';
+import type { RunMessage } from '../../shared/flow/run-messages';
 import type { BusinessKeys, ItemKeyParts } from '../../shared/flow/run-records';
 import type { SkipReason } from '../../shared/flow/skip-reasons';
 import type { TriggerRecord } from '../../shared/nodes/record-types';
@@ -53,11 +54,12 @@ export async function lookUpOnce<T>(
 }
 
 /** Run output of a node: stored as `log` events, shown in the live log. */
+/** A node's lines in the run's log: English text, or a code from the message catalogue (worded in the UI's language). */
 export interface RunLog {
-  debug(message: string, key?: string): void;
-  info(message: string, key?: string): void;
-  warn(message: string, key?: string): void;
-  error(message: string, key?: string): void;
+  debug(message: string | RunMessage, key?: string): void;
+  info(message: string | RunMessage, key?: string): void;
+  warn(message: string | RunMessage, key?: string): void;
+  error(message: string | RunMessage, key?: string): void;
 }
 
 /** What every executor gets, once per run and node. */

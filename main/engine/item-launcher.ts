@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../shared/flow/json';
+import { messageFields, runMessage } from '../../shared/flow/run-messages';
 import {
   formatItemKey,
   type BusinessKeys,
@@ -135,7 +136,7 @@ export class ItemLauncher {
         writer.event({
           type: 'log',
           level: 'error',
-          message: `Internal error on ${key}: ${classifyError(error).message}`,
+          ...messageFields(runMessage('internalError', { key, detail: classifyError(error).message })),
         });
         return { passable: false, unreachable: false };
       })

@@ -1,6 +1,7 @@
 import type { FlowEdge } from '../../shared/flow/flow-document';
 import type { JsonValue } from '../../shared/flow/json';
 import { distinctReasons, englishReasons, skipReason, type SkipReason } from '../../shared/flow/skip-reasons';
+import { runMessage } from '../../shared/flow/run-messages';
 import type { ItemRecord } from '../store/items-repo';
 import { classifyError, isAbort, permanentError, type StepError } from './errors';
 import type { FlowRecord, ItemInfo, TransformInstance, TransformOutput, TransformResult } from './executor';
@@ -132,8 +133,10 @@ export async function runItem(
         }
       } else {
         throw permanentError(
-          `Node ${nodeId} (${entry?.node.kind ?? 'unknown'}) cannot take records here: only transforms and targets follow a source.`,
-          { code: 'misplaced_node' },
+          runMessage('misplacedNode', { node: nodeId, kind: entry?.node.kind ?? 'unknown' }),
+          {
+            code: 'misplaced_node',
+          },
         );
       }
     } catch (thrown) {
@@ -314,7 +317,7 @@ function fail(
   const now = scope.clock.now();
   const cancelled = isAbort(thrown, scope.signal);
   const error: StepError = cancelled
-    ? permanentError('The run was cancelled before this record finished.', { code: 'cancelled' })
+    ? permanentError(runMessage('cancelledBeforeDone'), { code: 'cancelled' })
     : thrown instanceof RetriesExhausted
       ? thrown.error
       : classifyError(thrown, now);

@@ -1,4 +1,5 @@
 import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
+import { messageFields, type RunMessage } from '../../shared/flow/run-messages';
 import type { RunWriter } from '../store/run-writer';
 import type { Clock } from './clock';
 import type { ConnectionProvider } from './connections';
@@ -23,15 +24,16 @@ export function createNodeContext<Config>(
   config: Config,
 ): NodeContext<Config> {
   const connectionId = typeof node.config.connectionId === 'string' ? node.config.connectionId : undefined;
-  const log = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, key?: string) => {
-    deps.writer.event({
-      type: 'log',
-      level,
-      message,
-      nodeId: node.id,
-      ...(key === undefined ? {} : { key }),
-    });
-  };
+  const log =
+    (level: 'debug' | 'info' | 'warn' | 'error') => (message: string | RunMessage, key?: string) => {
+      deps.writer.event({
+        type: 'log',
+        level,
+        ...messageFields(message),
+        nodeId: node.id,
+        ...(key === undefined ? {} : { key }),
+      });
+    };
   const runLog: RunLog = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
   return {
     runId: deps.runId,

@@ -3,6 +3,7 @@ import type { FlowDocument, FlowEdge } from '../../shared/flow/flow-document';
 import type { RunEvent } from '../../shared/flow/run-events';
 import type { RetryFrom, RunCounts, RunStatus, RunTrigger } from '../../shared/flow/run-records';
 import type { TriggerRecord } from '../../shared/nodes/record-types';
+import { messageFields, runMessage } from '../../shared/flow/run-messages';
 import type { RunWriter } from '../store/run-writer';
 import type { Store } from '../store/store';
 import { BloomFilter } from './bloom-filter';
@@ -98,7 +99,7 @@ export class RunExecution {
       this.writer.event({
         type: 'log',
         level: 'info',
-        message,
+        ...messageFields(message),
         until: new Date(this.deps.clock.now() + waitMs).toISOString(),
       }),
     );
@@ -291,7 +292,7 @@ export class RunExecution {
         this.writer.event({
           type: 'log',
           level: 'warn',
-          message: `Closing a node failed: ${errorOf(error).message}`,
+          ...messageFields(runMessage('closingNodeFailed', { detail: errorOf(error).message })),
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../../shared/flow/json';
 import { deletePath } from '../../shared/flow/record-path';
+import { messageFields, runMessage } from '../../shared/flow/run-messages';
 import { skipReason, type SkipReason } from '../../shared/flow/skip-reasons';
 import type { Intent } from '../store/exactly-once-repo';
 import type { ItemRecord } from '../store/items-repo';
@@ -264,7 +265,9 @@ export async function settleBypassedIntent(
       level: 'warn',
       nodeId,
       key: item.key,
-      message: `Could not check the interrupted write of ${item.key} (${classifyError(error).message}); it is checked again when the record comes back.`,
+      ...messageFields(
+        runMessage('interruptedCheckFailed', { key: item.key, detail: classifyError(error).message }),
+      ),
     });
     return;
   }
@@ -275,9 +278,11 @@ export async function settleBypassedIntent(
     level: 'info',
     nodeId,
     key: item.key,
-    message: found
-      ? `The interrupted write of ${item.key} had happened (${Object.values(found).join(', ')}): recorded.`
-      : `The interrupted write of ${item.key} had not happened: nothing to record.`,
+    ...messageFields(
+      found
+        ? runMessage('interruptedWriteHappened', { key: item.key, ids: Object.values(found).join(', ') })
+        : runMessage('interruptedWriteMissed', { key: item.key }),
+    ),
   });
 }
 
@@ -300,10 +305,7 @@ async function resolveIntent(
     ).value;
   }
   if (instance.idempotency !== 'key') {
-    throw permanentError(
-      `Target ${intent.nodeId} cannot check whether an interrupted write happened (no findExisting); refusing to write again.`,
-      { code: 'cannot_recover' },
-    );
+    throw permanentError(runMessage('cannotRecover', { node: intent.nodeId }), { code: 'cannot_recover' });
   }
   const send = instance.send.bind(instance);
   const replay: TargetWrite = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JsonValue } from './json';
+import { RunMessage } from './run-messages';
 import { BusinessKeys, ItemAction, RunCounts, RunStatus, RunTrigger, StepErrorInfo } from './run-records';
 import { SkipReason } from './skip-reasons';
 
@@ -105,7 +106,10 @@ export const LogEvent = z.object({
   ...base,
   type: z.literal('log'),
   level: z.enum(['debug', 'info', 'warn', 'error']),
+  /** In English (see `text`). */
   message: z.string(),
+  /** The message as a code, for the UI's language; absent for a line a node wrote as text. */
+  text: RunMessage.optional(),
   nodeId: z.string().optional(),
   key: z.string().optional(),
   /** A wait the run is in (a connection's rate limit): when it ends. Screens count down to it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JsonValue } from './json';
+import { RunMessage } from './run-messages';
 import { SkipReason } from './skip-reasons';
 
 /** How a run was started. A retry run re-runs failed records of an earlier run (`parentRunId`). */
@@ -52,7 +53,10 @@ export type RunCounts = z.infer<typeof RunCounts>;
 /** Why a step failed; `field`/`value` name the offending data when a rule broke. */
 export const StepErrorInfo = z.object({
   code: z.string(),
+  /** In English, as the engine or the system said it (see `text`). */
   message: z.string(),
+  /** The message as a code, for the UI's language; absent for a system's own words. */
+  text: RunMessage.optional(),
   nodeId: z.string().optional(),
   field: z.string().optional(),
   value: JsonValue.optional(),

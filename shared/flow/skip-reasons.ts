@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { documentNoun } from './messages/nouns';
+import { CodedText, keptParams, wording, type TextLanguage, type Wording } from './wording';
 
 /**
  * Why a record was skipped, as a code and its parameters rather than a sentence, so every screen
@@ -6,27 +7,10 @@ import { z } from 'zod';
  * column): the command line prints it, record search finds it, and it stands in for a code this
  * version does not know (a database written by a newer Koppel).
  */
-export const SkipReason = z.object({
-  code: z.string().min(1),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-});
-export type SkipReason = z.infer<typeof SkipReason>;
+export const SkipReason = CodedText;
+export type SkipReason = CodedText;
 
-export type ReasonLanguage = 'en' | 'nl';
-
-type Wording<P> = Record<ReasonLanguage, (params: P) => string>;
-
-/** A sales document as a skip reason names it. */
-const documentNoun: Record<string, Record<ReasonLanguage, string>> = {
-  invoice: { en: 'Invoice', nl: 'Factuur' },
-  quotation: { en: 'Quotation', nl: 'Offerte' },
-  deal: { en: 'Deal', nl: 'Deal' },
-  order: { en: 'Sales order', nl: 'Verkooporder' },
-};
-
-function nounOf(kind: string, language: ReasonLanguage): string {
-  return (documentNoun[kind] ?? documentNoun.order)?.[language] ?? kind;
-}
+export type ReasonLanguage = TextLanguage;
 
 /** How the filter and branch nodes' operators read in a reason ("not email contains …"). */
 const operatorWords: Record<string, Record<ReasonLanguage, string>> = {
@@ -58,10 +42,6 @@ function condition(
   return params.value === undefined
     ? `${params.path} ${operator}`
     : `${params.path} ${operator} ${params.value}`;
-}
-
-function wording<P>(en: (params: P) => string, nl: (params: P) => string): Wording<P> {
-  return { en, nl };
 }
 
 /** Every reason the engine and the node kinds give, in English and Dutch. */
@@ -138,15 +118,15 @@ const catalogue = {
   ),
   mplusDocumentUnchangeable: wording<{ kind: string; number: string; document: 'order' | 'invoice' }>(
     ({ kind, number, document }) =>
-      `${nounOf(kind, 'en')} "${number}" is already in MplusKASSA; Koppel does not change ${document === 'order' ? 'orders' : 'invoices'} once created`,
+      `${documentNoun(kind, 'en')} "${number}" is already in MplusKASSA; Koppel does not change ${document === 'order' ? 'orders' : 'invoices'} once created`,
     ({ kind, number, document }) =>
-      `${nounOf(kind, 'nl')} "${number}" staat al in MplusKASSA; Koppel wijzigt ${document === 'order' ? 'orders' : 'facturen'} niet meer als ze eenmaal bestaan`,
+      `${documentNoun(kind, 'nl')} "${number}" staat al in MplusKASSA; Koppel wijzigt ${document === 'order' ? 'orders' : 'facturen'} niet meer als ze eenmaal bestaan`,
   ),
   teamleaderInvoiceBooked: wording<{ kind: string; number: string; invoice: string }>(
     ({ kind, number, invoice }) =>
-      `${nounOf(kind, 'en')} "${number}" is invoice ${invoice} in Teamleader, which is booked; booked invoices are not changed`,
+      `${documentNoun(kind, 'en')} "${number}" is invoice ${invoice} in Teamleader, which is booked; booked invoices are not changed`,
     ({ kind, number, invoice }) =>
-      `${nounOf(kind, 'nl')} "${number}" is factuur ${invoice} in Teamleader en die is geboekt; geboekte facturen worden niet gewijzigd`,
+      `${documentNoun(kind, 'nl')} "${number}" is factuur ${invoice} in Teamleader en die is geboekt; geboekte facturen worden niet gewijzigd`,
   ),
   // Targets whose record is already up to date.
   teamleaderCustomerUpToDate: wording<{ kind: 'company' | 'contact'; id: string }>(
@@ -213,11 +193,7 @@ export function skipReason<C extends SkipReasonCode>(
   code: C,
   ...params: ParamsOf<C> extends Record<string, never> ? [] : [ParamsOf<C>]
 ): SkipReason {
-  const given = (params[0] ?? {}) as Record<string, string | number | undefined>;
-  // Absent optional parameters are left out, so the reason survives a JSON round trip unchanged.
-  const kept: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(given)) if (value !== undefined) kept[key] = value;
-  return { code, params: kept };
+  return { code, params: keptParams((params[0] ?? {}) as Record<string, string | number | undefined>) };
 }
 
 /** The reason in `language`; null for a code this version does not know. */

@@ -62,12 +62,11 @@ function buildClient(
     /** Calls per operation, retries, 429s and refreshes since the client was created. */
     stats: (): TransportStats => transport.stats(),
     /** Long waits for the rate limit, for a run's log (see `WaitNews` in the engine). */
-    onWait: (listener: (wait: { waitMs: number; reason: string }) => void): (() => void) =>
+    onWait: (
+      listener: (wait: { waitMs: number; system: string; limit: number; windowMs: number }) => void,
+    ): (() => void) =>
       transport.onRateLimitWait((waitMs, limit, windowMs) =>
-        listener({
-          waitMs,
-          reason: `Teamleader allows ${limit} calls ${windowMs === 60_000 ? 'a minute' : `per ${Math.round(windowMs / 1000)} s`}`,
-        }),
+        listener({ waitMs, system: 'Teamleader', limit, windowMs }),
       ),
     ...generalEntities(transport),
     ...invoicingEntities(transport),

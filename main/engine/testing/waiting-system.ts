@@ -22,7 +22,7 @@ export class WaitingSystem extends MemorySystem implements WaitNews {
   ): Promise<{ entry: MemoryEntry; replayed: boolean }> {
     if (++this.writes === 3) {
       for (const listener of this.listeners)
-        listener({ waitMs: 58_400, reason: 'Test allows 2 calls a minute' });
+        listener({ waitMs: 58_400, system: 'Test', limit: 2, windowMs: 60_000 });
     }
     return super.create(entity, data, idempotencyKey);
   }

@@ -1,0 +1,50 @@
+import { wording } from '../wording';
+
+/** What the engine itself says about a record or a run, in English and Dutch. */
+export const engineMessages = {
+  misplacedNode: wording<{ node: string; kind: string }>(
+    ({ node, kind }) =>
+      `Node ${node} (${kind}) cannot take records here: only transforms and targets follow a source.`,
+    ({ node, kind }) =>
+      `Node ${node} (${kind}) kan hier geen records ontvangen: na een bron komen alleen transformaties en doelen.`,
+  ),
+  cancelledBeforeDone: wording<Record<string, never>>(
+    () => 'The run was cancelled before this record finished.',
+    () => 'De run werd geannuleerd voordat dit record klaar was.',
+  ),
+  cannotRecover: wording<{ node: string }>(
+    ({ node }) =>
+      `Target ${node} cannot check whether an interrupted write happened (no findExisting); refusing to write again.`,
+    ({ node }) =>
+      `Doel ${node} kan niet nagaan of een onderbroken schrijfactie gelukt is (geen findExisting); Koppel schrijft niet opnieuw.`,
+  ),
+  interruptedCheckFailed: wording<{ key: string; detail: string }>(
+    ({ key, detail }) =>
+      `Could not check the interrupted write of ${key} (${detail}); it is checked again when the record comes back.`,
+    ({ key, detail }) =>
+      `Kon de onderbroken schrijfactie van ${key} niet controleren (${detail}); dat gebeurt opnieuw als het record terugkomt.`,
+  ),
+  interruptedWriteHappened: wording<{ key: string; ids: string }>(
+    ({ key, ids }) => `The interrupted write of ${key} had happened (${ids}): recorded.`,
+    ({ key, ids }) => `De onderbroken schrijfactie van ${key} was gelukt (${ids}): vastgelegd.`,
+  ),
+  interruptedWriteMissed: wording<{ key: string }>(
+    ({ key }) => `The interrupted write of ${key} had not happened: nothing to record.`,
+    ({ key }) => `De onderbroken schrijfactie van ${key} was niet gebeurd: niets vast te leggen.`,
+  ),
+  closingNodeFailed: wording<{ detail: string }>(
+    ({ detail }) => `Closing a node failed: ${detail}`,
+    ({ detail }) => `Een node afsluiten mislukte: ${detail}`,
+  ),
+  internalError: wording<{ key: string; detail: string }>(
+    ({ key, detail }) => `Internal error on ${key}: ${detail}`,
+    ({ key, detail }) => `Interne fout bij ${key}: ${detail}`,
+  ),
+  /** A rate limit: `windowS` 60 reads "a minute". */
+  rateLimitWait: wording<{ system: string; limit: number; windowS: number; waitS: number }>(
+    ({ system, limit, windowS, waitS }) =>
+      `${system} allows ${limit} calls ${windowS === 60 ? 'a minute' : `per ${windowS} s`}: the next call waits ${waitS} s.`,
+    ({ system, limit, windowS, waitS }) =>
+      `${system} staat ${limit} calls ${windowS === 60 ? 'per minuut' : `per ${windowS} s`} toe: de volgende call wacht ${waitS} s.`,
+  ),
+};

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import {
+  RUN_MESSAGE_CODES,
+  englishMessage,
+  messageFields,
+  messageIn,
+  runMessage,
+  runMessageText,
+  type RunMessage,
+} from './run-messages';
+
+/** Parameters for any message: each name reads as itself («name»), so a missing one shows. */
+const anyParams = new Proxy({} as Record<string, string | number>, {
+  get: (_target, name) => (typeof name === 'string' ? `«${name}»` : undefined),
+  has: () => true,
+});
+
+describe('run messages', () => {
+  it('word every code in English and in Dutch, differently, using their parameters', () => {
+    expect(RUN_MESSAGE_CODES.length).toBeGreaterThan(0);
+    for (const code of RUN_MESSAGE_CODES) {
+      const message: RunMessage = { code, params: anyParams };
+      const en = runMessageText(message, 'en');
+      const nl = runMessageText(message, 'nl');
+      expect(en, code).toMatch(/\S/);
+      expect(nl, code).toMatch(/\S/);
+      expect(nl, code).not.toBe(en);
+      expect(`${en} ${nl}`, code).not.toMatch(/undefined|\[object|NaN/);
+    }
+  });
+
+  it('keep the English sentence beside the code, and fall back to it for a code this version does not know', () => {
+    const wait = runMessage('rateLimitWait', { system: 'Teamleader', limit: 200, windowS: 60, waitS: 38 });
+    expect(messageFields(wait)).toEqual({
+      message: 'Teamleader allows 200 calls a minute: the next call waits 38 s.',
+      text: wait,
+    });
+    expect(messageIn(messageFields(wait), 'nl')).toBe(
+      'Teamleader staat 200 calls per minuut toe: de volgende call wacht 38 s.',
+    );
+    expect(messageFields('As written.')).toEqual({ message: 'As written.' });
+    const unknown = { message: 'From a newer Koppel.', text: { code: 'notYetInvented', params: {} } };
+    expect(messageIn(unknown, 'nl')).toBe('From a newer Koppel.');
+    expect(englishMessage(unknown.text)).toBe('notYetInvented');
+  });
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * A text the engine gives (a skip reason, an error, a log line) as a code and its parameters
+ * rather than a sentence, so every screen words it in the user's language.
+ */
+export const CodedText = z.object({
+  code: z.string().min(1),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type CodedText = z.infer<typeof CodedText>;
+
+/** The languages texts are worded in (the UI's). */
+export type TextLanguage = 'en' | 'nl';
+
+/** How one code reads in each language, from its parameters. */
+export type Wording<P> = Record<TextLanguage, (params: P) => string>;
+
+export function wording<P>(en: (params: P) => string, nl: (params: P) => string): Wording<P> {
+  return { en, nl };
+}
+
+/** The parameters with absent optional ones left out, so a text survives a JSON round trip unchanged. */
+export function keptParams(
+  given: Record<string, string | number | undefined>,
+): Record<string, string | number> {
+  const kept: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(given)) if (value !== undefined) kept[key] = value;
+  return kept;
+}
