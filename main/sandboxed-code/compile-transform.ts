@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../../shared/flow/json';
+import { runMessage } from '../../shared/flow/run-messages';
 import { CodeError } from './code-error';
 import { Sandbox, type SandboxLimits } from './quickjs-sandbox';
 
@@ -33,13 +34,10 @@ export async function compileTransform(code: string, limits: SandboxLimits): Pro
       const value = text === '' ? undefined : (JSON.parse(text) as JsonValue);
       if (value === null) return null;
       if (value === undefined) {
-        throw new CodeError(
-          'output',
-          'The code returned nothing: end with `return record;` (or `return null;` to skip the record).',
-        );
+        throw new CodeError('output', runMessage('codeReturnedNothing'));
       }
       if (!isJsonObject(value)) {
-        throw new CodeError('output', `The code must return an object (or null), not ${describe(value)}.`);
+        throw new CodeError('output', runMessage('codeReturnedNonObject', { what: typeName(value) }));
       }
       return value;
     },
@@ -150,7 +148,8 @@ export async function compileExpressions(
   };
 }
 
-function describe(value: JsonValue): string {
-  if (Array.isArray(value)) return 'an array';
-  return value === null ? 'null' : `a ${typeof value}`;
+/** `array`, `null`, or JavaScript's `typeof`. */
+function typeName(value: JsonValue): string {
+  if (Array.isArray(value)) return 'array';
+  return value === null ? 'null' : typeof value;
 }

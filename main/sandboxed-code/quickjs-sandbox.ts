@@ -5,6 +5,7 @@ import {
   type QuickJSRuntime,
   type QuickJSWASMModule,
 } from 'quickjs-emscripten';
+import { runMessage } from '../../shared/flow/run-messages';
 import { CodeError, type CodeErrorKind } from './code-error';
 
 export interface SandboxLimits {
@@ -140,11 +141,11 @@ export class Sandbox {
               ? 'stack'
               : 'runtime';
     if (kind === 'timeout')
-      return new CodeError(kind, `The code ran longer than ${this.limits.timeLimitMs} ms and was stopped.`);
+      return new CodeError(kind, runMessage('codeTimedOut', { ms: this.limits.timeLimitMs }));
     if (kind === 'memory') {
       return new CodeError(
         kind,
-        `The code used more than ${Math.round(this.limits.memoryLimitBytes / 1048576)} MB of memory and was stopped.`,
+        runMessage('codeOutOfMemory', { mb: Math.round(this.limits.memoryLimitBytes / 1048576) }),
       );
     }
     const position = this.userPosition(
@@ -155,10 +156,8 @@ export class Sandbox {
     // their name (TypeError: cannot read property …), which says what kind of mistake it was.
     const text =
       kind === 'stack'
-        ? 'Too much recursion (stack overflow)'
-        : name === 'Error'
-          ? message
-          : `${name}: ${message}`;
+        ? runMessage('codeStackOverflow')
+        : runMessage('codeJsError', { detail: name === 'Error' ? message : `${name}: ${message}` });
     return new CodeError(kind, text, position?.line, position?.column);
   }
 

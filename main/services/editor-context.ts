@@ -1,10 +1,15 @@
+import { messageFields, type RunMessage } from '../../shared/flow/run-messages';
 import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
 import type { Clock } from '../engine/clock';
 import type { ConnectionProvider } from '../engine/connections';
 import { RetriesExhausted, withRetry } from '../engine/retry';
 import type { NodeContext, RunLog } from '../engine/executor';
 
-export type EditorLogLine = { level: 'debug' | 'info' | 'warn' | 'error'; message: string };
+export type EditorLogLine = {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  message: string;
+  text?: RunMessage;
+};
 
 /** A test retries a transient error once, quickly: the user is waiting for the answer. */
 const TEST_RETRY = { attempts: 2, baseDelaySeconds: 0.5, maxDelaySeconds: 2 };
@@ -24,7 +29,8 @@ export function editorNodeContext<Config>(options: {
 }): NodeContext<Config> {
   const { flow, node, logs } = options;
   const connectionId = typeof node.config.connectionId === 'string' ? node.config.connectionId : undefined;
-  const line = (level: EditorLogLine['level']) => (message: string) => logs.push({ level, message });
+  const line = (level: EditorLogLine['level']) => (message: string | RunMessage) =>
+    logs.push({ level, ...messageFields(message) });
   const log: RunLog = { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
   return {
     runId: 'editor-test',

@@ -8,6 +8,7 @@ import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
 import type { JsonObject } from '../../shared/flow/json';
 import { formatItemKey } from '../../shared/flow/run-records';
+import { runMessage } from '../../shared/flow/run-messages';
 import { englishReasons } from '../../shared/flow/skip-reasons';
 import type { TriggerRecord } from '../../shared/nodes/record-types';
 import { systemClock, type Clock } from '../engine/clock';
@@ -450,11 +451,18 @@ function describeError(error: unknown): EditorTestError {
     return {
       code: error.code,
       message: error.message,
+      ...(error.text === undefined ? {} : { text: error.text }),
       ...(error.field === undefined ? {} : { field: error.field }),
       ...(error.value === undefined ? {} : { value: error.value }),
     };
   }
   if (error instanceof KoppelError) return { code: error.code, message: error.message };
-  if (error instanceof CodeError) return { code: `code_${error.kind}`, message: error.message };
+  if (error instanceof CodeError) {
+    return {
+      code: `code_${error.kind}`,
+      message: error.message,
+      ...(error.text === undefined ? {} : { text: runMessage('codeProblemAt', error.problem) }),
+    };
+  }
   return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
 }

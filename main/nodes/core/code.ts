@@ -1,6 +1,7 @@
 import { KoppelError } from '../../../shared/api/errors';
 import { skipReason } from '../../../shared/flow/skip-reasons';
 import { codeTransform } from '../../../shared/nodes/core/code';
+import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit, skip } from '../../engine/executor';
 import { CodeError, compileTransform, warmUpSandbox } from '../../sandboxed-code';
@@ -32,7 +33,7 @@ export const codeModule = defineExecutor(codeTransform, {
             : emit({ data: out, createOnly: record.createOnly });
         } catch (error) {
           if (!(error instanceof CodeError)) throw error;
-          throw permanentError(`Code error: ${error.message}`, { code: `code_${error.kind}` });
+          throw permanentError(runMessage('codeNodeFailed', error.problem), { code: `code_${error.kind}` });
         }
       },
       close: () => transform.dispose(),

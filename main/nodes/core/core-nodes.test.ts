@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageIn } from '../../../shared/flow/run-messages';
 import { codeTransform } from '../../../shared/nodes/core/code';
 import { defaultsTransform } from '../../../shared/nodes/core/defaults';
 import { branchTransform, filterTransform } from '../../../shared/nodes/core/filter';
@@ -98,6 +99,9 @@ describe('core.transform.map@1', () => {
     });
     expect(error.message).toBe(
       '"customer.country" is "BE", which is not in the lookup table (for "taxCode").',
+    );
+    expect(messageIn(error, 'nl')).toBe(
+      '"customer.country" is "BE", en dat staat niet in de opzoektabel (voor "taxCode").',
     );
   });
 
@@ -224,6 +228,10 @@ describe('core.transform.validate@1', () => {
     expect(error.message).toBe(
       'Field "lines.0.sku" must contain digits only, got "AB-1"; Field "customer.email" must be an e-mail address, got "nope"; Field "name" is required but empty; Field "code" must be at most 3 characters, got 4 ("ABCD"); Unknown status "lost" in status.',
     );
+    // In Dutch from its code; the user's own message stays as written.
+    expect(messageIn(error, 'nl')).toBe(
+      'Veld "lines.0.sku" mag alleen cijfers bevatten, maar is "AB-1"; Veld "customer.email" moet een e-mailadres zijn, maar is "nope"; Veld "name" is verplicht maar leeg; Veld "code" mag hoogstens 3 tekens lang zijn, maar heeft er 4 ("ABCD"); Unknown status "lost" in status.',
+    );
   });
 });
 
@@ -253,6 +261,12 @@ describe('core.transform.code@1', () => {
       code: 'code_timeout',
       message: 'Code error: The code ran longer than 50 ms and was stopped.',
     });
+    expect(messageIn(timeout, 'nl')).toBe('Fout in de code: De code liep langer dan 50 ms en is gestopt.');
+    const runtime = await failure(() => code.process({}));
+    // JavaScript's own words stay; Koppel's and the position are in Dutch.
+    expect(messageIn(runtime, 'nl')).toMatch(
+      /^Fout in de code: TypeError: cannot read property 'b' of undefined \(regel 2, kolom \d+\)$/,
+    );
     await code.instance.close?.();
   });
 });

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../../../shared/flow/json';
 import type { LookupRow } from '../../../shared/nodes/common-fields';
+import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 
 /**
@@ -31,8 +32,7 @@ export function lookupValue(
   if (row) return row.value;
   if (options.default !== undefined) return options.default;
   if (options.failIfMissing) {
-    const where = options.target ? ` (for "${options.target}")` : '';
-    throw permanentError(`"${path}" is "${key}", which is not in the lookup table${where}.`, {
+    throw permanentError(runMessage('lookupMissing', { path, key, target: options.target || undefined }), {
       code: 'lookup_missing',
       field: path,
       ...(value === undefined ? {} : { value }),

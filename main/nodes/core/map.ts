@@ -2,6 +2,7 @@ import { KoppelError } from '../../../shared/api/errors';
 import type { JsonObject, JsonValue } from '../../../shared/flow/json';
 import { getPath, setPath } from '../../../shared/flow/record-path';
 import { mapTransform, type MapField } from '../../../shared/nodes/core/map';
+import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit } from '../../engine/executor';
 import { CodeError, compileExpressions, warmUpSandbox, type CompiledExpressions } from '../../sandboxed-code';
@@ -59,7 +60,7 @@ export const mapModule = defineExecutor(mapTransform, {
             return compiled?.evaluate(expressionIndex.get(entry) ?? -1, data) ?? null;
           } catch (error) {
             if (!(error instanceof CodeError)) throw error;
-            throw permanentError(`Field "${entry.target}": the expression failed: ${error.message}`, {
+            throw permanentError(runMessage('expressionFailed', { ...error.problem, field: entry.target }), {
               code: 'expression_error',
               field: entry.target,
             });

@@ -1,6 +1,7 @@
 import type { JsonValue } from '../../../shared/flow/json';
 import { getPath } from '../../../shared/flow/record-path';
 import { validateTransform, type ValidationRule } from '../../../shared/nodes/core/validate';
+import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit } from '../../engine/executor';
 
@@ -10,45 +11,44 @@ function show(value: JsonValue | undefined): string {
   return value === undefined ? 'nothing' : JSON.stringify(value);
 }
 
-/** The standard message when a rule is broken, or undefined when it holds. */
-function check(rule: ValidationRule, value: JsonValue | undefined): string | undefined {
+/**
+ * Whether the rule holds; if not, the parameters its standard message needs (the message
+ * catalogue's `validationFailed` words it: "Field "email" must be an e-mail address, got …").
+ */
+function check(
+  rule: ValidationRule,
+  value: JsonValue | undefined,
+): { limit?: string; length?: number } | undefined {
   const text =
     value === undefined || value === null
       ? ''
       : typeof value === 'object'
         ? JSON.stringify(value)
         : String(value);
-  const field = `Field "${rule.path}"`;
   switch (rule.rule) {
     case 'required':
-      return text.trim() === '' ? `${field} is required but empty` : undefined;
+      return text.trim() === '' ? {} : undefined;
     case 'numeric':
-      return /^\d+$/.test(text) ? undefined : `${field} must contain digits only, got ${show(value)}`;
+      return /^\d+$/.test(text) ? undefined : {};
     case 'integer':
-      return /^-?\d+$/.test(text) ? undefined : `${field} must be a whole number, got ${show(value)}`;
+      return /^-?\d+$/.test(text) ? undefined : {};
     case 'number':
-      return text.trim() !== '' && Number.isFinite(Number(text))
-        ? undefined
-        : `${field} must be a number, got ${show(value)}`;
+      return text.trim() !== '' && Number.isFinite(Number(text)) ? undefined : {};
     case 'email':
-      return EMAIL.test(text) ? undefined : `${field} must be an e-mail address, got ${show(value)}`;
+      return EMAIL.test(text) ? undefined : {};
     case 'regex':
-      return new RegExp(String(rule.value)).test(text)
-        ? undefined
-        : `${field} must match /${String(rule.value)}/, got ${show(value)}`;
+      return new RegExp(String(rule.value)).test(text) ? undefined : { limit: String(rule.value) };
     case 'minLength':
       return text.length >= Number(rule.value)
         ? undefined
-        : `${field} must be at least ${String(rule.value)} characters, got ${text.length} (${show(value)})`;
+        : { limit: String(rule.value), length: text.length };
     case 'maxLength':
       return text.length <= Number(rule.value)
         ? undefined
-        : `${field} must be at most ${String(rule.value)} characters, got ${text.length} (${show(value)})`;
+        : { limit: String(rule.value), length: text.length };
     case 'oneOf': {
       const allowed = Array.isArray(rule.value) ? rule.value.map(String) : [];
-      return allowed.includes(text)
-        ? undefined
-        : `${field} must be one of ${allowed.join(', ')}, got ${show(value)}`;
+      return allowed.includes(text) ? undefined : { limit: allowed.join(', ') };
     }
   }
 }
@@ -60,21 +60,34 @@ export const validateModule = defineExecutor(validateTransform, {
     const { rules } = ctx.config;
     return {
       process(record) {
-        const broken: { rule: ValidationRule; value: JsonValue | undefined; message: string }[] = [];
+        const broken: { rule: ValidationRule; value: JsonValue | undefined }[] = [];
+        // Each broken rule in the message's flat parameters: rule0, path0, shown0, … (see core-messages).
+        const params: Record<string, string | number> = {};
         for (const rule of rules) {
           // An optional field that is absent only matters to "required".
           const value = getPath(record.data, rule.path);
           if (rule.rule !== 'required' && (value === undefined || value === null)) continue;
-          const standard = check(rule, value);
-          if (standard === undefined) continue;
-          const message = rule.message
-            ? rule.message.replaceAll('{field}', rule.path).replaceAll('{value}', show(value))
-            : standard;
-          broken.push({ rule, value, message });
+          const failed = check(rule, value);
+          if (failed === undefined) continue;
+          const index = broken.length;
+          broken.push({ rule, value });
+          if (rule.message) {
+            // The user's own words, shown as written in any language.
+            params[`custom${index}`] = rule.message
+              .replaceAll('{field}', rule.path)
+              .replaceAll('{value}', show(value));
+            continue;
+          }
+          params[`rule${index}`] = rule.rule;
+          params[`path${index}`] = rule.path;
+          if (value !== undefined) params[`shown${index}`] = JSON.stringify(value);
+          if (failed.limit !== undefined) params[`limit${index}`] = failed.limit;
+          if (failed.length !== undefined) params[`length${index}`] = failed.length;
         }
         const first = broken[0];
         if (!first) return emit(record);
-        throw permanentError(`${broken.map((entry) => entry.message).join('; ')}.`, {
+        params.count = broken.length;
+        throw permanentError(runMessage('validationFailed', params), {
           code: 'validation_failed',
           field: first.rule.path,
           ...(first.value === undefined ? {} : { value: first.value }),

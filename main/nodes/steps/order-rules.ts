@@ -2,9 +2,10 @@ import { toJsonObject } from '../../../shared/domain/json';
 import { inclFromExcl } from '../../../shared/domain/product';
 import { SalesOrder, type SalesOrderLine } from '../../../shared/domain/sales-order';
 import { orderRulesTransform, type ValueMapping } from '../../../shared/nodes/steps/order-rules';
+import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit } from '../../engine/executor';
-import { orderLabel, readRecord } from './support/records';
+import { readRecord } from './support/records';
 
 /** Case-insensitive table lookup. */
 export function mapped(table: readonly ValueMapping[], value: string): string | undefined {
@@ -20,7 +21,6 @@ export const orderRulesModule = defineExecutor(orderRulesTransform, {
     return {
       process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
-        const label = orderLabel(order);
         const data = { ...record.data };
 
         const source = order.paymentMethod;
@@ -33,7 +33,12 @@ export const orderRulesModule = defineExecutor(orderRulesTransform, {
             method = source;
           else if (config.unknownPaymentMethod === 'fail' || method === undefined) {
             throw permanentError(
-              `${label}: payment method "${source}" has no mapping; add it to the payment method table${config.unknownPaymentMethod === 'default' ? ' or set a default payment method' : ''}.`,
+              runMessage('unknownPaymentMethod', {
+                kind: order.kind,
+                number: order.number,
+                method: source,
+                orDefault: config.unknownPaymentMethod === 'default' ? 'yes' : undefined,
+              }),
               { code: 'unknown_payment_method', field: 'paymentMethod', value: source },
             );
           }
@@ -68,7 +73,11 @@ export const orderRulesModule = defineExecutor(orderRulesTransform, {
             }
           } else if (config.unknownShippingMethod === 'fail') {
             throw permanentError(
-              `${label}: shipping method "${shipping}" has no mapping; add it to the shipping table.`,
+              runMessage('unknownShippingMethod', {
+                kind: order.kind,
+                number: order.number,
+                method: shipping,
+              }),
               {
                 code: 'unknown_shipping_method',
                 field: 'shippingMethod',

@@ -2,6 +2,7 @@ import { OrderStatus } from '../../../shared/domain/order-status';
 import type { JsonObject } from '../../../shared/flow/json';
 import { skipReason } from '../../../shared/flow/skip-reasons';
 import { statusRulesTransform } from '../../../shared/nodes/steps/status-rules';
+import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit, skip } from '../../engine/executor';
 import { mapped } from './order-rules';
@@ -15,13 +16,12 @@ export const statusRulesModule = defineExecutor(statusRulesTransform, {
     return {
       process(record) {
         const status = readRecord(OrderStatus, record.data, 'Order status');
-        const label = `Order status of "${status.number ?? status.orderReference}"`;
         const to = mapped(statusMap, status.sourceStatus);
         if (to === undefined) {
-          const message = `status "${status.sourceStatus}" is not in the status map`;
           if (unknownStatus === 'skip')
             return skip(skipReason('statusNotMapped', { status: status.sourceStatus }));
-          throw permanentError(`${label}: ${message}.`, {
+          const order = status.number ?? status.orderReference;
+          throw permanentError(runMessage('unknownStatus', { order, status: status.sourceStatus }), {
             code: 'unknown_status',
             field: 'sourceStatus',
             value: status.sourceStatus,

@@ -3,9 +3,10 @@ import { toJsonObject } from '../../../shared/domain/json';
 import { SalesOrder } from '../../../shared/domain/sales-order';
 import { getPath } from '../../../shared/flow/record-path';
 import { taxRulesTransform, type RevenueRule, type TaxRule } from '../../../shared/nodes/steps/tax-rules';
+import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit } from '../../engine/executor';
-import { orderLabel, readRecord } from './support/records';
+import { readRecord } from './support/records';
 
 const same = (a: number, b: number) => Math.abs(a - b) < 0.001;
 
@@ -33,7 +34,6 @@ export const taxRulesModule = defineExecutor(taxRulesTransform, {
     return {
       process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
-        const label = orderLabel(order);
         const found = getPath(record.data, countryPath);
         const country =
           countryCode(typeof found === 'string' ? found : undefined) ?? defaultCountry.toUpperCase();
@@ -41,7 +41,13 @@ export const taxRulesModule = defineExecutor(taxRulesTransform, {
           const tax: TaxRule | undefined = ruleFor(taxRules, country, line.taxRate);
           if (!tax) {
             throw permanentError(
-              `${label}: country "${country}" has no tax mapping (line ${index + 1}, ${line.taxRate} %); add a row for ${country} to the tax rules.`,
+              runMessage('noTaxMapping', {
+                kind: order.kind,
+                number: order.number,
+                country,
+                line: index + 1,
+                rate: line.taxRate,
+              }),
               { code: 'no_tax_mapping', field: countryPath, value: country },
             );
           }

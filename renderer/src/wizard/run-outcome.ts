@@ -2,6 +2,7 @@ import type { JsonValue } from '../../../shared/flow/json';
 import type { RunItemSummary, RunSummary } from '../../../shared/flow/run-records';
 import type { SkipReason } from '../../../shared/flow/skip-reasons';
 import type { RecordGist } from './record-gist';
+import type { RunMessage } from '../../../shared/flow/run-messages';
 
 /** One record of a run as the wizard lists it. */
 export interface RecordLine {
@@ -15,6 +16,8 @@ export interface RecordLine {
   reason: string | null;
   /** A skipped record's reasons as codes (the view words them). */
   reasons: SkipReason[] | null;
+  /** A failed record's error as a code, when it has one (the view words it). */
+  text?: RunMessage;
   /** Filled in from the stored record, when it was read: what it is and what would be sent. */
   gist?: RecordGist | null;
   operation?: string | null;
@@ -34,7 +37,7 @@ export interface RunOutcome {
   /** The run could not go on at all (e.g. a system could not be reached). */
   runError: string | null;
   /** The most frequent failure reasons, most frequent first. */
-  topErrors: { message: string; count: number }[];
+  topErrors: { message: string; text?: RunMessage; count: number }[];
   examples: RecordLine[];
 }
 
@@ -50,11 +53,13 @@ export function recordLabel(item: RunItemSummary): string {
 export function summariseRun(run: RunSummary, items: readonly RunItemSummary[], maxExamples = 8): RunOutcome {
   const created = items.filter((i) => i.action === 'created' || i.action === 'wouldCreate').length;
   const updated = items.filter((i) => i.action === 'updated' || i.action === 'wouldUpdate').length;
-  const errors = new Map<string, number>();
+  const errors = new Map<string, { message: string; text?: RunMessage; count: number }>();
   for (const item of items) {
     if (item.status !== 'failed') continue;
     const message = item.error?.message ?? item.reason ?? 'Failed';
-    errors.set(message, (errors.get(message) ?? 0) + 1);
+    const seen = errors.get(message);
+    if (seen) seen.count++;
+    else errors.set(message, { message, ...(item.error?.text ? { text: item.error.text } : {}), count: 1 });
   }
   const ordered = [...items].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed'));
   return {
@@ -67,10 +72,7 @@ export function summariseRun(run: RunSummary, items: readonly RunItemSummary[], 
     skipped: run.counts.skipped,
     failed: run.counts.failed,
     runError: run.error?.message ?? null,
-    topErrors: [...errors.entries()]
-      .map(([message, count]) => ({ message, count }))
-      .sort((a, b) => b.count - a.count)
-      .slice(0, 3),
+    topErrors: [...errors.values()].sort((a, b) => b.count - a.count).slice(0, 3),
     examples: ordered.slice(0, maxExamples).map((item) => ({
       itemId: item.id,
       label: recordLabel(item),
@@ -78,6 +80,7 @@ export function summariseRun(run: RunSummary, items: readonly RunItemSummary[], 
       action: item.action,
       reason: item.status === 'failed' ? (item.error?.message ?? item.reason) : item.reason,
       reasons: item.status === 'skipped' ? (item.reasons ?? null) : null,
+      ...(item.status === 'failed' && item.error?.text ? { text: item.error.text } : {}),
     })),
   };
 }

@@ -3,6 +3,7 @@ import { FlowDocument } from '../../flow/flow-document';
 import { JsonObject, JsonValue } from '../../flow/json';
 import { SkipReason } from '../../flow/skip-reasons';
 import { defineCall } from '../define';
+import { RunMessage } from '../../flow/run-messages';
 
 /** Where a sample record came from. */
 export const SampleOrigin = z.enum(['connection', 'lastRun', 'trigger']);
@@ -24,7 +25,10 @@ export type EditorSample = z.infer<typeof EditorSample>;
 /** A node's error in a test, naming the field and value where a rule broke. */
 export const EditorTestError = z.object({
   code: z.string(),
+  /** In English (see `text`). */
   message: z.string(),
+  /** The message as a code, for the UI's language (see shared/flow/run-messages.ts). */
+  text: RunMessage.optional(),
   field: z.string().optional(),
   value: JsonValue.optional(),
 });
@@ -50,7 +54,13 @@ export const EditorNodeTest = z.object({
     z.object({ kind: z.literal('fail'), error: EditorTestError }),
   ]),
   /** The node's own log lines during the test. */
-  logs: z.array(z.object({ level: z.enum(['debug', 'info', 'warn', 'error']), message: z.string() })),
+  logs: z.array(
+    z.object({
+      level: z.enum(['debug', 'info', 'warn', 'error']),
+      message: z.string(),
+      text: RunMessage.optional(),
+    }),
+  ),
   durationMs: z.number().int(),
 });
 export type EditorNodeTest = z.infer<typeof EditorNodeTest>;

@@ -1,18 +1,25 @@
 import type { z } from 'zod';
 import type { JsonObject } from '../../../../shared/flow/json';
+import type { RecordNoun } from '../../../../shared/flow/messages/nouns';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { permanentError } from '../../../engine/errors';
 
 /**
  * Reads a flow record as a canonical record. A record that does not fit fails with the field
  * named, e.g. `Sales order record: field "lines.0.quantity": expected number`.
  */
-export function readRecord<S extends z.ZodType>(schema: S, data: JsonObject, what: string): z.output<S> {
+export function readRecord<S extends z.ZodType>(schema: S, data: JsonObject, what: RecordNoun): z.output<S> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
+  // zod's own words (issue.message) stay as zod gives them.
   throw permanentError(
-    `${what} record: ${field ? `field "${field}": ` : ''}${issue?.message ?? 'not valid'}`,
+    runMessage('invalidRecord', {
+      record: what,
+      field: field || undefined,
+      issue: issue?.message ?? 'not valid',
+    }),
     {
       code: 'invalid_record',
       ...(field ? { field } : {}),
@@ -40,7 +47,7 @@ export function orderLabel(order: { number: string; kind: string }): string {
 export function readPayload<T extends Record<string, unknown>>(
   schema: z.ZodType<T>,
   data: JsonObject,
-  what: string,
+  what: RecordNoun,
 ): Partial<T> {
   const parsed: Partial<T> = readRecord(schema, data, what);
   const present = new Set(Object.keys(data));

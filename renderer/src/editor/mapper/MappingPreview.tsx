@@ -6,6 +6,7 @@ import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { api } from '../../api/api';
 import { useLocale } from '../../runs/shared/useLocale';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
+import { messageIn } from '../../../../shared/flow/run-messages';
 
 /**
  * The mapped output for the sample, as the engine's own map executor computes it (expressions run
@@ -77,7 +78,7 @@ export function MappingPreview({
         </pre>
       ) : outcome?.kind === 'fail' ? (
         <p className="ed-error-text" role="alert">
-          {outcome.error.message}
+          {messageIn(outcome.error, locale)}
         </p>
       ) : outcome?.kind === 'skip' ? (
         <p className="ed-muted">{skipReasonsText([outcome.reason], locale, '')}</p>

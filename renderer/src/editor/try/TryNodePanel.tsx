@@ -8,6 +8,7 @@ import { useLocale } from '../../runs/shared/useLocale';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { SampleBar } from '../mapper/SampleBar';
 import { useNodeSample } from '../useNodeSample';
+import { messageIn } from '../../../../shared/flow/run-messages';
 
 /**
  * "Try it" for one node: feeds it the sample record (or reads one) and shows what it does with it,
@@ -98,14 +99,14 @@ export function TryNodePanel({ nodeId }: { nodeId: string }) {
             )}
             {outcome?.kind === 'fail' && (
               <p className="ed-error-text" role="alert">
-                {outcome.error.message}
+                {messageIn(outcome.error, locale)}
               </p>
             )}
             {result.logs.length > 0 && (
               <ul className="ed-logs">
                 {result.logs.map((line, index) => (
                   <li key={index} className={`ed-log-${line.level}`}>
-                    {line.message}
+                    {messageIn(line, locale)}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../../shared/flow/run-events';
+import { messageFields, runMessage } from '../../../../shared/flow/run-messages';
 import en from '../../i18n/locales/en.json';
 import nl from '../../i18n/locales/nl.json';
 import { itemReason } from '../model/item-reason';
@@ -59,5 +60,56 @@ describe('skip reasons on screen', () => {
         'nl',
       ),
     ).toBe('SKU "A" is not numeric');
+    // An error with a code reads in the UI's language.
+    const lookup = runMessage('lookupMissing', { path: 'country', key: 'FR' });
+    expect(
+      itemReason(
+        {
+          status: 'failed',
+          reason: null,
+          error: { code: 'lookup_missing', ...messageFields(lookup), transient: false },
+        },
+        'nl',
+      ),
+    ).toBe('"country" is "FR", en dat staat niet in de opzoektabel.');
+  });
+
+  it("words a failed record and the engine's log lines in the UI language, from their codes", async () => {
+    await i18next.changeLanguage('nl');
+    const failed: RunEvent = {
+      runId: 'r1',
+      seq: 5,
+      at: '2026-11-29T10:00:00.000Z',
+      type: 'itemFailed',
+      itemId: 4,
+      key: 'mplus:orders:8',
+      nodeId: 'lookup',
+      attempt: 1,
+      error: {
+        code: 'lookup_missing',
+        ...messageFields(runMessage('lookupMissing', { path: 'country', key: 'FR', target: 'taxCode' })),
+        transient: false,
+      },
+    };
+    expect(eventText(i18next.t, failed, 'nl')).toBe(
+      'Mislukt (poging 1): "country" is "FR", en dat staat niet in de opzoektabel (voor "taxCode").',
+    );
+    const wait: RunEvent = {
+      runId: 'r1',
+      seq: 6,
+      at: '2026-11-29T10:00:00.000Z',
+      type: 'log',
+      level: 'info',
+      ...messageFields(
+        runMessage('rateLimitWait', { system: 'Teamleader', limit: 200, windowS: 60, waitS: 38 }),
+      ),
+    };
+    expect(eventText(i18next.t, wait, 'nl')).toBe(
+      'Teamleader staat 200 calls per minuut toe: de volgende call wacht 38 s.',
+    );
+    // A line a node wrote as plain text is shown as written.
+    expect(eventText(i18next.t, { ...wait, message: 'As written.', text: undefined }, 'nl')).toBe(
+      'As written.',
+    );
   });
 });

@@ -2,9 +2,11 @@ import type { TFunction } from 'i18next';
 import type { RunEvent } from '../../../../shared/flow/run-events';
 import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { formatDuration } from '../model/format';
+import { messageIn } from '../../../../shared/flow/run-messages';
 
 /** One line of human text for a log row, in the user's language. */
 export function eventText(t: TFunction, event: RunEvent, locale: string): string {
+  const language = locale === 'nl' ? 'nl' : 'en';
   switch (event.type) {
     case 'runStarted':
       return t('runs.log.event.runStarted', {
@@ -21,7 +23,7 @@ export function eventText(t: TFunction, event: RunEvent, locale: string): string
     case 'itemRetrying':
       return t('runs.log.event.itemRetrying', {
         attempt: event.attempt,
-        message: event.error.message,
+        message: messageIn(event.error, language),
         delay: formatDuration(event.delayMs, locale),
       });
     case 'itemSucceeded':
@@ -33,10 +35,13 @@ export function eventText(t: TFunction, event: RunEvent, locale: string): string
         : t('runs.log.event.itemSucceeded');
     case 'itemSkipped':
       return t('runs.log.event.itemSkipped', {
-        reason: skipReasonsText(event.reasons, locale === 'nl' ? 'nl' : 'en', event.reason),
+        reason: skipReasonsText(event.reasons, language, event.reason),
       });
     case 'itemFailed':
-      return t('runs.log.event.itemFailed', { attempt: event.attempt, message: event.error.message });
+      return t('runs.log.event.itemFailed', {
+        attempt: event.attempt,
+        message: messageIn(event.error, language),
+      });
     case 'wouldWrite':
       return t('runs.log.event.wouldWrite', {
         action: t(event.action === 'create' ? 'runs.action.wouldCreate' : 'runs.action.wouldUpdate'),
@@ -46,7 +51,7 @@ export function eventText(t: TFunction, event: RunEvent, locale: string): string
     case 'cursorSaved':
       return t('runs.log.event.cursorSaved');
     case 'log':
-      return event.message;
+      return messageIn(event, language);
     case 'runFinished': {
       const text = t('runs.log.event.runFinished', {
         // Mid-sentence: "Run succeeded in 80 ms", "Run gelukt in 80 ms".

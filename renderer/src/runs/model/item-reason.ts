@@ -1,15 +1,16 @@
 import type { RunItemSummary } from '../../../../shared/flow/run-records';
 import { skipReasonsText, type ReasonLanguage, type SkipReason } from '../../../../shared/flow/skip-reasons';
+import { messageIn } from '../../../../shared/flow/run-messages';
 
 /**
- * What a record's reason column says in `language`: a failed record's error message (as the
- * system or the engine gave it), a skipped record's reasons worded from their codes, or the stored
- * English sentence for records kept before there were codes.
+ * What a record's reason column says in `language`: a failed record's error (worded from its code
+ * when it has one; a system's own words as it gave them), a skipped record's reasons worded from
+ * their codes, or the stored English sentence for records kept before there were codes.
  */
 export function itemReason(
   item: Pick<RunItemSummary, 'status' | 'reason' | 'error'> & { reasons?: readonly SkipReason[] | null },
   language: ReasonLanguage,
 ): string {
-  if (item.status === 'failed') return item.error?.message ?? item.reason ?? '';
+  if (item.status === 'failed') return item.error ? messageIn(item.error, language) : (item.reason ?? '');
   return skipReasonsText(item.reasons, language, item.reason) ?? '';
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '../model/format';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useLocale } from '../shared/useLocale';
+import { messageIn } from '../../../../shared/flow/run-messages';
 
 /** Every attempt at a record, across its run and the retry runs. */
 export function AttemptHistory({
@@ -70,7 +71,7 @@ export function AttemptHistory({
               <td>
                 <StatusBadge status={attempt.status} />
               </td>
-              <td className="rn-reason">{attempt.error?.message ?? ''}</td>
+              <td className="rn-reason">{attempt.error ? messageIn(attempt.error, locale) : ''}</td>
               <td>{formatDateTime(attempt.startedAt, locale, true)}</td>
               <td>{formatDateTime(attempt.finishedAt, locale, true)}</td>
             </tr>

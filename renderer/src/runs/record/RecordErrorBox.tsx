@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { StepErrorInfo } from '../../../../shared/flow/run-records';
 import { nodeName, type NodeNames } from '../model/node-names';
+import { useLocale } from '../shared/useLocale';
+import { messageIn } from '../../../../shared/flow/run-messages';
 
 /** Why a record failed: the message, the node, the field and value that broke a rule, the HTTP status. */
 export function RecordErrorBox({
@@ -13,10 +15,11 @@ export function RecordErrorBox({
   names: NodeNames;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const at = error.nodeId ?? nodeId;
   return (
     <section className="rn-error-box" role="alert" data-testid="record-error">
-      <p className="rn-error-message">{error.message}</p>
+      <p className="rn-error-message">{messageIn(error, locale)}</p>
       <dl className="rn-facts">
         {at && (
           <>

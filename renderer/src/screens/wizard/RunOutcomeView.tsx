@@ -3,6 +3,7 @@ import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { useLocale } from '../../runs/shared/useLocale';
 import type { RunOutcome } from '../../wizard/run-outcome';
 import { RecordGistText } from './RecordGistText';
+import { messageIn } from '../../../../shared/flow/run-messages';
 
 /** What a run did (or would do): counts, the most frequent errors, and a few records as examples. */
 export function RunOutcomeView({ outcome, testId }: { outcome: RunOutcome; testId: string }) {
@@ -36,7 +37,7 @@ export function RunOutcomeView({ outcome, testId }: { outcome: RunOutcome; testI
           <ul>
             {outcome.topErrors.map((error) => (
               <li key={error.message}>
-                {error.message} {error.count > 1 ? `(${error.count}×)` : ''}
+                {messageIn(error, locale)} {error.count > 1 ? `(${error.count}×)` : ''}
               </li>
             ))}
           </ul>
@@ -63,7 +64,13 @@ export function RunOutcomeView({ outcome, testId }: { outcome: RunOutcome; testI
                   {line.action
                     ? t(`wizard.outcome.action.${line.action}`)
                     : t(`wizard.outcome.status.${line.status}`)}
-                  {line.reason ? ` — ${skipReasonsText(line.reasons, locale, line.reason) ?? ''}` : ''}
+                  {line.reason
+                    ? ` — ${
+                        line.status === 'failed'
+                          ? messageIn({ message: line.reason, text: line.text }, locale)
+                          : (skipReasonsText(line.reasons, locale, line.reason) ?? '')
+                      }`
+                    : ''}
                   {line.request && line.operation && (
                     <details className="wz-request">
                       <summary>
