@@ -2,6 +2,8 @@ import type { ContactPerson, Customer } from '../../../shared/domain/customer';
 import { matchEmail, splitPersonName } from '../../../shared/domain/customer';
 import type { TeamleaderClient } from '../../connectors/teamleader/client';
 import type { Company, Contact } from '../../connectors/teamleader/schemas';
+import type { TeamleaderCreated } from '../../../shared/flow/messages/teamleader-messages';
+import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 import { api } from '../steps/support/api-errors';
 import { changesSomething, companyBody, contactBody } from './convert/customer';
@@ -16,9 +18,9 @@ interface Io {
 /** The placeholder id a dry run reports for a customer it would create. */
 export const WOULD_CREATE = 'would-create';
 
-function createdId(ref: { id?: string }, what: string): string {
+function createdId(ref: { id?: string }, what: TeamleaderCreated): string {
   if (!ref.id)
-    throw permanentError(`Teamleader created the ${what} but sent no id back.`, {
+    throw permanentError(runMessage('teamleaderCreatedNoId', { what }), {
       code: 'teamleader_protocol',
     });
   return ref.id;
@@ -53,7 +55,7 @@ export async function writeCompany(
   if (id === null) {
     const body = companyBody(payload, null);
     if (!body.name)
-      throw permanentError('A company needs a name to be created in Teamleader.', {
+      throw permanentError(runMessage('teamleaderCompanyNoName'), {
         code: 'no_name',
         field: 'name',
       });
@@ -82,7 +84,7 @@ export async function writeContact(
   if (id === null) {
     const body = contactBody(payload, null);
     if (!body.last_name)
-      throw permanentError('A contact needs a (last) name to be created in Teamleader.', {
+      throw permanentError(runMessage('teamleaderContactNoName'), {
         code: 'no_name',
         field: 'name',
       });

@@ -5,6 +5,8 @@ import type {
   ProductCategory,
   TaxRate,
 } from '../../connectors/teamleader/schemas';
+import type { TeamleaderPlace } from '../../../shared/flow/messages/teamleader-messages';
+import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 import { api } from '../steps/support/api-errors';
 
@@ -46,8 +48,11 @@ export class TeamleaderReference {
     if (!found?.id) {
       throw permanentError(
         wanted === ''
-          ? 'Teamleader has no active department (company entity).'
-          : `Teamleader has no active department "${name}" (it has ${departments.map((d) => `"${d.name ?? ''}"`).join(', ')}).`,
+          ? runMessage('teamleaderNoDepartment')
+          : runMessage('teamleaderUnknownDepartment', {
+              name,
+              departments: departments.map((d) => `"${d.name ?? ''}"`).join(', '),
+            }),
         { code: 'unknown_department', field: 'department', value: name },
       );
     }
@@ -63,8 +68,8 @@ export class TeamleaderReference {
     return this.taxRatesList;
   }
 
-  /** The tax rate of a department with `percent` %; fails naming the rate and the department. */
-  async taxRateId(departmentId: string, percent: number, where: string): Promise<string> {
+  /** The tax rate of a department with `percent` %; fails naming the rate, the department and `where`. */
+  async taxRateId(departmentId: string, percent: number, where: TeamleaderPlace): Promise<string> {
     const rates = (await this.taxRates()).filter((rate) => rate.department?.id === departmentId);
     const found = rates.find(
       (rate) => rate.rate !== undefined && Math.abs(rate.rate * 100 - percent) < 0.001,
@@ -72,7 +77,12 @@ export class TeamleaderReference {
     if (!found?.id) {
       const department = (await this.departments()).find((d) => d.id === departmentId)?.name ?? departmentId;
       throw permanentError(
-        `${where}: Teamleader has no ${percent} % tax rate in "${department}" (it has ${rates.map((r) => percentText(r.rate ?? 0)).join(', ') || 'none'}).`,
+        runMessage('teamleaderUnknownTaxRate', {
+          ...where,
+          percent,
+          department,
+          rates: rates.map((r) => percentText(r.rate ?? 0)).join(', '),
+        }),
         { code: 'unknown_tax_rate', field: 'taxRate', value: percent },
       );
     }

@@ -1,6 +1,7 @@
 import { toJsonObject } from '../../../../shared/domain/json';
 import { exclFromIncl, inclFromExcl, roundTo, type Product } from '../../../../shared/domain/product';
 import type { JsonObject } from '../../../../shared/flow/json';
+import { runMessage, type RunMessage } from '../../../../shared/flow/run-messages';
 import type { Product as TeamleaderProduct, TeamleaderRequest } from '../../../connectors/teamleader/schemas';
 
 type Currency = NonNullable<TeamleaderRequest<'products.add'>['selling_price']>['currency'];
@@ -89,12 +90,10 @@ export function productToCanonical(product: TeamleaderProduct, lookups: ProductL
 export function nonNegativeStock(
   quantity: number,
   sku: string | undefined,
-  log: { warn(message: string): void },
+  log: { warn(message: string | RunMessage): void },
 ): number {
   if (quantity >= 0) return quantity;
-  log.warn(
-    `Product "${sku ?? ''}": stock ${quantity} is below zero; Teamleader takes no negative stock, so 0 is written.`,
-  );
+  log.warn(runMessage('teamleaderNegativeStock', { sku: sku ?? '', quantity }));
   return 0;
 }
 

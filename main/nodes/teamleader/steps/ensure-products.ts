@@ -1,6 +1,8 @@
 import { toJsonObject } from '../../../../shared/domain/json';
 import { roundTo } from '../../../../shared/domain/product';
 import { SalesOrder, type SalesOrderLine } from '../../../../shared/domain/sales-order';
+import type { TeamleaderLine } from '../../../../shared/flow/messages/teamleader-messages';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { teamleaderEnsureProducts } from '../../../../shared/nodes/teamleader/steps';
 import type { TeamleaderClient } from '../../../connectors/teamleader/client';
 import { permanentError } from '../../../engine/errors';
@@ -8,7 +10,7 @@ import { defineExecutor, emit } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { OncePerKey } from '../../steps/support/once-per-key';
-import { orderLabel, readRecord } from '../../steps/support/records';
+import { readRecord } from '../../steps/support/records';
 import { currencyOf } from '../convert/product';
 import { TeamleaderReference } from '../reference';
 
@@ -50,7 +52,7 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
     const create = async (
       line: SalesOrderLine & { sku: string },
       currency: string,
-      where: string,
+      where: TeamleaderLine,
     ): Promise<string> => {
       const departmentId = await reference.departmentId(ctx.config.department);
       const taxRateId = await reference.taxRateId(departmentId, line.targetTax ?? line.taxRate, where);
@@ -66,15 +68,14 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
           { signal: ctx.signal },
         ),
       );
-      if (!ref.id)
-        throw permanentError(`${where}: Teamleader created product "${line.sku}" but sent no id back.`);
+      if (!ref.id) throw permanentError(runMessage('teamleaderLineProductNoId', { ...where, sku: line.sku }));
       return ref.id;
     };
 
     return {
       async process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
-        const label = orderLabel(order);
+        const document = { kind: order.kind, number: order.number };
         const missing: { line: SalesOrderLine & { sku: string }; index: number }[] = [];
         for (const [index, line] of order.lines.entries()) {
           const sku = line.sku;
@@ -94,14 +95,20 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
         if (missing.length > 0 && !ctx.config.createMissing) {
           const skus = [...new Set(missing.map(({ line }) => `"${line.sku}"`))].join(', ');
           throw permanentError(
-            `${label}: ${missing.length === 1 ? 'product' : 'products'} ${skus} ${missing.length === 1 ? 'is' : 'are'} not in Teamleader and creating products is off.`,
+            runMessage('teamleaderProductsMissing', { ...document, count: missing.length, skus }),
             { code: 'missing_products', field: 'lines.sku', value: missing.map(({ line }) => line.sku) },
           );
         }
         for (const { line, index } of missing) {
           if (known.has(line.sku)) continue;
           if (ctx.dryRun) {
-            ctx.log.info(`${label}: would create product "${line.sku}" ("${line.description}").`);
+            ctx.log.info(
+              runMessage('teamleaderWouldCreateProduct', {
+                ...document,
+                sku: line.sku,
+                description: line.description,
+              }),
+            );
             continue;
           }
           known.set(
@@ -115,7 +122,7 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
                 if (id) return id;
               }
               try {
-                return await create(line, order.currency, `${label} line ${index + 1}`);
+                return await create(line, order.currency, { ...document, line: index + 1 });
               } catch (error) {
                 failedCreates.add(line.sku);
                 throw error;

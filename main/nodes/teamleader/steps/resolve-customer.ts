@@ -1,13 +1,14 @@
 import { matchEmail, type Customer } from '../../../../shared/domain/customer';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { SalesOrder, type CustomerRef } from '../../../../shared/domain/sales-order';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { teamleaderResolveCustomer } from '../../../../shared/nodes/teamleader/steps';
 import type { TeamleaderClient } from '../../../connectors/teamleader/client';
 import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit } from '../../../engine/executor';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { teamleaderClient } from '../../steps/support/clients';
-import { orderLabel, readRecord } from '../../steps/support/records';
+import { readRecord } from '../../steps/support/records';
 import { ensureContactPerson, findCustomer, writeCompany, writeContact } from '../customer-upsert';
 
 interface Io {
@@ -74,7 +75,11 @@ export const teamleaderResolveCustomerModule = defineExecutor(teamleaderResolveC
           };
         } else {
           throw permanentError(
-            `${orderLabel(order)}: ${order.customer ? `customer "${order.customer.name}" has no e-mail` : 'has no customer'}, so no Teamleader customer can be matched; turn on the default debtor for walk-in sales.`,
+            runMessage('teamleaderCustomerUnmatched', {
+              kind: order.kind,
+              number: order.number,
+              customer: order.customer?.name,
+            }),
             { code: 'no_customer', field: 'customer.email' },
           );
         }

@@ -1,5 +1,6 @@
 import { Customer, matchEmail } from '../../../../shared/domain/customer';
 import { toJsonObject } from '../../../../shared/domain/json';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { teamleaderCustomerTarget } from '../../../../shared/nodes/teamleader/targets';
 import { permanentError } from '../../../engine/errors';
@@ -19,13 +20,10 @@ import {
 function emailOf(customer: Customer): string {
   const email = matchEmail(customer.email);
   if (!email) {
-    throw permanentError(
-      `Customer "${customer.name}": has no e-mail; Teamleader customers are matched by e-mail.`,
-      {
-        code: 'no_email',
-        field: 'email',
-      },
-    );
+    throw permanentError(runMessage('teamleaderCustomerNoEmail', { name: customer.name }), {
+      code: 'no_email',
+      field: 'email',
+    });
   }
   return email;
 }

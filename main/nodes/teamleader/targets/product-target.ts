@@ -1,5 +1,6 @@
 import { toJsonObject } from '../../../../shared/domain/json';
 import { Product } from '../../../../shared/domain/product';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { teamleaderProductTarget } from '../../../../shared/nodes/teamleader/targets';
 import { permanentError } from '../../../engine/errors';
@@ -15,7 +16,7 @@ import { findProductByCode } from '../steps/ensure-products';
 
 function skuOf(product: Product): string {
   if (!product.sku) {
-    throw permanentError(`Product "${product.name}": has no SKU, so it has no Teamleader product code.`, {
+    throw permanentError(runMessage('teamleaderProductNoSku', { name: product.name }), {
       code: 'missing_sku',
       field: 'sku',
     });
@@ -53,16 +54,16 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
     ): Promise<{ body: ProductBody; current: TeamleaderProduct | null }> => {
       const full = readRecord(Product, write.record.data, 'Product');
       const payload = readPayload(Product.partial(), write.payload, 'Product');
-      const where = `Product "${skuOf(full)}"`;
+      const sku = skuOf(full);
       const departmentId = await lookups.departmentId(ctx.config.department);
       const taxRateId =
         payload.taxRate === undefined
           ? undefined
-          : await lookups.taxRateId(departmentId, payload.taxRate, where);
+          : await lookups.taxRateId(departmentId, payload.taxRate, { sku });
       const categoryName = payload.category?.name;
       const categoryId = await lookups.categoryId(categoryName);
       if (categoryName && !categoryId)
-        ctx.log.warn(`${where}: Teamleader has no product category "${categoryName}"; left out.`);
+        ctx.log.warn(runMessage('teamleaderCategoryLeftOut', { sku, category: categoryName }));
       const productId = write.existing?.productId;
       const current = productId ? await api(() => client.products.info({ id: productId }, { signal })) : null;
       if (payload.quantity !== undefined)
@@ -119,7 +120,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
         const code = skuOf(readRecord(Product, write.record.data, 'Product'));
         const ref = await api(() => client.products.add({ ...product, code }, { signal }));
         if (!ref.id)
-          throw permanentError(`Product "${code}": Teamleader sent no id back.`, {
+          throw permanentError(runMessage('teamleaderProductNoId', { sku: code }), {
             code: 'teamleader_protocol',
           });
         return { targetIds: { productId: ref.id } };

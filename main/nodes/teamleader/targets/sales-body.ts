@@ -1,10 +1,10 @@
 import { roundTo } from '../../../../shared/domain/product';
 import type { SalesOrder } from '../../../../shared/domain/sales-order';
 import type { TeamleaderSalesTargetConfig } from '../../../../shared/nodes/teamleader/targets';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { permanentError } from '../../../engine/errors';
 import { currencyOf } from '../convert/product';
 import type { TeamleaderReference } from '../reference';
-import { orderLabel } from '../../steps/support/records';
 
 const EXPECTED_METHODS = ['cash', 'cheque', 'bankers_draft', 'bank_transfer', 'payment_card'] as const;
 type ExpectedMethod = (typeof EXPECTED_METHODS)[number];
@@ -43,7 +43,7 @@ export function customerOf(order: SalesOrder): {
   const ref = order.customerRef;
   if (ref?.system !== 'teamleader' || (ref.type !== 'contact' && ref.type !== 'company')) {
     throw permanentError(
-      `${orderLabel(order)}: has no Teamleader customer; put "Resolve Teamleader customer" before this target.`,
+      runMessage('teamleaderOrderNoCustomer', { kind: order.kind, number: order.number }),
       {
         code: 'no_customer',
         field: 'customerRef',
@@ -62,17 +62,16 @@ export async function lineItems(
   /** Invoices keep unit prices to 4 decimals; quotations store them as money (2 decimals). */
   priceDecimals = 4,
 ): Promise<LineItem[]> {
-  const label = orderLabel(order);
   const items: LineItem[] = [];
   for (const [index, line] of order.lines.entries()) {
-    const where = `${label} line ${index + 1}`;
+    const where = { kind: order.kind, number: order.number, line: index + 1 };
     const taxRateId = await reference.taxRateId(departmentId, line.targetTax ?? line.taxRate, where);
     let categoryId: string | undefined;
     if (withCategories && line.revenueAccount) {
       categoryId = await reference.categoryId(line.revenueAccount);
       if (!categoryId) {
         throw permanentError(
-          `${where}: Teamleader has no product category "${line.revenueAccount}" (the revenue account of the tax rules).`,
+          runMessage('teamleaderUnknownCategory', { ...where, category: line.revenueAccount }),
           {
             code: 'unknown_category',
             field: 'revenueAccount',

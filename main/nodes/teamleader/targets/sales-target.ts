@@ -1,5 +1,7 @@
 import { toJsonObject } from '../../../../shared/domain/json';
 import { SalesOrder } from '../../../../shared/domain/sales-order';
+import type { TeamleaderCreated } from '../../../../shared/flow/messages/teamleader-messages';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { teamleaderSalesTarget } from '../../../../shared/nodes/teamleader/targets';
 import type { TeamleaderClient } from '../../../connectors/teamleader/client';
@@ -13,9 +15,9 @@ import { TeamleaderReference } from '../reference';
 import { findDealByReference, findInvoiceByReference } from '../steps/skip-if-exists';
 import { customerOf, invoiceBody, lineItems, type InvoiceBody } from './sales-body';
 
-function createdId(ref: { id?: string }, what: string): string {
+function createdId(ref: { id?: string }, what: TeamleaderCreated): string {
   if (!ref.id)
-    throw permanentError(`Teamleader created the ${what} but sent no id back.`, {
+    throw permanentError(runMessage('teamleaderCreatedNoId', { what }), {
       code: 'teamleader_protocol',
     });
   return ref.id;
@@ -25,7 +27,7 @@ async function book(
   client: TeamleaderClient,
   id: string,
   on: string,
-  label: string,
+  order: { kind: string; number: string },
   signal: AbortSignal,
 ): Promise<void> {
   try {
@@ -33,7 +35,12 @@ async function book(
   } catch (error) {
     // The draft exists and carries our reference: the next attempt finds it and books it.
     throw permanentError(
-      `${label}: drafted as invoice ${id}, but booking it failed: ${error instanceof Error ? error.message : String(error)}`,
+      runMessage('teamleaderBookFailed', {
+        kind: order.kind,
+        number: order.number,
+        id,
+        detail: error instanceof Error ? error.message : String(error),
+      }),
       {
         code: 'book_failed',
         cause: error,
@@ -98,7 +105,7 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
       } else {
         id = createdId(await api(() => client.invoices.draft(body, { signal })), 'invoice');
       }
-      if (config.book) await book(client, id, order.date, orderLabel(order), signal);
+      if (config.book) await book(client, id, order.date, order, signal);
       return { targetIds: { invoiceId: id } };
     };
 

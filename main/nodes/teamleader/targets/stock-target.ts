@@ -1,5 +1,6 @@
 import { toJsonObject } from '../../../../shared/domain/json';
 import { StockLevel } from '../../../../shared/domain/stock-level';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { teamleaderStockTarget } from '../../../../shared/nodes/teamleader/targets';
 import { permanentError } from '../../../engine/errors';
@@ -31,14 +32,13 @@ export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget,
           stock: { amount: Math.max(0, stock.quantity) },
         });
         if (write.mode === 'create') {
-          const message = `no Teamleader product with code "${stock.sku}"`;
           if (ctx.config.missingProduct === 'skip')
             return {
               request,
               action: 'skip',
               skipReason: skipReason('teamleaderProductMissing', { sku: stock.sku }),
             };
-          throw permanentError(`Stock of "${stock.sku}": ${message}.`, {
+          throw permanentError(runMessage('teamleaderStockProductMissing', { sku: stock.sku }), {
             code: 'missing_product',
             field: 'sku',
             value: stock.sku,
