@@ -1,3 +1,5 @@
+import type { MplusPlace } from '../../../../shared/flow/messages/mplus-messages';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { permanentError } from '../../../engine/errors';
 
 /**
@@ -6,20 +8,21 @@ import { permanentError } from '../../../engine/errors';
  * the record, naming the SKU: `Sales order "2025 / 4" line 2: SKU "ABC-1" is not an MplusKASSA article
  * number (digits only).`
  */
-export function articleNumberOf(sku: string | undefined, prefix: string, where: string): number {
+export function articleNumberOf(sku: string | undefined, prefix: string, where: MplusPlace): number {
   const original = (sku ?? '').trim();
   if (original === '') {
-    throw permanentError(`${where}: has no SKU, so it has no MplusKASSA article number.`, {
+    throw permanentError(runMessage('mplusMissingSku', where), {
       code: 'missing_sku',
       field: 'sku',
     });
   }
   const text = prefix && original.startsWith(prefix) ? original.slice(prefix.length) : original;
   if (!/^\d{1,15}$/.test(text) || Number(text) === 0) {
-    throw permanentError(
-      `${where}: SKU "${original}" is not an MplusKASSA article number (digits only${prefix ? `, after removing the prefix "${prefix}"` : ''}).`,
-      { code: 'invalid_sku', field: 'sku', value: original },
-    );
+    throw permanentError(runMessage('mplusInvalidSku', { ...where, sku: original, prefix }), {
+      code: 'invalid_sku',
+      field: 'sku',
+      value: original,
+    });
   }
   return Number(text);
 }

@@ -1,13 +1,15 @@
 import { roundTo } from '../../../../shared/domain/product';
 import { SalesOrder, type SalesOrderLine } from '../../../../shared/domain/sales-order';
 import { toJsonObject } from '../../../../shared/domain/json';
+import type { MplusLinePlace } from '../../../../shared/flow/messages/mplus-messages';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { mplusEnsureProducts } from '../../../../shared/nodes/mplus/steps';
 import type { MplusClient } from '../../../connectors/mplus/client';
 import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit, type NodeContext } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
-import { orderLabel, readRecord } from '../../steps/support/records';
+import { readRecord } from '../../steps/support/records';
 import { articleNumberOf } from '../convert/sku';
 import { vatCodeFor } from '../vat-codes';
 import { OncePerKey } from '../../steps/support/once-per-key';
@@ -27,7 +29,7 @@ async function createArticle(
   ctx: Config,
   articleNumber: number,
   line: SalesOrderLine,
-  where: string,
+  where: MplusLinePlace,
 ): Promise<void> {
   const vatCode = line.targetTax ?? vatCodeFor(ctx.config.vatCodes, line.taxRate, where);
   const turnover =
@@ -61,7 +63,7 @@ async function createArticle(
   // Taken: another order created it a moment ago, which is what we wanted.
   if (outcome.kind !== 'created' && outcome.kind !== 'article_number_taken') {
     throw permanentError(
-      `${where}: MplusKASSA refused to create article ${articleNumber}: ${outcome.message}`,
+      runMessage('mplusRefusedArticleCreate', { ...where, article: articleNumber, detail: outcome.message }),
       {
         code: 'mplus_rejected',
         field: 'sku',
@@ -81,11 +83,11 @@ export const mplusEnsureProductsModule = defineExecutor(mplusEnsureProducts, {
     return {
       async process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
-        const label = orderLabel(order);
+        const doc = { kind: order.kind, number: order.number };
         const numbers = order.lines.map(
           (line, index) =>
             line.articleNumber ??
-            articleNumberOf(line.sku, ctx.config.skuPrefix, `${label} line ${index + 1}`),
+            articleNumberOf(line.sku, ctx.config.skuPrefix, { ...doc, line: index + 1 }),
         );
         const unknown = [...new Set(numbers.filter((n) => !known.has(n)))];
         if (unknown.length > 0) {
@@ -101,22 +103,25 @@ export const mplusEnsureProductsModule = defineExecutor(mplusEnsureProducts, {
           .filter(({ number }) => !known.has(number));
         if (missing.length > 0 && !ctx.config.createMissing) {
           const skus = [...new Set(missing.map(({ line }) => `"${line.sku ?? ''}"`))].join(', ');
-          throw permanentError(
-            `${label}: ${missing.length === 1 ? 'product' : 'products'} ${skus} ${missing.length === 1 ? 'is' : 'are'} not in MplusKASSA and creating products is off.`,
-            {
-              code: 'missing_products',
-              field: 'lines.sku',
-              value: missing.map(({ line }) => line.sku ?? ''),
-            },
-          );
+          throw permanentError(runMessage('mplusMissingArticles', { ...doc, count: missing.length, skus }), {
+            code: 'missing_products',
+            field: 'lines.sku',
+            value: missing.map(({ line }) => line.sku ?? ''),
+          });
         }
         for (const { line, index, number } of missing) {
           if (ctx.dryRun) {
-            ctx.log.info(`${label}: would create article ${number} ("${line.description}").`);
+            ctx.log.info(
+              runMessage('mplusWouldCreateArticle', {
+                ...doc,
+                article: number,
+                description: line.description,
+              }),
+            );
             continue;
           }
           await creating.run(String(number), () =>
-            createArticle(client, ctx, number, line, `${label} line ${index + 1}`),
+            createArticle(client, ctx, number, line, { ...doc, line: index + 1 }),
           );
           known.add(number);
         }

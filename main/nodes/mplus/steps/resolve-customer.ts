@@ -1,6 +1,7 @@
 import { matchEmail, type Customer } from '../../../../shared/domain/customer';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { SalesOrder, type CustomerRef } from '../../../../shared/domain/sales-order';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { mplusResolveCustomer } from '../../../../shared/nodes/mplus/steps';
 import type { MplusClient } from '../../../connectors/mplus/client';
 import { permanentError } from '../../../engine/errors';
@@ -8,7 +9,7 @@ import { defineExecutor, emit, type NodeContext } from '../../../engine/executor
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { OncePerKey } from '../../steps/support/once-per-key';
-import { orderLabel, readRecord } from '../../steps/support/records';
+import { readRecord } from '../../steps/support/records';
 import { changedRelationFields, customerToRelation } from '../convert/customer';
 
 export interface RelationUpsert {
@@ -40,7 +41,7 @@ export async function upsertRelation(
     );
     if (outcome.kind !== 'updated') {
       throw permanentError(
-        `MplusKASSA refused to update relation ${found.relationNumber}: ${outcome.message}`,
+        runMessage('mplusRefusedRelationUpdate', { relation: found.relationNumber, detail: outcome.message }),
         {
           code: 'mplus_rejected',
         },
@@ -51,7 +52,7 @@ export async function upsertRelation(
   if (ctx.dryRun) return { relationNumber: 0, action: 'wouldCreate' };
   const outcome = await api(() => client.createRelation({ ...wanted, email }, { signal: ctx.signal }));
   if (outcome.kind !== 'created') {
-    throw permanentError(`MplusKASSA refused to create the relation for ${email}: ${outcome.message}`, {
+    throw permanentError(runMessage('mplusRefusedRelationCreate', { email, detail: outcome.message }), {
       code: 'mplus_rejected',
     });
   }
@@ -68,7 +69,6 @@ export const mplusResolveCustomerModule = defineExecutor(mplusResolveCustomer, {
     return {
       async process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
-        const label = orderLabel(order);
         const email = matchEmail(order.customer?.email);
         let ref: CustomerRef;
         if (order.customer && email) {
@@ -91,7 +91,11 @@ export const mplusResolveCustomerModule = defineExecutor(mplusResolveCustomer, {
           ref = { system: 'mplus', type: 'relation', id: String(result.relationNumber), defaultDebtor: true };
         } else {
           throw permanentError(
-            `${label}: ${order.customer ? `customer "${order.customer.name}" has no e-mail` : 'has no customer'}, so no MplusKASSA relation can be matched; turn on the default debtor for walk-in sales.`,
+            runMessage('mplusNoRelationToMatch', {
+              kind: order.kind,
+              number: order.number,
+              customer: order.customer?.name,
+            }),
             { code: 'no_customer', field: 'customer.email' },
           );
         }

@@ -1,11 +1,12 @@
 import { SalesOrder } from '../../../../shared/domain/sales-order';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { mplusSkipIfExists } from '../../../../shared/nodes/mplus/steps';
 import type { MplusClient } from '../../../connectors/mplus/client';
 import { defineExecutor, emit, skip } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
-import { orderLabel, readRecord } from '../../steps/support/records';
+import { readRecord } from '../../steps/support/records';
 
 /**
  * The MplusKASSA document a record was made from, when its reference (Teamleader
@@ -60,7 +61,7 @@ export const mplusSkipIfExistsModule = defineExecutor(mplusSkipIfExists, {
         }
         const origin = await mplusOrigin(client, order.reference, ctx.signal);
         if (origin) return skip(skipReason('cameFrom', { system: 'MplusKASSA', origin }));
-        ctx.log.debug(`${orderLabel(order)} is not in MplusKASSA yet.`);
+        ctx.log.debug(runMessage('mplusNotInMplusYet', { kind: order.kind, number: order.number }));
         return emit(record);
       },
     };

@@ -1,5 +1,6 @@
 import { Category } from '../../../../shared/domain/category';
 import { toJsonObject } from '../../../../shared/domain/json';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { mplusArticleGroupTarget } from '../../../../shared/nodes/mplus/targets';
 import { permanentError } from '../../../engine/errors';
@@ -14,7 +15,6 @@ export const mplusArticleGroupTargetModule = defineExecutor(mplusArticleGroupTar
   category: 'target',
   async open(ctx) {
     const client = await mplusClient(ctx);
-    const label = (category: Category) => `Category "${category.name}"`;
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
@@ -74,7 +74,7 @@ export const mplusArticleGroupTargetModule = defineExecutor(mplusArticleGroupTar
           );
           if (outcome.kind !== 'created') {
             throw permanentError(
-              `${label(category)}: MplusKASSA refused the article group: ${outcome.message}`,
+              runMessage('mplusRefusedArticleGroup', { category: category.name, detail: outcome.message }),
               {
                 code: 'mplus_rejected',
               },
@@ -95,7 +95,11 @@ export const mplusArticleGroupTargetModule = defineExecutor(mplusArticleGroupTar
         );
         if (outcome.kind !== 'updated') {
           throw permanentError(
-            `${label(category)}: MplusKASSA refused to change group ${groupNumber}: ${outcome.message}`,
+            runMessage('mplusRefusedArticleGroupChange', {
+              category: category.name,
+              group: groupNumber,
+              detail: outcome.message,
+            }),
             {
               code: 'mplus_rejected',
             },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { OrderStatus } from '../../../../shared/domain/order-status';
 import { roundTo } from '../../../../shared/domain/product';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { mplusOrderStatusTarget } from '../../../../shared/nodes/mplus/targets';
 import { permanentError } from '../../../engine/errors';
@@ -27,10 +28,8 @@ export const mplusOrderStatusTargetModule = defineExecutor(mplusOrderStatusTarge
       idempotency: 'key',
       async prepare(write) {
         const status = readRecord(OrderStatus, write.record.data, 'Order status');
-        const label = `Order status of "${status.number ?? status.orderReference}"`;
         const order = await api(() => client.findOrder(status.orderReference, { signal: ctx.signal }));
         if (!order) {
-          const message = `no MplusKASSA order with extOrderId ${status.orderReference}`;
           if (missingOrder === 'skip') {
             return {
               request: null,
@@ -38,11 +37,17 @@ export const mplusOrderStatusTargetModule = defineExecutor(mplusOrderStatusTarge
               skipReason: skipReason('mplusOrderMissing', { reference: status.orderReference }),
             };
           }
-          throw permanentError(`${label}: ${message}.`, {
-            code: 'missing_order',
-            field: 'orderReference',
-            value: status.orderReference,
-          });
+          throw permanentError(
+            runMessage('mplusStatusOrderMissing', {
+              document: status.number ?? status.orderReference,
+              reference: status.orderReference,
+            }),
+            {
+              code: 'missing_order',
+              field: 'orderReference',
+              value: status.orderReference,
+            },
+          );
         }
         if (status.status !== 'paid') {
           return {
@@ -92,9 +97,12 @@ export const mplusOrderStatusTargetModule = defineExecutor(mplusOrderStatusTarge
             response: toJsonObject(outcome),
           };
         }
-        throw permanentError(`MplusKASSA refused the payment of order ${pay.orderId}: ${outcome.message}`, {
-          code: 'mplus_rejected',
-        });
+        throw permanentError(
+          runMessage('mplusRefusedPayment', { order: pay.orderId, detail: outcome.message }),
+          {
+            code: 'mplus_rejected',
+          },
+        );
       },
     };
   },

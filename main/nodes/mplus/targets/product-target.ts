@@ -1,3 +1,4 @@
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import type {
   Article,
@@ -31,9 +32,10 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
       return groups.find((group) => !group.isDeleted && group.name.trim().toLowerCase() === wanted)
         ?.groupNumber;
     };
-    const label = (product: Product) => `Product "${product.sku ?? product.name}"`;
+    /** How messages name a product: its SKU, else its name. */
+    const nameOf = (product: Product) => product.sku ?? product.name;
     const articleNumber = (product: Product) =>
-      articleNumberOf(product.sku, config.skuPrefix, label(product));
+      articleNumberOf(product.sku, config.skuPrefix, { product: nameOf(product) });
 
     const build = async (write: TargetWrite): Promise<MplusProduct> => {
       const full = readRecord(Product, write.record.data, 'Product');
@@ -46,7 +48,7 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
         ...(full.sku ? { extArticleId: full.sku } : {}),
       };
       if (payload.taxRate !== undefined)
-        article.vatCode = vatCodeFor(config.vatCodes, payload.taxRate, label(full));
+        article.vatCode = vatCodeFor(config.vatCodes, payload.taxRate, { product: nameOf(full) });
       if (write.mode === 'create' && config.turnoverGroup !== undefined)
         article.turnoverGroup = config.turnoverGroup;
       const groupNumber = await groupNumberOf(payload.category?.name);
@@ -129,17 +131,23 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
         if (write.mode === 'create') {
           const outcome = await api(() => client.createProduct(product, { signal: ctx.signal }));
           if (outcome.kind !== 'created') {
-            throw permanentError(`${label(full)}: MplusKASSA refused the article: ${outcome.message}`, {
-              code: 'mplus_rejected',
-            });
+            throw permanentError(
+              runMessage('mplusRefusedArticle', { product: nameOf(full), detail: outcome.message }),
+              {
+                code: 'mplus_rejected',
+              },
+            );
           }
           targetIds = { productNumber: String(outcome.productNumber), articleNumber: String(number) };
         } else {
           const outcome = await api(() => client.updateProduct(product, { signal: ctx.signal }));
           if (outcome.kind !== 'updated') {
-            throw permanentError(`${label(full)}: MplusKASSA refused the change: ${outcome.message}`, {
-              code: 'mplus_rejected',
-            });
+            throw permanentError(
+              runMessage('mplusRefusedArticleChange', { product: nameOf(full), detail: outcome.message }),
+              {
+                code: 'mplus_rejected',
+              },
+            );
           }
           targetIds = { productNumber: String(product.productNumber), articleNumber: String(number) };
         }
@@ -152,9 +160,12 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
             ),
           );
           if (stock.kind !== 'ok' && stock.kind !== 'no_stock_article') {
-            throw permanentError(`${label(full)}: MplusKASSA refused the stock: ${stock.message}`, {
-              code: 'mplus_rejected',
-            });
+            throw permanentError(
+              runMessage('mplusRefusedArticleStock', { product: nameOf(full), detail: stock.message }),
+              {
+                code: 'mplus_rejected',
+              },
+            );
           }
         }
         return { targetIds };

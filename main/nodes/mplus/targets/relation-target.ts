@@ -1,5 +1,6 @@
 import { Customer, matchEmail } from '../../../../shared/domain/customer';
 import { toJsonObject } from '../../../../shared/domain/json';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { mplusRelationTarget } from '../../../../shared/nodes/mplus/targets';
 import { permanentError } from '../../../engine/errors';
@@ -13,13 +14,10 @@ import { changedRelationFields, customerToRelation } from '../convert/customer';
 function emailOf(customer: Customer): string {
   const email = matchEmail(customer.email);
   if (!email) {
-    throw permanentError(
-      `Customer "${customer.name}": has no e-mail; MplusKASSA relations are matched by e-mail.`,
-      {
-        code: 'no_email',
-        field: 'email',
-      },
-    );
+    throw permanentError(runMessage('mplusCustomerWithoutEmail', { customer: customer.name }), {
+      code: 'no_email',
+      field: 'email',
+    });
   }
   return email;
 }
@@ -76,7 +74,10 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
           );
           if (outcome.kind !== 'created') {
             throw permanentError(
-              `Customer "${customer.name}": MplusKASSA refused the relation: ${outcome.message}`,
+              runMessage('mplusRefusedCustomerRelation', {
+                customer: customer.name,
+                detail: outcome.message,
+              }),
               {
                 code: 'mplus_rejected',
               },
@@ -93,7 +94,11 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
         );
         if (outcome.kind !== 'updated') {
           throw permanentError(
-            `Customer "${customer.name}": MplusKASSA refused to update relation ${relationNumber}: ${outcome.message}`,
+            runMessage('mplusRefusedCustomerUpdate', {
+              customer: customer.name,
+              relation: relationNumber,
+              detail: outcome.message,
+            }),
             {
               code: 'mplus_rejected',
             },

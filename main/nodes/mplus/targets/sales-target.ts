@@ -1,3 +1,4 @@
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import type { Invoice, Line, Order, Payment } from '../../../connectors/mplus/generated/model-types';
 import { joinStreetLine, type Address } from '../../../../shared/domain/address';
@@ -10,7 +11,7 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds, type TargetWrite, type WriteResult } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
-import { orderLabel, readRecord } from '../../steps/support/records';
+import { readRecord } from '../../steps/support/records';
 import { articleNumberOf } from '../convert/sku';
 
 function addressOf(address: Address | undefined, name: string): Order['invoiceAddress'] {
@@ -31,16 +32,20 @@ export function buildDocument(
   config: MplusSalesTargetConfig,
 ): { order: Order; payments: Payment[] } {
   const order = readRecord(SalesOrder, write.record.data, 'Sales order');
-  const label = orderLabel(order);
   if (order.customerRef?.system !== 'mplus') {
-    throw permanentError(
-      `${label}: has no MplusKASSA customer; put "Resolve MplusKASSA customer" before this target.`,
-      { code: 'no_customer', field: 'customerRef' },
-    );
+    throw permanentError(runMessage('mplusNoCustomerRef', { kind: order.kind, number: order.number }), {
+      code: 'no_customer',
+      field: 'customerRef',
+    });
   }
   const lines: Line[] = order.lines.map((line, index) => ({
     articleNumber:
-      line.articleNumber ?? articleNumberOf(line.sku, config.skuPrefix, `${label} line ${index + 1}`),
+      line.articleNumber ??
+      articleNumberOf(line.sku, config.skuPrefix, {
+        kind: order.kind,
+        number: order.number,
+        line: index + 1,
+      }),
     text: line.description,
     data: {
       quantity: line.quantity,
@@ -93,6 +98,12 @@ function invoiceOf(order: Order, reference: string): Invoice {
   return { ...rest, extInvoiceId: reference };
 }
 
+/** The kind and number messages name a write's sales document by. */
+function documentOf(write: TargetWrite): { kind: string; number: string } {
+  const order = readRecord(SalesOrder, write.record.data, 'Sales order');
+  return { kind: order.kind, number: order.number };
+}
+
 async function sendOrder(
   client: MplusClient,
   write: TargetWrite,
@@ -121,12 +132,9 @@ async function sendOrder(
     const existing = await api(() => client.findOrder(write.reference, { signal }));
     if (existing) return { targetIds: { orderId: existing.orderId }, response: toJsonObject(outcome) };
   }
-  throw permanentError(
-    `${orderLabel(readRecord(SalesOrder, write.record.data, 'Sales order'))}: MplusKASSA refused the order: ${outcome.message}`,
-    {
-      code: 'mplus_rejected',
-    },
-  );
+  throw permanentError(runMessage('mplusRefusedOrder', { ...documentOf(write), detail: outcome.message }), {
+    code: 'mplus_rejected',
+  });
 }
 
 async function sendInvoice(
@@ -144,12 +152,9 @@ async function sendInvoice(
     if (existing?.invoiceId)
       return { targetIds: { invoiceId: existing.invoiceId }, response: toJsonObject(outcome) };
   }
-  throw permanentError(
-    `${orderLabel(readRecord(SalesOrder, write.record.data, 'Sales order'))}: MplusKASSA refused the invoice: ${outcome.message}`,
-    {
-      code: 'mplus_rejected',
-    },
-  );
+  throw permanentError(runMessage('mplusRefusedInvoice', { ...documentOf(write), detail: outcome.message }), {
+    code: 'mplus_rejected',
+  });
 }
 
 /**

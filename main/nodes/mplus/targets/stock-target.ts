@@ -1,5 +1,6 @@
 import { toJsonObject } from '../../../../shared/domain/json';
 import { StockLevel } from '../../../../shared/domain/stock-level';
+import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { mplusStockTarget } from '../../../../shared/nodes/mplus/targets';
 import { permanentError } from '../../../engine/errors';
@@ -15,7 +16,7 @@ export const mplusStockTargetModule = defineExecutor(mplusStockTarget, {
   async open(ctx) {
     const client = await mplusClient(ctx);
     const { branchNumber, employeeNumber, skuPrefix, missingArticle } = ctx.config;
-    const numberOf = (stock: StockLevel) => articleNumberOf(stock.sku, skuPrefix, `Stock of "${stock.sku}"`);
+    const numberOf = (stock: StockLevel) => articleNumberOf(stock.sku, skuPrefix, { stockOf: stock.sku });
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
@@ -38,7 +39,6 @@ export const mplusStockTargetModule = defineExecutor(mplusStockTarget, {
           amount: stock.quantity,
         });
         if (write.mode === 'create') {
-          const message = `no MplusKASSA article ${numberOf(stock)} for SKU "${stock.sku}"`;
           if (missingArticle === 'skip')
             return {
               request,
@@ -48,11 +48,14 @@ export const mplusStockTargetModule = defineExecutor(mplusStockTarget, {
                 sku: stock.sku,
               }),
             };
-          throw permanentError(`Stock of "${stock.sku}": ${message}.`, {
-            code: 'missing_product',
-            field: 'sku',
-            value: stock.sku,
-          });
+          throw permanentError(
+            runMessage('mplusStockArticleMissing', { sku: stock.sku, article: numberOf(stock) }),
+            {
+              code: 'missing_product',
+              field: 'sku',
+              value: stock.sku,
+            },
+          );
         }
         const articleNumber = numberOf(stock);
         const levels = await api(() =>
@@ -85,7 +88,7 @@ export const mplusStockTargetModule = defineExecutor(mplusStockTarget, {
           ),
         );
         if (outcome.kind !== 'ok') {
-          throw permanentError(`Stock of "${stock.sku}": MplusKASSA refused the stock: ${outcome.message}`, {
+          throw permanentError(runMessage('mplusRefusedStock', { sku: stock.sku, detail: outcome.message }), {
             code: 'mplus_rejected',
           });
         }
