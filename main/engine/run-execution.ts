@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid';
 import type { FlowDocument, FlowEdge } from '../../shared/flow/flow-document';
 import type { RunEvent } from '../../shared/flow/run-events';
-import type { RetryFrom, RunCounts, RunStatus, RunTrigger } from '../../shared/flow/run-records';
+import type { RetryFrom, RunCounts, RunStatus, RunTrigger, RunError } from '../../shared/flow/run-records';
 import type { TriggerRecord } from '../../shared/nodes/record-types';
 import { messageFields, runMessage } from '../../shared/flow/run-messages';
 import type { RunWriter } from '../store/run-writer';
@@ -33,7 +33,7 @@ export interface RunResult {
   status: Exclude<RunStatus, 'running'>;
   counts: RunCounts;
   durationMs: number;
-  error: { code: string; message: string } | null;
+  error: RunError | null;
 }
 
 export interface RunDeps {
@@ -116,7 +116,7 @@ export class RunExecution {
         onUnreachable: (count, last) =>
           this.stop({
             code: 'connection_failed',
-            message: `Stopped after ${count} records in a row failed because a system could not be reached (last: ${last}).`,
+            ...messageFields(runMessage('unreachableInARow', { count, last })),
           }),
       },
       Math.min(1024, Math.max(64, flow.settings.concurrency * 16)),
@@ -354,7 +354,7 @@ export class RunExecution {
     this.deps.store.runs.recount(parentRunId, this.deps.store.items.countsOf(parentRunId));
   }
 
-  private stop(error: { code: string; message: string }): void {
+  private stop(error: RunError): void {
     this.runError ??= error;
     if (!this.signal.aborted) this.controller.abort(new StopRun(error.message));
   }
@@ -366,10 +366,7 @@ export class RunExecution {
       this.deps.clock.now(),
     );
     if (!alive) {
-      this.stop({
-        code: 'lock_lost',
-        message: 'Another process took this flow over (this run was presumed dead); stopping.',
-      });
+      this.stop({ code: 'lock_lost', ...messageFields(runMessage('lockLost')) });
     }
   }
 
@@ -383,7 +380,11 @@ export class RunExecution {
   }
 }
 
-function errorOf(error: unknown): { code: string; message: string } {
+function errorOf(error: unknown): RunError {
   const stepError = classifyError(error);
-  return { code: stepError.code, message: stepError.message };
+  return {
+    code: stepError.code,
+    message: stepError.message,
+    ...(stepError.text ? { text: stepError.text } : {}),
+  };
 }

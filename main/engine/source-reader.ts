@@ -8,6 +8,8 @@ import { classifyError, isAbort } from './errors';
 import type { FlowRecord, NodeContext, SourceExecutor } from './executor';
 import type { ItemLauncher } from './item-launcher';
 import type { RunScope, ScopeNode } from './run-scope';
+import { messageFields, runMessage } from '../../shared/flow/run-messages';
+import type { RunError } from '../../shared/flow/run-records';
 
 export interface SourceReadDeps {
   flowId: string;
@@ -22,7 +24,7 @@ export interface SourceReadDeps {
   launcher: ItemLauncher;
   context: (entry: ScopeNode) => NodeContext<unknown>;
   /** The run cannot go on (the source failed). */
-  stop: (error: { code: string; message: string }) => void;
+  stop: (error: RunError) => void;
 }
 
 /**
@@ -94,7 +96,12 @@ export async function readSource(
       const stepError = classifyError(error, deps.clock.now());
       deps.stop({
         code: stepError.unreachable ? 'connection_failed' : 'source_failed',
-        message: `Reading "${entry.node.label ?? entry.module.definition.label.en}" failed: ${stepError.message}`,
+        ...messageFields(
+          runMessage('sourceReadFailed', {
+            node: entry.node.label ?? entry.module.definition.label.en,
+            detail: stepError.message,
+          }),
+        ),
       });
     }
   } finally {

@@ -5,11 +5,11 @@ import type { Db } from './database';
 import type { ItemsRepo } from './items-repo';
 import type { RunsRepo } from './runs-repo';
 import { EventsRepo } from './events-repo';
+import { messageFields, runMessage, type RunMessage } from '../../shared/flow/run-messages';
 
 const interruptedError = {
   code: 'interrupted',
-  message:
-    'Koppel stopped (closed or crashed) before this record finished. The next run of the flow picks it up; a retry checks the target first, so nothing is written twice.',
+  ...messageFields(runMessage('interruptedRecord')),
   transient: true,
 };
 
@@ -23,7 +23,7 @@ export function finishInterruptedRun(
   db: Db,
   repos: { runs: RunsRepo; items: ItemsRepo },
   runId: string,
-  reason: string,
+  reason: RunMessage,
   now: number,
 ): z.infer<typeof RunFinishedEvent> | undefined {
   const run = repos.runs.row(runId);
@@ -33,7 +33,7 @@ export function finishInterruptedRun(
      WHERE run_id = @runId AND status IN ('pending', 'running')`,
   ).run({ runId, now, error: JSON.stringify(interruptedError) });
   const counts: RunCounts = repos.items.countsOf(runId);
-  const error = { code: 'interrupted', message: reason };
+  const error = { code: 'interrupted', ...messageFields(reason) };
   if (!repos.runs.finish(runId, { status: 'interrupted', finishedAt: now, counts, error })) return undefined;
   const lastSeq =
     db

@@ -96,12 +96,16 @@ export function eraseByEmail(db: Db, email: string): EraseResult {
       const updateAttempt = db.prepare('UPDATE attempts SET error_json = ? WHERE id = ?');
       for (const row of attempts) updateAttempt.run(scrub(row.error_json), row.id);
       const runs = db
-        .prepare<[string], { id: string; error_message: string }>(
-          `SELECT id, error_message FROM runs WHERE lower(error_message) LIKE ? ESCAPE '\\'`,
+        .prepare<
+          [string, string],
+          { id: string; error_message: string | null; error_text_json: string | null }
+        >(
+          `SELECT id, error_message, error_text_json FROM runs
+           WHERE lower(error_message) LIKE ? ESCAPE '\\' OR lower(error_text_json) LIKE ? ESCAPE '\\'`,
         )
-        .all(pattern);
-      const updateRun = db.prepare('UPDATE runs SET error_message = ? WHERE id = ?');
-      for (const row of runs) updateRun.run(scrub(row.error_message), row.id);
+        .all(pattern, pattern);
+      const updateRun = db.prepare('UPDATE runs SET error_message = ?, error_text_json = ? WHERE id = ?');
+      for (const row of runs) updateRun.run(scrub(row.error_message), scrub(row.error_text_json), row.id);
       // Events keep their place in the numbering (and their type); only the content naming the person goes.
       const events = db
         .prepare<{ pattern: string }>(

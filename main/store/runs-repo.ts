@@ -1,6 +1,13 @@
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import { migrateFlow } from '../../shared/flow/migrations';
-import { RunStatus, RunTrigger, type RunCounts, type RunSummary } from '../../shared/flow/run-records';
+import { RunMessage } from '../../shared/flow/run-messages';
+import {
+  RunStatus,
+  RunTrigger,
+  type RunCounts,
+  type RunError,
+  type RunSummary,
+} from '../../shared/flow/run-records';
 import type { Db } from './database';
 import { iso, isoOrNull } from './json-columns';
 
@@ -22,6 +29,7 @@ export interface RunRow {
   failed: number;
   error_code: string | null;
   error_message: string | null;
+  error_text_json: string | null;
   last_seq: number;
 }
 
@@ -48,7 +56,7 @@ export interface RunFilter {
 }
 
 const columns = `id, flow_id, flow_name, flow_revision, trigger, parent_run_id, dry_run, status, started_at,
-  finished_at, owner, total, succeeded, skipped, failed, error_code, error_message, last_seq`;
+  finished_at, owner, total, succeeded, skipped, failed, error_code, error_message, error_text_json, last_seq`;
 
 export function toRunSummary(row: RunRow): RunSummary {
   return {
@@ -64,7 +72,14 @@ export function toRunSummary(row: RunRow): RunSummary {
     finishedAt: isoOrNull(row.finished_at),
     durationMs: row.finished_at === null ? null : row.finished_at - row.started_at,
     counts: { total: row.total, succeeded: row.succeeded, skipped: row.skipped, failed: row.failed },
-    error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
+    error:
+      row.error_code === null
+        ? null
+        : {
+            code: row.error_code,
+            message: row.error_message ?? '',
+            ...textFromColumn(row.error_text_json),
+          },
     lastSeq: row.last_seq,
   };
 }
@@ -91,7 +106,8 @@ export class RunsRepo {
     );
     this.finishStmt = db.prepare(
       `UPDATE runs SET status = @status, finished_at = @finishedAt, total = @total, succeeded = @succeeded,
-        skipped = @skipped, failed = @failed, error_code = @errorCode, error_message = @errorMessage
+        skipped = @skipped, failed = @failed, error_code = @errorCode, error_message = @errorMessage,
+        error_text_json = @errorText
         WHERE id = @id AND status = 'running'`,
     );
     this.flowStmt = db.prepare<[string], { flow_json: string }>('SELECT flow_json FROM runs WHERE id = ?');
@@ -148,7 +164,7 @@ export class RunsRepo {
       status: RunStatus;
       finishedAt: number;
       counts: RunCounts;
-      error: { code: string; message: string } | null;
+      error: RunError | null;
     },
   ): boolean {
     const result = this.finishStmt.run({
@@ -158,6 +174,7 @@ export class RunsRepo {
       ...outcome.counts,
       errorCode: outcome.error?.code ?? null,
       errorMessage: outcome.error?.message ?? null,
+      errorText: outcome.error?.text ? JSON.stringify(outcome.error.text) : null,
     });
     return result.changes === 1;
   }
@@ -216,4 +233,11 @@ export class RunsRepo {
       .all();
     return new Map(rows.map((row) => [row.flow_id, toRunSummary(row)]));
   }
+}
+
+/** A run error's code from its column: absent when there is none or it does not read. */
+function textFromColumn(text: string | null): { text?: RunMessage } {
+  if (text === null) return {};
+  const parsed = RunMessage.safeParse(JSON.parse(text));
+  return parsed.success ? { text: parsed.data } : {};
 }

@@ -149,4 +149,8 @@ export const schemaSteps: readonly string[] = [
   `
   ALTER TABLE items ADD COLUMN reasons_json TEXT;
   `,
+  // 3: a run's error as a code (JSON), beside its English message.
+  `
+  ALTER TABLE runs ADD COLUMN error_text_json TEXT;
+  `,
 ];

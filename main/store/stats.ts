@@ -1,5 +1,6 @@
 import type { RunStats } from '../../shared/api/calls/runs';
 import type { Db } from './database';
+import { errorFromColumn } from './json-columns';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -33,7 +34,9 @@ export function runStats(db: Db, days: number, now: number, flowId?: string): Ru
       failed: row?.failed ?? 0,
     });
   }
-  const runOf = db.prepare<[number], { run_id: string }>('SELECT run_id FROM items WHERE id = ?');
+  const latest = db.prepare<[number], { run_id: string; error_json: string | null }>(
+    'SELECT run_id, error_json FROM items WHERE id = ?',
+  );
   const topErrors = db
     .prepare<
       typeof params,
@@ -52,12 +55,18 @@ export function runStats(db: Db, days: number, now: number, flowId?: string): Ru
        GROUP BY code, i.node_id ORDER BY count DESC LIMIT 10`,
     )
     .all(params)
-    .map((row) => ({
-      code: row.code ?? 'unknown',
-      message: row.message ?? '',
-      nodeId: row.node_id,
-      count: row.count,
-      lastRunId: runOf.get(row.last_item)?.run_id ?? '',
-    }));
+    .map((row) => {
+      // The latest such error speaks for the group: its words, and its code for the UI's language.
+      const last = latest.get(row.last_item);
+      const error = errorFromColumn(last?.error_json ?? null);
+      return {
+        code: row.code ?? 'unknown',
+        message: error?.message ?? row.message ?? '',
+        ...(error?.text ? { text: error.text } : {}),
+        nodeId: row.node_id,
+        count: row.count,
+        lastRunId: last?.run_id ?? '',
+      };
+    });
   return { days: daysList, topErrors };
 }

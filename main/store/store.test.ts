@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/flow/run-events';
 import type { RunCounts } from '../../shared/flow/run-records';
+import { messageFields, messageIn, runMessage } from '../../shared/flow/run-messages';
 import { skipReason } from '../../shared/flow/skip-reasons';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import { schemaSteps } from './schema';
@@ -386,8 +387,9 @@ describe('Store', () => {
     old.pragma('journal_mode = WAL');
     old.exec(schemaSteps[0] ?? '');
     old.pragma('user_version = 1');
-    old.exec(`INSERT INTO runs (id, flow_id, flow_name, flow_revision, flow_json, trigger, status, dry_run, started_at, owner)
-              VALUES ('old', 'f', 'Old flow', 1, '{}', 'manual', 'succeeded', 0, 1, 'o')`);
+    old.exec(`INSERT INTO runs (id, flow_id, flow_name, flow_revision, flow_json, trigger, status, dry_run, started_at, owner,
+                error_code, error_message)
+              VALUES ('old', 'f', 'Old flow', 1, '{}', 'manual', 'failed', 0, 1, 'o', 'source_failed', 'Reading failed')`);
     old.exec(`INSERT INTO items (id, run_id, item_key, status, reason, attempts, root_id, started_at)
               VALUES (1, 'old', 'mem:orders:1', 'skipped', 'unchanged', 0, 1, 1)`);
     old.close();
@@ -396,5 +398,30 @@ describe('Store', () => {
     cleanups.unshift(() => store.close());
     expect(store.db.pragma('user_version', { simple: true })).toBe(schemaSteps.length);
     expect(store.items.detail(1)).toMatchObject({ status: 'skipped', reason: 'unchanged', reasons: null });
+    // A run error stored before codes reads as its sentence.
+    expect(store.runs.get('old')?.error).toEqual({ code: 'source_failed', message: 'Reading failed' });
+  });
+
+  it("keeps a run's error as a code beside its sentence, and erases an address from both", () => {
+    const { store } = open();
+    beginTestRun(store, 'run-1');
+    const text = runMessage('sourceReadFailed', { node: 'Orders', detail: 'jan@voorbeeld.be was refused' });
+    store.runs.finish('run-1', {
+      status: 'failed',
+      finishedAt: Date.now(),
+      counts: { total: 0, succeeded: 0, skipped: 0, failed: 0 },
+      error: { code: 'source_failed', ...messageFields(text) },
+    });
+    const error = store.runs.get('run-1')?.error;
+    expect(error).toEqual({
+      code: 'source_failed',
+      message: 'Reading "Orders" failed: jan@voorbeeld.be was refused',
+      text,
+    });
+    expect(error && messageIn(error, 'nl')).toBe('Lezen van "Orders" mislukte: jan@voorbeeld.be was refused');
+    store.eraseByEmail('jan@voorbeeld.be');
+    const erased = store.runs.get('run-1')?.error;
+    expect(erased?.message).toBe('Reading "Orders" failed: [erased] was refused');
+    expect(erased && messageIn(erased, 'nl')).toBe('Lezen van "Orders" mislukte: [erased] was refused');
   });
 });

@@ -24,6 +24,7 @@ import { BatchThread, WRITER_AUTOCHECKPOINT } from './batch-thread';
 import { BatchStatements } from './write-batch';
 import { runStats } from './stats';
 import type { RunStats } from '../../shared/api/calls/runs';
+import { runMessage, type RunMessage } from '../../shared/flow/run-messages';
 
 /** Another process (or this one) is running the flow. */
 export class FlowBusyError extends Error {
@@ -201,7 +202,7 @@ export class Store {
             this.db,
             this,
             run.id,
-            lock ? interruptedMessage(lock) : `The process running it (${run.owner}) is gone.`,
+            lock ? interruptedMessage(lock) : runMessage('processStopped', { owner: run.owner }),
             now,
           );
           if (event) recovered.push(event);
@@ -235,6 +236,6 @@ export class Store {
   }
 }
 
-function interruptedMessage(holder: LockHolder): string {
-  return `The process running it (pid ${holder.pid} on ${holder.host}) stopped before the run finished.`;
+function interruptedMessage(holder: LockHolder): RunMessage {
+  return runMessage('processStopped', { pid: holder.pid, host: holder.host });
 }

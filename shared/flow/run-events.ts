@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { JsonValue } from './json';
 import { RunMessage } from './run-messages';
-import { BusinessKeys, ItemAction, RunCounts, RunStatus, RunTrigger, StepErrorInfo } from './run-records';
+import {
+  BusinessKeys,
+  ItemAction,
+  RunCounts,
+  RunError,
+  RunStatus,
+  RunTrigger,
+  StepErrorInfo,
+} from './run-records';
 import { SkipReason } from './skip-reasons';
 
 /** Fields every run event has: numbered per run from 1, stored before anyone sees it. */
@@ -122,7 +130,7 @@ export const RunFinishedEvent = z.object({
   status: RunStatus,
   counts: RunCounts,
   durationMs: z.number().int(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: RunError.nullable(),
 });
 
 /** Everything a run reports, in order. Every run ends with exactly one `runFinished`. */

@@ -13,11 +13,7 @@ import {
 const anyParams = new Proxy({} as Record<string, string | number>, {
   // The validate node's broken rules: a count, and no user-written message (shown as written).
   get: (_target, name) =>
-    name === 'count'
-      ? 1
-      : typeof name !== 'string' || /^custom\d+$/.test(name)
-        ? undefined
-        : `«${name}»`,
+    name === 'count' ? 1 : typeof name !== 'string' || /^custom\d+$/.test(name) ? undefined : `«${name}»`,
   has: () => true,
 });
 

@@ -66,6 +66,16 @@ export const StepErrorInfo = z.object({
 });
 export type StepErrorInfo = z.infer<typeof StepErrorInfo>;
 
+/** Why a run could not go on (a system out of reach, the source failing, the lock lost). */
+export const RunError = z.object({
+  code: z.string(),
+  /** In English (see `text`). */
+  message: z.string(),
+  /** The message as a code, for the UI's language. */
+  text: RunMessage.optional(),
+});
+export type RunError = z.infer<typeof RunError>;
+
 export const RunSummary = z.object({
   id: z.string(),
   flowId: z.string(),
@@ -79,7 +89,7 @@ export const RunSummary = z.object({
   finishedAt: z.string().nullable(),
   durationMs: z.number().int().nullable(),
   counts: RunCounts,
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: RunError.nullable(),
   /** Sequence number of the last stored event. */
   lastSeq: z.number().int(),
 });

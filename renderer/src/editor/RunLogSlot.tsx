@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { RunLogPanel } from '../runs/log/RunLogPanel';
 import { formatDateTime } from '../runs/model/format';
+import { useLocale } from '../runs/shared/useLocale';
 import { WaitNotice } from '../runs/shared/WaitNotice';
 import { useFlowRunStore } from '../stores/flow-run-store';
 import { useRunLiveStore } from '../stores/run-live-store';
+import { messageIn } from '../../../shared/flow/run-messages';
 
 /**
  * The run log region at the bottom of the editor: the followed run's status and counts, with a
@@ -11,6 +13,7 @@ import { useRunLiveStore } from '../stores/run-live-store';
  */
 export function RunLogSlot({ flowId }: { flowId: string }) {
   const { t, i18n } = useTranslation();
+  const locale = useLocale();
   const run = useFlowRunStore((state) => state.run);
   const error = useFlowRunStore((state) => state.error);
   const wait = useRunLiveStore((state) => (run ? state.runs[run.id]?.wait : undefined));
@@ -38,7 +41,7 @@ export function RunLogSlot({ flowId }: { flowId: string }) {
         </a>
       </div>
       {run.status === 'running' && <WaitNotice wait={wait} />}
-      {run.error && <p className="ed-error-text">{run.error.message}</p>}
+      {run.error && <p className="ed-error-text">{messageIn(run.error, locale)}</p>}
       <RunLogPanel flowId={flowId} runId={run.id} compact />
     </div>
   );

@@ -85,7 +85,8 @@ async function nodeCountsOf(
     let foundWait: LiveRun['wait'];
     for (const event of page.events) {
       if (event.seq > end) continue;
-      if (event.type === 'log' && event.until) foundWait = { until: event.until, message: event.message };
+      if (event.type === 'log' && event.until)
+        foundWait = { until: event.until, message: event.message, text: event.text };
       if (event.type !== 'nodeProgress') continue;
       const { received, passed, skipped, failed } = event;
       found[event.nodeId] = { received, passed, skipped, failed };

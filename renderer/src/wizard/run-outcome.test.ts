@@ -80,7 +80,7 @@ describe('what a run did', () => {
       error: { code: 'unavailable', message: 'down' },
     });
     expect(succeeded(summariseRun(stopped, []))).toBe(false);
-    expect(summariseRun(stopped, []).runError).toBe('down');
+    expect(summariseRun(stopped, []).runError?.message).toBe('down');
   });
 
   it('labels records by order number, e-mail, SKU, else key', () => {

@@ -35,7 +35,7 @@ export interface RunOutcome {
   skipped: number;
   failed: number;
   /** The run could not go on at all (e.g. a system could not be reached). */
-  runError: string | null;
+  runError: { message: string; text?: RunMessage } | null;
   /** The most frequent failure reasons, most frequent first. */
   topErrors: { message: string; text?: RunMessage; count: number }[];
   examples: RecordLine[];
@@ -71,7 +71,7 @@ export function summariseRun(run: RunSummary, items: readonly RunItemSummary[], 
     updated,
     skipped: run.counts.skipped,
     failed: run.counts.failed,
-    runError: run.error?.message ?? null,
+    runError: run.error ?? null,
     topErrors: [...errors.values()].sort((a, b) => b.count - a.count).slice(0, 3),
     examples: ordered.slice(0, maxExamples).map((item) => ({
       itemId: item.id,

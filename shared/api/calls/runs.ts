@@ -10,6 +10,7 @@ import {
   RunSummary,
 } from '../../flow/run-records';
 import { defineCall } from '../define';
+import { RunMessage } from '../../flow/run-messages';
 
 const Iso = z.iso.datetime({ offset: true });
 
@@ -26,7 +27,9 @@ export const RunStats = z.object({
   topErrors: z.array(
     z.object({
       code: z.string(),
+      /** The latest such error's message, in English (see `text`). */
       message: z.string(),
+      text: RunMessage.optional(),
       nodeId: z.string().nullable(),
       count: z.number().int(),
       lastRunId: z.string(),

@@ -40,6 +40,37 @@ export const engineMessages = {
     ({ key, detail }) => `Internal error on ${key}: ${detail}`,
     ({ key, detail }) => `Interne fout bij ${key}: ${detail}`,
   ),
+  sourceReadFailed: wording<{ node: string; detail: string }>(
+    ({ node, detail }) => `Reading "${node}" failed: ${detail}`,
+    ({ node, detail }) => `Lezen van "${node}" mislukte: ${detail}`,
+  ),
+  unreachableInARow: wording<{ count: number; last: string }>(
+    ({ count, last }) =>
+      `Stopped after ${count} records in a row failed because a system could not be reached (last: ${last}).`,
+    ({ count, last }) =>
+      `Gestopt nadat ${count} records op rij mislukten omdat een systeem niet bereikbaar was (laatste: ${last}).`,
+  ),
+  lockLost: wording<Record<string, never>>(
+    () => 'Another process took this flow over (this run was presumed dead); stopping.',
+    () => 'Een ander proces heeft deze flow overgenomen (deze run leek gestopt); Koppel stopt.',
+  ),
+  /** A run whose process stopped; `pid` and `host` when the lock said who ran it. */
+  processStopped: wording<{ pid?: number; host?: string; owner?: string }>(
+    ({ pid, host, owner }) =>
+      pid === undefined
+        ? `The process running it (${owner ?? '?'}) is gone.`
+        : `The process running it (pid ${pid} on ${host ?? '?'}) stopped before the run finished.`,
+    ({ pid, host, owner }) =>
+      pid === undefined
+        ? `Het proces dat hem uitvoerde (${owner ?? '?'}) is er niet meer.`
+        : `Het proces dat hem uitvoerde (pid ${pid} op ${host ?? '?'}) stopte voordat de run klaar was.`,
+  ),
+  interruptedRecord: wording<Record<string, never>>(
+    () =>
+      'Koppel stopped (closed or crashed) before this record finished. The next run of the flow picks it up; a retry checks the target first, so nothing is written twice.',
+    () =>
+      'Koppel stopte (afgesloten of vastgelopen) voordat dit record klaar was. De volgende run van de flow pakt het op; een nieuwe poging kijkt eerst in het doelsysteem, zodat niets twee keer wordt geschreven.',
+  ),
   /** A rate limit: `windowS` 60 reads "a minute". */
   rateLimitWait: wording<{ system: string; limit: number; windowS: number; waitS: number }>(
     ({ system, limit, windowS, waitS }) =>

@@ -7,6 +7,7 @@ import { entryOf } from '../model/catalog-index';
 import { displayName } from '../model/node-factory';
 import { useLanguage } from '../useLanguage';
 import { reasons, summariseDryRun } from './dry-run-summary';
+import { messageIn } from '../../../../shared/flow/run-messages';
 
 /** The result of a dry run: per target, what would be created, updated or skipped, and what failed. */
 export function DryRunPanel() {
@@ -59,7 +60,7 @@ export function DryRunPanel() {
     <div className="ed-dry-run" data-testid="dry-run-result">
       <p className="ed-pad-x" role="status">
         {t('editor.dryRun.done', { total: run.counts.total, ms: run.durationMs ?? 0 })}
-        {run.error && <span className="ed-error-text"> {run.error.message}</span>}
+        {run.error && <span className="ed-error-text"> {messageIn(run.error, locale)}</span>}
       </p>
       <div className="ed-dry-grid">
         {summary.targets.map((target) => (

@@ -59,7 +59,7 @@ export function eventText(t: TFunction, event: RunEvent, locale: string): string
         duration: formatDuration(event.durationMs, locale),
         ...event.counts,
       });
-      return event.error ? `${text} ${event.error.message}` : text;
+      return event.error ? `${text} ${messageIn(event.error, language)}` : text;
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { RunEvent } from '../../../../shared/flow/run-events';
 import type { RunCounts, RunSummary } from '../../../../shared/flow/run-records';
+import type { RunMessage } from '../../../../shared/flow/run-messages';
 
 /** Counts of one node in a run, as `nodeProgress` reports them (the canvas badges show them). */
 export interface NodeCounts {
@@ -13,7 +14,7 @@ export interface NodeCounts {
 export interface LiveRun extends RunSummary {
   nodeCounts: Record<string, NodeCounts>;
   /** The last wait the run told of (a rate limit): until when, and why. Past once `until` is. */
-  wait?: { until: string; message: string };
+  wait?: { until: string; message: string; text?: RunMessage };
 }
 
 export function liveRunFromSummary(
@@ -80,7 +81,7 @@ export function applyRunEvents(run: LiveRun, events: readonly RunEvent[]): LiveR
         break;
       }
       case 'log':
-        if (event.until) next.wait = { until: event.until, message: event.message };
+        if (event.until) next.wait = { until: event.until, message: event.message, text: event.text };
         break;
       case 'runFinished':
         counts = { ...event.counts };

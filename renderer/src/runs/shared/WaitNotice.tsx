@@ -1,7 +1,9 @@
 import { Clock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { LiveRun } from '../model/live-run';
+import { useLocale } from './useLocale';
 import { useNow } from './useNow';
+import { messageIn } from '../../../../shared/flow/run-messages';
 
 /**
  * A running run's wait for a connection's rate limit, counted down (the engine's own words on
@@ -9,11 +11,17 @@ import { useNow } from './useNow';
  */
 export function WaitNotice({ wait, className }: { wait: LiveRun['wait']; className?: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const now = useNow();
   const left = wait ? Math.ceil((Date.parse(wait.until) - now) / 1000) : 0;
   if (!wait || left <= 0) return null;
   return (
-    <p className={className ?? 'rn-wait'} title={wait.message} role="status" data-testid="run-wait">
+    <p
+      className={className ?? 'rn-wait'}
+      title={messageIn(wait, locale)}
+      role="status"
+      data-testid="run-wait"
+    >
       <Clock size={14} aria-hidden="true" />
       {t('runs.wait', { seconds: left })}
     </p>

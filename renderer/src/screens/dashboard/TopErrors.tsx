@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { RunStats } from '../../../../shared/api/calls/runs';
+import { messageIn } from '../../../../shared/flow/run-messages';
+import { useLocale } from '../../runs/shared/useLocale';
 
 /** The most frequent errors of the last 30 days, each leading to the failed records of its latest run. */
 export function TopErrors({ errors }: { errors: RunStats['topErrors'] }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <section className="card db-errors" aria-labelledby="top-errors-title">
       <div className="card-title">
@@ -20,7 +23,7 @@ export function TopErrors({ errors }: { errors: RunStats['topErrors'] }) {
                 {error.count}×
               </span>
               <span className="db-error-body">
-                <span className="db-error-message">{error.message}</span>
+                <span className="db-error-message">{messageIn(error, locale)}</span>
                 <span className="db-error-meta">
                   <code>{error.code}</code>
                   <Link href={`/runs/${error.lastRunId}/failed`} className="rn-link">

@@ -18,6 +18,7 @@ import { useLocale } from '../../runs/shared/useLocale';
 import { useRunActions } from '../../runs/shared/useRunActions';
 import { Tabs } from '../../runs/shared/Tabs';
 import '../../runs/runs.css';
+import { messageIn } from '../../../../shared/flow/run-messages';
 
 const recordFilters: (ItemStatus | null)[] = [null, 'failed', 'skipped', 'succeeded'];
 
@@ -125,7 +126,7 @@ export function RunDetailScreen({
       {running && <ProgressBar run={run} />}
       {run.error && (
         <p className="form-error" role="alert" data-testid="run-error">
-          {run.error.message} <code>{run.error.code}</code>
+          {messageIn(run.error, locale)} <code>{run.error.code}</code>
         </p>
       )}
       {actions.message && (

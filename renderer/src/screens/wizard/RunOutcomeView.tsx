@@ -28,7 +28,7 @@ export function RunOutcomeView({ outcome, testId }: { outcome: RunOutcome; testI
       </ul>
       {outcome.runError && (
         <p className="form-error" role="alert">
-          {outcome.runError}
+          {messageIn(outcome.runError, locale)}
         </p>
       )}
       {outcome.topErrors.length > 0 && (
