@@ -70,6 +70,14 @@ describe('skip reasons', () => {
     expect(englishReasons(distinctReasons(reasons))).toBe(
       'unchanged; came from Teamleader (deal 4), so it is not sent back',
     );
+    // The document it came from is worded in the language; a reason stored with `origin` reads as stored.
+    const invoice = skipReason('cameFrom', { system: 'Teamleader', kind: 'invoice', id: '2026/4' });
+    expect(skipReasonText(invoice, 'en')).toBe(
+      'came from Teamleader (invoice 2026/4), so it is not sent back',
+    );
+    expect(skipReasonText(invoice, 'nl')).toBe(
+      'komt uit Teamleader (factuur 2026/4) en gaat daar dus niet naartoe terug',
+    );
     // A code from a newer Koppel, and records stored before there were codes.
     expect(skipReasonsText([{ code: 'fromTheFuture', params: {} }], 'nl', 'as stored')).toBe('as stored');
     expect(skipReasonsText(undefined, 'nl', 'as stored')).toBe('as stored');

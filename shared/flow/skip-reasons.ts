@@ -12,6 +12,14 @@ export type SkipReason = CodedText;
 
 export type ReasonLanguage = TextLanguage;
 
+/** The documents an order can come from, in Dutch ("came from Teamleader (invoice 2026/4)"). */
+const originNouns: Record<string, string> = {
+  order: 'order',
+  invoice: 'factuur',
+  quotation: 'offerte',
+  deal: 'deal',
+};
+
 /** How the filter and branch nodes' operators read in a reason ("not email contains …"). */
 const operatorWords: Record<string, Record<ReasonLanguage, string>> = {
   equals: { en: 'equals', nl: 'is gelijk aan' },
@@ -89,9 +97,12 @@ const catalogue = {
     ({ status }) => `status "${status}" staat niet in de statustabel`,
   ),
   // Records that are already where they would go, or came from there.
-  cameFrom: wording<{ system: string; origin: string }>(
-    ({ system, origin }) => `came from ${system} (${origin}), so it is not sent back`,
-    ({ system, origin }) => `komt uit ${system} (${origin}) en gaat daar dus niet naartoe terug`,
+  /** `kind` and `id` name the document it came from (`origin`: the English words, before there were kinds). */
+  cameFrom: wording<{ system: string; kind?: string; id?: string; origin?: string }>(
+    ({ system, kind, id, origin }) =>
+      `came from ${system} (${origin ?? `${kind ?? ''} ${id ?? ''}`}), so it is not sent back`,
+    ({ system, kind, id, origin }) =>
+      `komt uit ${system} (${origin ?? `${originNouns[kind ?? ''] ?? kind ?? ''} ${id ?? ''}`}) en gaat daar dus niet naartoe terug`,
   ),
   mplusOrderExists: wording<{ order: string; reference: string }>(
     ({ order, reference }) => `already in MplusKASSA as order ${order} (extOrderId ${reference})`,

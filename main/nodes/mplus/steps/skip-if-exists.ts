@@ -16,15 +16,16 @@ export async function mplusOrigin(
   client: MplusClient,
   reference: string | undefined,
   signal: AbortSignal,
-): Promise<string | null> {
+): Promise<{ kind: 'order' | 'invoice'; id: string } | null> {
   if (!reference) return null;
   if (/^[0-9a-f]{32}$/i.test(reference)) {
     const order = await api(() => client.getOrder(reference, { signal }));
-    if (order) return `order ${order.transactionString ?? order.orderId}`;
+    if (order) return { kind: 'order', id: String(order.transactionString ?? order.orderId) };
   }
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(reference)) {
     const invoice = await api(() => client.getInvoice(reference, { signal }));
-    if (invoice) return `invoice ${invoice.transactionString ?? invoice.invoiceId ?? reference}`;
+    if (invoice)
+      return { kind: 'invoice', id: String(invoice.transactionString ?? invoice.invoiceId ?? reference) };
   }
   return null;
 }
@@ -60,7 +61,7 @@ export const mplusSkipIfExistsModule = defineExecutor(mplusSkipIfExists, {
           }
         }
         const origin = await mplusOrigin(client, order.reference, ctx.signal);
-        if (origin) return skip(skipReason('cameFrom', { system: 'MplusKASSA', origin }));
+        if (origin) return skip(skipReason('cameFrom', { system: 'MplusKASSA', ...origin }));
         ctx.log.debug(runMessage('mplusNotInMplusYet', { kind: order.kind, number: order.number }));
         return emit(record);
       },

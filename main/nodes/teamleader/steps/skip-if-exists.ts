@@ -63,15 +63,15 @@ export async function teamleaderOrigin(
   client: TeamleaderClient,
   externalId: string | undefined,
   signal: AbortSignal,
-): Promise<string | null> {
+): Promise<{ kind: 'invoice' | 'quotation' | 'deal'; id: string } | null> {
   if (!externalId || !UUID.test(externalId)) return null;
   const filter = { filter: { ids: [externalId] }, page: { size: 1, number: 1 } };
   const invoice = (await api(() => client.invoices.list(filter, { signal })))[0];
-  if (invoice) return `invoice ${invoice.invoice_number ?? invoice.id ?? externalId}`;
+  if (invoice) return { kind: 'invoice', id: String(invoice.invoice_number ?? invoice.id ?? externalId) };
   if ((await api(() => client.quotations.list(filter, { signal }))).length > 0)
-    return `quotation ${externalId}`;
+    return { kind: 'quotation', id: externalId };
   const deal = (await api(() => client.deals.list(filter, { signal })))[0];
-  return deal ? `deal ${deal.reference ?? deal.title ?? externalId}` : null;
+  return deal ? { kind: 'deal', id: String(deal.reference ?? deal.title ?? externalId) } : null;
 }
 
 /**
@@ -100,7 +100,7 @@ export const teamleaderSkipIfExistsModule = defineExecutor(teamleaderSkipIfExist
           if (deal) return skip(skipReason('teamleaderDealExists', { deal: deal.dealId, reference }));
         }
         const origin = await teamleaderOrigin(client, order.externalId, ctx.signal);
-        if (origin) return skip(skipReason('cameFrom', { system: 'Teamleader', origin }));
+        if (origin) return skip(skipReason('cameFrom', { system: 'Teamleader', ...origin }));
         return emit(record);
       },
     };
