@@ -139,6 +139,37 @@ test.describe('runs and monitoring', () => {
     await page.getByRole('tab', { name: 'Live log' }).click();
     await expect(run.logRows().first()).toBeVisible();
     await run.shot('run-log-nl-dark');
+
+    // Koppel's own errors read in the UI's language: an order whose country has no tax rule
+    // (only Germany has one).
+    const base = await ordersFlow(api);
+    const untaxed = (
+      await api.call('flows.save', {
+        flow: {
+          ...base,
+          nodes: base.nodes.map((node) =>
+            node.id === 'tax'
+              ? { ...node, config: { ...node.config, taxRules: [{ country: 'DE', targetTax: 19 }] } }
+              : node,
+          ),
+        },
+      })
+    ).flow;
+    // The first orders are in Teamleader by now (skipped before the tax step): run past them.
+    const broken = await api.call('runs.start', { flowId: untaxed.id, limit: 8 });
+    expect((await finished(api, broken.runId)).counts.failed).toBeGreaterThan(0);
+    const { items: untaxedItems } = await api.call('runs.items', {
+      runId: broken.runId,
+      status: 'failed',
+      limit: 1,
+    });
+    const untaxedItem = untaxedItems[0];
+    if (!untaxedItem) throw new Error('expected a failed record');
+    expect(untaxedItem.error?.message).toMatch(/has no tax mapping/);
+    await page.goto(`${host.origin}/#/runs/${broken.runId}/records/${untaxedItem.id}`);
+    await expect(page.getByTestId('record-error')).toContainText('heeft geen btw-koppeling');
+    await expect(page.getByTestId('record-error')).not.toContainText('has no tax mapping');
+    await page.screenshot({ path: shot('record-error-nl-dark'), fullPage: true });
     api.close();
   });
 
