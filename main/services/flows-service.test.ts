@@ -102,7 +102,7 @@ describe('flows.*', () => {
 
   it('creates blank flows and flows from templates; lists templates (none is fine)', async () => {
     const templatesDir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'koppel-templates-'));
-    const { call } = await setup({ templatesDir });
+    const { call, failure } = await setup({ templatesDir });
     expect(await call('templates.list', {})).toEqual({ templates: [] });
     fs.writeFileSync(
       path.join(templatesDir, 'memory-orders.flow.json'),
@@ -122,6 +122,27 @@ describe('flows.*', () => {
     expect(fromTemplate.flow.id).not.toBe('memory-orders');
     const blank = await call('flows.create', { name: 'Empty' });
     expect(blank.flow.nodes.map((node) => node.kind)).toEqual(['core.trigger.manual']);
+
+    // In Dutch, a flow from a template takes the template's Dutch words where it has them.
+    fs.writeFileSync(
+      path.join(templatesDir, 'memory-orders.nl.json'),
+      JSON.stringify({ name: 'Geheugenorders', description: 'Een testsjabloon', nodes: { target: 'Doel' } }),
+    );
+    await call('settings.update', { language: 'nl' });
+    const dutch = await call('flows.create', { templateId: 'memory-orders' });
+    expect(dutch.flow).toMatchObject({ name: 'Geheugenorders', description: 'Een testsjabloon' });
+    expect(dutch.flow.nodes.find((node) => node.id === 'target')?.label).toBe('Doel');
+    // Nodes without Dutch words keep the template's.
+    const source = fromTemplate.flow.nodes.find((node) => node.id === 'source');
+    expect(dutch.flow.nodes.find((node) => node.id === 'source')?.label).toBe(source?.label);
+    expect((await call('flows.create', { templateId: 'memory-orders', name: 'Mijn flow' })).flow.name).toBe(
+      'Mijn flow',
+    );
+    // Words that do not fit say which file.
+    fs.writeFileSync(path.join(templatesDir, 'memory-orders.nl.json'), JSON.stringify({ name: '' }));
+    expect((await failure('flows.create', { templateId: 'memory-orders' })).message).toMatch(
+      /memory-orders\.nl\.json/,
+    );
     fs.rmSync(templatesDir, { recursive: true, force: true });
   });
 

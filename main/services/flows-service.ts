@@ -80,9 +80,9 @@ export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
     },
     'flows.get': ({ id }) => withProblems(sync.flows.require(id)),
     'flows.create': ({ name, templateId }) => {
-      const flow = templateId
-        ? copyOf(sync.templates.get(templateId), name ?? sync.templates.get(templateId).name)
-        : blankFlow(name ?? 'New flow');
+      // A flow from a template speaks the UI's language: its name, description and node labels.
+      const template = templateId ? sync.templates.get(templateId, ctx.settings.get().language) : undefined;
+      const flow = template ? copyOf(template, name ?? template.name) : blankFlow(name ?? 'New flow');
       return save(flow);
     },
     'flows.save': ({ flow }) => save(flow),

@@ -30,7 +30,7 @@ export function wizardHandlers(ctx: AppContext): DomainHandlers<'wizard'> {
     return flows.map((answer) => {
       const flow: FlowDocument = applyAnswers(
         {
-          template: sync.templates.get(answer.templateId),
+          template: sync.templates.get(answer.templateId, ctx.settings.get().language),
           answers: answer.answers,
           connections: { teamleader: teamleaderId, mplus: mplusId },
           enabled,

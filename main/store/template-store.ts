@@ -1,11 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import type { FlowProblem } from '../../shared/flow/flow-problem';
 import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
 
 const SUFFIX = '.flow.json';
+
+/**
+ * A template's words in another language, beside it in `<id>.<language>.json`: the flow's name and
+ * description and each node's label. A flow made from the template in that language gets them.
+ */
+const TemplateWording = z
+  .object({
+    name: z.string().min(1),
+    description: z.string(),
+    nodes: z.record(z.string(), z.string().min(1)),
+  })
+  .strict();
+type TemplateWording = z.infer<typeof TemplateWording>;
+
+/** The languages templates may have words for besides their own English. */
+export type TemplateLanguage = 'en' | 'nl';
 
 export interface Template {
   id: string;
@@ -32,8 +49,11 @@ export class TemplateStore {
       .map((file) => this.read(file.slice(0, -SUFFIX.length)));
   }
 
-  /** The template's flow, or `not_found` / `invalid_flow`. */
-  get(id: string): FlowDocument {
+  /**
+   * The template's flow, or `not_found` / `invalid_flow`; in `language`, its name, description and
+   * node labels are that language's where the template has words for it.
+   */
+  get(id: string, language: TemplateLanguage = 'en'): FlowDocument {
     if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new KoppelError('not_found', `There is no template "${id}".`);
     const template = this.read(id);
     if (template.error !== null || !template.flow) {
@@ -42,7 +62,37 @@ export class TemplateStore {
         template.error ?? `Template ${id} is empty.`,
       );
     }
-    return template.flow;
+    return language === 'en' ? template.flow : this.worded(id, template.flow, language);
+  }
+
+  /** The words for `language`; throws `invalid_flow` naming the file when they do not fit the template. */
+  wording(id: string, language: Exclude<TemplateLanguage, 'en'>): TemplateWording | undefined {
+    const file = path.join(this.folder, `${id}.${language}.json`);
+    if (!fs.existsSync(file)) return undefined;
+    let wording: TemplateWording;
+    try {
+      wording = TemplateWording.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    } catch (error) {
+      throw new KoppelError(
+        'invalid_flow',
+        `Template ${id} (${file}): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    return wording;
+  }
+
+  private worded(id: string, flow: FlowDocument, language: Exclude<TemplateLanguage, 'en'>): FlowDocument {
+    const wording = this.wording(id, language);
+    if (!wording) return flow;
+    return {
+      ...flow,
+      name: wording.name,
+      description: wording.description,
+      nodes: flow.nodes.map((node) => {
+        const label = wording.nodes[node.id];
+        return label === undefined ? node : { ...node, label };
+      }),
+    };
   }
 
   private read(id: string): Template {
