@@ -169,6 +169,8 @@ test.describe('runs and monitoring', () => {
     await page.goto(`${host.origin}/#/runs/${broken.runId}/records/${untaxedItem.id}`);
     await expect(page.getByTestId('record-error')).toContainText('heeft geen btw-koppeling');
     await expect(page.getByTestId('record-error')).not.toContainText('has no tax mapping');
+    // The flow was made from the template in Dutch: its nodes have Dutch names.
+    await expect(page.getByTestId('record-error-node')).toHaveText('Btw per land');
     await page.screenshot({ path: shot('record-error-nl-dark'), fullPage: true });
     api.close();
   });
