@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SalesOrder } from '../../../shared/domain/sales-order';
 import { messageIn } from '../../../shared/flow/run-messages';
 import type { TeamleaderClient } from '../../connectors/teamleader/client';
+import { connectTwinClient } from '../../connectors/teamleader/simulator/testing';
+import { startTeamleaderTwin, type TeamleaderTwin } from '../../connectors/teamleader/simulator/twin';
 import { StepError } from '../../engine/errors';
 import { nonNegativeStock } from './convert/product';
 import { TeamleaderReference } from './reference';
@@ -26,15 +28,16 @@ async function rejected(work: Promise<unknown>): Promise<StepError> {
   throw error;
 }
 
-/** A client with one department ("Koppel Demo BV") whose only tax rate is 21 %. */
-const client = {
-  departments: { list: async () => [{ id: 'dep-1', name: 'Koppel Demo BV' }] },
-  taxRates: {
-    iterate: async function* () {
-      yield { id: 'tax-21', rate: 0.21, department: { id: 'dep-1' } };
-    },
-  },
-} as unknown as TeamleaderClient;
+let twin: TeamleaderTwin;
+let client: TeamleaderClient;
+
+beforeAll(async () => {
+  twin = await startTeamleaderTwin({ seed: 7, rateLimitPerMinute: 100_000 });
+  ({ client } = await connectTwinClient(twin));
+});
+afterAll(async () => {
+  await twin.close();
+});
 
 describe('Teamleader messages', () => {
   it('give errors a code that reads the same English sentence as before, and in Dutch', () => {
@@ -55,25 +58,33 @@ describe('Teamleader messages', () => {
 
   it('word where a tax rate is missing from its parameters, a product or a document line', async () => {
     const reference = new TeamleaderReference(client);
-    const onLine = await rejected(reference.taxRateId('dep-1', 6, { kind: 'order', number: 'O-1', line: 2 }));
+    const [department] = await client.departments.list();
+    if (!department?.id || !department.name) throw new Error('the twin has no department');
+    const onLine = await rejected(
+      reference.taxRateId(department.id, 7, { kind: 'order', number: 'O-1', line: 2 }),
+    );
     expect(onLine.text?.code).toBe('teamleaderUnknownTaxRate');
-    expect(onLine.message).toBe(
-      'Sales order "O-1" line 2: Teamleader has no 6 % tax rate in "Koppel Demo BV" (it has 21 %).',
+    expect(onLine.message).toMatch(
+      new RegExp(
+        `^Sales order "O-1" line 2: Teamleader has no 7 % tax rate in "${department.name}" \\(it has [^)]*21 %[^)]*\\)\\.$`,
+      ),
     );
-    expect(messageIn(onLine, 'nl')).toBe(
-      'Verkooporder "O-1" regel 2: Teamleader heeft geen btw-tarief van 6 % in "Koppel Demo BV" (wel 21 %).',
+    expect(messageIn(onLine, 'nl')).toMatch(
+      new RegExp(
+        `^Verkooporder "O-1" regel 2: Teamleader heeft geen btw-tarief van 7 % in "${department.name}" \\(wel [^)]*21 %[^)]*\\)\\.$`,
+      ),
     );
-    const onProduct = await rejected(reference.taxRateId('dep-2', 6, { sku: 'SKU-1' }));
+    const onProduct = await rejected(reference.taxRateId('no-such-department', 6, { sku: 'SKU-1' }));
     expect(onProduct.message).toBe(
-      'Product "SKU-1": Teamleader has no 6 % tax rate in "dep-2" (it has none).',
+      'Product "SKU-1": Teamleader has no 6 % tax rate in "no-such-department" (it has none).',
     );
-    const department = await rejected(reference.departmentId('Elders'));
-    expect(department.message).toBe(
-      'Teamleader has no active department "Elders" (it has "Koppel Demo BV").',
+    expect(messageIn(onProduct, 'nl')).toBe(
+      'Product "SKU-1": Teamleader heeft geen btw-tarief van 6 % in "no-such-department" (die heeft geen tarieven).',
     );
-    expect(messageIn(department, 'nl')).toBe(
-      'Teamleader heeft geen actieve afdeling "Elders" (wel "Koppel Demo BV").',
-    );
+    const names = (await client.departments.list()).map((entry) => `"${entry.name ?? ''}"`).join(', ');
+    const unknown = await rejected(reference.departmentId('Elders'));
+    expect(unknown.message).toBe(`Teamleader has no active department "Elders" (it has ${names}).`);
+    expect(messageIn(unknown, 'nl')).toBe(`Teamleader heeft geen actieve afdeling "Elders" (wel ${names}).`);
   });
 
   it('log negative stock as a code', () => {
