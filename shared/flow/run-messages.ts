@@ -2,7 +2,7 @@ import { coreMessages } from './messages/core-messages';
 import { engineMessages } from './messages/engine-messages';
 import { mplusMessages } from './messages/mplus-messages';
 import { teamleaderMessages } from './messages/teamleader-messages';
-import { CodedText, keptParams, type TextLanguage, type Wording } from './wording';
+import { CodedText, textCatalogue, type TextLanguage } from './wording';
 
 /**
  * A record's error or a run's log line as a code and its parameters, so every screen says it in
@@ -17,26 +17,16 @@ export type RunMessage = CodedText;
 /** Every message the engine and the node kinds give, in English and Dutch (one file per area). */
 const catalogue = { ...engineMessages, ...coreMessages, ...teamleaderMessages, ...mplusMessages };
 
-export type RunMessageCode = keyof typeof catalogue;
-type ParamsOf<C extends RunMessageCode> = Parameters<(typeof catalogue)[C]['en']>[0];
+const messages = textCatalogue(catalogue);
 
 /** Every code this version knows. */
-export const RUN_MESSAGE_CODES = Object.keys(catalogue) as RunMessageCode[];
+export const RUN_MESSAGE_CODES = messages.codes;
 
 /** A message with its parameters checked against its wording. */
-export function runMessage<C extends RunMessageCode>(
-  code: C,
-  ...params: ParamsOf<C> extends Record<string, never> ? [] : [ParamsOf<C>]
-): RunMessage {
-  return { code, params: keptParams((params[0] ?? {}) as Record<string, string | number | undefined>) };
-}
+export const runMessage = messages.make;
 
 /** The message in `language`; null for a code this version does not know. */
-export function runMessageText(message: RunMessage, language: TextLanguage): string | null {
-  if (!Object.hasOwn(catalogue, message.code)) return null;
-  const words = catalogue[message.code as RunMessageCode] as Wording<Record<string, string | number>>;
-  return words[language](message.params);
-}
+export const runMessageText = messages.text;
 
 /** The English sentence stored beside the code. */
 export function englishMessage(message: RunMessage): string {

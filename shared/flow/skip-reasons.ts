@@ -1,5 +1,5 @@
 import { documentNoun } from './messages/nouns';
-import { CodedText, keptParams, wording, type TextLanguage, type Wording } from './wording';
+import { CodedText, textCatalogue, wording, type TextLanguage } from './wording';
 
 /**
  * Why a record was skipped, as a code and its parameters rather than a sentence, so every screen
@@ -193,26 +193,16 @@ const catalogue = {
   ),
 };
 
-export type SkipReasonCode = keyof typeof catalogue;
-type ParamsOf<C extends SkipReasonCode> = Parameters<(typeof catalogue)[C]['en']>[0];
+const reasons = textCatalogue(catalogue);
 
 /** Every code this version knows. */
-export const SKIP_REASON_CODES = Object.keys(catalogue) as SkipReasonCode[];
+export const SKIP_REASON_CODES = reasons.codes;
 
 /** A reason with its parameters checked against its wording. */
-export function skipReason<C extends SkipReasonCode>(
-  code: C,
-  ...params: ParamsOf<C> extends Record<string, never> ? [] : [ParamsOf<C>]
-): SkipReason {
-  return { code, params: keptParams((params[0] ?? {}) as Record<string, string | number | undefined>) };
-}
+export const skipReason = reasons.make;
 
 /** The reason in `language`; null for a code this version does not know. */
-export function skipReasonText(reason: SkipReason, language: ReasonLanguage): string | null {
-  if (!Object.hasOwn(catalogue, reason.code)) return null;
-  const words = catalogue[reason.code as SkipReasonCode] as Wording<Record<string, string | number>>;
-  return words[language](reason.params);
-}
+export const skipReasonText = reasons.text;
 
 /**
  * Several reasons as one line ("; " between them), each once. Falls back to `stored` (the English

@@ -21,10 +21,32 @@ export function wording<P>(en: (params: P) => string, nl: (params: P) => string)
 }
 
 /** The parameters with absent optional ones left out, so a text survives a JSON round trip unchanged. */
-export function keptParams(
-  given: Record<string, string | number | undefined>,
-): Record<string, string | number> {
+function keptParams(given: Record<string, string | number | undefined>): Record<string, string | number> {
   const kept: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(given)) if (value !== undefined) kept[key] = value;
   return kept;
+}
+
+/**
+ * A catalogue of coded texts (skip reasons, run messages): its codes, a maker that checks a code's
+ * parameters against its wording at compile time, and the wording of a stored text in a language
+ * (null for a code this version does not know).
+ */
+export function textCatalogue<T extends Record<string, Wording<never>>>(catalogue: T) {
+  type Code = keyof T & string;
+  type ParamsOf<C extends Code> = Parameters<T[C]['en']>[0];
+  return {
+    codes: Object.keys(catalogue) as Code[],
+    make<C extends Code>(
+      code: C,
+      ...params: ParamsOf<C> extends Record<string, never> ? [] : [ParamsOf<C>]
+    ): CodedText {
+      return { code, params: keptParams((params[0] ?? {}) as Record<string, string | number | undefined>) };
+    },
+    text(coded: CodedText, language: TextLanguage): string | null {
+      if (!Object.hasOwn(catalogue, coded.code)) return null;
+      const words = catalogue[coded.code as Code] as unknown as Wording<Record<string, string | number>>;
+      return words[language](coded.params);
+    },
+  };
 }
