@@ -6,7 +6,7 @@ import { branchTransform, filterTransform } from '../../../shared/nodes/core/fil
 import { lookupTransform } from '../../../shared/nodes/core/lookup';
 import { mapTransform } from '../../../shared/nodes/core/map';
 import { validateTransform } from '../../../shared/nodes/core/validate';
-import { StepError } from '../../engine/errors';
+import { stepErrorOf } from '../../engine/testing/step-error';
 import { openTransform } from '../../engine/testing/transform-harness';
 import { codeModule } from './code';
 import { branchModule, filterModule } from './conditions';
@@ -14,16 +14,6 @@ import { defaultsModule } from './defaults';
 import { lookupModule } from './lookup';
 import { mapModule } from './map';
 import { validateModule } from './validate';
-
-async function failure(run: () => Promise<unknown>): Promise<StepError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof StepError) return error;
-    throw error;
-  }
-  throw new Error('expected a StepError');
-}
 
 const order = {
   id: 'o1',
@@ -90,7 +80,7 @@ describe('core.transform.map@1', () => {
         },
       ],
     });
-    const error = await failure(() => map.process(order));
+    const error = await stepErrorOf(() => map.process(order));
     expect(error).toMatchObject({
       code: 'lookup_missing',
       field: 'customer.country',
@@ -116,7 +106,7 @@ describe('core.transform.map@1', () => {
     const broken = await openTransform(mapModule, mapTransform, {
       fields: [{ target: 'x', source: { kind: 'expression', expression: 'record.a.b' } }],
     });
-    const error = await failure(() => broken.process(order));
+    const error = await stepErrorOf(() => broken.process(order));
     expect(error.message).toMatch(
       /^Field "x": the expression failed: TypeError: cannot read property 'b' of undefined/,
     );
@@ -153,7 +143,7 @@ describe('core.transform.lookup@1 and defaults@1', () => {
       sourcePath: 'method',
       table: [{ key: 'cash', value: 'CONTANT' }],
     });
-    const error = await failure(() => lookup.process({ method: 'bitcoin' }));
+    const error = await stepErrorOf(() => lookup.process({ method: 'bitcoin' }));
     expect(error.message).toBe('"method" is "bitcoin", which is not in the lookup table.');
   });
 
@@ -216,7 +206,7 @@ describe('core.transform.validate@1', () => {
     expect(
       await validate.process({ lines: [{ sku: '42' }], customer: { email: 'a@b.nl' }, name: 'X' }),
     ).toMatchObject({ kind: 'emit' });
-    const error = await failure(() =>
+    const error = await stepErrorOf(() =>
       validate.process({
         lines: [{ sku: 'AB-1' }],
         customer: { email: 'nope' },
@@ -253,16 +243,16 @@ describe('core.transform.code@1', () => {
       code: 'if (record.loop) while (true) {}\nreturn record.a.b;',
       timeLimitMs: 50,
     });
-    expect((await failure(() => code.process({}))).message).toMatch(
+    expect((await stepErrorOf(() => code.process({}))).message).toMatch(
       /^Code error: TypeError: cannot read property 'b' of undefined \(line 2, column \d+\)$/,
     );
-    const timeout = await failure(() => code.process({ loop: true }));
+    const timeout = await stepErrorOf(() => code.process({ loop: true }));
     expect(timeout).toMatchObject({
       code: 'code_timeout',
       message: 'Code error: The code ran longer than 50 ms and was stopped.',
     });
     expect(messageIn(timeout, 'nl')).toBe('Fout in de code: De code liep langer dan 50 ms en is gestopt.');
-    const runtime = await failure(() => code.process({}));
+    const runtime = await stepErrorOf(() => code.process({}));
     // JavaScript's own words stay; Koppel's and the position are in Dutch.
     expect(messageIn(runtime, 'nl')).toMatch(
       /^Fout in de code: TypeError: cannot read property 'b' of undefined \(regel 2, kolom \d+\)$/,

@@ -4,29 +4,10 @@ import { messageIn } from '../../../shared/flow/run-messages';
 import type { TeamleaderClient } from '../../connectors/teamleader/client';
 import { connectTwinClient } from '../../connectors/teamleader/simulator/testing';
 import { startTeamleaderTwin, type TeamleaderTwin } from '../../connectors/teamleader/simulator/twin';
-import { StepError } from '../../engine/errors';
+import { stepErrorOf } from '../../engine/testing/step-error';
 import { nonNegativeStock } from './convert/product';
 import { TeamleaderReference } from './reference';
 import { customerOf } from './targets/sales-body';
-
-function caught(work: () => unknown): StepError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof StepError) return error;
-    throw error;
-  }
-  throw new Error('nothing was thrown');
-}
-
-async function rejected(work: Promise<unknown>): Promise<StepError> {
-  const error: unknown = await work.then(
-    () => new Error('nothing was thrown'),
-    (thrown: unknown) => thrown,
-  );
-  if (error instanceof StepError) return error;
-  throw error;
-}
 
 let twin: TeamleaderTwin;
 let client: TeamleaderClient;
@@ -40,9 +21,9 @@ afterAll(async () => {
 });
 
 describe('Teamleader messages', () => {
-  it('give errors a code that reads the same English sentence as before, and in Dutch', () => {
+  it('give errors a code that reads the same English sentence as before, and in Dutch', async () => {
     const order = { kind: 'invoice', number: 'F-7' } as SalesOrder;
-    const error = caught(() => customerOf(order));
+    const error = await stepErrorOf(() => customerOf(order));
     expect(error.code).toBe('no_customer');
     expect(error.text).toEqual({
       code: 'teamleaderOrderNoCustomer',
@@ -60,7 +41,7 @@ describe('Teamleader messages', () => {
     const reference = new TeamleaderReference(client);
     const [department] = await client.departments.list();
     if (!department?.id || !department.name) throw new Error('the twin has no department');
-    const onLine = await rejected(
+    const onLine = await stepErrorOf(() =>
       reference.taxRateId(department.id, 7, { kind: 'order', number: 'O-1', line: 2 }),
     );
     expect(onLine.text?.code).toBe('teamleaderUnknownTaxRate');
@@ -74,7 +55,7 @@ describe('Teamleader messages', () => {
         `^Verkooporder "O-1" regel 2: Teamleader heeft geen btw-tarief van 7 % in "${department.name}" \\(wel [^)]*21 %[^)]*\\)\\.$`,
       ),
     );
-    const onProduct = await rejected(reference.taxRateId('no-such-department', 6, { sku: 'SKU-1' }));
+    const onProduct = await stepErrorOf(() => reference.taxRateId('no-such-department', 6, { sku: 'SKU-1' }));
     expect(onProduct.message).toBe(
       'Product "SKU-1": Teamleader has no 6 % tax rate in "no-such-department" (it has none).',
     );
@@ -82,7 +63,7 @@ describe('Teamleader messages', () => {
       'Product "SKU-1": Teamleader heeft geen btw-tarief van 6 % in "no-such-department" (die heeft geen tarieven).',
     );
     const names = (await client.departments.list()).map((entry) => `"${entry.name ?? ''}"`).join(', ');
-    const unknown = await rejected(reference.departmentId('Elders'));
+    const unknown = await stepErrorOf(() => reference.departmentId('Elders'));
     expect(unknown.message).toBe(`Teamleader has no active department "Elders" (it has ${names}).`);
     expect(messageIn(unknown, 'nl')).toBe(`Teamleader heeft geen actieve afdeling "Elders" (wel ${names}).`);
   });

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageIn } from '../../../../shared/flow/run-messages';
-import { StepError } from '../../../engine/errors';
+import { stepErrorOf } from '../../../engine/testing/step-error';
 import { articleNumberOf } from './sku';
-
-/** The error `run` throws. */
-function thrown(run: () => unknown): StepError {
-  try {
-    run();
-  } catch (caught) {
-    if (caught instanceof StepError) return caught;
-    throw caught;
-  }
-  throw new Error('nothing was thrown');
-}
 
 describe('SKU → MplusKASSA article number', () => {
   it('takes digits as they are and removes the configured prefix', () => {
@@ -20,8 +9,8 @@ describe('SKU → MplusKASSA article number', () => {
     expect(articleNumberOf('SKU-00012', 'SKU-', { product: 'SKU-00012' })).toBe(12);
   });
 
-  it('fails a non-numeric SKU, naming the SKU', () => {
-    const error = thrown(() =>
+  it('fails a non-numeric SKU, naming the SKU', async () => {
+    const error = await stepErrorOf(() =>
       articleNumberOf('ABC-1', 'SKU-', { kind: 'invoice', number: '2025 / 4', line: 2 }),
     );
     expect(error.message).toBe(
@@ -31,8 +20,8 @@ describe('SKU → MplusKASSA article number', () => {
     expect(error.code).toBe('invalid_sku');
   });
 
-  it('keeps the failure as a code that reads in Dutch', () => {
-    const error = thrown(() =>
+  it('keeps the failure as a code that reads in Dutch', async () => {
+    const error = await stepErrorOf(() =>
       articleNumberOf('ABC-1', 'SKU-', { kind: 'invoice', number: '2025 / 4', line: 2 }),
     );
     expect(error.text).toEqual({
@@ -42,7 +31,7 @@ describe('SKU → MplusKASSA article number', () => {
     expect(messageIn(error, 'nl')).toBe(
       'Factuur "2025 / 4", regel 2: SKU "ABC-1" is geen MplusKASSA-artikelnummer (alleen cijfers, na het weglaten van het voorvoegsel "SKU-").',
     );
-    const unprefixed = thrown(() => articleNumberOf('ABC-1', '', { stockOf: 'ABC-1' }));
+    const unprefixed = await stepErrorOf(() => articleNumberOf('ABC-1', '', { stockOf: 'ABC-1' }));
     expect(unprefixed.message).toBe(
       'Stock of "ABC-1": SKU "ABC-1" is not an MplusKASSA article number (digits only).',
     );
@@ -51,8 +40,8 @@ describe('SKU → MplusKASSA article number', () => {
     );
   });
 
-  it('fails an empty SKU and article number 0', () => {
-    const empty = thrown(() => articleNumberOf(undefined, '', { product: 'Mug' }));
+  it('fails an empty SKU and article number 0', async () => {
+    const empty = await stepErrorOf(() => articleNumberOf(undefined, '', { product: 'Mug' }));
     expect(empty.message).toBe('Product "Mug": has no SKU, so it has no MplusKASSA article number.');
     expect(empty.text?.code).toBe('mplusMissingSku');
     expect(messageIn(empty, 'nl')).toBe(
