@@ -1,4 +1,4 @@
-import { englishMessage, type RunMessage } from '../../shared/flow/run-messages';
+import { englishMessage, runMessage, type RunMessage } from '../../shared/flow/run-messages';
 
 /** What went wrong in user code. */
 export type CodeErrorKind = 'syntax' | 'runtime' | 'timeout' | 'memory' | 'stack' | 'output';
@@ -8,8 +8,16 @@ export type CodeErrorKind = 'syntax' | 'runtime' | 'timeout' | 'memory' | 'stack
  * a code from the message catalogue (`text`), it can be worded in the UI's language; `message` is
  * the English sentence either way.
  */
+/** A problem in user code as the messages that report it take it: its own code and parameters, and the position. */
+export type CodeProblem = { problem: string; line?: number; column?: number } & Record<
+  string,
+  string | number
+>;
+
 export class CodeError extends Error {
   readonly text: RunMessage | undefined;
+  /** The problem as parameters of the messages that report it (`codeNodeFailed`, `expressionFailed`). */
+  readonly problem: CodeProblem;
 
   constructor(
     readonly kind: CodeErrorKind,
@@ -17,31 +25,21 @@ export class CodeError extends Error {
     readonly line?: number,
     readonly column?: number,
   ) {
-    const english = typeof message === 'string' ? message : englishMessage(message);
-    super(
-      line === undefined
-        ? english
-        : `${english} (line ${line}${column === undefined ? '' : `, column ${column}`})`,
-    );
+    const problem: CodeProblem = {
+      ...(typeof message === 'string' ? { detail: message } : message.params),
+      problem: typeof message === 'string' ? 'codeJsError' : message.code,
+      ...(line === undefined ? {} : { line }),
+      ...(column === undefined ? {} : { column }),
+    };
+    // The English sentence with its position, worded by the catalogue like every other language.
+    super(englishMessage(runMessage('codeProblemAt', problem)));
     this.name = 'CodeError';
     this.text = typeof message === 'string' ? undefined : message;
-  }
-
-  /**
-   * The problem as parameters of the messages that report it (`codeNodeFailed`,
-   * `expressionFailed`): its own code and parameters, and the position.
-   */
-  get problem(): { problem: string; line?: number; column?: number } & Record<string, string | number> {
-    return {
-      ...(this.text?.params ?? { detail: this.detail }),
-      problem: this.text?.code ?? 'codeJsError',
-      ...(this.line === undefined ? {} : { line: this.line }),
-      ...(this.column === undefined ? {} : { column: this.column }),
-    };
+    this.problem = problem;
   }
 
   /** The message without the position (for editors that mark the line themselves). */
   get detail(): string {
-    return this.message.replace(/ \(line \d+(, column \d+)?\)$/, '');
+    return this.text ? englishMessage(this.text) : String(this.problem.detail);
   }
 }
