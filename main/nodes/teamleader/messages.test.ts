@@ -40,9 +40,10 @@ describe('Teamleader messages', () => {
   it('word where a tax rate is missing from its parameters, a product or a document line', async () => {
     const reference = new TeamleaderReference(client);
     const [department] = await client.departments.list();
-    if (!department?.id || !department.name) throw new Error('the twin has no department');
+    const departmentId = department?.id;
+    if (!departmentId || !department.name) throw new Error('the twin has no department');
     const onLine = await stepErrorOf(() =>
-      reference.taxRateId(department.id, 7, { kind: 'order', number: 'O-1', line: 2 }),
+      reference.taxRateId(departmentId, 7, { kind: 'order', number: 'O-1', line: 2 }),
     );
     expect(onLine.text?.code).toBe('teamleaderUnknownTaxRate');
     expect(onLine.message).toMatch(
