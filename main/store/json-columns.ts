@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JsonValue } from '../../shared/flow/json';
+import { RunMessage } from '../../shared/flow/run-messages';
 import { StepErrorInfo } from '../../shared/flow/run-records';
 import { SkipReason } from '../../shared/flow/skip-reasons';
 
@@ -30,3 +31,10 @@ export function reasonsFromColumn(text: string | null): SkipReason[] | null {
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
+
+/** A coded text (a run error's code) from its column: absent when there is none or it does not read. */
+export function textFromColumn(text: string | null): { text?: RunMessage } {
+  if (text === null) return {};
+  const parsed = RunMessage.safeParse(JSON.parse(text));
+  return parsed.success ? { text: parsed.data } : {};
+}

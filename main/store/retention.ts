@@ -72,40 +72,10 @@ export function eraseByEmail(db: Db, email: string): EraseResult {
           .map((row) => row.id),
       );
       const scrub = scrubber(needle);
-      const texts = db
-        .prepare<
-          [string, string, string],
-          { id: number; reason: string | null; reasons_json: string | null; error_json: string | null }
-        >(
-          `SELECT id, reason, reasons_json, error_json FROM items
-           WHERE lower(reason) LIKE ? ESCAPE '\\' OR lower(reasons_json) LIKE ? ESCAPE '\\' OR lower(error_json) LIKE ? ESCAPE '\\'`,
-        )
-        .all(pattern, pattern, pattern);
-      const updateTexts = db.prepare(
-        'UPDATE items SET reason = ?, reasons_json = ?, error_json = ? WHERE id = ?',
-      );
-      for (const row of texts) {
-        updateTexts.run(scrub(row.reason), scrub(row.reasons_json), scrub(row.error_json), row.id);
-        erased.add(row.id);
-      }
-      const attempts = db
-        .prepare<[string], { id: number; error_json: string }>(
-          `SELECT id, error_json FROM attempts WHERE lower(error_json) LIKE ? ESCAPE '\\'`,
-        )
-        .all(pattern);
-      const updateAttempt = db.prepare('UPDATE attempts SET error_json = ? WHERE id = ?');
-      for (const row of attempts) updateAttempt.run(scrub(row.error_json), row.id);
-      const runs = db
-        .prepare<
-          [string, string],
-          { id: string; error_message: string | null; error_text_json: string | null }
-        >(
-          `SELECT id, error_message, error_text_json FROM runs
-           WHERE lower(error_message) LIKE ? ESCAPE '\\' OR lower(error_text_json) LIKE ? ESCAPE '\\'`,
-        )
-        .all(pattern, pattern);
-      const updateRun = db.prepare('UPDATE runs SET error_message = ?, error_text_json = ? WHERE id = ?');
-      for (const row of runs) updateRun.run(scrub(row.error_message), scrub(row.error_text_json), row.id);
+      for (const id of scrubTexts(db, 'items', ['reason', 'reasons_json', 'error_json'], pattern, scrub))
+        erased.add(Number(id));
+      scrubTexts(db, 'attempts', ['error_json'], pattern, scrub);
+      scrubTexts(db, 'runs', ['error_message', 'error_text_json'], pattern, scrub);
       // Events keep their place in the numbering (and their type); only the content naming the person goes.
       const events = db
         .prepare<{ pattern: string }>(
@@ -135,4 +105,30 @@ function scrubber(address: string): <T extends string | null>(text: T) => T {
   const anyCase = new RegExp(address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
   return <T extends string | null>(text: T): T =>
     text === null ? text : (text.replace(anyCase, ERASED) as T);
+}
+
+/**
+ * Takes the address out of `columns` of every `table` row that names it (see {@link scrubber}),
+ * keeping the rest of each text; returns the ids of the rows changed.
+ */
+function scrubTexts(
+  db: Db,
+  table: 'items' | 'attempts' | 'runs',
+  columns: readonly string[],
+  pattern: string,
+  scrub: (text: string | null) => string | null,
+): (number | string)[] {
+  const where = columns.map((column) => `lower(${column}) LIKE @pattern ESCAPE '\\'`).join(' OR ');
+  const rows = db
+    .prepare<{ pattern: string }, Record<string, string | number | null>>(
+      `SELECT id, ${columns.join(', ')} FROM ${table} WHERE ${where}`,
+    )
+    .all({ pattern });
+  const update = db.prepare(
+    `UPDATE ${table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`,
+  );
+  for (const row of rows) {
+    update.run(...columns.map((column) => scrub(row[column] as string | null)), row.id);
+  }
+  return rows.map((row) => row.id as number | string);
 }

@@ -1,6 +1,5 @@
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import { migrateFlow } from '../../shared/flow/migrations';
-import { RunMessage } from '../../shared/flow/run-messages';
 import {
   RunStatus,
   RunTrigger,
@@ -9,7 +8,7 @@ import {
   type RunSummary,
 } from '../../shared/flow/run-records';
 import type { Db } from './database';
-import { iso, isoOrNull } from './json-columns';
+import { iso, isoOrNull, textFromColumn } from './json-columns';
 
 export interface RunRow {
   id: string;
@@ -233,11 +232,4 @@ export class RunsRepo {
       .all();
     return new Map(rows.map((row) => [row.flow_id, toRunSummary(row)]));
   }
-}
-
-/** A run error's code from its column: absent when there is none or it does not read. */
-function textFromColumn(text: string | null): { text?: RunMessage } {
-  if (text === null) return {};
-  const parsed = RunMessage.safeParse(JSON.parse(text));
-  return parsed.success ? { text: parsed.data } : {};
 }
