@@ -16,8 +16,8 @@ export interface RecordLine {
   reason: string | null;
   /** A skipped record's reasons as codes (the view words them). */
   reasons: SkipReason[] | null;
-  /** A failed record's error as a code, when it has one (the view words it). */
-  text?: RunMessage;
+  /** A failed record's error (the view words it in the UI's language). */
+  error: RunItemSummary['error'];
   /** Filled in from the stored record, when it was read: what it is and what would be sent. */
   gist?: RecordGist | null;
   operation?: string | null;
@@ -80,7 +80,7 @@ export function summariseRun(run: RunSummary, items: readonly RunItemSummary[], 
       action: item.action,
       reason: item.status === 'failed' ? (item.error?.message ?? item.reason) : item.reason,
       reasons: item.status === 'skipped' ? (item.reasons ?? null) : null,
-      ...(item.status === 'failed' && item.error?.text ? { text: item.error.text } : {}),
+      error: item.status === 'failed' ? item.error : null,
     })),
   };
 }

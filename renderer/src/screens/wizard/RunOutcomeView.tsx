@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
+import { itemReason } from '../../runs/model/item-reason';
 import { useLocale } from '../../runs/shared/useLocale';
 import type { RunOutcome } from '../../wizard/run-outcome';
 import { RecordGistText } from './RecordGistText';
@@ -64,13 +64,7 @@ export function RunOutcomeView({ outcome, testId }: { outcome: RunOutcome; testI
                   {line.action
                     ? t(`wizard.outcome.action.${line.action}`)
                     : t(`wizard.outcome.status.${line.status}`)}
-                  {line.reason
-                    ? ` — ${
-                        line.status === 'failed'
-                          ? messageIn({ message: line.reason, text: line.text }, locale)
-                          : (skipReasonsText(line.reasons, locale, line.reason) ?? '')
-                      }`
-                    : ''}
+                  {line.reason ? ` — ${itemReason(line, locale)}` : ''}
                   {line.request && line.operation && (
                     <details className="wz-request">
                       <summary>
