@@ -12,7 +12,7 @@ import { messageIn } from '../../../shared/flow/run-messages';
  * link to its run page, above the live log of the flow's newest run (issue 8's panel).
  */
 export function RunLogSlot({ flowId }: { flowId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const locale = useLocale();
   const run = useFlowRunStore((state) => state.run);
   const error = useFlowRunStore((state) => state.error);
@@ -30,7 +30,7 @@ export function RunLogSlot({ flowId }: { flowId: string }) {
         <p role="status">
           {t(run.dryRun ? 'editor.runLog.dryRun' : 'editor.runLog.run', {
             status: t(`editor.runStatus.${run.status}`),
-            started: formatDateTime(run.startedAt, i18n.language, true),
+            started: formatDateTime(run.startedAt, locale, true),
           })}
         </p>
         <p className="ed-run-counts" data-testid="run-counts">
