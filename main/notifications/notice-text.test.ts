@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageFields, runMessage } from '../../shared/flow/run-messages';
 import type { RunNotice } from '../../shared/notifications/run-notice';
 import { noticeText } from './notice-text';
 
@@ -40,6 +41,19 @@ describe('noticeText (desktop notifications)', () => {
     );
     expect(text.body).toBe(
       'The run was interrupted. MplusKASSA could not be reached. And 2 earlier notices in the last 15 minutes.',
+    );
+  });
+
+  it("words a run error that has a code in the notice's language", () => {
+    const error = {
+      code: 'source_failed',
+      ...messageFields(runMessage('sourceReadFailed', { node: 'MplusKASSA-orders', detail: 'HTTP 502' })),
+    };
+    expect(noticeText({ ...notice, error }, 'nl').body).toBe(
+      '8 van 12 records mislukt. Lezen van "MplusKASSA-orders" mislukte: HTTP 502',
+    );
+    expect(noticeText({ ...notice, error }, 'en').body).toBe(
+      '8 of 12 records failed. Reading "MplusKASSA-orders" failed: HTTP 502',
     );
   });
 

@@ -1,5 +1,6 @@
 import type { RunNotice } from '../../shared/notifications/run-notice';
 import type { Language } from '../../shared/settings/settings';
+import { messageIn } from '../../shared/flow/run-messages';
 
 /**
  * Title and body of a notice for the desktop host, which shows it from main (the renderer
@@ -16,7 +17,7 @@ export function noticeText(notice: RunNotice, language: Language): { title: stri
         : `The last run succeeded: ${counts.succeeded} records synced.`,
     };
   }
-  const reason = notice.error?.message;
+  const reason = notice.error ? messageIn(notice.error, language) : undefined;
   const lines: string[] = [];
   if (notice.status === 'interrupted')
     lines.push(dutch ? 'De run is onderbroken.' : 'The run was interrupted.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RunCounts, RunStatus } from '../flow/run-records';
+import { RunCounts, RunError, RunStatus } from '../flow/run-records';
 
 /**
  * A desktop notification about a flow: a run `failed` (or was interrupted), or the flow
@@ -14,7 +14,7 @@ export const RunNotice = z.object({
   runId: z.string(),
   status: RunStatus,
   counts: RunCounts,
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: RunError.nullable(),
   at: z.string(),
   folded: z.number().int().min(0),
 });

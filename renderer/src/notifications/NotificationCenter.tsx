@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { RunNotice } from '../../../shared/notifications/run-notice';
 import { apiClient } from '../api/api';
+import { useLocale } from '../runs/shared/useLocale';
 import { useSettingsStore } from '../stores/settings-store';
 import { showBrowserNotification } from './browser-notifications';
 import { noticeText } from './notice-text';
@@ -17,6 +18,7 @@ const SHOWN_MS = 12_000;
  */
 export function NotificationCenter() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [, navigate] = useLocation();
   const [toasts, setToasts] = useState<RunNotice[]>([]);
   const enabled = useSettingsStore((state) => state.settings?.notifications.enabled ?? true);
@@ -28,7 +30,7 @@ export function NotificationCenter() {
       setToasts((current) => [...current.filter((toast) => toast.flowId !== notice.flowId), notice]);
       setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== notice.id)), SHOWN_MS);
       if (!window.koppel) {
-        const { title, body } = noticeText(t, notice);
+        const { title, body } = noticeText(t, notice, locale);
         showBrowserNotification(title, {
           body,
           tag: notice.flowId,
@@ -42,13 +44,13 @@ export function NotificationCenter() {
       offShow();
       offOpened();
     };
-  }, [navigate, t]);
+  }, [navigate, t, locale]);
 
   if (!enabled || toasts.length === 0) return <div className="nt-region" aria-live="polite" />;
   return (
     <div className="nt-region" aria-live="polite" data-testid="notifications">
       {toasts.map((notice) => {
-        const { title, body } = noticeText(t, notice);
+        const { title, body } = noticeText(t, notice, locale);
         const Icon = notice.kind === 'failed' ? AlertTriangle : CheckCircle2;
         return (
           <div
