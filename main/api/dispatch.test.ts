@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
 import { createApp, type App } from '../app/create-app';
 import { silentLogger } from '../app/logger';
 
@@ -27,8 +28,13 @@ describe('dispatcher', () => {
     const result = await app.dispatch('flows.explode', {});
     expect(result).toEqual({
       ok: false,
-      error: { code: 'unknown_call', message: 'Unknown call "flows.explode".' },
+      error: {
+        code: 'unknown_call',
+        message: 'Unknown call "flows.explode".',
+        text: { code: 'unknownCall', params: { name: '"flows.explode"' } },
+      },
     });
+    expect(!result.ok && apiMessageIn(result.error, 'nl')).toBe('Onbekende aanroep "flows.explode".');
   });
 
   it('refuses a name that is not a string', async () => {
@@ -44,6 +50,10 @@ describe('dispatcher', () => {
     expect(result.error.code).toBe('invalid_input');
     expect(result.error.message).toContain('retentionDays');
     expect(result.error.detail).toEqual([expect.objectContaining({ path: 'retentionDays' })]);
+    // The same failure in Dutch: zod's own words for the bound, in Dutch.
+    expect(apiMessageIn(result.error, 'nl')).toBe(
+      'Ongeldige invoer voor settings.update: retentionDays: Te klein: verwacht dat number >=1 is',
+    );
   });
 
   it('refuses unknown input keys on strict calls', async () => {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { apiCalls, isCallName } from '../../shared/api/contract';
+import { apiMessage } from '../../shared/api/api-messages';
 import { describeZodIssues, KoppelError, type ApiResult } from '../../shared/api/errors';
+import { issueWords } from '../../shared/flow/issue-words';
+import type { CodedText } from '../../shared/flow/wording';
 import type { Logger } from '../app/logger';
 import type { Handlers } from './handlers';
 
@@ -14,14 +17,23 @@ export type Dispatch = (name: unknown, input: unknown) => Promise<ApiResult>;
 export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
   return async (name, rawInput) => {
     if (!isCallName(name)) {
-      return fail('unknown_call', `Unknown call ${JSON.stringify(name)}.`);
+      return fail('unknown_call', apiMessage('unknownCall', { name: JSON.stringify(name) ?? String(name) }));
     }
     const definition = apiCalls[name];
-    const input = definition.input.safeParse(rawInput ?? {});
+    // `reportInput` so a wrong type's words name the type received (see issueWords).
+    const input = definition.input.safeParse(rawInput ?? {}, { reportInput: true });
     if (!input.success) {
       const issues = describeZodIssues(input.error);
-      const first = issues[0];
-      return fail('invalid_input', `Invalid input for ${name}: ${first?.path}: ${first?.message}`, issues);
+      const first = input.error.issues[0];
+      return fail(
+        'invalid_input',
+        apiMessage('invalidCallInput', {
+          name,
+          path: issues[0]?.path ?? '(root)',
+          ...(first ? issueWords(first) : { issue: 'not valid', issueNl: 'niet geldig' }),
+        }),
+        issues,
+      );
     }
     try {
       // The handler table is keyed by the same name the schema was looked up with.
@@ -33,7 +45,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
         });
         return fail(
           'invalid_output',
-          `Koppel produced an invalid answer for ${name}.`,
+          apiMessage('invalidCallOutput', { name }),
           describeZodIssues(output.error),
         );
       }
@@ -41,7 +53,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     } catch (error) {
       if (error instanceof KoppelError) return { ok: false, error: error.toApiError() };
       if (error instanceof z.ZodError) {
-        return fail('invalid_input', `Invalid data in ${name}.`, describeZodIssues(error));
+        return fail('invalid_input', apiMessage('invalidCallData', { name }), describeZodIssues(error));
       }
       logger.error(`Call ${name} failed`, { error: error instanceof Error ? error.stack : String(error) });
       return fail('internal', error instanceof Error ? error.message : String(error));
@@ -49,6 +61,6 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
   };
 }
 
-function fail(code: KoppelError['code'], message: string, detail?: unknown): ApiResult {
-  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
+function fail(code: KoppelError['code'], message: string | CodedText, detail?: unknown): ApiResult {
+  return { ok: false, error: new KoppelError(code, message, detail).toApiError() };
 }

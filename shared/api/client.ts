@@ -22,7 +22,7 @@ export function createApiClient(transport: ApiTransport): ApiClient {
     const methods = (api[domain] ??= {});
     methods[verb] = async (input: unknown) => {
       const result = ApiResult.parse(await transport.call(name, input ?? {}));
-      if (!result.ok) throw new KoppelError(result.error.code, result.error.message, result.error.detail);
+      if (!result.ok) throw KoppelError.fromApiError(result.error);
       return apiCalls[name].output.parse(result.output);
     };
   }

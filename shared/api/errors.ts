@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CodedText } from '../flow/wording';
+import { englishApiMessage } from './api-messages';
 
 /** Every failure crossing a transport has this one shape. */
 export const ApiErrorCode = z.enum([
@@ -18,7 +20,10 @@ export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
 export const ApiError = z.object({
   code: ApiErrorCode,
+  /** The English sentence (the command line prints it, logs keep it). */
   message: z.string(),
+  /** The same as a code and its parameters (`api-messages.ts`), for screens to word in their language. */
+  text: CodedText.optional(),
   detail: z.unknown().optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
@@ -34,18 +39,33 @@ export type ApiResult = z.infer<typeof ApiResult>;
 export class KoppelError extends Error {
   readonly code: ApiErrorCode;
   readonly detail: unknown;
+  /** The message as a code (see `api-messages.ts`); absent for a sentence from elsewhere. */
+  readonly text: CodedText | undefined;
 
-  constructor(code: ApiErrorCode, message: string, detail?: unknown) {
-    super(message);
+  /**
+   * `message` is a coded text from `apiMessage(…)`, or a sentence that has no code (a system's own
+   * words). `text` goes with a sentence given as is: an error a transport carried back.
+   */
+  constructor(code: ApiErrorCode, message: string | CodedText, detail?: unknown, text?: CodedText) {
+    super(typeof message === 'string' ? message : englishApiMessage(message));
     this.name = 'KoppelError';
     this.code = code;
     this.detail = detail;
+    this.text = typeof message === 'string' ? text : message;
+  }
+
+  /** The error a transport carried, with its sentence as sent (a code this version does not know keeps it). */
+  static fromApiError(error: ApiError): KoppelError {
+    return new KoppelError(error.code, error.message, error.detail, error.text);
   }
 
   toApiError(): ApiError {
-    return this.detail === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, detail: this.detail };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.text ? { text: this.text } : {}),
+      ...(this.detail === undefined ? {} : { detail: this.detail }),
+    };
   }
 }
 

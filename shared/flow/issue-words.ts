@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import english from 'zod/v4/locales/en.js';
+import dutch from 'zod/v4/locales/nl.js';
+
+const en = english();
+const nl = dutch();
+
+function said(map: z.core.$ZodErrorMap, issue: z.core.$ZodIssue): string | undefined {
+  // A finalised issue keeps what the locales read (code, expected, bounds; `input` when parsed
+  // with `reportInput`), so it words as the raw issue did.
+  const words = map(issue as unknown as z.core.$ZodRawIssue);
+  return typeof words === 'string' ? words : (words?.message ?? undefined);
+}
+
+/**
+ * A zod issue in English and Dutch: zod's own words for its standard checks, in each language;
+ * a message the schema gives itself (a refinement's) as written, in both. Parse with
+ * `{ reportInput: true }`, or a wrong type reads "received undefined" and looks like a schema's own
+ * message.
+ */
+export function issueWords(issue: z.core.$ZodIssue): { issue: string; issueNl: string } {
+  const standard = said(en.localeError, issue) === issue.message;
+  return { issue: issue.message, issueNl: (standard && said(nl.localeError, issue)) || issue.message };
+}
