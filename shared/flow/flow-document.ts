@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { schemaMessage } from './schema-message';
 
 /** Current version of the flow document; bump it and add a step in `migrations.ts`. */
 export const FLOW_SCHEMA_VERSION = 2;
 
 /** Ids of flows, nodes and edges: stable (nanoid), never shown to users. */
-export const FlowId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Ids use letters, digits, "_" and "-" only (at most 64).');
+export const FlowId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, schemaMessage('idCharacters'));
 
 export const Position = z.object({ x: z.number().finite(), y: z.number().finite() });
 export type Position = z.infer<typeof Position>;
@@ -14,9 +13,7 @@ export type Position = z.infer<typeof Position>;
 /** One node on the canvas: an instance of a catalogue kind with its config. */
 export const FlowNode = z.object({
   id: FlowId,
-  kind: z
-    .string()
-    .regex(/^[a-z][a-z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'A node kind looks like "core.transform.map".'),
+  kind: z.string().regex(/^[a-z][a-z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, schemaMessage('nodeKindShape')),
   version: z.number().int().min(1),
   position: Position.default({ x: 0, y: 0 }),
   /** Display name chosen by the user; the catalogue label is shown when absent. */
@@ -51,7 +48,7 @@ export const Schedule = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('cron'),
-    cron: z.string().min(1, 'Write a cron expression, e.g. "0 * * * *".'),
+    cron: z.string().min(1, schemaMessage('writeCron')),
     timezone: z.string().min(1).default(DEFAULT_TIMEZONE),
   }),
 ]);
@@ -89,7 +86,7 @@ export type FlowSettings = z.infer<typeof FlowSettings>;
 export const FlowDocument = z.object({
   schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
   id: FlowId,
-  name: z.string().trim().min(1, 'Give the flow a name.').max(200),
+  name: z.string().trim().min(1, schemaMessage('nameFlow')).max(200),
   description: z.string().max(2000).optional(),
   /** Whether the schedule runs it; a disabled flow still runs by hand. */
   enabled: z.boolean().default(false),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { MapConfig } from '../nodes/core/map';
+import { ValidateConfig } from '../nodes/core/validate';
 import { issueWords } from './issue-words';
+import { schemaCheckMessages } from './messages/schema-messages';
 
 const schema = z.object({
   quantity: z.number().min(1),
@@ -38,5 +41,46 @@ describe('issueWords', () => {
       issue: 'SKU must be numeric',
       issueNl: 'SKU must be numeric',
     });
+  });
+});
+
+describe("issueWords on Koppel's own schema messages", () => {
+  it("words a check's message (found by its English) and a refinement's (by its code) in Dutch", () => {
+    const parsed = MapConfig.safeParse(
+      {
+        fields: [
+          { source: { kind: 'path', path: 'a' }, target: 'email' },
+          { source: { kind: 'path', path: 'b' }, target: 'email' },
+          { source: { kind: 'path', path: '' }, target: 'name' },
+        ],
+      },
+      { reportInput: true },
+    );
+    if (parsed.success) throw new Error('expected a failure');
+    const words = parsed.error.issues.map((issue) => issueWords(issue));
+    expect(words).toContainEqual({ issue: 'Choose a source field.', issueNl: 'Kies een bronveld.' });
+    expect(words).toContainEqual({
+      issue: 'Target field "email" is already mapped (row 1).',
+      issueNl: 'Doelveld "email" is al gekoppeld (rij 1).',
+    });
+  });
+
+  it('keeps JavaScript’s own words inside a coded message', () => {
+    const parsed = ValidateConfig.safeParse(
+      { rules: [{ path: 'sku', rule: 'regex', value: '(' }] },
+      { reportInput: true },
+    );
+    if (parsed.success) throw new Error('expected a failure');
+    const words = issueWords(parsed.error.issues[0] as z.core.$ZodIssue);
+    expect(words.issue).toMatch(/^Not a valid regular expression: SyntaxError: /);
+    expect(words.issueNl).toBe(
+      words.issue.replace('Not a valid regular expression', 'Geen geldige reguliere expressie'),
+    );
+  });
+
+  it('gives every check message its own English words, so its Dutch is found unambiguously', () => {
+    const english = Object.values(schemaCheckMessages).map((words) => words.en({}));
+    expect(new Set(english).size).toBe(english.length);
+    for (const words of Object.values(schemaCheckMessages)) expect(words.nl({})).not.toBe(words.en({}));
   });
 });

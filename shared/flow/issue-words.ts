@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import english from 'zod/v4/locales/en.js';
 import dutch from 'zod/v4/locales/nl.js';
+import { schemaMessageIn } from './schema-message';
 
 const en = english();
 const nl = dutch();
@@ -13,12 +14,14 @@ function said(map: z.core.$ZodErrorMap, issue: z.core.$ZodIssue): string | undef
 }
 
 /**
- * A zod issue in English and Dutch: zod's own words for its standard checks, in each language;
- * a message the schema gives itself (a refinement's) as written, in both. Parse with
- * `{ reportInput: true }`, or a wrong type reads "received undefined" and looks like a schema's own
- * message.
+ * A zod issue in English and Dutch: zod's own words for its standard checks, in each language; a
+ * message of Koppel's schemas from their catalogue (schema-message.ts); any other message as
+ * written, in both. Parse with `{ reportInput: true }`, or a wrong type reads "received undefined"
+ * and looks like a schema's own message.
  */
 export function issueWords(issue: z.core.$ZodIssue): { issue: string; issueNl: string } {
+  const own = schemaMessageIn(issue.message, 'params' in issue ? issue.params : undefined, 'nl');
+  if (own !== undefined) return { issue: issue.message, issueNl: own };
   const standard = said(en.localeError, issue) === issue.message;
   return { issue: issue.message, issueNl: (standard && said(nl.localeError, issue)) || issue.message };
 }

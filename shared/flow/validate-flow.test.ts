@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeCatalog } from '../nodes/all-nodes';
 import type { FlowDocument } from './flow-document';
-import { hasErrors, type FlowProblem } from './flow-problem';
+import { hasErrors, problemIn, type FlowProblem } from './flow-problem';
 import { sampleFlow } from './testing/sample-flow';
 import { validateFlow } from './validate-flow';
 
@@ -31,8 +31,39 @@ describe('validateFlow', () => {
         nodeId: 'map',
         field: 'fields.0.target',
         message: 'Flow "Orders": node "Map fields" (map), field "fields.0.target": Choose a target field.',
+        text: expect.objectContaining({ code: 'nodeConfig' }),
       },
     ]);
+    expect(problemIn(problems[0] as FlowProblem, 'nl')).toBe(
+      'Flow "Orders": node "Velden koppelen" (map), veld "fields.0.target": Kies een doelveld.',
+    );
+  });
+
+  it('words every problem in Dutch, naming an unlabelled node by its kind’s Dutch label', () => {
+    const flow = edit((f) => {
+      const map = f.nodes.find((node) => node.id === 'map');
+      if (map) {
+        delete map.label;
+        map.config = { fields: [{ target: 'a', source: { kind: 'path', path: 'x' } }], extra: 1 };
+      }
+      f.edges = f.edges.filter((edge) => edge.target !== 'map');
+      f.edges.push({ id: 'loose', source: 'ghost', sourcePort: 'out', target: 'map', targetPort: 'in' });
+      f.schedule = { kind: 'interval', everyMinutes: 15, timezone: 'Mars/Olympus' };
+    });
+    const problems = validateFlow(flow, nodeCatalog);
+    const dutch = problems.map((problem) => problemIn(problem, 'nl'));
+    expect(dutch).toEqual(
+      expect.arrayContaining([
+        'Flow "Orders": lijn loose wijst naar node "ghost", die niet in de flow staat.',
+        'Flow "Orders": op de invoer van node "Velden koppelen" (map) is niets aangesloten.',
+        'Flow "Orders": "Mars/Olympus" is geen tijdzone (bijv. Europe/Amsterdam).',
+      ]),
+    );
+    // Every problem has its code, and no Dutch sentence is its English one.
+    for (const [index, problem] of problems.entries()) {
+      expect(problem.text, problem.message).toBeDefined();
+      expect(dutch[index]).not.toBe(problem.message);
+    }
   });
 
   it('reports a field mapped twice on the second row', () => {

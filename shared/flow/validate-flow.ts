@@ -2,8 +2,10 @@ import type { NodeCatalog } from '../nodes/catalog';
 import type { AnyNodeDefinition, RecordTypeRef } from '../nodes/node-definition';
 import { recordTypesCompatible } from '../nodes/record-types';
 import type { FlowDocument, FlowNode } from './flow-document';
-import type { FlowProblem } from './flow-problem';
+import { englishProblem, problemMessage, type FlowProblem } from './flow-problem';
 import { buildGraph, findCycles, reachableFrom, topologicalOrder } from './graph';
+import { issueWords } from './issue-words';
+import type { CodedText, TextLanguage } from './wording';
 
 export interface ValidateFlowOptions {
   /** Checks a cron expression in a time zone; returns a message when it is invalid (croner lives in main). */
@@ -22,73 +24,77 @@ export function validateFlow(
   options: ValidateFlowOptions = {},
 ): FlowProblem[] {
   const problems: FlowProblem[] = [];
-  const flowName = `Flow "${flow.name}"`;
+  const flowName = flow.name;
   const nodesById = new Map<string, FlowNode>();
   const definitions = new Map<string, AnyNodeDefinition>();
-  const add = (problem: FlowProblem) => problems.push(problem);
-  const nodeName = (node: FlowNode) =>
-    `node "${node.label ?? definitions.get(node.id)?.label.en ?? node.kind}" (${node.id})`;
+  const add: Add = (problem, text) => problems.push({ ...problem, message: englishProblem(text), text });
+  const nodeName = (node: FlowNode, language: TextLanguage) =>
+    `node "${node.label ?? definitions.get(node.id)?.label[language] ?? node.kind}" (${node.id})`;
+  const named: Named = (node) => ({ node: nodeName(node, 'en'), nodeNl: nodeName(node, 'nl') });
 
   if (flow.nodes.length === 0) {
-    add({
-      severity: 'error',
-      code: 'flow.empty',
-      message: `${flowName} has no nodes: add a trigger, a source and a target.`,
-    });
+    add({ severity: 'error', code: 'flow.empty' }, problemMessage('flowEmpty', { flow: flowName }));
   }
 
   for (const node of flow.nodes) {
     if (nodesById.has(node.id)) {
-      add({
-        severity: 'error',
-        code: 'node.duplicateId',
-        nodeId: node.id,
-        message: `${flowName}: two nodes have the id "${node.id}".`,
-      });
+      add(
+        { severity: 'error', code: 'node.duplicateId', nodeId: node.id },
+        problemMessage('nodeDuplicateId', { flow: flowName, id: node.id }),
+      );
       continue;
     }
     nodesById.set(node.id, node);
     const definition = catalog.get(node.kind, node.version);
     if (!definition) {
       const versions = catalog.versions(node.kind);
-      add(
-        versions.length === 0
-          ? {
-              severity: 'error',
-              code: 'node.unknownKind',
-              nodeId: node.id,
-              message: `${flowName}: ${nodeName(node)} has the unknown kind "${node.kind}".`,
-            }
-          : {
-              severity: 'error',
-              code: 'node.unknownVersion',
-              nodeId: node.id,
-              message: `${flowName}: ${nodeName(node)}: ${node.kind} has no version ${node.version} (known: ${versions.join(', ')}).`,
-            },
-      );
+      if (versions.length === 0) {
+        add(
+          { severity: 'error', code: 'node.unknownKind', nodeId: node.id },
+          problemMessage('nodeUnknownKind', { flow: flowName, kind: node.kind, ...named(node) }),
+        );
+      } else {
+        add(
+          { severity: 'error', code: 'node.unknownVersion', nodeId: node.id },
+          problemMessage('nodeUnknownVersion', {
+            flow: flowName,
+            kind: node.kind,
+            version: node.version,
+            known: versions.join(', '),
+            ...named(node),
+          }),
+        );
+      }
       continue;
     }
     definitions.set(node.id, definition);
     if (definition.deprecated) {
       const latest = catalog.latest(node.kind);
-      add({
-        severity: 'warning',
-        code: 'node.deprecated',
-        nodeId: node.id,
-        message: `${flowName}: ${nodeName(node)} uses ${node.kind}@${node.version}, which is deprecated${latest ? `; version ${latest.version} is current` : ''}.`,
-      });
+      add(
+        { severity: 'warning', code: 'node.deprecated', nodeId: node.id },
+        problemMessage('nodeDeprecated', {
+          flow: flowName,
+          kind: node.kind,
+          version: node.version,
+          current: latest?.version,
+          ...named(node),
+        }),
+      );
     }
-    const parsed = definition.config.safeParse(node.config);
+    // `reportInput` so a wrong type's words name the type received (see issueWords).
+    const parsed = definition.config.safeParse(node.config, { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.map(String).join('.');
-        add({
-          severity: 'error',
-          code: 'node.config',
-          nodeId: node.id,
-          ...(field ? { field } : {}),
-          message: `${flowName}: ${nodeName(node)}${field ? `, field "${field}"` : ''}: ${issue.message}`,
-        });
+        add(
+          { severity: 'error', code: 'node.config', nodeId: node.id, ...(field ? { field } : {}) },
+          problemMessage('nodeConfig', {
+            flow: flowName,
+            field: field || undefined,
+            ...issueWords(issue),
+            ...named(node),
+          }),
+        );
       }
     }
   }
@@ -97,12 +103,10 @@ export function validateFlow(
   const edgeKeys = new Set<string>();
   const validEdges = flow.edges.filter((edge) => {
     if (edgeIds.has(edge.id)) {
-      add({
-        severity: 'error',
-        code: 'edge.duplicateId',
-        edgeId: edge.id,
-        message: `${flowName}: two edges have the id "${edge.id}".`,
-      });
+      add(
+        { severity: 'error', code: 'edge.duplicateId', edgeId: edge.id },
+        problemMessage('edgeDuplicateId', { flow: flowName, id: edge.id }),
+      );
       return false;
     }
     edgeIds.add(edge.id);
@@ -110,45 +114,49 @@ export function validateFlow(
     const target = nodesById.get(edge.target);
     if (!source || !target) {
       const missing = !source ? edge.source : edge.target;
-      add({
-        severity: 'error',
-        code: 'edge.dangling',
-        edgeId: edge.id,
-        ...(source ? { nodeId: source.id } : target ? { nodeId: target.id } : {}),
-        message: `${flowName}: edge ${edge.id} points to node "${missing}", which is not in the flow.`,
-      });
+      add(
+        {
+          severity: 'error',
+          code: 'edge.dangling',
+          edgeId: edge.id,
+          ...(source ? { nodeId: source.id } : target ? { nodeId: target.id } : {}),
+        },
+        problemMessage('edgeDangling', { flow: flowName, edge: edge.id, missing }),
+      );
       return false;
     }
     const sourceDef = definitions.get(source.id);
     const targetDef = definitions.get(target.id);
     if (sourceDef && !sourceDef.outputs.some((port) => port.id === edge.sourcePort)) {
-      add({
-        severity: 'error',
-        code: 'edge.unknownPort',
-        edgeId: edge.id,
-        nodeId: source.id,
-        message: `${flowName}: ${nodeName(source)} has no output "${edge.sourcePort}" (it has ${listPorts(sourceDef.outputs)}).`,
-      });
+      add(
+        { severity: 'error', code: 'edge.unknownPort', edgeId: edge.id, nodeId: source.id },
+        problemMessage('edgeUnknownOutput', {
+          flow: flowName,
+          port: edge.sourcePort,
+          ...listPorts(sourceDef.outputs),
+          ...named(source),
+        }),
+      );
       return false;
     }
     if (targetDef && !targetDef.inputs.some((port) => port.id === edge.targetPort)) {
-      add({
-        severity: 'error',
-        code: 'edge.unknownPort',
-        edgeId: edge.id,
-        nodeId: target.id,
-        message: `${flowName}: ${nodeName(target)} has no input "${edge.targetPort}" (it has ${listPorts(targetDef.inputs)}).`,
-      });
+      add(
+        { severity: 'error', code: 'edge.unknownPort', edgeId: edge.id, nodeId: target.id },
+        problemMessage('edgeUnknownInput', {
+          flow: flowName,
+          port: edge.targetPort,
+          ...listPorts(targetDef.inputs),
+          ...named(target),
+        }),
+      );
       return false;
     }
     const key = `${edge.source}:${edge.sourcePort}->${edge.target}:${edge.targetPort}`;
     if (edgeKeys.has(key)) {
-      add({
-        severity: 'warning',
-        code: 'edge.duplicate',
-        edgeId: edge.id,
-        message: `${flowName}: edge ${edge.id} repeats another edge; records would pass twice.`,
-      });
+      add(
+        { severity: 'warning', code: 'edge.duplicate', edgeId: edge.id },
+        problemMessage('edgeDuplicate', { flow: flowName, edge: edge.id }),
+      );
       return false;
     }
     edgeKeys.add(key);
@@ -158,32 +166,37 @@ export function validateFlow(
   const graphFlow = { nodes: [...nodesById.values()], edges: validEdges };
   const cycles = findCycles(graphFlow);
   for (const cycle of cycles) {
-    const names = [...new Set(cycle.map((edge) => edge.source))].map((id) => {
-      const node = nodesById.get(id);
-      return node ? nodeName(node) : id;
-    });
+    const ids = [...new Set(cycle.map((edge) => edge.source))];
+    const names = (language: TextLanguage) =>
+      ids
+        .map((id) => {
+          const node = nodesById.get(id);
+          return node ? nodeName(node, language) : id;
+        })
+        .join(', ');
     for (const edge of cycle) {
-      add({
-        severity: 'error',
-        code: 'graph.cycle',
-        edgeId: edge.id,
-        nodeId: edge.source,
-        message: `${flowName}: records would go round in circles between ${names.join(', ')}.`,
-      });
+      add(
+        { severity: 'error', code: 'graph.cycle', edgeId: edge.id, nodeId: edge.source },
+        problemMessage('graphCycle', { flow: flowName, names: names('en'), namesNl: names('nl') }),
+      );
     }
   }
 
-  checkPortTypes(graphFlow, definitions, nodesById, nodeName, flowName, add);
-  checkStructure(flow, graphFlow, definitions, nodeName, flowName, add);
+  checkPortTypes(graphFlow, definitions, nodesById, named, flowName, add);
+  checkStructure(flow, graphFlow, definitions, named, flowName, add);
   checkSchedule(flow, definitions, flowName, options, add);
   return problems;
 }
 
-function listPorts(ports: readonly { id: string }[]): string {
-  return ports.length === 0 ? 'none' : ports.map((port) => `"${port.id}"`).join(', ');
+function listPorts(ports: readonly { id: string }[]): { ports: string; portsNl: string } {
+  const listed = ports.map((port) => `"${port.id}"`).join(', ');
+  return ports.length === 0 ? { ports: 'none', portsNl: 'geen' } : { ports: listed, portsNl: listed };
 }
 
-type Add = (problem: FlowProblem) => void;
+/** Records a problem: its sentence is the text's English wording. */
+type Add = (problem: Omit<FlowProblem, 'message' | 'text'>, text: CodedText) => void;
+/** A node's name in both languages, as problem texts take it. */
+type Named = (node: FlowNode) => { node: string; nodeNl: string };
 type GraphFlow = Pick<FlowDocument, 'nodes' | 'edges'>;
 
 /** Resolves `$input` outputs along the flow and compares each edge's types. */
@@ -191,7 +204,7 @@ function checkPortTypes(
   flow: GraphFlow,
   definitions: Map<string, AnyNodeDefinition>,
   nodesById: Map<string, FlowNode>,
-  nodeName: (node: FlowNode) => string,
+  named: Named,
   flowName: string,
   add: Add,
 ): void {
@@ -209,13 +222,20 @@ function checkPortTypes(
       if (!recordTypesCompatible(carried, targetPort.recordType)) {
         const source = nodesById.get(id);
         const target = nodesById.get(edge.target);
-        add({
-          severity: 'error',
-          code: 'edge.portType',
-          edgeId: edge.id,
-          nodeId: edge.target,
-          message: `${flowName}: ${source ? nodeName(source) : id} sends "${carried}" records, but ${target ? nodeName(target) : edge.target} expects "${targetPort.recordType}".`,
-        });
+        const from = source ? named(source) : { node: id, nodeNl: id };
+        const to = target ? named(target) : { node: edge.target, nodeNl: edge.target };
+        add(
+          { severity: 'error', code: 'edge.portType', edgeId: edge.id, nodeId: edge.target },
+          problemMessage('edgePortType', {
+            flow: flowName,
+            source: from.node,
+            sourceNl: from.nodeNl,
+            carried,
+            target: to.node,
+            targetNl: to.nodeNl,
+            expected: targetPort.recordType,
+          }),
+        );
       } else if (!inputType.has(edge.target) || inputType.get(edge.target) === 'any') {
         inputType.set(edge.target, carried);
       }
@@ -228,18 +248,14 @@ function checkStructure(
   flow: FlowDocument,
   graphFlow: GraphFlow,
   definitions: Map<string, AnyNodeDefinition>,
-  nodeName: (node: FlowNode) => string,
+  named: Named,
   flowName: string,
   add: Add,
 ): void {
   const graph = buildGraph(graphFlow);
   const triggers = graphFlow.nodes.filter((node) => definitions.get(node.id)?.category === 'trigger');
   if (flow.nodes.length > 0 && triggers.length === 0) {
-    add({
-      severity: 'error',
-      code: 'flow.noTrigger',
-      message: `${flowName} has no trigger: add "Run by hand" or "On a schedule".`,
-    });
+    add({ severity: 'error', code: 'flow.noTrigger' }, problemMessage('flowNoTrigger', { flow: flowName }));
   }
   const reachable = new Set<string>();
   for (const trigger of triggers) for (const id of reachableFrom(graph, trigger.id)) reachable.add(id);
@@ -249,30 +265,24 @@ function checkStructure(
     if (!definition) continue;
     const incoming = graph.incoming.get(node.id) ?? [];
     if (definition.inputs.length > 0 && incoming.length === 0) {
-      add({
-        severity: 'error',
-        code: 'node.notConnected',
-        nodeId: node.id,
-        message: `${flowName}: ${nodeName(node)} has nothing connected to its input.`,
-      });
+      add(
+        { severity: 'error', code: 'node.notConnected', nodeId: node.id },
+        problemMessage('nodeNotConnected', { flow: flowName, ...named(node) }),
+      );
     } else if (definition.category !== 'trigger' && !reachable.has(node.id) && triggers.length > 0) {
-      add({
-        severity: 'warning',
-        code: 'node.unreachable',
-        nodeId: node.id,
-        message: `${flowName}: ${nodeName(node)} is not reached from any trigger, so it never runs.`,
-      });
+      add(
+        { severity: 'warning', code: 'node.unreachable', nodeId: node.id },
+        problemMessage('nodeUnreachable', { flow: flowName, ...named(node) }),
+      );
     }
     if (definition.category === 'source') {
       const downstream = reachableFrom(graph, node.id);
       const leadsToTarget = [...downstream].some((id) => definitions.get(id)?.category === 'target');
       if (!leadsToTarget) {
-        add({
-          severity: 'error',
-          code: 'source.noTarget',
-          nodeId: node.id,
-          message: `${flowName}: ${nodeName(node)} does not lead to any target, so its records would go nowhere.`,
-        });
+        add(
+          { severity: 'error', code: 'source.noTarget', nodeId: node.id },
+          problemMessage('sourceNoTarget', { flow: flowName, ...named(node) }),
+        );
       }
     }
   }
@@ -291,39 +301,32 @@ function checkSchedule(
   const schedule = flow.schedule;
   if (schedule.kind === 'manual') {
     for (const node of scheduleNodes) {
-      add({
-        severity: 'warning',
-        code: 'schedule.manual',
-        nodeId: node.id,
-        message: `${flowName}: the flow has a schedule trigger but its schedule is "by hand"; set an interval or a cron expression.`,
-      });
+      add(
+        { severity: 'warning', code: 'schedule.manual', nodeId: node.id },
+        problemMessage('scheduleManual', { flow: flowName }),
+      );
     }
     return;
   }
   if (!isTimeZone(schedule.timezone)) {
-    add({
-      severity: 'error',
-      code: 'schedule.timezone',
-      field: 'schedule.timezone',
-      message: `${flowName}: "${schedule.timezone}" is not a time zone (e.g. Europe/Amsterdam).`,
-    });
+    add(
+      { severity: 'error', code: 'schedule.timezone', field: 'schedule.timezone' },
+      problemMessage('scheduleTimezone', { flow: flowName, zone: schedule.timezone }),
+    );
   } else if (schedule.kind === 'cron' && options.checkCron) {
     const message = options.checkCron(schedule.cron, schedule.timezone);
     if (message) {
-      add({
-        severity: 'error',
-        code: 'schedule.cron',
-        field: 'schedule.cron',
-        message: `${flowName}: cron "${schedule.cron}": ${message}`,
-      });
+      add(
+        { severity: 'error', code: 'schedule.cron', field: 'schedule.cron' },
+        problemMessage('scheduleCron', { flow: flowName, cron: schedule.cron, problem: message }),
+      );
     }
   }
   if (scheduleNodes.length === 0 && flow.enabled) {
-    add({
-      severity: 'warning',
-      code: 'schedule.noTrigger',
-      message: `${flowName} runs on a schedule but has no "On a schedule" trigger; scheduled runs start at its other triggers.`,
-    });
+    add(
+      { severity: 'warning', code: 'schedule.noTrigger' },
+      problemMessage('scheduleNoTrigger', { flow: flowName }),
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JsonValue } from '../flow/json';
 import { getPath } from '../flow/record-path';
 import { field } from './ui-hints';
+import { schemaIssue, schemaMessage } from '../flow/schema-message';
 
 /** Comparison operators of the filter and branch nodes. */
 export const ConditionOperator = z.enum([
@@ -35,7 +36,7 @@ export const unaryOperators: ReadonlySet<ConditionOperator> = new Set([
 
 export const Condition = z
   .object({
-    path: field(z.string().min(1, 'Choose a field.'), {
+    path: field(z.string().min(1, schemaMessage('chooseField')), {
       title: { en: 'Field', nl: 'Veld' },
       widget: 'fieldPath',
       fieldSource: 'input',
@@ -46,7 +47,11 @@ export const Condition = z
   .superRefine((condition, ctx) => {
     if (unaryOperators.has(condition.operator)) return;
     if (condition.value === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `"${condition.operator}" needs a value.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        ...schemaIssue('operatorNeedsValue', { operator: condition.operator }),
+      });
     } else if (
       (condition.operator === 'in' || condition.operator === 'notIn') &&
       !Array.isArray(condition.value)
@@ -54,11 +59,11 @@ export const Condition = z
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
-        message: `"${condition.operator}" needs a list of values.`,
+        ...schemaIssue('operatorNeedsList', { operator: condition.operator }),
       });
     } else if (condition.operator === 'matches') {
       if (typeof condition.value !== 'string') {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: '"matches" needs a regular expression.' });
+        ctx.addIssue({ code: 'custom', path: ['value'], ...schemaIssue('matchesNeedsPattern') });
         return;
       }
       try {
@@ -67,7 +72,7 @@ export const Condition = z
         ctx.addIssue({
           code: 'custom',
           path: ['value'],
-          message: `Not a valid regular expression: ${String(error)}`,
+          ...schemaIssue('invalidPattern', { error: String(error) }),
         });
       }
     }

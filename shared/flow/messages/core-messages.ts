@@ -198,10 +198,11 @@ export const coreMessages = {
     (params) => brokenRules(params, 'en'),
     (params) => brokenRules(params, 'nl'),
   ),
-  invalidRecord: wording<{ record: string; field?: string; issue: string }>(
+  // zod's words in each language (issueNl is absent from messages stored before it was added).
+  invalidRecord: wording<{ record: string; field?: string; issue: string; issueNl?: string }>(
     ({ record, field, issue }) => `${record} record: ${field ? `field "${field}": ` : ''}${issue}`,
-    ({ record, field, issue }) =>
-      `${recordNoun(record, 'nl')}-record: ${field ? `veld "${field}": ` : ''}${issue}`,
+    ({ record, field, issue, issueNl }) =>
+      `${recordNoun(record, 'nl')}-record: ${field ? `veld "${field}": ` : ''}${issueNl ?? issue}`,
   ),
   unknownPaymentMethod: wording<{ kind: string; number: string; method: string; orDefault?: string }>(
     ({ kind, number, method, orDefault }) =>

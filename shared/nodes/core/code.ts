@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
+import { schemaMessage } from '../../flow/schema-message';
 
 export const CodeConfig = z.object({
-  code: field(z.string().min(1, 'Write some code.'), {
+  code: field(z.string().min(1, schemaMessage('writeCode')), {
     title: { en: 'Code', nl: 'Code' },
     description: {
       en: 'The body of a function of `record`: return the new record (or null to skip it). No network, no files.',

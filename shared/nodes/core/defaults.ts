@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
+import { schemaMessage } from '../../flow/schema-message';
 
 export const DefaultValue = z.object({
-  path: z.string().min(1, 'Choose a field.'),
+  path: z.string().min(1, schemaMessage('chooseField')),
   value: z.json(),
   /** Also replace a value that is present (not only a missing or empty one). */
   overwrite: z.boolean().default(false),
@@ -11,7 +12,7 @@ export const DefaultValue = z.object({
 export type DefaultValue = z.infer<typeof DefaultValue>;
 
 export const DefaultsConfig = z.object({
-  values: field(z.array(DefaultValue).min(1, 'Add at least one default.'), {
+  values: field(z.array(DefaultValue).min(1, schemaMessage('atLeastOneDefault')), {
     title: { en: 'Defaults', nl: 'Standaardwaarden' },
     description: {
       en: 'Filled in where the record has no value (employee number 999999, branch, default debtor…).',

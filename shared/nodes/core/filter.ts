@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Condition, MatchMode } from '../conditions';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
+import { schemaMessage } from '../../flow/schema-message';
 
 export const ConditionsConfig = z.object({
   match: field(MatchMode.default('all'), {
@@ -12,7 +13,7 @@ export const ConditionsConfig = z.object({
       { value: 'any', label: { en: 'Any condition', nl: 'Minstens één voorwaarde' } },
     ],
   }),
-  conditions: field(z.array(Condition).min(1, 'Add at least one condition.'), {
+  conditions: field(z.array(Condition).min(1, schemaMessage('atLeastOneCondition')), {
     title: { en: 'Conditions', nl: 'Voorwaarden' },
     widget: 'conditions',
   }),

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { LookupRow } from '../common-fields';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
+import { schemaMessage } from '../../flow/schema-message';
 
 export const LookupConfig = z.object({
-  sourcePath: field(z.string().min(1, 'Choose the field to look up.'), {
+  sourcePath: field(z.string().min(1, schemaMessage('chooseLookupField')), {
     title: { en: 'Look up field', nl: 'Op te zoeken veld' },
     widget: 'fieldPath',
     fieldSource: 'input',
@@ -15,7 +16,7 @@ export const LookupConfig = z.object({
     widget: 'fieldPath',
     fieldSource: 'output',
   }),
-  table: field(z.array(LookupRow).min(1, 'Add at least one row.'), {
+  table: field(z.array(LookupRow).min(1, schemaMessage('atLeastOneRow')), {
     title: { en: 'Table', nl: 'Tabel' },
     widget: 'lookupTable',
   }),

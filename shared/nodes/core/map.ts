@@ -2,25 +2,29 @@ import { z } from 'zod';
 import { LookupRow } from '../common-fields';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
+import { schemaIssue, schemaMessage } from '../../flow/schema-message';
 
 /** Where a mapped field's value comes from. */
 export const MapSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1, 'Choose a source field.') }),
+  z.object({ kind: z.literal('path'), path: z.string().min(1, schemaMessage('chooseSourceField')) }),
   z.object({ kind: z.literal('constant'), value: z.json() }),
   z.object({
     kind: z.literal('lookup'),
-    path: z.string().min(1, 'Choose a source field.'),
-    table: z.array(LookupRow).min(1, 'Add at least one row to the lookup table.'),
+    path: z.string().min(1, schemaMessage('chooseSourceField')),
+    table: z.array(LookupRow).min(1, schemaMessage('atLeastOneLookupRow')),
     default: z.json().optional(),
     failIfMissing: z.boolean().default(false),
   }),
   /** A JavaScript expression over `record`, evaluated in the sandbox: `record.first + ' ' + record.last`. */
-  z.object({ kind: z.literal('expression'), expression: z.string().min(1, 'Write an expression.') }),
+  z.object({
+    kind: z.literal('expression'),
+    expression: z.string().min(1, schemaMessage('writeExpression')),
+  }),
 ]);
 export type MapSource = z.infer<typeof MapSource>;
 
 export const MapField = z.object({
-  target: z.string().min(1, 'Choose a target field.'),
+  target: z.string().min(1, schemaMessage('chooseTargetField')),
   source: MapSource,
   /** Written when the target record is created, left alone on updates (data enriched later survives). */
   onCreateOnly: z.boolean().default(false),
@@ -53,7 +57,7 @@ export const MapConfig = z
         ctx.addIssue({
           code: 'custom',
           path: ['fields', index, 'target'],
-          message: `Target field "${entry.target}" is already mapped (row ${first + 1}).`,
+          ...schemaIssue('targetMappedTwice', { target: entry.target, row: first + 1 }),
         });
       } else seen.set(entry.target, index);
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
+import { schemaIssue, schemaMessage } from '../../flow/schema-message';
 
 /** What a validation rule checks. `numeric` = digits only (MplusKASSA article numbers). */
 export const ValidationRuleKind = z.enum([
@@ -18,7 +19,7 @@ export type ValidationRuleKind = z.infer<typeof ValidationRuleKind>;
 
 export const ValidationRule = z
   .object({
-    path: z.string().min(1, 'Choose a field.'),
+    path: z.string().min(1, schemaMessage('chooseField')),
     rule: ValidationRuleKind,
     /** The pattern (regex), the length (min/maxLength) or the allowed values (oneOf). */
     value: z.json().optional(),
@@ -26,32 +27,32 @@ export const ValidationRule = z
     message: z.string().optional(),
   })
   .superRefine((rule, ctx) => {
-    const needs = (ok: boolean, message: string) => {
-      if (!ok) ctx.addIssue({ code: 'custom', path: ['value'], message });
+    const needs = (ok: boolean, issue: ReturnType<typeof schemaIssue>) => {
+      if (!ok) ctx.addIssue({ code: 'custom', path: ['value'], ...issue });
     };
     if (rule.rule === 'regex') {
-      needs(typeof rule.value === 'string', 'A regex rule needs a pattern.');
+      needs(typeof rule.value === 'string', schemaIssue('regexNeedsPattern'));
       if (typeof rule.value === 'string') {
         try {
           new RegExp(rule.value);
         } catch (error) {
-          needs(false, `Not a valid regular expression: ${String(error)}`);
+          needs(false, schemaIssue('invalidPattern', { error: String(error) }));
         }
       }
     }
     if (rule.rule === 'minLength' || rule.rule === 'maxLength') {
       needs(
         typeof rule.value === 'number' && Number.isInteger(rule.value) && rule.value >= 0,
-        'Give a length (a whole number).',
+        schemaIssue('lengthNeeded'),
       );
     }
     if (rule.rule === 'oneOf')
-      needs(Array.isArray(rule.value) && rule.value.length > 0, 'List the allowed values.');
+      needs(Array.isArray(rule.value) && rule.value.length > 0, schemaIssue('listAllowedValues'));
   });
 export type ValidationRule = z.infer<typeof ValidationRule>;
 
 export const ValidateConfig = z.object({
-  rules: field(z.array(ValidationRule).min(1, 'Add at least one rule.'), {
+  rules: field(z.array(ValidationRule).min(1, schemaMessage('atLeastOneRule')), {
     title: { en: 'Rules', nl: 'Regels' },
     widget: 'rules',
   }),

@@ -3,9 +3,10 @@ import { OrderStatus } from '../../domain/order-status';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
 import { ValueMapping } from './order-rules';
+import { schemaMessage } from '../../flow/schema-message';
 
 export const StatusRulesConfig = z.object({
-  statusMap: field(z.array(ValueMapping).min(1, 'Map at least one status.'), {
+  statusMap: field(z.array(ValueMapping).min(1, schemaMessage('atLeastOneStatus')), {
     title: { en: 'Status map', nl: 'Statussen' },
     description: {
       en: 'Source status → Koppel status (draft, open, paid, cancelled).',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SalesOrder } from '../../domain/sales-order';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
+import { schemaMessage } from '../../flow/schema-message';
 
 /**
  * One tax rule: sales to customers in `country` whose line carries `sourceRate` % get `targetTax`
@@ -9,7 +10,7 @@ import { field } from '../ui-hints';
  * code). A row without `sourceRate` is the country's default. Country `*` matches every country.
  */
 export const TaxRule = z.object({
-  country: z.string().regex(/^([A-Za-z]{2}|\*)$/, 'A country is a two-letter code (NL, BE) or *.'),
+  country: z.string().regex(/^([A-Za-z]{2}|\*)$/, schemaMessage('countryCode')),
   sourceRate: z.number().min(0).max(100).optional(),
   targetTax: z.number().min(0),
 });
@@ -17,7 +18,7 @@ export type TaxRule = z.infer<typeof TaxRule>;
 
 /** Revenue account per country: Teamleader product category (ledger per department) / MplusKASSA turnover group. */
 export const RevenueRule = z.object({
-  country: z.string().regex(/^([A-Za-z]{2}|\*)$/, 'A country is a two-letter code (NL, BE) or *.'),
+  country: z.string().regex(/^([A-Za-z]{2}|\*)$/, schemaMessage('countryCode')),
   sourceRate: z.number().min(0).max(100).optional(),
   account: z.string().min(1),
 });
@@ -42,7 +43,7 @@ export const TaxRulesConfig = z.object({
       },
     },
   ),
-  taxRules: field(z.array(TaxRule).min(1, 'Add at least one tax rule.'), {
+  taxRules: field(z.array(TaxRule).min(1, schemaMessage('atLeastOneTaxRule')), {
     title: { en: 'Tax code per country', nl: 'Btw-code per land' },
     description: {
       en: 'Per country (and source rate): the target tax. A row without source rate is the country’s default.',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { JsonObject } from '../../../../shared/flow/json';
 import type { RecordNoun } from '../../../../shared/flow/messages/nouns';
+import { issueWords } from '../../../../shared/flow/issue-words';
 import { runMessage } from '../../../../shared/flow/run-messages';
 import { permanentError } from '../../../engine/errors';
 
@@ -9,16 +10,16 @@ import { permanentError } from '../../../engine/errors';
  * named, e.g. `Sales order record: field "lines.0.quantity": expected number`.
  */
 export function readRecord<S extends z.ZodType>(schema: S, data: JsonObject, what: RecordNoun): z.output<S> {
-  const parsed = schema.safeParse(data);
+  // `reportInput` so a wrong type's words name the type received (see issueWords).
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
-  // zod's own words (issue.message) stay as zod gives them.
   throw permanentError(
     runMessage('invalidRecord', {
       record: what,
       field: field || undefined,
-      issue: issue?.message ?? 'not valid',
+      ...(issue ? issueWords(issue) : { issue: 'not valid' }),
     }),
     {
       code: 'invalid_record',

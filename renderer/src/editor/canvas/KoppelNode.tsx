@@ -7,7 +7,7 @@ import { NodeGlyph } from '../icons/IconSprite';
 import { entryOf } from '../model/catalog-index';
 import type { EditorNode } from '../model/editor-types';
 import { nodeStatus } from '../model/node-status';
-import { problemText } from '../problems/problem-text';
+import { problemTextIn } from '../problems/problem-text';
 import { NodeBadge } from './NodeBadge';
 
 const NO_PROBLEMS: never[] = [];
@@ -34,7 +34,7 @@ function KoppelNodeView({ id, data, selected }: NodeProps<EditorNode>) {
       data-state={status.state}
       data-kind={data.kind}
       data-testid={`canvas-node-${id}`}
-      title={problems.map((problem) => problemText(problem.message)).join('\n') || undefined}
+      title={problems.map((problem) => problemTextIn(problem, language)).join('\n') || undefined}
     >
       {inputs.map((port, index) => (
         <Handle

@@ -95,14 +95,22 @@ describe('form model', () => {
     expect(humanise('deliveryAddress')).toBe('Delivery address');
     const result = nodeCatalog
       .get('core.transform.filter', 1)
-      ?.config.safeParse({ conditions: [{ path: '', operator: 'equals' }] });
-    const byField = issuesByField(result?.success === false ? result.error.issues : []);
+      ?.config.safeParse({ conditions: [{ path: '', operator: 'equals' }] }, { reportInput: true });
+    const byField = issuesByField(result?.success === false ? result.error.issues : [], 'en');
     expect(
       byField
         .get('conditions')
         ?.map((i) => i.path)
         .sort(),
     ).toEqual(['0.path', '0.value']);
+    // The same issues in Dutch: the schema's own messages from their catalogue.
+    const dutch = issuesByField(result?.success === false ? result.error.issues : [], 'nl');
+    expect(
+      dutch
+        .get('conditions')
+        ?.map((i) => i.message)
+        .sort(),
+    ).toEqual(['"equals" heeft een waarde nodig.', 'Kies een veld.']);
   });
 
   it('sets and removes one key without touching the original', () => {

@@ -1,6 +1,8 @@
 import { type z } from 'zod';
 import type { LocalizedText } from '../../../../shared/nodes/node-definition';
 import { UiHint, type UiOption, type UiWidget } from '../../../../shared/nodes/ui-hints';
+import { issueWords } from '../../../../shared/flow/issue-words';
+import type { TextLanguage } from '../../../../shared/flow/wording';
 
 /** A JSON Schema node as `z.toJSONSchema` writes it (only the parts the form reads). */
 export type JsonSchema = { [key: string]: unknown };
@@ -160,13 +162,21 @@ export interface FieldIssue {
   message: string;
 }
 
-/** Groups zod issues of a whole config by top-level field. */
-export function issuesByField(issues: readonly z.core.$ZodIssue[]): Map<string, FieldIssue[]> {
+/**
+ * Groups zod issues of a whole config by top-level field, worded in `language` (parse with
+ * `reportInput`: see issueWords).
+ */
+export function issuesByField(
+  issues: readonly z.core.$ZodIssue[],
+  language: TextLanguage,
+): Map<string, FieldIssue[]> {
   const byField = new Map<string, FieldIssue[]>();
   for (const issue of issues) {
     const [head, ...rest] = issue.path.map(String);
     const key = head ?? '';
-    byField.set(key, [...(byField.get(key) ?? []), { path: rest.join('.'), message: issue.message }]);
+    const words = issueWords(issue);
+    const message = language === 'nl' ? words.issueNl : words.issue;
+    byField.set(key, [...(byField.get(key) ?? []), { path: rest.join('.'), message }]);
   }
   return byField;
 }

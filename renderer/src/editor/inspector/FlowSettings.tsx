@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { FlowPayloadLogging } from '../../../../shared/flow/flow-document';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
-import { problemText } from '../problems/problem-text';
+import { useLanguage } from '../useLanguage';
+import { problemTextIn } from '../problems/problem-text';
 import { ScheduleEditor } from './ScheduleEditor';
 
 /** What the inspector shows with no node selected: the flow's own settings. */
@@ -10,6 +11,7 @@ export function FlowSettings() {
   const meta = useFlowEditorStore((state) => state.meta);
   const setMeta = useFlowEditorStore((state) => state.setMeta);
   const problems = useFlowEditorStore((state) => state.problems);
+  const language = useLanguage();
   if (!meta) return null;
   const flowProblems = problems.filter((problem) => !problem.nodeId && !problem.edgeId);
   const retry = meta.settings.retry;
@@ -21,7 +23,7 @@ export function FlowSettings() {
           key={problem.code + problem.message}
           className={problem.severity === 'error' ? 'ed-error-text' : 'ed-warn-text'}
         >
-          {problemText(problem.message)}
+          {problemTextIn(problem, language)}
         </p>
       ))}
       <label className="ed-stack">

@@ -13,7 +13,7 @@ import { sourceFields, targetFields } from '../mapper/mapper-model';
 import { entryOf } from '../model/catalog-index';
 import type { KoppelNodeData } from '../model/editor-types';
 import { inputSchemaOf, targetSchemaOf } from '../model/record-schemas';
-import { problemText } from '../problems/problem-text';
+import { problemTextIn } from '../problems/problem-text';
 import { TryNodePanel } from '../try/TryNodePanel';
 import { useLanguage } from '../useLanguage';
 import { NodeConnections } from './NodeConnections';
@@ -45,9 +45,9 @@ export function NodeInspector({ nodeId, data }: { nodeId: string; data: KoppelNo
   const fields = useMemo(() => (entry ? describeObject(entry.configSchema) : []), [entry]);
   const issues = useMemo(() => {
     const definition = nodeCatalog.get(node.data.kind, node.data.version);
-    const parsed = definition?.config.safeParse(config);
-    return issuesByField(parsed && !parsed.success ? parsed.error.issues : []);
-  }, [node.data.kind, node.data.version, config]);
+    const parsed = definition?.config.safeParse(config, { reportInput: true });
+    return issuesByField(parsed && !parsed.success ? parsed.error.issues : [], language);
+  }, [node.data.kind, node.data.version, config, language]);
   const suggestions = useMemo(() => {
     const state = useFlowEditorStore.getState();
     const view = { ...state, edges };
@@ -124,7 +124,7 @@ export function NodeInspector({ nodeId, data }: { nodeId: string; data: KoppelNo
                     key={problem.code + problem.message}
                     className={problem.severity === 'error' ? 'ed-error-text' : 'ed-warn-text'}
                   >
-                    {problemText(problem.message)}
+                    {problemTextIn(problem, language)}
                   </li>
                 ))}
               </ul>

@@ -2,11 +2,13 @@ import { AlertTriangle, CircleX } from 'lucide-react';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
-import { problemText } from './problem-text';
+import { useLanguage } from '../useLanguage';
+import { problemTextIn } from './problem-text';
 
 /** Every problem of the flow; choosing one selects (and shows) its node. */
 export function ProblemsPanel({ onReveal }: { onReveal(nodeId: string): void }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   // A big flow can have hundreds of problems: the list may follow the canvas by a frame.
   const current = useFlowEditorStore((state) => state.problems);
   const problems = useDeferredValue(current);
@@ -35,7 +37,7 @@ export function ProblemsPanel({ onReveal }: { onReveal(nodeId: string): void }) 
               <AlertTriangle size={14} aria-hidden="true" />
             )}
             <span className="ed-sr-only">{t(`editor.problems.${problem.severity}`)}</span>
-            <span>{problemText(problem.message)}</span>
+            <span>{problemTextIn(problem, language)}</span>
           </button>
         </li>
       ))}

@@ -1,0 +1,133 @@
+import { wording } from '../wording';
+
+/** A node as a problem names it, in each language: `node "Label" (id)`. */
+interface Named {
+  node: string;
+  nodeNl: string;
+}
+
+/** Ports listed in each language ("none" when there are none). */
+interface Ports {
+  ports: string;
+  portsNl: string;
+}
+
+/**
+ * What flow validation finds, in English and Dutch (the editor's problems, node badges, the command
+ * line's `flows validate`). A node's name comes in both languages: without a label of its own it is
+ * named by its kind's label, which has both.
+ */
+export const problemMessages = {
+  flowEmpty: wording<{ flow: string }>(
+    ({ flow }) => `Flow "${flow}" has no nodes: add a trigger, a source and a target.`,
+    ({ flow }) => `Flow "${flow}" heeft geen nodes: voeg een trigger, een bron en een doel toe.`,
+  ),
+  nodeDuplicateId: wording<{ flow: string; id: string }>(
+    ({ flow, id }) => `Flow "${flow}": two nodes have the id "${id}".`,
+    ({ flow, id }) => `Flow "${flow}": twee nodes hebben de id "${id}".`,
+  ),
+  nodeUnknownKind: wording<{ flow: string; kind: string } & Named>(
+    ({ flow, node, kind }) => `Flow "${flow}": ${node} has the unknown kind "${kind}".`,
+    ({ flow, nodeNl, kind }) => `Flow "${flow}": ${nodeNl} is van een onbekende soort, "${kind}".`,
+  ),
+  nodeUnknownVersion: wording<{ flow: string; kind: string; version: number; known: string } & Named>(
+    ({ flow, node, kind, version, known }) =>
+      `Flow "${flow}": ${node}: ${kind} has no version ${version} (known: ${known}).`,
+    ({ flow, nodeNl, kind, version, known }) =>
+      `Flow "${flow}": ${nodeNl}: ${kind} heeft geen versie ${version} (bekend: ${known}).`,
+  ),
+  nodeDeprecated: wording<{ flow: string; kind: string; version: number; current?: number } & Named>(
+    ({ flow, node, kind, version, current }) =>
+      `Flow "${flow}": ${node} uses ${kind}@${version}, which is deprecated${current !== undefined ? `; version ${current} is current` : ''}.`,
+    ({ flow, nodeNl, kind, version, current }) =>
+      `Flow "${flow}": ${nodeNl} gebruikt ${kind}@${version}, die verouderd is${current !== undefined ? `; versie ${current} is de huidige` : ''}.`,
+  ),
+  nodeConfig: wording<{ flow: string; field?: string; issue: string; issueNl: string } & Named>(
+    ({ flow, node, field, issue }) => `Flow "${flow}": ${node}${field ? `, field "${field}"` : ''}: ${issue}`,
+    ({ flow, nodeNl, field, issueNl }) =>
+      `Flow "${flow}": ${nodeNl}${field ? `, veld "${field}"` : ''}: ${issueNl}`,
+  ),
+  edgeDuplicateId: wording<{ flow: string; id: string }>(
+    ({ flow, id }) => `Flow "${flow}": two edges have the id "${id}".`,
+    ({ flow, id }) => `Flow "${flow}": twee lijnen hebben de id "${id}".`,
+  ),
+  edgeDangling: wording<{ flow: string; edge: string; missing: string }>(
+    ({ flow, edge, missing }) =>
+      `Flow "${flow}": edge ${edge} points to node "${missing}", which is not in the flow.`,
+    ({ flow, edge, missing }) =>
+      `Flow "${flow}": lijn ${edge} wijst naar node "${missing}", die niet in de flow staat.`,
+  ),
+  edgeUnknownOutput: wording<{ flow: string; port: string } & Named & Ports>(
+    ({ flow, node, port, ports }) => `Flow "${flow}": ${node} has no output "${port}" (it has ${ports}).`,
+    ({ flow, nodeNl, port, portsNl }) =>
+      `Flow "${flow}": ${nodeNl} heeft geen uitvoer "${port}" (wel: ${portsNl}).`,
+  ),
+  edgeUnknownInput: wording<{ flow: string; port: string } & Named & Ports>(
+    ({ flow, node, port, ports }) => `Flow "${flow}": ${node} has no input "${port}" (it has ${ports}).`,
+    ({ flow, nodeNl, port, portsNl }) =>
+      `Flow "${flow}": ${nodeNl} heeft geen invoer "${port}" (wel: ${portsNl}).`,
+  ),
+  edgeDuplicate: wording<{ flow: string; edge: string }>(
+    ({ flow, edge }) => `Flow "${flow}": edge ${edge} repeats another edge; records would pass twice.`,
+    ({ flow, edge }) =>
+      `Flow "${flow}": lijn ${edge} herhaalt een andere lijn; records zouden er twee keer langs gaan.`,
+  ),
+  graphCycle: wording<{ flow: string; names: string; namesNl: string }>(
+    ({ flow, names }) => `Flow "${flow}": records would go round in circles between ${names}.`,
+    ({ flow, namesNl }) => `Flow "${flow}": records zouden blijven rondgaan tussen ${namesNl}.`,
+  ),
+  edgePortType: wording<{
+    flow: string;
+    source: string;
+    sourceNl: string;
+    carried: string;
+    target: string;
+    targetNl: string;
+    expected: string;
+  }>(
+    ({ flow, source, carried, target, expected }) =>
+      `Flow "${flow}": ${source} sends "${carried}" records, but ${target} expects "${expected}".`,
+    ({ flow, sourceNl, carried, targetNl, expected }) =>
+      `Flow "${flow}": ${sourceNl} stuurt records van het type "${carried}", maar ${targetNl} verwacht "${expected}".`,
+  ),
+  flowNoTrigger: wording<{ flow: string }>(
+    ({ flow }) => `Flow "${flow}" has no trigger: add "Run by hand" or "On a schedule".`,
+    ({ flow }) => `Flow "${flow}" heeft geen trigger: voeg "Handmatig starten" of "Volgens schema" toe.`,
+  ),
+  nodeNotConnected: wording<{ flow: string } & Named>(
+    ({ flow, node }) => `Flow "${flow}": ${node} has nothing connected to its input.`,
+    ({ flow, nodeNl }) => `Flow "${flow}": op de invoer van ${nodeNl} is niets aangesloten.`,
+  ),
+  nodeUnreachable: wording<{ flow: string } & Named>(
+    ({ flow, node }) => `Flow "${flow}": ${node} is not reached from any trigger, so it never runs.`,
+    ({ flow, nodeNl }) =>
+      `Flow "${flow}": ${nodeNl} wordt door geen enkele trigger bereikt en draait dus nooit.`,
+  ),
+  sourceNoTarget: wording<{ flow: string } & Named>(
+    ({ flow, node }) =>
+      `Flow "${flow}": ${node} does not lead to any target, so its records would go nowhere.`,
+    ({ flow, nodeNl }) =>
+      `Flow "${flow}": ${nodeNl} leidt naar geen enkel doel; de records zouden nergens heen gaan.`,
+  ),
+  scheduleManual: wording<{ flow: string }>(
+    ({ flow }) =>
+      `Flow "${flow}": the flow has a schedule trigger but its schedule is "by hand"; set an interval or a cron expression.`,
+    ({ flow }) =>
+      `Flow "${flow}": de flow heeft een schematrigger, maar het schema staat op "Handmatig"; stel een interval of een cron-expressie in.`,
+  ),
+  scheduleTimezone: wording<{ flow: string; zone: string }>(
+    ({ flow, zone }) => `Flow "${flow}": "${zone}" is not a time zone (e.g. Europe/Amsterdam).`,
+    ({ flow, zone }) => `Flow "${flow}": "${zone}" is geen tijdzone (bijv. Europe/Amsterdam).`,
+  ),
+  // The cron library's own words about the expression stay as it gives them.
+  scheduleCron: wording<{ flow: string; cron: string; problem: string }>(
+    ({ flow, cron, problem }) => `Flow "${flow}": cron "${cron}": ${problem}`,
+    ({ flow, cron, problem }) => `Flow "${flow}": cron-expressie "${cron}": ${problem}`,
+  ),
+  scheduleNoTrigger: wording<{ flow: string }>(
+    ({ flow }) =>
+      `Flow "${flow}" runs on a schedule but has no "On a schedule" trigger; scheduled runs start at its other triggers.`,
+    ({ flow }) =>
+      `Flow "${flow}" draait volgens schema maar heeft geen trigger "Volgens schema"; geplande runs starten bij de andere triggers.`,
+  ),
+};
