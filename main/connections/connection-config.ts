@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 
 /** Fixed ids of the two sandbox connections ("Sandbox Teamleader", "Sandbox MplusKASSA"). */
@@ -21,13 +22,10 @@ export function mplusUrl(host: string, port: number): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new KoppelError('invalid_input', `MplusKASSA host "${host}" is not a host name or URL.`);
+    throw new KoppelError('invalid_input', apiMessage('mplusHostInvalid', { host }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new KoppelError(
-      'invalid_input',
-      `MplusKASSA host "${host}" must use https:// (or http:// for a local test server).`,
-    );
+    throw new KoppelError('invalid_input', apiMessage('mplusHostScheme', { host }));
   }
   url.port = String(port);
   if (url.pathname === '') url.pathname = '/';

@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { Connection, ConnectionKind } from '../../shared/connections/connection';
 import type { SettingsStore } from '../settings/settings-store';
@@ -22,7 +23,7 @@ export class ConnectionStore {
       const known = this.list().map((c) => c.id);
       throw new KoppelError(
         'not_found',
-        `No connection "${id}"${known.length ? ` (known: ${known.join(', ')})` : ' (none is set up yet)'}.`,
+        apiMessage('connectionNotFound', { id, known: known.length ? known.join(', ') : undefined }),
       );
     }
     return connection;
@@ -47,7 +48,8 @@ export class ConnectionStore {
         return updated;
       }),
     );
-    if (!updated) throw new KoppelError('not_found', `Connection "${connection.id}" was removed meanwhile.`);
+    if (!updated)
+      throw new KoppelError('not_found', apiMessage('connectionRemovedMeanwhile', { id: connection.id }));
     return updated;
   }
 
@@ -61,7 +63,7 @@ export class ConnectionStore {
     if (requested.startsWith(SANDBOX_ID_PREFIX)) {
       throw new KoppelError(
         'invalid_input',
-        `Ids starting with "${SANDBOX_ID_PREFIX}" belong to the sandbox.`,
+        apiMessage('connectionIdReserved', { prefix: SANDBOX_ID_PREFIX }),
       );
     }
     return requested;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import { startTeamleaderTwin, type TeamleaderTwin } from '../connectors/teamleader';
 import { connectSandboxTeamleader } from '../sandbox/sandbox-http';
@@ -91,6 +92,15 @@ describe('a headless server: no keychain, secrets from KOPPEL_SECRET_* variables
     expect((error as KoppelError).code).toBe('keychain_unavailable');
     expect((error as KoppelError).message).toMatch(/install and unlock gnome-keyring/i);
     expect(opened).toEqual([]);
+    // A Dutch screen words it from its code: the reason as the platform gave it, the hint translated.
+    expect((error as KoppelError).text?.code).toBe('keychainUnavailable');
+    expect(apiMessageIn(error as KoppelError, 'nl')).toBe(
+      'De sleutelhanger van het besturingssysteem is niet beschikbaar (Platform failure: no D-Bus session). ' +
+        'Koppel bewaart geheimen alleen in een Secret Service-sleutelhanger. Installeer en ontgrendel gnome-keyring ' +
+        '(apt install gnome-keyring libsecret-1-0 dbus) of KeePassXC met Secret Service aan; start Koppel op een server ' +
+        'zonder bureaublad binnen "dbus-run-session" met gnome-keyring-daemon ontgrendeld, of geef geheimen alleen-lezen ' +
+        'door via KOPPEL_SECRET_*-omgevingsvariabelen (zie main/vault/README.md).',
+    );
   });
 
   it('refuses to save MplusKASSA secrets without a keychain and saves nothing', async () => {

@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
+import type { Connection } from '../../shared/connections/connection';
 import { startMplusTwin, type MplusTwin, type MplusTwinFaults } from '../connectors/mplus';
 import type { Keychain } from '../vault/keychain';
 import type { Vault } from '../vault/vault';
@@ -10,6 +13,36 @@ import { tempDataDir, testKeychain, testSettings, testVault } from './testing/fi
 
 const IDENT = 'shop-ident-7781';
 const SECRET = 'shop-secret-4f9a2c';
+
+/** The KoppelError a call failed with. */
+async function refusal(call: Promise<unknown>): Promise<KoppelError> {
+  const error = await call.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
+  if (error instanceof KoppelError) return error;
+  throw new Error(`expected a KoppelError, got ${String(error)}`);
+}
+
+const createdAt = new Date().toISOString();
+const sandboxMplus: Connection = {
+  id: 'sandbox-mplus',
+  name: 'Sandbox MplusKASSA',
+  kind: 'mplus',
+  mode: 'sandbox',
+  status: 'connected',
+  createdAt,
+  config: { host: 'http://127.0.0.1', port: 9, url: 'http://127.0.0.1:9/' },
+};
+const liveTeamleader: Connection = {
+  id: 'tl',
+  name: 'Teamleader',
+  kind: 'teamleader',
+  mode: 'live',
+  status: 'new',
+  createdAt,
+  config: { apiBaseUrl: 'http://127.0.0.1:9', authBaseUrl: 'http://127.0.0.1:9', clientId: 'c-1' },
+};
 
 describe('connection registry with MplusKASSA (real keychain, twin on loopback)', () => {
   let keychain: Keychain;
@@ -184,6 +217,95 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     );
     await registry.remove('mplus');
     expect(registry.store.find('mplus')).toBeUndefined();
+  });
+
+  it("words the registry's refusals as codes that read in Dutch", async () => {
+    const none = await refusal(registry.mplus());
+    expect(none).toMatchObject({ code: 'not_found', text: { code: 'connectionNoneOfKind' } });
+    expect(apiMessageIn(none, 'nl')).toBe(
+      'Geen MplusKASSA-koppeling: verbind er een op het scherm Koppelingen, of zet de sandbox aan in Instellingen.',
+    );
+
+    await save();
+    await vault.delete('mplus', 'secret');
+    const missing = await refusal(registry.mplus('mplus'));
+    expect(missing).toMatchObject({
+      code: 'connection_failed',
+      message: 'MplusKASSA connection "Shop" has no secret stored: enter it on the Connections screen.',
+      detail: { needsAuth: true },
+      text: { code: 'mplusCredentialMissing', params: { name: 'Shop', field: 'secret' } },
+    });
+    expect(apiMessageIn(missing, 'nl')).toBe(
+      'MplusKASSA-koppeling "Shop" heeft geen secret opgeslagen: vul die in op het scherm Koppelingen.',
+    );
+
+    const wrongKind = await refusal(registry.teamleader('mplus'));
+    expect(wrongKind).toMatchObject({
+      code: 'invalid_input',
+      message: 'Connection "mplus" is mplus, not teamleader.',
+      text: { code: 'connectionWrongKind' },
+    });
+    expect(apiMessageIn(wrongKind, 'nl')).toBe('Koppeling "mplus" is mplus, geen teamleader.');
+
+    registry.store.save(liveTeamleader);
+    const noSecret = await refusal(registry.teamleader('tl'));
+    expect(noSecret).toMatchObject({ code: 'connection_failed', text: { code: 'teamleaderNotConnected' } });
+    expect(apiMessageIn(noSecret, 'nl')).toBe(
+      'Teamleader-koppeling "Teamleader" is niet verbonden (geen clientgeheim opgeslagen): verbind opnieuw.',
+    );
+
+    // A sandbox connection left in the settings, with no sandbox in this registry.
+    registry.store.save(sandboxMplus);
+    const owned = await refusal(registry.remove('sandbox-mplus'));
+    expect(owned).toMatchObject({
+      code: 'conflict',
+      message:
+        '"Sandbox MplusKASSA" belongs to the sandbox and cannot delete; turn the sandbox off in Settings instead.',
+      text: { code: 'connectionBelongsToSandbox', params: { action: 'delete' } },
+    });
+    expect(apiMessageIn(owned, 'nl')).toBe(
+      '"Sandbox MplusKASSA" hoort bij de sandbox en kan niet worden verwijderd; zet in plaats daarvan de sandbox uit in Instellingen.',
+    );
+    const off = await refusal(registry.mplus('sandbox-mplus'));
+    expect(off).toMatchObject({ code: 'connection_failed', text: { code: 'connectionSandboxOff' } });
+    expect(apiMessageIn(off, 'nl')).toBe(
+      'De sandbox staat uit in Instellingen; zet hem aan om deze koppeling te gebruiken.',
+    );
+  });
+
+  it('words the refusals of saving a MplusKASSA connection as codes that read in Dutch', async () => {
+    const input = { host: 'http://127.0.0.1', port: twin.port };
+    const required = await refusal(saveMplusConnection(registry, { ...input, secret: SECRET }));
+    expect(required).toMatchObject({
+      code: 'invalid_input',
+      message: 'The MplusKASSA ident is required.',
+      detail: { field: 'ident' },
+      text: { code: 'mplusCredentialRequired' },
+    });
+    expect(apiMessageIn(required, 'nl')).toBe('De ident van MplusKASSA is verplicht.');
+
+    registry.store.save(liveTeamleader);
+    const wrongKind = await refusal(saveMplusConnection(registry, { ...input, id: 'tl' }));
+    expect(wrongKind.message).toBe('Connection "tl" is teamleader, not MplusKASSA.');
+    expect(apiMessageIn(wrongKind, 'nl')).toBe('Koppeling "tl" is teamleader, geen MplusKASSA.');
+
+    registry.store.save(sandboxMplus);
+    const owned = await refusal(saveMplusConnection(registry, { ...input, id: 'sandbox-mplus' }));
+    expect(owned.message).toContain('belongs to the sandbox and cannot be edited;');
+    expect(apiMessageIn(owned, 'nl')).toContain('hoort bij de sandbox en kan niet worden bewerkt;');
+
+    const envRegistry = new ConnectionRegistry({
+      settings: testSettings(dataDir),
+      vault: testVault(keychain, { KOPPEL_SECRET_SHOP_SECRET: SECRET }),
+    });
+    const fromEnv = await refusal(
+      saveMplusConnection(envRegistry, { ...input, id: 'shop', ident: IDENT, secret: 'other' }),
+    );
+    expect(fromEnv).toMatchObject({ code: 'conflict', text: { code: 'mplusCredentialFromEnvironment' } });
+    expect(apiMessageIn(fromEnv, 'nl')).toBe(
+      'De secret van MplusKASSA-koppeling "shop" komt uit KOPPEL_SECRET_SHOP_SECRET; wijzig die daar.',
+    );
+    expect(await keychain.get('shop/ident')).toBeNull();
   });
 
   it('says what to do when no connection of a kind exists', async () => {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ConnectionView } from '../../shared/api/calls/connections';
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
+import type { SandboxRefusedAction } from '../../shared/api/messages/connection-messages';
 import type {
   Connection,
   ConnectionKind,
@@ -86,7 +88,7 @@ export class ConnectionRegistry implements ConnectionProvider {
     // The engine keys clients by kind; the two kinds below are the only ones a registry serves.
     if (kind === 'teamleader') return (await this.teamleader(connectionId)) as ConnectionClients[K];
     if (kind === 'mplus') return (await this.mplus(connectionId)) as ConnectionClients[K];
-    throw new KoppelError('not_found', `Koppel has no "${kind}" connections; only teamleader and mplus.`);
+    throw new KoppelError('not_found', apiMessage('connectionKindUnknown', { kind }));
   }
 
   /** Every connection, as the renderer may see it. */
@@ -119,11 +121,8 @@ export class ConnectionRegistry implements ConnectionProvider {
       await this.sandbox.ensure();
       return ofKind(this.store.get(sandboxId), kind);
     }
-    const label = kind === 'teamleader' ? 'Teamleader' : 'MplusKASSA';
-    throw new KoppelError(
-      'not_found',
-      `No ${label} connection: connect one on the Connections screen, or turn the sandbox on in Settings.`,
-    );
+    const system = kind === 'teamleader' ? 'Teamleader' : 'MplusKASSA';
+    throw new KoppelError('not_found', apiMessage('connectionNoneOfKind', { system }));
   }
 
   /** A ready Teamleader client whose tokens live in the vault (sandbox: in memory). */
@@ -171,7 +170,7 @@ export class ConnectionRegistry implements ConnectionProvider {
     if (!clientSecret) {
       throw new KoppelError(
         'connection_failed',
-        `Teamleader connection "${connection.name}" is not connected (no client secret stored): connect it again.`,
+        apiMessage('teamleaderNotConnected', { name: connection.name }),
         { needsAuth: true },
       );
     }
@@ -196,7 +195,7 @@ export class ConnectionRegistry implements ConnectionProvider {
     if (!ident || !secret) {
       throw new KoppelError(
         'connection_failed',
-        `MplusKASSA connection "${connection.name}" has no ${ident ? 'secret' : 'ident'} stored: enter it on the Connections screen.`,
+        apiMessage('mplusCredentialMissing', { name: connection.name, field: ident ? 'secret' : 'ident' }),
         { needsAuth: true },
       );
     }
@@ -232,12 +231,12 @@ export class ConnectionRegistry implements ConnectionProvider {
   }
 
   /** A live connection by id; the sandbox's own two are managed by the sandbox setting. */
-  requireLive(connectionId: string, action: string): Connection {
+  requireLive(connectionId: string, action: SandboxRefusedAction): Connection {
     const connection = this.store.get(connectionId);
     if (connection.mode === 'sandbox') {
       throw new KoppelError(
         'conflict',
-        `"${connection.name}" belongs to the sandbox and cannot ${action}; turn the sandbox off in Settings instead.`,
+        apiMessage('connectionBelongsToSandbox', { name: connection.name, action }),
       );
     }
     return connection;
@@ -245,10 +244,7 @@ export class ConnectionRegistry implements ConnectionProvider {
 
   private async requireSandbox(): Promise<SandboxEndpoints> {
     if (!this.sandbox?.enabled()) {
-      throw new KoppelError(
-        'connection_failed',
-        'The sandbox is turned off in Settings; turn it on to use this connection.',
-      );
+      throw new KoppelError('connection_failed', apiMessage('connectionSandboxOff'));
     }
     return this.sandbox.ensure();
   }
@@ -281,7 +277,7 @@ function ofKind(connection: Connection, kind: ConnectionKind): Connection {
   if (connection.kind !== kind) {
     throw new KoppelError(
       'invalid_input',
-      `Connection "${connection.id}" is ${connection.kind}, not ${kind}.`,
+      apiMessage('connectionWrongKind', { id: connection.id, kind: connection.kind, expected: kind }),
     );
   }
   return connection;

@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { MplusConnection } from '../../shared/connections/connection';
 import { envSecretName } from '../vault/env-secrets';
@@ -25,9 +26,12 @@ export async function saveMplusConnection(
 ): Promise<MplusConnection> {
   const found = input.id ? registry.store.find(input.id) : undefined;
   if (found) {
-    registry.requireLive(found.id, 'be edited');
+    registry.requireLive(found.id, 'edit');
     if (found.kind !== 'mplus') {
-      throw new KoppelError('invalid_input', `Connection "${found.id}" is ${found.kind}, not MplusKASSA.`);
+      throw new KoppelError(
+        'invalid_input',
+        apiMessage('connectionWrongKind', { id: found.id, kind: found.kind, expected: 'MplusKASSA' }),
+      );
     }
   }
   const existing = found?.kind === 'mplus' ? found : undefined;
@@ -42,11 +46,11 @@ export async function saveMplusConnection(
     if (value !== undefined && fromEnv) {
       throw new KoppelError(
         'conflict',
-        `The MplusKASSA ${field} of "${id}" comes from ${envSecretName(id, field)}; change it there.`,
+        apiMessage('mplusCredentialFromEnvironment', { field, id, variable: envSecretName(id, field) }),
       );
     }
     if (value === undefined && !existing && !fromEnv) {
-      throw new KoppelError('invalid_input', `The MplusKASSA ${field} is required.`, { field });
+      throw new KoppelError('invalid_input', apiMessage('mplusCredentialRequired', { field }), { field });
     }
     if (value !== undefined) writes.push({ field, value });
   }

@@ -1,5 +1,9 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
 import { startTeamleaderTwin, TeamleaderTokens, type TeamleaderTwin } from '../connectors/teamleader';
 import type { Keychain } from '../vault/keychain';
 import type { Vault } from '../vault/vault';
@@ -9,6 +13,18 @@ import { approveInBrowser, tempDataDir, testKeychain, testSettings, testVault } 
 
 const CLIENT_ID = 'live-integration';
 const CLIENT_SECRET = 'live-client-secret-93be1';
+
+/** The KoppelError a call failed with. */
+async function refusal(call: () => unknown): Promise<KoppelError> {
+  const error = await Promise.resolve()
+    .then(call)
+    .then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+  if (error instanceof KoppelError) return error;
+  throw new Error(`expected a KoppelError, got ${String(error)}`);
+}
 
 describe('Teamleader OAuth round trip against the twin (real keychain)', () => {
   let keychain: Keychain;
@@ -159,6 +175,74 @@ describe('Teamleader OAuth round trip against the twin (real keychain)', () => {
     expect(await keychain.get('teamleader/clientSecret')).toBeNull();
     expect(await keychain.get('teamleader/tokens')).toBeNull();
     expect(registry.store.get('teamleader').status).toBe('needs_auth');
+  });
+
+  it('words its refusals as codes that read in Dutch', async () => {
+    const unknown = await refusal(() => flows.status('gone'));
+    expect(unknown).toMatchObject({
+      code: 'not_found',
+      message: 'No Teamleader authorisation "gone" (it may have expired).',
+      text: { code: 'teamleaderAuthNotFound' },
+    });
+    expect(apiMessageIn(unknown, 'nl')).toBe(
+      'Geen Teamleader-autorisatie "gone" (misschien is die verlopen).',
+    );
+
+    const noClient = await refusal(() => flows.start({ authBaseUrl: twin.authUrl }));
+    expect(noClient).toMatchObject({ code: 'invalid_input', text: { code: 'teamleaderClientIdRequired' } });
+    expect(apiMessageIn(noClient, 'nl')).toBe('Het client-ID van Teamleader is verplicht.');
+    const noSecret = await refusal(() => flows.start({ clientId: CLIENT_ID, authBaseUrl: twin.authUrl }));
+    expect(noSecret.message).toBe('The Teamleader client secret is required.');
+    expect(apiMessageIn(noSecret, 'nl')).toBe('Het clientgeheim van Teamleader is verplicht.');
+
+    const taken = http.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const busy = await refusal(() =>
+        flows.start({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectPort: port }),
+      );
+      expect(busy).toMatchObject({ code: 'conflict', text: { code: 'teamleaderRedirectPortBusy' } });
+      const reason = String(busy.text?.params.reason);
+      expect(reason).toContain('EADDRINUSE');
+      expect(busy.message).toBe(
+        `Koppel cannot listen for the Teamleader redirect on 127.0.0.1:${port} (${reason}); close what uses that port or choose another.`,
+      );
+      expect(apiMessageIn(busy, 'nl')).toBe(
+        `Koppel kan niet luisteren naar de doorverwijzing van Teamleader op 127.0.0.1:${port} (${reason}); sluit af wat die poort gebruikt of kies een andere.`,
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+
+    const createdAt = new Date().toISOString();
+    registry.store.save({
+      id: 'sandbox-teamleader',
+      name: 'Sandbox Teamleader',
+      kind: 'teamleader',
+      mode: 'sandbox',
+      status: 'connected',
+      createdAt,
+      config: { apiBaseUrl: twin.apiUrl, authBaseUrl: twin.authUrl, clientId: CLIENT_ID },
+    });
+    const owned = await refusal(() => flows.start({ id: 'sandbox-teamleader' }));
+    expect(owned).toMatchObject({ code: 'conflict', text: { code: 'connectionBelongsToSandbox' } });
+    expect(owned.message).toContain('belongs to the sandbox and cannot be reconnected;');
+    expect(apiMessageIn(owned, 'nl')).toBe(
+      '"Sandbox Teamleader" hoort bij de sandbox en kan niet opnieuw worden verbonden; zet in plaats daarvan de sandbox uit in Instellingen.',
+    );
+    registry.store.save({
+      id: 'mplus',
+      name: 'Shop',
+      kind: 'mplus',
+      mode: 'live',
+      status: 'new',
+      createdAt,
+      config: { host: 'api.mpluskassa.nl', port: 44281, url: 'https://api.mpluskassa.nl:44281/' },
+    });
+    const wrongKind = await refusal(() => flows.start({ id: 'mplus' }));
+    expect(wrongKind.message).toBe('Connection "mplus" is mplus, not Teamleader.');
+    expect(apiMessageIn(wrongKind, 'nl')).toBe('Koppeling "mplus" is mplus, geen Teamleader.');
   });
 
   it('expires when the browser never comes back', async () => {

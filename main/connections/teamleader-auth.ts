@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TeamleaderAuthStatus } from '../../shared/api/calls/connections';
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { TeamleaderConnection } from '../../shared/connections/connection';
 import type { Logger } from '../app/logger';
@@ -71,18 +72,18 @@ export class TeamleaderAuthFlows {
     if (existing && existing.kind !== 'teamleader') {
       throw new KoppelError(
         'invalid_input',
-        `Connection "${existing.id}" is ${existing.kind}, not Teamleader.`,
+        apiMessage('connectionWrongKind', { id: existing.id, kind: existing.kind, expected: 'Teamleader' }),
       );
     }
-    if (existing) registry.requireLive(existing.id, 'be reconnected');
+    if (existing) registry.requireLive(existing.id, 'reconnect');
     const connectionId = existing?.id ?? registry.store.newId('teamleader', input.id);
     const clientId = input.clientId ?? existing?.config.clientId;
-    if (!clientId) throw new KoppelError('invalid_input', 'The Teamleader client id is required.');
+    if (!clientId) throw new KoppelError('invalid_input', apiMessage('teamleaderClientIdRequired'));
     // Tokens will have to be stored: refuse before the user signs in when they could not be.
     await registry.vault.requireKeychain();
     const clientSecret =
       input.clientSecret ?? (existing ? await registry.vault.get(existing.id, 'clientSecret') : undefined);
-    if (!clientSecret) throw new KoppelError('invalid_input', 'The Teamleader client secret is required.');
+    if (!clientSecret) throw new KoppelError('invalid_input', apiMessage('teamleaderClientSecretRequired'));
     const config = {
       apiBaseUrl: input.apiBaseUrl ?? existing?.config.apiBaseUrl ?? DEFAULT_API_BASE_URL,
       authBaseUrl: input.authBaseUrl ?? existing?.config.authBaseUrl ?? DEFAULT_AUTH_BASE_URL,
@@ -99,8 +100,10 @@ export class TeamleaderAuthFlows {
     }).catch((error: unknown) => {
       throw new KoppelError(
         'conflict',
-        `Koppel cannot listen for the Teamleader redirect on 127.0.0.1:${input.redirectPort ?? 0} ` +
-          `(${error instanceof Error ? error.message : String(error)}); close what uses that port or choose another.`,
+        apiMessage('teamleaderRedirectPortBusy', {
+          port: input.redirectPort ?? 0,
+          reason: error instanceof Error ? error.message : String(error),
+        }),
       );
     });
     const authorizeUrl = buildAuthorizeUrl({
@@ -179,8 +182,7 @@ export class TeamleaderAuthFlows {
 
   private flow(authId: string): Flow {
     const flow = this.flows.get(authId);
-    if (!flow)
-      throw new KoppelError('not_found', `No Teamleader authorisation "${authId}" (it may have expired).`);
+    if (!flow) throw new KoppelError('not_found', apiMessage('teamleaderAuthNotFound', { authId }));
     return flow;
   }
 }

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
 import { sandboxAnswers } from './sandbox-http';
 
 const servers: http.Server[] = [];
@@ -50,6 +52,25 @@ describe('sandboxAnswers', () => {
   it('gives up on a twin that never answers, with the process named', async () => {
     await expect(sandboxAnswers(record(await adminApi(0), await adminApi(60_000)), 100)).rejects.toThrow(
       'The sandbox of process 4242 does not answer',
+    );
+  });
+
+  it('gives up as a code that reads in Dutch', async () => {
+    const error = await sandboxAnswers(record(await adminApi(60_000), await adminApi(0)), 100).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    if (!(error instanceof KoppelError)) throw new Error(`expected a KoppelError, got ${String(error)}`);
+    expect(error).toMatchObject({
+      code: 'unavailable',
+      message:
+        'The sandbox of process 4242 does not answer (Teamleader http://127.0.0.1:1, MplusKASSA http://127.0.0.1:2/); ' +
+        'stop that process or wait until it has started.',
+      text: { code: 'sandboxNotAnswering', params: { pid: 4242 } },
+    });
+    expect(apiMessageIn(error, 'nl')).toBe(
+      'De sandbox van proces 4242 antwoordt niet (Teamleader http://127.0.0.1:1, MplusKASSA http://127.0.0.1:2/); ' +
+        'stop dat proces of wacht tot hij gestart is.',
     );
   });
 });

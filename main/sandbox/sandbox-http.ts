@@ -4,6 +4,7 @@ import {
   exchangeCode,
   type TeamleaderTokenStore,
 } from '../connectors/teamleader';
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { SandboxEndpoints } from '../connections/registry';
 import type { SandboxRecord } from './sandbox-record';
@@ -78,8 +79,11 @@ export async function sandboxAnswers(
     if (Date.now() > deadline) {
       throw new KoppelError(
         'unavailable',
-        `The sandbox of process ${record.pid} does not answer (Teamleader ${record.teamleader.apiUrl}, ` +
-          `MplusKASSA ${record.mplus.url}); stop that process or wait until it has started.`,
+        apiMessage('sandboxNotAnswering', {
+          pid: record.pid,
+          teamleaderUrl: record.teamleader.apiUrl,
+          mplusUrl: record.mplus.url,
+        }),
       );
     }
   }

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
 import { appRoot } from '../app/paths';
 import { ConnectionRegistry } from '../connections/registry';
 import { createConfBackend } from '../settings/conf-backend';
@@ -29,6 +31,16 @@ function koppelProcess(dataDir: string) {
   registry.attachSandbox(sandbox);
   cleanups.push(() => sandbox.dispose());
   return { settings, registry, sandbox };
+}
+
+/** The KoppelError a call failed with. */
+async function refusal(call: Promise<unknown>): Promise<KoppelError> {
+  const error = await call.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
+  if (error instanceof KoppelError) return error;
+  throw new Error(`expected a KoppelError, got ${String(error)}`);
 }
 
 function tempDataDir(): string {
@@ -141,6 +153,33 @@ describe('sandbox in this process', () => {
     await expect(sandbox.ensure()).rejects.toThrow('The sandbox is turned off in Settings');
     await expect(registry.mplus()).rejects.toThrow('No MplusKASSA connection');
   });
+
+  it('words its refusals as codes that read in Dutch', async () => {
+    const { settings, sandbox } = koppelProcess(tempDataDir());
+    await sandbox.startOwned();
+    const twice = await refusal(sandbox.startOwned());
+    expect(twice).toMatchObject({
+      code: 'conflict',
+      message: 'The sandbox already runs in this process.',
+      text: { code: 'sandboxAlreadyRunsHere' },
+    });
+    expect(apiMessageIn(twice, 'nl')).toBe('De sandbox draait al in dit proces.');
+
+    await sandbox.dispose();
+    settings.update({ sandbox: { enabled: false, seed: 1, size: 'small' } });
+    const reset = await refusal(sandbox.reset());
+    expect(reset).toMatchObject({ code: 'conflict', text: { code: 'sandboxOff' } });
+    expect(apiMessageIn(reset, 'nl')).toBe('De sandbox staat uit in Instellingen.');
+    const use = await refusal(sandbox.ensure());
+    expect(use).toMatchObject({
+      code: 'connection_failed',
+      message: 'The sandbox is turned off in Settings; turn it on to use it.',
+      text: { code: 'sandboxOffForUse' },
+    });
+    expect(apiMessageIn(use, 'nl')).toBe(
+      'De sandbox staat uit in Instellingen; zet hem aan om hem te gebruiken.',
+    );
+  });
 });
 
 describe('koppel sandbox in another process', () => {
@@ -186,10 +225,16 @@ describe('koppel sandbox in another process', () => {
     expect(await contactExists(here.registry, 'shared@example.test')).toBe(false);
 
     // A second copy on the same data folder would share the twins' state files: refused.
-    await expect(koppelProcess(dataDir).sandbox.startOwned()).rejects.toMatchObject({
+    const second = await refusal(koppelProcess(dataDir).sandbox.startOwned());
+    expect(second).toMatchObject({
       code: 'conflict',
       message: expect.stringContaining(`A sandbox for this data folder already runs in process ${child.pid}`),
     });
+    expect(second.text?.code).toBe('sandboxRunsElsewhere');
+    expect(apiMessageIn(second, 'nl')).toBe(
+      `Voor deze gegevensmap draait al een sandbox in proces ${child.pid} ` +
+        `(Teamleader ${info.teamleader?.apiUrl}, MplusKASSA ${info.mplus?.url}). Stop die eerst, of gebruik hem.`,
+    );
 
     const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

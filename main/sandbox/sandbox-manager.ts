@@ -1,4 +1,5 @@
 import type { SandboxStatus } from '../../shared/api/calls/connections';
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { Logger } from '../app/logger';
 import { silentLogger } from '../app/logger';
@@ -66,14 +67,17 @@ export class SandboxManager implements SandboxAccess {
    * process already runs this data folder's sandbox (two twins must not share one state file).
    */
   async startOwned(options: StartOwnedOptions = {}): Promise<Sandbox> {
-    if (this.current) throw new KoppelError('conflict', 'The sandbox already runs in this process.');
+    if (this.current) throw new KoppelError('conflict', apiMessage('sandboxAlreadyRunsHere'));
     const sandbox = await withStartLock(this.options.dataDir, async () => {
       const running = await this.runningElsewhere();
       if (running) {
         throw new KoppelError(
           'conflict',
-          `A sandbox for this data folder already runs in process ${running.pid} ` +
-            `(Teamleader ${running.teamleader.apiUrl}, MplusKASSA ${running.mplus.url}). Stop it first, or use that one.`,
+          apiMessage('sandboxRunsElsewhere', {
+            pid: running.pid,
+            teamleaderUrl: running.teamleader.apiUrl,
+            mplusUrl: running.mplus.url,
+          }),
         );
       }
       return this.startHere(options);
@@ -118,7 +122,7 @@ export class SandboxManager implements SandboxAccess {
 
   /** Puts the sandbox data back to its seed (starting the sandbox first if it is not running). */
   async reset(): Promise<SandboxStatus> {
-    if (!this.enabled()) throw new KoppelError('conflict', 'The sandbox is turned off in Settings.');
+    if (!this.enabled()) throw new KoppelError('conflict', apiMessage('sandboxOff'));
     await (await this.sandbox()).reset();
     return this.status();
   }
@@ -134,10 +138,7 @@ export class SandboxManager implements SandboxAccess {
 
   private async acquire(): Promise<Sandbox> {
     if (!this.enabled()) {
-      throw new KoppelError(
-        'connection_failed',
-        'The sandbox is turned off in Settings; turn it on to use it.',
-      );
+      throw new KoppelError('connection_failed', apiMessage('sandboxOffForUse'));
     }
     const sandbox = await withStartLock(this.options.dataDir, async () => {
       const running = await this.runningElsewhere();

@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import { migrateSettings, SettingsMigrationError } from '../../shared/settings/migrations';
 import { Settings, type SettingsPatch } from '../../shared/settings/settings';
@@ -22,7 +23,10 @@ export class SettingsStore {
       this.current = migrateSettings(backend.read());
     } catch (error) {
       if (error instanceof SettingsMigrationError) {
-        throw new KoppelError('invalid_input', `${error.message} (file: ${backend.path})`);
+        throw new KoppelError(
+          'invalid_input',
+          apiMessage('settingsUnreadable', { problem: error.message, file: backend.path }),
+        );
       }
       throw error;
     }

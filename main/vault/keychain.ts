@@ -1,4 +1,5 @@
 import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import { apiMessage, englishApiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 
 /** The service name every Koppel secret is filed under in the OS keychain. */
@@ -16,33 +17,21 @@ export interface Keychain {
 // pin the Secret Service so a missing keyring is an error the user sees, never a quiet data loss.
 const entryOptions: EntryOptions = { linux: { store: 'secret-service' } };
 
-/** What the user can do about an unreachable keychain on this platform. */
+/** What the user can do about an unreachable keychain on this platform, in English (the `keychainHint` code). */
 export function keychainHint(platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'darwin') {
-    return 'Unlock the login keychain in Keychain Access and allow Koppel to use it.';
-  }
-  if (platform === 'win32') {
-    return 'Windows Credential Manager is not reachable: sign in with a full (non-temporary) user profile.';
-  }
-  return (
-    'Koppel keeps secrets only in a Secret Service keyring. Install and unlock gnome-keyring ' +
-    '(apt install gnome-keyring libsecret-1-0 dbus) or KeePassXC with Secret Service enabled; on a server ' +
-    'without a desktop, run Koppel inside "dbus-run-session" with gnome-keyring-daemon unlocked, or supply ' +
-    'secrets read-only through KOPPEL_SECRET_* environment variables (see main/vault/README.md).'
-  );
+  return englishApiMessage(apiMessage('keychainHint', { platform }));
 }
 
-/** The one error for every keychain failure: the library's own words plus what to do. */
+/** The one error for every keychain failure: the library's own words plus what to do on `platform`. */
 export function keychainUnavailable(
   cause: unknown,
   platform: NodeJS.Platform = process.platform,
 ): KoppelError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new KoppelError(
-    'keychain_unavailable',
-    `The OS keychain is not available (${reason}). ${keychainHint(platform)}`,
-    { reason, hint: keychainHint(platform) },
-  );
+  return new KoppelError('keychain_unavailable', apiMessage('keychainUnavailable', { reason, platform }), {
+    reason,
+    hint: keychainHint(platform),
+  });
 }
 
 /** The real OS keychain through @napi-rs/keyring (macOS Keychain, Windows Credential Manager, libsecret). */

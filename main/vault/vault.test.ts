@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import { envSecretName } from './env-secrets';
-import { createOsKeychain } from './keychain';
+import { createOsKeychain, keychainHint } from './keychain';
 import { requireTestKeychain } from './test-keychain';
 import { accountName, Vault } from './vault';
 
@@ -78,5 +79,37 @@ describe('environment variable names', () => {
     const vault = new Vault({ keychain: broken, env: { KOPPEL_SECRET_MPLUS_IDENT: 'id-1' } });
     expect(await vault.get('mplus', 'ident')).toBe('id-1');
     await expect(vault.get('mplus', 'secret')).rejects.toMatchObject({ code: 'keychain_unavailable' });
+  });
+});
+
+describe('a keychain that takes secrets but does not give them back', () => {
+  // What a misbehaving Secret Service provider does; the real keychain cannot be made to.
+  const forgetful = {
+    get: () => Promise.resolve(null),
+    set: () => Promise.resolve(),
+    delete: () => Promise.resolve(false),
+  };
+
+  it('reports it unavailable, and refuses as a code that reads in Dutch', async () => {
+    const vault = new Vault({ keychain: forgetful, env: {} });
+    const status = await vault.status();
+    expect(status).toMatchObject({
+      available: false,
+      message: 'The OS keychain accepted a secret but did not return it.',
+    });
+    const error = await vault.requireKeychain().then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    if (!(error instanceof KoppelError)) throw new Error(`expected a KoppelError, got ${String(error)}`);
+    expect(error).toMatchObject({
+      code: 'keychain_unavailable',
+      message: 'The OS keychain accepted a secret but did not return it.',
+      detail: { hint: keychainHint() },
+      text: { code: 'keychainNotReturned' },
+    });
+    expect(apiMessageIn(error, 'nl')).toBe(
+      'De sleutelhanger van het besturingssysteem nam een geheim aan, maar gaf het niet terug.',
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { apiMessage, englishApiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
+import type { CodedText } from '../../shared/flow/wording';
 import type { Logger } from '../app/logger';
 import { silentLogger } from '../app/logger';
 import { envSecret, envSecretName } from './env-secrets';
@@ -10,6 +12,9 @@ export type SecretSource = 'keychain' | 'environment' | 'memory';
 
 /** The answer of {@link Vault.status}: whether secrets can be stored, and if not, why and what to do. */
 export type KeychainStatus = { available: true } | { available: false; message: string; hint: string };
+
+/** A probe's outcome, with the message also as a code when it has one (for `keychain_unavailable`). */
+type Probed = { available: true } | { available: false; message: string; hint: string; text?: CodedText };
 
 export interface VaultOptions {
   /** The OS keychain under service "Koppel" unless given (tests pass their own service name). */
@@ -37,8 +42,21 @@ export class Vault {
     this.logger = options.logger ?? silentLogger;
   }
 
-  /** Round-trips a random probe secret through the keychain: write, read back, delete. */
+  /** Whether secrets can be stored: see {@link probe}. */
   async status(): Promise<KeychainStatus> {
+    const probed = await this.probe();
+    return probed.available ? probed : { available: false, message: probed.message, hint: probed.hint };
+  }
+
+  /** Throws `keychain_unavailable` (with what to do) unless the keychain round-trips a secret. */
+  async requireKeychain(): Promise<void> {
+    const probed = await this.probe();
+    if (!probed.available)
+      throw new KoppelError('keychain_unavailable', probed.message, { hint: probed.hint }, probed.text);
+  }
+
+  /** Round-trips a random probe secret through the keychain: write, read back, delete. */
+  private async probe(): Promise<Probed> {
     const account = `__probe__/${randomBytes(6).toString('hex')}`;
     const value = randomBytes(16).toString('hex');
     try {
@@ -46,26 +64,17 @@ export class Vault {
       const read = await this.keychain.get(account);
       await this.keychain.delete(account);
       if (read !== value) {
-        return {
-          available: false,
-          message: 'The OS keychain accepted a secret but did not return it.',
-          hint: keychainHint(),
-        };
+        const text = apiMessage('keychainNotReturned');
+        return { available: false, message: englishApiMessage(text), hint: keychainHint(), text };
       }
       return { available: true };
     } catch (error) {
       if (error instanceof KoppelError && error.code === 'keychain_unavailable') {
-        return { available: false, message: error.message, hint: keychainHint() };
+        const { message, text } = error;
+        return { available: false, message, hint: keychainHint(), ...(text ? { text } : {}) };
       }
       throw error;
     }
-  }
-
-  /** Throws `keychain_unavailable` (with what to do) unless the keychain round-trips a secret. */
-  async requireKeychain(): Promise<void> {
-    const status = await this.status();
-    if (!status.available)
-      throw new KoppelError('keychain_unavailable', status.message, { hint: status.hint });
   }
 
   /** The secret, or undefined when none is stored. Environment variables win over the keychain. */

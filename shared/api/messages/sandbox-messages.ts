@@ -1,4 +1,34 @@
-import type { Wording } from '../../flow/wording';
+import { wording, type Wording } from '../../flow/wording';
 
 /** What calls about the sandbox (main/sandbox) answer when they fail, in English and Dutch. */
-export const sandboxMessages = {} satisfies Record<string, Wording<never>>;
+export const sandboxMessages = {
+  sandboxAlreadyRunsHere: wording<Record<string, never>>(
+    () => 'The sandbox already runs in this process.',
+    () => 'De sandbox draait al in dit proces.',
+  ),
+  /** Another live process runs this data folder's twins, at `teamleaderUrl` and `mplusUrl`. */
+  sandboxRunsElsewhere: wording<{ pid: number; teamleaderUrl: string; mplusUrl: string }>(
+    ({ pid, teamleaderUrl, mplusUrl }) =>
+      `A sandbox for this data folder already runs in process ${pid} ` +
+      `(Teamleader ${teamleaderUrl}, MplusKASSA ${mplusUrl}). Stop it first, or use that one.`,
+    ({ pid, teamleaderUrl, mplusUrl }) =>
+      `Voor deze gegevensmap draait al een sandbox in proces ${pid} ` +
+      `(Teamleader ${teamleaderUrl}, MplusKASSA ${mplusUrl}). Stop die eerst, of gebruik hem.`,
+  ),
+  sandboxNotAnswering: wording<{ pid: number; teamleaderUrl: string; mplusUrl: string }>(
+    ({ pid, teamleaderUrl, mplusUrl }) =>
+      `The sandbox of process ${pid} does not answer (Teamleader ${teamleaderUrl}, ` +
+      `MplusKASSA ${mplusUrl}); stop that process or wait until it has started.`,
+    ({ pid, teamleaderUrl, mplusUrl }) =>
+      `De sandbox van proces ${pid} antwoordt niet (Teamleader ${teamleaderUrl}, ` +
+      `MplusKASSA ${mplusUrl}); stop dat proces of wacht tot hij gestart is.`,
+  ),
+  sandboxOff: wording<Record<string, never>>(
+    () => 'The sandbox is turned off in Settings.',
+    () => 'De sandbox staat uit in Instellingen.',
+  ),
+  sandboxOffForUse: wording<Record<string, never>>(
+    () => 'The sandbox is turned off in Settings; turn it on to use it.',
+    () => 'De sandbox staat uit in Instellingen; zet hem aan om hem te gebruiken.',
+  ),
+} satisfies Record<string, Wording<never>>;
