@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useFailureText } from '../api/failure-text';
 import { RunLogPanel } from '../runs/log/RunLogPanel';
 import { formatDateTime } from '../runs/model/format';
 import { useLocale } from '../runs/shared/useLocale';
@@ -14,13 +15,14 @@ import { messageIn } from '../../../shared/flow/run-messages';
 export function RunLogSlot({ flowId }: { flowId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const failureWords = useFailureText();
   const run = useFlowRunStore((state) => state.run);
   const error = useFlowRunStore((state) => state.error);
   const wait = useRunLiveStore((state) => (run ? state.runs[run.id]?.wait : undefined));
   if (error)
     return (
       <p className="ed-error-text ed-pad" role="alert">
-        {error}
+        {failureWords(error)}
       </p>
     );
   if (!run) return <RunLogPanel flowId={flowId} compact />;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { KoppelError } from '../../../shared/api/errors';
 import { hasErrors } from '../../../shared/flow/flow-problem';
 import { api } from '../api/api';
+import { useFailureText } from '../api/failure-text';
 import { useFlowEditorStore } from '../stores/flow-editor-store';
 import { useFlowRunStore } from '../stores/flow-run-store';
 import { useFlowToastStore } from '../stores/flow-toast-store';
@@ -16,13 +17,13 @@ export interface FlowActions {
   dryRun(): Promise<boolean>;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Save, run and dry run, with their outcomes told through toasts. */
+/**
+ * Save, run and dry run, with their outcomes told through toasts (worded once, in the language of
+ * the moment, failures too).
+ */
 export function useFlowActions(): FlowActions {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const show = useFlowToastStore((state) => state.show);
 
   const save = useCallback(async () => {
@@ -37,12 +38,12 @@ export function useFlowActions(): FlowActions {
       show(
         'error',
         error instanceof KoppelError && error.code === 'conflict'
-          ? t('editor.saveConflict', { error: error.message })
-          : t('editor.saveFailed', { error: message(error) }),
+          ? t('editor.saveConflict', { error: failureWords(error) })
+          : t('editor.saveFailed', { error: failureWords(error) }),
       );
       return false;
     }
-  }, [show, t]);
+  }, [show, t, failureWords]);
 
   const run = useCallback(async () => {
     const state = useFlowEditorStore.getState();
@@ -57,9 +58,9 @@ export function useFlowActions(): FlowActions {
     if (state.dirty && !(await save())) return false;
     await useFlowRunStore.getState().start({ flowId: state.meta.id });
     const error = useFlowRunStore.getState().error;
-    if (error) show('error', t('editor.runFailed', { error }));
+    if (error) show('error', t('editor.runFailed', { error: failureWords(error) }));
     return error === null;
-  }, [save, show, t]);
+  }, [save, show, t, failureWords]);
 
   const dryRun = useCallback(async () => {
     const flow = useFlowEditorStore.getState().document();
@@ -75,9 +76,9 @@ export function useFlowActions(): FlowActions {
     }
     await useFlowRunStore.getState().start({ flow, dryRun: true });
     const error = useFlowRunStore.getState().error;
-    if (error) show('error', t('editor.runFailed', { error }));
+    if (error) show('error', t('editor.runFailed', { error: failureWords(error) }));
     return error === null;
-  }, [show, t]);
+  }, [show, t, failureWords]);
 
   return { save, run, dryRun };
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/api/calls/connections';
 import type { CallInput } from '../../../shared/api/contract';
 import { api } from '../api/api';
+import { failureOf, type Failure } from '../api/failure-text';
 
 /** A Teamleader sign-in in progress (or just finished), as the screens show it. */
 export interface TeamleaderAuthProgress {
@@ -25,7 +26,7 @@ interface ConnectionStoreState {
   connections: ConnectionView[] | null;
   keychain: KeychainStatus | null;
   sandbox: SandboxStatus | null;
-  loadError: string | null;
+  loadError: Failure | null;
   auth: TeamleaderAuthProgress | null;
   /** Connections, keychain and sandbox status, all at once. */
   load(): Promise<void>;
@@ -44,7 +45,6 @@ interface ConnectionStoreState {
 /** How often a pending Teamleader sign-in is asked about: the user is busy in the browser meanwhile. */
 const AUTH_POLL_MS = 700;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The connection list with one connection replaced (or added). */
 function withConnection(list: ConnectionView[] | null, view: ConnectionView): ConnectionView[] {
@@ -69,7 +69,7 @@ export const useConnectionStore = create<ConnectionStoreState>()((set, get) => (
       ]);
       set({ connections, keychain, sandbox, loadError: null });
     } catch (error) {
-      set({ loadError: messageOf(error) });
+      set({ loadError: failureOf(error) });
     }
   },
 

@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import type { ConnectionView } from '../../../shared/api/calls/connections';
 import { api } from '../api/api';
+import { failureOf, type Failure } from '../api/failure-text';
 
 interface ConnectionsState {
   connections: ConnectionView[];
   status: 'idle' | 'loading' | 'ready' | 'error';
-  error: string | null;
+  error: Failure | null;
   /** Loads the list once (again with `force`). */
   load(force?: boolean): Promise<void>;
 }
@@ -22,7 +23,7 @@ export const useFlowConnectionsStore = create<ConnectionsState>()((set, get) => 
       const { connections } = await api().connections.list({});
       set({ connections, status: 'ready', error: null });
     } catch (error) {
-      set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+      set({ status: 'error', error: failureOf(error) });
     }
   },
 }));

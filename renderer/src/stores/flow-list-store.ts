@@ -2,11 +2,12 @@ import { create } from 'zustand';
 import type { TemplateSummary } from '../../../shared/api/calls/catalog';
 import type { FlowSummary } from '../../../shared/api/calls/flows';
 import { api } from '../api/api';
+import { failureOf, type Failure } from '../api/failure-text';
 
 interface FlowListState {
   flows: FlowSummary[] | null;
   templates: TemplateSummary[] | null;
-  error: string | null;
+  error: Failure | null;
   load(): Promise<void>;
   loadTemplates(): Promise<void>;
 }
@@ -21,7 +22,7 @@ export const useFlowListStore = create<FlowListState>()((set) => ({
       const { flows } = await api().flows.list({});
       set({ flows, error: null });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: failureOf(error) });
     }
   },
   async loadTemplates() {
@@ -29,7 +30,7 @@ export const useFlowListStore = create<FlowListState>()((set) => ({
       const { templates } = await api().templates.list({});
       set({ templates });
     } catch (error) {
-      set({ templates: [], error: error instanceof Error ? error.message : String(error) });
+      set({ templates: [], error: failureOf(error) });
     }
   },
 }));

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { FlowDocument } from '../../../shared/flow/flow-document';
 import type { RunItemSummary, RunSummary } from '../../../shared/flow/run-records';
 import { api } from '../api/api';
+import { failureOf, type Failure } from '../api/failure-text';
 import type { NodeRunCounts } from '../editor/model/node-status';
 import { nodeCountsFrom } from '../editor/try/run-progress';
 
@@ -17,7 +18,7 @@ interface FlowRunState {
   /** The records of a finished dry run (for "what would happen"). */
   dryRunItems: RunItemSummary[] | null;
   starting: boolean;
-  error: string | null;
+  error: Failure | null;
   /** Starts a run of a saved flow, or a dry run of the flow as edited, and follows it. */
   start(options: { flowId: string } | { flow: FlowDocument; dryRun: true }): Promise<void>;
   /** Shows the flow's newest run (with its counts) when the editor opens. */
@@ -69,7 +70,7 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
         set({ run, starting: false });
         await follow(runId);
       } catch (error) {
-        set({ starting: false, error: error instanceof Error ? error.message : String(error) });
+        set({ starting: false, error: failureOf(error) });
       }
     },
 
@@ -83,7 +84,7 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
         set({ run: last });
         await follow(last.id);
       } catch (error) {
-        set({ error: error instanceof Error ? error.message : String(error) });
+        set({ error: failureOf(error) });
       }
     },
 

@@ -2,13 +2,14 @@ import { create } from 'zustand';
 import type { EditorSample } from '../../../shared/api/calls/editor';
 import type { FlowDocument } from '../../../shared/flow/flow-document';
 import { api } from '../api/api';
+import { failureOf, type Failure } from '../api/failure-text';
 
 export interface SampleEntry {
   /** What the sample was taken under (`upstreamKey`): another key means it is stale. */
   key: string;
   status: 'loading' | 'ready' | 'error';
   sample: EditorSample | null;
-  error: string | null;
+  error: Failure | null;
 }
 
 interface SampleState {
@@ -45,7 +46,7 @@ export const useFlowSampleStore = create<SampleState>()((set, get) => ({
         key,
         status: 'error',
         sample: keep,
-        error: error instanceof Error ? error.message : String(error),
+        error: failureOf(error),
       });
     }
   },

@@ -2,6 +2,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { FlowDocument } from '../../../shared/flow/flow-document';
 import type { RunEvent, RunEventBatch } from '../../../shared/flow/run-events';
 import type { ItemStatus, RunSummary } from '../../../shared/flow/run-records';
+import { failureOf, type Failure } from '../api/failure-text';
 import { liveRunsApi, type RunsApi } from '../runs/api/runs-api';
 import {
   applyRetryOutcome,
@@ -34,7 +35,7 @@ export interface RunLiveState {
   /** The flow document each loaded run ran (node names for the log; null when not stored). */
   flows: Record<string, FlowDocument | null>;
   /** Why a run could not be loaded (not found, no connection). */
-  errors: Record<string, string>;
+  errors: Record<string, Failure>;
   /** Bumped whenever a run finishes (the dashboard reads its figures again). */
   finishedVersion: number;
 
@@ -217,8 +218,8 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
           }));
           return get().runs[runId];
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          set((state) => ({ errors: { ...state.errors, [runId]: message } }));
+          const failure = failureOf(error);
+          set((state) => ({ errors: { ...state.errors, [runId]: failure } }));
           return get().runs[runId];
         }
       },

@@ -1,5 +1,6 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { RunEventBatch } from '../../../shared/flow/run-events';
+import { failureOf, type Failure } from '../api/failure-text';
 import { liveRunsApi, type RunsApi } from '../runs/api/runs-api';
 import { loadInOrder } from '../runs/model/in-order';
 import { RunLogBuffer } from '../runs/model/run-log-buffer';
@@ -14,7 +15,7 @@ export interface RunLogEntry {
   version: number;
   /** Stored events are still being read (a finished run with a long log, or after a gap). */
   loading: boolean;
-  error: string | null;
+  error: Failure | null;
 }
 
 export interface RunLogState {
@@ -78,7 +79,7 @@ export function createRunLogStore(deps: RunLogDeps): UseBoundStore<StoreApi<RunL
         }
         update(runId, { loading: false });
       } catch (error) {
-        update(runId, { loading: false, error: error instanceof Error ? error.message : String(error) });
+        update(runId, { loading: false, error: failureOf(error) });
       }
     };
 

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import type { Settings, SettingsPatch } from '../../../shared/settings/settings';
 import { api, apiClient } from '../api/api';
+import { failureOf, type Failure } from '../api/failure-text';
 
 interface SettingsState {
   settings: Settings | null;
-  error: string | null;
+  error: Failure | null;
   load(): Promise<Settings>;
   update(patch: SettingsPatch): Promise<void>;
 }
@@ -23,7 +24,7 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
     try {
       set({ settings: await api().settings.update(patch), error: null });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: failureOf(error) });
     }
   },
 }));

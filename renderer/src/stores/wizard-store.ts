@@ -4,6 +4,7 @@ import type { WizardChoices, WizardFlowPlan } from '../../../shared/api/calls/wi
 import type { FlowDocument } from '../../../shared/flow/flow-document';
 import type { FlowProblem } from '../../../shared/flow/flow-problem';
 import { api } from '../api/api';
+import { failureOf, type Failure } from '../api/failure-text';
 import { mergeAnswers, type WizardAnswers } from '../wizard/answers';
 import {
   availableFamilies,
@@ -26,7 +27,7 @@ export type RunState =
   | { state: 'queued' }
   | { state: 'running'; runId?: string }
   | { state: 'done'; outcome: RunOutcome }
-  | { state: 'error'; message: string };
+  | { state: 'error'; failure: Failure };
 
 export interface BuiltFlow {
   templateId: string;
@@ -41,19 +42,19 @@ interface WizardState {
   modes: Record<System, SystemMode>;
   liveIds: Partial<Record<System, string>>;
   /** The last test of each chosen connection; `thrown` when the call itself failed. */
-  tests: Partial<Record<System, ConnectionTestResult | 'running' | { thrown: string }>>;
+  tests: Partial<Record<System, ConnectionTestResult | 'running' | { thrown: Failure }>>;
   /** Installed templates (null until read). */
   templateIds: string[] | null;
   selection: FlowSelection;
   choices: WizardChoices | null;
   plans: WizardFlowPlan[] | null;
-  planError: string | null;
+  planError: Failure | null;
   answers: WizardAnswers;
   built: BuiltFlow[] | null;
-  buildError: string | null;
+  buildError: Failure | null;
   dryRuns: Record<string, RunState>;
   created: BuiltFlow[] | null;
-  createError: string | null;
+  createError: Failure | null;
   firstRuns: Record<string, RunState>;
 
   start(sandboxEnabled: boolean): Promise<void>;
@@ -67,8 +68,6 @@ interface WizardState {
   runDry(): Promise<void>;
   enable(): Promise<void>;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function connectionIds(state: Pick<WizardState, 'modes' | 'liveIds'>) {
   return {
@@ -89,7 +88,7 @@ async function followRun(start: () => Promise<string>, show: (state: RunState) =
     show({ state: 'running', runId });
     show({ state: 'done', outcome: await outcomeOf(runId) });
   } catch (error) {
-    show({ state: 'error', message: messageOf(error) });
+    show({ state: 'error', failure: failureOf(error) });
   }
 }
 
@@ -160,7 +159,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
           const result = await useConnectionStore.getState().test(id);
           set({ tests: { ...get().tests, [system]: result } });
         } catch (error) {
-          set({ tests: { ...get().tests, [system]: { thrown: messageOf(error) } } });
+          set({ tests: { ...get().tests, [system]: { thrown: failureOf(error) } } });
         }
       }),
     );
@@ -183,7 +182,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
         answers: mergeAnswers(get().answers, prepared.flows),
       });
     } catch (error) {
-      set({ planError: messageOf(error) });
+      set({ planError: failureOf(error) });
     }
   },
 
@@ -209,7 +208,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
       }));
       built = (await api().wizard.build({ teamleaderId, mplusId, flows })).flows;
     } catch (error) {
-      set({ buildError: messageOf(error) });
+      set({ buildError: failureOf(error) });
       return;
     }
     set({ built });
@@ -249,7 +248,7 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
         );
       }
     } catch (error) {
-      set({ createError: messageOf(error) });
+      set({ createError: failureOf(error) });
     }
   },
 }));

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorCodeTest } from '../../../../shared/api/calls/editor';
 import { api } from '../../api/api';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import type { FormField } from '../form/form-model';
 import { SampleBar } from '../mapper/SampleBar';
@@ -27,11 +28,12 @@ interface CodeNodePanelProps {
 export function CodeNodePanel({ nodeId, field, config, onChange }: CodeNodePanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const failureWords = useFailureText();
   const { entry, refetch } = useNodeSample(nodeId);
   const edges = useFlowEditorStore((state) => state.edges);
   const [result, setResult] = useState<EditorCodeTest | null>(null);
   const [running, setRunning] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const code = typeof config[field.key] === 'string' ? String(config[field.key]) : '';
   const record = entry?.sample?.record ?? null;
 
@@ -55,7 +57,7 @@ export function CodeNodePanel({ nodeId, field, config, onChange }: CodeNodePanel
       };
       setResult(await api().editor.testCode({ code, record, ...limits }));
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(failureOf(error));
     } finally {
       setRunning(false);
     }
@@ -96,7 +98,7 @@ export function CodeNodePanel({ nodeId, field, config, onChange }: CodeNodePanel
         {!record && <span className="ed-muted">{t('editor.code.needsSample')}</span>}
       </div>
       <div aria-live="polite" data-testid="code-result">
-        {failure && <p className="ed-error-text">{failure}</p>}
+        {failure && <p className="ed-error-text">{failureWords(failure)}</p>}
         {result?.ok === true && (
           <>
             <p className="ed-ok-text">

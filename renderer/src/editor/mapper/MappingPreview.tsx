@@ -4,6 +4,7 @@ import type { EditorNodeTest } from '../../../../shared/api/calls/editor';
 import type { JsonObject } from '../../../../shared/flow/json';
 import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { api } from '../../api/api';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { useLocale } from '../../runs/shared/useLocale';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { messageIn } from '../../../../shared/flow/run-messages';
@@ -26,8 +27,9 @@ export function MappingPreview({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const failureWords = useFailureText();
   const [result, setResult] = useState<EditorNodeTest | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -40,10 +42,7 @@ export function MappingPreview({
       api()
         .editor.testNode({ flow, nodeId, record })
         .then((next) => live && (setResult(next), setError(null)))
-        .catch(
-          (failure: unknown) =>
-            live && setError(failure instanceof Error ? failure.message : String(failure)),
-        )
+        .catch((failure: unknown) => live && setError(failureOf(failure)))
         .finally(() => live && setBusy(false));
     }, 250);
     return () => {
@@ -70,7 +69,7 @@ export function MappingPreview({
         <p className="ed-muted">{t('editor.mapper.previewNeedsSample')}</p>
       ) : error ? (
         <p className="ed-error-text" role="alert">
-          {error}
+          {failureWords(error)}
         </p>
       ) : outcome?.kind === 'emit' ? (
         <pre className="ed-json" data-testid="mapping-preview-output">

@@ -1,5 +1,6 @@
 import { Database, History, Play, RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { useFailureText } from '../../api/failure-text';
 import type { SampleEntry } from '../../stores/flow-sample-store';
 
 /**
@@ -14,6 +15,7 @@ export function SampleBar({
   onFetch(from: 'auto' | 'connection' | 'lastRun'): void;
 }) {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const sample = entry?.sample;
   const loading = entry?.status === 'loading';
   return (
@@ -22,11 +24,11 @@ export function SampleBar({
         {loading
           ? t('editor.sample.loading')
           : entry?.status === 'error'
-            ? t('editor.sample.failed', { error: entry.error })
+            ? t('editor.sample.failed', { error: entry.error ? failureWords(entry.error) : '' })
             : sample?.record
               ? t(`editor.sample.origin.${sample.origin ?? 'connection'}`, { key: sample.key ?? '' })
               : sample?.reason
-                ? sample.reason
+                ? failureWords({ message: sample.reason, text: sample.reasonText })
                 : t('editor.sample.none')}
       </span>
       <span className="ed-sample-actions">

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFailureText } from '../../api/failure-text';
 import { useLocale } from '../../runs/shared/useLocale';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { DRY_RUN_LIMIT, useFlowRunStore } from '../../stores/flow-run-store';
@@ -14,6 +15,7 @@ export function DryRunPanel() {
   const { t } = useTranslation();
   const locale = useLocale();
   const language = useLanguage();
+  const failureWords = useFailureText();
   const run = useFlowRunStore((state) => state.run);
   const items = useFlowRunStore((state) => state.dryRunItems);
   const starting = useFlowRunStore((state) => state.starting);
@@ -44,7 +46,7 @@ export function DryRunPanel() {
   if (error)
     return (
       <p className="ed-error-text ed-pad" role="alert">
-        {error}
+        {failureWords(error)}
       </p>
     );
   if (starting || (run?.dryRun && run.status === 'running')) {

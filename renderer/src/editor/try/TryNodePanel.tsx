@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditorNodeTest } from '../../../../shared/api/calls/editor';
 import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { api } from '../../api/api';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { useLocale } from '../../runs/shared/useLocale';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { SampleBar } from '../mapper/SampleBar';
@@ -18,9 +19,10 @@ import { messageIn } from '../../../../shared/flow/run-messages';
 export function TryNodePanel({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const failureWords = useFailureText();
   const { entry, refetch } = useNodeSample(nodeId);
   const [result, setResult] = useState<EditorNodeTest | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [running, setRunning] = useState(false);
 
   const run = async () => {
@@ -33,7 +35,7 @@ export function TryNodePanel({ nodeId }: { nodeId: string }) {
       setResult(await api().editor.testNode({ flow, nodeId, ...(record ? { record } : {}) }));
     } catch (failure) {
       setResult(null);
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureOf(failure));
     } finally {
       setRunning(false);
     }
@@ -57,7 +59,7 @@ export function TryNodePanel({ nodeId }: { nodeId: string }) {
       <div aria-live="polite" data-testid="try-node-result">
         {error && (
           <p className="ed-error-text" role="alert">
-            {error}
+            {failureWords(error)}
           </p>
         )}
         {result && (

@@ -2,6 +2,7 @@ import { Search } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import type { RunItemSummary } from '../../../../shared/flow/run-records';
 import { useRunLiveStore } from '../../stores/run-live-store';
 import { liveRunsApi } from '../api/runs-api';
@@ -13,10 +14,11 @@ import { useLocale } from '../shared/useLocale';
 export function RecordSearch() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const failureWords = useFailureText();
   const [text, setText] = useState('');
   const [results, setResults] = useState<RunItemSummary[] | null>(null);
   const [searched, setSearched] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const runs = useRunLiveStore((state) => state.runs);
 
@@ -35,7 +37,7 @@ export function RecordSearch() {
       for (const runId of new Set(items.map((item) => item.runId)))
         if (!store.runs[runId]) void store.load(runId);
     } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
+      setError(failureOf(reason));
     } finally {
       setBusy(false);
     }
@@ -69,7 +71,7 @@ export function RecordSearch() {
       </form>
       {error && (
         <p className="form-error" role="alert">
-          {error}
+          {failureWords(error)}
         </p>
       )}
       {results && (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RunStatus } from '../../../../shared/flow/run-records';
+import { failureOf, type Failure } from '../../api/failure-text';
 import { useRunLiveStore } from '../../stores/run-live-store';
 import { liveRunsApi } from '../api/runs-api';
 import { dayStartIso, localDay, nextDayStartIso } from '../model/format';
@@ -31,7 +32,7 @@ export function useRunHistory(filters: HistoryFilters) {
   const [ids, setIds] = useState<string[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const generation = useRef(0);
   const runs = useRunLiveStore((state) => state.runs);
   const startedRuns = useRunLiveStore((state) => state.startedRuns);
@@ -61,8 +62,7 @@ export function useRunHistory(filters: HistoryFilters) {
         setNextCursor(page.nextCursor);
         setError(null);
       } catch (reason) {
-        if (ticket === generation.current)
-          setError(reason instanceof Error ? reason.message : String(reason));
+        if (ticket === generation.current) setError(failureOf(reason));
       } finally {
         if (ticket === generation.current) setLoading(false);
       }

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { useFailureText } from '../../api/failure-text';
 import { useRunLiveStore } from '../../stores/run-live-store';
 import { useRunLogStore } from '../../stores/run-log-store';
 import { defaultLogFilter, LogView, type LogFilter } from '../model/log-view';
@@ -51,6 +52,7 @@ export const RunLogPanel = memo(function RunLogPanel({
 }: RunLogPanelProps) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const failureWords = useFailureText();
   const [, navigate] = useLocation();
   const latestOfFlow = useRunLiveStore((state) => (flowId ? state.latestByFlow[flowId] : undefined));
   const runId = givenRunId ?? latestOfFlow ?? null;
@@ -123,7 +125,7 @@ export const RunLogPanel = memo(function RunLogPanel({
   let message: string | null = null;
   if (!runId) message = flowId ? t('runs.log.noRunOfFlow') : t('runs.log.noRun');
   else if (!buffer || (loading && size === 0)) message = t('runs.log.loading');
-  else if (loadError && size === 0) message = loadError;
+  else if (loadError && size === 0) message = failureWords(loadError);
   else if (size === 0) message = buffer?.events.length ? t('runs.log.noMatch') : t('runs.log.waiting');
 
   return (

@@ -3,6 +3,7 @@ import { RotateCcw } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { useFailureText } from '../../api/failure-text';
 import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
 import { formatClock, formatDateTime } from '../model/format';
 import { itemReason } from '../model/item-reason';
@@ -29,6 +30,7 @@ function businessKeys(item: RunItemSummary): string {
 export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const failureWords = useFailureText();
   const pages = useRecordPages(runId, status);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = pages.total ?? 0;
@@ -60,7 +62,7 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
       <div ref={scrollRef} className="rn-records-scroll" data-testid="records-scroll">
         {pages.error && (
           <p className="form-error" role="alert">
-            {pages.error}
+            {failureWords(pages.error)}
           </p>
         )}
         {pages.total === 0 && (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
+import { failureOf, type Failure } from '../../api/failure-text';
 import { useRunLiveStore } from '../../stores/run-live-store';
 import { liveRunsApi } from '../api/runs-api';
 
@@ -11,7 +12,8 @@ export interface RecordPages {
   at(index: number): RunItemSummary | undefined;
   /** Asks for the pages that hold these rows. */
   ensure(first: number, last: number): void;
-  error: string | null;
+  /** Why the last page could not be read (worded where it is shown). */
+  error: Failure | null;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface RecordPages {
 export function useRecordPages(runId: string, status: ItemStatus | null): RecordPages {
   const [pages, setPages] = useState<Map<number, RunItemSummary[]>>(() => new Map());
   const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const loading = useRef(new Set<number>());
   const again = useRef(new Set<number>());
   const visible = useRef<[number, number]>([0, 0]);
@@ -55,8 +57,7 @@ export function useRecordPages(runId: string, status: ItemStatus | null): Record
         setPages((current) => new Map(current).set(page, result.items));
         setError(null);
       } catch (reason) {
-        if (ticket === generation.current)
-          setError(reason instanceof Error ? reason.message : String(reason));
+        if (ticket === generation.current) setError(failureOf(reason));
       } finally {
         loading.current.delete(page);
         if (again.current.delete(page) && ticket === generation.current) void load(page);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RetryFrom } from '../../../../shared/flow/run-records';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { liveRunsApi } from '../api/runs-api';
 import { useRunLiveStore } from '../../stores/run-live-store';
 
@@ -11,22 +12,29 @@ export interface ActionMessage {
   runId?: string;
 }
 
+/** What an action came to, as kept: a failed call stays a failure, worded when shown. */
+type ActionOutcome = ActionMessage | { tone: 'error'; failure: Failure };
+
 /** Cancel and retry for a run, with a message saying what happened. */
 export function useRunActions(runId: string) {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<ActionMessage | null>(null);
+  const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
 
   const attempt = async (work: () => Promise<ActionMessage | null>) => {
     setBusy(true);
     try {
-      setMessage(await work());
+      setOutcome(await work());
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      setOutcome({ tone: 'error', failure: failureOf(error) });
     } finally {
       setBusy(false);
     }
   };
+
+  const message: ActionMessage | null =
+    outcome && 'failure' in outcome ? { tone: 'error', text: failureWords(outcome.failure) } : outcome;
 
   return {
     busy,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../../../shared/api/calls/connections';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { formatDateTime } from '../../runs/model/format';
 import { useConnectionStore } from '../../stores/connection-store';
 import { accountSummary } from './connection-view';
@@ -20,10 +21,13 @@ interface ConnectionCardProps {
 /** One connection: who it is connected to, its state, and what can be done with it. */
 export function ConnectionCard({ connection, canStore }: ConnectionCardProps) {
   const { t, i18n } = useTranslation();
+  const failureWords = useFailureText();
   const store = useConnectionStore();
   const [mode, setMode] = useState<Mode>('view');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<
+    { kind: 'ok'; text: string } | { kind: 'error'; failure: Failure } | null
+  >(null);
   const { company, detail } = accountSummary(connection);
   const live = connection.mode === 'live';
 
@@ -34,7 +38,7 @@ export function ConnectionCard({ connection, canStore }: ConnectionCardProps) {
       const done = await work();
       if (done) setMessage({ kind: 'ok', text: done });
     } catch (failure) {
-      setMessage({ kind: 'error', text: failure instanceof Error ? failure.message : String(failure) });
+      setMessage({ kind: 'error', failure: failureOf(failure) });
     } finally {
       setBusy(false);
     }
@@ -185,7 +189,7 @@ export function ConnectionCard({ connection, canStore }: ConnectionCardProps) {
             className={message.kind === 'ok' ? 'cn-ok' : 'form-error'}
             role={message.kind === 'error' ? 'alert' : undefined}
           >
-            {message.text}
+            {message.kind === 'ok' ? message.text : failureWords(message.failure)}
           </p>
         )}
       </div>

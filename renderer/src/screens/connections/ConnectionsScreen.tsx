@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFailureText } from '../../api/failure-text';
 import { PageHeader } from '../../components/PageHeader';
 import { useConnectionStore } from '../../stores/connection-store';
 import './connections.css';
@@ -15,6 +16,7 @@ const KEYCHAIN_NOTICE_ID = 'cn-keychain-notice';
  */
 export function ConnectionsScreen() {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const load = useConnectionStore((state) => state.load);
   const keychain = useConnectionStore((state) => state.keychain);
   const loadError = useConnectionStore((state) => state.loadError);
@@ -32,7 +34,7 @@ export function ConnectionsScreen() {
       <PageHeader title={t('connections.title')} subtitle={t('connections.subtitle')} />
       {loadError && (
         <p className="form-error" role="alert">
-          {loadError}
+          {failureWords(loadError)}
         </p>
       )}
       {keychain && !keychain.available && (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTestResult, ConnectionView } from '../../../../shared/api/calls/connections';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { useConnectionStore } from '../../stores/connection-store';
 import {
   accountSummary,
@@ -21,12 +22,13 @@ interface MplusFormProps {
 /** Host, port, ident and secret of a MplusKASSA account; saving tests it at once (version and licensee). */
 export function MplusForm({ connection, onDone, onCancel }: MplusFormProps) {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const saveMplus = useConnectionStore((state) => state.saveMplus);
   const test = useConnectionStore((state) => state.test);
   const [values, setValues] = useState<MplusFormValues>(() => mplusFormValues(connection));
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [result, setResult] = useState<ConnectionTestResult | null>(null);
   // After a first save whose test failed, fixing the form updates that connection (no second copy).
   const [savedId, setSavedId] = useState<string | undefined>(connection?.id);
@@ -53,7 +55,7 @@ export function MplusForm({ connection, onDone, onCancel }: MplusFormProps) {
       setValues({ ...values, ident: '', secret: '' });
       if (tested.ok) onDone(tested.connection);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureOf(failure));
     } finally {
       setBusy(false);
     }
@@ -118,7 +120,7 @@ export function MplusForm({ connection, onDone, onCancel }: MplusFormProps) {
       <div aria-live="polite">
         {error && (
           <p className="form-error" role="alert">
-            {error}
+            {failureWords(error)}
           </p>
         )}
         {result && !result.ok && (

@@ -1,6 +1,7 @@
 import { FlaskConical, RotateCcw } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { LinkButton } from '../../components/LinkButton';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useSettingsStore } from '../../stores/settings-store';
@@ -9,12 +10,15 @@ import { InlineConfirm } from './InlineConfirm';
 /** The built-in twins: whether they run, where, and "Reset sandbox data". */
 export function SandboxPanel() {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const sandbox = useConnectionStore((state) => state.sandbox);
   const reset = useConnectionStore((state) => state.resetSandbox);
   const wanted = useSettingsStore((state) => state.settings?.sandbox);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<
+    { kind: 'ok'; text: string } | { kind: 'error'; failure: Failure } | null
+  >(null);
   if (!sandbox) return null;
 
   const state = !sandbox.enabled ? 'off' : sandbox.running ? 'running' : 'stopped';
@@ -26,7 +30,7 @@ export function SandboxPanel() {
       await reset();
       setMessage({ kind: 'ok', text: t('connections.sandbox.resetDone') });
     } catch (failure) {
-      setMessage({ kind: 'error', text: failure instanceof Error ? failure.message : String(failure) });
+      setMessage({ kind: 'error', failure: failureOf(failure) });
     } finally {
       setBusy(false);
     }
@@ -113,7 +117,7 @@ export function SandboxPanel() {
                 className={message.kind === 'ok' ? 'cn-ok' : 'form-error'}
                 role={message.kind === 'error' ? 'alert' : 'status'}
               >
-                {message.text}
+                {message.kind === 'ok' ? message.text : failureWords(message.failure)}
               </p>
             )}
           </div>

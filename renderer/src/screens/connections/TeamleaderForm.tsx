@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../../../shared/api/calls/connections';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { useConnectionStore } from '../../stores/connection-store';
 import {
   teamleaderFormProblems,
@@ -24,11 +25,12 @@ interface TeamleaderFormProps {
  */
 export function TeamleaderForm({ connection, onDone, onCancel }: TeamleaderFormProps) {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const connect = useConnectionStore((state) => state.connectTeamleader);
   const pending = useConnectionStore((state) => state.auth?.state === 'pending');
   const [values, setValues] = useState<TeamleaderFormValues>(() => teamleaderFormValues(connection));
   const [submitted, setSubmitted] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const isNew = connection === undefined;
   const problems = teamleaderFormProblems(values, isNew);
   const problemText = (key: keyof TeamleaderFormValues) => {
@@ -46,7 +48,7 @@ export function TeamleaderForm({ connection, onDone, onCancel }: TeamleaderFormP
       const progress = await connect(teamleaderStartInput(values, connection?.id));
       if (progress.state === 'succeeded' && progress.connection) onDone(progress.connection);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureOf(failure));
     }
   };
 
@@ -120,7 +122,7 @@ export function TeamleaderForm({ connection, onDone, onCancel }: TeamleaderFormP
       <div aria-live="polite">
         {error && (
           <p className="form-error" role="alert">
-            {error}
+            {failureWords(error)}
           </p>
         )}
         <TeamleaderAuthStatus />

@@ -1,5 +1,6 @@
 import { Gauge } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { useFailureText } from '../../api/failure-text';
 import { EmptyState } from '../../components/EmptyState';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,6 +16,7 @@ import '../../runs/runs.css';
 /** Every morning's look: health of all flows, 30 days of figures, and the errors that come back most. */
 export function DashboardScreen() {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const { data, error } = useDashboard();
   const now = Date.now();
   const header = <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />;
@@ -23,7 +25,7 @@ export function DashboardScreen() {
       <div className="screen" data-testid="screen-dashboard">
         {header}
         <p className="form-error" role="alert">
-          {error}
+          {failureWords(error)}
         </p>
       </div>
     );

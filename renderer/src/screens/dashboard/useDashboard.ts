@@ -4,6 +4,7 @@ import type { RunStats } from '../../../../shared/api/calls/runs';
 import type { RunSummary } from '../../../../shared/flow/run-records';
 import { healthRun } from '../../runs/model/dashboard-model';
 import { api } from '../../api/api';
+import { failureOf, type Failure } from '../../api/failure-text';
 import { useRunLiveStore } from '../../stores/run-live-store';
 
 export const DASHBOARD_DAYS = 30;
@@ -19,7 +20,7 @@ export interface DashboardData {
 /** Flows, their last and next runs, and 30 days of figures; read again shortly after any run finishes. */
 export function useDashboard() {
   const [data, setData] = useState<DashboardData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const finishedVersion = useRunLiveStore((state) => state.finishedVersion);
 
   const load = useCallback(async () => {
@@ -42,7 +43,7 @@ export function useDashboard() {
       });
       setError(null);
     } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
+      setError(failureOf(reason));
     }
   }, []);
 

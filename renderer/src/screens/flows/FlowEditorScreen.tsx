@@ -3,6 +3,7 @@ import '@xyflow/react/dist/style.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { LinkButton } from '../../components/LinkButton';
 import { FlowEditor } from '../../editor/FlowEditor';
 import '../../editor/editor.css';
@@ -18,9 +19,10 @@ import { useFlowSampleStore } from '../../stores/flow-sample-store';
  */
 export function FlowEditorScreen({ params }: { params: { id: string } }) {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const id = params.id;
   const [state, setState] = useState<
-    { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string }
+    { status: 'loading' } | { status: 'ready' } | { status: 'error'; failure: Failure }
   >({
     status: 'loading',
   });
@@ -40,11 +42,7 @@ export function FlowEditorScreen({ params }: { params: { id: string } }) {
         setState({ status: 'ready' });
         void useFlowRunStore.getState().loadLast(id);
       })
-      .catch(
-        (error: unknown) =>
-          live &&
-          setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
-      );
+      .catch((error: unknown) => live && setState({ status: 'error', failure: failureOf(error) }));
     return () => {
       live = false;
     };
@@ -55,7 +53,7 @@ export function FlowEditorScreen({ params }: { params: { id: string } }) {
       <div className="screen" data-testid="screen-flow-editor">
         <h1>{t('editor.loadFailedTitle')}</h1>
         <p className="form-error" role="alert">
-          {state.message}
+          {failureWords(state.failure)}
         </p>
         <LinkButton to="/flows">{t('editor.backToFlows')}</LinkButton>
       </div>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import { api } from '../../api/api';
+import { useFailureText } from '../../api/failure-text';
 import { EmptyState } from '../../components/EmptyState';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,6 +22,7 @@ import { RenameFlowDialog } from './RenameFlowDialog';
 /** `#/flows`: every flow with its state; new (blank or template), import, export, duplicate, rename, delete. */
 export function FlowsScreen() {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const [, navigate] = useLocation();
   const flows = useFlowListStore((state) => state.flows);
   const error = useFlowListStore((state) => state.error);
@@ -39,7 +41,8 @@ export function FlowsScreen() {
       const done = await work();
       if (done) show('success', done);
     } catch (failure) {
-      show('error', failure instanceof Error ? failure.message : String(failure));
+      // A toast is worded once, in the language of the moment, as its other texts are.
+      show('error', failureWords(failure));
     }
     await load();
   };
@@ -120,7 +123,7 @@ export function FlowsScreen() {
       />
       {error && (
         <p className="form-error" role="alert">
-          {error}
+          {failureWords(error)}
         </p>
       )}
       {flows && flows.length === 0 && (

@@ -2,6 +2,7 @@ import { FilePlus2, LayoutTemplate } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { ConfirmDialog } from '../../editor/ui/ConfirmDialog';
 import { useFlowListStore } from '../../stores/flow-list-store';
 import { templateText } from './template-text';
@@ -17,11 +18,12 @@ export function NewFlowDialog({
   onCreated(id: string): void;
 }) {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const templates = useFlowListStore((state) => state.templates);
   const loadTemplates = useFlowListStore((state) => state.loadTemplates);
   const [name, setName] = useState('');
   const [template, setTemplate] = useState<string>('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -45,7 +47,7 @@ export function NewFlowDialog({
       setTemplate('');
       onCreated(created.flow.id);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureOf(failure));
     } finally {
       setBusy(false);
     }
@@ -118,7 +120,7 @@ export function NewFlowDialog({
       </fieldset>
       {error && (
         <p className="form-error" role="alert">
-          {error}
+          {failureWords(error)}
         </p>
       )}
     </ConfirmDialog>

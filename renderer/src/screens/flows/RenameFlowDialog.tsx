@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import { api } from '../../api/api';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { ConfirmDialog } from '../../editor/ui/ConfirmDialog';
 
 /** Renames a saved flow (a save of the stored document with the new name). */
@@ -15,8 +16,9 @@ export function RenameFlowDialog({
   onDone(): void;
 }) {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   useEffect(() => {
     setName(flow?.name ?? '');
     setError(null);
@@ -28,7 +30,7 @@ export function RenameFlowDialog({
       await api().flows.save({ flow: { ...stored, name: name.trim() } });
       onDone();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureOf(failure));
     }
   };
   return (
@@ -59,7 +61,7 @@ export function RenameFlowDialog({
       </label>
       {error && (
         <p className="form-error" role="alert">
-          {error}
+          {failureWords(error)}
         </p>
       )}
     </ConfirmDialog>

@@ -2,6 +2,7 @@ import { ArrowLeft, Loader2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import type { RunItemDetail } from '../../../../shared/flow/run-records';
 import { PageHeader } from '../../components/PageHeader';
 import { itemReason } from '../../runs/model/item-reason';
@@ -26,8 +27,9 @@ export function RecordDetailScreen({ params }: { params: { runId: string; itemId
   const itemId = Number(params.itemId);
   const { t } = useTranslation();
   const locale = useLocale();
+  const failureWords = useFailureText();
   const [item, setItem] = useState<RunItemDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const flow = useRunLiveStore((state) => state.flows[runId]);
   const activity = useRunLiveStore((state) => state.retryActivity[itemId]);
   const itemsVersion = useRunLiveStore((state) => state.itemsVersion[runId] ?? 0);
@@ -49,7 +51,7 @@ export function RecordDetailScreen({ params }: { params: { runId: string; itemId
         if (!stale) setItem(detail);
       })
       .catch((reason: unknown) => {
-        if (!stale) setError(reason instanceof Error ? reason.message : String(reason));
+        if (!stale) setError(failureOf(reason));
       });
     return () => {
       stale = true;
@@ -66,7 +68,7 @@ export function RecordDetailScreen({ params }: { params: { runId: string; itemId
       <div className="screen" data-testid="screen-record">
         {back}
         <p className={error ? 'form-error' : 'rn-muted'} role={error ? 'alert' : 'status'}>
-          {error ?? t('runs.loading')}
+          {error ? failureWords(error) : t('runs.loading')}
         </p>
       </div>
     );

@@ -2,6 +2,7 @@ import { ArrowLeft, Square } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { useFailureText } from '../../api/failure-text';
 import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
 import { PageHeader } from '../../components/PageHeader';
 import { useRunLiveStore } from '../../stores/run-live-store';
@@ -34,6 +35,7 @@ export function RunDetailScreen({
   const { runId } = params;
   const { t } = useTranslation();
   const locale = useLocale();
+  const failureWords = useFailureText();
   const run = useRunLiveStore((state) => state.runs[runId]);
   const flow = useRunLiveStore((state) => state.flows[runId]);
   const loadError = useRunLiveStore((state) => state.errors[runId]);
@@ -65,7 +67,7 @@ export function RunDetailScreen({
           <ArrowLeft size={16} aria-hidden="true" /> {t('runs.detail.back')}
         </Link>
         <p className={loadError ? 'form-error' : 'rn-muted'} role={loadError ? 'alert' : 'status'}>
-          {loadError ?? t('runs.loading')}
+          {loadError ? failureWords(loadError) : t('runs.loading')}
         </p>
       </div>
     );

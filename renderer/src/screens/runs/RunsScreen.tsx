@@ -2,6 +2,7 @@ import { History } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
+import { useFailureText } from '../../api/failure-text';
 import { EmptyState } from '../../components/EmptyState';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,6 +15,7 @@ import '../../runs/runs.css';
 /** Run history with filters, and the search that finds any record by its business key. */
 export function RunsScreen() {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const [filters, setFilters] = useState<HistoryFilters>(noFilters);
   const [flows, setFlows] = useState<{ id: string; name: string }[]>([]);
   const history = useRunHistory(filters);
@@ -48,7 +50,7 @@ export function RunsScreen() {
             <RunFilters filters={filters} onChange={setFilters} flows={flows} />
             {history.error && (
               <p className="form-error" role="alert">
-                {history.error}
+                {failureWords(history.error)}
               </p>
             )}
             {history.rows.length > 0 ? (

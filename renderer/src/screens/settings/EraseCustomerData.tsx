@@ -3,9 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api } from '../../api/api';
+import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import '../../runs/runs.css';
 
 const Email = z.email();
+
+/** What the last attempt came to: a sentence of this screen, or a failed call's failure. */
+type EraseResult = { tone: 'ok' | 'error'; text: string } | { tone: 'error'; failure: Failure };
 
 /**
  * A GDPR request: removes a customer's data (found by e-mail) from every stored payload. Asks for
@@ -13,10 +17,11 @@ const Email = z.email();
  */
 export function EraseCustomerData() {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const [email, setEmail] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [result, setResult] = useState<EraseResult | null>(null);
   const valid = Email.safeParse(email.trim()).success;
 
   const ask = () => {
@@ -39,7 +44,7 @@ export function EraseCustomerData() {
       });
       setEmail('');
     } catch (error) {
-      setResult({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      setResult({ tone: 'error', failure: failureOf(error) });
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -113,7 +118,7 @@ export function EraseCustomerData() {
           role="status"
           data-testid="settings-erase-result"
         >
-          {result.text}
+          {'failure' in result ? failureWords(result.failure) : result.text}
         </p>
       )}
     </fieldset>

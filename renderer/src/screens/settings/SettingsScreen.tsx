@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useFailureText } from '../../api/failure-text';
 import { Language, PayloadLogging, SandboxSize, Theme } from '../../../../shared/settings/settings';
 import { PageHeader } from '../../components/PageHeader';
 import { useAppInfo } from '../../app/useAppInfo';
@@ -16,6 +17,7 @@ const payloadLabel = { full: 'settings.payloadFull', metadata: 'settings.payload
 
 export function SettingsScreen() {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const settings = useSettingsStore((state) => state.settings);
   const update = useSettingsStore((state) => state.update);
   const error = useSettingsStore((state) => state.error);
@@ -26,7 +28,7 @@ export function SettingsScreen() {
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       {error && (
         <p className="form-error" role="alert">
-          {error}
+          {failureWords(error)}
         </p>
       )}
       <form className="settings-form" onSubmit={(event) => event.preventDefault()}>

@@ -1,6 +1,7 @@
 import { Loader2 } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFailureText } from '../../api/failure-text';
 import { useWizardStore } from '../../stores/wizard-store';
 import { DRY_RUN_LIMIT } from '../../wizard/run-flows';
 import { RunOutcomeView } from './RunOutcomeView';
@@ -9,6 +10,7 @@ import { RunProgressLine } from './RunProgressLine';
 /** Step 5: every chosen flow run without writing anything, and what it would create. */
 export function DryRunStep({ onBackToSettings }: { onBackToSettings(): void }) {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const built = useWizardStore((state) => state.built);
   const buildError = useWizardStore((state) => state.buildError);
   const dryRuns = useWizardStore((state) => state.dryRuns);
@@ -20,7 +22,7 @@ export function DryRunStep({ onBackToSettings }: { onBackToSettings(): void }) {
   if (buildError) {
     return (
       <div className="form-error" role="alert">
-        <p>{buildError}</p>
+        <p>{failureWords(buildError)}</p>
         <button type="button" className="button button-secondary" onClick={onBackToSettings}>
           {t('wizard.dryRun.backToSettings')}
         </button>
@@ -70,7 +72,7 @@ export function DryRunStep({ onBackToSettings }: { onBackToSettings(): void }) {
               />
             ) : run.state === 'error' ? (
               <p className="form-error" role="alert">
-                {run.message}
+                {failureWords(run.failure)}
               </p>
             ) : (
               <RunOutcomeView outcome={run.outcome} testId={`dry-run-outcome-${templateId}`} />

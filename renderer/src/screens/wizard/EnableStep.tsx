@@ -2,6 +2,7 @@ import { CheckCircle2, Clock, Loader2, Power } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { useFailureText } from '../../api/failure-text';
 import type { Schedule } from '../../../../shared/flow/flow-document';
 import { useWizardStore } from '../../stores/wizard-store';
 import { succeeded } from '../../wizard/run-outcome';
@@ -25,6 +26,7 @@ function useScheduleText() {
 /** Step 6: the flows saved and turned on, and their first real run. */
 export function EnableStep() {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const built = useWizardStore((state) => state.built);
   const created = useWizardStore((state) => state.created);
   const createError = useWizardStore((state) => state.createError);
@@ -72,7 +74,7 @@ export function EnableStep() {
         </button>
         {createError && (
           <p className="form-error" role="alert">
-            {createError}
+            {failureWords(createError)}
           </p>
         )}
       </div>
@@ -105,7 +107,7 @@ export function EnableStep() {
               />
             ) : run.state === 'error' ? (
               <p className="form-error" role="alert">
-                {run.message}
+                {failureWords(run.failure)}
               </p>
             ) : (
               <>

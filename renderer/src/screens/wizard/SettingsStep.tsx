@@ -1,6 +1,7 @@
 import { AlertTriangle, ArrowRight, Loader2 } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFailureText } from '../../api/failure-text';
 import { useWizardStore } from '../../stores/wizard-store';
 import { answerOf } from '../../wizard/answers';
 import { QuestionField } from './questions/QuestionField';
@@ -8,6 +9,7 @@ import { QuestionField } from './questions/QuestionField';
 /** Step 4: what each chosen flow needs, prefilled, with choices read from both systems. */
 export function SettingsStep() {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const plans = useWizardStore((state) => state.plans);
   const planError = useWizardStore((state) => state.planError);
   const choices = useWizardStore((state) => state.choices);
@@ -21,7 +23,7 @@ export function SettingsStep() {
   if (planError) {
     return (
       <div className="form-error" role="alert">
-        <p>{planError}</p>
+        <p>{failureWords(planError)}</p>
         <button type="button" className="button button-secondary" onClick={() => void prepare()}>
           {t('wizard.connect.retry')}
         </button>

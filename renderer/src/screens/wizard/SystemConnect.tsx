@@ -1,6 +1,7 @@
 import { CheckCircle2, Loader2, RefreshCw } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFailureText } from '../../api/failure-text';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useWizardStore } from '../../stores/wizard-store';
 import { accountSummary, connectionsOf } from '../connections/connection-view';
@@ -10,6 +11,7 @@ import { TeamleaderForm } from '../connections/TeamleaderForm';
 /** One system in the connect step: the sandbox's connection checked, or a live account picked or added. */
 export function SystemConnect({ system }: { system: 'teamleader' | 'mplus' }) {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const id = useId();
   const mode = useWizardStore((state) => state.modes[system]);
   const liveId = useWizardStore((state) => state.liveIds[system]);
@@ -33,7 +35,7 @@ export function SystemConnect({ system }: { system: 'teamleader' | 'mplus' }) {
         </p>
       );
     if ('thrown' in test || !test.ok) {
-      const message = 'thrown' in test ? test.thrown : test.error.message;
+      const message = 'thrown' in test ? failureWords(test.thrown) : test.error.message;
       return (
         <div className="form-error" role="alert" data-testid={`wizard-connect-error-${system}`}>
           <p>{t('connections.testFailed', { message })}</p>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFailureText } from '../../../api/failure-text';
 import { useFlowConnectionsStore } from '../../../stores/flow-connections-store';
 import type { WidgetProps } from '../widget-props';
 
@@ -10,6 +11,7 @@ import type { WidgetProps } from '../widget-props';
  */
 export function ConnectionWidget({ field, value, onChange, inputId, invalid, ariaLabel }: WidgetProps) {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const { connections, status, error, load } = useFlowConnectionsStore();
   useEffect(() => void load(), [load]);
   const kind = field.hint.connectionKind;
@@ -37,7 +39,9 @@ export function ConnectionWidget({ field, value, onChange, inputId, invalid, ari
         {missing && <option value={chosen}>{t('editor.form.connectionGone', { id: chosen })}</option>}
       </select>
       {status === 'error' && (
-        <p className="ed-field-note">{t('editor.form.connectionsUnavailable', { error })}</p>
+        <p className="ed-field-note">
+          {t('editor.form.connectionsUnavailable', { error: error ? failureWords(error) : '' })}
+        </p>
       )}
       {status === 'ready' && fitting.length === 0 && (
         <p className="ed-field-note">
