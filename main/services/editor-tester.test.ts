@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
+import type { EditorSample } from '../../shared/api/calls/editor';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
+import { systemClock } from '../engine/clock';
 import { staticConnections } from '../engine/connections';
 import { MemorySystem } from '../engine/testing/memory-system';
 import { createNodeRegistry } from '../nodes';
 import { EditorTester, type StoredSourceRecord } from './editor-tester';
+
+/** A sample's reason in Dutch, from its code. */
+const reasonNl = (sample: EditorSample) =>
+  apiMessageIn({ message: sample.reason ?? '', text: sample.reasonText }, 'nl');
+
+async function rejection(work: Promise<unknown>): Promise<KoppelError> {
+  const error: unknown = await work.then(
+    () => new Error('expected a KoppelError'),
+    (caught: unknown) => caught,
+  );
+  if (error instanceof KoppelError) return error;
+  throw error;
+}
 
 function setup(stored: StoredSourceRecord[] = []) {
   const system = new MemorySystem();
@@ -147,5 +164,108 @@ describe('editor tester', () => {
     expect(
       await EditorTester.testCode('return null;', {}, { timeLimitMs: 500, memoryLimitMb: 16 }),
     ).toMatchObject({ ok: true, output: null });
+  });
+
+  it('says in Dutch too why no sample reaches a node, and what stopped it on its way', async () => {
+    const { tester } = setup();
+    const unconnected = await tester.sample(sampleFlow({ edges: [] }), 'map', 'auto');
+    expect(unconnected.reasonText?.code).toBe('sampleNotConnected');
+    expect(reasonNl(unconnected)).toBe(
+      'Verbind deze node eerst met een trigger of een bron: er komt nog niets bij aan.',
+    );
+    expect(reasonNl(await tester.sample(sampleFlow(), 'map', 'lastRun'))).toBe(
+      'Deze flow heeft nog geen opgeslagen records: start hem, of lees een voorbeeld uit de koppeling.',
+    );
+
+    const flow = sampleFlow();
+    flow.nodes.splice(2, 0, {
+      id: 'nobody',
+      kind: 'core.transform.filter',
+      version: 1,
+      position: { x: 0, y: 0 },
+      config: { match: 'all', conditions: [{ path: 'email', operator: 'equals', value: 'x' }] },
+    });
+    flow.edges = [
+      { id: 'e1', source: 'start', sourcePort: 'out', target: 'orders', targetPort: 'in' },
+      { id: 'e2', source: 'orders', sourcePort: 'out', target: 'nobody', targetPort: 'in' },
+      { id: 'e3', source: 'nobody', sourcePort: 'out', target: 'map', targetPort: 'in' },
+    ];
+    const filtered = await tester.sample(flow, 'map', 'connection');
+    expect(filtered.reason).toMatch(
+      /^None of the first 2 source records reaches this node: core\.transform\.filter skipped it: /,
+    );
+    // The filter's skip reason in its own Dutch words, inside the Dutch sentence.
+    expect(reasonNl(filtered)).toMatch(
+      /^Geen van de eerste 2 bronrecords bereikt deze node: core\.transform\.filter sloeg het over: weggefilterd: .*email/,
+    );
+    expect(reasonNl(filtered)).not.toMatch(/skipped|equals/);
+
+    const failing = sampleFlow();
+    const map = failing.nodes[2];
+    if (map) map.label = 'Prices';
+    if (map)
+      map.config = {
+        fields: [
+          {
+            target: 'x',
+            source: { kind: 'lookup', path: 'sku', table: [{ key: 'nope', value: 1 }], failIfMissing: true },
+          },
+        ],
+      };
+    const failed = await tester.sample(failing, 'invoices', 'connection');
+    expect(failed.reason).toBe(
+      'None of the first 2 source records reaches this node: Prices failed it: "sku" is "SKU-2", which is not in the lookup table (for "x")..',
+    );
+    expect(reasonNl(failed)).toBe(
+      'Geen van de eerste 2 bronrecords bereikt deze node: Prices gaf een fout: "sku" is "SKU-2", en dat staat niet in de opzoektabel (voor "x")..',
+    );
+  });
+
+  it('words its failures in Dutch too: no such node, an unknown kind, settings that do not parse, a test too slow', async () => {
+    const { tester, system } = setup();
+    const ghost = await rejection(tester.sample(sampleFlow(), 'ghost', 'auto'));
+    expect(ghost).toMatchObject({ code: 'not_found', message: 'Flow "Orders" has no node "ghost".' });
+    expect(apiMessageIn(ghost, 'nl')).toBe('Flow "Orders" heeft geen node "ghost".');
+
+    const flow = sampleFlow();
+    const map = flow.nodes[2];
+    if (map) map.config = { fields: [{ target: '', source: { kind: 'path', path: 'a' } }] };
+    const emptyTarget = await rejection(tester.testNode(flow, 'map', {}));
+    expect(emptyTarget.message).toBe(
+      'Node "Map fields" (map), field "fields.0.target": Choose a target field. Fix its settings first.',
+    );
+    expect(apiMessageIn(emptyTarget, 'nl')).toBe(
+      'Node "Velden koppelen" (map), veld "fields.0.target": Kies een doelveld. Pas eerst de instellingen aan.',
+    );
+    if (map) map.config = { fields: 'all of them' };
+    // zod's own words for a wrong type, in Dutch.
+    expect(apiMessageIn(await rejection(tester.testNode(flow, 'map', {})), 'nl')).toBe(
+      'Node "Velden koppelen" (map), veld "fields": Ongeldige invoer: verwacht array, ontving string. Pas eerst de instellingen aan.',
+    );
+    if (map) Object.assign(map, { kind: 'core.transform.gone', label: 'Old step' });
+    const unknown = await rejection(tester.testNode(flow, 'map', {}));
+    expect(unknown.message).toBe('Node "Old step" (map) has the unknown kind core.transform.gone@1.');
+    expect(apiMessageIn(unknown, 'nl')).toBe(
+      'Node "Old step" (map) heeft het onbekende type core.transform.gone@1.',
+    );
+
+    // The time limit runs out at once; the source's first read fails transiently, so the retry's
+    // wait is what the timeout interrupts.
+    const hasty = new EditorTester({
+      registry: createNodeRegistry(),
+      connections: staticConnections({ memory: system }),
+      lastRunRecords: () => [],
+      clock: { ...systemClock, setTimer: (_ms, callback) => systemClock.setTimer(0, callback) },
+      timeoutMs: 5000,
+    });
+    system.hooks.before = () => {
+      throw Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
+    };
+    const slow = await rejection(hasty.sample(sampleFlow(), 'map', 'connection'));
+    expect(slow).toMatchObject({
+      code: 'unavailable',
+      message: 'The test took longer than 5 s and was stopped.',
+    });
+    expect(apiMessageIn(slow, 'nl')).toBe('De test duurde langer dan 5 s en is gestopt.');
   });
 });

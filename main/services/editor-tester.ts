@@ -4,12 +4,15 @@ import type {
   EditorSample,
   EditorTestError,
 } from '../../shared/api/calls/editor';
+import { apiMessage, apiMessageIn, englishApiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
+import { issueWords } from '../../shared/flow/issue-words';
 import type { JsonObject } from '../../shared/flow/json';
 import { formatItemKey } from '../../shared/flow/run-records';
-import { runMessage } from '../../shared/flow/run-messages';
-import { englishReasons } from '../../shared/flow/skip-reasons';
+import { messageIn, runMessage } from '../../shared/flow/run-messages';
+import { englishReasons, skipReasonText } from '../../shared/flow/skip-reasons';
+import type { CodedText } from '../../shared/flow/wording';
 import type { TriggerRecord } from '../../shared/nodes/record-types';
 import { systemClock, type Clock } from '../engine/clock';
 import type { ConnectionProvider } from '../engine/connections';
@@ -44,6 +47,9 @@ interface Opened {
   config: unknown;
 }
 
+/** A line of the sample search; its own lines (what stopped a record) carry their words as a code. */
+type SampleLine = EditorLogLine & { words?: CodedText };
+
 /**
  * The editor's "real data at every step": samples a node's input from its source connection (or
  * from the last run), runs one node on a record, runs code in the sandbox. Everything goes
@@ -67,17 +73,15 @@ export class EditorTester {
       nodeId,
       (node) => this.deps.registry.get(node.kind, node.version)?.definition.category,
     );
-    if (!path) return none('Connect this node to a trigger or a source first: nothing reaches it yet.');
+    if (!path) return none(apiMessage('sampleNotConnected'));
     return this.withTimeout(async (signal) => {
-      const logs: EditorLogLine[] = [];
+      const logs: SampleLine[] = [];
       if (path.start && this.moduleOf(path.start).definition.category === 'trigger') {
         const trigger = await this.fire(flow, path.start, signal, logs);
         const record = await this.through(flow, path, [{ key: null, data: trigger }], signal, logs);
         return record
           ? { record: record.data, origin: 'trigger', key: null, sourceNodeId: null, reason: null }
-          : none(
-              `The run's start record does not reach this node: ${lastSkip(logs) ?? 'a node before it stops it'}.`,
-            );
+          : none(apiMessage('sampleStartRecordStopped', lastSkip(logs)));
       }
       if (from !== 'connection') {
         const stored = this.deps.lastRunRecords(flow.id, SAMPLE_TRIES);
@@ -92,15 +96,11 @@ export class EditorTester {
           };
         }
         if (from === 'lastRun') {
-          return none(
-            stored.length === 0
-              ? 'This flow has no stored records yet: run it, or read a sample from the connection.'
-              : 'No record of the last run reaches this node.',
-          );
+          return none(apiMessage(stored.length === 0 ? 'sampleNoStoredRecords' : 'sampleLastRunMisses'));
         }
       }
       const read = await this.readSource(flow, path, signal, logs);
-      if (read.length === 0) return none('The source has no records to read (with its current settings).');
+      if (read.length === 0) return none(apiMessage('sampleSourceEmpty'));
       const record = await this.through(flow, path, read, signal, logs);
       return record
         ? {
@@ -110,9 +110,7 @@ export class EditorTester {
             sourceNodeId: path.start.id,
             reason: null,
           }
-        : none(
-            `None of the first ${read.length} source records reaches this node: ${lastSkip(logs) ?? 'the nodes before it stop them'}.`,
-          );
+        : none(apiMessage('sampleNoneReaches', { count: read.length, ...lastSkip(logs) }));
     });
   }
 
@@ -250,7 +248,8 @@ export class EditorTester {
 
   private nodeOf(flow: FlowDocument, nodeId: string): FlowNode {
     const node = flow.nodes.find((candidate) => candidate.id === nodeId);
-    if (!node) throw new KoppelError('not_found', `Flow "${flow.name}" has no node "${nodeId}".`);
+    if (!node)
+      throw new KoppelError('not_found', apiMessage('flowHasNoNode', { flow: flow.name, node: nodeId }));
     return node;
   }
 
@@ -259,7 +258,12 @@ export class EditorTester {
     if (!module)
       throw new KoppelError(
         'invalid_flow',
-        `Node "${node.label ?? node.kind}" (${node.id}) has the unknown kind ${node.kind}@${node.version}.`,
+        apiMessage('nodeKindUnknown', {
+          node: node.label ?? node.kind,
+          id: node.id,
+          kind: node.kind,
+          version: node.version,
+        }),
       );
     return module;
   }
@@ -267,13 +271,20 @@ export class EditorTester {
   /** The node's module and parsed config; a config that does not parse is a clear error naming the field. */
   private open(node: FlowNode): Opened {
     const module = this.moduleOf(node);
-    const parsed = module.definition.config.safeParse(node.config);
+    // `reportInput` so a wrong type's words name the type received (see issueWords).
+    const parsed = module.definition.config.safeParse(node.config, { reportInput: true });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = issue?.path.map(String).join('.');
+      const { label } = module.definition;
       throw new KoppelError(
         'invalid_flow',
-        `Node "${node.label ?? module.definition.label.en}" (${node.id})${field ? `, field "${field}"` : ''}: ${issue?.message ?? 'invalid settings'}. Fix its settings first.`,
+        apiMessage('nodeSettingsInvalid', {
+          node: node.label ?? label.en,
+          nodeNl: node.label ?? label.nl,
+          id: node.id,
+          field: issue?.path.map(String).join('.'),
+          ...(issue ? issueWords(issue) : {}),
+        }),
       );
     }
     return { module, config: parsed.data };
@@ -356,7 +367,7 @@ export class EditorTester {
     path: WalkPath,
     records: readonly { key: string | null; data: JsonObject }[],
     signal: AbortSignal,
-    logs: EditorLogLine[],
+    logs: SampleLine[],
   ): Promise<{ key: string | null; data: JsonObject } | null> {
     const instances: TransformInstance[] = [];
     try {
@@ -378,20 +389,23 @@ export class EditorTester {
         let current: FlowRecord | null = { data: record.data, createOnly: [] };
         for (const [index, instance] of instances.entries()) {
           const step = path.steps[index] as WalkPath['steps'][number];
+          const node = step.node.label ?? step.node.kind;
           try {
             const result = await instance.process(current, itemInfo(record.data, record.key));
             if (result.kind === 'skip') {
-              logs.push({
-                level: 'info',
-                message: `${step.node.label ?? step.node.kind} skipped it: ${englishReasons([result.reason])}`,
-              });
+              const reason = englishReasons([result.reason]);
+              const reasonNl = skipReasonText(result.reason, 'nl') ?? reason;
+              logs.push(ownLine('info', apiMessage('sampleSkippedBy', { node, reason, reasonNl })));
               current = null;
             } else current = result.outputs.find((output) => output.port === step.port)?.record ?? null;
           } catch (error) {
-            logs.push({
-              level: 'warn',
-              message: `${step.node.label ?? step.node.kind} failed it: ${describeError(error).message}`,
-            });
+            const described = describeError(error);
+            // A call's failure is worded by its catalogue, an engine's or node's error by the run messages'.
+            const problemNl =
+              error instanceof KoppelError ? apiMessageIn(error, 'nl') : messageIn(described, 'nl');
+            logs.push(
+              ownLine('warn', apiMessage('sampleFailedBy', { node, problem: described.message, problemNl })),
+            );
             current = null;
           }
           if (!current) break;
@@ -411,7 +425,7 @@ export class EditorTester {
       controller.abort(
         new KoppelError(
           'unavailable',
-          `The test took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`,
+          apiMessage('editorTestTimedOut', { seconds: Math.round(timeoutMs / 1000) }),
         ),
       ),
     );
@@ -423,12 +437,29 @@ export class EditorTester {
   }
 }
 
-function none(reason: string): EditorSample {
-  return { record: null, origin: null, key: null, sourceNodeId: null, reason };
+function none(reason: CodedText): EditorSample {
+  return {
+    record: null,
+    origin: null,
+    key: null,
+    sourceNodeId: null,
+    reason: englishApiMessage(reason),
+    reasonText: reason,
+  };
 }
 
-function lastSkip(logs: readonly EditorLogLine[]): string | undefined {
-  return logs.at(-1)?.message;
+function ownLine(level: SampleLine['level'], words: CodedText): SampleLine {
+  return { level, message: englishApiMessage(words), words };
+}
+
+/** What the last line said (what stopped the last record), in English and Dutch. */
+function lastSkip(logs: readonly SampleLine[]): { stop?: string; stopNl?: string } {
+  const last = logs.at(-1);
+  if (!last) return {};
+  const stopNl = last.words
+    ? apiMessageIn({ message: last.message, text: last.words }, 'nl')
+    : messageIn(last, 'nl');
+  return { stop: last.message, stopNl };
 }
 
 function triggerRecord(clock: Clock): TriggerRecord {
@@ -456,7 +487,9 @@ function describeError(error: unknown): EditorTestError {
       ...(error.value === undefined ? {} : { value: error.value }),
     };
   }
-  if (error instanceof KoppelError) return { code: error.code, message: error.message };
+  if (error instanceof KoppelError) {
+    return { code: error.code, message: error.message, ...(error.text ? { text: error.text } : {}) };
+  }
   if (error instanceof CodeError) {
     return {
       code: `code_${error.kind}`,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import { memoryFlow } from '../engine/testing/memory-flow';
 import { appFixture, type AppFixture } from '../engine/testing/app-fixture';
@@ -144,6 +145,55 @@ describe('flows.*', () => {
       /memory-orders\.nl\.json/,
     );
     fs.rmSync(templatesDir, { recursive: true, force: true });
+  });
+
+  it('says why a flow cannot be had, saved or imported, in Dutch too', async () => {
+    const { call, failure } = await setup();
+    const missing = await failure('flows.get', { id: 'ghost' });
+    expect(missing).toMatchObject({ code: 'not_found', message: 'There is no flow with id ghost.' });
+    expect(apiMessageIn(missing, 'nl')).toBe('Er is geen flow met id ghost.');
+
+    const first = await call('flows.save', { flow: memoryFlow({ id: 'f', name: 'Orders' }) });
+    await call('flows.save', { flow: first.flow });
+    const stale = await failure('flows.save', { flow: first.flow });
+    expect(stale).toMatchObject({ code: 'conflict', text: { code: 'flowChangedElsewhere' } });
+    expect(apiMessageIn(stale, 'nl')).toBe(
+      'Flow "Orders" is elders gewijzigd (opgeslagen revisie 2, de uwe 1). Laad hem opnieuw, of sla uw versie op als kopie.',
+    );
+
+    const notJson = await failure('flows.import', { json: '{ nope' });
+    expect(notJson.code).toBe('invalid_input');
+    expect(notJson.message).toMatch(/^The file is not JSON: /);
+    // The parser's own words stay as they came, in a Dutch sentence.
+    expect(apiMessageIn(notJson, 'nl')).toBe(
+      notJson.message.replace('The file is not JSON: ', 'Het bestand is geen JSON: '),
+    );
+
+    const nameless = await failure('flows.import', { json: JSON.stringify({ schemaVersion: 2, id: 'x' }) });
+    expect(nameless).toMatchObject({
+      code: 'invalid_flow',
+      message:
+        'The flow is not a valid flow document: name: Invalid input: expected string, received undefined',
+      text: { code: 'flowDocumentInvalid' },
+    });
+    // zod's own words for the issue, in Dutch.
+    expect(apiMessageIn(nameless, 'nl')).toBe(
+      'De flow is geen geldig flowdocument: name: Ongeldige invoer: verwacht string, ontving undefined',
+    );
+    const newer = await failure('flows.import', { json: JSON.stringify({ schemaVersion: 99, id: 'x' }) });
+    expect(newer.message).toBe(
+      'This flow was written by a newer Koppel (schema 99; this version reads up to 2).',
+    );
+    expect(apiMessageIn(newer, 'nl')).toBe(
+      'Deze flow is gemaakt met een nieuwere Koppel (schema 99; deze versie leest tot en met 2).',
+    );
+    // A migration step's own complaint reads in Dutch too.
+    const legacy = { version: 1, id: 'l', steps: [], trigger: { every: 'soon' } };
+    const trigger = await failure('flows.import', { json: JSON.stringify(legacy) });
+    expect(trigger.message).toBe('Version-1 trigger "every: soon" is not like "15m", "2h" or "1d".');
+    expect(apiMessageIn(trigger, 'nl')).toBe(
+      'Versie-1-trigger "every: soon" lijkt niet op "15m", "2h" of "1d".',
+    );
   });
 
   it('lists the catalogue as JSON Schema, hidden test kinds only on request', async () => {

@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid';
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowSummary } from '../../shared/api/calls/flows';
 import { FLOW_SCHEMA_VERSION, FlowDocument } from '../../shared/flow/flow-document';
@@ -110,7 +111,7 @@ export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
       } catch (error) {
         throw new KoppelError(
           'invalid_input',
-          `The file is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+          apiMessage('importNotJson', { detail: error instanceof Error ? error.message : String(error) }),
         );
       }
       let flow: FlowDocument;
@@ -118,7 +119,7 @@ export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
         flow = migrateFlow(parsed);
       } catch (error) {
         if (error instanceof FlowMigrationError)
-          throw new KoppelError('invalid_flow', error.message, error.issues);
+          throw new KoppelError('invalid_flow', error.text, error.issues);
         throw error;
       }
       const existing = sync.flows.get(flow.id);

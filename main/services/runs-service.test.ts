@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { RunEventBatch } from '../../shared/flow/run-events';
 import { appFixture, type AppFixture } from '../engine/testing/app-fixture';
 import { memoryFlow, sampleOrders } from '../engine/testing/memory-flow';
+import { FlowBusyError } from '../store/store';
 
 const fixtures: AppFixture[] = [];
 afterEach(async () => {
@@ -108,6 +110,9 @@ describe('runs.*', () => {
       ok: false,
       error: { code: 'not_found', message: `Run ${runId} has no failed records to retry.` },
     });
+    expect(error?.ok === false && apiMessageIn(error.error, 'nl')).toBe(
+      `Run ${runId} heeft geen mislukte records om opnieuw te proberen.`,
+    );
   });
 
   it('counts a record that failed again on retry once among the most frequent errors', async () => {
@@ -136,6 +141,64 @@ describe('runs.*', () => {
     release?.();
     await finished(runId);
     expect((await call('runs.get', { runId })).run.status).toBe('cancelled');
+  });
+
+  it('says in Dutch too which run or record is missing, and what cannot be retried', async () => {
+    const { app, runId } = await runWithOneBadOrder();
+    const failure = async (name: CallName, input: unknown) => {
+      const result = await app.dispatch(name, input);
+      if (result.ok) throw new Error(`${name} should have failed`);
+      return result.error;
+    };
+    const noRun = await failure('runs.get', { runId: 'ghost' });
+    expect(noRun).toMatchObject({ code: 'not_found', message: 'There is no run ghost.' });
+    expect(apiMessageIn(noRun, 'nl')).toBe('Er is geen run ghost.');
+    expect(apiMessageIn(await failure('runs.events', { runId: 'ghost' }), 'nl')).toBe(
+      'Er is geen run ghost.',
+    );
+    expect(apiMessageIn(await failure('runs.retry', { runId: 'ghost' }), 'nl')).toBe('Er is geen run ghost.');
+
+    const noRecord = await failure('runs.item', { itemId: 987654 });
+    expect(noRecord).toMatchObject({ code: 'not_found', message: 'There is no record 987654.' });
+    expect(apiMessageIn(noRecord, 'nl')).toBe('Er is geen record 987654.');
+
+    const unknownKey = await failure('runs.retry', { runId, itemKey: 'memory:orders:nope' });
+    expect(unknownKey.message).toBe(`Run ${runId} has no record memory:orders:nope.`);
+    expect(apiMessageIn(unknownKey, 'nl')).toBe(`Run ${runId} heeft geen record memory:orders:nope.`);
+
+    const good = await failure('runs.retry', { runId, itemKey: 'memory:orders:o1' });
+    expect(good).toMatchObject({
+      code: 'conflict',
+      message: `Record memory:orders:o1 did not fail in run ${runId} (it is succeeded).`,
+    });
+    expect(apiMessageIn(good, 'nl')).toBe(
+      `Record memory:orders:o1 is niet mislukt in run ${runId} (status: succeeded).`,
+    );
+  });
+
+  it('words a flow that is already running as the store says it, and in Dutch', async () => {
+    const { call, finished, system, app } = await setup();
+    system.seed('orders', sampleOrders(2));
+    let release: (() => void) | undefined;
+    system.hooks.before = (operation) =>
+      operation === 'read' ? new Promise<void>((resolve) => (release = resolve)) : undefined;
+    await call('flows.save', { flow: memoryFlow({ id: 'orders' }) });
+    const { runId } = await call('runs.start', { flowId: 'orders' });
+    const second = await app.dispatch('runs.start', { flowId: 'orders' });
+    const holder = app.ctx.sync.store.locks.holder('orders');
+    system.hooks = {};
+    release?.();
+    await finished(runId);
+    if (second.ok || !holder) throw new Error('the second start should have met the first run’s lock');
+    // The English is the store's own sentence, word for word.
+    expect(second.error).toMatchObject({
+      code: 'conflict',
+      message: new FlowBusyError('orders', holder).message,
+      detail: { runId },
+    });
+    expect(apiMessageIn(second.error, 'nl')).toBe(
+      `Flow orders draait al (run ${runId}, proces ${holder.pid} op ${holder.host}); een flow draait nooit twee keer tegelijk.`,
+    );
   });
 
   it('dry-runs an unsaved flow, counts stats per day and erases a customer', async () => {

@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import type { RetryFrom } from '../../shared/flow/run-records';
@@ -12,7 +13,7 @@ export function startRun(ctx: AppContext, options: StartRunOptions): RunHandle {
     return ctx.sync.engine.start(options);
   } catch (error) {
     if (error instanceof FlowBusyError)
-      throw new KoppelError('conflict', error.message, { runId: error.holder.runId });
+      throw new KoppelError('conflict', error.text, { runId: error.holder.runId });
     throw error;
   }
 }
@@ -23,9 +24,9 @@ export function startRun(ctx: AppContext, options: StartRunOptions): RunHandle {
  */
 export function flowForRetry(ctx: AppContext, runId: string): FlowDocument {
   const run = ctx.sync.store.runs.get(runId);
-  if (!run) throw new KoppelError('not_found', `There is no run ${runId}.`);
+  if (!run) throw new KoppelError('not_found', apiMessage('runNotFound', { runId }));
   const flow = ctx.sync.flows.get(run.flowId) ?? ctx.sync.store.runs.flowOf(runId);
-  if (!flow) throw new KoppelError('not_found', `The flow of run ${runId} is gone.`);
+  if (!flow) throw new KoppelError('not_found', apiMessage('runFlowGone', { runId }));
   return flow;
 }
 
@@ -40,17 +41,17 @@ export function startRetry(
   let itemIds = choice.itemIds;
   if (choice.itemKey !== undefined) {
     const item = store.items.byKey(runId, choice.itemKey);
-    if (!item) throw new KoppelError('not_found', `Run ${runId} has no record ${choice.itemKey}.`);
+    if (!item)
+      throw new KoppelError('not_found', apiMessage('runHasNoRecord', { runId, key: choice.itemKey }));
     if (item.status !== 'failed')
       throw new KoppelError(
         'conflict',
-        `Record ${choice.itemKey} did not fail in run ${runId} (it is ${item.status}).`,
+        apiMessage('recordDidNotFail', { key: choice.itemKey, runId, status: item.status }),
       );
     itemIds = [item.id];
   }
   itemIds ??= store.items.failed(runId).map((item) => item.id);
-  if (itemIds.length === 0)
-    throw new KoppelError('not_found', `Run ${runId} has no failed records to retry.`);
+  if (itemIds.length === 0) throw new KoppelError('not_found', apiMessage('runNothingToRetry', { runId }));
   return startRun(ctx, {
     flow,
     trigger: 'retry',
@@ -79,14 +80,14 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
       }),
     'runs.get': ({ runId }) => {
       const run = sync.store.runs.get(runId);
-      if (!run) throw new KoppelError('not_found', `There is no run ${runId}.`);
+      if (!run) throw new KoppelError('not_found', apiMessage('runNotFound', { runId }));
       return { run, flow: sync.store.runs.flowOf(runId) ?? null };
     },
     'runs.items': ({ runId, status, limit, offset }) =>
       sync.store.items.list(runId, { limit, offset, ...(status ? { status } : {}) }),
     'runs.item': ({ itemId }) => {
       const item = sync.store.items.detail(itemId);
-      if (!item) throw new KoppelError('not_found', `There is no record ${itemId}.`);
+      if (!item) throw new KoppelError('not_found', apiMessage('recordNotFound', { itemId }));
       return item;
     },
     'runs.search': ({ text, limit }) => ({ items: sync.store.items.search(text, limit) }),
@@ -99,7 +100,7 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
     }),
     'runs.events': ({ runId, afterSeq, limit }) => {
       const run = sync.store.runs.get(runId);
-      if (!run) throw new KoppelError('not_found', `There is no run ${runId}.`);
+      if (!run) throw new KoppelError('not_found', apiMessage('runNotFound', { runId }));
       return {
         events: sync.store.events.page(runId, afterSeq, limit),
         lastSeq: run.lastSeq,

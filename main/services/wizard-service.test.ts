@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
 import { apiCalls, type CallName, type CallOutput } from '../../shared/api/contract';
 import { createApp, type App } from '../app/create-app';
 import { silentLogger } from '../app/logger';
@@ -128,5 +129,38 @@ describe('wizard.* against the sandbox twins', () => {
     expect(await failure('wizard.build', { ...connections, mplusId: 'nope', flows })).toMatchObject({
       code: 'not_found',
     });
+  });
+
+  it('says in Dutch too why it builds or saves nothing', async () => {
+    const flows = [{ templateId: 'orders', answers: {} }];
+    const kinds = await failure('wizard.build', {
+      teamleaderId: 'sandbox-mplus',
+      mplusId: 'sandbox-mplus',
+      flows,
+    });
+    expect(apiMessageIn(kinds, 'nl')).toBe(
+      'Kies een Teamleader- en een MplusKASSA-koppeling (gekregen: mplus en mplus).',
+    );
+
+    const broken = await failure('wizard.create', {
+      ...connections,
+      flows: [{ templateId: 'orders', answers: { taxRules: [] } }],
+    });
+    const first = (broken.detail as { problems: { severity: string; message: string }[] }).problems.find(
+      (problem) => problem.severity === 'error',
+    );
+    expect(broken.message).toBe(
+      `Flow "POS orders → Teamleader invoices" cannot be saved yet: ${first?.message}`,
+    );
+    // The flow's first problem in the Dutch words of its own code.
+    expect(apiMessageIn(broken, 'nl')).toMatch(
+      /^Flow "POS orders → Teamleader invoices" kan nog niet worden opgeslagen: .*veld "taxRules"/,
+    );
+
+    const input = { ...connections, flows: [{ templateId: 'orders', answers: {}, id: 'wizard-dutch' }] };
+    await call('wizard.create', { ...input, enable: false });
+    const taken = await failure('wizard.create', { ...input, enable: false });
+    expect(taken).toMatchObject({ code: 'conflict', message: 'A flow with id wizard-dutch already exists.' });
+    expect(apiMessageIn(taken, 'nl')).toBe('Er bestaat al een flow met id wizard-dutch.');
   });
 });

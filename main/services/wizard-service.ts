@@ -1,7 +1,8 @@
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { ParsedInput } from '../../shared/api/contract';
 import type { FlowDocument } from '../../shared/flow/flow-document';
-import { hasErrors } from '../../shared/flow/flow-problem';
+import { hasErrors, problemIn } from '../../shared/flow/flow-problem';
 import type { DomainHandlers } from '../api/handlers';
 import type { AppContext } from '../app/context';
 import { applyAnswers } from '../wizard/apply-answers';
@@ -24,7 +25,7 @@ export function wizardHandlers(ctx: AppContext): DomainHandlers<'wizard'> {
     if (teamleader.kind !== 'teamleader' || mplus.kind !== 'mplus') {
       throw new KoppelError(
         'invalid_input',
-        `Choose a Teamleader and a MplusKASSA connection (got ${teamleader.kind} and ${mplus.kind}).`,
+        apiMessage('wizardConnectionKinds', { teamleader: teamleader.kind, mplus: mplus.kind }),
       );
     }
     return flows.map((answer) => {
@@ -53,16 +54,21 @@ export function wizardHandlers(ctx: AppContext): DomainHandlers<'wizard'> {
     'wizard.create': (input) => {
       const built = build(input, input.enable);
       const broken = built.filter((entry) => hasErrors(entry.problems));
-      if (broken.length > 0) {
-        const first = broken[0]?.problems.find((problem) => problem.severity === 'error');
+      const [firstBroken] = broken;
+      if (firstBroken) {
+        const first = firstBroken.problems.find((problem) => problem.severity === 'error');
         throw new KoppelError(
           'invalid_flow',
-          `Flow "${broken[0]?.flow.name}" cannot be saved yet: ${first?.message ?? 'it has problems'}`,
+          apiMessage('wizardFlowNotReady', {
+            flow: firstBroken.flow.name,
+            problem: first?.message,
+            problemNl: first && problemIn(first, 'nl'),
+          }),
           { problems: broken.flatMap((entry) => entry.problems) },
         );
       }
       const taken = built.find((entry) => sync.flows.get(entry.flow.id));
-      if (taken) throw new KoppelError('conflict', `A flow with id ${taken.flow.id} already exists.`);
+      if (taken) throw new KoppelError('conflict', apiMessage('wizardFlowIdTaken', { id: taken.flow.id }));
       return {
         flows: built.map((entry) => {
           const saved = sync.flows.save(entry.flow);

@@ -1,3 +1,4 @@
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
@@ -54,8 +55,13 @@ export class FlowStore {
     try {
       return migrateFlow(stored);
     } catch (error) {
-      if (error instanceof FlowMigrationError)
-        throw new KoppelError('invalid_flow', `Stored flow ${id}: ${error.message}`, error.issues);
+      if (error instanceof FlowMigrationError) {
+        throw new KoppelError(
+          'invalid_flow',
+          apiMessage('storedFlowUnreadable', { id, ...error.words() }),
+          error.issues,
+        );
+      }
       throw error;
     }
   }
@@ -63,7 +69,7 @@ export class FlowStore {
   /** The flow, or `not_found`. */
   require(id: string): FlowDocument {
     const flow = this.get(id);
-    if (!flow) throw new KoppelError('not_found', `There is no flow with id ${id}.`);
+    if (!flow) throw new KoppelError('not_found', apiMessage('flowNotFound', { id }));
     return flow;
   }
 
@@ -79,7 +85,11 @@ export class FlowStore {
       if (stored.revision !== flow.revision) {
         throw new KoppelError(
           'conflict',
-          `Flow "${flow.name}" was changed elsewhere (stored revision ${stored.revision}, yours ${flow.revision}). Reload it, or save yours as a copy.`,
+          apiMessage('flowChangedElsewhere', {
+            name: flow.name,
+            stored: stored.revision,
+            yours: flow.revision,
+          }),
           { storedRevision: stored.revision },
         );
       }

@@ -25,17 +25,27 @@ import { BatchStatements } from './write-batch';
 import { runStats } from './stats';
 import type { RunStats } from '../../shared/api/calls/runs';
 import { runMessage, type RunMessage } from '../../shared/flow/run-messages';
+import { apiMessage, englishApiMessage } from '../../shared/api/api-messages';
+import type { CodedText } from '../../shared/flow/wording';
 
 /** Another process (or this one) is running the flow. */
 export class FlowBusyError extends Error {
+  /** The message as a code, for the UI's language. */
+  readonly text: CodedText;
+
   constructor(
     readonly flowId: string,
     readonly holder: LockHolder,
   ) {
-    super(
-      `Flow ${flowId} is already running (run ${holder.runId}, process ${holder.pid} on ${holder.host}); a flow never runs twice at once.`,
-    );
+    const text = apiMessage('flowAlreadyRunning', {
+      flowId,
+      runId: holder.runId,
+      pid: holder.pid,
+      host: holder.host,
+    });
+    super(englishApiMessage(text));
     this.name = 'FlowBusyError';
+    this.text = text;
   }
 }
 

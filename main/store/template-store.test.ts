@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
+import { memoryFlow } from '../engine/testing/memory-flow';
 import { TemplateStore } from './template-store';
 
 const shipped = new TemplateStore(path.join(__dirname, '..', '..', 'resources', 'templates'));
@@ -44,6 +47,64 @@ describe('the shipped templates in Dutch', () => {
       expect(shipped.get('stock-mplus-to-teamleader', 'en').name).toBe(
         store.get('stock-mplus-to-teamleader').name,
       );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function thrown(work: () => unknown): KoppelError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof KoppelError) return error;
+    throw error;
+  }
+  throw new Error('expected a KoppelError');
+}
+
+describe('a template that cannot be had', () => {
+  it('says so in each language: missing, not JSON, not a flow, words that do not fit', () => {
+    const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'koppel-templates-'));
+    try {
+      const store = new TemplateStore(dir);
+      const missing = thrown(() => store.get('ghost'));
+      expect(missing).toMatchObject({ code: 'not_found', message: 'There is no template "ghost".' });
+      expect(apiMessageIn(missing, 'nl')).toBe('Er is geen sjabloon "ghost".');
+      expect(
+        apiMessageIn(
+          thrown(() => store.get('../etc')),
+          'nl',
+        ),
+      ).toBe('Er is geen sjabloon "../etc".');
+
+      const broken = path.join(dir, 'broken.flow.json');
+      fs.writeFileSync(broken, '{ nope');
+      const notJson = thrown(() => store.get('broken'));
+      expect(notJson.code).toBe('invalid_flow');
+      expect(notJson.message.startsWith(`Template broken (${broken}): `)).toBe(true);
+      // JSON's own words stay as they came.
+      expect(apiMessageIn(notJson, 'nl')).toBe(
+        notJson.message.replace(`Template broken (${broken}): `, `Sjabloon broken (${broken}): `),
+      );
+      expect(store.list().find((template) => template.id === 'broken')?.error).toBe(notJson.message);
+
+      const nameless = path.join(dir, 'nameless.flow.json');
+      fs.writeFileSync(nameless, JSON.stringify({ ...memoryFlow({ id: 'nameless' }), name: undefined }));
+      const invalid = thrown(() => store.get('nameless'));
+      expect(invalid.message).toBe(
+        `Template nameless (${nameless}): The flow is not a valid flow document: name: Invalid input: expected string, received undefined`,
+      );
+      expect(apiMessageIn(invalid, 'nl')).toBe(
+        `Sjabloon nameless (${nameless}): De flow is geen geldig flowdocument: name: Ongeldige invoer: verwacht string, ontving undefined`,
+      );
+
+      fs.writeFileSync(path.join(dir, 'orders.flow.json'), JSON.stringify(memoryFlow({ id: 'orders' })));
+      const words = path.join(dir, 'orders.nl.json');
+      fs.writeFileSync(words, JSON.stringify({ name: 'Orders' }));
+      const unfit = thrown(() => store.get('orders', 'nl'));
+      expect(unfit.message.startsWith(`Template orders (${words}): `)).toBe(true);
+      expect(apiMessageIn(unfit, 'nl').startsWith(`Sjabloon orders (${words}): `)).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

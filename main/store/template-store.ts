@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { apiMessage, englishApiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import type { FlowProblem } from '../../shared/flow/flow-problem';
 import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
+import type { CodedText } from '../../shared/flow/wording';
 
 const SUFFIX = '.flow.json';
 
@@ -30,6 +32,8 @@ export interface Template {
   flow: FlowDocument | null;
   /** Why the file does not read as a flow, when it does not. */
   error: string | null;
+  /** The same as a code (flow-messages.ts), for the UI's language. */
+  errorText: CodedText | null;
 }
 
 /**
@@ -54,12 +58,13 @@ export class TemplateStore {
    * node labels are that language's where the template has words for it.
    */
   get(id: string, language: TemplateLanguage = 'en'): FlowDocument {
-    if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new KoppelError('not_found', `There is no template "${id}".`);
+    if (!/^[A-Za-z0-9_-]+$/.test(id))
+      throw new KoppelError('not_found', apiMessage('templateNotFound', { id }));
     const template = this.read(id);
-    if (template.error !== null || !template.flow) {
+    if (template.errorText !== null || !template.flow) {
       throw new KoppelError(
-        template.error?.startsWith('There is no') ? 'not_found' : 'invalid_flow',
-        template.error ?? `Template ${id} is empty.`,
+        template.errorText?.code === 'templateNotFound' ? 'not_found' : 'invalid_flow',
+        template.errorText ?? apiMessage('templateEmpty', { id }),
       );
     }
     return language === 'en' ? template.flow : this.worded(id, template.flow, language);
@@ -73,9 +78,11 @@ export class TemplateStore {
     try {
       wording = TemplateWording.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
     } catch (error) {
+      // The parser's own words (JSON's, or zod's list of issues), as they came.
+      const problem = error instanceof Error ? error.message : String(error);
       throw new KoppelError(
         'invalid_flow',
-        `Template ${id} (${file}): ${error instanceof Error ? error.message : String(error)}`,
+        apiMessage('templateUnreadable', { id, file, problem, problemNl: problem }),
       );
     }
     return wording;
@@ -97,13 +104,27 @@ export class TemplateStore {
 
   private read(id: string): Template {
     const file = path.join(this.folder, `${id}${SUFFIX}`);
-    if (!fs.existsSync(file)) return { id, file, flow: null, error: `There is no template "${id}".` };
+    const unreadable = (errorText: CodedText): Template => ({
+      id,
+      file,
+      flow: null,
+      error: englishApiMessage(errorText),
+      errorText,
+    });
+    if (!fs.existsSync(file)) return unreadable(apiMessage('templateNotFound', { id }));
     try {
-      return { id, file, flow: migrateFlow(JSON.parse(fs.readFileSync(file, 'utf8'))), error: null };
+      return {
+        id,
+        file,
+        flow: migrateFlow(JSON.parse(fs.readFileSync(file, 'utf8'))),
+        error: null,
+        errorText: null,
+      };
     } catch (error) {
-      const message =
-        error instanceof FlowMigrationError || error instanceof SyntaxError ? error.message : String(error);
-      return { id, file, flow: null, error: `Template ${id} (${file}): ${message}` };
+      // A migration's failure in each language; the JSON parser's or the file system's words as they came.
+      const said = error instanceof SyntaxError ? error.message : String(error);
+      const words = error instanceof FlowMigrationError ? error.words() : { problem: said, problemNl: said };
+      return unreadable(apiMessage('templateUnreadable', { id, file, ...words }));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import { validateFlow } from '../../shared/flow/validate-flow';
 import { nodeCatalog } from '../../shared/nodes/all-nodes';
@@ -8,6 +9,16 @@ import { ordersTemplate } from './testing/orders-template';
 const connections = { teamleader: 'sandbox-teamleader', mplus: 'sandbox-mplus' };
 const build = (answers: Record<string, unknown>) =>
   applyAnswers({ template: ordersTemplate(), answers, connections, enabled: false }, nodeCatalog);
+/** The KoppelError `work` throws. */
+function refusal(work: () => unknown): KoppelError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof KoppelError) return error;
+    throw error;
+  }
+  throw new Error('expected a KoppelError');
+}
 const node = (flow: ReturnType<typeof build>, id: string) => flow.nodes.find((n) => n.id === id)?.config;
 
 describe('a flow from a template and the answers', () => {
@@ -80,6 +91,35 @@ describe('a flow from a template and the answers', () => {
       'Flow "POS orders → Teamleader invoices": there is no question "favouriteColour".',
     );
     expect(() => build({ employeeNumber: 12 })).toThrow(/does not ask "MplusKASSA employee"/);
+  });
+
+  it('says in Dutch too what is wrong, with the question’s Dutch title and zod’s Dutch words', () => {
+    const debtor = refusal(() =>
+      build({ defaultDebtor: { enabled: true, name: 'Walk-in', email: 'not an e-mail' } }),
+    );
+    expect(debtor).toMatchObject({ code: 'invalid_input', detail: { question: 'defaultDebtor' } });
+    expect(debtor.message).toMatch(/ → at email$/);
+    expect(apiMessageIn(debtor, 'nl')).toMatch(
+      /^Flow "POS orders → Teamleader invoices": het antwoord op "Standaarddebiteur" is niet geldig: ✖ Ongeldig.* → bij email$/,
+    );
+    const schedule = refusal(() => build({ schedule: { kind: 'hourly' } }));
+    expect(schedule.message).toMatch(/the answer to "When to run" is not valid: ✖ /);
+    expect(apiMessageIn(schedule, 'nl')).toMatch(/het antwoord op "Wanneer uitvoeren" is niet geldig: ✖ /);
+
+    expect(
+      apiMessageIn(
+        refusal(() => build({ favouriteColour: 'teal' })),
+        'nl',
+      ),
+    ).toBe('Flow "POS orders → Teamleader invoices": er is geen vraag "favouriteColour".');
+    expect(
+      apiMessageIn(
+        refusal(() => build({ employeeNumber: 12 })),
+        'nl',
+      ),
+    ).toBe(
+      'Flow "POS orders → Teamleader invoices" vraagt niet naar "MplusKASSA-medewerker" (geen van de nodes heeft die instelling).',
+    );
   });
 
   it('does not change the template it started from', () => {

@@ -1,11 +1,17 @@
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import { WizardQuestion, type WizardQuestionType } from '../../shared/api/calls/wizard';
+import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import { FlowDocument } from '../../shared/flow/flow-document';
+import { issueWords } from '../../shared/flow/issue-words';
 import type { NodeCatalog } from '../../shared/nodes/catalog';
+import type { LocalizedText } from '../../shared/nodes/node-definition';
 import { boundNodes } from './plan-questions';
 import { QUESTION_BINDINGS, SCHEDULE_QUESTION_ID } from './question-bindings';
+
+/** The schedule question's title, as the wizard asks it (plan-questions.ts). */
+const SCHEDULE_TITLE: LocalizedText = { en: 'When to run', nl: 'Wanneer uitvoeren' };
 
 /** The value schema of each question type (the `value` field of its variant). */
 const valueSchemas = new Map<WizardQuestionType, z.ZodType>(
@@ -26,24 +32,46 @@ function parseAnswer(
   flowName: string,
   questionId: string,
   type: WizardQuestionType,
-  title: string,
+  title: LocalizedText,
   answer: unknown,
 ) {
   const schema = valueSchemas.get(type);
-  const parsed = schema?.safeParse(answer);
+  // `reportInput` so a wrong type's words name the type received (see issueWords).
+  const parsed = schema?.safeParse(answer, { reportInput: true });
   if (!parsed?.success) {
-    const reason = parsed
-      ? z.prettifyError(parsed.error).replace(/\s+/g, ' ').trim()
-      : 'unknown question type';
+    const reason = parsed ? inOneLine(parsed.error) : 'unknown question type';
+    const reasonNl = parsed ? inOneLineNl(parsed.error) : 'onbekend soort vraag';
     throw new KoppelError(
       'invalid_input',
-      `Flow "${flowName}": the answer to "${title}" is not valid: ${reason}`,
-      {
-        question: questionId,
-      },
+      apiMessage('wizardAnswerInvalid', {
+        flow: flowName,
+        title: title.en,
+        titleNl: title.nl,
+        reason,
+        reasonNl,
+      }),
+      { question: questionId },
     );
   }
   return parsed.data;
+}
+
+/** zod's summary of a failure, on one line. */
+function inOneLine(error: z.ZodError): string {
+  return z.prettifyError(error).replace(/\s+/g, ' ').trim();
+}
+
+/** The same summary in Dutch: each issue in zod's (or the schema's) Dutch words, laid out as zod lays it out. */
+function inOneLineNl(error: z.ZodError): string {
+  return [...error.issues]
+    .sort((a, b) => a.path.length - b.path.length)
+    .map((issue) => {
+      const at = issue.path.length > 0 ? ` → bij ${z.core.toDotPath(issue.path)}` : '';
+      return `✖ ${issueWords(issue).issueNl}${at}`;
+    })
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -57,7 +85,7 @@ export function applyAnswers(input: ApplyAnswersInput, catalog: NodeCatalog): Fl
   const known = new Set([SCHEDULE_QUESTION_ID, ...QUESTION_BINDINGS.map((b) => b.id)]);
   for (const id of Object.keys(answers)) {
     if (!known.has(id))
-      throw new KoppelError('invalid_input', `Flow "${template.name}": there is no question "${id}".`);
+      throw new KoppelError('invalid_input', apiMessage('wizardNoSuchQuestion', { flow: template.name, id }));
   }
   for (const binding of QUESTION_BINDINGS) {
     if (!(binding.id in answers)) continue;
@@ -65,10 +93,14 @@ export function applyAnswers(input: ApplyAnswersInput, catalog: NodeCatalog): Fl
     if (nodes.length === 0) {
       throw new KoppelError(
         'invalid_input',
-        `Flow "${template.name}" does not ask "${binding.title.en}" (none of its nodes has that setting).`,
+        apiMessage('wizardQuestionNotAsked', {
+          flow: template.name,
+          title: binding.title.en,
+          titleNl: binding.title.nl,
+        }),
       );
     }
-    const value = parseAnswer(template.name, binding.id, binding.type, binding.title.en, answers[binding.id]);
+    const value = parseAnswer(template.name, binding.id, binding.type, binding.title, answers[binding.id]);
     for (const { node, key } of nodes) {
       // An emptied date leaves the field out (the node then reads from the beginning).
       node.config =
@@ -83,7 +115,7 @@ export function applyAnswers(input: ApplyAnswersInput, catalog: NodeCatalog): Fl
         template.name,
         SCHEDULE_QUESTION_ID,
         'schedule',
-        'When to run',
+        SCHEDULE_TITLE,
         answers[SCHEDULE_QUESTION_ID],
       ),
     );

@@ -1,15 +1,27 @@
+import { apiMessage, apiMessageText, englishApiMessage } from '../api/api-messages';
 import { describeZodIssues } from '../api/errors';
 import { FLOW_SCHEMA_VERSION, FlowDocument } from './flow-document';
+import { issueWords } from './issue-words';
+import type { CodedText } from './wording';
 
 type Raw = Record<string, unknown>;
 
+/** Why a flow document does not read: the English sentence, and its code (`text`) for the UI's language. */
 export class FlowMigrationError extends Error {
+  readonly text: CodedText;
+
   constructor(
-    message: string,
+    text: CodedText,
     readonly issues: { path: string; message: string }[] = [],
   ) {
-    super(message);
+    super(englishApiMessage(text));
     this.name = 'FlowMigrationError';
+    this.text = text;
+  }
+
+  /** The failure in English and Dutch, for a sentence that embeds it ("Stored flow x: …"). */
+  words(): { problem: string; problemNl: string } {
+    return { problem: this.message, problemNl: apiMessageText(this.text, 'nl') ?? this.message };
   }
 }
 
@@ -65,8 +77,7 @@ function migrateTrigger(trigger: unknown): Raw {
   }
   if (typeof t.every === 'string') {
     const match = /^(\d+)\s*([mhd])$/.exec(t.every.trim());
-    if (!match)
-      throw new FlowMigrationError(`Version-1 trigger "every: ${t.every}" is not like "15m", "2h" or "1d".`);
+    if (!match) throw new FlowMigrationError(apiMessage('flowTriggerUnreadable', { every: t.every }));
     const factor = { m: 1, h: 60, d: 1440 }[match[2] as 'm' | 'h' | 'd'];
     return { kind: 'interval', everyMinutes: Number(match[1]) * factor };
   }
@@ -86,27 +97,31 @@ export function flowSchemaVersion(stored: unknown): number {
  * Throws {@link FlowMigrationError} naming the field when the result is not a valid document.
  */
 export function migrateFlow(stored: unknown): FlowDocument {
-  if (!isRecord(stored)) throw new FlowMigrationError('A flow document must be a JSON object.');
+  if (!isRecord(stored)) throw new FlowMigrationError(apiMessage('flowNotAnObject'));
   let doc: Raw = { ...stored };
   let version = flowSchemaVersion(doc);
   if (version > FLOW_SCHEMA_VERSION) {
     throw new FlowMigrationError(
-      `This flow was written by a newer Koppel (schema ${version}; this version reads up to ${FLOW_SCHEMA_VERSION}).`,
+      apiMessage('flowFromNewerKoppel', { version, supported: FLOW_SCHEMA_VERSION }),
     );
   }
   while (version < FLOW_SCHEMA_VERSION) {
     const step = steps[version];
-    if (!step) throw new FlowMigrationError(`No flow migration from schema ${version}.`);
+    if (!step) throw new FlowMigrationError(apiMessage('flowNoMigration', { version }));
     doc = step(doc);
     version += 1;
   }
-  const parsed = FlowDocument.safeParse(doc);
+  // `reportInput` so a wrong type's words name the type received (see issueWords).
+  const parsed = FlowDocument.safeParse(doc, { reportInput: true });
   if (!parsed.success) {
     const issues = describeZodIssues(parsed.error);
-    const name = typeof doc.name === 'string' ? `Flow "${doc.name}"` : 'The flow';
-    const first = issues[0];
+    const first = parsed.error.issues[0];
     throw new FlowMigrationError(
-      `${name} is not a valid flow document: ${first?.path}: ${first?.message}`,
+      apiMessage('flowDocumentInvalid', {
+        name: typeof doc.name === 'string' ? doc.name : undefined,
+        path: issues[0]?.path ?? '(root)',
+        ...(first ? issueWords(first) : { issue: 'not valid', issueNl: 'niet geldig' }),
+      }),
       issues,
     );
   }

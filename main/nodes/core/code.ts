@@ -1,7 +1,10 @@
+import { apiMessage } from '../../../shared/api/api-messages';
 import { KoppelError } from '../../../shared/api/errors';
 import { skipReason } from '../../../shared/flow/skip-reasons';
 import { codeTransform } from '../../../shared/nodes/core/code';
-import { runMessage } from '../../../shared/flow/run-messages';
+import { runMessage, runMessageText } from '../../../shared/flow/run-messages';
+import type { CodedText } from '../../../shared/flow/wording';
+import type { LocalizedText } from '../../../shared/nodes/node-definition';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit, skip } from '../../engine/executor';
 import { CodeError, compileTransform, warmUpSandbox } from '../../sandboxed-code';
@@ -12,7 +15,6 @@ export const codeModule = defineExecutor(codeTransform, {
   warmUp: warmUpSandbox,
   async open(ctx) {
     const { code, timeLimitMs, memoryLimitMb } = ctx.config;
-    const name = `Node "${ctx.node.label ?? 'Code'}" (${ctx.node.id})`;
     let transform;
     try {
       transform = await compileTransform(code, {
@@ -21,7 +23,7 @@ export const codeModule = defineExecutor(codeTransform, {
       });
     } catch (error) {
       // A syntax error is a flow error: no record could pass, so the run stops before reading any.
-      if (error instanceof CodeError) throw new KoppelError('invalid_flow', `${name}: ${error.message}`);
+      if (error instanceof CodeError) throw new KoppelError('invalid_flow', codeInvalid(ctx.node, error));
       throw error;
     }
     return {
@@ -40,3 +42,22 @@ export const codeModule = defineExecutor(codeTransform, {
     };
   },
 });
+
+/**
+ * A node whose user code does not compile: its label (else its kind's, in each language) and the
+ * sandbox's words for the problem in each language.
+ */
+export function codeInvalid(
+  node: { id: string; label?: string | undefined },
+  error: CodeError,
+  kindLabel: LocalizedText = codeTransform.label,
+): CodedText {
+  const coded = runMessage('codeProblemAt', error.problem);
+  return apiMessage('nodeCodeInvalid', {
+    node: node.label ?? kindLabel.en,
+    nodeNl: node.label ?? kindLabel.nl,
+    id: node.id,
+    problem: error.message,
+    problemNl: runMessageText(coded, 'nl') ?? error.message,
+  });
+}

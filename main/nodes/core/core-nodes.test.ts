@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../../shared/api/api-messages';
+import { KoppelError } from '../../../shared/api/errors';
 import { messageIn } from '../../../shared/flow/run-messages';
 import { codeTransform } from '../../../shared/nodes/core/code';
 import { defaultsTransform } from '../../../shared/nodes/core/defaults';
@@ -14,6 +16,16 @@ import { defaultsModule } from './defaults';
 import { lookupModule } from './lookup';
 import { mapModule } from './map';
 import { validateModule } from './validate';
+
+/** The KoppelError `opening` rejects with. */
+async function refusal(opening: Promise<unknown>): Promise<KoppelError> {
+  const error: unknown = await opening.then(
+    () => new Error('expected a KoppelError'),
+    (caught: unknown) => caught,
+  );
+  if (error instanceof KoppelError) return error;
+  throw error;
+}
 
 const order = {
   id: 'o1',
@@ -121,6 +133,31 @@ describe('core.transform.map@1', () => {
       code: 'invalid_flow',
       message: expect.stringMatching(/Node "Map fields" \(node\): Expression 1: SyntaxError/),
     });
+  });
+});
+
+describe('user code that does not compile', () => {
+  it('is a flow error naming the node, worded in Dutch from the sandbox’s own code', async () => {
+    const map = await refusal(
+      openTransform(mapModule, mapTransform, {
+        fields: [{ target: 'x', source: { kind: 'expression', expression: 'record.(' } }],
+      }),
+    );
+    expect(map).toMatchObject({ code: 'invalid_flow', text: { code: 'nodeCodeInvalid' } });
+    expect(map.message).toMatch(/^Node "Map fields" \(node\): Expression 1: SyntaxError/);
+    // The sandbox names the expression in English (a plain sentence); the position is in Dutch.
+    expect(apiMessageIn(map, 'nl')).toMatch(
+      /^Node "Velden koppelen" \(node\): Expression 1: SyntaxError: .* \(regel 1, kolom \d+\)$/,
+    );
+
+    const code = await refusal(openTransform(codeModule, codeTransform, { code: 'let x = 1;\nlet x = 2;' }));
+    expect(code.message).toBe(
+      'Node "Code" (node): SyntaxError: invalid redefinition of lexical identifier (line 2, column 7)',
+    );
+    // JavaScript's own words stay; the position is in Dutch.
+    expect(apiMessageIn(code, 'nl')).toBe(
+      'Node "Code" (node): SyntaxError: invalid redefinition of lexical identifier (regel 2, kolom 7)',
+    );
   });
 });
 

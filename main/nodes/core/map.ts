@@ -6,6 +6,7 @@ import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 import { defineExecutor, emit } from '../../engine/executor';
 import { CodeError, compileExpressions, warmUpSandbox, type CompiledExpressions } from '../../sandboxed-code';
+import { codeInvalid } from './code';
 import { lookupValue } from './lookup-table';
 
 /** Limits for field-mapper expressions (the code node has its own, configurable ones). */
@@ -33,10 +34,7 @@ export const mapModule = defineExecutor(mapTransform, {
         );
       } catch (error) {
         if (!(error instanceof CodeError)) throw error;
-        throw new KoppelError(
-          'invalid_flow',
-          `Node "${ctx.node.label ?? 'Map fields'}" (${ctx.node.id}): ${error.message}`,
-        );
+        throw new KoppelError('invalid_flow', codeInvalid(ctx.node, error, mapTransform.label));
       }
     }
     const expressionIndex = new Map(expressionFields.map((entry, index) => [entry, index]));

@@ -4,6 +4,7 @@ import { JsonObject, JsonValue } from '../../flow/json';
 import { SkipReason } from '../../flow/skip-reasons';
 import { defineCall } from '../define';
 import { RunMessage } from '../../flow/run-messages';
+import { CodedText } from '../../flow/wording';
 
 /** Where a sample record came from. */
 export const SampleOrigin = z.enum(['connection', 'lastRun', 'trigger']);
@@ -19,6 +20,8 @@ export const EditorSample = z.object({
   /** The source node the record was read from. */
   sourceNodeId: z.string().nullable(),
   reason: z.string().nullable(),
+  /** `reason` (in English) as a code, for the UI's language (see shared/api/api-messages.ts). */
+  reasonText: CodedText.optional(),
 });
 export type EditorSample = z.infer<typeof EditorSample>;
 

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
+import { memoryFlow } from '../engine/testing/memory-flow';
+import { confDocumentBackend } from './document-backend';
+import { FlowStore } from './flow-store';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A flow store on a real `flows.json` in a fresh folder, holding `stored` as written. */
+function storeWith(stored: Record<string, unknown>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-flow-store-'));
+  dirs.push(dir);
+  const backend = confDocumentBackend(dir, 'flows');
+  backend.write({ flows: stored });
+  return new FlowStore(backend);
+}
+
+function thrown(work: () => unknown): KoppelError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof KoppelError) return error;
+    throw error;
+  }
+  throw new Error('expected a KoppelError');
+}
+
+describe('the flow store’s failures', () => {
+  it('name a stored flow that does not read, with zod’s words in each language', () => {
+    const store = storeWith({ bad: { schemaVersion: 2, id: 'bad', name: 'Bad', nodes: 'none' } });
+    const error = thrown(() => store.get('bad'));
+    expect(error).toMatchObject({
+      code: 'invalid_flow',
+      message:
+        'Stored flow bad: Flow "Bad" is not a valid flow document: nodes: Invalid input: expected array, received string',
+      text: { code: 'storedFlowUnreadable' },
+    });
+    expect(apiMessageIn(error, 'nl')).toBe(
+      'Opgeslagen flow bad: Flow "Bad" is geen geldig flowdocument: nodes: Ongeldige invoer: verwacht array, ontving string',
+    );
+    // The others still read.
+    expect(store.load().errors.map((failure) => failure.id)).toEqual(['bad']);
+  });
+
+  it('word a migration step’s own complaint in Dutch too', () => {
+    const store = storeWith({ old: { version: 1, id: 'old', steps: [], trigger: { every: 'soon' } } });
+    const error = thrown(() => store.get('old'));
+    expect(error.message).toBe(
+      'Stored flow old: Version-1 trigger "every: soon" is not like "15m", "2h" or "1d".',
+    );
+    expect(apiMessageIn(error, 'nl')).toBe(
+      'Opgeslagen flow old: Versie-1-trigger "every: soon" lijkt niet op "15m", "2h" of "1d".',
+    );
+  });
+
+  it('say which flow is missing and which save came too late', () => {
+    const store = storeWith({});
+    const missing = thrown(() => store.require('ghost'));
+    expect(missing).toMatchObject({ code: 'not_found', message: 'There is no flow with id ghost.' });
+    expect(apiMessageIn(missing, 'nl')).toBe('Er is geen flow met id ghost.');
+
+    const saved = store.save(memoryFlow({ id: 'orders', name: 'Orders' }));
+    store.save(saved);
+    const stale = thrown(() => store.save(saved));
+    expect(stale).toMatchObject({ code: 'conflict', detail: { storedRevision: 2 } });
+    expect(stale.message).toBe(
+      'Flow "Orders" was changed elsewhere (stored revision 2, yours 1). Reload it, or save yours as a copy.',
+    );
+    expect(apiMessageIn(stale, 'nl')).toMatch(/^Flow "Orders" is elders gewijzigd \(opgeslagen revisie 2/);
+  });
+});
