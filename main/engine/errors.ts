@@ -110,7 +110,8 @@ export function classifyError(error: unknown, now: number = Date.now()): StepErr
   if (error instanceof StepError) return error;
   if (error instanceof KoppelError) {
     const transient = error.code === 'connection_failed' || error.code === 'unavailable';
-    return new StepError(error.message, {
+    // Its code goes with it, so the run's error reads in the UI's language (see messageIn).
+    return new StepError(error.text ?? error.message, {
       code: error.code,
       transient,
       unreachable: transient,

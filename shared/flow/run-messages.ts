@@ -1,3 +1,4 @@
+import { apiMessageText } from '../api/api-messages';
 import { coreMessages } from './messages/core-messages';
 import { engineMessages } from './messages/engine-messages';
 import { mplusMessages } from './messages/mplus-messages';
@@ -28,9 +29,17 @@ export const runMessage = messages.make;
 /** The message in `language`; null for a code this version does not know. */
 export const runMessageText = messages.text;
 
+/**
+ * A stored code's words: a run message's, or a failed call's (a step or a run can stop on one, e.g.
+ * a connection that is not set up). Codes are unique across the catalogues (a test checks).
+ */
+function wordsOf(message: RunMessage, language: TextLanguage): string | null {
+  return runMessageText(message, language) ?? apiMessageText(message, language);
+}
+
 /** The English sentence stored beside the code. */
 export function englishMessage(message: RunMessage): string {
-  return runMessageText(message, 'en') ?? message.code;
+  return wordsOf(message, 'en') ?? message.code;
 }
 
 /**
@@ -41,7 +50,7 @@ export function messageIn(
   stored: { message: string; text?: RunMessage | undefined },
   language: TextLanguage,
 ): string {
-  return (stored.text && runMessageText(stored.text, language)) ?? stored.message;
+  return (stored.text && wordsOf(stored.text, language)) ?? stored.message;
 }
 
 /** The fields an event or error stores for `message`: the English sentence, and the code when there is one. */
