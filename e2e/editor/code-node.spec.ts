@@ -22,6 +22,11 @@ test.describe('code node', () => {
     await flows.create('Code proberen');
 
     await editor.addByDrag('core.transform.code', { x: 300, y: 120 });
+    // A problem of the flow, in Dutch.
+    await editor.select('core.transform.code');
+    await expect(page.getByTestId('node-problems')).toContainText(
+      'Op de invoer van node "Code" is niets aangesloten.',
+    );
     await editor.connect('core.trigger.manual', 'core.transform.code');
     await editor.select('core.transform.code');
     await expect(page.getByTestId('sample-bar')).toContainText('startrecord');

@@ -172,6 +172,9 @@ test.describe('runs and monitoring', () => {
     // The flow was made from the template in Dutch: its nodes have Dutch names.
     await expect(page.getByTestId('record-error-node')).toHaveText('Btw per land');
     await page.screenshot({ path: shot('record-error-nl-dark'), fullPage: true });
+    // A failed call's answer reads in Dutch too.
+    await page.goto(`${host.origin}/#/runs/no-such-run`);
+    await expect(page.getByText('Er is geen run no-such-run.')).toBeVisible();
     api.close();
   });
 
