@@ -1,5 +1,6 @@
 import type { ConnectionTestResult } from '../../shared/api/calls/connections';
 import { KoppelError, type ApiErrorCode } from '../../shared/api/errors';
+import type { CodedText } from '../../shared/flow/wording';
 import type {
   MplusAccount,
   MplusConnection,
@@ -40,6 +41,7 @@ export async function testConnection(
       ...current,
       status: 'connected',
       statusMessage: undefined,
+      statusText: undefined,
       checkedAt,
       account,
     }));
@@ -51,12 +53,17 @@ export async function testConnection(
       ...current,
       status: failure.needsAuth ? 'needs_auth' : 'error',
       statusMessage: failure.message,
+      statusText: failure.text,
       checkedAt,
     }));
     return {
       ok: false,
       connection: await registry.view(updated),
-      error: { code: failure.code, message: failure.message },
+      error: {
+        code: failure.code,
+        message: failure.message,
+        ...(failure.text ? { text: failure.text } : {}),
+      },
     };
   }
 }
@@ -126,6 +133,8 @@ async function licenseIfAllowed(client: MplusClient): Promise<MplusLicense | und
 interface Failure {
   code: ApiErrorCode;
   message: string;
+  /** The message as a code when Koppel said it (the APIs' own words have none). */
+  text?: CodedText;
   needsAuth: boolean;
 }
 
@@ -135,7 +144,12 @@ export function describeFailure(error: unknown, secrets: readonly (string | unde
     const detail = error.detail;
     const needsAuth =
       typeof detail === 'object' && detail !== null && 'needsAuth' in detail && detail.needsAuth === true;
-    return { code: error.code, message: redact(error.message, secrets), needsAuth };
+    return {
+      code: error.code,
+      message: redact(error.message, secrets),
+      ...(error.text ? { text: redactText(error.text, secrets) } : {}),
+      needsAuth,
+    };
   }
   if (isTeamleaderApiError(error)) {
     return {
@@ -160,4 +174,15 @@ export function describeFailure(error: unknown, secrets: readonly (string | unde
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'connection_failed', message: redact(message, secrets), needsAuth: false };
+}
+
+/** A coded text with any secret blanked out of its parameters, as {@link redact} does for a sentence. */
+function redactText(text: CodedText, secrets: readonly (string | undefined)[]): CodedText {
+  const params = Object.fromEntries(
+    Object.entries(text.params).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? redact(value, secrets) : value,
+    ]),
+  );
+  return { code: text.code, params };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
 import { OAuthCallbackError, startLoopbackListener } from './oauth-loopback';
 
 describe('OAuth loopback listener', () => {
@@ -21,7 +22,14 @@ describe('OAuth loopback listener', () => {
   it('reports a refusal in words', async () => {
     const listener = await startLoopbackListener({ state: 's', timeoutMs: 5_000 });
     await fetch(`${listener.redirectUri}?error=access_denied&state=s`);
-    await expect(listener.code).rejects.toThrow('Access was refused on the Teamleader authorisation page.');
+    const error = await listener.code.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OAuthCallbackError);
+    expect((error as OAuthCallbackError).message).toBe(
+      'Access was refused on the Teamleader authorisation page.',
+    );
+    expect(apiMessageIn(error as OAuthCallbackError, 'nl')).toBe(
+      'De toegang is geweigerd op de autorisatiepagina van Teamleader.',
+    );
   });
 
   it('gives up after the timeout', async () => {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { apiMessage, englishApiMessage } from '../../shared/api/api-messages';
+import type { CodedText } from '../../shared/flow/wording';
 
 /** A random `state` for one authorisation (CSRF protection: the callback must echo it). */
 export function createState(): string {
@@ -9,10 +11,11 @@ export function createState(): string {
 
 export class OAuthCallbackError extends Error {
   constructor(
-    message: string,
+    /** The message as a code, for the UI's language. */
+    readonly text: CodedText,
     readonly reason: 'denied' | 'timeout' | 'cancelled',
   ) {
-    super(message);
+    super(englishApiMessage(text));
     this.name = 'OAuthCallbackError';
   }
 }
@@ -74,7 +77,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     finish(() =>
       settle?.reject(
         new OAuthCallbackError(
-          `No answer from Teamleader within ${Math.round(options.timeoutMs / 1000)} seconds; start the connection again.`,
+          apiMessage('teamleaderNoAnswer', { seconds: Math.round(options.timeoutMs / 1000) }),
           'timeout',
         ),
       ),
@@ -101,16 +104,16 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     code,
     async close() {
       finish(() =>
-        settle?.reject(new OAuthCallbackError('The Teamleader sign-in was cancelled.', 'cancelled')),
+        settle?.reject(new OAuthCallbackError(apiMessage('teamleaderSignInCancelled'), 'cancelled')),
       );
     },
   };
 }
 
-function describeError(error: string | null, description: string | null): string {
-  if (error === 'access_denied') return 'Access was refused on the Teamleader authorisation page.';
+function describeError(error: string | null, description: string | null): CodedText {
+  if (error === 'access_denied') return apiMessage('teamleaderAccessRefused');
   const what = [error, description].filter(Boolean).join(': ');
-  return `Teamleader answered the authorisation with an error${what ? ` (${what})` : ''}.`;
+  return apiMessage('teamleaderAuthorisationError', { what: what || undefined });
 }
 
 function page(res: http.ServerResponse, status: number, message: string): void {

@@ -210,6 +210,19 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     await save();
     const disconnected = await registry.disconnect('mplus');
     expect(disconnected.status).toBe('needs_auth');
+    expect(disconnected.statusMessage).toBe('Disconnected: the stored credentials were deleted.');
+    expect(
+      apiMessageIn({ message: disconnected.statusMessage ?? '', text: disconnected.statusText }, 'nl'),
+    ).toBe('Ontkoppeld: de opgeslagen gegevens zijn verwijderd.');
+    // Testing it now fails on Koppel's own words (no secret stored): the result and the stored
+    // status keep their code, for the UI's language.
+    const tested = await testConnection(registry, 'mplus');
+    if (tested.ok) throw new Error('expected the test to fail');
+    expect(tested.error.text?.code).toBe('mplusCredentialMissing');
+    expect(apiMessageIn(tested.error, 'nl')).toBe(
+      'MplusKASSA-koppeling "Shop" heeft geen ident opgeslagen: vul die in op het scherm Koppelingen.',
+    );
+    expect(tested.connection.statusText).toEqual(tested.error.text);
     expect((await registry.view(disconnected)).credentials).toBe('missing');
     expect(await keychain.get('mplus/secret')).toBeNull();
     await expect(registry.mplus('mplus')).rejects.toThrow(

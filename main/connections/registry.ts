@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ConnectionView } from '../../shared/api/calls/connections';
-import { apiMessage } from '../../shared/api/api-messages';
+import { apiMessage, englishApiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { SandboxRefusedAction } from '../../shared/api/messages/connection-messages';
 import type {
@@ -213,10 +213,12 @@ export class ConnectionRegistry implements ConnectionProvider {
     const connection = this.requireLive(connectionId, 'disconnect');
     await this.vault.deleteAll(connection.id, secretFields(connection.kind));
     this.invalidate(connection.id);
+    const disconnected = apiMessage('connectionDisconnected');
     return this.store.update(connection, (current) => ({
       ...current,
       status: 'needs_auth',
-      statusMessage: 'Disconnected: the stored credentials were deleted.',
+      statusMessage: englishApiMessage(disconnected),
+      statusText: disconnected,
       account: undefined,
       checkedAt: new Date().toISOString(),
     }));

@@ -147,12 +147,16 @@ export class TeamleaderAuthFlows {
         Object.assign(status, {
           state: tested.ok ? 'succeeded' : 'failed',
           connection: tested.connection,
-          ...(tested.ok ? {} : { message: tested.error.message }),
+          ...(tested.ok
+            ? {}
+            : { message: tested.error.message, ...(tested.error.text ? { text: tested.error.text } : {}) }),
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        const text =
+          error instanceof OAuthCallbackError || error instanceof KoppelError ? error.text : undefined;
         const expired = error instanceof OAuthCallbackError && error.reason === 'timeout';
-        Object.assign(status, { state: expired ? 'expired' : 'failed', message });
+        Object.assign(status, { state: expired ? 'expired' : 'failed', message, ...(text ? { text } : {}) });
         this.logger.warn('Teamleader authorisation did not complete', { connectionId, message });
       }
       // Keep the outcome a while for the screen to read, then forget the flow.

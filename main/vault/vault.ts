@@ -10,11 +10,18 @@ import { createOsKeychain, keychainHint, type Keychain } from './keychain';
 /** Where a secret the vault returned came from. */
 export type SecretSource = 'keychain' | 'environment' | 'memory';
 
-/** The answer of {@link Vault.status}: whether secrets can be stored, and if not, why and what to do. */
-export type KeychainStatus = { available: true } | { available: false; message: string; hint: string };
+/**
+ * The answer of {@link Vault.status}: whether secrets can be stored, and if not, why and what to do
+ * (each also as a code, for the UI's language).
+ */
+export type KeychainStatus =
+  | { available: true }
+  | { available: false; message: string; hint: string; text?: CodedText; hintText: CodedText };
 
-/** A probe's outcome, with the message also as a code when it has one (for `keychain_unavailable`). */
-type Probed = { available: true } | { available: false; message: string; hint: string; text?: CodedText };
+/** What to do about an unreachable keychain on this platform, in English and as a code. */
+function hint(): { hint: string; hintText: CodedText } {
+  return { hint: keychainHint(), hintText: apiMessage('keychainHint', { platform: process.platform }) };
+}
 
 export interface VaultOptions {
   /** The OS keychain under service "Koppel" unless given (tests pass their own service name). */
@@ -42,21 +49,15 @@ export class Vault {
     this.logger = options.logger ?? silentLogger;
   }
 
-  /** Whether secrets can be stored: see {@link probe}. */
-  async status(): Promise<KeychainStatus> {
-    const probed = await this.probe();
-    return probed.available ? probed : { available: false, message: probed.message, hint: probed.hint };
-  }
-
   /** Throws `keychain_unavailable` (with what to do) unless the keychain round-trips a secret. */
   async requireKeychain(): Promise<void> {
-    const probed = await this.probe();
-    if (!probed.available)
-      throw new KoppelError('keychain_unavailable', probed.message, { hint: probed.hint }, probed.text);
+    const status = await this.status();
+    if (!status.available)
+      throw new KoppelError('keychain_unavailable', status.message, { hint: status.hint }, status.text);
   }
 
   /** Round-trips a random probe secret through the keychain: write, read back, delete. */
-  private async probe(): Promise<Probed> {
+  async status(): Promise<KeychainStatus> {
     const account = `__probe__/${randomBytes(6).toString('hex')}`;
     const value = randomBytes(16).toString('hex');
     try {
@@ -65,13 +66,13 @@ export class Vault {
       await this.keychain.delete(account);
       if (read !== value) {
         const text = apiMessage('keychainNotReturned');
-        return { available: false, message: englishApiMessage(text), hint: keychainHint(), text };
+        return { available: false, message: englishApiMessage(text), text, ...hint() };
       }
       return { available: true };
     } catch (error) {
       if (error instanceof KoppelError && error.code === 'keychain_unavailable') {
         const { message, text } = error;
-        return { available: false, message, hint: keychainHint(), ...(text ? { text } : {}) };
+        return { available: false, message, ...(text ? { text } : {}), ...hint() };
       }
       throw error;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CodedText } from '../flow/wording';
 
 /** Which system a connection talks to. */
 export const ConnectionKind = z.enum(['teamleader', 'mplus']);
@@ -77,6 +78,8 @@ const ConnectionCommon = {
   status: ConnectionStatus.default('new'),
   /** The API's own words for the last failure (never a secret). */
   statusMessage: z.string().optional(),
+  /** `statusMessage` as a code when Koppel said it, for the UI's language. */
+  statusText: CodedText.optional(),
   /** ISO time of the last test or authorisation. */
   checkedAt: z.string().optional(),
   createdAt: z.string(),

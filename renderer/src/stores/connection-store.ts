@@ -9,6 +9,7 @@ import type {
 import type { CallInput } from '../../../shared/api/contract';
 import { api } from '../api/api';
 import { failureOf, type Failure } from '../api/failure-text';
+import type { CodedText } from '../../../shared/flow/wording';
 
 /** A Teamleader sign-in in progress (or just finished), as the screens show it. */
 export interface TeamleaderAuthProgress {
@@ -19,6 +20,8 @@ export interface TeamleaderAuthProgress {
   opened: boolean;
   state: TeamleaderAuthState;
   message?: string;
+  /** `message` as a code when Koppel said it, for the UI's language. */
+  text?: CodedText;
   connection?: ConnectionView;
 }
 
@@ -109,6 +112,7 @@ export const useConnectionStore = create<ConnectionStoreState>()((set, get) => (
         ...progress,
         state: status.state,
         ...(status.message ? { message: status.message } : {}),
+        ...(status.text ? { text: status.text } : {}),
         ...(status.connection ? { connection: status.connection } : {}),
       };
       if (get().auth?.authId !== started.authId) return progress;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
+import { CodedText } from '../../flow/wording';
 import { ApiErrorCode } from '../errors';
 import { Connection, ConnectionId, CredentialState } from '../../connections/connection';
 import { SandboxSize } from '../../settings/settings';
@@ -17,14 +18,26 @@ export const ConnectionTestResult = z.discriminatedUnion('ok', [
     ok: z.literal(false),
     connection: ConnectionView,
     /** `connection_failed` with the API's own message, or `keychain_unavailable` / `not_found`. */
-    error: z.object({ code: ApiErrorCode, message: z.string() }),
+    error: z.object({
+      code: ApiErrorCode,
+      message: z.string(),
+      /** The message as a code when Koppel said it (not the API), for the UI's language. */
+      text: CodedText.optional(),
+    }),
   }),
 ]);
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;
 
 export const KeychainStatus = z.discriminatedUnion('available', [
   z.object({ available: z.literal(true) }),
-  z.object({ available: z.literal(false), message: z.string(), hint: z.string() }),
+  z.object({
+    available: z.literal(false),
+    message: z.string(),
+    hint: z.string(),
+    /** `message` and `hint` as codes, for the UI's language. */
+    text: CodedText.optional(),
+    hintText: CodedText.optional(),
+  }),
 ]);
 export type KeychainStatus = z.infer<typeof KeychainStatus>;
 
@@ -39,6 +52,8 @@ export const TeamleaderAuthStatus = z.object({
   connection: ConnectionView.optional(),
   /** Why it failed, in Teamleader's words where it gave any. */
   message: z.string().optional(),
+  /** `message` as a code when Koppel said it, for the UI's language. */
+  text: CodedText.optional(),
 });
 export type TeamleaderAuthStatus = z.infer<typeof TeamleaderAuthStatus>;
 

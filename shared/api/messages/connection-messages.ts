@@ -150,4 +150,25 @@ export const connectionMessages = {
     ({ problem, file }) => `${problem} (file: ${file})`,
     ({ problem, file }) => `De instellingen zijn niet te lezen: ${problem} (bestand: ${file})`,
   ),
+  connectionDisconnected: wording<Record<string, never>>(
+    () => 'Disconnected: the stored credentials were deleted.',
+    () => 'Ontkoppeld: de opgeslagen gegevens zijn verwijderd.',
+  ),
+  teamleaderAccessRefused: wording<Record<string, never>>(
+    () => 'Access was refused on the Teamleader authorisation page.',
+    () => 'De toegang is geweigerd op de autorisatiepagina van Teamleader.',
+  ),
+  /** `what`: Teamleader's own error code and description, when it gave them. */
+  teamleaderAuthorisationError: wording<{ what?: string }>(
+    ({ what }) => `Teamleader answered the authorisation with an error${what ? ` (${what})` : ''}.`,
+    ({ what }) => `Teamleader beantwoordde de autorisatie met een fout${what ? ` (${what})` : ''}.`,
+  ),
+  teamleaderNoAnswer: wording<{ seconds: number }>(
+    ({ seconds }) => `No answer from Teamleader within ${seconds} seconds; start the connection again.`,
+    ({ seconds }) => `Geen antwoord van Teamleader binnen ${seconds} seconden; start het verbinden opnieuw.`,
+  ),
+  teamleaderSignInCancelled: wording<Record<string, never>>(
+    () => 'The Teamleader sign-in was cancelled.',
+    () => 'Het aanmelden bij Teamleader is geannuleerd.',
+  ),
 } satisfies Record<string, Wording<never>>;

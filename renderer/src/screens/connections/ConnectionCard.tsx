@@ -47,7 +47,7 @@ export function ConnectionCard({ connection, canStore }: ConnectionCardProps) {
   const test = () =>
     attempt(async () => {
       const result = await store.test(connection.id);
-      if (!result.ok) throw new Error(t('connections.testFailed', { message: result.error.message }));
+      if (!result.ok) throw new Error(t('connections.testFailed', { message: failureWords(result.error) }));
       return t('connections.testPassed');
     });
 
@@ -93,7 +93,7 @@ export function ConnectionCard({ connection, canStore }: ConnectionCardProps) {
       </dl>
       {connection.statusMessage && connection.status !== 'connected' && (
         <p className="cn-status-message" data-testid="status-message">
-          {connection.statusMessage}
+          {failureWords({ message: connection.statusMessage, text: connection.statusText })}
         </p>
       )}
       <p className="cn-checked">{checked}</p>

@@ -38,7 +38,7 @@ export function ConnectionsScreen() {
         </p>
       )}
       {keychain && !keychain.available && (
-        <KeychainNotice message={keychain.message} id={KEYCHAIN_NOTICE_ID} />
+        <KeychainNotice message={failureWords(keychain)} id={KEYCHAIN_NOTICE_ID} />
       )}
       <SystemSection kind="teamleader" canStore={canStore} blockedBy={KEYCHAIN_NOTICE_ID} />
       <SystemSection kind="mplus" canStore={canStore} blockedBy={KEYCHAIN_NOTICE_ID} />

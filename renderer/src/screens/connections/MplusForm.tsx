@@ -125,7 +125,7 @@ export function MplusForm({ connection, onDone, onCancel }: MplusFormProps) {
         )}
         {result && !result.ok && (
           <p className="form-error" role="alert" data-testid="mplus-test-error">
-            {t('connections.testFailed', { message: result.error.message })}
+            {t('connections.testFailed', { message: failureWords(result.error) })}
           </p>
         )}
         {result?.ok && (

@@ -2,10 +2,12 @@ import { ExternalLink, Loader2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useConnectionStore } from '../../stores/connection-store';
 import { accountSummary } from './connection-view';
+import { useFailureText } from '../../api/failure-text';
 
 /** Where the Teamleader sign-in stands: waiting for the browser, connected, or why not. */
 export function TeamleaderAuthStatus() {
   const { t } = useTranslation();
+  const failureWords = useFailureText();
   const auth = useConnectionStore((state) => state.auth);
   const stop = useConnectionStore((state) => state.stopTeamleaderAuth);
   if (!auth) return null;
@@ -45,7 +47,10 @@ export function TeamleaderAuthStatus() {
     <p className="form-error" role="alert" data-testid="teamleader-auth-failed">
       {auth.state === 'expired'
         ? t('connections.auth.expired')
-        : t('connections.auth.failed', { message: auth.message ?? '' })}
+        : t('connections.auth.failed', {
+            message:
+              auth.message === undefined ? '' : failureWords({ message: auth.message, text: auth.text }),
+          })}
     </p>
   );
 }

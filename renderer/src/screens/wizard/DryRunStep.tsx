@@ -6,11 +6,14 @@ import { useWizardStore } from '../../stores/wizard-store';
 import { DRY_RUN_LIMIT } from '../../wizard/run-flows';
 import { RunOutcomeView } from './RunOutcomeView';
 import { RunProgressLine } from './RunProgressLine';
+import { problemIn } from '../../../../shared/flow/flow-problem';
+import { useLocale } from '../../runs/shared/useLocale';
 
 /** Step 5: every chosen flow run without writing anything, and what it would create. */
 export function DryRunStep({ onBackToSettings }: { onBackToSettings(): void }) {
   const { t } = useTranslation();
   const failureWords = useFailureText();
+  const language = useLocale();
   const built = useWizardStore((state) => state.built);
   const buildError = useWizardStore((state) => state.buildError);
   const dryRuns = useWizardStore((state) => state.dryRuns);
@@ -57,7 +60,7 @@ export function DryRunStep({ onBackToSettings }: { onBackToSettings(): void }) {
                 <p>{t('wizard.dryRun.invalid')}</p>
                 <ul>
                   {errors.map((problem, index) => (
-                    <li key={index}>{problem.message}</li>
+                    <li key={index}>{problemIn(problem, language)}</li>
                   ))}
                 </ul>
                 <button type="button" className="button button-secondary" onClick={onBackToSettings}>

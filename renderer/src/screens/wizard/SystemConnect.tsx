@@ -35,7 +35,7 @@ export function SystemConnect({ system }: { system: 'teamleader' | 'mplus' }) {
         </p>
       );
     if ('thrown' in test || !test.ok) {
-      const message = 'thrown' in test ? failureWords(test.thrown) : test.error.message;
+      const message = 'thrown' in test ? failureWords(test.thrown) : failureWords(test.error);
       return (
         <div className="form-error" role="alert" data-testid={`wizard-connect-error-${system}`}>
           <p>{t('connections.testFailed', { message })}</p>
@@ -93,7 +93,7 @@ export function SystemConnect({ system }: { system: 'teamleader' | 'mplus' }) {
       {showForm &&
         (keychain && !keychain.available ? (
           <p className="form-error" role="alert">
-            {t('connections.keychain.title')}: {keychain.message}
+            {t('connections.keychain.title')}: {failureWords(keychain)}
           </p>
         ) : system === 'teamleader' ? (
           <TeamleaderForm
