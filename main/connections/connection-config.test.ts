@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
+import { koppelErrorOf } from '../../shared/api/testing/koppel-error-of';
 import { mplusUrl } from './connection-config';
 
 /** What `mplusUrl` throws for a host. */
-function refusal(host: string): KoppelError {
-  try {
-    mplusUrl(host, 44281);
-  } catch (error) {
-    if (error instanceof KoppelError) return error;
-    throw error;
-  }
-  throw new Error(`mplusUrl accepted ${host}`);
-}
+const refusal = (host: string) => koppelErrorOf(() => mplusUrl(host, 44281));
 
 describe('mplusUrl', () => {
   it('builds the SOAP endpoint, https unless the host names http', () => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
 import type { MplusConnection } from '../../shared/connections/connection';
 import { ConnectionStore } from './connection-store';
 import { tempDataDir, testSettings } from './testing/fixtures';
+import { koppelErrorOf } from '../../shared/api/testing/koppel-error-of';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -31,20 +31,10 @@ function shop(id: string): MplusConnection {
   };
 }
 
-function refusal(work: () => unknown): KoppelError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof KoppelError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
 describe('connection store refusals, as codes that read in Dutch', () => {
   it('names the unknown id and the known ones', () => {
     const [store] = stores();
-    const none = refusal(() => store.get('shop'));
+    const none = koppelErrorOf(() => store.get('shop'));
     expect(none).toMatchObject({
       code: 'not_found',
       message: 'No connection "shop" (none is set up yet).',
@@ -54,7 +44,7 @@ describe('connection store refusals, as codes that read in Dutch', () => {
 
     store.save(shop('mplus'));
     store.save(shop('mplus-2'));
-    const other = refusal(() => store.get('shop'));
+    const other = koppelErrorOf(() => store.get('shop'));
     expect(other.message).toBe('No connection "shop" (known: mplus, mplus-2).');
     expect(apiMessageIn(other, 'nl')).toBe('Geen koppeling "shop" (bekend: mplus, mplus-2).');
   });
@@ -62,7 +52,7 @@ describe('connection store refusals, as codes that read in Dutch', () => {
   it('keeps sandbox ids for the sandbox', () => {
     const [store] = stores();
     expect(store.newId('mplus')).toBe('mplus');
-    const error = refusal(() => store.newId('mplus', 'sandbox-shop'));
+    const error = koppelErrorOf(() => store.newId('mplus', 'sandbox-shop'));
     expect(error).toMatchObject({
       code: 'invalid_input',
       message: 'Ids starting with "sandbox-" belong to the sandbox.',
@@ -75,7 +65,7 @@ describe('connection store refusals, as codes that read in Dutch', () => {
     const [here, elsewhere] = stores();
     const saved = here.save(shop('mplus'));
     elsewhere.remove('mplus');
-    const error = refusal(() => here.update(saved, (current) => ({ ...current, name: 'Renamed' })));
+    const error = koppelErrorOf(() => here.update(saved, (current) => ({ ...current, name: 'Renamed' })));
     expect(error).toMatchObject({
       code: 'not_found',
       message: 'Connection "mplus" was removed meanwhile.',

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
 import type { Connection } from '../../shared/connections/connection';
 import { startMplusTwin, type MplusTwin, type MplusTwinFaults } from '../connectors/mplus';
 import type { Keychain } from '../vault/keychain';
@@ -10,19 +9,10 @@ import { testConnection } from './connection-tests';
 import { ConnectionRegistry } from './registry';
 import { saveMplusConnection } from './save-mplus';
 import { tempDataDir, testKeychain, testSettings, testVault } from './testing/fixtures';
+import { koppelRejectionOf } from '../../shared/api/testing/koppel-error-of';
 
 const IDENT = 'shop-ident-7781';
 const SECRET = 'shop-secret-4f9a2c';
-
-/** The KoppelError a call failed with. */
-async function refusal(call: Promise<unknown>): Promise<KoppelError> {
-  const error = await call.then(
-    () => undefined,
-    (failure: unknown) => failure,
-  );
-  if (error instanceof KoppelError) return error;
-  throw new Error(`expected a KoppelError, got ${String(error)}`);
-}
 
 const createdAt = new Date().toISOString();
 const sandboxMplus: Connection = {
@@ -233,7 +223,7 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
   });
 
   it("words the registry's refusals as codes that read in Dutch", async () => {
-    const none = await refusal(registry.mplus());
+    const none = await koppelRejectionOf(registry.mplus());
     expect(none).toMatchObject({ code: 'not_found', text: { code: 'connectionNoneOfKind' } });
     expect(apiMessageIn(none, 'nl')).toBe(
       'Geen MplusKASSA-koppeling: verbind er een op het scherm Koppelingen, of zet de sandbox aan in Instellingen.',
@@ -241,7 +231,7 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
 
     await save();
     await vault.delete('mplus', 'secret');
-    const missing = await refusal(registry.mplus('mplus'));
+    const missing = await koppelRejectionOf(registry.mplus('mplus'));
     expect(missing).toMatchObject({
       code: 'connection_failed',
       message: 'MplusKASSA connection "Shop" has no secret stored: enter it on the Connections screen.',
@@ -252,7 +242,7 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
       'MplusKASSA-koppeling "Shop" heeft geen secret opgeslagen: vul die in op het scherm Koppelingen.',
     );
 
-    const wrongKind = await refusal(registry.teamleader('mplus'));
+    const wrongKind = await koppelRejectionOf(registry.teamleader('mplus'));
     expect(wrongKind).toMatchObject({
       code: 'invalid_input',
       message: 'Connection "mplus" is mplus, not teamleader.',
@@ -261,7 +251,7 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     expect(apiMessageIn(wrongKind, 'nl')).toBe('Koppeling "mplus" is mplus, geen teamleader.');
 
     registry.store.save(liveTeamleader);
-    const noSecret = await refusal(registry.teamleader('tl'));
+    const noSecret = await koppelRejectionOf(registry.teamleader('tl'));
     expect(noSecret).toMatchObject({ code: 'connection_failed', text: { code: 'teamleaderNotConnected' } });
     expect(apiMessageIn(noSecret, 'nl')).toBe(
       'Teamleader-koppeling "Teamleader" is niet verbonden (geen clientgeheim opgeslagen): verbind opnieuw.',
@@ -269,7 +259,7 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
 
     // A sandbox connection left in the settings, with no sandbox in this registry.
     registry.store.save(sandboxMplus);
-    const owned = await refusal(registry.remove('sandbox-mplus'));
+    const owned = await koppelRejectionOf(registry.remove('sandbox-mplus'));
     expect(owned).toMatchObject({
       code: 'conflict',
       message:
@@ -279,7 +269,7 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     expect(apiMessageIn(owned, 'nl')).toBe(
       '"Sandbox MplusKASSA" hoort bij de sandbox en kan niet worden verwijderd; zet in plaats daarvan de sandbox uit in Instellingen.',
     );
-    const off = await refusal(registry.mplus('sandbox-mplus'));
+    const off = await koppelRejectionOf(registry.mplus('sandbox-mplus'));
     expect(off).toMatchObject({ code: 'connection_failed', text: { code: 'connectionSandboxOff' } });
     expect(apiMessageIn(off, 'nl')).toBe(
       'De sandbox staat uit in Instellingen; zet hem aan om deze koppeling te gebruiken.',
@@ -288,7 +278,7 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
 
   it('words the refusals of saving a MplusKASSA connection as codes that read in Dutch', async () => {
     const input = { host: 'http://127.0.0.1', port: twin.port };
-    const required = await refusal(saveMplusConnection(registry, { ...input, secret: SECRET }));
+    const required = await koppelRejectionOf(saveMplusConnection(registry, { ...input, secret: SECRET }));
     expect(required).toMatchObject({
       code: 'invalid_input',
       message: 'The MplusKASSA ident is required.',
@@ -298,12 +288,12 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     expect(apiMessageIn(required, 'nl')).toBe('De ident van MplusKASSA is verplicht.');
 
     registry.store.save(liveTeamleader);
-    const wrongKind = await refusal(saveMplusConnection(registry, { ...input, id: 'tl' }));
+    const wrongKind = await koppelRejectionOf(saveMplusConnection(registry, { ...input, id: 'tl' }));
     expect(wrongKind.message).toBe('Connection "tl" is teamleader, not MplusKASSA.');
     expect(apiMessageIn(wrongKind, 'nl')).toBe('Koppeling "tl" is teamleader, geen MplusKASSA.');
 
     registry.store.save(sandboxMplus);
-    const owned = await refusal(saveMplusConnection(registry, { ...input, id: 'sandbox-mplus' }));
+    const owned = await koppelRejectionOf(saveMplusConnection(registry, { ...input, id: 'sandbox-mplus' }));
     expect(owned.message).toContain('belongs to the sandbox and cannot be edited;');
     expect(apiMessageIn(owned, 'nl')).toContain('hoort bij de sandbox en kan niet worden bewerkt;');
 
@@ -311,7 +301,7 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
       settings: testSettings(dataDir),
       vault: testVault(keychain, { KOPPEL_SECRET_SHOP_SECRET: SECRET }),
     });
-    const fromEnv = await refusal(
+    const fromEnv = await koppelRejectionOf(
       saveMplusConnection(envRegistry, { ...input, id: 'shop', ident: IDENT, secret: 'other' }),
     );
     expect(fromEnv).toMatchObject({ code: 'conflict', text: { code: 'mplusCredentialFromEnvironment' } });

@@ -3,28 +3,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
 import { startTeamleaderTwin, TeamleaderTokens, type TeamleaderTwin } from '../connectors/teamleader';
 import type { Keychain } from '../vault/keychain';
 import type { Vault } from '../vault/vault';
 import { ConnectionRegistry, secretFields } from './registry';
 import { TeamleaderAuthFlows } from './teamleader-auth';
 import { approveInBrowser, tempDataDir, testKeychain, testSettings, testVault } from './testing/fixtures';
+import { koppelRejectionOf } from '../../shared/api/testing/koppel-error-of';
 
 const CLIENT_ID = 'live-integration';
 const CLIENT_SECRET = 'live-client-secret-93be1';
-
-/** The KoppelError a call failed with. */
-async function refusal(call: () => unknown): Promise<KoppelError> {
-  const error = await Promise.resolve()
-    .then(call)
-    .then(
-      () => undefined,
-      (failure: unknown) => failure,
-    );
-  if (error instanceof KoppelError) return error;
-  throw new Error(`expected a KoppelError, got ${String(error)}`);
-}
 
 describe('Teamleader OAuth round trip against the twin (real keychain)', () => {
   let keychain: Keychain;
@@ -178,7 +166,7 @@ describe('Teamleader OAuth round trip against the twin (real keychain)', () => {
   });
 
   it('words its refusals as codes that read in Dutch', async () => {
-    const unknown = await refusal(() => flows.status('gone'));
+    const unknown = await koppelRejectionOf(() => flows.status('gone'));
     expect(unknown).toMatchObject({
       code: 'not_found',
       message: 'No Teamleader authorisation "gone" (it may have expired).',
@@ -188,10 +176,12 @@ describe('Teamleader OAuth round trip against the twin (real keychain)', () => {
       'Geen Teamleader-autorisatie "gone" (misschien is die verlopen).',
     );
 
-    const noClient = await refusal(() => flows.start({ authBaseUrl: twin.authUrl }));
+    const noClient = await koppelRejectionOf(() => flows.start({ authBaseUrl: twin.authUrl }));
     expect(noClient).toMatchObject({ code: 'invalid_input', text: { code: 'teamleaderClientIdRequired' } });
     expect(apiMessageIn(noClient, 'nl')).toBe('Het client-ID van Teamleader is verplicht.');
-    const noSecret = await refusal(() => flows.start({ clientId: CLIENT_ID, authBaseUrl: twin.authUrl }));
+    const noSecret = await koppelRejectionOf(() =>
+      flows.start({ clientId: CLIENT_ID, authBaseUrl: twin.authUrl }),
+    );
     expect(noSecret.message).toBe('The Teamleader client secret is required.');
     expect(apiMessageIn(noSecret, 'nl')).toBe('Het clientgeheim van Teamleader is verplicht.');
 
@@ -199,7 +189,7 @@ describe('Teamleader OAuth round trip against the twin (real keychain)', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as AddressInfo;
     try {
-      const busy = await refusal(() =>
+      const busy = await koppelRejectionOf(() =>
         flows.start({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectPort: port }),
       );
       expect(busy).toMatchObject({ code: 'conflict', text: { code: 'teamleaderRedirectPortBusy' } });
@@ -225,7 +215,7 @@ describe('Teamleader OAuth round trip against the twin (real keychain)', () => {
       createdAt,
       config: { apiBaseUrl: twin.apiUrl, authBaseUrl: twin.authUrl, clientId: CLIENT_ID },
     });
-    const owned = await refusal(() => flows.start({ id: 'sandbox-teamleader' }));
+    const owned = await koppelRejectionOf(() => flows.start({ id: 'sandbox-teamleader' }));
     expect(owned).toMatchObject({ code: 'conflict', text: { code: 'connectionBelongsToSandbox' } });
     expect(owned.message).toContain('belongs to the sandbox and cannot be reconnected;');
     expect(apiMessageIn(owned, 'nl')).toBe(
@@ -240,7 +230,7 @@ describe('Teamleader OAuth round trip against the twin (real keychain)', () => {
       createdAt,
       config: { host: 'api.mpluskassa.nl', port: 44281, url: 'https://api.mpluskassa.nl:44281/' },
     });
-    const wrongKind = await refusal(() => flows.start({ id: 'mplus' }));
+    const wrongKind = await koppelRejectionOf(() => flows.start({ id: 'mplus' }));
     expect(wrongKind.message).toBe('Connection "mplus" is mplus, not Teamleader.');
     expect(apiMessageIn(wrongKind, 'nl')).toBe('Koppeling "mplus" is mplus, geen Teamleader.');
   });

@@ -5,7 +5,6 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
 import { appRoot } from '../app/paths';
 import { ConnectionRegistry } from '../connections/registry';
 import { createConfBackend } from '../settings/conf-backend';
@@ -14,6 +13,7 @@ import { Vault } from '../vault/vault';
 import { SandboxManager } from './sandbox-manager';
 import { readSandboxRecord, writeSandboxRecord } from './sandbox-record';
 import { SANDBOX_CREDENTIALS } from './sandbox-types';
+import { koppelRejectionOf } from '../../shared/api/testing/koppel-error-of';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -31,16 +31,6 @@ function koppelProcess(dataDir: string) {
   registry.attachSandbox(sandbox);
   cleanups.push(() => sandbox.dispose());
   return { settings, registry, sandbox };
-}
-
-/** The KoppelError a call failed with. */
-async function refusal(call: Promise<unknown>): Promise<KoppelError> {
-  const error = await call.then(
-    () => undefined,
-    (failure: unknown) => failure,
-  );
-  if (error instanceof KoppelError) return error;
-  throw new Error(`expected a KoppelError, got ${String(error)}`);
 }
 
 function tempDataDir(): string {
@@ -157,7 +147,7 @@ describe('sandbox in this process', () => {
   it('words its refusals as codes that read in Dutch', async () => {
     const { settings, sandbox } = koppelProcess(tempDataDir());
     await sandbox.startOwned();
-    const twice = await refusal(sandbox.startOwned());
+    const twice = await koppelRejectionOf(sandbox.startOwned());
     expect(twice).toMatchObject({
       code: 'conflict',
       message: 'The sandbox already runs in this process.',
@@ -167,10 +157,10 @@ describe('sandbox in this process', () => {
 
     await sandbox.dispose();
     settings.update({ sandbox: { enabled: false, seed: 1, size: 'small' } });
-    const reset = await refusal(sandbox.reset());
+    const reset = await koppelRejectionOf(sandbox.reset());
     expect(reset).toMatchObject({ code: 'conflict', text: { code: 'sandboxOff' } });
     expect(apiMessageIn(reset, 'nl')).toBe('De sandbox staat uit in Instellingen.');
-    const use = await refusal(sandbox.ensure());
+    const use = await koppelRejectionOf(sandbox.ensure());
     expect(use).toMatchObject({
       code: 'connection_failed',
       message: 'The sandbox is turned off in Settings; turn it on to use it.',
@@ -225,7 +215,7 @@ describe('koppel sandbox in another process', () => {
     expect(await contactExists(here.registry, 'shared@example.test')).toBe(false);
 
     // A second copy on the same data folder would share the twins' state files: refused.
-    const second = await refusal(koppelProcess(dataDir).sandbox.startOwned());
+    const second = await koppelRejectionOf(koppelProcess(dataDir).sandbox.startOwned());
     expect(second).toMatchObject({
       code: 'conflict',
       message: expect.stringContaining(`A sandbox for this data folder already runs in process ${child.pid}`),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
 import type { EditorSample } from '../../shared/api/calls/editor';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import { systemClock } from '../engine/clock';
@@ -8,19 +7,11 @@ import { staticConnections } from '../engine/connections';
 import { MemorySystem } from '../engine/testing/memory-system';
 import { createNodeRegistry } from '../nodes';
 import { EditorTester, type StoredSourceRecord } from './editor-tester';
+import { koppelRejectionOf } from '../../shared/api/testing/koppel-error-of';
 
 /** A sample's reason in Dutch, from its code. */
 const reasonNl = (sample: EditorSample) =>
   apiMessageIn({ message: sample.reason ?? '', text: sample.reasonText }, 'nl');
-
-async function rejection(work: Promise<unknown>): Promise<KoppelError> {
-  const error: unknown = await work.then(
-    () => new Error('expected a KoppelError'),
-    (caught: unknown) => caught,
-  );
-  if (error instanceof KoppelError) return error;
-  throw error;
-}
 
 function setup(stored: StoredSourceRecord[] = []) {
   const system = new MemorySystem();
@@ -223,14 +214,14 @@ describe('editor tester', () => {
 
   it('words its failures in Dutch too: no such node, an unknown kind, settings that do not parse, a test too slow', async () => {
     const { tester, system } = setup();
-    const ghost = await rejection(tester.sample(sampleFlow(), 'ghost', 'auto'));
+    const ghost = await koppelRejectionOf(tester.sample(sampleFlow(), 'ghost', 'auto'));
     expect(ghost).toMatchObject({ code: 'not_found', message: 'Flow "Orders" has no node "ghost".' });
     expect(apiMessageIn(ghost, 'nl')).toBe('Flow "Orders" heeft geen node "ghost".');
 
     const flow = sampleFlow();
     const map = flow.nodes[2];
     if (map) map.config = { fields: [{ target: '', source: { kind: 'path', path: 'a' } }] };
-    const emptyTarget = await rejection(tester.testNode(flow, 'map', {}));
+    const emptyTarget = await koppelRejectionOf(tester.testNode(flow, 'map', {}));
     expect(emptyTarget.message).toBe(
       'Node "Map fields" (map), field "fields.0.target": Choose a target field. Fix its settings first.',
     );
@@ -239,11 +230,11 @@ describe('editor tester', () => {
     );
     if (map) map.config = { fields: 'all of them' };
     // zod's own words for a wrong type, in Dutch.
-    expect(apiMessageIn(await rejection(tester.testNode(flow, 'map', {})), 'nl')).toBe(
+    expect(apiMessageIn(await koppelRejectionOf(tester.testNode(flow, 'map', {})), 'nl')).toBe(
       'Node "Velden koppelen" (map), veld "fields": Ongeldige invoer: verwacht array, ontving string. Pas eerst de instellingen aan.',
     );
     if (map) Object.assign(map, { kind: 'core.transform.gone', label: 'Old step' });
-    const unknown = await rejection(tester.testNode(flow, 'map', {}));
+    const unknown = await koppelRejectionOf(tester.testNode(flow, 'map', {}));
     expect(unknown.message).toBe('Node "Old step" (map) has the unknown kind core.transform.gone@1.');
     expect(apiMessageIn(unknown, 'nl')).toBe(
       'Node "Old step" (map) heeft het onbekende type core.transform.gone@1.',
@@ -261,7 +252,7 @@ describe('editor tester', () => {
     system.hooks.before = () => {
       throw Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
     };
-    const slow = await rejection(hasty.sample(sampleFlow(), 'map', 'connection'));
+    const slow = await koppelRejectionOf(hasty.sample(sampleFlow(), 'map', 'connection'));
     expect(slow).toMatchObject({
       code: 'unavailable',
       message: 'The test took longer than 5 s and was stopped.',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
+import { koppelErrorOf } from '../../shared/api/testing/koppel-error-of';
 import { SETTINGS_SCHEMA_VERSION } from '../../shared/settings/settings';
 import { createConfBackend } from './conf-backend';
 import { SettingsStore } from './settings-store';
@@ -22,15 +22,8 @@ function dataDirWith(document: unknown): { dir: string; file: string } {
   return { dir, file };
 }
 
-function refusal(dir: string): KoppelError {
-  try {
-    new SettingsStore(createConfBackend(dir));
-  } catch (error) {
-    if (error instanceof KoppelError) return error;
-    throw error;
-  }
-  throw new Error('expected the settings to be refused');
-}
+/** What opening the settings in `dir` throws. */
+const refusal = (dir: string) => koppelErrorOf(() => new SettingsStore(createConfBackend(dir)));
 
 describe('settings store', () => {
   it('migrates an older document and writes it back', () => {

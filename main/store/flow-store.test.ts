@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
 import { memoryFlow } from '../engine/testing/memory-flow';
 import { confDocumentBackend } from './document-backend';
 import { FlowStore } from './flow-store';
+import { koppelErrorOf } from '../../shared/api/testing/koppel-error-of';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -22,20 +22,10 @@ function storeWith(stored: Record<string, unknown>) {
   return new FlowStore(backend);
 }
 
-function thrown(work: () => unknown): KoppelError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof KoppelError) return error;
-    throw error;
-  }
-  throw new Error('expected a KoppelError');
-}
-
 describe('the flow store’s failures', () => {
   it('name a stored flow that does not read, with zod’s words in each language', () => {
     const store = storeWith({ bad: { schemaVersion: 2, id: 'bad', name: 'Bad', nodes: 'none' } });
-    const error = thrown(() => store.get('bad'));
+    const error = koppelErrorOf(() => store.get('bad'));
     expect(error).toMatchObject({
       code: 'invalid_flow',
       message:
@@ -51,7 +41,7 @@ describe('the flow store’s failures', () => {
 
   it('word a migration step’s own complaint in Dutch too', () => {
     const store = storeWith({ old: { version: 1, id: 'old', steps: [], trigger: { every: 'soon' } } });
-    const error = thrown(() => store.get('old'));
+    const error = koppelErrorOf(() => store.get('old'));
     expect(error.message).toBe(
       'Stored flow old: Version-1 trigger "every: soon" is not like "15m", "2h" or "1d".',
     );
@@ -62,13 +52,13 @@ describe('the flow store’s failures', () => {
 
   it('say which flow is missing and which save came too late', () => {
     const store = storeWith({});
-    const missing = thrown(() => store.require('ghost'));
+    const missing = koppelErrorOf(() => store.require('ghost'));
     expect(missing).toMatchObject({ code: 'not_found', message: 'There is no flow with id ghost.' });
     expect(apiMessageIn(missing, 'nl')).toBe('Er is geen flow met id ghost.');
 
     const saved = store.save(memoryFlow({ id: 'orders', name: 'Orders' }));
     store.save(saved);
-    const stale = thrown(() => store.save(saved));
+    const stale = koppelErrorOf(() => store.save(saved));
     expect(stale).toMatchObject({ code: 'conflict', detail: { storedRevision: 2 } });
     expect(stale.message).toBe(
       'Flow "Orders" was changed elsewhere (stored revision 2, yours 1). Reload it, or save yours as a copy.',

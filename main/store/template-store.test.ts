@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
 import { memoryFlow } from '../engine/testing/memory-flow';
 import { TemplateStore } from './template-store';
+import { koppelErrorOf } from '../../shared/api/testing/koppel-error-of';
 
 const shipped = new TemplateStore(path.join(__dirname, '..', '..', 'resources', 'templates'));
 
@@ -53,34 +53,24 @@ describe('the shipped templates in Dutch', () => {
   });
 });
 
-function thrown(work: () => unknown): KoppelError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof KoppelError) return error;
-    throw error;
-  }
-  throw new Error('expected a KoppelError');
-}
-
 describe('a template that cannot be had', () => {
   it('says so in each language: missing, not JSON, not a flow, words that do not fit', () => {
     const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'koppel-templates-'));
     try {
       const store = new TemplateStore(dir);
-      const missing = thrown(() => store.get('ghost'));
+      const missing = koppelErrorOf(() => store.get('ghost'));
       expect(missing).toMatchObject({ code: 'not_found', message: 'There is no template "ghost".' });
       expect(apiMessageIn(missing, 'nl')).toBe('Er is geen sjabloon "ghost".');
       expect(
         apiMessageIn(
-          thrown(() => store.get('../etc')),
+          koppelErrorOf(() => store.get('../etc')),
           'nl',
         ),
       ).toBe('Er is geen sjabloon "../etc".');
 
       const broken = path.join(dir, 'broken.flow.json');
       fs.writeFileSync(broken, '{ nope');
-      const notJson = thrown(() => store.get('broken'));
+      const notJson = koppelErrorOf(() => store.get('broken'));
       expect(notJson.code).toBe('invalid_flow');
       expect(notJson.message.startsWith(`Template broken (${broken}): `)).toBe(true);
       // JSON's own words stay as they came.
@@ -91,7 +81,7 @@ describe('a template that cannot be had', () => {
 
       const nameless = path.join(dir, 'nameless.flow.json');
       fs.writeFileSync(nameless, JSON.stringify({ ...memoryFlow({ id: 'nameless' }), name: undefined }));
-      const invalid = thrown(() => store.get('nameless'));
+      const invalid = koppelErrorOf(() => store.get('nameless'));
       expect(invalid.message).toBe(
         `Template nameless (${nameless}): The flow is not a valid flow document: name: Invalid input: expected string, received undefined`,
       );
@@ -102,7 +92,7 @@ describe('a template that cannot be had', () => {
       fs.writeFileSync(path.join(dir, 'orders.flow.json'), JSON.stringify(memoryFlow({ id: 'orders' })));
       const words = path.join(dir, 'orders.nl.json');
       fs.writeFileSync(words, JSON.stringify({ name: 'Orders' }));
-      const unfit = thrown(() => store.get('orders', 'nl'));
+      const unfit = koppelErrorOf(() => store.get('orders', 'nl'));
       expect(unfit.message.startsWith(`Template orders (${words}): `)).toBe(true);
       expect(apiMessageIn(unfit, 'nl').startsWith(`Sjabloon orders (${words}): `)).toBe(true);
     } finally {

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
 import { validateFlow } from '../../shared/flow/validate-flow';
 import { nodeCatalog } from '../../shared/nodes/all-nodes';
 import { applyAnswers } from './apply-answers';
 import { ordersTemplate } from './testing/orders-template';
+import { koppelErrorOf } from '../../shared/api/testing/koppel-error-of';
 
 const connections = { teamleader: 'sandbox-teamleader', mplus: 'sandbox-mplus' };
 const build = (answers: Record<string, unknown>) =>
   applyAnswers({ template: ordersTemplate(), answers, connections, enabled: false }, nodeCatalog);
-/** The KoppelError `work` throws. */
-function refusal(work: () => unknown): KoppelError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof KoppelError) return error;
-    throw error;
-  }
-  throw new Error('expected a KoppelError');
-}
 const node = (flow: ReturnType<typeof build>, id: string) => flow.nodes.find((n) => n.id === id)?.config;
 
 describe('a flow from a template and the answers', () => {
@@ -73,15 +63,11 @@ describe('a flow from a template and the answers', () => {
   });
 
   it('refuses an answer of the wrong shape, naming the flow and the question', () => {
-    let error: unknown;
-    try {
-      build({ defaultDebtor: { enabled: true, name: 'Walk-in', email: 'not an e-mail' } });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(KoppelError);
-    expect((error as KoppelError).code).toBe('invalid_input');
-    expect((error as KoppelError).message).toMatch(
+    const error = koppelErrorOf(() =>
+      build({ defaultDebtor: { enabled: true, name: 'Walk-in', email: 'not an e-mail' } }),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(
       /^Flow "POS orders → Teamleader invoices": the answer to "Default debtor" is not valid: .*email/,
     );
   });
@@ -94,7 +80,7 @@ describe('a flow from a template and the answers', () => {
   });
 
   it('says in Dutch too what is wrong, with the question’s Dutch title and zod’s Dutch words', () => {
-    const debtor = refusal(() =>
+    const debtor = koppelErrorOf(() =>
       build({ defaultDebtor: { enabled: true, name: 'Walk-in', email: 'not an e-mail' } }),
     );
     expect(debtor).toMatchObject({ code: 'invalid_input', detail: { question: 'defaultDebtor' } });
@@ -102,19 +88,19 @@ describe('a flow from a template and the answers', () => {
     expect(apiMessageIn(debtor, 'nl')).toMatch(
       /^Flow "POS orders → Teamleader invoices": het antwoord op "Standaarddebiteur" is niet geldig: ✖ Ongeldig.* → bij email$/,
     );
-    const schedule = refusal(() => build({ schedule: { kind: 'hourly' } }));
+    const schedule = koppelErrorOf(() => build({ schedule: { kind: 'hourly' } }));
     expect(schedule.message).toMatch(/the answer to "When to run" is not valid: ✖ /);
     expect(apiMessageIn(schedule, 'nl')).toMatch(/het antwoord op "Wanneer uitvoeren" is niet geldig: ✖ /);
 
     expect(
       apiMessageIn(
-        refusal(() => build({ favouriteColour: 'teal' })),
+        koppelErrorOf(() => build({ favouriteColour: 'teal' })),
         'nl',
       ),
     ).toBe('Flow "POS orders → Teamleader invoices": er is geen vraag "favouriteColour".');
     expect(
       apiMessageIn(
-        refusal(() => build({ employeeNumber: 12 })),
+        koppelErrorOf(() => build({ employeeNumber: 12 })),
         'nl',
       ),
     ).toBe(

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../../shared/api/api-messages';
-import { KoppelError } from '../../../shared/api/errors';
 import { messageIn } from '../../../shared/flow/run-messages';
 import { codeTransform } from '../../../shared/nodes/core/code';
 import { defaultsTransform } from '../../../shared/nodes/core/defaults';
@@ -16,16 +15,7 @@ import { defaultsModule } from './defaults';
 import { lookupModule } from './lookup';
 import { mapModule } from './map';
 import { validateModule } from './validate';
-
-/** The KoppelError `opening` rejects with. */
-async function refusal(opening: Promise<unknown>): Promise<KoppelError> {
-  const error: unknown = await opening.then(
-    () => new Error('expected a KoppelError'),
-    (caught: unknown) => caught,
-  );
-  if (error instanceof KoppelError) return error;
-  throw error;
-}
+import { koppelRejectionOf } from '../../../shared/api/testing/koppel-error-of';
 
 const order = {
   id: 'o1',
@@ -138,7 +128,7 @@ describe('core.transform.map@1', () => {
 
 describe('user code that does not compile', () => {
   it('is a flow error naming the node, worded in Dutch from the sandbox’s own code', async () => {
-    const map = await refusal(
+    const map = await koppelRejectionOf(
       openTransform(mapModule, mapTransform, {
         fields: [{ target: 'x', source: { kind: 'expression', expression: 'record.(' } }],
       }),
@@ -150,7 +140,9 @@ describe('user code that does not compile', () => {
       /^Node "Velden koppelen" \(node\): Expression 1: SyntaxError: .* \(regel 1, kolom \d+\)$/,
     );
 
-    const code = await refusal(openTransform(codeModule, codeTransform, { code: 'let x = 1;\nlet x = 2;' }));
+    const code = await koppelRejectionOf(
+      openTransform(codeModule, codeTransform, { code: 'let x = 1;\nlet x = 2;' }),
+    );
     expect(code.message).toBe(
       'Node "Code" (node): SyntaxError: invalid redefinition of lexical identifier (line 2, column 7)',
     );
