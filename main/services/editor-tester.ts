@@ -4,7 +4,7 @@ import type {
   EditorSample,
   EditorTestError,
 } from '../../shared/api/calls/editor';
-import { apiMessage, apiMessageIn, englishApiMessage } from '../../shared/api/api-messages';
+import { apiMessage, englishApiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
 import { issueWords } from '../../shared/flow/issue-words';
@@ -47,9 +47,6 @@ interface Opened {
   config: unknown;
 }
 
-/** A line of the sample search; its own lines (what stopped a record) carry their words as a code. */
-type SampleLine = EditorLogLine & { words?: CodedText };
-
 /**
  * The editor's "real data at every step": samples a node's input from its source connection (or
  * from the last run), runs one node on a record, runs code in the sandbox. Everything goes
@@ -75,7 +72,7 @@ export class EditorTester {
     );
     if (!path) return none(apiMessage('sampleNotConnected'));
     return this.withTimeout(async (signal) => {
-      const logs: SampleLine[] = [];
+      const logs: EditorLogLine[] = [];
       if (path.start && this.moduleOf(path.start).definition.category === 'trigger') {
         const trigger = await this.fire(flow, path.start, signal, logs);
         const record = await this.through(flow, path, [{ key: null, data: trigger }], signal, logs);
@@ -367,7 +364,7 @@ export class EditorTester {
     path: WalkPath,
     records: readonly { key: string | null; data: JsonObject }[],
     signal: AbortSignal,
-    logs: SampleLine[],
+    logs: EditorLogLine[],
   ): Promise<{ key: string | null; data: JsonObject } | null> {
     const instances: TransformInstance[] = [];
     try {
@@ -400,9 +397,7 @@ export class EditorTester {
             } else current = result.outputs.find((output) => output.port === step.port)?.record ?? null;
           } catch (error) {
             const described = describeError(error);
-            // A call's failure is worded by its catalogue, an engine's or node's error by the run messages'.
-            const problemNl =
-              error instanceof KoppelError ? apiMessageIn(error, 'nl') : messageIn(described, 'nl');
+            const problemNl = messageIn(described, 'nl');
             logs.push(
               ownLine('warn', apiMessage('sampleFailedBy', { node, problem: described.message, problemNl })),
             );
@@ -448,18 +443,15 @@ function none(reason: CodedText): EditorSample {
   };
 }
 
-function ownLine(level: SampleLine['level'], words: CodedText): SampleLine {
-  return { level, message: englishApiMessage(words), words };
+/** A line the sample search writes itself (what stopped a record). */
+function ownLine(level: EditorLogLine['level'], text: CodedText): EditorLogLine {
+  return { level, message: englishApiMessage(text), text };
 }
 
 /** What the last line said (what stopped the last record), in English and Dutch. */
-function lastSkip(logs: readonly SampleLine[]): { stop?: string; stopNl?: string } {
+function lastSkip(logs: readonly EditorLogLine[]): { stop?: string; stopNl?: string } {
   const last = logs.at(-1);
-  if (!last) return {};
-  const stopNl = last.words
-    ? apiMessageIn({ message: last.message, text: last.words }, 'nl')
-    : messageIn(last, 'nl');
-  return { stop: last.message, stopNl };
+  return last ? { stop: last.message, stopNl: messageIn(last, 'nl') } : {};
 }
 
 function triggerRecord(clock: Clock): TriggerRecord {
