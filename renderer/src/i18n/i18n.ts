@@ -6,8 +6,8 @@ import nl from './locales/nl.json';
 
 export const resources = { en: { translation: en }, nl: { translation: nl } } as const;
 
-/** English and Dutch from the first string; the language follows the settings. */
-export async function initI18n(language: Language): Promise<void> {
+/** The app's translations in `language`, without touching the page (tests use it as it is). */
+export async function initTranslations(language: Language): Promise<void> {
   await i18next.use(initReactI18next).init({
     resources,
     lng: language,
@@ -15,6 +15,11 @@ export async function initI18n(language: Language): Promise<void> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+}
+
+/** English and Dutch from the first string; the language follows the settings. */
+export async function initI18n(language: Language): Promise<void> {
+  await initTranslations(language);
   document.documentElement.lang = language;
 }
 

@@ -7,14 +7,14 @@ import { sampleFlow } from '../../../shared/flow/testing/sample-flow';
 import { setApiClient } from '../api/api';
 import { scriptedClient } from '../api/testing/scripted-client';
 import { SampleBar } from '../editor/mapper/SampleBar';
-import { initTestI18n } from '../i18n/testing/test-i18n';
+import { initTranslations } from '../i18n/i18n';
 import { useFlowSampleStore } from './flow-sample-store';
 
 const ignore = () => undefined;
 
 describe('flow sample store: a refused sample', () => {
   beforeAll(async () => {
-    await initTestI18n('nl');
+    await initTranslations('nl');
     setApiClient(
       scriptedClient({
         'editor.sample': () => {
