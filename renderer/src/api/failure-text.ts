@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { apiMessageIn } from '../../../shared/api/api-messages';
 import { KoppelError } from '../../../shared/api/errors';
 import type { CodedText, TextLanguage } from '../../../shared/flow/wording';
-import { useLocale } from '../runs/shared/useLocale';
+import { useLanguage } from '../i18n/useLanguage';
 
 /**
  * What went wrong, as a screen or store keeps it: the English sentence, and its code when main
@@ -37,6 +37,6 @@ function isFailure(value: unknown): value is Failure {
 
 /** {@link failureText} in the UI's language. */
 export function useFailureText(): (failure: unknown) => string {
-  const language = useLocale();
+  const language = useLanguage();
   return useCallback((failure: unknown) => failureText(failure, language), [language]);
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFailureText } from '../api/failure-text';
 import { RunLogPanel } from '../runs/log/RunLogPanel';
 import { formatDateTime } from '../runs/model/format';
-import { useLocale } from '../runs/shared/useLocale';
+import { useLanguage } from '../i18n/useLanguage';
 import { WaitNotice } from '../runs/shared/WaitNotice';
 import { useFlowRunStore } from '../stores/flow-run-store';
 import { useRunLiveStore } from '../stores/run-live-store';
@@ -14,7 +14,7 @@ import { messageIn } from '../../../shared/flow/run-messages';
  */
 export function RunLogSlot({ flowId }: { flowId: string }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const failureWords = useFailureText();
   const run = useFlowRunStore((state) => state.run);
   const error = useFlowRunStore((state) => state.error);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { RunNotice } from '../../../shared/notifications/run-notice';
 import { apiClient } from '../api/api';
-import { useLocale } from '../runs/shared/useLocale';
+import { useLanguage } from '../i18n/useLanguage';
 import { useSettingsStore } from '../stores/settings-store';
 import { showBrowserNotification } from './browser-notifications';
 import { noticeText } from './notice-text';
@@ -18,7 +18,7 @@ const SHOWN_MS = 12_000;
  */
 export function NotificationCenter() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const [, navigate] = useLocation();
   const [toasts, setToasts] = useState<RunNotice[]>([]);
   const enabled = useSettingsStore((state) => state.settings?.notifications.enabled ?? true);

@@ -3,7 +3,7 @@ import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { entryOf } from '../model/catalog-index';
 import type { EditorNode } from '../model/editor-types';
 import { displayName } from '../model/node-factory';
-import { useLanguage } from '../useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 /** Names nodes the way the canvas shows them, for messages. */
 export function useNodeNamer(): (node: EditorNode) => string {

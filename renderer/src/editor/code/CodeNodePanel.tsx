@@ -8,7 +8,7 @@ import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import type { FormField } from '../form/form-model';
 import { SampleBar } from '../mapper/SampleBar';
 import { inputSchemaOf } from '../model/record-schemas';
-import { useLanguage } from '../useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useNodeSample } from '../useNodeSample';
 import { CodeField } from './CodeField';
 import { recordDeclaration, schemaOfSample } from './schema-to-dts';

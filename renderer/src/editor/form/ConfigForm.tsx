@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FieldControl } from './FieldControl';
 import { layoutForm, withField, type FieldIssue, type FormField, type JsonSchema } from './form-model';
-import { useLanguage } from '../useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 interface ConfigFormProps {
   fields: readonly FormField[];

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FieldIssue, FormField, JsonSchema } from './form-model';
-import { useLanguage } from '../useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 import { WidgetFor } from './widgets/WidgetFor';
 
 interface FieldControlProps {

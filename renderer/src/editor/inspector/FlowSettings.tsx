@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FlowPayloadLogging } from '../../../../shared/flow/flow-document';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
-import { useLanguage } from '../useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 import { problemTextIn } from '../problems/problem-text';
 import { ScheduleEditor } from './ScheduleEditor';
 

@@ -7,7 +7,7 @@ import { useNodeNamer, useRecordTypeLabel } from '../canvas/useNodeNamer';
 import { entryOf } from '../model/catalog-index';
 import { checkConnection } from '../model/connection-rules';
 import type { KoppelNodeData } from '../model/editor-types';
-import { useLanguage } from '../useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 
 /**
  * The node's connections as a list, so edges can be made and removed with the keyboard: for each

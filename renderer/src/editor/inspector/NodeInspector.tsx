@@ -15,7 +15,7 @@ import type { KoppelNodeData } from '../model/editor-types';
 import { inputSchemaOf, targetSchemaOf } from '../model/record-schemas';
 import { problemTextIn } from '../problems/problem-text';
 import { TryNodePanel } from '../try/TryNodePanel';
-import { useLanguage } from '../useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 import { NodeConnections } from './NodeConnections';
 import { ScheduleEditor } from './ScheduleEditor';
 

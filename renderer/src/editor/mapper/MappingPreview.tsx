@@ -5,7 +5,7 @@ import type { JsonObject } from '../../../../shared/flow/json';
 import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { api } from '../../api/api';
 import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
-import { useLocale } from '../../runs/shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { messageIn } from '../../../../shared/flow/run-messages';
 
@@ -26,7 +26,7 @@ export function MappingPreview({
   missing: readonly string[];
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const failureWords = useFailureText();
   const [result, setResult] = useState<EditorNodeTest | null>(null);
   const [error, setError] = useState<Failure | null>(null);

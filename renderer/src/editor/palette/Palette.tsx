@@ -6,7 +6,7 @@ import type { CatalogEntry } from '../../../../shared/nodes/catalog';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { DEFAULT_NODE_SIZE, freeSpot } from '../model/layout';
 import { groupPalette } from '../model/palette-groups';
-import { useLanguage } from '../useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 import { PaletteItem } from './PaletteItem';
 
 /**

@@ -2,7 +2,7 @@ import type { DragEvent } from 'react';
 import type { CatalogEntry } from '../../../../shared/nodes/catalog';
 import { KIND_MIME } from '../canvas/palette-drag';
 import { NodeGlyph } from '../icons/IconSprite';
-import type { Language } from '../useLanguage';
+import type { Language } from '../../i18n/useLanguage';
 
 /**
  * One node kind in the palette: drag it to the canvas, or press Enter to add it. Texts come from

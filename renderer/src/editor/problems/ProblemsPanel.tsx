@@ -2,7 +2,7 @@ import { AlertTriangle, CircleX } from 'lucide-react';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
-import { useLanguage } from '../useLanguage';
+import { useLanguage } from '../../i18n/useLanguage';
 import { problemTextIn } from './problem-text';
 
 /** Every problem of the flow; choosing one selects (and shows) its node. */

@@ -1,19 +1,18 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFailureText } from '../../api/failure-text';
-import { useLocale } from '../../runs/shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { DRY_RUN_LIMIT, useFlowRunStore } from '../../stores/flow-run-store';
 import { entryOf } from '../model/catalog-index';
 import { displayName } from '../model/node-factory';
-import { useLanguage } from '../useLanguage';
 import { reasons, summariseDryRun } from './dry-run-summary';
 import { messageIn } from '../../../../shared/flow/run-messages';
 
 /** The result of a dry run: per target, what would be created, updated or skipped, and what failed. */
 export function DryRunPanel() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const language = useLanguage();
   const failureWords = useFailureText();
   const run = useFlowRunStore((state) => state.run);

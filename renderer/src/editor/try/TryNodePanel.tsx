@@ -5,7 +5,7 @@ import type { EditorNodeTest } from '../../../../shared/api/calls/editor';
 import { skipReasonsText } from '../../../../shared/flow/skip-reasons';
 import { api } from '../../api/api';
 import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
-import { useLocale } from '../../runs/shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { SampleBar } from '../mapper/SampleBar';
 import { useNodeSample } from '../useNodeSample';
@@ -18,7 +18,7 @@ import { messageIn } from '../../../../shared/flow/run-messages';
  */
 export function TryNodePanel({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const failureWords = useFailureText();
   const { entry, refetch } = useNodeSample(nodeId);
   const [result, setResult] = useState<EditorNodeTest | null>(null);

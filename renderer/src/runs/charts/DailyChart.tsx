@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DayPoint } from '../model/dashboard-model';
 import { formatCount } from '../model/format';
-import { useLocale } from '../shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useChartColors } from './useChartColors';
 
 interface DailyChartProps {
@@ -23,7 +23,7 @@ function shortDay(day: string, locale: string): string {
 /** Records synced, skipped and failed per day as stacked bars; today's figures are also written out. */
 export function DailyChart({ points, height = 180, label, testId }: DailyChartProps) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const colors = useChartColors();
   const today = points.at(-1);
   const data = points.map((point) => ({ ...point, label: shortDay(point.day, locale) }));

@@ -8,12 +8,12 @@ import { useRunLiveStore } from '../../stores/run-live-store';
 import { liveRunsApi } from '../api/runs-api';
 import { formatDateTime } from '../model/format';
 import { StatusBadge } from '../shared/StatusBadge';
-import { useLocale } from '../shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 
 /** "Which run handled order 1042?": finds records across all runs by order number, e-mail, SKU or key. */
 export function RecordSearch() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const failureWords = useFailureText();
   const [text, setText] = useState('');
   const [results, setResults] = useState<RunItemSummary[] | null>(null);

@@ -4,12 +4,12 @@ import type { LiveRun } from '../model/live-run';
 import { formatDateTime, formatDuration } from '../model/format';
 import { RunCounts } from '../shared/RunCounts';
 import { RunStatusBadge } from '../shared/RunStatusBadge';
-import { useLocale } from '../shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 
 /** Runs, newest first: flow, trigger, start, duration, counts and status; the flow name opens the run. */
 export function RunHistoryTable({ rows }: { rows: LiveRun[] }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   return (
     <table className="rn-table rn-history" data-testid="runs-table">
       <thead>

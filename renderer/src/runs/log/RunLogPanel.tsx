@@ -16,7 +16,7 @@ import { useRunLiveStore } from '../../stores/run-live-store';
 import { useRunLogStore } from '../../stores/run-log-store';
 import { defaultLogFilter, LogView, type LogFilter } from '../model/log-view';
 import { nodeNamesOf } from '../model/node-names';
-import { useLocale } from '../shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { LogRow } from './LogRow';
 import { LogToolbar } from './LogToolbar';
 import { useLogVersion } from './useLogVersion';
@@ -51,7 +51,7 @@ export const RunLogPanel = memo(function RunLogPanel({
   testId = 'run-log',
 }: RunLogPanelProps) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const failureWords = useFailureText();
   const [, navigate] = useLocation();
   const latestOfFlow = useRunLiveStore((state) => (flowId ? state.latestByFlow[flowId] : undefined));

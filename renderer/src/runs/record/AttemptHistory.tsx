@@ -4,7 +4,7 @@ import type { ItemAttempt, RunItemDetail } from '../../../../shared/flow/run-rec
 import { formatDateTime } from '../model/format';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
-import { useLocale } from '../shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { messageIn } from '../../../../shared/flow/run-messages';
 
 /** Every attempt at a record, across its run and the retry runs. */
@@ -18,7 +18,7 @@ export function AttemptHistory({
   runId: string;
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   // A record that went through at once has no stored attempts: it is its own one attempt.
   const history: ItemAttempt[] =
     item.history.length > 0

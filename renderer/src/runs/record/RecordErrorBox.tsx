@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StepErrorInfo } from '../../../../shared/flow/run-records';
 import { nodeName, type NodeNames } from '../model/node-names';
-import { useLocale } from '../shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { messageIn } from '../../../../shared/flow/run-messages';
 
 /** Why a record failed: the message, the node, the field and value that broke a rule, the HTTP status. */
@@ -15,7 +15,7 @@ export function RecordErrorBox({
   names: NodeNames;
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const at = error.nodeId ?? nodeId;
   return (
     <section className="rn-error-box" role="alert" data-testid="record-error">

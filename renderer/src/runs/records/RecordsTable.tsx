@@ -9,7 +9,7 @@ import { formatClock, formatDateTime } from '../model/format';
 import { itemReason } from '../model/item-reason';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
-import { useLocale } from '../shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useRecordPages } from './useRecordPages';
 
 const ROW = 40;
@@ -29,7 +29,7 @@ function businessKeys(item: RunItemSummary): string {
 /** A run's records: virtualised and read a page at a time, so a 100k-record run opens at once. */
 export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProps) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const failureWords = useFailureText();
   const pages = useRecordPages(runId, status);
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { RunCounts as Counts } from '../../../../shared/flow/run-records';
 import { formatCount } from '../model/format';
-import { useLocale } from './useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 
 /** Succeeded / skipped / failed of a run, with one accessible sentence for screen readers. */
 export function RunCounts({ counts, testId }: { counts: Counts; testId?: string }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   return (
     <span className="rn-counts" data-testid={testId} aria-label={t('runs.counts.label', counts)} role="group">
       <span className="rn-count rn-count-ok" title={t('runs.counts.succeeded')} data-count="succeeded">

@@ -1,7 +1,7 @@
 import { Clock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { LiveRun } from '../model/live-run';
-import { useLocale } from './useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useNow } from './useNow';
 import { messageIn } from '../../../../shared/flow/run-messages';
 
@@ -11,7 +11,7 @@ import { messageIn } from '../../../../shared/flow/run-messages';
  */
 export function WaitNotice({ wait, className }: { wait: LiveRun['wait']; className?: string }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const now = useNow();
   const left = wait ? Math.ceil((Date.parse(wait.until) - now) / 1000) : 0;
   if (!wait || left <= 0) return null;

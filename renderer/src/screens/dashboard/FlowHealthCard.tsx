@@ -8,7 +8,7 @@ import { fillDays, isFailing, totals } from '../../runs/model/dashboard-model';
 import { formatCount, formatDateTime, formatRelative, localDay } from '../../runs/model/format';
 import { RunStatusBadge } from '../../runs/shared/RunStatusBadge';
 import { StatusBadge } from '../../runs/shared/StatusBadge';
-import { useLocale } from '../../runs/shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { DASHBOARD_DAYS } from './useDashboard';
 
 /** One flow: last run, next run, and its records per day for 30 days. */
@@ -25,7 +25,7 @@ export function FlowHealthCard({
   now: number;
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const points = fillDays(stats.days, localDay(now), DASHBOARD_DAYS);
   const sum = totals(points);
   const failing = isFailing(health);

@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { RunStats } from '../../../../shared/api/calls/runs';
 import { messageIn } from '../../../../shared/flow/run-messages';
-import { useLocale } from '../../runs/shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 
 /** The most frequent errors of the last 30 days, each leading to the failed records of its latest run. */
 export function TopErrors({ errors }: { errors: RunStats['topErrors'] }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   return (
     <section className="card db-errors" aria-labelledby="top-errors-title">
       <div className="card-title">

@@ -6,7 +6,7 @@ import { failureOf, useFailureText, type Failure } from '../../api/failure-text'
 import type { RunItemDetail } from '../../../../shared/flow/run-records';
 import { PageHeader } from '../../components/PageHeader';
 import { itemReason } from '../../runs/model/item-reason';
-import { useLocale } from '../../runs/shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useRunLiveStore } from '../../stores/run-live-store';
 import { liveRunsApi } from '../../runs/api/runs-api';
 import { nodeName, nodeNamesOf } from '../../runs/model/node-names';
@@ -26,7 +26,7 @@ export function RecordDetailScreen({ params }: { params: { runId: string; itemId
   const { runId } = params;
   const itemId = Number(params.itemId);
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const failureWords = useFailureText();
   const [item, setItem] = useState<RunItemDetail | null>(null);
   const [error, setError] = useState<Failure | null>(null);

@@ -15,7 +15,7 @@ import { NodeCountsTable } from '../../runs/shared/NodeCountsTable';
 import { ProgressBar } from '../../runs/shared/ProgressBar';
 import { RunCounts } from '../../runs/shared/RunCounts';
 import { RunStatusBadge } from '../../runs/shared/RunStatusBadge';
-import { useLocale } from '../../runs/shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import { useRunActions } from '../../runs/shared/useRunActions';
 import { Tabs } from '../../runs/shared/Tabs';
 import '../../runs/runs.css';
@@ -34,7 +34,7 @@ export function RunDetailScreen({
 }) {
   const { runId } = params;
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const failureWords = useFailureText();
   const run = useRunLiveStore((state) => state.runs[runId]);
   const flow = useRunLiveStore((state) => state.flows[runId]);

@@ -7,13 +7,13 @@ import { DRY_RUN_LIMIT } from '../../wizard/run-flows';
 import { RunOutcomeView } from './RunOutcomeView';
 import { RunProgressLine } from './RunProgressLine';
 import { problemIn } from '../../../../shared/flow/flow-problem';
-import { useLocale } from '../../runs/shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 
 /** Step 5: every chosen flow run without writing anything, and what it would create. */
 export function DryRunStep({ onBackToSettings }: { onBackToSettings(): void }) {
   const { t } = useTranslation();
   const failureWords = useFailureText();
-  const language = useLocale();
+  const language = useLanguage();
   const built = useWizardStore((state) => state.built);
   const buildError = useWizardStore((state) => state.buildError);
   const dryRuns = useWizardStore((state) => state.dryRuns);

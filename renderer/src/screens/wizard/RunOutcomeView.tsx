@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { itemReason } from '../../runs/model/item-reason';
-import { useLocale } from '../../runs/shared/useLocale';
+import { useLanguage } from '../../i18n/useLanguage';
 import type { RunOutcome } from '../../wizard/run-outcome';
 import { RecordGistText } from './RecordGistText';
 import { messageIn } from '../../../../shared/flow/run-messages';
@@ -8,7 +8,7 @@ import { messageIn } from '../../../../shared/flow/run-messages';
 /** What a run did (or would do): counts, the most frequent errors, and a few records as examples. */
 export function RunOutcomeView({ outcome, testId }: { outcome: RunOutcome; testId: string }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useLanguage();
   const prefix = outcome.dryRun ? 'would' : 'did';
   return (
     <div className="wz-outcome" data-testid={testId}>

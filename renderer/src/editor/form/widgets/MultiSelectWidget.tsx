@@ -1,4 +1,4 @@
-import { useLanguage } from '../../useLanguage';
+import { useLanguage } from '../../../i18n/useLanguage';
 import type { WidgetProps } from '../widget-props';
 
 /** A list of choices from a fixed set (statuses, entities): one checkbox each. */

@@ -2,7 +2,7 @@ import { Plus, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { describeItems, withField, type FormField } from '../form-model';
 import type { WidgetProps } from '../widget-props';
-import { useLanguage } from '../../useLanguage';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { WidgetFor } from './WidgetFor';
 
 /** Item fields of a list, with record paths offered where the schema names a field `path`. */

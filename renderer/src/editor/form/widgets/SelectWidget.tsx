@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../useLanguage';
+import { useLanguage } from '../../../i18n/useLanguage';
 import type { WidgetProps } from '../widget-props';
 
 /** A choice from the hint's labelled options or the enum's values. */

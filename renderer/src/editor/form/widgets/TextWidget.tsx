@@ -1,4 +1,4 @@
-import { useLanguage } from '../../useLanguage';
+import { useLanguage } from '../../../i18n/useLanguage';
 import type { WidgetProps } from '../widget-props';
 
 /** Text (one line) or textarea; an emptied optional field is removed from the config. */
