@@ -133,6 +133,12 @@ describe('flows.*', () => {
     const dutch = await call('flows.create', { templateId: 'memory-orders' });
     expect(dutch.flow).toMatchObject({ name: 'Geheugenorders', description: 'Een testsjabloon' });
     expect(dutch.flow.nodes.find((node) => node.id === 'target')?.label).toBe('Doel');
+    // The template list has the same words for the new-flow dialog, in each language.
+    const listed = (await call('templates.list', {})).templates.find((entry) => entry.id === 'memory-orders');
+    expect(listed?.words).toEqual({
+      en: { name: 'Memory orders', description: 'A test template' },
+      nl: { name: 'Geheugenorders', description: 'Een testsjabloon' },
+    });
     // Nodes without Dutch words keep the template's.
     const source = fromTemplate.flow.nodes.find((node) => node.id === 'source');
     expect(dutch.flow.nodes.find((node) => node.id === 'source')?.label).toBe(source?.label);

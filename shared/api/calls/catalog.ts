@@ -4,10 +4,14 @@ import { CatalogEntry, CatalogRecordType } from '../../nodes/catalog';
 import { defineCall } from '../define';
 
 /** A ready-made flow in `resources/templates/<id>.flow.json`. */
+const TemplateWords = z.object({ name: z.string(), description: z.string().nullable() });
+
 export const TemplateSummary = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
+  /** Name and description in each UI language (a language the template has no words for: its own). */
+  words: z.object({ en: TemplateWords, nl: TemplateWords }),
   nodeCount: z.number().int(),
   /** Problems of the template itself (a template that does not validate is a bug, shown as such). */
   problems: z.array(FlowProblem),

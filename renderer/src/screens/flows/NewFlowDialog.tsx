@@ -5,6 +5,7 @@ import { api } from '../../api/api';
 import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { ConfirmDialog } from '../../editor/ui/ConfirmDialog';
 import { useFlowListStore } from '../../stores/flow-list-store';
+import { useLanguage } from '../../i18n/useLanguage';
 import { templateText } from './template-text';
 
 /** A new flow: blank (a manual trigger to start from) or one of the ready templates. */
@@ -18,6 +19,7 @@ export function NewFlowDialog({
   onCreated(id: string): void;
 }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const failureWords = useFailureText();
   const templates = useFlowListStore((state) => state.templates);
   const loadTemplates = useFlowListStore((state) => state.loadTemplates);
@@ -38,7 +40,7 @@ export function NewFlowDialog({
     try {
       // Left blank, a flow from a template takes the template's name in the user's language.
       const chosen = templates?.find((entry) => entry.id === template);
-      const given = name.trim() || (chosen ? templateText(t, chosen).name : '');
+      const given = name.trim() || (chosen ? templateText(language, chosen).name : '');
       const created = await api().flows.create({
         ...(given ? { name: given } : {}),
         ...(template ? { templateId: template } : {}),
@@ -97,7 +99,7 @@ export function NewFlowDialog({
         </label>
         {templates === null && <p className="ed-muted">{t('flows.new.loadingTemplates')}</p>}
         {templates?.map((entry) => {
-          const text = templateText(t, entry);
+          const text = templateText(language, entry);
           return (
             <label key={entry.id} className={`ed-template${template === entry.id ? ' chosen' : ''}`}>
               <input

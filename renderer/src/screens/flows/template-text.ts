@@ -1,22 +1,15 @@
-import type { TFunction } from 'i18next';
 import type { TemplateSummary } from '../../../../shared/api/calls/catalog';
-import en from '../../i18n/locales/en.json';
-
-type ShippedTemplate = keyof typeof en.flows.templates;
-
-const isShipped = (id: string): id is ShippedTemplate => Object.hasOwn(en.flows.templates, id);
+import type { Language } from '../../i18n/useLanguage';
 
 /**
- * A template's name and description in the user's language, in a shop owner's words. Templates
- * Koppel does not ship (added to the templates folder by hand) keep their own text.
+ * A template's name and description in the user's language: main reads them from the template's
+ * own files (`resources/templates/<id>.nl.json` beside the flow), so a flow made from it and the
+ * list agree. A template added to the folder by hand keeps its own text in every language.
  */
 export function templateText(
-  t: TFunction,
-  entry: Pick<TemplateSummary, 'id' | 'name' | 'description'>,
+  language: Language,
+  entry: Pick<TemplateSummary, 'words'>,
 ): { name: string; description: string | undefined } {
-  if (!isShipped(entry.id)) return { name: entry.name, description: entry.description ?? undefined };
-  return {
-    name: t(`flows.templates.${entry.id}.name`),
-    description: t(`flows.templates.${entry.id}.description`),
-  };
+  const words = entry.words[language];
+  return { name: words.name, description: words.description ?? undefined };
 }
