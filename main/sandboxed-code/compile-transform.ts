@@ -127,14 +127,7 @@ export async function compileExpressions(
     }
   } catch (error) {
     for (const sandbox of sandboxes) sandbox.dispose();
-    throw error instanceof CodeError
-      ? new CodeError(
-          error.kind,
-          `Expression ${sandboxes.length + 1}: ${error.detail}`,
-          error.line,
-          error.column,
-        )
-      : error;
+    throw error instanceof CodeError ? error.inExpression(sandboxes.length + 1) : error;
   }
   return {
     evaluate(index, record) {

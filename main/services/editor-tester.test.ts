@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
+import { messageIn } from '../../shared/flow/run-messages';
 import type { EditorSample } from '../../shared/api/calls/editor';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import { systemClock } from '../engine/clock';
@@ -155,6 +156,17 @@ describe('editor tester', () => {
     expect(
       await EditorTester.testCode('return null;', {}, { timeLimitMs: 500, memoryLimitMb: 16 }),
     ).toMatchObject({ ok: true, output: null });
+    // Koppel's own words about the code (here: the time limit) read in Dutch too.
+    const endless = await EditorTester.testCode(
+      'while (true) {}',
+      {},
+      { timeLimitMs: 50, memoryLimitMb: 16 },
+    );
+    if (endless.ok) throw new Error('expected the time limit');
+    expect(endless.error.kind).toBe('timeout');
+    expect(endless.error.text).toBeDefined();
+    expect(messageIn(endless.error, 'nl')).not.toBe(endless.error.message);
+    expect(messageIn(endless.error, 'nl')).toMatch(/50 ms/);
   });
 
   it('says in Dutch too why no sample reaches a node, and what stopped it on its way', async () => {

@@ -234,6 +234,7 @@ export class EditorTester {
         error: {
           kind: error.kind,
           message: error.detail,
+          ...(error.text === undefined ? {} : { text: error.text }),
           ...(error.line === undefined ? {} : { line: error.line }),
           ...(error.column === undefined ? {} : { column: error.column }),
         },

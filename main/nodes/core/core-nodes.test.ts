@@ -135,9 +135,9 @@ describe('user code that does not compile', () => {
     );
     expect(map).toMatchObject({ code: 'invalid_flow', text: { code: 'nodeCodeInvalid' } });
     expect(map.message).toMatch(/^Node "Map fields" \(node\): Expression 1: SyntaxError/);
-    // The sandbox names the expression in English (a plain sentence); the position is in Dutch.
+    // The expression and the position are named in Dutch; JavaScript's own words stay as they came.
     expect(apiMessageIn(map, 'nl')).toMatch(
-      /^Node "Velden koppelen" \(node\): Expression 1: SyntaxError: .* \(regel 1, kolom \d+\)$/,
+      /^Node "Velden koppelen" \(node\): Expressie 1: SyntaxError: .* \(regel 1, kolom \d+\)$/,
     );
 
     const code = await koppelRejectionOf(

@@ -75,7 +75,10 @@ export const EditorCodeTest = z.discriminatedUnion('ok', [
     ok: z.literal(false),
     error: z.object({
       kind: z.enum(['syntax', 'runtime', 'timeout', 'memory', 'stack', 'output']),
+      /** Without the position; JavaScript's own words as they came. */
       message: z.string(),
+      /** `message` as a code when Koppel said it (a time or memory limit), for the UI's language. */
+      text: RunMessage.optional(),
       /** 1-based, in the user's code. */
       line: z.number().int().optional(),
       column: z.number().int().optional(),

@@ -62,6 +62,8 @@ interface CodeProblemParams {
   mb?: number;
   what?: string;
   detail?: string;
+  /** Which of a node's expressions (the field mapper's), 1-based. */
+  expression?: number;
 }
 
 function codeProblem(params: CodeProblemParams, language: TextLanguage): string {
@@ -72,7 +74,11 @@ function codeProblem(params: CodeProblemParams, language: TextLanguage): string 
       >)
     : undefined;
   const text = words ? words[language](params) : (params.detail ?? params.problem);
-  return `${text}${position(params.line, params.column, language)}`;
+  const which =
+    params.expression === undefined
+      ? ''
+      : `${language === 'nl' ? 'Expressie' : 'Expression'} ${params.expression}: `;
+  return `${which}${text}${position(params.line, params.column, language)}`;
 }
 
 /** The validate node's rules, as its standard messages word them ("Field "email" must be …"). */

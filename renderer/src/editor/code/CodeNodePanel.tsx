@@ -2,6 +2,7 @@ import { FlaskConical } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorCodeTest } from '../../../../shared/api/calls/editor';
+import { messageIn } from '../../../../shared/flow/run-messages';
 import { api } from '../../api/api';
 import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
@@ -68,7 +69,7 @@ export function CodeNodePanel({ nodeId, field, config, onChange }: CodeNodePanel
       ? {
           line: result.error.line,
           ...(result.error.column !== undefined ? { column: result.error.column } : {}),
-          message: result.error.message,
+          message: messageIn(result.error, language),
         }
       : null;
 
@@ -114,8 +115,11 @@ export function CodeNodePanel({ nodeId, field, config, onChange }: CodeNodePanel
         {result?.ok === false && (
           <p className="ed-error-text" role="alert">
             {result.error.line !== undefined
-              ? t('editor.code.errorAt', { line: result.error.line, message: result.error.message })
-              : result.error.message}
+              ? t('editor.code.errorAt', {
+                  line: result.error.line,
+                  message: messageIn(result.error, language),
+                })
+              : messageIn(result.error, language)}
           </p>
         )}
       </div>
