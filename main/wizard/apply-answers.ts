@@ -8,10 +8,7 @@ import { issueWords } from '../../shared/flow/issue-words';
 import type { NodeCatalog } from '../../shared/nodes/catalog';
 import type { LocalizedText } from '../../shared/nodes/node-definition';
 import { boundNodes } from './plan-questions';
-import { QUESTION_BINDINGS, SCHEDULE_QUESTION_ID } from './question-bindings';
-
-/** The schedule question's title, as the wizard asks it (plan-questions.ts). */
-const SCHEDULE_TITLE: LocalizedText = { en: 'When to run', nl: 'Wanneer uitvoeren' };
+import { QUESTION_BINDINGS, SCHEDULE_QUESTION_ID, SCHEDULE_TITLE } from './question-bindings';
 
 /** The value schema of each question type (the `value` field of its variant). */
 const valueSchemas = new Map<WizardQuestionType, z.ZodType>(
@@ -39,8 +36,8 @@ function parseAnswer(
   // `reportInput` so a wrong type's words name the type received (see issueWords).
   const parsed = schema?.safeParse(answer, { reportInput: true });
   if (!parsed?.success) {
-    const reason = parsed ? inOneLine(parsed.error) : 'unknown question type';
-    const reasonNl = parsed ? inOneLineNl(parsed.error) : 'onbekend soort vraag';
+    const reason = parsed ? answerProblems(parsed.error, 'en') : 'unknown question type';
+    const reasonNl = parsed ? answerProblems(parsed.error, 'nl') : 'onbekend soort vraag';
     throw new KoppelError(
       'invalid_input',
       apiMessage('wizardAnswerInvalid', {
@@ -56,22 +53,20 @@ function parseAnswer(
   return parsed.data;
 }
 
-/** zod's summary of a failure, on one line. */
-function inOneLine(error: z.ZodError): string {
-  return z.prettifyError(error).replace(/\s+/g, ' ').trim();
-}
-
-/** The same summary in Dutch: each issue in zod's (or the schema's) Dutch words, laid out as zod lays it out. */
-function inOneLineNl(error: z.ZodError): string {
+/**
+ * A failed answer's issues on one line, as zod's summary lays them out ("✖ … → at email"), each in
+ * `language` (zod's words for its checks, the schema's own otherwise).
+ */
+function answerProblems(error: z.ZodError, language: 'en' | 'nl'): string {
   return [...error.issues]
     .sort((a, b) => a.path.length - b.path.length)
     .map((issue) => {
-      const at = issue.path.length > 0 ? ` → bij ${z.core.toDotPath(issue.path)}` : '';
-      return `✖ ${issueWords(issue).issueNl}${at}`;
+      const words = issueWords(issue);
+      const at =
+        issue.path.length > 0 ? ` → ${language === 'nl' ? 'bij' : 'at'} ${z.core.toDotPath(issue.path)}` : '';
+      return `✖ ${language === 'nl' ? words.issueNl : words.issue}${at}`;
     })
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .join(' ');
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   matchesKind,
   QUESTION_BINDINGS,
   SCHEDULE_QUESTION_ID,
+  SCHEDULE_TITLE,
   TEAMLEADER_STATUSES,
   type QuestionBinding,
 } from './question-bindings';
@@ -238,7 +239,7 @@ export function planFlow(
   questions.push({
     id: SCHEDULE_QUESTION_ID,
     type: 'schedule',
-    title: { en: 'When to run', nl: 'Wanneer uitvoeren' },
+    title: SCHEDULE_TITLE,
     description: {
       en: 'Once enabled, the flow runs by itself on this schedule; you can always start it by hand.',
       nl: 'Eenmaal aangezet draait de flow vanzelf op dit schema; u kunt hem altijd ook met de hand starten.',

@@ -40,6 +40,9 @@ export interface QuestionBinding {
 /** The flow-level question: when the flow runs by itself. */
 export const SCHEDULE_QUESTION_ID = 'schedule';
 
+/** The schedule question's title. */
+export const SCHEDULE_TITLE: LocalizedText = { en: 'When to run', nl: 'Wanneer uitvoeren' };
+
 /**
  * What the wizard asks, in the order it asks it. A question appears for a template only when one
  * of its fields is in the template; its answer then goes into every matching node.
