@@ -1,7 +1,8 @@
 import { isJsonObject } from '../../shared/flow/json';
 import type { DomainHandlers } from '../api/handlers';
 import type { Store } from '../store/store';
-import { EditorTester, type StoredSourceRecord } from './editor-tester';
+import { testCode } from './editor-code-test';
+import type { EditorTester, StoredSourceRecord } from './editor-tester';
 
 /**
  * The source records of a flow's newest runs (newest run first, its records in order), for
@@ -26,6 +27,6 @@ export function editorHandlers(tester: EditorTester): DomainHandlers<'editor'> {
     'editor.sample': ({ flow, nodeId, from }) => tester.sample(flow, nodeId, from),
     'editor.testNode': ({ flow, nodeId, record }) => tester.testNode(flow, nodeId, record),
     'editor.testCode': ({ code, record, timeLimitMs, memoryLimitMb }) =>
-      EditorTester.testCode(code, record, { timeLimitMs, memoryLimitMb }),
+      testCode(code, record, { timeLimitMs, memoryLimitMb }),
   };
 }

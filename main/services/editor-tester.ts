@@ -1,9 +1,4 @@
-import type {
-  EditorCodeTest,
-  EditorNodeTest,
-  EditorSample,
-  EditorTestError,
-} from '../../shared/api/calls/editor';
+import type { EditorNodeTest, EditorSample, EditorTestError } from '../../shared/api/calls/editor';
 import { apiMessage, englishApiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
@@ -19,7 +14,7 @@ import type { ConnectionProvider } from '../engine/connections';
 import { StepError } from '../engine/errors';
 import type { FlowRecord, ItemInfo, NodeModule, TransformInstance } from '../engine/executor';
 import type { NodeRegistry } from '../nodes/registry';
-import { CodeError, compileTransform } from '../sandboxed-code';
+import { CodeError } from '../sandboxed-code';
 import { editorNodeContext, type EditorLogLine } from './editor-context';
 import { walkTo, type WalkPath } from './editor-walk';
 
@@ -49,8 +44,8 @@ interface Opened {
 
 /**
  * The editor's "real data at every step": samples a node's input from its source connection (or
- * from the last run), runs one node on a record, runs code in the sandbox. Everything goes
- * through the engine's own executors as a dry run: nothing is ever written to a system.
+ * from the last run) and runs one node on a record (code alone: editor-code-test.ts). Everything
+ * goes through the engine's own executors as a dry run: nothing is ever written to a system.
  */
 export class EditorTester {
   private readonly clock: Clock;
@@ -159,7 +154,11 @@ export class EditorTester {
           if (!sample.record)
             return finish({
               kind: 'fail',
-              error: { code: 'no_sample', message: sample.reason ?? 'No sample record.' },
+              error: {
+                code: 'no_sample',
+                message: sample.reason ?? 'No sample record.',
+                ...(sample.reasonText ? { text: sample.reasonText } : {}),
+              },
             });
           input = sample.record;
         }
@@ -210,38 +209,6 @@ export class EditorTester {
         return finish({ kind: 'fail', error: describeError(error) });
       }
     });
-  }
-
-  /** Runs code-node JavaScript on one record in the sandbox (a fresh sandbox each time). */
-  static async testCode(
-    code: string,
-    record: JsonObject,
-    limits: { timeLimitMs: number; memoryLimitMb: number },
-  ): Promise<EditorCodeTest> {
-    const started = Date.now();
-    let transform;
-    try {
-      transform = await compileTransform(code, {
-        timeLimitMs: limits.timeLimitMs,
-        memoryLimitBytes: limits.memoryLimitMb * 1024 * 1024,
-      });
-      const output = transform.run(record);
-      return { ok: true, output, durationMs: Date.now() - started };
-    } catch (error) {
-      if (!(error instanceof CodeError)) throw error;
-      return {
-        ok: false,
-        error: {
-          kind: error.kind,
-          message: error.detail,
-          ...(error.text === undefined ? {} : { text: error.text }),
-          ...(error.line === undefined ? {} : { line: error.line }),
-          ...(error.column === undefined ? {} : { column: error.column }),
-        },
-      };
-    } finally {
-      transform?.dispose();
-    }
   }
 
   private nodeOf(flow: FlowDocument, nodeId: string): FlowNode {
