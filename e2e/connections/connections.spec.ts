@@ -38,18 +38,30 @@ test.describe('connections', () => {
     await sandbox.getByRole('group').getByRole('button', { name: 'Reset sandbox data' }).click();
     await expect(sandbox.getByText('The sandbox data is back to how it started.')).toBeVisible();
 
-    // "Sandbox settings": the size and seed of the sample data, for the sandbox's next start.
+    // "Sandbox settings": the size and seed of the sample data, applied without a restart.
     await expect(page.getByTestId('sandbox-pending')).toBeHidden();
-    await sandbox.getByRole('link', { name: 'Sandbox settings' }).click();
-    await page.getByTestId('settings-sandbox-size').selectOption('medium');
-    const seed = page.getByTestId('settings-sandbox-seed');
-    await seed.fill('7');
-    await seed.blur();
-    await expect(page.getByText('Size and seed take effect when Koppel starts again')).toBeVisible();
-    await page.getByRole('link', { name: 'Connections' }).click();
-    await expect(page.getByTestId('sandbox-pending')).toHaveText(
-      'Settings ask for medium data with seed 7: that takes effect when Koppel starts again.',
+    const askFor = async (size: string, value: string) => {
+      await sandbox.getByRole('link', { name: 'Sandbox settings' }).click();
+      await page.getByTestId('settings-sandbox-size').selectOption(size);
+      const seed = page.getByTestId('settings-sandbox-seed');
+      await seed.fill(value);
+      await seed.blur();
+      await expect(page.getByText('Apply a new size or seed on the Connections screen')).toBeVisible();
+      await page.getByRole('link', { name: 'Connections' }).click();
+    };
+    await askFor('medium', '7');
+    await expect(page.getByTestId('sandbox-pending')).toContainText(
+      'Settings ask for medium data with seed 7',
     );
+    await expect(sandbox).toContainText('small, seed 1');
+    await screen.shot('connections-sandbox-pending');
+    await page.getByTestId('sandbox-apply').click();
+    await expect(sandbox.getByText('The sandbox now runs medium data with seed 7.')).toBeVisible();
+    await expect(sandbox).toContainText('medium, seed 7');
+    await expect(page.getByTestId('sandbox-pending')).toBeHidden();
+    // Back to the first data, as it was.
+    await askFor('small', '1');
+    await page.getByTestId('sandbox-apply').click();
     await expect(sandbox).toContainText('small, seed 1');
 
     // Dutch and dark: the same screen in the other language and theme.

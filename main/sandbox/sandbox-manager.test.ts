@@ -115,6 +115,30 @@ describe('sandbox in this process', () => {
     expect(await contactExists(registry, 'gone@example.test')).toBe(false);
   });
 
+  it('applies other sample data on the same ports, and finds the first data again when switched back', async () => {
+    const dataDir = tempDataDir();
+    const { settings, registry, sandbox } = koppelProcess(dataDir);
+    const before = await sandbox.ensure();
+    await addContact(registry, 'small@example.test');
+    settings.update({ sandbox: { enabled: true, seed: 7, size: 'medium' } });
+
+    const applied = await sandbox.apply();
+    expect(applied).toMatchObject({ running: true, owner: 'process', seed: 7, size: 'medium' });
+    expect(applied.teamleader?.apiUrl).toBe(before.teamleader.apiUrl);
+    expect(applied.mplus?.url).toBe(before.mplus.url);
+    expect(readSandboxRecord(dataDir)).toMatchObject({ pid: process.pid, seed: 7, size: 'medium' });
+    // The registry's clients were made for the old twins (their tokens): new ones are made.
+    registry.invalidate('sandbox-teamleader');
+    expect(await contactExists(registry, 'small@example.test')).toBe(false);
+
+    settings.update({ sandbox: { enabled: true, seed: 1, size: 'small' } });
+    await sandbox.apply();
+    registry.invalidate('sandbox-teamleader');
+    expect(await contactExists(registry, 'small@example.test')).toBe(true);
+    // Nothing to do when the data asked for is the data running.
+    expect(await sandbox.apply()).toMatchObject({ seed: 1, size: 'small' });
+  });
+
   it('ignores a sandbox.json left by a process that died', async () => {
     const dataDir = tempDataDir();
     const dead = spawn(process.execPath, ['-e', '']);
@@ -213,6 +237,14 @@ describe('koppel sandbox in another process', () => {
     await addContact(here.registry, 'shared@example.test');
     await here.sandbox.reset();
     expect(await contactExists(here.registry, 'shared@example.test')).toBe(false);
+    // Its twins are restarted where they run, not from here.
+    here.settings.update({ sandbox: { enabled: true, seed: 9, size: 'small' } });
+    const applied = await koppelRejectionOf(here.sandbox.apply());
+    expect(applied).toMatchObject({ code: 'conflict', text: { code: 'sandboxSharedApply' } });
+    expect(apiMessageIn(applied, 'nl')).toBe(
+      `De sandbox draait in een ander Koppel-proces (${child.pid}); herstart hem daar om andere voorbeeldgegevens te gebruiken.`,
+    );
+    here.settings.update({ sandbox: { enabled: true, seed: 1, size: 'small' } });
 
     // A second copy on the same data folder would share the twins' state files: refused.
     const second = await koppelRejectionOf(koppelProcess(dataDir).sandbox.startOwned());

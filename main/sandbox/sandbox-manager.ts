@@ -127,6 +127,34 @@ export class SandboxManager implements SandboxAccess {
     return this.status();
   }
 
+  /**
+   * Restarts this process's twins with the seed and size the settings ask for, on the same ports (the
+   * sandbox connections keep their addresses). Each seed and size keeps its own data, so going back
+   * finds it as it was. Another process's sandbox is refused: it is restarted where it runs.
+   */
+  async apply(): Promise<SandboxStatus> {
+    if (!this.enabled()) throw new KoppelError('conflict', apiMessage('sandboxOff'));
+    const wanted = this.options.settings.get().sandbox;
+    const current = await this.sandbox();
+    if (current.seed === wanted.seed && current.size === wanted.size) return this.status();
+    if (current.owner !== 'process') {
+      const pid = readSandboxRecord(this.options.dataDir)?.pid ?? 0;
+      throw new KoppelError('conflict', apiMessage('sandboxSharedApply', { pid }));
+    }
+    const ports = {
+      teamleaderPort: Number(new URL(current.info.teamleader.apiUrl).port),
+      mplusPort: Number(new URL(current.info.mplus.url).port),
+    };
+    this.current = undefined;
+    await current.close();
+    this.pending ??= withStartLock(this.options.dataDir, () => this.startHere(ports)).finally(
+      () => (this.pending = undefined),
+    );
+    this.current = await this.pending;
+    this.logger.info('Sandbox restarted with other sample data', { seed: wanted.seed, size: wanted.size });
+    return this.status();
+  }
+
   /** Stops twins this process runs and removes its sandbox.json; leaves another process's alone. */
   async dispose(): Promise<void> {
     const sandbox = this.current ?? (await this.pending?.catch(() => undefined));

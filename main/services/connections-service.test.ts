@@ -117,6 +117,10 @@ describe('connections.* and sandbox.* never give out a secret', () => {
     await call('connections.list', {});
     await call('sandbox.status', {});
     await call('sandbox.reset', {});
+    // Other sample data, applied without a restart: the app's sandbox clients are made anew.
+    await call('settings.update', { sandbox: { enabled: true, seed: 3, size: 'small' } });
+    expect(await call('sandbox.apply', {})).toMatchObject({ running: true, seed: 3, size: 'small' });
+    expect(await call('connections.test', { id: 'sandbox-teamleader' })).toMatchObject({ ok: true });
     await call('settings.get', {});
     await call('connections.disconnect', { id: 'teamleader' });
     await call('connections.delete', { id: 'mplus' });

@@ -43,6 +43,8 @@ interface ConnectionStoreState {
   disconnect(id: string): Promise<ConnectionView>;
   remove(id: string): Promise<void>;
   resetSandbox(): Promise<SandboxStatus>;
+  /** Restarts the sandbox with the seed and size the settings ask for. */
+  applySandbox(): Promise<SandboxStatus>;
 }
 
 /** How often a pending Teamleader sign-in is asked about: the user is busy in the browser meanwhile. */
@@ -141,6 +143,12 @@ export const useConnectionStore = create<ConnectionStoreState>()((set, get) => (
 
   async resetSandbox() {
     const sandbox = await api().sandbox.reset({});
+    set({ sandbox });
+    return sandbox;
+  },
+
+  async applySandbox() {
+    const sandbox = await api().sandbox.apply({});
     set({ sandbox });
     return sandbox;
   },

@@ -159,4 +159,9 @@ export const sandboxCalls = {
     SandboxStatus,
     'Puts the sandbox data back to its seeded state (starting the sandbox if needed).',
   ),
+  'sandbox.apply': defineCall(
+    z.object({}).strict(),
+    SandboxStatus,
+    "Restarts this process's sandbox with the seed and size the settings ask for (not while runs are in progress).",
+  ),
 } as const;

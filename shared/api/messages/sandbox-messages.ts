@@ -31,4 +31,16 @@ export const sandboxMessages = {
     () => 'The sandbox is turned off in Settings; turn it on to use it.',
     () => 'De sandbox staat uit in Instellingen; zet hem aan om hem te gebruiken.',
   ),
+  sandboxSharedApply: wording<{ pid: number }>(
+    ({ pid }) =>
+      `The sandbox runs in another Koppel process (${pid}); restart it there to use other sample data.`,
+    ({ pid }) =>
+      `De sandbox draait in een ander Koppel-proces (${pid}); herstart hem daar om andere voorbeeldgegevens te gebruiken.`,
+  ),
+  sandboxBusyApply: wording<{ runs: number }>(
+    ({ runs }) =>
+      `${runs === 1 ? 'A run is' : `${runs} runs are`} in progress; apply the new sample data once ${runs === 1 ? 'it has' : 'they have'} finished.`,
+    ({ runs }) =>
+      `${runs === 1 ? 'Er loopt een run' : `Er lopen ${runs} runs`}; pas de nieuwe voorbeeldgegevens toe als ${runs === 1 ? 'die klaar is' : 'die klaar zijn'}.`,
+  ),
 } satisfies Record<string, Wording<never>>;

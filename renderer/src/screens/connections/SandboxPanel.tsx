@@ -7,12 +7,13 @@ import { useConnectionStore } from '../../stores/connection-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { InlineConfirm } from './InlineConfirm';
 
-/** The built-in twins: whether they run, where, and "Reset sandbox data". */
+/** The built-in twins: whether they run, where, "Reset sandbox data", and other sample data applied. */
 export function SandboxPanel() {
   const { t } = useTranslation();
   const failureWords = useFailureText();
   const sandbox = useConnectionStore((state) => state.sandbox);
   const reset = useConnectionStore((state) => state.resetSandbox);
+  const apply = useConnectionStore((state) => state.applySandbox);
   const wanted = useSettingsStore((state) => state.settings?.sandbox);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -22,19 +23,37 @@ export function SandboxPanel() {
   if (!sandbox) return null;
 
   const state = !sandbox.enabled ? 'off' : sandbox.running ? 'running' : 'stopped';
-  const doReset = async () => {
-    setConfirming(false);
+  /** Runs one sandbox action, showing what came of it. */
+  const act = async (work: () => Promise<string>) => {
     setBusy(true);
     setMessage(null);
     try {
-      await reset();
-      setMessage({ kind: 'ok', text: t('connections.sandbox.resetDone') });
+      setMessage({ kind: 'ok', text: await work() });
     } catch (failure) {
       setMessage({ kind: 'error', failure: failureOf(failure) });
     } finally {
       setBusy(false);
     }
   };
+  const doReset = () => {
+    setConfirming(false);
+    void act(async () => {
+      await reset();
+      return t('connections.sandbox.resetDone');
+    });
+  };
+  const doApply = () =>
+    void act(async () => {
+      const applied = await apply();
+      return t('connections.sandbox.applied', {
+        size: t(`connections.sandbox.sizes.${applied.size}`),
+        seed: applied.seed,
+      });
+    });
+  const pending =
+    sandbox.running && wanted && (wanted.size !== sandbox.size || wanted.seed !== sandbox.seed)
+      ? wanted
+      : null;
 
   return (
     <section className="cn-section" aria-labelledby="cn-sandbox-title" data-testid="sandbox-panel">
@@ -79,13 +98,31 @@ export function SandboxPanel() {
               {sandbox.owner === 'shared' ? ` · ${t('connections.sandbox.shared')}` : ''}
             </dd>
           </dl>
-          {sandbox.running && wanted && (wanted.size !== sandbox.size || wanted.seed !== sandbox.seed) && (
-            <p className="st-note" data-testid="sandbox-pending">
-              {t('connections.sandbox.pending', {
-                size: t(`connections.sandbox.sizes.${wanted.size}`),
-                seed: wanted.seed,
-              })}
-            </p>
+          {pending && (
+            <div className="cn-pending" data-testid="sandbox-pending">
+              <p className="st-note">
+                {t(
+                  sandbox.owner === 'shared'
+                    ? 'connections.sandbox.pendingShared'
+                    : 'connections.sandbox.pending',
+                  {
+                    size: t(`connections.sandbox.sizes.${pending.size}`),
+                    seed: pending.seed,
+                  },
+                )}
+              </p>
+              {sandbox.owner !== 'shared' && (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={doApply}
+                  disabled={busy}
+                  data-testid="sandbox-apply"
+                >
+                  {t('connections.sandbox.apply')}
+                </button>
+              )}
+            </div>
           )}
           {confirming ? (
             <InlineConfirm
