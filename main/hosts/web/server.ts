@@ -88,7 +88,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A socket the server still holds (a page's connection mid-request or mid-upgrade) would keep
+      // the host from stopping: it is closing, so every connection goes.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
