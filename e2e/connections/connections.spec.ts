@@ -61,6 +61,9 @@ test.describe('connections', () => {
     await expect(page.getByTestId('sandbox-pending')).toBeHidden();
     // Back to the first data, as it was.
     await askFor('small', '1');
+    await expect(page.getByTestId('sandbox-pending')).toContainText(
+      'Settings ask for small data with seed 1',
+    );
     await page.getByTestId('sandbox-apply').click();
     await expect(sandbox).toContainText('small, seed 1');
 
