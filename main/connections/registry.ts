@@ -45,6 +45,8 @@ export interface SandboxAccess {
   enabled(): boolean;
   /** Starts the sandbox in this process or adopts the one another process runs; registers both connections. */
   ensure(): Promise<SandboxEndpoints>;
+  /** Calls `listener` whenever the twins restart (other sample data): their tokens are new. */
+  onRestart(listener: () => void): void;
 }
 
 export interface ConnectionRegistryOptions {
@@ -75,12 +77,17 @@ export class ConnectionRegistry implements ConnectionProvider {
     this.store = new ConnectionStore(options.settings);
     this.vault = options.vault;
     this.logger = options.logger ?? silentLogger;
-    this.sandbox = options.sandbox;
+    if (options.sandbox) this.attachSandbox(options.sandbox);
   }
 
   /** Set once the sandbox manager exists (it needs the registry to register its connections). */
   attachSandbox(sandbox: SandboxAccess): void {
     this.sandbox = sandbox;
+    // Clients made for the old twins hold their tokens: the next call makes new ones.
+    sandbox.onRestart(() => {
+      this.invalidate(SANDBOX_TEAMLEADER_ID);
+      this.invalidate(SANDBOX_MPLUS_ID);
+    });
   }
 
   /** The engine's entry point: a ready client of that kind. */

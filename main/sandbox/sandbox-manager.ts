@@ -40,6 +40,7 @@ export interface StartOwnedOptions {
 export class SandboxManager implements SandboxAccess {
   private current: Sandbox | undefined;
   private pending: Promise<Sandbox> | undefined;
+  private readonly restartListeners: (() => void)[] = [];
   private readonly logger: Logger;
 
   constructor(private readonly options: SandboxManagerOptions) {
@@ -151,8 +152,13 @@ export class SandboxManager implements SandboxAccess {
       () => (this.pending = undefined),
     );
     this.current = await this.pending;
+    for (const listener of this.restartListeners) listener();
     this.logger.info('Sandbox restarted with other sample data', { seed: wanted.seed, size: wanted.size });
     return this.status();
+  }
+
+  onRestart(listener: () => void): void {
+    this.restartListeners.push(listener);
   }
 
   /** Stops twins this process runs and removes its sandbox.json; leaves another process's alone. */

@@ -2,7 +2,6 @@ import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { DomainHandlers } from '../api/handlers';
 import type { AppContext } from '../app/context';
-import { SANDBOX_MPLUS_ID, SANDBOX_TEAMLEADER_ID } from '../connections/connection-config';
 import { testConnection } from '../connections/connection-tests';
 import { saveMplusConnection } from '../connections/save-mplus';
 import { TeamleaderAuthFlows } from '../connections/teamleader-auth';
@@ -40,11 +39,7 @@ export function sandboxHandlers(ctx: AppContext): DomainHandlers<'sandbox'> {
       // A run's calls would meet twins that are restarting: wait for it to finish.
       const runs = ctx.sync.engine.activeRuns().length;
       if (runs > 0) throw new KoppelError('conflict', apiMessage('sandboxBusyApply', { runs }));
-      const status = await ctx.sandbox.apply();
-      // Clients made for the old twins hold their tokens: the next call makes new ones.
-      ctx.connections.invalidate(SANDBOX_TEAMLEADER_ID);
-      ctx.connections.invalidate(SANDBOX_MPLUS_ID);
-      return status;
+      return ctx.sandbox.apply();
     },
   };
 }
