@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
 import type { EditorSample } from '../../shared/api/calls/editor';
+import type { FlowDocument } from '../../shared/flow/flow-document';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import { systemClock } from '../engine/clock';
 import { staticConnections } from '../engine/connections';
@@ -12,6 +13,25 @@ import { koppelRejectionOf } from '../../shared/api/testing/koppel-error-of';
 /** A sample's reason in Dutch, from its code. */
 const reasonNl = (sample: EditorSample) =>
   apiMessageIn({ message: sample.reason ?? '', text: sample.reasonText }, 'nl');
+
+/** The sample flow with a filter of one condition between its source and its field mapper. */
+function withFilter(condition: { path: string; operator: string; value: string }): FlowDocument {
+  const flow = sampleFlow();
+  flow.nodes.splice(2, 0, {
+    id: 'filter',
+    kind: 'core.transform.filter',
+    version: 1,
+    position: { x: 0, y: 0 },
+    config: { match: 'all', conditions: [condition] },
+  });
+  flow.edges = [
+    { id: 'e1', source: 'start', sourcePort: 'out', target: 'orders', targetPort: 'in' },
+    { id: 'e2', source: 'orders', sourcePort: 'out', target: 'filter', targetPort: 'in' },
+    { id: 'e3', source: 'filter', sourcePort: 'out', target: 'map', targetPort: 'in' },
+    { id: 'e4', source: 'map', sourcePort: 'out', target: 'invoices', targetPort: 'in' },
+  ];
+  return flow;
+}
 
 function setup(stored: StoredSourceRecord[] = []) {
   const system = new MemorySystem();
@@ -45,20 +65,7 @@ describe('editor tester', () => {
 
   it('skips records a filter stops and says why when none gets through', async () => {
     const { tester } = setup();
-    const flow = sampleFlow();
-    flow.nodes.splice(2, 0, {
-      id: 'only-bob',
-      kind: 'core.transform.filter',
-      version: 1,
-      position: { x: 0, y: 0 },
-      config: { match: 'all', conditions: [{ path: 'email', operator: 'startsWith', value: 'bob' }] },
-    });
-    flow.edges = [
-      { id: 'e1', source: 'start', sourcePort: 'out', target: 'orders', targetPort: 'in' },
-      { id: 'e2', source: 'orders', sourcePort: 'out', target: 'only-bob', targetPort: 'in' },
-      { id: 'e3', source: 'only-bob', sourcePort: 'out', target: 'map', targetPort: 'in' },
-      { id: 'e4', source: 'map', sourcePort: 'out', target: 'invoices', targetPort: 'in' },
-    ];
+    const flow = withFilter({ path: 'email', operator: 'startsWith', value: 'bob' });
     expect((await tester.sample(flow, 'map', 'connection')).record?.orderNumber).toBe('A-1002');
     const nobody = structuredClone(flow);
     const filter = nobody.nodes[2];
@@ -144,19 +151,7 @@ describe('editor tester', () => {
       'Deze flow heeft nog geen opgeslagen records: start hem, of lees een voorbeeld uit de koppeling.',
     );
 
-    const flow = sampleFlow();
-    flow.nodes.splice(2, 0, {
-      id: 'nobody',
-      kind: 'core.transform.filter',
-      version: 1,
-      position: { x: 0, y: 0 },
-      config: { match: 'all', conditions: [{ path: 'email', operator: 'equals', value: 'x' }] },
-    });
-    flow.edges = [
-      { id: 'e1', source: 'start', sourcePort: 'out', target: 'orders', targetPort: 'in' },
-      { id: 'e2', source: 'orders', sourcePort: 'out', target: 'nobody', targetPort: 'in' },
-      { id: 'e3', source: 'nobody', sourcePort: 'out', target: 'map', targetPort: 'in' },
-    ];
+    const flow = withFilter({ path: 'email', operator: 'equals', value: 'x' });
     const filtered = await tester.sample(flow, 'map', 'connection');
     expect(filtered.reason).toMatch(
       /^None of the first 2 source records reaches this node: core\.transform\.filter skipped it: /,
