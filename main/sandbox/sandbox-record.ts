@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { apiMessage } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
 import { SandboxSize } from '../../shared/settings/settings';
 
 /**
@@ -79,12 +81,7 @@ export async function withStartLock<T>(dataDir: string, work: () => Promise<T>, 
         continue;
       }
       if (Date.now() > deadline) {
-        throw new Error(
-          `Another Koppel process (pid ${holder}) has been starting the sandbox for too long.`,
-          {
-            cause: error,
-          },
-        );
+        throw new KoppelError('unavailable', apiMessage('sandboxStartTakesLong', { pid: holder }));
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -23,6 +23,13 @@ export const sandboxMessages = {
       `De sandbox van proces ${pid} antwoordt niet (Teamleader ${teamleaderUrl}, ` +
       `MplusKASSA ${mplusUrl}); stop dat proces of wacht tot hij gestart is.`,
   ),
+  /** Another live process holds the sandbox's start lock past the wait. */
+  sandboxStartTakesLong: wording<{ pid: number }>(
+    ({ pid }) =>
+      `Another Koppel process (pid ${pid}) has been starting the sandbox for too long; try again once it has started, or stop that process.`,
+    ({ pid }) =>
+      `Een ander Koppel-proces (pid ${pid}) is al te lang bezig de sandbox te starten; probeer het opnieuw als hij gestart is, of stop dat proces.`,
+  ),
   sandboxOff: wording<Record<string, never>>(
     () => 'The sandbox is turned off in Settings.',
     () => 'De sandbox staat uit in Instellingen.',
