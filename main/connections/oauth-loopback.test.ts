@@ -32,6 +32,30 @@ describe('OAuth loopback listener', () => {
     );
   });
 
+  it('words the page the browser shows in the UI language of the moment the browser arrives', async () => {
+    let language: 'en' | 'nl' = 'en';
+    const listener = await startLoopbackListener({ state: 's', timeoutMs: 5_000, language: () => language });
+    language = 'nl';
+    const forged = await fetch(`${listener.redirectUri}?code=evil&state=other`);
+    const forgedPage = await forged.text();
+    expect(forgedPage).toContain('<html lang="nl">');
+    expect(forgedPage).toContain(
+      'Dit aanmeldadres is niet het adres waarop Koppel wacht. Begin opnieuw vanuit Koppel.',
+    );
+    const real = await fetch(`${listener.redirectUri}?code=the-code&state=s`);
+    expect(real.status).toBe(200);
+    expect(await real.text()).toContain('Koppel is verbonden met Teamleader. U kunt dit venster sluiten.');
+    expect(await listener.code).toBe('the-code');
+
+    const refused = await startLoopbackListener({ state: 's', timeoutMs: 5_000, language: () => 'nl' });
+    const page = await fetch(`${refused.redirectUri}?error=access_denied&state=s`);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain(
+      'Teamleader heeft geen toegang gegeven. U kunt dit venster sluiten en het opnieuw proberen in Koppel.',
+    );
+    await expect(refused.code).rejects.toMatchObject({ reason: 'denied' });
+  });
+
   it('gives up after the timeout', async () => {
     const listener = await startLoopbackListener({ state: 's', timeoutMs: 50 });
     const error = await listener.code.catch((e: unknown) => e);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiMessage, englishApiMessage } from '../../shared/api/api-messages';
-import type { CodedText } from '../../shared/flow/wording';
+import { wording, type CodedText, type TextLanguage } from '../../shared/flow/wording';
 
 /** A random `state` for one authorisation (CSRF protection: the callback must echo it). */
 export function createState(): string {
@@ -35,9 +35,28 @@ export interface LoopbackOptions {
   /** 0 (any free port) unless the integration registered a fixed one. */
   port?: number;
   timeoutMs: number;
+  /** The UI's language, read when the browser arrives: the page it shows is worded in it. */
+  language?: () => TextLanguage;
 }
 
 const CALLBACK_PATH = '/callback';
+
+/** What the browser shows after Teamleader's redirect. */
+const PAGE_WORDS = {
+  wrongState: wording<Record<string, never>>(
+    () => 'This sign-in link is not the one Koppel is waiting for. Start again from Koppel.',
+    () => 'Dit aanmeldadres is niet het adres waarop Koppel wacht. Begin opnieuw vanuit Koppel.',
+  ),
+  denied: wording<Record<string, never>>(
+    () => 'Teamleader did not grant access. You can close this window and try again in Koppel.',
+    () =>
+      'Teamleader heeft geen toegang gegeven. U kunt dit venster sluiten en het opnieuw proberen in Koppel.',
+  ),
+  connected: wording<Record<string, never>>(
+    () => 'Koppel is connected to Teamleader. You can close this window.',
+    () => 'Koppel is verbonden met Teamleader. U kunt dit venster sluiten.',
+  ),
+};
 
 /**
  * A one-time HTTP listener on 127.0.0.1 for the OAuth redirect. It answers the browser with a short
@@ -50,6 +69,9 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   code.catch(() => undefined);
 
   const server = http.createServer((req, res) => {
+    const language = options.language?.() ?? 'en';
+    const say = (status: number, words: keyof typeof PAGE_WORDS) =>
+      page(res, status, language, PAGE_WORDS[words][language]({}));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found.');
@@ -57,18 +79,18 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     }
     if (url.searchParams.get('state') !== options.state) {
       // Not our authorisation (or a forged one): refuse it and keep waiting for the real redirect.
-      page(res, 400, 'This sign-in link is not the one Koppel is waiting for. Start again from Koppel.');
+      say(400, 'wrongState');
       return;
     }
     const error = url.searchParams.get('error');
     const received = url.searchParams.get('code');
     if (error || !received) {
       const description = url.searchParams.get('error_description');
-      page(res, 400, 'Teamleader did not grant access. You can close this window and try again in Koppel.');
+      say(400, 'denied');
       finish(() => settle?.reject(new OAuthCallbackError(describeError(error, description), 'denied')));
       return;
     }
-    page(res, 200, 'Koppel is connected to Teamleader. You can close this window.');
+    say(200, 'connected');
     finish(() => settle?.resolve(received));
   });
 
@@ -116,9 +138,9 @@ function describeError(error: string | null, description: string | null): CodedT
   return apiMessage('teamleaderAuthorisationError', { what: what || undefined });
 }
 
-function page(res: http.ServerResponse, status: number, message: string): void {
+function page(res: http.ServerResponse, status: number, language: TextLanguage, message: string): void {
   const html =
-    '<!doctype html><meta charset="utf-8"><title>Koppel</title>' +
+    `<!doctype html><html lang="${language}"><meta charset="utf-8"><title>Koppel</title>` +
     `<body style="font-family:sans-serif;margin:3rem"><p>${message}</p></body>`;
   res
     .writeHead(status, {

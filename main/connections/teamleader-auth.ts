@@ -3,6 +3,7 @@ import type { TeamleaderAuthStatus } from '../../shared/api/calls/connections';
 import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { TeamleaderConnection } from '../../shared/connections/connection';
+import type { TextLanguage } from '../../shared/flow/wording';
 import type { Logger } from '../app/logger';
 import { silentLogger } from '../app/logger';
 import {
@@ -44,6 +45,8 @@ export interface TeamleaderAuthOptions {
   logger?: Logger;
   /** How long the loopback listener waits for the browser; default 5 minutes. */
   timeoutMs?: number;
+  /** The UI's language, for the page the browser shows after the redirect; English without it. */
+  language?: () => TextLanguage;
 }
 
 interface Flow {
@@ -96,6 +99,7 @@ export class TeamleaderAuthFlows {
     const listener = await startLoopbackListener({
       state,
       timeoutMs,
+      ...(this.options.language ? { language: this.options.language } : {}),
       ...(input.redirectPort ? { port: input.redirectPort } : {}),
     }).catch((error: unknown) => {
       throw new KoppelError(

@@ -90,6 +90,8 @@ describe('connections.* and sandbox.* never give out a secret', () => {
       secret: SECRET,
     });
 
+    // The page the browser shows after the redirect is in the UI's language.
+    await call('settings.update', { language: 'nl' });
     const started = await call('connections.startTeamleaderAuth', {
       clientId: 'svc-client',
       clientSecret: CLIENT_SECRET,
@@ -98,7 +100,9 @@ describe('connections.* and sandbox.* never give out a secret', () => {
     });
     expect(started.opened).toBe(false);
     await call('connections.teamleaderAuthStatus', { authId: started.authId });
-    await approveInBrowser(String(started.authorizeUrl));
+    const landing = await approveInBrowser(String(started.authorizeUrl));
+    expect(await landing.text()).toContain('Koppel is verbonden met Teamleader.');
+    await call('settings.update', { language: 'en' });
     let status: Record<string, unknown> = {};
     for (let i = 0; i < 100 && (status.state ?? 'pending') === 'pending'; i += 1) {
       status = await call('connections.teamleaderAuthStatus', { authId: started.authId });

@@ -12,7 +12,12 @@ import { TeamleaderAuthFlows } from '../connections/teamleader-auth';
  */
 export function connectionsHandlers(ctx: AppContext): DomainHandlers<'connections'> {
   const registry = ctx.connections;
-  const auth = new TeamleaderAuthFlows({ registry, openExternal: ctx.openExternal, logger: ctx.logger });
+  const auth = new TeamleaderAuthFlows({
+    registry,
+    openExternal: ctx.openExternal,
+    logger: ctx.logger,
+    language: () => ctx.settings.get().language,
+  });
   ctx.onDispose(() => auth.dispose());
   return {
     'connections.list': async () => ({ connections: await registry.list() }),
