@@ -39,16 +39,29 @@ describe('settings store', () => {
     const newer = SETTINGS_SCHEMA_VERSION + 1;
     const { dir, file } = dataDirWith({ schemaVersion: newer, language: 'nl' });
     const error = refusal(dir);
-    const problem = `Settings were written by a newer Koppel (schema ${newer}; this version reads up to ${SETTINGS_SCHEMA_VERSION}).`;
     expect(error).toMatchObject({
       code: 'invalid_input',
-      message: `${problem} (file: ${file})`,
-      text: { code: 'settingsUnreadable', params: { problem, file } },
+      message: `Settings were written by a newer Koppel (schema ${newer}; this version reads up to ${SETTINGS_SCHEMA_VERSION}). (file: ${file})`,
+      text: {
+        code: 'settingsFromNewerKoppel',
+        params: { version: newer, supported: SETTINGS_SCHEMA_VERSION, file },
+      },
     });
-    // The migration's own words have no code yet: they stay English inside the Dutch sentence.
     expect(apiMessageIn(error, 'nl')).toBe(
-      `De instellingen zijn niet te lezen: ${problem} (bestand: ${file})`,
+      `De instellingen zijn geschreven door een nieuwere Koppel (schema ${newer}; deze versie leest tot en met ${SETTINGS_SCHEMA_VERSION}). (bestand: ${file})`,
     );
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ schemaVersion: newer, language: 'nl' });
+  });
+
+  it("names the field of an invalid document, in zod's words in Dutch too", () => {
+    const { dir, file } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION, retentionDays: 'soon' });
+    const error = refusal(dir);
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      message: `Settings are invalid at retentionDays: Invalid input: expected number, received string (file: ${file})`,
+    });
+    expect(apiMessageIn(error, 'nl')).toBe(
+      `De instellingen zijn ongeldig bij retentionDays: Ongeldige invoer: verwacht getal, ontving string (bestand: ${file})`,
+    );
   });
 });

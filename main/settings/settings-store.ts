@@ -1,6 +1,11 @@
 import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
-import { migrateSettings, SettingsMigrationError } from '../../shared/settings/migrations';
+import type { CodedText } from '../../shared/flow/wording';
+import {
+  migrateSettings,
+  SettingsMigrationError,
+  type SettingsProblem,
+} from '../../shared/settings/migrations';
 import { Settings, type SettingsPatch } from '../../shared/settings/settings';
 
 /**
@@ -22,12 +27,8 @@ export class SettingsStore {
     try {
       this.current = migrateSettings(backend.read());
     } catch (error) {
-      if (error instanceof SettingsMigrationError) {
-        throw new KoppelError(
-          'invalid_input',
-          apiMessage('settingsUnreadable', { problem: error.message, file: backend.path }),
-        );
-      }
+      if (error instanceof SettingsMigrationError)
+        throw new KoppelError('invalid_input', unreadable(error.problem, backend.path));
       throw error;
     }
     backend.write(this.current);
@@ -63,5 +64,26 @@ export class SettingsStore {
   onChange(listener: (settings: Settings) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+}
+
+/** What opening settings that cannot be read says, naming the file. */
+function unreadable(problem: SettingsProblem, file: string): CodedText {
+  switch (problem.kind) {
+    case 'newer':
+      return apiMessage('settingsFromNewerKoppel', {
+        version: problem.version,
+        supported: problem.supported,
+        file,
+      });
+    case 'noMigration':
+      return apiMessage('settingsNoMigration', { version: problem.version, file });
+    case 'invalid':
+      return apiMessage('settingsInvalid', {
+        path: problem.path,
+        issue: problem.issue,
+        issueNl: problem.issueNl,
+        file,
+      });
   }
 }

@@ -1,3 +1,4 @@
+import { issueWords } from '../flow/issue-words';
 import { SETTINGS_SCHEMA_VERSION, Settings } from './settings';
 
 type Raw = Record<string, unknown>;
@@ -18,29 +19,50 @@ const steps: Record<number, (doc: Raw) => Raw> = {
   2: (doc) => ({ ...doc, connections: [], schemaVersion: 3 }),
 };
 
-export class SettingsMigrationError extends Error {}
+/** Why a stored settings document cannot be read, for the error's words in each language. */
+export type SettingsProblem =
+  | { kind: 'newer'; version: number; supported: number }
+  | { kind: 'noMigration'; version: number }
+  | { kind: 'invalid'; path: string; issue: string; issueNl: string };
+
+export class SettingsMigrationError extends Error {
+  constructor(readonly problem: SettingsProblem) {
+    super(
+      problem.kind === 'newer'
+        ? `Settings were written by a newer Koppel (schema ${problem.version}; this version reads up to ${problem.supported}).`
+        : problem.kind === 'noMigration'
+          ? `No settings migration from schema ${problem.version}.`
+          : `Settings are invalid at ${problem.path}: ${problem.issue}`,
+    );
+    this.name = 'SettingsMigrationError';
+  }
+}
 
 /** Brings a stored settings document up to the current version and validates it. */
 export function migrateSettings(stored: unknown): Settings {
   let doc: Raw = isRecord(stored) ? { ...stored } : {};
   let version = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 1;
   if (version > SETTINGS_SCHEMA_VERSION) {
-    throw new SettingsMigrationError(
-      `Settings were written by a newer Koppel (schema ${version}; this version reads up to ${SETTINGS_SCHEMA_VERSION}).`,
-    );
+    throw new SettingsMigrationError({ kind: 'newer', version, supported: SETTINGS_SCHEMA_VERSION });
   }
   while (version < SETTINGS_SCHEMA_VERSION) {
     const step = steps[version];
-    if (!step) throw new SettingsMigrationError(`No settings migration from schema ${version}.`);
+    if (!step) throw new SettingsMigrationError({ kind: 'noMigration', version });
     doc = step(doc);
     version += 1;
   }
-  const parsed = Settings.safeParse({ ...doc, schemaVersion: SETTINGS_SCHEMA_VERSION });
+  // `reportInput` so a wrong type's words name the type received (see issueWords).
+  const parsed = Settings.safeParse(
+    { ...doc, schemaVersion: SETTINGS_SCHEMA_VERSION },
+    { reportInput: true },
+  );
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new SettingsMigrationError(
-      `Settings are invalid at ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'unknown error'}`,
-    );
+    throw new SettingsMigrationError({
+      kind: 'invalid',
+      path: first?.path.join('.') || '(root)',
+      ...(first ? issueWords(first) : { issue: 'unknown error', issueNl: 'onbekende fout' }),
+    });
   }
   return parsed.data;
 }

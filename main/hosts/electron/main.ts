@@ -1,10 +1,11 @@
-import { app, session, shell } from 'electron';
+import { app, dialog, session, shell } from 'electron';
 import { resolveDataDir } from '../../app/data-dir';
 import { createApp, type App } from '../../app/create-app';
 import { contentSecurityPolicy } from '../web/security';
 import { showDesktopNotifications } from './desktop-notifications';
 import { forwardEvents, registerIpc } from './ipc-adapter';
 import { createElectronDocumentBackend, createElectronStoreBackend } from './store-backend';
+import { startFailure, startLanguage } from './start-failure';
 import { createMainWindow, isHttps, rendererLocation } from './window';
 
 /**
@@ -64,5 +65,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error);
+  // Without a window nothing else tells the user why Koppel did not open. The settings (and so the
+  // UI language) may be what failed: the system's language words it.
+  const locale = app.isReady() ? app.getLocale() : Intl.DateTimeFormat().resolvedOptions().locale;
+  const { title, message } = startFailure(error, startLanguage(locale));
+  dialog.showErrorBox(title, message);
   app.exit(1);
 });

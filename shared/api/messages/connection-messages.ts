@@ -146,9 +146,19 @@ export const connectionMessages = {
     () => 'De sleutelhanger van het besturingssysteem nam een geheim aan, maar gaf het niet terug.',
   ),
   /** `problem`: what the settings migration said (English only: it has no code). */
-  settingsUnreadable: wording<{ problem: string; file: string }>(
-    ({ problem, file }) => `${problem} (file: ${file})`,
-    ({ problem, file }) => `De instellingen zijn niet te lezen: ${problem} (bestand: ${file})`,
+  settingsFromNewerKoppel: wording<{ version: number; supported: number; file: string }>(
+    ({ version, supported, file }) =>
+      `Settings were written by a newer Koppel (schema ${version}; this version reads up to ${supported}). (file: ${file})`,
+    ({ version, supported, file }) =>
+      `De instellingen zijn geschreven door een nieuwere Koppel (schema ${version}; deze versie leest tot en met ${supported}). (bestand: ${file})`,
+  ),
+  settingsNoMigration: wording<{ version: number; file: string }>(
+    ({ version, file }) => `No settings migration from schema ${version}. (file: ${file})`,
+    ({ version, file }) => `Geen migratie van de instellingen vanaf schema ${version}. (bestand: ${file})`,
+  ),
+  settingsInvalid: wording<{ path: string; issue: string; issueNl: string; file: string }>(
+    ({ path, issue, file }) => `Settings are invalid at ${path}: ${issue} (file: ${file})`,
+    ({ path, issueNl, file }) => `De instellingen zijn ongeldig bij ${path}: ${issueNl} (bestand: ${file})`,
   ),
   connectionDisconnected: wording<Record<string, never>>(
     () => 'Disconnected: the stored credentials were deleted.',

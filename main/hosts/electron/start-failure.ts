@@ -1,0 +1,30 @@
+import { apiMessageIn } from '../../../shared/api/api-messages';
+import { KoppelError } from '../../../shared/api/errors';
+import type { TextLanguage } from '../../../shared/flow/wording';
+
+const TITLE: Record<TextLanguage, string> = {
+  en: 'Koppel could not start',
+  nl: 'Koppel kon niet starten',
+};
+
+/**
+ * The language for a failure before Koppel's settings could be read: the operating system's
+ * (Dutch for any `nl` locale), since the UI language is one of those settings.
+ */
+export function startLanguage(locale: string): TextLanguage {
+  return locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+/**
+ * What the desktop app shows when it cannot start (for example settings a newer Koppel wrote):
+ * without a window, the user would otherwise see nothing happen at all.
+ */
+export function startFailure(error: unknown, language: TextLanguage): { title: string; message: string } {
+  const message =
+    error instanceof KoppelError
+      ? apiMessageIn(error, language)
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return { title: TITLE[language], message };
+}
