@@ -6,7 +6,8 @@ import type { PayloadLogging } from '../../shared/settings/settings';
 import type { BatchThread } from './batch-thread';
 import type { Intent } from './exactly-once-repo';
 import type { AttemptRecord, ItemRecord } from './items-repo';
-import { batchGroups, emptyBatch, type BatchStatements, type SqlValue, type WriteBatch } from './write-batch';
+import { ItemRows, JsonTexts, toJson } from './item-rows';
+import { batchGroups, emptyBatch, type BatchStatements, type WriteBatch } from './write-batch';
 
 /** Where a writer sends the events of each committed batch (the UI's `runs.events` stream). */
 export type CommitListener = (events: RunEvent[]) => void;
@@ -82,8 +83,6 @@ interface CursorPut {
  */
 export class RunWriter {
   private readonly dirtyItems = new Map<number, ItemRecord>();
-  /** Items already in the table, with the payloads last written (compared by reference). */
-  private readonly writtenItems = new Map<number, { mapped: JsonValue | null; request: JsonValue | null }>();
   private attempts: AttemptRecord[] = [];
   private resolves: { originalId: number; item: ItemRecord }[] = [];
   private readonly ledger = new Map<string, LedgerPut>();
@@ -106,6 +105,7 @@ export class RunWriter {
   private readonly flushSoon = () => this.flush();
   /** What an item this run retried says once the retry settled it (the same for all of them). */
   private readonly retried: { sentence: string; json: string };
+  private readonly itemRows: ItemRows;
 
   constructor(
     /** Where batches are applied: on this connection, or by the writer thread when there is one. */
@@ -113,12 +113,13 @@ export class RunWriter {
     readonly runId: string,
     /** The counts object the engine keeps current; written with every batch. */
     private readonly counts: RunCounts,
-    private readonly payloadLogging: PayloadLogging,
+    payloadLogging: PayloadLogging,
     private readonly onCommit: CommitListener,
     startSeq = 0,
   ) {
     this.seq = startSeq;
     this.committedSeq = startSeq;
+    this.itemRows = new ItemRows(payloadLogging);
     const retried = [skipReason('retriedIn', { runId })];
     this.retried = { sentence: englishReasons(retried), json: JSON.stringify(retried) };
   }
@@ -349,7 +350,7 @@ export class RunWriter {
     const batch = emptyBatch();
     // The request an intent stores is the one its item stores: serialise it once.
     const json = new JsonTexts();
-    for (const item of this.dirtyItems.values()) this.itemRows(batch, item, json);
+    for (const item of this.dirtyItems.values()) this.itemRows.push(batch, item, json);
     this.dirtyItems.clear();
     for (const attempt of this.attempts) {
       batch.attempts.push([
@@ -434,104 +435,8 @@ export class RunWriter {
     batch.counts.push([total, succeeded, skipped, failed, lastSeq, this.runId]);
     return batch;
   }
-
-  private itemRows(batch: WriteBatch, item: ItemRecord, json: JsonTexts): void {
-    // Metadata-only logging keeps no payloads, except the input of a failed record (needed to retry it).
-    const full = this.payloadLogging === 'full';
-    const mapped = full ? json.of(item.mapped) : null;
-    const request = full ? json.of(item.request) : null;
-    const input = full || item.status === 'failed' ? toJson(item.input) : null;
-    const response = full ? toJson(item.response) : null;
-    const error = toJson(item.error);
-    const reasons = item.reasons ? JSON.stringify(item.reasons) : null;
-    const targetIds = toJson(item.targetIds);
-    const written = this.writtenItems.get(item.id);
-    if (!written) {
-      batch.itemInserts.push([
-        item.id,
-        item.runId,
-        item.key,
-        item.status,
-        item.nodeId,
-        item.reason,
-        reasons,
-        error,
-        item.attempts,
-        item.orderNumber,
-        item.email,
-        item.sku,
-        item.action,
-        targetIds,
-        item.retryOf,
-        item.rootId,
-        full ? toJson(item.source) : null,
-        input,
-        mapped,
-        request,
-        response,
-        item.startedAt,
-        item.finishedAt,
-      ]);
-    } else if (written.mapped === item.mapped && written.request === item.request) {
-      batch.itemOutcomes.push([
-        item.status,
-        item.nodeId,
-        item.reason,
-        reasons,
-        error,
-        item.attempts,
-        item.action,
-        targetIds,
-        input,
-        response,
-        item.finishedAt,
-        item.id,
-      ]);
-    } else {
-      batch.itemUpdates.push([
-        item.status,
-        item.nodeId,
-        item.reason,
-        reasons,
-        error,
-        item.attempts,
-        item.action,
-        targetIds,
-        input,
-        mapped,
-        request,
-        response,
-        item.finishedAt,
-        item.id,
-      ]);
-    }
-    // Finished items are not touched again; forget them so memory stays flat over long runs.
-    if (item.finishedAt !== null) this.writtenItems.delete(item.id);
-    else this.writtenItems.set(item.id, { mapped: item.mapped, request: item.request });
-  }
 }
 
 function exactlyOnceKey(flowId: string, nodeId: string, sourceKey: string): string {
   return `${flowId}\n${nodeId}\n${sourceKey}`;
-}
-
-/** JSON text for a column (null stays null). */
-function toJson(value: unknown): SqlValue {
-  return value === undefined || value === null ? null : JSON.stringify(value);
-}
-
-/** JSON texts of one batch, so a payload stored in two places is serialised once. */
-class JsonTexts {
-  private readonly texts = new Map<object, string>();
-
-  of(value: JsonValue | null): string | null {
-    if (value === null) return null;
-    if (typeof value !== 'object') return JSON.stringify(value);
-    let text = this.texts.get(value);
-    if (text === undefined) {
-      text = JSON.stringify(value);
-      this.texts.set(value, text);
-    }
-    return text;
-  }
 }
