@@ -1,40 +1,6 @@
 /** Line and document totals the way Teamleader shows them: net prices, tax per rate, 2 decimals. */
-import type { TeamleaderRequest } from '../schemas';
+import type { CurrencyCode } from '../currency-codes';
 
-/** The spec's CurrencyCode enum (BAM … ZAR). */
-export type CurrencyCode = NonNullable<TeamleaderRequest<'deals.create'>['currency']>['code'];
-
-const CURRENCY_CODES: readonly CurrencyCode[] = [
-  'BAM',
-  'CAD',
-  'CHF',
-  'CLP',
-  'CNY',
-  'COP',
-  'CZK',
-  'DKK',
-  'EUR',
-  'GBP',
-  'INR',
-  'ISK',
-  'JPY',
-  'MAD',
-  'MXN',
-  'NOK',
-  'PEN',
-  'PLN',
-  'RON',
-  'SEK',
-  'TRY',
-  'USD',
-  'ZAR',
-];
-
-export function isCurrencyCode(value: unknown): value is CurrencyCode {
-  return CURRENCY_CODES.some((code) => code === value);
-}
-
-/** The twin's account works in euro. */
 export const ACCOUNT_CURRENCY: CurrencyCode = 'EUR';
 
 // A type alias (not an interface) so it fits the spec's `Record<string, unknown>` objects.

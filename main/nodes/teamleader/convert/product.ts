@@ -2,39 +2,13 @@ import { toJsonObject } from '../../../../shared/domain/json';
 import { exclFromIncl, inclFromExcl, roundTo, type Product } from '../../../../shared/domain/product';
 import type { JsonObject } from '../../../../shared/flow/json';
 import { runMessage, type RunMessage } from '../../../../shared/flow/run-messages';
-import type { Product as TeamleaderProduct, TeamleaderRequest } from '../../../connectors/teamleader/schemas';
+import { isCurrencyCode, type CurrencyCode } from '../../../connectors/teamleader/currency-codes';
+import type { Product as TeamleaderProduct } from '../../../connectors/teamleader/schemas';
 
-type Currency = NonNullable<TeamleaderRequest<'products.add'>['selling_price']>['currency'];
-
-/** The spec's CurrencyCode enum. */
-const CURRENCIES: readonly Currency[] = [
-  'BAM',
-  'CAD',
-  'CHF',
-  'CLP',
-  'CNY',
-  'COP',
-  'CZK',
-  'DKK',
-  'EUR',
-  'GBP',
-  'INR',
-  'ISK',
-  'JPY',
-  'MAD',
-  'MXN',
-  'NOK',
-  'PEN',
-  'PLN',
-  'RON',
-  'SEK',
-  'TRY',
-  'USD',
-  'ZAR',
-];
-
-export function currencyOf(code: string | undefined): Currency {
-  return CURRENCIES.find((candidate) => candidate === code?.toUpperCase()) ?? 'EUR';
+/** The order's currency as Teamleader names it; euro when it names none Teamleader knows. */
+export function currencyOf(code: string | undefined): CurrencyCode {
+  const upper = code?.toUpperCase();
+  return isCurrencyCode(upper) ? upper : 'EUR';
 }
 
 export interface ProductLookups {
@@ -102,7 +76,7 @@ export interface ProductBody {
   name?: string;
   code?: string;
   description?: string;
-  selling_price?: { amount: number; currency: Currency };
+  selling_price?: { amount: number; currency: CurrencyCode };
   tax_rate_id?: string;
   product_category_id?: string;
   department_id?: string;

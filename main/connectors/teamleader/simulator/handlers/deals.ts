@@ -22,7 +22,8 @@ import {
   type HandlerTable,
   type TwinContext,
 } from '../context';
-import { ACCOUNT_CURRENCY, isCurrencyCode, money, type CurrencyCode } from '../money';
+import { isCurrencyCode, type CurrencyCode } from '../../currency-codes';
+import { ACCOUNT_CURRENCY, money } from '../money';
 import type { EntityRecord } from '../state';
 import { readCustomFields } from './fields';
 

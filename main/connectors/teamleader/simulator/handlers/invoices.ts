@@ -22,7 +22,8 @@ import {
   type HandlerTable,
   type TwinContext,
 } from '../context';
-import { ACCOUNT_CURRENCY, documentTotals, isCurrencyCode, money, round2, type CurrencyCode } from '../money';
+import { isCurrencyCode, type CurrencyCode } from '../../currency-codes';
+import { ACCOUNT_CURRENCY, documentTotals, money, round2 } from '../money';
 import type { EntityRecord } from '../state';
 import { addDays, endOfMonth, isoDateTime } from '../time';
 import { readCustomFields } from './fields';

@@ -1,9 +1,9 @@
+import type { CurrencyCode } from '../../currency-codes';
 import { ApiFailure, findOr400, ref, type TwinContext } from '../context';
 import {
   documentTotals,
   lineTotals,
   money,
-  type CurrencyCode,
   type GroupInput,
   type LineInput,
   type MoneyValue,

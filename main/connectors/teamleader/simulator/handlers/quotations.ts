@@ -13,7 +13,8 @@ import {
   type HandlerTable,
   type TwinContext,
 } from '../context';
-import { ACCOUNT_CURRENCY, documentTotals, isCurrencyCode, type CurrencyCode } from '../money';
+import { isCurrencyCode, type CurrencyCode } from '../../currency-codes';
+import { ACCOUNT_CURRENCY, documentTotals } from '../money';
 import type { EntityRecord } from '../state';
 import { checkLines, linesFromRead, quotationLinesRead, rateOf, type LooseGroup } from './lines';
 
