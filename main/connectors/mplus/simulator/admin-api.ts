@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MplusTwinFaults, type FaultInjector } from './faults';
 import { changedGroup } from './handlers/article-groups';
 import { generateInvoices, generatePosOrders, generateProducts, generateRelations } from './seed/generators';
-import { Prng } from './seed/prng';
+import { Prng } from '../../seeded-prng';
 import type { TwinSize, TwinState } from './state/twin-state';
 
 /**

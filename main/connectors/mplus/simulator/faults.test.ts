@@ -10,7 +10,7 @@ import {
 } from '../errors';
 import type { MplusRequestInfo } from '../soap-caller';
 import type { MplusTwinFaults } from './faults';
-import { Prng } from './seed/prng';
+import { Prng } from '../../seeded-prng';
 import { startMplusTwin, type MplusTwin } from './twin';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Prng } from './seed/prng';
+import { Prng } from '../../seeded-prng';
 
 /**
  * Faults for crash and retry tests (`POST /_sandbox/faults`, the same shape as the Teamleader

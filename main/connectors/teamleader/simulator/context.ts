@@ -1,6 +1,6 @@
 import type { TeamleaderOperation } from '../operations';
 import type { TeamleaderRequest } from '../schemas';
-import type { Prng } from './prng';
+import type { Prng } from '../../seeded-prng';
 import type { EntityRecord, EntityType, TwinState } from './state';
 import { isoDateTime } from './time';
 

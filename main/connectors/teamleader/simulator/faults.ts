@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Prng } from './prng';
+import { Prng } from '../../seeded-prng';
 
 /**
  * Faults for crash and retry tests (`POST /_sandbox/faults`). A fault never applies half a write:

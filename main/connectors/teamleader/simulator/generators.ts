@@ -7,7 +7,7 @@ import { checkLines, invoiceLinesRead } from './handlers/lines';
 import { addProduct } from './handlers/products';
 import { createQuotation } from './handlers/quotations';
 import { documentTotals } from './money';
-import type { Prng } from './prng';
+import type { Prng } from '../../seeded-prng';
 import {
   COMPANY_WORDS,
   COUNTRIES,

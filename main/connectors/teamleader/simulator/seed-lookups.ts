@@ -1,6 +1,6 @@
 import { ref } from './context';
 import { pad, personIn, slug } from './generators';
-import type { Prng } from './prng';
+import type { Prng } from '../../seeded-prng';
 import { DEAL_PHASES, LEGAL_FORMS, PRODUCT_CATEGORIES } from './seed-data';
 import type { TwinState } from './state';
 

@@ -9,7 +9,7 @@ import {
   generateQuotation,
   seedOrder,
 } from './generators';
-import { Prng } from './prng';
+import { Prng } from '../../seeded-prng';
 import { seedLookups } from './seed-lookups';
 import { emptyRecords, type TwinSize, type TwinState } from './state';
 

@@ -12,7 +12,7 @@ import { HANDLERS } from './handlers';
 import { sendError } from './http-util';
 import { OAuthServer } from './oauth-server';
 import { loadState, StateSaver } from './persistence';
-import { Prng } from './prng';
+import { Prng } from '../../seeded-prng';
 import { TwinRateWindow } from './rate-window';
 import { requestChecks } from './request-checks';
 import { seedState } from './seed';

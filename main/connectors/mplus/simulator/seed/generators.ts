@@ -19,7 +19,7 @@ import {
   FIRST_NAMES,
   type CountryCode,
 } from './dutch-data';
-import type { Prng } from './prng';
+import type { Prng } from '../../../seeded-prng';
 
 /**
  * Record generators shared by the seed and `POST /_sandbox/generate`. They build through the same

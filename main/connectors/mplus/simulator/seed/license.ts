@@ -5,7 +5,7 @@ import type {
 } from '../../generated/wire-types';
 import type { TwinState } from '../state/twin-state';
 import { BRANCH_CITIES, SHOP_NAMES } from './dutch-data';
-import { Prng } from './prng';
+import { Prng } from '../../../seeded-prng';
 
 /**
  * The licence of the twin's shop, derived from the seed and the branches as they are now, so it

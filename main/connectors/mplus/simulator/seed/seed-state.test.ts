@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededState, SIZE_PROFILES } from './seed-state';
 import { ean13, generateProducts } from './generators';
-import { Prng } from './prng';
+import { Prng } from '../../../seeded-prng';
 
 /** The seed is deterministic, Dutch, and sized by option. */
 

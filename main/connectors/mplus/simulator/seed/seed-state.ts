@@ -2,7 +2,7 @@ import { wireDateTime } from '../domain/clock';
 import { SYNC_FAMILIES, TwinState, type SyncFamily, type TwinSize } from '../state/twin-state';
 import { BRANCHES, CATALOGUE, FAMILY_NAMES, FIRST_NAMES, TURNOVER_GROUPS, VAT_RATES } from './dutch-data';
 import { generateInvoices, generatePosOrders, generateProducts, generateRelations } from './generators';
-import { Prng } from './prng';
+import { Prng } from '../../../seeded-prng';
 
 /**
  * A Dutch shop, deterministic from a seed: branches with tills, employees (incl. the API user

@@ -1,6 +1,6 @@
 /**
- * Small seeded PRNG (mulberry32) so the twin's seed data is the same for the same seed, on every
- * machine, without a network faker.
+ * A small seeded PRNG (mulberry32), shared by both twins: the same seed gives the same seed data
+ * and the same injected faults on every machine, with no faker library.
  */
 export class Prng {
   private state: number;
@@ -31,6 +31,22 @@ export class Prng {
     const item = items[Math.floor(this.next() * items.length)];
     if (item === undefined) throw new Error('Prng.pick on an empty list');
     return item;
+  }
+
+  /** `count` distinct items (or all of them when there are fewer). */
+  sample<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    const out: T[] = [];
+    while (out.length < count && pool.length > 0)
+      out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0] as T);
+    return out;
+  }
+
+  /** `length` decimal digits (leading zeros kept). */
+  digits(length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += String(this.int(0, 9));
+    return out;
   }
 
   /** A version-4-shaped UUID made from the PRNG (deterministic, unlike crypto.randomUUID). */
