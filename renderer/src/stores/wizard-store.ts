@@ -76,7 +76,28 @@ function connectionIds(state: Pick<WizardState, 'modes' | 'liveIds'>) {
   };
 }
 
-/** The setup wizard: what the user chose and answered so far, and the runs it started. */
+/** What a new setup starts from: the first step, nothing chosen, answered or run yet. */
+function freshSetup(mode: SystemMode) {
+  return {
+    step: 'systems' as WizardStep,
+    startedAt: Date.now(),
+    modes: { teamleader: mode, mplus: mode },
+    liveIds: {},
+    tests: {},
+    selection: {},
+    choices: null,
+    plans: null,
+    planError: null,
+    answers: {},
+    built: null,
+    buildError: null,
+    dryRuns: {},
+    created: null,
+    createError: null,
+    firstRuns: {},
+  } satisfies Partial<WizardState>;
+}
+
 /**
  * Starts a wizard run (dry or first) and follows it to its end, showing each state: going, going
  * with its id (the screen follows its live events), then done or refused.
@@ -92,45 +113,14 @@ async function followRun(start: () => Promise<string>, show: (state: RunState) =
   }
 }
 
+/** The setup wizard: what the user chose and answered so far, and the runs it started. */
 export const useWizardStore = create<WizardState>()((set, get) => ({
-  step: 'systems',
-  startedAt: Date.now(),
-  modes: { teamleader: 'sandbox', mplus: 'sandbox' },
-  liveIds: {},
-  tests: {},
+  ...freshSetup('sandbox'),
   templateIds: null,
-  selection: {},
-  choices: null,
-  plans: null,
-  planError: null,
-  answers: {},
-  built: null,
-  buildError: null,
-  dryRuns: {},
-  created: null,
-  createError: null,
-  firstRuns: {},
 
   async start(sandboxEnabled) {
-    const mode: SystemMode = sandboxEnabled ? 'sandbox' : 'live';
-    set({
-      step: 'systems',
-      startedAt: Date.now(),
-      modes: { teamleader: mode, mplus: mode },
-      liveIds: {},
-      tests: {},
-      selection: {},
-      choices: null,
-      plans: null,
-      planError: null,
-      answers: {},
-      built: null,
-      buildError: null,
-      dryRuns: {},
-      created: null,
-      createError: null,
-      firstRuns: {},
-    });
+    // Templates stay as read (they are read again just below).
+    set(freshSetup(sandboxEnabled ? 'sandbox' : 'live'));
     const { templates } = await api().templates.list({});
     const templateIds = templates.map((template) => template.id);
     set({ templateIds, selection: defaultSelection(availableFamilies(templateIds)) });
