@@ -64,4 +64,18 @@ describe('settings store', () => {
       `De instellingen zijn ongeldig bij retentionDays: Ongeldige invoer: verwacht getal, ontving string (bestand: ${file})`,
     );
   });
+
+  it('refuses a change with the same words when another process left the file invalid meanwhile', () => {
+    const { dir, file } = dataDirWith({});
+    const store = new SettingsStore(createConfBackend(dir));
+    fs.writeFileSync(file, JSON.stringify({ schemaVersion: SETTINGS_SCHEMA_VERSION, retentionDays: 'soon' }));
+    const error = koppelErrorOf(() => store.update({ language: 'nl' }));
+    expect(error).toMatchObject({ code: 'invalid_input', text: { code: 'settingsInvalid' } });
+    expect(apiMessageIn(error, 'nl')).toBe(
+      `De instellingen zijn ongeldig bij retentionDays: Ongeldige invoer: verwacht getal, ontving string (bestand: ${file})`,
+    );
+    // Nothing was written over the file, and the settings in use are the last good ones.
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ retentionDays: 'soon' });
+    expect(store.get().language).toBe('en');
+  });
 });

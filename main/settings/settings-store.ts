@@ -24,13 +24,7 @@ export class SettingsStore {
   private readonly listeners = new Set<(settings: Settings) => void>();
 
   constructor(private readonly backend: SettingsBackend) {
-    try {
-      this.current = migrateSettings(backend.read());
-    } catch (error) {
-      if (error instanceof SettingsMigrationError)
-        throw new KoppelError('invalid_input', unreadable(error.problem, backend.path));
-      throw error;
-    }
+    this.current = this.readFile();
     backend.write(this.current);
   }
 
@@ -40,7 +34,7 @@ export class SettingsStore {
 
   /** Applies a patch to the file as it is now: another process may have written it since. */
   update(patch: SettingsPatch): Settings {
-    const next = Settings.parse({ ...migrateSettings(this.backend.read()), ...patch });
+    const next = Settings.parse({ ...this.readFile(), ...patch });
     this.backend.write(next);
     this.current = next;
     for (const listener of this.listeners) listener(next);
@@ -53,12 +47,23 @@ export class SettingsStore {
    * connection since this one started.
    */
   updateConnections(change: (connections: Settings['connections']) => Settings['connections']): Settings {
-    const fresh = migrateSettings(this.backend.read());
+    const fresh = this.readFile();
     const next = Settings.parse({ ...fresh, connections: change(fresh.connections) });
     this.backend.write(next);
     this.current = next;
     for (const listener of this.listeners) listener(next);
     return next;
+  }
+
+  /** The file as it is now, migrated; what is wrong with it when it cannot be read, naming the file. */
+  private readFile(): Settings {
+    try {
+      return migrateSettings(this.backend.read());
+    } catch (error) {
+      if (error instanceof SettingsMigrationError)
+        throw new KoppelError('invalid_input', unreadable(error.problem, this.backend.path));
+      throw error;
+    }
   }
 
   onChange(listener: (settings: Settings) => void): () => void {
