@@ -65,9 +65,17 @@ test.describe('app shell', () => {
     expect(page.url()).not.toContain('token=');
   });
 
-  test('a page without the token cannot reach the API', async ({ page, host }) => {
+  test('a page without the token cannot reach the API', async ({ page, host, browser }) => {
     await page.goto(`${host.origin}/#/flows`);
     await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'failed');
     await expect(page.getByRole('alert')).toContainText('session token');
+    // Before the settings are read the UI has no language of its own: a Dutch browser's is used.
+    const dutch = await browser.newContext({ locale: 'nl-NL' });
+    const nl = await dutch.newPage();
+    await nl.goto(`${host.origin}/#/flows`);
+    await expect(nl.getByRole('alert')).toHaveText(
+      'Koppel kon niet starten: Deze pagina heeft het sessietoken nodig: open het volledige adres dat "koppel serve" toonde.',
+    );
+    await dutch.close();
   });
 });

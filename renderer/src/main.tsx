@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectApi } from './api/api-client';
+import { startFailure, startLanguage } from '../../shared/api/start-failure';
 import { setApiClient } from './api/api';
 import { App } from './app/App';
 import { applyTheme, followSystemTheme } from './app/theme';
@@ -33,6 +34,8 @@ start().catch((error: unknown) => {
   const message = document.createElement('p');
   message.className = 'fatal';
   message.setAttribute('role', 'alert');
-  message.textContent = `Koppel could not start: ${error instanceof Error ? error.message : String(error)}`;
+  // The settings (and so the UI language) may be what could not be read: the browser's language.
+  const { title, message: what } = startFailure(error, startLanguage(navigator.language));
+  message.textContent = `${title}: ${what}`;
   root.replaceChildren(message);
 });

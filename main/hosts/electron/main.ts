@@ -5,7 +5,7 @@ import { contentSecurityPolicy } from '../web/security';
 import { showDesktopNotifications } from './desktop-notifications';
 import { forwardEvents, registerIpc } from './ipc-adapter';
 import { createElectronDocumentBackend, createElectronStoreBackend } from './store-backend';
-import { startFailure, startLanguage } from './start-failure';
+import { startFailure, startLanguage } from '../../../shared/api/start-failure';
 import { createMainWindow, isHttps, rendererLocation } from './window';
 
 /**

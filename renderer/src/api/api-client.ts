@@ -1,4 +1,6 @@
+import { apiMessage } from '../../../shared/api/api-messages';
 import { createApiClient, type ApiClient } from '../../../shared/api/client';
+import { KoppelError } from '../../../shared/api/errors';
 import { electronTransport } from './transport-electron';
 import { takeSessionToken, websocketTransport } from './transport-ws';
 
@@ -6,8 +8,6 @@ import { takeSessionToken, websocketTransport } from './transport-ws';
 export function connectApi(): ApiClient {
   if (window.koppel) return createApiClient(electronTransport(window.koppel));
   const token = takeSessionToken();
-  if (!token) {
-    throw new Error('This page needs the session token: open the full URL that "koppel serve" printed.');
-  }
+  if (!token) throw new KoppelError('forbidden', apiMessage('sessionTokenMissing'));
   return createApiClient(websocketTransport(token));
 }

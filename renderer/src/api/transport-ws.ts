@@ -1,5 +1,6 @@
+import { apiMessage } from '../../../shared/api/api-messages';
 import type { ApiTransport } from '../../../shared/api/client';
-import type { ApiResult } from '../../../shared/api/errors';
+import { KoppelError, type ApiResult } from '../../../shared/api/errors';
 import type { EventName } from '../../../shared/api/events';
 
 type ServerMessage =
@@ -44,15 +45,13 @@ export function websocketTransport(token: string): ApiTransport {
         socket = ws;
         resolve(ws);
       };
-      ws.onerror = () => reject(new Error('Cannot reach the Koppel web host.'));
+      ws.onerror = () => reject(new KoppelError('unavailable', apiMessage('hostUnreachable')));
       ws.onclose = () => {
         socket = null;
         opened = null;
+        const lost = new KoppelError('unavailable', apiMessage('hostConnectionLost')).toApiError();
         for (const [id, settle] of pending) {
-          settle({
-            ok: false,
-            error: { code: 'unavailable', message: 'The connection to Koppel was lost.' },
-          });
+          settle({ ok: false, error: lost });
           pending.delete(id);
         }
         // Reconnect so event streams resume without a reload.

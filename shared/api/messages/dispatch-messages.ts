@@ -1,6 +1,6 @@
 import { wording } from '../../flow/wording';
 
-/** What the call dispatcher itself answers, in English and Dutch. */
+/** What the call dispatcher itself answers, and the transport to it, in English and Dutch. */
 export const dispatchMessages = {
   unknownCall: wording<{ name: string }>(
     ({ name }) => `Unknown call ${name}.`,
@@ -17,5 +17,18 @@ export const dispatchMessages = {
   invalidCallData: wording<{ name: string }>(
     ({ name }) => `Invalid data in ${name}.`,
     ({ name }) => `Ongeldige gegevens in ${name}.`,
+  ),
+  /** The web host's WebSocket closed while calls were waiting for their answers. */
+  hostConnectionLost: wording<Record<string, never>>(
+    () => 'The connection to Koppel was lost.',
+    () => 'De verbinding met Koppel is verbroken.',
+  ),
+  hostUnreachable: wording<Record<string, never>>(
+    () => 'Cannot reach the Koppel web host.',
+    () => 'De Koppel-webhost is niet bereikbaar.',
+  ),
+  sessionTokenMissing: wording<Record<string, never>>(
+    () => 'This page needs the session token: open the full URL that "koppel serve" printed.',
+    () => 'Deze pagina heeft het sessietoken nodig: open het volledige adres dat "koppel serve" toonde.',
   ),
 };

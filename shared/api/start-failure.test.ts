@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiMessage } from '../../../shared/api/api-messages';
-import { KoppelError } from '../../../shared/api/errors';
+import { apiMessage } from './api-messages';
+import { KoppelError } from './errors';
 import { startFailure, startLanguage } from './start-failure';
 
 describe('start failure', () => {

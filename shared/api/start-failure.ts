@@ -1,6 +1,6 @@
-import { apiMessageIn } from '../../../shared/api/api-messages';
-import { KoppelError } from '../../../shared/api/errors';
-import type { TextLanguage } from '../../../shared/flow/wording';
+import { apiMessageIn } from './api-messages';
+import { KoppelError } from './errors';
+import type { TextLanguage } from '../flow/wording';
 
 const TITLE: Record<TextLanguage, string> = {
   en: 'Koppel could not start',
@@ -16,8 +16,9 @@ export function startLanguage(locale: string): TextLanguage {
 }
 
 /**
- * What the desktop app shows when it cannot start (for example settings a newer Koppel wrote):
- * without a window, the user would otherwise see nothing happen at all.
+ * What Koppel shows when it cannot start: the desktop app's dialog (for example for settings a
+ * newer Koppel wrote: without a window the user would otherwise see nothing happen at all), and
+ * the web page's notice (no session token, no web host).
  */
 export function startFailure(error: unknown, language: TextLanguage): { title: string; message: string } {
   const message =
