@@ -1,6 +1,8 @@
+import { apiMessage } from '../../../shared/api/api-messages';
 import type { KoppelBridge } from '../../../shared/api/bridge';
 import { splitCallName } from '../../../shared/api/contract';
 import type { ApiTransport } from '../../../shared/api/client';
+import { KoppelError } from '../../../shared/api/errors';
 
 declare global {
   interface Window {
@@ -19,10 +21,11 @@ export function electronTransport(bridge: KoppelBridge): ApiTransport {
         (input: unknown) => ReturnType<ApiTransport['call']>
       >;
       const method = methods[verb];
+      // A preload older than this page (it has no such method): the dispatcher's own words.
       if (!method)
         return Promise.resolve({
           ok: false,
-          error: { code: 'unknown_call', message: `Unknown call ${name}` },
+          error: new KoppelError('unknown_call', apiMessage('unknownCall', { name })).toApiError(),
         });
       return method(input);
     },
