@@ -1,11 +1,11 @@
 import { app, dialog, session, shell } from 'electron';
+import { startFailure, startLanguage } from '../../../shared/api/start-failure';
 import { resolveDataDir } from '../../app/data-dir';
 import { createApp, type App } from '../../app/create-app';
 import { contentSecurityPolicy } from '../web/security';
 import { showDesktopNotifications } from './desktop-notifications';
 import { forwardEvents, registerIpc } from './ipc-adapter';
 import { createElectronDocumentBackend, createElectronStoreBackend } from './store-backend';
-import { startFailure, startLanguage } from '../../../shared/api/start-failure';
 import { createMainWindow, isHttps, rendererLocation } from './window';
 
 /**
