@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectApi } from './api/api-client';
-import { startFailure, startLanguage } from '../../shared/api/start-failure';
+import { startFailure } from '../../shared/api/start-failure';
+import { languageOfLocale } from '../../shared/flow/wording';
 import { setApiClient } from './api/api';
 import { App } from './app/App';
 import { applyTheme, followSystemTheme } from './app/theme';
@@ -35,7 +36,7 @@ start().catch((error: unknown) => {
   message.className = 'fatal';
   message.setAttribute('role', 'alert');
   // The settings (and so the UI language) may be what could not be read: the browser's language.
-  const { title, message: what } = startFailure(error, startLanguage(navigator.language));
+  const { title, message: what } = startFailure(error, languageOfLocale(navigator.language));
   message.textContent = `${title}: ${what}`;
   root.replaceChildren(message);
 });

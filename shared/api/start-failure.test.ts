@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { apiMessage } from './api-messages';
 import { KoppelError } from './errors';
-import { startFailure, startLanguage } from './start-failure';
+import { startFailure } from './start-failure';
 
 describe('start failure', () => {
-  it('takes Dutch from any Dutch system locale and English otherwise', () => {
-    expect(startLanguage('nl')).toBe('nl');
-    expect(startLanguage('nl-BE')).toBe('nl');
-    expect(startLanguage('NL_nl.UTF-8')).toBe('nl');
-    expect(startLanguage('fr-BE')).toBe('en');
-    expect(startLanguage('')).toBe('en');
-  });
-
   it("words Koppel's own failure in that language and keeps another error's message", () => {
     const unreadable = new KoppelError(
       'invalid_input',

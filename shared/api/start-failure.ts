@@ -8,14 +8,6 @@ const TITLE: Record<TextLanguage, string> = {
 };
 
 /**
- * The language for a failure before Koppel's settings could be read: the operating system's
- * (Dutch for any `nl` locale), since the UI language is one of those settings.
- */
-export function startLanguage(locale: string): TextLanguage {
-  return locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
-}
-
-/**
  * What Koppel shows when it cannot start: the desktop app's dialog (for example for settings a
  * newer Koppel wrote: without a window the user would otherwise see nothing happen at all), and
  * the web page's notice (no session token, no web host).

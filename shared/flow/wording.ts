@@ -13,6 +13,11 @@ export type CodedText = z.infer<typeof CodedText>;
 /** The languages texts are worded in (the UI's). */
 export type TextLanguage = 'en' | 'nl';
 
+/** The text language of a locale (`nl`, `nl-BE`, `NL_nl.UTF-8` → nl; anything else → en). */
+export function languageOfLocale(locale: string | undefined): TextLanguage {
+  return locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
 /** How one code reads in each language, from its parameters. */
 export type Wording<P> = Record<TextLanguage, (params: P) => string>;
 

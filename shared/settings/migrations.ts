@@ -1,4 +1,5 @@
 import { issueWords } from '../flow/issue-words';
+import { languageOfLocale } from '../flow/wording';
 import { SETTINGS_SCHEMA_VERSION, Settings } from './settings';
 
 type Raw = Record<string, unknown>;
@@ -11,7 +12,7 @@ const steps: Record<number, (doc: Raw) => Raw> = {
   // v1 kept the language as `locale` ("en-GB", "nl-BE", …) and a boolean `darkMode`.
   1: (doc) => {
     const { locale, darkMode, ...rest } = doc;
-    const language = typeof locale === 'string' && locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+    const language = languageOfLocale(typeof locale === 'string' ? locale : undefined);
     const theme = darkMode === true ? 'dark' : darkMode === false ? 'light' : 'system';
     return { ...rest, language, theme, schemaVersion: 2 };
   },

@@ -1,5 +1,6 @@
 import { app, dialog, session, shell } from 'electron';
-import { startFailure, startLanguage } from '../../../shared/api/start-failure';
+import { startFailure } from '../../../shared/api/start-failure';
+import { languageOfLocale } from '../../../shared/flow/wording';
 import { resolveDataDir } from '../../app/data-dir';
 import { createApp, type App } from '../../app/create-app';
 import { contentSecurityPolicy } from '../web/security';
@@ -68,7 +69,7 @@ main().catch((error: unknown) => {
   // Without a window nothing else tells the user why Koppel did not open. The settings (and so the
   // UI language) may be what failed: the system's language words it.
   const locale = app.isReady() ? app.getLocale() : Intl.DateTimeFormat().resolvedOptions().locale;
-  const { title, message } = startFailure(error, startLanguage(locale));
+  const { title, message } = startFailure(error, languageOfLocale(locale));
   dialog.showErrorBox(title, message);
   app.exit(1);
 });

@@ -7,8 +7,3 @@ export function localize(text: string | LocalizedText | undefined, language: UiL
   if (text === undefined) return '';
   return typeof text === 'string' ? text : text[language];
 }
-
-/** The UI language from i18next's (`nl`, `nl-BE` → nl; anything else → en). */
-export function uiLanguage(language: string | undefined): UiLanguage {
-  return language?.startsWith('nl') ? 'nl' : 'en';
-}

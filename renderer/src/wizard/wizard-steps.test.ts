@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canAdvance, connectionFor, nextStep, previousStep, type StepFacts } from './wizard-steps';
 import { isPreset, presetOf, scheduleOf } from './schedule-presets';
-import { localize, uiLanguage } from './localize';
+import { localize } from './localize';
 
 const ready: StepFacts = {
   connected: true,
@@ -68,7 +68,5 @@ describe('texts from main', () => {
   it('pick the language of localized texts and keep a system’s own words', () => {
     expect(localize({ en: 'Invoice', nl: 'Factuur' }, 'nl')).toBe('Factuur');
     expect(localize('Bancontact', 'nl')).toBe('Bancontact');
-    expect(uiLanguage('nl-BE')).toBe('nl');
-    expect(uiLanguage(undefined)).toBe('en');
   });
 });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WizardOption } from '../../../../../shared/api/calls/wizard';
-import { uiLanguage } from '../../../wizard/localize';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { optionText, withCurrent } from './option-text';
 
 interface OptionInputProps {
@@ -31,8 +31,8 @@ export function OptionInput({
   optional,
   describedBy,
 }: OptionInputProps) {
-  const { t, i18n } = useTranslation();
-  const language = uiLanguage(i18n.language);
+  const { t } = useTranslation();
+  const language = useLanguage();
   const parse = (text: string) => (text === '' ? undefined : numeric ? Number(text) : text);
   const common = {
     id,

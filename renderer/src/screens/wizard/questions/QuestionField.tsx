@@ -5,7 +5,8 @@ import { Schedule } from '../../../../../shared/flow/flow-document';
 import { DefaultDebtor } from '../../../../../shared/nodes/steps/fields';
 import type { WizardChoices, WizardQuestion } from '../../../../../shared/api/calls/wizard';
 import { answerProblems, type AnswerProblem } from '../../../wizard/answers';
-import { localize, uiLanguage } from '../../../wizard/localize';
+import { useLanguage } from '../../../i18n/useLanguage';
+import { localize } from '../../../wizard/localize';
 import { OptionInput } from './OptionInput';
 import { RuleTable, type Row, type RuleColumn } from './RuleTable';
 import { DateField, DebtorField, PaymentTermField, ScheduleField } from './SimpleQuestions';
@@ -24,8 +25,8 @@ const rowsOf = (value: unknown): Row[] =>
 
 /** One question: its title, what it means, the control for its type, and what is wrong with it. */
 export function QuestionField({ question, value, siblings, choices, onChange }: QuestionFieldProps) {
-  const { t, i18n } = useTranslation();
-  const language = uiLanguage(i18n.language);
+  const { t } = useTranslation();
+  const language = useLanguage();
   const id = useId();
   const title = localize(question.title, language);
   const descriptionId = question.description ? `${id}-help` : undefined;
