@@ -1,10 +1,8 @@
-import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
-import type { CodedText } from '../../shared/flow/wording';
 import {
   migrateSettings,
   SettingsMigrationError,
-  type SettingsProblem,
+  settingsProblemText,
 } from '../../shared/settings/migrations';
 import { Settings, type SettingsPatch } from '../../shared/settings/settings';
 
@@ -61,7 +59,7 @@ export class SettingsStore {
       return migrateSettings(this.backend.read());
     } catch (error) {
       if (error instanceof SettingsMigrationError)
-        throw new KoppelError('invalid_input', unreadable(error.problem, this.backend.path));
+        throw new KoppelError('invalid_input', settingsProblemText(error.problem, this.backend.path));
       throw error;
     }
   }
@@ -69,26 +67,5 @@ export class SettingsStore {
   onChange(listener: (settings: Settings) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-}
-
-/** What opening settings that cannot be read says, naming the file. */
-function unreadable(problem: SettingsProblem, file: string): CodedText {
-  switch (problem.kind) {
-    case 'newer':
-      return apiMessage('settingsFromNewerKoppel', {
-        version: problem.version,
-        supported: problem.supported,
-        file,
-      });
-    case 'noMigration':
-      return apiMessage('settingsNoMigration', { version: problem.version, file });
-    case 'invalid':
-      return apiMessage('settingsInvalid', {
-        path: problem.path,
-        issue: problem.issue,
-        issueNl: problem.issueNl,
-        file,
-      });
   }
 }

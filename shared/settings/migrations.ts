@@ -1,5 +1,6 @@
+import { apiMessage, englishApiMessage } from '../api/api-messages';
 import { issueWords } from '../flow/issue-words';
-import { languageOfLocale } from '../flow/wording';
+import { languageOfLocale, type CodedText } from '../flow/wording';
 import { SETTINGS_SCHEMA_VERSION, Settings } from './settings';
 
 type Raw = Record<string, unknown>;
@@ -26,15 +27,31 @@ export type SettingsProblem =
   | { kind: 'noMigration'; version: number }
   | { kind: 'invalid'; path: string; issue: string; issueNl: string };
 
+/** What is wrong with a settings document as a coded text, naming its file when given. */
+export function settingsProblemText(problem: SettingsProblem, file?: string): CodedText {
+  const where = file === undefined ? {} : { file };
+  switch (problem.kind) {
+    case 'newer':
+      return apiMessage('settingsFromNewerKoppel', {
+        version: problem.version,
+        supported: problem.supported,
+        ...where,
+      });
+    case 'noMigration':
+      return apiMessage('settingsNoMigration', { version: problem.version, ...where });
+    case 'invalid':
+      return apiMessage('settingsInvalid', {
+        path: problem.path,
+        issue: problem.issue,
+        issueNl: problem.issueNl,
+        ...where,
+      });
+  }
+}
+
 export class SettingsMigrationError extends Error {
   constructor(readonly problem: SettingsProblem) {
-    super(
-      problem.kind === 'newer'
-        ? `Settings were written by a newer Koppel (schema ${problem.version}; this version reads up to ${problem.supported}).`
-        : problem.kind === 'noMigration'
-          ? `No settings migration from schema ${problem.version}.`
-          : `Settings are invalid at ${problem.path}: ${problem.issue}`,
-    );
+    super(englishApiMessage(settingsProblemText(problem)));
     this.name = 'SettingsMigrationError';
   }
 }

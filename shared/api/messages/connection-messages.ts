@@ -16,6 +16,9 @@ const refusedByName: Record<string, Record<TextLanguage, string> | undefined> = 
 // An action a newer version added reads as its token rather than failing.
 const refused = (action: string, language: TextLanguage) => refusedByName[action]?.[language] ?? action;
 
+/** " (file: …)" after a sentence about a file, when the file is known. */
+const inFile = (file: string | undefined, word: string) => (file === undefined ? '' : ` (${word}: ${file})`);
+
 /** What the user can do about an unreachable keychain on `platform` (a `process.platform` value). */
 const keychainHint = wording<{ platform: string }>(
   ({ platform }) =>
@@ -146,19 +149,22 @@ export const connectionMessages = {
     () => 'De sleutelhanger van het besturingssysteem nam een geheim aan, maar gaf het niet terug.',
   ),
   /** `problem`: what the settings migration said (English only: it has no code). */
-  settingsFromNewerKoppel: wording<{ version: number; supported: number; file: string }>(
+  /** `file` once the settings store knows which file it read. */
+  settingsFromNewerKoppel: wording<{ version: number; supported: number; file?: string }>(
     ({ version, supported, file }) =>
-      `Settings were written by a newer Koppel (schema ${version}; this version reads up to ${supported}). (file: ${file})`,
+      `Settings were written by a newer Koppel (schema ${version}; this version reads up to ${supported}).${inFile(file, 'file')}`,
     ({ version, supported, file }) =>
-      `De instellingen zijn geschreven door een nieuwere Koppel (schema ${version}; deze versie leest tot en met ${supported}). (bestand: ${file})`,
+      `De instellingen zijn geschreven door een nieuwere Koppel (schema ${version}; deze versie leest tot en met ${supported}).${inFile(file, 'bestand')}`,
   ),
-  settingsNoMigration: wording<{ version: number; file: string }>(
-    ({ version, file }) => `No settings migration from schema ${version}. (file: ${file})`,
-    ({ version, file }) => `Geen migratie van de instellingen vanaf schema ${version}. (bestand: ${file})`,
+  settingsNoMigration: wording<{ version: number; file?: string }>(
+    ({ version, file }) => `No settings migration from schema ${version}.${inFile(file, 'file')}`,
+    ({ version, file }) =>
+      `Geen migratie van de instellingen vanaf schema ${version}.${inFile(file, 'bestand')}`,
   ),
-  settingsInvalid: wording<{ path: string; issue: string; issueNl: string; file: string }>(
-    ({ path, issue, file }) => `Settings are invalid at ${path}: ${issue} (file: ${file})`,
-    ({ path, issueNl, file }) => `De instellingen zijn ongeldig bij ${path}: ${issueNl} (bestand: ${file})`,
+  settingsInvalid: wording<{ path: string; issue: string; issueNl: string; file?: string }>(
+    ({ path, issue, file }) => `Settings are invalid at ${path}: ${issue}${inFile(file, 'file')}`,
+    ({ path, issueNl, file }) =>
+      `De instellingen zijn ongeldig bij ${path}: ${issueNl}${inFile(file, 'bestand')}`,
   ),
   connectionDisconnected: wording<Record<string, never>>(
     () => 'Disconnected: the stored credentials were deleted.',
