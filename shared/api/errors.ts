@@ -69,6 +69,22 @@ export class KoppelError extends Error {
   }
 }
 
+/**
+ * What went wrong, as screens keep it: the English sentence, and its code when Koppel gave one, so it
+ * reads in the UI's language when shown.
+ */
+export interface Failure {
+  message: string;
+  text?: CodedText;
+}
+
+/** The failure a thrown value stands for: a failed call keeps its code, anything else its message. */
+export function failureOf(thrown: unknown): Failure {
+  if (thrown instanceof KoppelError)
+    return thrown.text ? { message: thrown.message, text: thrown.text } : { message: thrown.message };
+  return { message: thrown instanceof Error ? thrown.message : String(thrown) };
+}
+
 /** Turns a zod failure into a readable list of `path: message` lines. */
 export function describeZodIssues(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({

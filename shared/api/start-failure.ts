@@ -1,5 +1,5 @@
 import { apiMessageIn } from './api-messages';
-import { KoppelError } from './errors';
+import { failureOf } from './errors';
 import type { TextLanguage } from '../flow/wording';
 
 const TITLE: Record<TextLanguage, string> = {
@@ -13,11 +13,5 @@ const TITLE: Record<TextLanguage, string> = {
  * the web page's notice (no session token, no web host).
  */
 export function startFailure(error: unknown, language: TextLanguage): { title: string; message: string } {
-  const message =
-    error instanceof KoppelError
-      ? apiMessageIn(error, language)
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  return { title: TITLE[language], message };
+  return { title: TITLE[language], message: apiMessageIn(failureOf(error), language) };
 }
