@@ -73,6 +73,34 @@ describe('wizard.* against the sandbox twins', () => {
     expect(flows[0]).toMatchObject({ templateId: 'orders', source: 'mplus', target: 'teamleader' });
   });
 
+  it('plans the template in the UI language, with the name the flow built from it gets', async () => {
+    const dutch = path.join(dataDir, 'templates', 'orders.nl.json');
+    fs.writeFileSync(
+      dutch,
+      JSON.stringify({
+        name: 'Kassaorders → facturen',
+        description: 'Elke kassaorder wordt een factuur.',
+        nodes: {},
+      }),
+    );
+    await call('settings.update', { language: 'nl' });
+    try {
+      const { flows } = await call('wizard.prepare', { ...connections, templateIds: ['orders'] });
+      expect(flows[0]).toMatchObject({
+        name: 'Kassaorders → facturen',
+        description: 'Elke kassaorder wordt een factuur.',
+      });
+      const built = await call('wizard.build', {
+        ...connections,
+        flows: [{ templateId: 'orders', answers: {} }],
+      });
+      expect(built.flows[0]?.flow.name).toBe(flows[0]?.name);
+    } finally {
+      await call('settings.update', { language: 'en' });
+      fs.rmSync(dutch);
+    }
+  });
+
   it('says why a system could not be read, instead of failing the whole wizard', async () => {
     const { choices } = await call('wizard.prepare', {
       teamleaderId: 'sandbox-teamleader',

@@ -46,7 +46,9 @@ export function wizardHandlers(ctx: AppContext): DomainHandlers<'wizard'> {
 
   return {
     'wizard.prepare': async ({ templateIds, teamleaderId, mplusId }) => {
-      const templates = templateIds.map((id) => ({ id, flow: sync.templates.get(id) }));
+      // In the UI's language, as `build` makes the flows: the plan's name is the flow's.
+      const language = ctx.settings.get().language;
+      const templates = templateIds.map((id) => ({ id, flow: sync.templates.get(id, language) }));
       const choices = await readChoices(connections, { teamleaderId, mplusId });
       return { choices, flows: templates.map(({ id, flow }) => planFlow(id, flow, choices, catalog)) };
     },
