@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from './clock';
 import { decideRetry, backoffMs } from './retry';
 import { StepError } from './errors';
 import { RetryPolicy } from '../../shared/flow/flow-document';
@@ -178,6 +179,48 @@ describe('retries in a run', () => {
       total: 200,
       succeeded: 200,
     });
+  });
+
+  it('lets every record in flight wait on the run at once without a "possible memory leak" warning', async () => {
+    // The real clock: its sleeps listen on the run's signal, as rate-limit queues and requests do.
+    const fixture = engineFixture({ clock: systemClock });
+    fixtures.push(fixture);
+    const { engine, system } = fixture;
+    system.seed('orders', sampleOrders(40));
+    const failedOnce = new Set<string>();
+    let waitingAtOnce = 0;
+    let mostWaitingAtOnce = 0;
+    system.hooks.before = (operation, _entity, data) => {
+      const number = String(data?.orderNumber);
+      if (operation !== 'create' || failedOnce.has(number)) return;
+      failedOnce.add(number);
+      mostWaitingAtOnce = Math.max(mostWaitingAtOnce, ++waitingAtOnce);
+      setTimeout(() => waitingAtOnce--, 40);
+      throw Object.assign(new Error('Service Unavailable'), { status: 503 });
+    };
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const result = await engine.run({
+        flow: memoryFlow({
+          settings: {
+            concurrency: 16,
+            retry: { attempts: 2, baseDelaySeconds: 0.04, maxDelaySeconds: 0.04 },
+          },
+        }),
+        trigger: 'manual',
+      });
+      expect(result.counts).toMatchObject({ total: 40, succeeded: 40, failed: 0 });
+      // Each record made its one retry: more than ten were backing off together.
+      expect(system.calls.create).toBe(80);
+      expect(mostWaitingAtOnce).toBeGreaterThan(10);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it('fails the run with connection_failed when the source cannot be read', async () => {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { nanoid } from 'nanoid';
 import type { FlowDocument, FlowEdge } from '../../shared/flow/flow-document';
 import type { RunEvent } from '../../shared/flow/run-events';
@@ -52,6 +53,12 @@ export interface RunDeps {
 
 class StopRun extends Error {}
 
+/** Abort listeners one record may hold at once: a wait (backoff, rate limit), a request and the
+ * client layers around it (MplusKASSA's SOAP caller and transport each listen). */
+const RUN_SIGNAL_LISTENERS_PER_RECORD = 4;
+/** The run's own (source reads, the writer, the scheduler's cancel). */
+const RUN_SIGNAL_OWN_LISTENERS = 16;
+
 /** One run of a flow, from taking the lock to its one `runFinished`. */
 export class RunExecution {
   readonly runId = nanoid();
@@ -105,6 +112,15 @@ export class RunExecution {
     );
     // Records in flight are many more than calls at once per connection (the connection limiters
     // bound those): intents and results of many records then share one transaction.
+    const itemWindow = Math.min(1024, Math.max(64, flow.settings.concurrency * 16));
+    // Every record in flight may wait on the run's signal at once (a backoff, a rate-limit queue,
+    // a request): Node's default of 10 listeners printed a "possible memory leak" warning on the
+    // command line whenever a Teamleader rate limit held more than ten calls. The bound stays
+    // finite, so listeners that really leak (thousands over a long run) are still reported.
+    setMaxListeners(
+      RUN_SIGNAL_LISTENERS_PER_RECORD * itemWindow + RUN_SIGNAL_OWN_LISTENERS,
+      this.controller.signal,
+    );
     this.launcher = new ItemLauncher(
       {
         runId: this.runId,
@@ -119,7 +135,7 @@ export class RunExecution {
             ...messageFields(runMessage('unreachableInARow', { count, last })),
           }),
       },
-      Math.min(1024, Math.max(64, flow.settings.concurrency * 16)),
+      itemWindow,
     );
     this.writer.event({
       type: 'runStarted',
