@@ -102,14 +102,19 @@ export class RunExecution {
     this.writer = store.writer(this.runId, this.counts, this.deps.payloadLogging, (events) =>
       this.deps.publish(this.runId, events),
     );
-    this.waits = watchWaits(this.deps.connections, (message, waitMs) =>
-      this.writer.event({
-        type: 'log',
-        level: 'info',
-        ...messageFields(message),
-        until: new Date(this.deps.clock.now() + waitMs).toISOString(),
-      }),
-    );
+    this.waits = watchWaits(this.deps.connections, (message, waitMs) => {
+      // The event's time and its end from one clock: a wait told as "59 s" ends 59 s after `at`.
+      const now = this.deps.clock.now();
+      this.writer.event(
+        {
+          type: 'log',
+          level: 'info',
+          ...messageFields(message),
+          until: new Date(now + waitMs).toISOString(),
+        },
+        now,
+      );
+    });
     // Records in flight are many more than calls at once per connection (the connection limiters
     // bound those): intents and results of many records then share one transaction.
     const itemWindow = Math.min(1024, Math.max(64, flow.settings.concurrency * 16));
