@@ -52,6 +52,17 @@ test.describe('code node', () => {
     await expect(page.getByTestId('code-result')).toContainText('Regel 2');
     await editor.shot('editor-code-error-nl-dark');
 
+    // Typed key by key, Space and Backspace belong to the code, not to the canvas around it (which
+    // pans on Space and deletes the selected node on Backspace).
+    await code.locator('.view-lines').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('return record;x');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Backspace');
+    await expect(code.locator('.view-lines')).toHaveText('return record;');
+    await page.getByTestId('code-test').click();
+    await expect(page.getByTestId('code-result')).toContainText('"trigger": "manual"');
+
     await code.locator('.view-lines').click();
     await page.keyboard.press('Control+a');
     await page.keyboard.insertText('return { trigger: record.trigger, day: record.startedAt.slice(0, 10) };');

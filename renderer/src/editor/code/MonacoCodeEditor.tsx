@@ -53,7 +53,9 @@ export default function MonacoCodeEditor({
   }, [marker, value]);
 
   return (
-    <div className="ed-code" data-testid="code-editor">
+    // "nokey": the canvas takes Space (pan) and Backspace (delete the node) from anything it does
+    // not see as a text field, and Monaco types into an EditContext element, not a textarea.
+    <div className="ed-code nokey" data-testid="code-editor">
       <Editor
         height="260px"
         language="javascript"
