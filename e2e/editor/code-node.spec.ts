@@ -63,6 +63,14 @@ test.describe('code node', () => {
     await page.getByTestId('code-test').click();
     await expect(page.getByTestId('code-result')).toContainText('"trigger": "manual"');
 
+    // A syntax error is a problem of the flow as it is typed (the flow cannot run), in Dutch.
+    await code.locator('.view-lines').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('return record.;');
+    await expect(page.getByTestId('node-problems')).toContainText(
+      'veld "code": syntaxfout op regel 1, kolom 15: onverwacht teken.',
+    );
+
     await code.locator('.view-lines').click();
     await page.keyboard.press('Control+a');
     await page.keyboard.insertText('return { trigger: record.trigger, day: record.startedAt.slice(0, 10) };');

@@ -281,16 +281,16 @@ describe('Engine runs', () => {
     );
   });
 
-  it('stops the run when a code node does not compile, as a flow error', async () => {
+  it("refuses a flow whose code does not parse before starting, naming the code's line and column", () => {
     const { engine, system } = setup();
     system.seed('orders', sampleOrders(2));
     const flow = memoryFlow({
       transforms: [{ kind: 'core.transform.code', id: 'code', config: { code: 'return {;' } }],
     });
-    const result = await engine.run({ flow, trigger: 'manual' });
-    expect(result).toMatchObject({ status: 'failed', counts: { total: 0 } });
-    expect(result.error?.code).toBe('invalid_flow');
-    expect(result.error?.message).toMatch(/Node "Code" \(code\): SyntaxError: .*\(line 1/);
+    expect(() => engine.start({ flow, trigger: 'manual' })).toThrow(
+      /cannot run: .*node "Code" \(code\), field "code": syntax error on line 1, column 9: Unexpected token/,
+    );
+    expect(system.calls.read).toBe(0);
   });
 
   it('stops a run whose lock another process took over', async () => {

@@ -1,9 +1,11 @@
+import * as acorn from 'acorn';
 import { Cron } from 'croner';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import { hasErrors, type FlowProblem } from '../../shared/flow/flow-problem';
 import { validateFlow } from '../../shared/flow/validate-flow';
 import type { NodeCatalog } from '../../shared/nodes/catalog';
+import { scriptSyntaxError, type ScriptForm, type ScriptSyntaxError } from '../../shared/nodes/scripts';
 
 /** Checks a cron expression with croner (the scheduler's own parser); a message when invalid. */
 export function checkCron(cron: string, timezone: string): string | undefined {
@@ -17,9 +19,14 @@ export function checkCron(cron: string, timezone: string): string | undefined {
   }
 }
 
-/** {@link validateFlow} with the cron check main can do. */
+/** Checks a node's JavaScript with acorn, wrapped as the sandbox wraps it. */
+export function checkScript(form: ScriptForm, source: string): ScriptSyntaxError | undefined {
+  return scriptSyntaxError(acorn, form, source);
+}
+
+/** {@link validateFlow} with the cron and syntax checks main can do. */
 export function validateFlowDocument(flow: FlowDocument, catalog: NodeCatalog): FlowProblem[] {
-  return validateFlow(flow, catalog, { checkCron });
+  return validateFlow(flow, catalog, { checkCron, checkScript });
 }
 
 /** The flow cannot run; `detail` is the list of problems. */

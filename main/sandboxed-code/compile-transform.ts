@@ -1,5 +1,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../../shared/flow/json';
 import { runMessage } from '../../shared/flow/run-messages';
+import { SCRIPT_ENTRY_POINT, wrapScript } from '../../shared/nodes/scripts';
 import { CodeError } from './code-error';
 import { Sandbox, type SandboxLimits } from './quickjs-sandbox';
 
@@ -16,21 +17,19 @@ export interface CompiledTransform {
  * a memory limit and a capped stack. Errors carry the line and column in the user's code.
  */
 export async function compileTransform(code: string, limits: SandboxLimits): Promise<CompiledTransform> {
+  const wrapped = wrapScript('body', code);
   const sandbox = await Sandbox.create(
     {
-      // Line 1 is the wrapper, so the user's line N is line N + 1 of the script.
-      // '' when the code returned nothing (JSON has no text for undefined); a bare JSON value
-      // otherwise, so nothing wraps it on either side.
-      script: `"use strict"; function __koppelTransform(record) {\n${code}\n}\nglobalThis.__koppelRun = function (json) { const value = JSON.stringify(__koppelTransform(JSON.parse(json))); return value === undefined ? '' : value; };`,
-      lineOffset: 1,
-      userLines: code.split('\n').length,
-      entryPoints: ['__koppelRun'],
+      script: wrapped.script,
+      lineOffset: wrapped.lineOffset,
+      userLines: wrapped.userLines,
+      entryPoints: [SCRIPT_ENTRY_POINT],
     },
     limits,
   );
   return {
     run(record) {
-      const text = sandbox.call('__koppelRun', JSON.stringify(record));
+      const text = sandbox.call(SCRIPT_ENTRY_POINT, JSON.stringify(record));
       const value = text === '' ? undefined : (JSON.parse(text) as JsonValue);
       if (value === null) return null;
       if (value === undefined) {
@@ -113,13 +112,14 @@ export async function compileExpressions(
   const sandboxes: Sandbox[] = [];
   try {
     for (const expression of expressions) {
+      const wrapped = wrapScript('expression', expression);
       sandboxes.push(
         await Sandbox.create(
           {
-            script: `"use strict"; function __koppelExpression(record) { return (\n${expression}\n); }\nglobalThis.__koppelRun = function (json) { return JSON.stringify({ value: __koppelExpression(JSON.parse(json)) }); };`,
-            lineOffset: 1,
-            userLines: expression.split('\n').length,
-            entryPoints: ['__koppelRun'],
+            script: wrapped.script,
+            lineOffset: wrapped.lineOffset,
+            userLines: wrapped.userLines,
+            entryPoints: [SCRIPT_ENTRY_POINT],
           },
           limits,
         ),
@@ -133,7 +133,7 @@ export async function compileExpressions(
     evaluate(index, record) {
       const sandbox = sandboxes[index];
       if (!sandbox) throw new Error(`No expression ${index}.`);
-      const parsed: unknown = JSON.parse(sandbox.call('__koppelRun', JSON.stringify(record)));
+      const parsed: unknown = JSON.parse(sandbox.call(SCRIPT_ENTRY_POINT, JSON.stringify(record)));
       const value = isJsonObject(parsed) ? parsed.value : undefined;
       return value === undefined ? null : value;
     },

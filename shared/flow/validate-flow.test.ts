@@ -213,6 +213,43 @@ describe('validateFlow', () => {
     expect(codes(validateFlow(badZone, nodeCatalog))).toEqual(['schedule.timezone']);
   });
 
+  it('reports syntax errors of expressions through the injected check, in both languages', () => {
+    const flow = edit((f) => {
+      const map = f.nodes.find((node) => node.id === 'map');
+      if (map)
+        map.config = {
+          fields: [
+            { target: 'a', source: { kind: 'path', path: 'x' } },
+            { target: 'b', source: { kind: 'expression', expression: 'record.x +' } },
+          ],
+        };
+    });
+    const checked: string[] = [];
+    const problems = validateFlow(flow, nodeCatalog, {
+      checkScript: (form, source) => {
+        checked.push(`${form}: ${source}`);
+        return { line: 1, column: 11, message: 'Unexpected token' };
+      },
+    });
+    expect(checked).toEqual(['expression: record.x +']);
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        code: 'node.scriptSyntax',
+        nodeId: 'map',
+        field: 'fields.1.source.expression',
+        message:
+          'Flow "Orders": node "Map fields" (map), field "fields.1.source.expression": syntax error on line 1, column 11: Unexpected token.',
+        text: expect.objectContaining({ code: 'nodeScriptSyntax' }),
+      },
+    ]);
+    expect(problemIn(problems[0] as FlowProblem, 'nl')).toBe(
+      'Flow "Orders": node "Velden koppelen" (map), veld "fields.1.source.expression": syntaxfout op regel 1, kolom 11: onverwacht teken.',
+    );
+    // Without a check (a host with no parser) nothing is claimed either way.
+    expect(validateFlow(flow, nodeCatalog)).toEqual([]);
+  });
+
   it('lets warnings through and stops on errors', () => {
     expect(hasErrors([{ severity: 'warning', code: 'x', message: 'm' }])).toBe(false);
     expect(hasErrors([{ severity: 'error', code: 'x', message: 'm' }])).toBe(true);

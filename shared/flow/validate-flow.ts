@@ -1,5 +1,6 @@
 import type { NodeCatalog } from '../nodes/catalog';
 import type { AnyNodeDefinition, RecordTypeRef } from '../nodes/node-definition';
+import type { ScriptForm, ScriptSyntaxError } from '../nodes/scripts';
 import { recordTypesCompatible } from '../nodes/record-types';
 import type { FlowDocument, FlowNode } from './flow-document';
 import { englishProblem, problemMessage, type FlowProblem } from './flow-problem';
@@ -10,12 +11,15 @@ import type { CodedText, TextLanguage } from './wording';
 export interface ValidateFlowOptions {
   /** Checks a cron expression in a time zone; returns a message when it is invalid (croner lives in main). */
   checkCron?: (cron: string, timezone: string) => string | undefined;
+  /** Finds a syntax error in a node's JavaScript (the parser is the host's: see scripts.ts). */
+  checkScript?: (form: ScriptForm, source: string) => ScriptSyntaxError | undefined;
 }
 
 /**
  * Everything wrong with a flow, as data the editor marks on nodes and edges and the command line
  * prints: unknown kinds or versions, config that does not parse (per field), dangling or
- * mistyped edges, cycles, missing triggers, sources whose records go nowhere, a bad schedule.
+ * mistyped edges, cycles, missing triggers, sources whose records go nowhere, a bad schedule, and
+ * (with `checkScript`) syntax errors in code and expressions.
  * Each message names the flow, the node and the field.
  */
 export function validateFlow(
@@ -83,6 +87,23 @@ export function validateFlow(
     }
     // `reportInput` so a wrong type's words name the type received (see issueWords).
     const parsed = definition.config.safeParse(node.config, { reportInput: true });
+    if (parsed.success && definition.scripts && options.checkScript) {
+      for (const script of definition.scripts(parsed.data)) {
+        const error = options.checkScript(script.form, script.source);
+        if (!error) continue;
+        add(
+          { severity: 'error', code: 'node.scriptSyntax', nodeId: node.id, field: script.field },
+          problemMessage('nodeScriptSyntax', {
+            flow: flowName,
+            field: script.field,
+            line: error.line,
+            column: error.column,
+            detail: error.message,
+            ...named(node),
+          }),
+        );
+      }
+    }
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.map(String).join('.');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NodeScript } from './scripts';
 
 /** Text shown to users, in every language Koppel speaks. */
 export const LocalizedText = z.object({ en: z.string().min(1), nl: z.string().min(1) });
@@ -64,6 +65,8 @@ export interface NodeDefinition<Config extends z.ZodObject = z.ZodObject> {
   readonly hidden?: boolean;
   /** Still runs, but the palette offers the newer version instead. */
   readonly deprecated?: boolean;
+  /** The JavaScript the config holds (code, expressions), for validation's syntax check. */
+  scripts?(config: z.output<Config>): readonly NodeScript[];
 }
 
 /** Any node definition, whatever its config type. */

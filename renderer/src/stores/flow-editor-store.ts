@@ -6,6 +6,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
+import * as acorn from 'acorn';
 import { nanoid } from 'nanoid';
 import { create } from 'zustand';
 import type { FlowDocument } from '../../../shared/flow/flow-document';
@@ -13,6 +14,7 @@ import type { FlowProblem } from '../../../shared/flow/flow-problem';
 import { validateFlow } from '../../../shared/flow/validate-flow';
 import { nodeCatalog } from '../../../shared/nodes/all-nodes';
 import type { CatalogEntry, CatalogRecordType } from '../../../shared/nodes/catalog';
+import { scriptSyntaxError } from '../../../shared/nodes/scripts';
 import { indexCatalog, type CatalogIndex } from '../editor/model/catalog-index';
 import { copySelection, pastePayload, type ClipboardPayload } from '../editor/model/clipboard';
 import { checkConnection, type ConnectionCheck, type NodeNamer } from '../editor/model/connection-rules';
@@ -86,7 +88,12 @@ function computeProblems(
   nodes: EditorNode[],
   edges: EditorEdge[],
 ): Pick<FlowEditorState, 'problems' | 'problemIndex'> {
-  const problems = meta ? validateFlow(toFlowDocument(meta, nodes, edges), nodeCatalog) : [];
+  const problems = meta
+    ? validateFlow(toFlowDocument(meta, nodes, edges), nodeCatalog, {
+        // The code and expressions as the sandbox will compile them, checked as they are typed.
+        checkScript: (form, source) => scriptSyntaxError(acorn, form, source),
+      })
+    : [];
   return { problems, problemIndex: problemsByNode(problems) };
 }
 

@@ -12,6 +12,29 @@ interface Ports {
   portsNl: string;
 }
 
+/** The JavaScript parser's (acorn's) most common messages in Dutch; others stay as they are. */
+const PARSER_WORDS_NL: readonly [RegExp, (...groups: string[]) => string][] = [
+  [/^Unexpected token$/, () => 'onverwacht teken'],
+  [/^Unexpected character '(.*)'$/, (character) => `onverwacht teken '${character}'`],
+  [/^Unexpected keyword '(.*)'$/, (keyword) => `onverwacht sleutelwoord '${keyword}'`],
+  [/^The keyword '(.*)' is reserved$/, (keyword) => `het sleutelwoord '${keyword}' is gereserveerd`],
+  [/^Identifier '(.*)' has already been declared$/, (name) => `'${name}' is al gedeclareerd`],
+  [/^Unterminated string constant$/, () => 'tekst tussen aanhalingstekens niet afgesloten'],
+  [/^Unterminated template$/, () => 'template-tekst niet afgesloten'],
+  [/^Unterminated comment$/, () => 'commentaar niet afgesloten'],
+  [/^Unterminated regular expression$/, () => 'reguliere expressie niet afgesloten'],
+  [/^Invalid number$/, () => 'ongeldig getal'],
+  [/^Assigning to rvalue$/, () => 'toewijzing aan iets wat geen variabele is'],
+];
+
+function parserWordsNl(detail: string): string {
+  for (const [pattern, words] of PARSER_WORDS_NL) {
+    const match = pattern.exec(detail);
+    if (match) return words(...match.slice(1));
+  }
+  return detail;
+}
+
 /**
  * What flow validation finds, in English and Dutch (the editor's problems, node badges, the command
  * line's `flows validate`). A node's name comes in both languages: without a label of its own it is
@@ -46,6 +69,14 @@ export const problemMessages = {
     ({ flow, node, field, issue }) => `Flow "${flow}": ${node}${field ? `, field "${field}"` : ''}: ${issue}`,
     ({ flow, nodeNl, field, issueNl }) =>
       `Flow "${flow}": ${nodeNl}${field ? `, veld "${field}"` : ''}: ${issueNl}`,
+  ),
+  nodeScriptSyntax: wording<
+    { flow: string; field: string; line: number; column?: number; detail: string } & Named
+  >(
+    ({ flow, node, field, line, column, detail }) =>
+      `Flow "${flow}": ${node}, field "${field}": syntax error on line ${line}${column !== undefined ? `, column ${column}` : ''}: ${detail}.`,
+    ({ flow, nodeNl, field, line, column, detail }) =>
+      `Flow "${flow}": ${nodeNl}, veld "${field}": syntaxfout op regel ${line}${column !== undefined ? `, kolom ${column}` : ''}: ${parserWordsNl(detail)}.`,
   ),
   edgeDuplicateId: wording<{ flow: string; id: string }>(
     ({ flow, id }) => `Flow "${flow}": two edges have the id "${id}".`,

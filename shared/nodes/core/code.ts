@@ -44,4 +44,5 @@ export const codeTransform = defineNode({
   defaultConfig: { code: 'return record;', timeLimitMs: 1000, memoryLimitMb: 32 },
   connection: 'none',
   output: z.record(z.string(), z.unknown()),
+  scripts: (config) => [{ field: 'code', source: config.code, form: 'body' }],
 });

@@ -81,4 +81,16 @@ export const mapTransform = defineNode({
   defaultConfig: { fields: [], keepUnmapped: false },
   connection: 'none',
   output: z.record(z.string(), z.unknown()),
+  scripts: (config) =>
+    config.fields.flatMap((entry, index) =>
+      entry.source.kind === 'expression'
+        ? [
+            {
+              field: `fields.${index}.source.expression`,
+              source: entry.source.expression,
+              form: 'expression' as const,
+            },
+          ]
+        : [],
+    ),
 });

@@ -72,7 +72,9 @@ export function NodeInspector({ nodeId, data }: { nodeId: string; data: KoppelNo
   const rest = fields.filter((field) => field !== mapping && field !== code);
   const onChange = (next: Record<string, unknown>, key: string) =>
     setNodeConfig(node.id, next, `config:${node.id}:${key}`);
-  const general = (problems ?? []).filter((problem) => !problem.field);
+  // Config issues are shown at their fields by the form; everything else (a syntax error in the
+  // code or an expression among them) is listed here.
+  const general = (problems ?? []).filter((problem) => !problem.field || problem.code !== 'node.config');
 
   return (
     <div className="ed-inspector-body" data-testid="node-inspector" data-node-id={node.id}>
