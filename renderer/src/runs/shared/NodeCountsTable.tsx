@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import type { NodeCounts } from '../model/live-run';
 import { nodeName, type NodeNames } from '../model/node-names';
+import { pipelineOrder } from '../model/pipeline-order';
 
-/** Records per node of a run, in flow order like the canvas shows them (the same counts as its badges). */
+/** Records per node of a run, in the order records pass through them (the same counts as the canvas's badges). */
 export function NodeCountsTable({
   counts,
   flow,
@@ -16,10 +17,7 @@ export function NodeCountsTable({
   names: NodeNames;
 }) {
   const { t } = useTranslation();
-  // Flow order first (the order the user built), then nodes the flow no longer has.
-  const order = [...(flow?.nodes.map((node) => node.id) ?? [])];
-  for (const nodeId of Object.keys(counts)) if (!order.includes(nodeId)) order.push(nodeId);
-  const rows = order.filter(
+  const rows = pipelineOrder(flow, Object.keys(counts)).filter(
     (nodeId) => counts[nodeId] && counts[nodeId].received + counts[nodeId].passed > 0,
   );
   if (rows.length === 0) return null;
