@@ -14,3 +14,10 @@ export function itemReason(
   if (item.status === 'failed') return item.error ? messageIn(item.error, language) : (item.reason ?? '');
   return skipReasonsText(item.reasons, language, item.reason) ?? '';
 }
+
+/** The run that retried this record and settled it (its reason `retriedIn`), for a link to it. */
+export function retryRunOf(item: { reasons?: readonly SkipReason[] | null }): string | undefined {
+  const reason = item.reasons?.find((entry) => entry.code === 'retriedIn');
+  const runId = reason?.params?.runId;
+  return typeof runId === 'string' ? runId : undefined;
+}

@@ -6,7 +6,7 @@ import { Link } from 'wouter';
 import { useFailureText } from '../../api/failure-text';
 import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
 import { formatClock, formatDateTime } from '../model/format';
-import { itemReason } from '../model/item-reason';
+import { itemReason, retryRunOf } from '../model/item-reason';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -109,7 +109,13 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
                       }
                       title={itemReason(item, locale)}
                     >
-                      {itemReason(item, locale)}
+                      {retryRunOf(item) ? (
+                        <Link href={`/runs/${retryRunOf(item)}`} className="rn-link" data-testid="retried-in">
+                          {t('runs.records.retriedIn')}
+                        </Link>
+                      ) : (
+                        itemReason(item, locale)
+                      )}
                     </span>
                     <span role="cell">{item.attempts}</span>
                     <span role="cell" className="rn-cell-actions">
