@@ -29,12 +29,16 @@ export function registerSchedule(program: Command, io: SyncCliIo = processIo): v
           }
         }
       });
+      // The scheduler's timers do not hold the process open (the desktop app and the web host quit
+      // with their windows and sockets), so this command holds it itself until it is stopped.
+      const keepAlive = setInterval(() => undefined, 2 ** 30);
       await new Promise<void>((resolve) => {
         const stop = io.onStop(() => {
           stop();
           resolve();
         });
       });
+      clearInterval(keepAlive);
       io.out('Stopping: waiting for running flows to finish their current records…\n');
       off();
       await app.dispose();
