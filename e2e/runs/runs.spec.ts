@@ -96,6 +96,12 @@ test.describe('runs and monitoring', () => {
       String(stored.counts.succeeded + stored.counts.failed),
     );
     await expect(page.locator('[data-testid="record-row"][data-status="failed"]')).toHaveCount(0);
+    // The records the retry settled link to the retry run, not to a raw run id in their reason.
+    const retriedIn = page.getByTestId('retried-in').first();
+    await expect(retriedIn).toHaveText('Retried in a later run');
+    const retryHref = (await retriedIn.getAttribute('href')) ?? '';
+    expect(retryHref).toMatch(/#\/runs\/[\w-]+$/);
+    expect(retryHref).not.toContain(runId);
     await run.shot('run-after-retry');
 
     // "Which run handled this order?"
