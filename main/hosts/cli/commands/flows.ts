@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import { hasErrors } from '../../../../shared/flow/flow-problem';
 import { ExitCode } from '../options';
-import { guarded, printProblems, processIo, readFlowFile, type SyncCliIo } from './sync-cli';
+import { CliExit, guarded, printProblems, processIo, readFlowFile, type SyncCliIo } from './sync-cli';
 
 /** `koppel flows validate <file>`: checks a flow file without touching a data folder. */
 export function registerFlows(program: Command, io: SyncCliIo = processIo): void {
@@ -13,7 +14,17 @@ export function registerFlows(program: Command, io: SyncCliIo = processIo): void
     .option('--json', 'print {"valid":…,"problems":[…]}')
     .action((file: string, options: { json?: boolean }) =>
       guarded(io, 'flows validate', async () => {
-        const flow = readFlowFile(file);
+        let flow: FlowDocument;
+        try {
+          flow = readFlowFile(file);
+        } catch (error) {
+          if (!options.json || !(error instanceof CliExit)) throw error;
+          // A script reading --json gets its line for a file that cannot be read or parsed too.
+          const problem = { severity: 'error', code: 'flow.file', message: error.message };
+          io.out(`${JSON.stringify({ valid: false, flow: null, problems: [problem] })}\n`);
+          io.setExitCode(error.code);
+          return;
+        }
         const [{ createNodeRegistry }, { validateFlowDocument }] = await Promise.all([
           import('../../../nodes'),
           import('../../../engine/validation'),

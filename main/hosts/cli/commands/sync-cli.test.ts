@@ -234,6 +234,43 @@ describe('koppel flows validate', () => {
       problems: [expect.objectContaining({ code: 'graph.cycle', edgeId: 'back' })],
     });
   });
+
+  it('says a cycle once, though each of its edges carries it', async () => {
+    const { run, writeFlow } = koppel();
+    const rules = { rules: [{ path: 'sku', rule: 'numeric' }] };
+    const cyclic = memoryFlow({
+      id: 'cycle',
+      transforms: [
+        { kind: 'core.transform.validate', id: 'a', config: rules },
+        { kind: 'core.transform.validate', id: 'b', config: rules },
+      ],
+    });
+    cyclic.edges.push({ id: 'back', source: 'b', sourcePort: 'out', target: 'a', targetPort: 'in' });
+    const result = await run('flows', 'validate', writeFlow('cycle2.flow.json', cyclic));
+    expect(result.code).toBe(2);
+    expect(result.stderr.match(/records would go round in circles/g)).toHaveLength(1);
+  });
+
+  it('answers --json for a file that is not JSON or cannot be read, with exit 2', async () => {
+    const { run, writeFlow } = koppel();
+    const broken = writeFlow('broken.flow.json', {});
+    fs.writeFileSync(broken, '{ "nodes": [');
+    for (const file of [broken, `${broken}.missing`]) {
+      const result = await run('flows', 'validate', file, '--json');
+      expect(result.code).toBe(2);
+      expect(JSON.parse(result.lastLine)).toEqual({
+        valid: false,
+        flow: null,
+        problems: [
+          {
+            severity: 'error',
+            code: 'flow.file',
+            message: expect.stringMatching(file === broken ? /is not JSON/ : /cannot read/),
+          },
+        ],
+      });
+    }
+  });
 });
 
 describe('koppel schedule', () => {

@@ -124,8 +124,14 @@ export function readFlowFile(file: string): FlowDocument {
 }
 
 export function printProblems(io: SyncCliIo, problems: readonly FlowProblem[]): void {
-  for (const problem of problems)
-    io.err(`${problem.severity === 'error' ? 'error' : 'warning'}: ${problem.message}\n`);
+  // One sentence once: a cycle is a problem of each of its edges (the editor marks them all).
+  const printed = new Set<string>();
+  for (const problem of problems) {
+    const line = `${problem.severity === 'error' ? 'error' : 'warning'}: ${problem.message}\n`;
+    if (printed.has(line)) continue;
+    printed.add(line);
+    io.err(line);
+  }
 }
 
 /** The final `--json` line of `koppel run` and `koppel runs retry`. */
