@@ -41,6 +41,8 @@ export class ItemLauncher {
   /** The last item in flight per record key. */
   private readonly keyChains = new Map<string, Promise<void>>();
   private consecutiveUnreachable = 0;
+  /** Records that failed because a system could not be reached, in all. */
+  unreachableFailed = 0;
 
   constructor(
     private readonly deps: ItemLauncherDeps,
@@ -163,6 +165,7 @@ export class ItemLauncher {
       if (item.status !== 'failed') this.consecutiveUnreachable = 0;
       return;
     }
+    this.unreachableFailed++;
     this.consecutiveUnreachable++;
     if (this.consecutiveUnreachable === this.deps.unreachableLimit) {
       this.deps.onUnreachable(this.consecutiveUnreachable, item.error?.message ?? 'unknown');

@@ -35,6 +35,8 @@ export interface RunResult {
   counts: RunCounts;
   durationMs: number;
   error: RunError | null;
+  /** Of the failed records, those that failed because a system could not be reached. */
+  unreachableFailed: number;
 }
 
 export interface RunDeps {
@@ -206,6 +208,7 @@ export class RunExecution {
       counts: { ...this.counts },
       durationMs: finishedAt - this.startedAt,
       error: this.runError,
+      unreachableFailed: this.launcher.unreachableFailed,
     };
     if (this.options.retry) this.recountParent(this.options.retry.parentRunId);
     this.deps.store.finishRun(this.writer, this.options.flow.id, { ...result, finishedAt });

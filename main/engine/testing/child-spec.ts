@@ -27,4 +27,5 @@ export const ChildResult = z.object({
   counts: RunCounts,
   durationMs: z.number(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  unreachableFailed: z.number().int().nonnegative(),
 });

@@ -191,6 +191,30 @@ describe('koppel run', () => {
     expect(JSON.parse(result.lastLine)).toMatchObject({ status: 'failed' });
   });
 
+  it('exits 3 when every failed record found its system out of reach, too few in a row to stop the run', async () => {
+    const { run, system, writeFlow } = koppel();
+    system.seed('orders', sampleOrders(3));
+    const refuse = () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8443'), { code: 'ECONNREFUSED' });
+    };
+    system.hooks.before = (operation) => (operation === 'create' ? refuse() : undefined);
+    const flow = {
+      ...validated,
+      settings: { ...validated.settings, retry: { attempts: 1, baseDelaySeconds: 1, maxDelaySeconds: 1 } },
+    };
+    const down = await run('run', writeFlow('orders.flow.json', flow));
+    expect(down.code).toBe(3);
+    expect(down.stdout).toContain('3 records: 0 succeeded, 0 skipped, 3 failed.');
+    expect(down.stdout).toContain(
+      'All of them failed because a system could not be reached: check the connection and run again.',
+    );
+    // One record failing on its data as well: someone has to look, exit 1.
+    system.seed('orders', [...sampleOrders(3), { ...sampleOrders(4)[3], sku: 'abc' }]);
+    const mixed = await run('run', writeFlow('orders.flow.json', flow));
+    expect(mixed.stdout).toContain('3 of them failed because a system could not be reached');
+    expect(mixed.code).toBe(1);
+  });
+
   it('dry-runs with a limit, writing nothing', async () => {
     const { run, system, writeFlow } = koppel();
     system.seed('orders', sampleOrders(10));

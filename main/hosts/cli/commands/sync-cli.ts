@@ -93,7 +93,11 @@ export function exitCodeOfRun(result: RunResult): number {
       return ExitCode.invalid;
     return ExitCode.someFailed;
   }
-  return result.status === 'succeeded' ? ExitCode.ok : ExitCode.someFailed;
+  if (result.status === 'succeeded') return ExitCode.ok;
+  // Every failure was a system out of reach (too few in a row to stop the run): try again later.
+  if (result.counts.failed > 0 && result.unreachableFailed === result.counts.failed)
+    return ExitCode.unreachable;
+  return ExitCode.someFailed;
 }
 
 /** Reads a flow file (any schema version); exit 2 with the reason when it is not one. */
@@ -237,6 +241,11 @@ function printSummary(io: SyncCliIo, app: App, result: RunResult): void {
     `Run ${result.runId}: ${result.status} in ${(result.durationMs / 1000).toFixed(1)} s — ${total} records: ${succeeded} succeeded, ${skipped} skipped, ${failed} failed.\n`,
   );
   if (result.error) io.out(`Stopped: ${result.error.message}\n`);
+  if (result.unreachableFailed > 0) {
+    io.out(
+      `${result.unreachableFailed === failed ? 'All of them' : `${result.unreachableFailed} of them`} failed because a system could not be reached: check the connection and run again.\n`,
+    );
+  }
   if (failed > 0) {
     const { items } = app.ctx.sync.store.items.list(result.runId, { status: 'failed', limit: 20, offset: 0 });
     for (const item of items)
