@@ -178,13 +178,12 @@ describe('flows.*', () => {
     const nameless = await failure('flows.import', { json: JSON.stringify({ schemaVersion: 2, id: 'x' }) });
     expect(nameless).toMatchObject({
       code: 'invalid_flow',
-      message:
-        'The flow is not a valid flow document: name: Invalid input: expected string, received undefined',
+      message: 'The flow is not a valid flow document: name: Missing: this field is required.',
       text: { code: 'flowDocumentInvalid' },
     });
     // zod's own words for the issue, in Dutch.
     expect(apiMessageIn(nameless, 'nl')).toBe(
-      'De flow is geen geldig flowdocument: name: Ongeldige invoer: verwacht string, ontving undefined',
+      'De flow is geen geldig flowdocument: name: Ontbreekt: dit veld is verplicht.',
     );
     const newer = await failure('flows.import', { json: JSON.stringify({ schemaVersion: 99, id: 'x' }) });
     expect(newer.message).toBe(

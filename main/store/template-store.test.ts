@@ -83,10 +83,10 @@ describe('a template that cannot be had', () => {
       fs.writeFileSync(nameless, JSON.stringify({ ...memoryFlow({ id: 'nameless' }), name: undefined }));
       const invalid = koppelErrorOf(() => store.get('nameless'));
       expect(invalid.message).toBe(
-        `Template nameless (${nameless}): The flow is not a valid flow document: name: Invalid input: expected string, received undefined`,
+        `Template nameless (${nameless}): The flow is not a valid flow document: name: Missing: this field is required.`,
       );
       expect(apiMessageIn(invalid, 'nl')).toBe(
-        `Sjabloon nameless (${nameless}): De flow is geen geldig flowdocument: name: Ongeldige invoer: verwacht string, ontving undefined`,
+        `Sjabloon nameless (${nameless}): De flow is geen geldig flowdocument: name: Ontbreekt: dit veld is verplicht.`,
       );
 
       fs.writeFileSync(path.join(dir, 'orders.flow.json'), JSON.stringify(memoryFlow({ id: 'orders' })));

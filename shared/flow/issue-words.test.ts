@@ -27,6 +27,13 @@ describe('issueWords', () => {
     });
   });
 
+  it('says a field that is not there is missing, not that it "received undefined"', () => {
+    expect(issueWords(firstIssue({ sku: '1', kind: 'invoice' }))).toEqual({
+      issue: 'Missing: this field is required.',
+      issueNl: 'Ontbreekt: dit veld is verplicht.',
+    });
+  });
+
   it('words bounds and options in Dutch', () => {
     expect(issueWords(firstIssue({ quantity: 0, sku: '1', kind: 'invoice' })).issueNl).toBe(
       'Te klein: verwacht dat number >=1 is',

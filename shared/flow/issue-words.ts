@@ -20,6 +20,10 @@ function said(map: z.core.$ZodErrorMap, issue: z.core.$ZodIssue): string | undef
  * and looks like a schema's own message.
  */
 export function issueWords(issue: z.core.$ZodIssue): { issue: string; issueNl: string } {
+  // zod says "expected string, received undefined" of a field that is not there at all.
+  if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined) {
+    return { issue: 'Missing: this field is required.', issueNl: 'Ontbreekt: dit veld is verplicht.' };
+  }
   const own = schemaMessageIn(issue.message, 'params' in issue ? issue.params : undefined, 'nl');
   if (own !== undefined) return { issue: issue.message, issueNl: own };
   const standard = said(en.localeError, issue) === issue.message;
