@@ -78,5 +78,15 @@ test.describe('code node', () => {
     await expect(page.getByTestId('code-result')).toContainText('"trigger": "manual"');
     await expect(page.getByTestId('canvas-empty')).toHaveCount(0);
     await editor.shot('editor-code-nl-dark');
+
+    // A schedule trigger without a name of its own is named by the flow's schedule, and follows it.
+    await editor.addByDrag('core.trigger.schedule', { x: 300, y: 330 });
+    await editor.select('core.trigger.schedule');
+    await page.getByTestId('schedule-kind').selectOption('interval');
+    const title = editor.node('core.trigger.schedule').locator('.ed-node-title');
+    await expect(title).toHaveText('Elke 15 minuten');
+    await page.getByLabel('Elke (minuten)').fill('5');
+    await expect(title).toHaveText('Elke 5 minuten');
+    await editor.shot('editor-schedule-trigger-nl-dark');
   });
 });

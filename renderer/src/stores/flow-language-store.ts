@@ -28,7 +28,11 @@ type NodeTextKey =
   | 'editor.category.target'
   | 'editor.system.core'
   | 'editor.system.teamleader'
-  | 'editor.system.mplus';
+  | 'editor.system.mplus'
+  | 'flows.schedule.manual'
+  | 'flows.schedule.minutes'
+  | 'flows.schedule.hours'
+  | 'flows.schedule.cron';
 
 const cache = new Map<string, string>();
 

@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { scheduleText } from '../../screens/flows/schedule-text';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { nodeText, useFlowLanguageStore } from '../../stores/flow-language-store';
 import { useFlowRunStore } from '../../stores/flow-run-store';
@@ -23,7 +24,12 @@ function KoppelNodeView({ id, data, selected }: NodeProps<EditorNode>) {
   const problems = useFlowEditorStore((state) => state.problemIndex.get(id) ?? NO_PROBLEMS);
   const counts = useFlowRunStore((state) => state.nodeCounts[id]);
   const status = nodeStatus(problems, data.config, entry);
-  const title = data.label || entry?.label[language] || data.kind;
+  // A schedule trigger without a name of its own is named by the flow's schedule, which it follows.
+  const schedule = useFlowEditorStore((state) =>
+    data.kind === 'core.trigger.schedule' && !data.label ? state.meta?.schedule : undefined,
+  );
+  const title =
+    data.label || (schedule && scheduleText(nodeText, schedule)) || entry?.label[language] || data.kind;
   const category = entry?.category ?? 'transform';
   const inputs = entry?.inputs ?? [];
   const outputs = entry?.outputs ?? [];
@@ -53,7 +59,7 @@ function KoppelNodeView({ id, data, selected }: NodeProps<EditorNode>) {
         <span className="ed-node-title">{title}</span>
       </div>
       <div className="ed-node-meta">
-        {data.label ? entry?.label[language] : nodeText(`editor.category.${category}`)}
+        {data.label || schedule ? entry?.label[language] : nodeText(`editor.category.${category}`)}
         {entry && entry.system !== 'core' ? ` · ${nodeText(`editor.system.${entry.system}`)}` : ''}
       </div>
       <NodeBadge status={status} counts={counts} />

@@ -1,8 +1,16 @@
-import type { TFunction } from 'i18next';
 import type { Schedule } from '../../../../shared/flow/flow-document';
 
-/** A flow's schedule in a few words: "By hand", "Every 15 min", "Cron 0 * * * *". */
-export function scheduleText(t: TFunction, schedule: Schedule): string {
+type ScheduleKey =
+  'flows.schedule.manual' | 'flows.schedule.minutes' | 'flows.schedule.hours' | 'flows.schedule.cron';
+
+/**
+ * A flow's schedule in a few words: "By hand", "Every 15 minutes", "Cron 0 * * * *". `t` is i18next's
+ * (the flows list) or the canvas's cached `nodeText`.
+ */
+export function scheduleText(
+  t: (key: ScheduleKey, values?: Readonly<Record<string, string | number>>) => string,
+  schedule: Schedule,
+): string {
   switch (schedule.kind) {
     case 'manual':
       return t('flows.schedule.manual');
