@@ -38,7 +38,7 @@ export const amountPerRunField = field(z.number().int().min(1).max(1_000_000).op
 
 /** Rows of a lookup table: key → value. Keys are compared as text. */
 export const LookupRow = z.object({
-  key: z.string(),
-  value: z.json(),
+  key: field(z.string(), { title: { en: 'Key', nl: 'Sleutel' } }),
+  value: field(z.json(), { title: { en: 'Value', nl: 'Waarde' } }),
 });
 export type LookupRow = z.infer<typeof LookupRow>;

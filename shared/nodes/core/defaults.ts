@@ -4,10 +4,10 @@ import { field } from '../ui-hints';
 import { schemaMessage } from '../../flow/schema-message';
 
 export const DefaultValue = z.object({
-  path: z.string().min(1, schemaMessage('chooseField')),
-  value: z.json(),
+  path: field(z.string().min(1, schemaMessage('chooseField')), { title: { en: 'Field', nl: 'Veld' } }),
+  value: field(z.json(), { title: { en: 'Value', nl: 'Waarde' } }),
   /** Also replace a value that is present (not only a missing or empty one). */
-  overwrite: z.boolean().default(false),
+  overwrite: field(z.boolean().default(false), { title: { en: 'Overwrite', nl: 'Overschrijven' } }),
 });
 export type DefaultValue = z.infer<typeof DefaultValue>;
 

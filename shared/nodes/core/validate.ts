@@ -19,12 +19,12 @@ export type ValidationRuleKind = z.infer<typeof ValidationRuleKind>;
 
 export const ValidationRule = z
   .object({
-    path: z.string().min(1, schemaMessage('chooseField')),
-    rule: ValidationRuleKind,
+    path: field(z.string().min(1, schemaMessage('chooseField')), { title: { en: 'Field', nl: 'Veld' } }),
+    rule: field(ValidationRuleKind, { title: { en: 'Rule', nl: 'Regel' } }),
     /** The pattern (regex), the length (min/maxLength) or the allowed values (oneOf). */
-    value: z.json().optional(),
+    value: field(z.json().optional(), { title: { en: 'Value', nl: 'Waarde' } }),
     /** Replaces the standard message; `{field}` and `{value}` are filled in. */
-    message: z.string().optional(),
+    message: field(z.string().optional(), { title: { en: 'Message', nl: 'Melding' } }),
   })
   .superRefine((rule, ctx) => {
     const needs = (ok: boolean, issue: ReturnType<typeof schemaIssue>) => {

@@ -18,7 +18,10 @@ const branchNumberField = field(z.number().int().min(1).default(1), {
   title: { en: 'Branch', nl: 'Filiaal' },
 });
 
-export const VatCodeRule = z.object({ rate: z.number().min(0).max(100), code: z.number().int().min(0) });
+export const VatCodeRule = z.object({
+  rate: field(z.number().min(0).max(100), { title: { en: 'Tax rate (%)', nl: 'Btw-tarief (%)' } }),
+  code: field(z.number().int().min(0), { title: { en: 'VAT code', nl: 'Btw-code' } }),
+});
 export type VatCodeRule = z.infer<typeof VatCodeRule>;
 
 export const vatCodesField = field(

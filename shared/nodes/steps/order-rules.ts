@@ -3,23 +3,32 @@ import { PaymentTerm, SalesOrder } from '../../domain/sales-order';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
 
-export const ValueMapping = z.object({ from: z.string().min(1), to: z.string().min(1) });
+export const ValueMapping = z.object({
+  from: field(z.string().min(1), { title: { en: 'From', nl: 'Van' } }),
+  to: field(z.string().min(1), { title: { en: 'To', nl: 'Naar' } }),
+});
 export type ValueMapping = z.infer<typeof ValueMapping>;
 
 /** A shipping method in the source → a delivery method in the target, or a shipping line with a price. */
 export const ShippingRule = z.object({
-  from: z.string().min(1),
-  to: z.string().min(1),
+  from: field(z.string().min(1), { title: { en: 'From', nl: 'Van' } }),
+  to: field(z.string().min(1), { title: { en: 'To', nl: 'Naar' } }),
   /** When set, a line with this text and net price is added (Teamleader has no delivery methods). */
-  lineDescription: z.string().optional(),
-  linePriceExcl: z.number().min(0).optional(),
-  lineTaxRate: z.number().min(0).max(100).optional(),
+  lineDescription: field(z.string().optional(), {
+    title: { en: 'Shipping line text', nl: 'Tekst verzendregel' },
+  }),
+  linePriceExcl: field(z.number().min(0).optional(), {
+    title: { en: 'Line price excl. VAT', nl: 'Regelprijs excl. btw' },
+  }),
+  lineTaxRate: field(z.number().min(0).max(100).optional(), {
+    title: { en: 'Line tax rate (%)', nl: 'Btw-tarief regel (%)' },
+  }),
 });
 export type ShippingRule = z.infer<typeof ShippingRule>;
 
 export const PaymentTermRule = z.object({
-  paymentMethod: z.string().min(1),
-  term: PaymentTerm,
+  paymentMethod: field(z.string().min(1), { title: { en: 'Payment method', nl: 'Betaalmethode' } }),
+  term: field(PaymentTerm, { title: { en: 'Payment term', nl: 'Betalingstermijn' } }),
 });
 
 export const OrderRulesConfig = z.object({

@@ -10,17 +10,25 @@ import { schemaMessage } from '../../flow/schema-message';
  * code). A row without `sourceRate` is the country's default. Country `*` matches every country.
  */
 export const TaxRule = z.object({
-  country: z.string().regex(/^([A-Za-z]{2}|\*)$/, schemaMessage('countryCode')),
-  sourceRate: z.number().min(0).max(100).optional(),
-  targetTax: z.number().min(0),
+  country: field(z.string().regex(/^([A-Za-z]{2}|\*)$/, schemaMessage('countryCode')), {
+    title: { en: 'Country', nl: 'Land' },
+  }),
+  sourceRate: field(z.number().min(0).max(100).optional(), {
+    title: { en: 'Tax rate (%)', nl: 'Btw-tarief (%)' },
+  }),
+  targetTax: field(z.number().min(0), { title: { en: 'Target tax', nl: 'Doel-btw' } }),
 });
 export type TaxRule = z.infer<typeof TaxRule>;
 
 /** Revenue account per country: Teamleader product category (ledger per department) / MplusKASSA turnover group. */
 export const RevenueRule = z.object({
-  country: z.string().regex(/^([A-Za-z]{2}|\*)$/, schemaMessage('countryCode')),
-  sourceRate: z.number().min(0).max(100).optional(),
-  account: z.string().min(1),
+  country: field(z.string().regex(/^([A-Za-z]{2}|\*)$/, schemaMessage('countryCode')), {
+    title: { en: 'Country', nl: 'Land' },
+  }),
+  sourceRate: field(z.number().min(0).max(100).optional(), {
+    title: { en: 'Tax rate (%)', nl: 'Btw-tarief (%)' },
+  }),
+  account: field(z.string().min(1), { title: { en: 'Revenue account', nl: 'Omzetrekening' } }),
 });
 export type RevenueRule = z.infer<typeof RevenueRule>;
 
