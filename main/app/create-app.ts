@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { apiMessage } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
 import type { HostKind } from '../../shared/api/calls/app';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
@@ -59,7 +61,7 @@ export interface App {
 
 /** The composition root shared by every host: builds the context, the services and the dispatcher. */
 export async function createApp(options: CreateAppOptions): Promise<App> {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  makeDataFolder(options.dataDir);
   const logger = options.logger ?? createConsoleLogger();
   const disposers: (() => void | Promise<void>)[] = [];
   const bus = new EventBus();
@@ -141,4 +143,24 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       for (const dispose of disposers.reverse()) await dispose();
     },
   };
+}
+
+/** Creates the data folder; one that cannot be a folder fails with words, not Node's error code. */
+function makeDataFolder(folder: string): void {
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const [reason, reasonNl] =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? ['it (or a folder above it) is a file', 'die (of een map erboven) is een bestand']
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? ['Koppel may not write there', 'Koppel mag daar niet schrijven']
+          : [
+              error instanceof Error ? error.message : String(error),
+              error instanceof Error ? error.message : String(error),
+            ];
+    throw new KoppelError('invalid_input', apiMessage('dataFolderUnusable', { folder, reason, reasonNl }));
+  }
 }

@@ -44,6 +44,22 @@ describe('koppel command line', () => {
     expect(blank.stderr).toContain('Give an order number, e-mail, SKU or item key to look for.');
   });
 
+  it('says so, with exit 2, when the data folder is a file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-file-'));
+    try {
+      const file = path.join(dir, 'not-a-folder');
+      fs.writeFileSync(file, '');
+      const result = koppel('runs', 'list', '--data-dir', file);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(
+        `Koppel cannot use the data folder ${file}: it (or a folder above it) is a file. Choose another one (--data-dir or KOPPEL_DATA_DIR).`,
+      );
+      expect(result.stderr).not.toContain('EEXIST');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('ends normally when what reads its output stops early (koppel … | head)', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-pipe-'));
     try {

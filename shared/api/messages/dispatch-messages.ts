@@ -27,6 +27,13 @@ export const dispatchMessages = {
     () => 'Cannot reach the Koppel web host.',
     () => 'De Koppel-webhost is niet bereikbaar.',
   ),
+  /** The data folder cannot be created or written; `reason` says why in each language. */
+  dataFolderUnusable: wording<{ folder: string; reason: string; reasonNl: string }>(
+    ({ folder, reason }) =>
+      `Koppel cannot use the data folder ${folder}: ${reason}. Choose another one (--data-dir or KOPPEL_DATA_DIR).`,
+    ({ folder, reasonNl }) =>
+      `Koppel kan de gegevensmap ${folder} niet gebruiken: ${reasonNl}. Kies een andere (--data-dir of KOPPEL_DATA_DIR).`,
+  ),
   sessionTokenMissing: wording<Record<string, never>>(
     () => 'This page needs the session token: open the full URL that "koppel serve" printed.',
     () => 'Deze pagina heeft het sessietoken nodig: open het volledige adres dat "koppel serve" toonde.',
