@@ -256,7 +256,7 @@ export class ItemsRepo {
 
   /**
    * Items whose business key or item key equals `text` (or starts with it), newest first, across
-   * runs. The e-mail column compares without case.
+   * runs, without case (order numbers, e-mails and SKUs alike).
    */
   search(text: string, limit: number): RunItemSummary[] {
     const value = text.trim();
@@ -265,9 +265,10 @@ export class ItemsRepo {
     return this.db
       .prepare<{ value: string; upper: string; limit: number }, ItemRow>(
         `SELECT ${summaryColumns} FROM items WHERE id IN (
-           SELECT id FROM items WHERE order_number >= @value AND order_number < @upper
+           SELECT id FROM items
+             WHERE order_number COLLATE NOCASE >= @value AND order_number COLLATE NOCASE < @upper
            UNION SELECT id FROM items WHERE email >= @value AND email < @upper
-           UNION SELECT id FROM items WHERE sku >= @value AND sku < @upper
+           UNION SELECT id FROM items WHERE sku COLLATE NOCASE >= @value AND sku COLLATE NOCASE < @upper
            UNION SELECT id FROM items WHERE item_key = @value)
          ORDER BY id DESC LIMIT @limit`,
       )

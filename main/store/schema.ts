@@ -153,4 +153,11 @@ export const schemaSteps: readonly string[] = [
   `
   ALTER TABLE runs ADD COLUMN error_text_json TEXT;
   `,
+  // 4: order numbers and SKUs are searched without case, as e-mails are ("o2026-000001").
+  `
+  DROP INDEX items_by_order;
+  DROP INDEX items_by_sku;
+  CREATE INDEX items_by_order ON items (order_number COLLATE NOCASE) WHERE order_number IS NOT NULL;
+  CREATE INDEX items_by_sku ON items (sku COLLATE NOCASE) WHERE sku IS NOT NULL;
+  `,
 ];

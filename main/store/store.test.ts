@@ -212,6 +212,7 @@ describe('Store', () => {
     writer1.saveItem(testItem(store, 'run-1', { orderNumber: 'ORD-1001', email: 'Anna@Example.com' }));
     writer2.saveItem(testItem(store, 'run-2', { orderNumber: 'ORD-1001' }));
     writer2.saveItem(testItem(store, 'run-2', { sku: '4711' }));
+    writer2.saveItem(testItem(store, 'run-2', { sku: 'SKU-00002' }));
     await Promise.all([writer1.commit(), writer2.commit()]);
     expect(
       store.items
@@ -222,6 +223,16 @@ describe('Store', () => {
     expect(store.items.search('anna@example.com', 10)).toHaveLength(1);
     expect(store.items.search('ORD-10', 10)).toHaveLength(2);
     expect(store.items.search('4711', 10)[0]?.businessKeys).toEqual({ sku: '4711' });
+    // Without case, as typed: order numbers and SKUs like e-mails.
+    expect(store.items.search('ord-100', 10)).toHaveLength(2);
+    expect(store.items.search('sku-0000', 10)[0]?.businessKeys).toEqual({ sku: 'SKU-00002' });
+    // Still through the indexes (a search over many runs must not read every item).
+    const plan = store.db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM items WHERE sku COLLATE NOCASE >= 'a' AND sku COLLATE NOCASE < 'b'",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX items_by_sku/);
   });
 
   it('deletes old runs with their items and events, keeping the ledger', async () => {
