@@ -63,8 +63,13 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
           ...(options.status ? { status: options.status } : {}),
         });
         if (options.json) io.out(`${JSON.stringify(list)}\n`);
-        else if (list.length === 0) io.out('No runs yet.\n');
-        else for (const run of list) io.out(`${describeRun(run)}\n`);
+        else if (list.length === 0) {
+          const filters = [
+            ...(options.flow ? [`of flow "${options.flow}"`] : []),
+            ...(options.status ? [`with status ${options.status}`] : []),
+          ];
+          io.out(filters.length === 0 ? 'No runs yet.\n' : `No runs ${filters.join(' ')}.\n`);
+        } else for (const run of list) io.out(`${describeRun(run)}\n`);
       }),
     ),
   );

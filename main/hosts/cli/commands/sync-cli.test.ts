@@ -145,6 +145,10 @@ describe('koppel run', () => {
       expect.objectContaining({ runId, key: 'memory:orders:bad', status: 'failed' }),
     ]);
     expect((await run('runs', 'list', '--json')).lastLine).toContain(runId);
+    // A filter that matches nothing says so, not "No runs yet".
+    expect((await run('runs', 'list', '--flow', 'no-such-flow')).stdout).toBe(
+      'No runs of flow "no-such-flow".\n',
+    );
 
     // A retry re-sends the stored input with the same (still strict) flow, so it fails again: exit 1.
     const again = await run('runs', 'retry', runId, '--item', 'memory:orders:bad', '--json');
