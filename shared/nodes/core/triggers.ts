@@ -11,7 +11,7 @@ export const manualTrigger = defineNode({
   label: { en: 'Run by hand', nl: 'Handmatig starten' },
   description: {
     en: 'Starts the flow when you press Run, or from the command line.',
-    nl: 'Start de flow wanneer je op Starten drukt, of vanaf de opdrachtregel.',
+    nl: 'Start de flow wanneer u op Starten drukt, of vanaf de opdrachtregel.',
   },
   category: 'trigger',
   system: 'core',
