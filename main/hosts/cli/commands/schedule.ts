@@ -17,6 +17,12 @@ export function registerSchedule(program: Command, io: SyncCliIo = processIo): v
         `Running the schedules of ${scheduled.length} flow(s) from ${app.ctx.dataDir}. Press Ctrl+C to stop.\n`,
       );
       for (const flow of scheduled) {
+        // A flow that cannot run is said to be so, not given a next run that will fail.
+        const error = sync.engine.validate(flow).find((problem) => problem.severity === 'error');
+        if (error) {
+          io.out(`  ${flow.name}: cannot run until fixed: ${error.message}\n`);
+          continue;
+        }
         const next = sync.scheduler.nextRunAt(flow);
         io.out(`  ${flow.name}: next run ${next === null ? 'unknown' : new Date(next).toISOString()}\n`);
       }

@@ -310,13 +310,26 @@ describe('koppel schedule', () => {
       enabled: true,
       schedule: { kind: 'interval', everyMinutes: 60, timezone: 'Europe/Amsterdam' },
     });
+    // Saved while unfinished: it cannot run, and is not given a next run.
+    app.ctx.sync.flows.save({
+      ...memoryFlow({
+        id: 'unfinished',
+        name: 'Unfinished',
+        transforms: [{ kind: 'core.transform.validate', config: { rules: [] } }],
+      }),
+      enabled: true,
+      schedule: { kind: 'interval', everyMinutes: 60, timezone: 'Europe/Amsterdam' },
+    });
     await app.dispose();
     const running = run('schedule');
     await stop();
     const result = await running;
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^Running the schedules of 1 flow\(s\) from .*\n {2}Memory flow: next run \d{4}-/,
+      /^Running the schedules of 2 flow\(s\) from .*\n {2}Memory flow: next run \d{4}-/,
+    );
+    expect(result.stdout).toContain(
+      '  Unfinished: cannot run until fixed: Flow "Unfinished": node "Validate" (n1), field "rules": Add at least one rule.',
     );
     expect(result.stdout).toContain('Stopping: waiting for running flows');
   });
