@@ -96,6 +96,10 @@ test.describe('runs and monitoring', () => {
       String(stored.counts.succeeded + stored.counts.failed),
     );
     await expect(page.locator('[data-testid="record-row"][data-status="failed"]')).toHaveCount(0);
+    // The notice says how the retry ended, not that it is still going.
+    await expect(page.getByTestId('run-action-message')).toContainText(
+      `Retried ${stored.counts.failed} records: ${stored.counts.failed} succeeded, 0 failed.`,
+    );
     // The records the retry settled link to the retry run, not to a raw run id in their reason.
     const retriedIn = page.getByTestId('retried-in').first();
     await expect(retriedIn).toHaveText('Retried in a later run');

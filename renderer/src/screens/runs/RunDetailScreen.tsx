@@ -44,6 +44,10 @@ export function RunDetailScreen({
   );
   const [status, setStatus] = useState<ItemStatus | null>(initialStatus);
   const actions = useRunActions(runId);
+  // The retry this screen started, as it goes: the notice says how it ended once it has.
+  const retryRun = useRunLiveStore((state) =>
+    actions.message?.runId ? state.runs[actions.message.runId] : undefined,
+  );
   const names = useMemo(() => nodeNamesOf(flow, locale), [flow, locale]);
 
   useEffect(() => {
@@ -137,7 +141,13 @@ export function RunDetailScreen({
           role="status"
           data-testid="run-action-message"
         >
-          {actions.message.text}{' '}
+          {retryRun && retryRun.status !== 'running'
+            ? t('runs.detail.retryDone', {
+                count: retryRun.counts.total,
+                succeeded: retryRun.counts.succeeded,
+                failed: retryRun.counts.failed,
+              })
+            : actions.message.text}{' '}
           {actions.message.runId && (
             <Link href={`/runs/${actions.message.runId}`} className="rn-link">
               {t('runs.detail.openRetryRun')}
