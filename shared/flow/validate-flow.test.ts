@@ -250,6 +250,35 @@ describe('validateFlow', () => {
     expect(validateFlow(flow, nodeCatalog)).toEqual([]);
   });
 
+  it('warns of a field mapper that maps nothing (its records would leave empty), without stopping the flow', () => {
+    const flow = edit((f) => {
+      const map = f.nodes.find((node) => node.id === 'map');
+      if (map) map.config = {};
+    });
+    const problems = validateFlow(flow, nodeCatalog);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        code: 'node.mapsNothing',
+        nodeId: 'map',
+        field: 'fields',
+        message:
+          'Flow "Orders": node "Map fields" (map) maps no fields, so its records leave empty: map at least one field, or turn on "Keep other fields".',
+        text: expect.objectContaining({ code: 'nodeMapsNothing' }),
+      },
+    ]);
+    expect(problemIn(problems[0] as FlowProblem, 'nl')).toBe(
+      'Flow "Orders": node "Velden koppelen" (map) koppelt geen velden, dus zijn records gaan leeg verder: koppel minstens één veld, of zet "Overige velden behouden" aan.',
+    );
+    expect(hasErrors(problems)).toBe(false);
+    // Keeping the other fields passes the record on: nothing to say.
+    const keeping = edit((f) => {
+      const map = f.nodes.find((node) => node.id === 'map');
+      if (map) map.config = { keepUnmapped: true };
+    });
+    expect(validateFlow(keeping, nodeCatalog)).toEqual([]);
+  });
+
   it('lets warnings through and stops on errors', () => {
     expect(hasErrors([{ severity: 'warning', code: 'x', message: 'm' }])).toBe(false);
     expect(hasErrors([{ severity: 'error', code: 'x', message: 'm' }])).toBe(true);

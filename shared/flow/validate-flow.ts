@@ -87,6 +87,21 @@ export function validateFlow(
     }
     // `reportInput` so a wrong type's words name the type received (see issueWords).
     const parsed = definition.config.safeParse(node.config, { reportInput: true });
+    if (parsed.success && definition.warnings) {
+      for (const warning of definition.warnings(parsed.data)) {
+        add(
+          {
+            severity: 'warning',
+            code: `node.${warning.code}`,
+            nodeId: node.id,
+            ...(warning.field ? { field: warning.field } : {}),
+          },
+          { mapsNothing: () => problemMessage('nodeMapsNothing', { flow: flowName, ...named(node) }) }[
+            warning.code
+          ](),
+        );
+      }
+    }
     if (parsed.success && definition.scripts && options.checkScript) {
       for (const script of definition.scripts(parsed.data)) {
         const error = options.checkScript(script.form, script.source);

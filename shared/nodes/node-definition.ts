@@ -67,6 +67,14 @@ export interface NodeDefinition<Config extends z.ZodObject = z.ZodObject> {
   readonly deprecated?: boolean;
   /** The JavaScript the config holds (code, expressions), for validation's syntax check. */
   scripts?(config: z.output<Config>): readonly NodeScript[];
+  /** A config that parses but will not do what the user wants (validation warns; the flow runs). */
+  warnings?(config: z.output<Config>): readonly NodeConfigWarning[];
+}
+
+/** What {@link NodeDefinition.warnings} can say (each worded in `problem-messages.ts`). */
+export interface NodeConfigWarning {
+  code: 'mapsNothing';
+  field?: string;
 }
 
 /** Any node definition, whatever its config type. */

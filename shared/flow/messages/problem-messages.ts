@@ -70,6 +70,12 @@ export const problemMessages = {
     ({ flow, nodeNl, field, issueNl }) =>
       `Flow "${flow}": ${nodeNl}${field ? `, veld "${field}"` : ''}: ${issueNl}`,
   ),
+  nodeMapsNothing: wording<{ flow: string } & Named>(
+    ({ flow, node }) =>
+      `Flow "${flow}": ${node} maps no fields, so its records leave empty: map at least one field, or turn on "Keep other fields".`,
+    ({ flow, nodeNl }) =>
+      `Flow "${flow}": ${nodeNl} koppelt geen velden, dus zijn records gaan leeg verder: koppel minstens één veld, of zet "Overige velden behouden" aan.`,
+  ),
   nodeScriptSyntax: wording<
     { flow: string; field: string; line: number; column?: number; detail: string } & Named
   >(

@@ -81,6 +81,9 @@ export const mapTransform = defineNode({
   defaultConfig: { fields: [], keepUnmapped: false },
   connection: 'none',
   output: z.record(z.string(), z.unknown()),
+  // Without fields (and without keeping the others) every record leaves empty.
+  warnings: (config) =>
+    config.fields.length === 0 && !config.keepUnmapped ? [{ code: 'mapsNothing', field: 'fields' }] : [],
   scripts: (config) =>
     config.fields.flatMap((entry, index) =>
       entry.source.kind === 'expression'
