@@ -1,5 +1,5 @@
 import type { NodeCatalog } from '../nodes/catalog';
-import type { AnyNodeDefinition, RecordTypeRef } from '../nodes/node-definition';
+import type { AnyNodeDefinition, NodeConfigWarning, RecordTypeRef } from '../nodes/node-definition';
 import type { ScriptForm, ScriptSyntaxError } from '../nodes/scripts';
 import { recordTypesCompatible } from '../nodes/record-types';
 import type { FlowDocument, FlowNode } from './flow-document';
@@ -96,9 +96,7 @@ export function validateFlow(
             nodeId: node.id,
             ...(warning.field ? { field: warning.field } : {}),
           },
-          { mapsNothing: () => problemMessage('nodeMapsNothing', { flow: flowName, ...named(node) }) }[
-            warning.code
-          ](),
+          problemMessage(WARNING_TEXTS[warning.code], { flow: flowName, ...named(node) }),
         );
       }
     }
@@ -228,6 +226,12 @@ function listPorts(ports: readonly { id: string }[]): { ports: string; portsNl: 
   const listed = ports.map((port) => `"${port.id}"`).join(', ');
   return ports.length === 0 ? { ports: 'none', portsNl: 'geen' } : { ports: listed, portsNl: listed };
 }
+
+/** The words of each warning a node kind can give about its config. */
+const WARNING_TEXTS = { mapsNothing: 'nodeMapsNothing' } as const satisfies Record<
+  NodeConfigWarning['code'],
+  string
+>;
 
 /** Records a problem: its sentence is the text's English wording. */
 type Add = (problem: Omit<FlowProblem, 'message' | 'text'>, text: CodedText) => void;
