@@ -17,16 +17,7 @@ export interface CompiledTransform {
  * a memory limit and a capped stack. Errors carry the line and column in the user's code.
  */
 export async function compileTransform(code: string, limits: SandboxLimits): Promise<CompiledTransform> {
-  const wrapped = wrapScript('body', code);
-  const sandbox = await Sandbox.create(
-    {
-      script: wrapped.script,
-      lineOffset: wrapped.lineOffset,
-      userLines: wrapped.userLines,
-      entryPoints: [SCRIPT_ENTRY_POINT],
-    },
-    limits,
-  );
+  const sandbox = await Sandbox.create(wrapScript('body', code), limits);
   return {
     run(record) {
       const text = sandbox.call(SCRIPT_ENTRY_POINT, JSON.stringify(record));
@@ -112,18 +103,7 @@ export async function compileExpressions(
   const sandboxes: Sandbox[] = [];
   try {
     for (const expression of expressions) {
-      const wrapped = wrapScript('expression', expression);
-      sandboxes.push(
-        await Sandbox.create(
-          {
-            script: wrapped.script,
-            lineOffset: wrapped.lineOffset,
-            userLines: wrapped.userLines,
-            entryPoints: [SCRIPT_ENTRY_POINT],
-          },
-          limits,
-        ),
-      );
+      sandboxes.push(await Sandbox.create(wrapScript('expression', expression), limits));
     }
   } catch (error) {
     for (const sandbox of sandboxes) sandbox.dispose();

@@ -20,6 +20,8 @@ export interface WrappedScript {
   script: string;
   lineOffset: number;
   userLines: number;
+  /** The global functions the host calls: {@link SCRIPT_ENTRY_POINT}. */
+  entryPoints: readonly string[];
 }
 
 /** The global function of a wrapped script that the host calls with a record as JSON text. */
@@ -37,12 +39,14 @@ export function wrapScript(form: ScriptForm, source: string): WrappedScript {
       script: `"use strict"; function __koppelTransform(record) {\n${source}\n}\nglobalThis.${SCRIPT_ENTRY_POINT} = function (json) { const value = JSON.stringify(__koppelTransform(JSON.parse(json))); return value === undefined ? '' : value; };`,
       lineOffset: 1,
       userLines,
+      entryPoints: [SCRIPT_ENTRY_POINT],
     };
   }
   return {
     script: `"use strict"; function __koppelExpression(record) { return (\n${source}\n); }\nglobalThis.${SCRIPT_ENTRY_POINT} = function (json) { return JSON.stringify({ value: __koppelExpression(JSON.parse(json)) }); };`,
     lineOffset: 1,
     userLines,
+    entryPoints: [SCRIPT_ENTRY_POINT],
   };
 }
 
