@@ -73,6 +73,7 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
           {rows.map((row) => {
             const item = pages.at(row.index);
+            const retryRun = item && retryRunOf(item);
             return (
               <div
                 key={row.index}
@@ -109,8 +110,8 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
                       }
                       title={itemReason(item, locale)}
                     >
-                      {retryRunOf(item) ? (
-                        <Link href={`/runs/${retryRunOf(item)}`} className="rn-link" data-testid="retried-in">
+                      {retryRun ? (
+                        <Link href={`/runs/${retryRun}`} className="rn-link" data-testid="retried-in">
                           {t('runs.records.retriedIn')}
                         </Link>
                       ) : (
