@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { apiMessage } from '../../shared/api/api-messages';
-import { KoppelError } from '../../shared/api/errors';
+import { failureOf, KoppelError } from '../../shared/api/errors';
 import type { HostKind } from '../../shared/api/calls/app';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
@@ -152,15 +152,13 @@ function makeDataFolder(folder: string): void {
     fs.accessSync(folder, fs.constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    const other = failureOf(error).message;
     const [reason, reasonNl] =
       code === 'EEXIST' || code === 'ENOTDIR'
         ? ['it (or a folder above it) is a file', 'die (of een map erboven) is een bestand']
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
           ? ['Koppel may not write there', 'Koppel mag daar niet schrijven']
-          : [
-              error instanceof Error ? error.message : String(error),
-              error instanceof Error ? error.message : String(error),
-            ];
+          : [other, other];
     throw new KoppelError('invalid_input', apiMessage('dataFolderUnusable', { folder, reason, reasonNl }));
   }
 }
