@@ -13,16 +13,21 @@ function edit(change: (flow: FlowDocument) => void): FlowDocument {
   return flow;
 }
 
+/** The sample flow with its field mapper ("map") configured as given. */
+function withMapConfig(config: Record<string, unknown>): FlowDocument {
+  return edit((f) => {
+    const map = f.nodes.find((node) => node.id === 'map');
+    if (map) map.config = config;
+  });
+}
+
 describe('validateFlow', () => {
   it('accepts the sample flow', () => {
     expect(validateFlow(sampleFlow(), nodeCatalog)).toEqual([]);
   });
 
   it('maps a config error to the node and the field', () => {
-    const flow = edit((f) => {
-      const map = f.nodes.find((node) => node.id === 'map');
-      if (map) map.config = { fields: [{ target: '', source: { kind: 'path', path: 'x' } }] };
-    });
+    const flow = withMapConfig({ fields: [{ target: '', source: { kind: 'path', path: 'x' } }] });
     const problems = validateFlow(flow, nodeCatalog);
     expect(problems).toEqual([
       {
@@ -67,16 +72,11 @@ describe('validateFlow', () => {
   });
 
   it('reports a field mapped twice on the second row', () => {
-    const flow = edit((f) => {
-      const map = f.nodes.find((node) => node.id === 'map');
-      if (map) {
-        map.config = {
-          fields: [
-            { target: 'a', source: { kind: 'path', path: 'x' } },
-            { target: 'a', source: { kind: 'constant', value: 1 } },
-          ],
-        };
-      }
+    const flow = withMapConfig({
+      fields: [
+        { target: 'a', source: { kind: 'path', path: 'x' } },
+        { target: 'a', source: { kind: 'constant', value: 1 } },
+      ],
     });
     const [problem] = validateFlow(flow, nodeCatalog);
     expect(problem?.field).toBe('fields.1.target');
@@ -214,15 +214,11 @@ describe('validateFlow', () => {
   });
 
   it('reports syntax errors of expressions through the injected check, in both languages', () => {
-    const flow = edit((f) => {
-      const map = f.nodes.find((node) => node.id === 'map');
-      if (map)
-        map.config = {
-          fields: [
-            { target: 'a', source: { kind: 'path', path: 'x' } },
-            { target: 'b', source: { kind: 'expression', expression: 'record.x +' } },
-          ],
-        };
+    const flow = withMapConfig({
+      fields: [
+        { target: 'a', source: { kind: 'path', path: 'x' } },
+        { target: 'b', source: { kind: 'expression', expression: 'record.x +' } },
+      ],
     });
     const checked: string[] = [];
     const problems = validateFlow(flow, nodeCatalog, {
@@ -251,10 +247,7 @@ describe('validateFlow', () => {
   });
 
   it('warns of a field mapper that maps nothing (its records would leave empty), without stopping the flow', () => {
-    const flow = edit((f) => {
-      const map = f.nodes.find((node) => node.id === 'map');
-      if (map) map.config = {};
-    });
+    const flow = withMapConfig({});
     const problems = validateFlow(flow, nodeCatalog);
     expect(problems).toEqual([
       {
@@ -272,10 +265,7 @@ describe('validateFlow', () => {
     );
     expect(hasErrors(problems)).toBe(false);
     // Keeping the other fields passes the record on: nothing to say.
-    const keeping = edit((f) => {
-      const map = f.nodes.find((node) => node.id === 'map');
-      if (map) map.config = { keepUnmapped: true };
-    });
+    const keeping = withMapConfig({ keepUnmapped: true });
     expect(validateFlow(keeping, nodeCatalog)).toEqual([]);
   });
 
