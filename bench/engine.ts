@@ -14,7 +14,8 @@
  * each child runs a second flow of the same shape ("next run"): the desktop app and the web host
  * run flows again and again in one process, and by then V8 has compiled the engine's code, which
  * the first run of a fresh process pays for.
- * `--cold` starts the run without warming up (as `koppel run` does); `--heap default` leaves V8's
+ * `--cold` starts the run without warming up (as `koppel run` does; only the store's threads are
+ * started before it, to tell the threads apart); `--heap default` leaves V8's
  * heap sizing as it is. `--bundled` runs the children from one esbuild bundle with plain Node (the
  * shipped command line and desktop app are bundles too) instead of from the sources under tsx: the
  * same code in a leaner process, whose smaller heap V8 collects differently (see the engine
@@ -94,21 +95,70 @@ class SyntheticSystem extends MemorySystem {
   }
 }
 
-/**
- * CPU time of the main thread alone (Linux: /proc, in clock ticks of 10 ms). `process.cpuUsage()`
- * also counts V8's garbage-collector threads and any worker; this is what limits records/s when a
- * second core is free.
- */
-function mainThreadCpuSeconds(): number {
+/** CPU seconds of each of this process's threads, by thread id (Linux: /proc, in ticks of 10 ms). */
+function threadCpuSeconds(): Map<number, number> {
+  const times = new Map<number, number>();
+  let tasks: string[];
   try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    tasks = fs.readdirSync('/proc/self/task');
   } catch {
-    return Number.NaN;
+    return times;
+  }
+  for (const task of tasks) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      times.set(Number(task), (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return times;
+}
+
+/**
+ * The engine's threads, told apart by when they start: the main thread (the engine's), V8's and
+ * libuv's helpers (there before the store opens), the store's writer and checkpointer (started by
+ * the store), and the code sandbox's (started by the warm-up, or by the first code node when
+ * cold). `process.cpuUsage()` sums them all; the main thread is what limits records/s when the
+ * others have cores of their own.
+ */
+class ThreadGroups {
+  private readonly helpers: Set<number>;
+  private database = new Set<number>();
+
+  constructor() {
+    this.helpers = new Set(threadCpuSeconds().keys());
+    this.helpers.delete(process.pid);
+  }
+
+  /** Call once the store's threads are up: the threads started since the helpers are the database's. */
+  storeOpened(): void {
+    for (const id of threadCpuSeconds().keys())
+      if (id !== process.pid && !this.helpers.has(id)) this.database.add(id);
+  }
+
+  /** CPU seconds per group now. */
+  sample(): Record<ThreadGroup, number> {
+    const sums: Record<ThreadGroup, number> = { engine: 0, database: 0, sandbox: 0, helpers: 0 };
+    for (const [id, seconds] of threadCpuSeconds()) {
+      const group: ThreadGroup =
+        id === process.pid
+          ? 'engine'
+          : this.helpers.has(id)
+            ? 'helpers'
+            : this.database.has(id)
+              ? 'database'
+              : 'sandbox';
+      sums[group] += seconds;
+    }
+    return sums;
   }
 }
+
+type ThreadGroup = 'engine' | 'database' | 'sandbox' | 'helpers';
+const THREAD_GROUPS: readonly ThreadGroup[] = ['engine', 'database', 'sandbox', 'helpers'];
 
 /** The bench's flow: source → map → code → target, less the nodes `--without` names. */
 function benchFlow(id: string): FlowDocument {
@@ -196,7 +246,11 @@ async function timedRun(store: Store, flowId: string, records: number): Promise<
 async function child(records: number): Promise<void> {
   if (values.heap === 'app') applyHeapPolicy();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-bench-'));
+  const threads = new ThreadGroups();
   const store = Store.openDataDir(dir, { writerThread: process.env.BENCH_NO_THREAD !== '1' });
+  // The store's threads start before the run even with --cold, so they are told apart from the sandbox's.
+  await store.warmUp();
+  threads.storeOpened();
   const system = new SyntheticSystem(records);
   const engine = benchEngine(store, system);
   const flow = benchFlow('bench');
@@ -208,13 +262,17 @@ async function child(records: number): Promise<void> {
   stalls.enable();
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const mainBefore = mainThreadCpuSeconds();
+  const threadsBefore = threads.sample();
   const result = await engine.run({ flow, trigger: 'manual', dryRun: values['dry-run'] });
   const seconds = (performance.now() - started) / 1000;
   stalls.disable();
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const mainSeconds = mainThreadCpuSeconds() - mainBefore;
+  const threadsAfter = threads.sample();
+  // CPU µs per record of each group of threads over the run.
+  const cpuUs = Object.fromEntries(
+    THREAD_GROUPS.map((group) => [group, ((threadsAfter[group] - threadsBefore[group]) / records) * 1e6]),
+  );
   expectAllWritten(records, system, result);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const dbBytes =
@@ -227,7 +285,7 @@ async function child(records: number): Promise<void> {
   if (process.env.BENCH_KEEP) console.error(dir);
   else fs.rmSync(dir, { recursive: true, force: true });
   process.stdout.write(
-    `${JSON.stringify({ records, seconds, perSecond: records / seconds, perCpuSecond: records / cpuSeconds, perMainCpuSecond: records / mainSeconds, peakRssMb, nextPerSecond, nextPeakRssMb: process.resourceUsage().maxRSS / 1024, dbMb: dbBytes / 1048576, longestStallMs: stalls.max / 1e6, warmUpMs })}\n`,
+    `${JSON.stringify({ records, seconds, perSecond: records / seconds, perCpuSecond: records / cpuSeconds, perMainCpuSecond: records / (threadsAfter.engine - threadsBefore.engine), cpuUs, peakRssMb, nextPerSecond, nextPeakRssMb: process.resourceUsage().maxRSS / 1024, dbMb: dbBytes / 1048576, longestStallMs: stalls.max / 1e6, warmUpMs })}\n`,
   );
 }
 
@@ -238,6 +296,8 @@ const Figures = z.object({
   perSecond: z.number(),
   perCpuSecond: z.number(),
   perMainCpuSecond: z.number().nullable(),
+  /** CPU µs per record by group of threads. */
+  cpuUs: z.record(z.enum(['engine', 'database', 'sandbox', 'helpers']), z.number()),
   peakRssMb: z.number(),
   dbMb: z.number(),
   longestStallMs: z.number(),
@@ -295,6 +355,7 @@ function runChild(records: number): z.infer<typeof Figures> {
 function parent(): void {
   const sizes = values.records.split(',').map(Number);
   const rows: string[] = [];
+  const threadRows: string[] = [];
   const repeat = Math.max(1, Number(values.repeat));
   if (values.bundled) bundle();
   for (const records of sizes) {
@@ -325,6 +386,11 @@ function parent(): void {
         .toFixed(0)
         .padStart(16)} |`,
     );
+    const cpu = figures.cpuUs;
+    const total = THREAD_GROUPS.reduce((sum, group) => sum + (cpu[group] ?? 0), 0);
+    threadRows.push(
+      `| ${figures.records.toLocaleString('en').padStart(8)} | ${THREAD_GROUPS.map((group) => (cpu[group] ?? 0).toFixed(0).padStart(THREAD_HEADINGS[group].length)).join(' | ')} | ${total.toFixed(0).padStart(5)} |`,
+    );
   }
   console.log(
     `engine: source → map → code → target${values.without ? ` without ${values.without}` : ''}${values['dry-run'] ? ', dry run' : ''}, concurrency ${values.concurrency}, payload logging ${values.logging}, SQLite on`,
@@ -346,7 +412,20 @@ function parent(): void {
     '|---------:|--------:|----------:|--------------:|--------------:|--------------:|--------------:|-------------:|--------:|-------------------:|-------------:|--------------------:|------------:|------------------:|',
   );
   for (const row of rows) console.log(row);
+  console.log('\nCPU µs per record by thread, same runs (from /proc; ticks of 10 ms):\n');
+  console.log(`|  records | ${THREAD_GROUPS.map((group) => THREAD_HEADINGS[group]).join(' | ')} | total |`);
+  console.log(
+    `|---------:|${THREAD_GROUPS.map((group) => `${'-'.repeat(THREAD_HEADINGS[group].length + 1)}:`).join('|')}|------:|`,
+  );
+  for (const row of threadRows) console.log(row);
 }
+
+const THREAD_HEADINGS: Record<ThreadGroup, string> = {
+  engine: "engine's thread",
+  database: 'writer + checkpointer',
+  sandbox: 'code sandbox',
+  helpers: "V8's and libuv's helpers",
+};
 
 if (values.child) {
   child(Number(values.child)).catch((error: unknown) => {
