@@ -6,8 +6,8 @@ import { Sandbox, type SandboxLimits } from './quickjs-sandbox';
 
 /** User code compiled once per run and called once per record. */
 export interface CompiledTransform {
-  /** The new record, or null when the code returned null (skip it). Throws {@link CodeError}. */
-  run(record: JsonObject): JsonObject | null;
+  /** The new record, or null when the code returned null (skip it). Rejects with {@link CodeError}. */
+  run(record: JsonObject): Promise<JsonObject | null>;
   dispose(): void;
 }
 
@@ -19,8 +19,8 @@ export interface CompiledTransform {
 export async function compileTransform(code: string, limits: SandboxLimits): Promise<CompiledTransform> {
   const sandbox = await Sandbox.create(wrapScript('body', code), limits);
   return {
-    run(record) {
-      const text = sandbox.call(SCRIPT_ENTRY_POINT, JSON.stringify(record));
+    async run(record) {
+      const text = await sandbox.call(SCRIPT_ENTRY_POINT, JSON.stringify(record));
       const value = text === '' ? undefined : (JSON.parse(text) as JsonValue);
       if (value === null) return null;
       if (value === undefined) {
@@ -42,10 +42,10 @@ let warmedUp: Promise<void> | undefined;
  * optimises a function only once it has run enough: a fresh process spent ~290 µs on each of its
  * first 100 calls and ~80 µs on the next 1,000, against ~17 µs once hot (the first 10,000 records
  * of a code node took ~290 ms instead of ~170). 2,000 calls measured best of 1 to 4,000 with
- * bench/engine.ts; the optimised wasm serves every sandbox of the process.
+ * bench/engine.ts; the optimised wasm serves every sandbox of the thread.
  */
 export const WARM_UP_CALLS = 2000;
-/** Calls per turn of the event loop: the warm-up never holds it for more than a few ms. */
+/** Calls sent to the sandbox thread together. */
 const WARM_UP_SLICE = 50;
 
 /** What the warm-up runs: the everyday work of a transform (JSON in and out, spreads, strings, numbers, arrays). */
@@ -53,9 +53,9 @@ const WARM_UP_CODE = `const lines = (record.lines || []).map((line) => ({ ...lin
 return { ...record, email: String(record.email).trim().toLowerCase(), lines, total: lines.reduce((sum, line) => sum + line.total, 0) };`;
 
 /**
- * Loads QuickJS and runs a transform through it {@link WARM_UP_CALLS} times, once per process, a
- * slice per turn of the event loop, so the first run of a code node or an expression field starts
- * with QuickJS's wasm loaded and optimised.
+ * Starts the sandbox thread and runs a transform through it {@link WARM_UP_CALLS} times, once per
+ * process, so the first run of a code node or an expression field starts with QuickJS's wasm
+ * loaded and optimised. The work is the thread's: this thread only sends the records.
  */
 export function warmUpSandbox(): Promise<void> {
   warmedUp ??= compileTransform(WARM_UP_CODE, {
@@ -63,9 +63,11 @@ export function warmUpSandbox(): Promise<void> {
     memoryLimitBytes: 16 * 1024 * 1024,
   }).then(async (transform) => {
     try {
-      for (let call = 0; call < WARM_UP_CALLS; call++) {
-        if (call > 0 && call % WARM_UP_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-        transform.run(warmUpRecord(call));
+      for (let first = 0; first < WARM_UP_CALLS; first += WARM_UP_SLICE) {
+        const slice: Promise<unknown>[] = [];
+        for (let call = first; call < first + WARM_UP_SLICE; call++)
+          slice.push(transform.run(warmUpRecord(call)));
+        await Promise.all(slice);
       }
     } finally {
       transform.dispose();
@@ -90,8 +92,8 @@ function warmUpRecord(n: number): JsonObject {
 
 /** Several expressions over `record` (the field mapper's expression fields), compiled together. */
 export interface CompiledExpressions {
-  /** The value of expression `index`. Throws {@link CodeError} naming the expression's error. */
-  evaluate(index: number, record: JsonObject): JsonValue;
+  /** The value of expression `index`. Rejects with {@link CodeError} naming the expression's error. */
+  evaluate(index: number, record: JsonObject): Promise<JsonValue>;
   dispose(): void;
 }
 
@@ -110,10 +112,10 @@ export async function compileExpressions(
     throw error instanceof CodeError ? error.inExpression(sandboxes.length + 1) : error;
   }
   return {
-    evaluate(index, record) {
+    async evaluate(index, record) {
       const sandbox = sandboxes[index];
       if (!sandbox) throw new Error(`No expression ${index}.`);
-      const parsed: unknown = JSON.parse(sandbox.call(SCRIPT_ENTRY_POINT, JSON.stringify(record)));
+      const parsed: unknown = JSON.parse(await sandbox.call(SCRIPT_ENTRY_POINT, JSON.stringify(record)));
       const value = isJsonObject(parsed) ? parsed.value : undefined;
       return value === undefined ? null : value;
     },

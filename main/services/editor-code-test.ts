@@ -15,7 +15,7 @@ export async function testCode(
       timeLimitMs: limits.timeLimitMs,
       memoryLimitBytes: limits.memoryLimitMb * 1024 * 1024,
     });
-    const output = transform.run(record);
+    const output = await transform.run(record);
     return { ok: true, output, durationMs: Date.now() - started };
   } catch (error) {
     if (!(error instanceof CodeError)) throw error;

@@ -27,9 +27,9 @@ export const codeModule = defineExecutor(codeTransform, {
       throw error;
     }
     return {
-      process(record) {
+      async process(record) {
         try {
-          const out = transform.run(record.data);
+          const out = await transform.run(record.data);
           return out === null
             ? skip(skipReason('codeReturnedNull'))
             : emit({ data: out, createOnly: record.createOnly });

@@ -4,7 +4,7 @@ import { getPath, setPath } from '../../../shared/flow/record-path';
 import { mapTransform, type MapField } from '../../../shared/nodes/core/map';
 import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
-import { defineExecutor, emit } from '../../engine/executor';
+import { defineExecutor, emit, type FlowRecord } from '../../engine/executor';
 import { CodeError, compileExpressions, warmUpSandbox, type CompiledExpressions } from '../../sandboxed-code';
 import { codeInvalid } from './code';
 import { lookupValue } from './lookup-table';
@@ -39,7 +39,12 @@ export const mapModule = defineExecutor(mapTransform, {
     }
     const expressionIndex = new Map(expressionFields.map((entry, index) => [entry, index]));
     const createOnly = fields.filter((entry) => entry.onCreateOnly).map((entry) => entry.target);
-    const valueOf = (entry: MapField, data: JsonObject): JsonValue | undefined => {
+    /** A field's value; an expression's comes from `evaluated` (settled beforehand, see below). */
+    const valueOf = (
+      entry: MapField,
+      data: JsonObject,
+      evaluated: readonly PromiseSettledResult<JsonValue>[],
+    ): JsonValue | undefined => {
       const source = entry.source;
       switch (source.kind) {
         case 'path':
@@ -54,27 +59,36 @@ export const mapModule = defineExecutor(mapTransform, {
             target: entry.target,
           });
         case 'expression': {
-          try {
-            return compiled?.evaluate(expressionIndex.get(entry) ?? -1, data) ?? null;
-          } catch (error) {
-            if (!(error instanceof CodeError)) throw error;
-            throw permanentError(runMessage('expressionFailed', { ...error.problem, field: entry.target }), {
-              code: 'expression_error',
-              field: entry.target,
-            });
-          }
+          const outcome = evaluated[expressionIndex.get(entry) ?? -1];
+          if (!outcome) return null;
+          if (outcome.status === 'fulfilled') return outcome.value;
+          const error: unknown = outcome.reason;
+          if (!(error instanceof CodeError)) throw error;
+          throw permanentError(runMessage('expressionFailed', { ...error.problem, field: entry.target }), {
+            code: 'expression_error',
+            field: entry.target,
+          });
         }
       }
     };
+    const mapped = (record: FlowRecord, evaluated: readonly PromiseSettledResult<JsonValue>[]) => {
+      const out: JsonObject = keepUnmapped ? structuredClone(record.data) : {};
+      // Field by field, so the first field in the list that fails is the one reported.
+      for (const entry of fields) {
+        const value = valueOf(entry, record.data, evaluated);
+        if (value !== undefined) setPath(out, entry.target, value);
+      }
+      const inherited = keepUnmapped ? record.createOnly : [];
+      return emit({ data: out, createOnly: [...new Set([...inherited, ...createOnly])] });
+    };
     return {
       process(record) {
-        const out: JsonObject = keepUnmapped ? structuredClone(record.data) : {};
-        for (const entry of fields) {
-          const value = valueOf(entry, record.data);
-          if (value !== undefined) setPath(out, entry.target, value);
-        }
-        const inherited = keepUnmapped ? record.createOnly : [];
-        return emit({ data: out, createOnly: [...new Set([...inherited, ...createOnly])] });
+        if (!compiled) return mapped(record, []);
+        // Expressions run on the sandbox thread: all of a record's go there together.
+        const expressions = compiled;
+        return Promise.allSettled(
+          expressionFields.map((_entry, index) => expressions.evaluate(index, record.data)),
+        ).then((evaluated) => mapped(record, evaluated));
       },
       close: () => compiled?.dispose(),
     };
