@@ -85,8 +85,26 @@ test.describe('code node', () => {
     await page.getByTestId('schedule-kind').selectOption('interval');
     const title = editor.node('core.trigger.schedule').locator('.ed-node-title');
     await expect(title).toHaveText('Elke 15 minuten');
-    await page.getByLabel('Elke (minuten)').fill('5');
+    const minutes = page.getByLabel('Elke (minuten)');
+    await minutes.fill('5');
     await expect(title).toHaveText('Elke 5 minuten');
+    // Out of bounds: said so, and the flow keeps its last fitting value (it used to become 1 unsaid).
+    await minutes.fill('0');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Vul een heel getal in van 1 tot 10080.' }),
+    ).toBeVisible();
+    await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+    await expect(title).toHaveText('Elke 5 minuten');
+    await editor.shot('editor-schedule-minutes-invalid-nl-dark');
+    // A cleared field stays empty while typing ("30", not "130").
+    await minutes.fill('');
+    await minutes.pressSequentially('30');
+    await expect(title).toHaveText('Elke 30 minuten');
+    await expect(minutes).toHaveAttribute('aria-invalid', 'false');
+    // Leaving the field with no fitting number puts the last one back.
+    await minutes.fill('');
+    await minutes.blur();
+    await expect(minutes).toHaveValue('30');
     await editor.shot('editor-schedule-trigger-nl-dark');
   });
 });

@@ -3,6 +3,7 @@ import { FlowPayloadLogging } from '../../../../shared/flow/flow-document';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { useLanguage } from '../../i18n/useLanguage';
 import { problemTextIn } from '../problems/problem-text';
+import { BoundedNumberInput } from './BoundedNumberInput';
 import { ScheduleEditor } from './ScheduleEditor';
 
 /** What the inspector shows with no node selected: the flow's own settings. */
@@ -62,61 +63,37 @@ export function FlowSettings() {
         <summary>{t('editor.form.advanced')}</summary>
         <label className="ed-stack">
           <span className="ed-field-label">{t('editor.flow.attempts')}</span>
-          <input
-            type="number"
+          <BoundedNumberInput
+            value={retry.attempts}
             min={1}
             max={50}
-            value={retry.attempts}
-            onChange={(event) =>
-              setMeta(
-                {
-                  settings: {
-                    ...meta.settings,
-                    retry: { ...retry, attempts: Math.max(1, Math.round(Number(event.target.value) || 1)) },
-                  },
-                },
-                'meta:retry',
-              )
+            whole
+            onChange={(attempts) =>
+              setMeta({ settings: { ...meta.settings, retry: { ...retry, attempts } } }, 'meta:retry')
             }
           />
         </label>
         <label className="ed-stack">
           <span className="ed-field-label">{t('editor.flow.maxDelay')}</span>
-          <input
-            type="number"
+          <BoundedNumberInput
+            value={retry.maxDelaySeconds}
             min={1}
             max={86400}
-            value={retry.maxDelaySeconds}
-            onChange={(event) =>
-              setMeta(
-                {
-                  settings: {
-                    ...meta.settings,
-                    retry: { ...retry, maxDelaySeconds: Math.max(1, Number(event.target.value) || 1) },
-                  },
-                },
-                'meta:retry',
-              )
+            whole={false}
+            onChange={(maxDelaySeconds) =>
+              setMeta({ settings: { ...meta.settings, retry: { ...retry, maxDelaySeconds } } }, 'meta:retry')
             }
           />
         </label>
         <label className="ed-stack">
           <span className="ed-field-label">{t('editor.flow.concurrency')}</span>
-          <input
-            type="number"
+          <BoundedNumberInput
+            value={meta.settings.concurrency}
             min={1}
             max={64}
-            value={meta.settings.concurrency}
-            onChange={(event) =>
-              setMeta(
-                {
-                  settings: {
-                    ...meta.settings,
-                    concurrency: Math.max(1, Math.min(64, Math.round(Number(event.target.value) || 1))),
-                  },
-                },
-                'meta:concurrency',
-              )
+            whole
+            onChange={(concurrency) =>
+              setMeta({ settings: { ...meta.settings, concurrency } }, 'meta:concurrency')
             }
           />
         </label>

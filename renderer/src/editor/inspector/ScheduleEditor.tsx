@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TIMEZONE, type Schedule } from '../../../../shared/flow/flow-document';
 import { CronInput } from '../form/widgets/CronWidget';
+import { BoundedNumberInput } from './BoundedNumberInput';
 
 /** When the flow runs by itself: by hand, every N minutes, or on a cron expression. */
 export function ScheduleEditor({
@@ -37,17 +38,12 @@ export function ScheduleEditor({
       {schedule.kind === 'interval' && (
         <label className="ed-stack">
           <span>{t('editor.flow.everyMinutes')}</span>
-          <input
-            type="number"
+          <BoundedNumberInput
+            value={schedule.everyMinutes}
             min={1}
             max={10080}
-            value={schedule.everyMinutes}
-            onChange={(event) =>
-              onChange({
-                ...schedule,
-                everyMinutes: Math.max(1, Math.round(Number(event.target.value) || 1)),
-              })
-            }
+            whole
+            onChange={(everyMinutes) => onChange({ ...schedule, everyMinutes })}
           />
         </label>
       )}
