@@ -17,7 +17,7 @@ describe('the sandbox thread', () => {
       );
       expect(error).toBeInstanceOf(CodeError);
       expect((error as CodeError).kind).toBe('timeout');
-      // 600 ms of the sandbox's loop: this thread's 10 ms timer kept firing (in-thread, it fired 0 times).
+      // 600 ms of the sandbox's loop: this thread's 10 ms timer kept firing (in-thread it could not).
       expect(ticks).toBeGreaterThanOrEqual(10);
     } finally {
       clearInterval(ticker);
