@@ -1,6 +1,12 @@
 import { runMessage } from '../../shared/flow/run-messages';
 import { CodeError, type CodeErrorKind } from './code-error';
-import { sandboxThread, type DumpedError, type SandboxThread } from './sandbox-thread';
+import {
+  OUT_OF_MEMORY,
+  sandboxThread,
+  STACK_OVERFLOW,
+  type DumpedError,
+  type SandboxThread,
+} from './sandbox-thread';
 
 export interface SandboxLimits {
   /** Per call. */
@@ -28,8 +34,8 @@ export interface SandboxUnit {
 /**
  * A compiled script in a QuickJS runtime with time, memory and stack limits, on the sandbox
  * thread (sandbox-thread.ts). Calls pass JSON text in and get JSON text out, so no host object
- * ever reaches user code. After a memory or stack overflow the runtime is rebuilt before the next
- * call; should the thread stop, the next call compiles the script again on a new one.
+ * ever reaches user code. After a memory or stack overflow the thread rebuilds the runtime before
+ * the next call; should the thread stop, the next call compiles the script again on a new one.
  */
 export class Sandbox {
   private constructor(
@@ -52,10 +58,8 @@ export class Sandbox {
     if (this.thread.failed) ({ thread: this.thread, id: this.id } = await open(this.unit, this.limits));
     const answer = await this.thread.call(this.id, entry, argumentJson);
     if (answer.text !== undefined) return answer.text;
-    const failure = toCodeError(answer.error, this.unit, this.limits);
-    // The heap may be in a bad state after an overflow: start the next call from a fresh runtime.
-    if (failure.kind === 'memory' || failure.kind === 'stack') this.thread.reset(this.id);
-    throw failure;
+    // After a memory or stack overflow the thread has already rebuilt the runtime.
+    throw toCodeError(answer.error, this.unit, this.limits);
   }
 
   dispose(): void {
@@ -87,9 +91,9 @@ function toCodeError(dumped: DumpedError, unit: SandboxUnit, limits: SandboxLimi
       ? 'syntax'
       : message === 'interrupted'
         ? 'timeout'
-        : message === 'out of memory'
+        : message === OUT_OF_MEMORY
           ? 'memory'
-          : message === 'stack overflow'
+          : message === STACK_OVERFLOW
             ? 'stack'
             : 'runtime';
   if (kind === 'timeout') return new CodeError(kind, runMessage('codeTimedOut', { ms: limits.timeLimitMs }));

@@ -57,6 +57,24 @@ describe('the sandbox thread', () => {
     counter.dispose();
   });
 
+  it('rebuilds a runtime after a memory overflow before the next call, even one sent with it', async () => {
+    const transform = await compileTransform(
+      'globalThis.n = (globalThis.n || 0) + 1;\nif (record.grow) { const buffers = [new ArrayBuffer(64 * 1024 * 1024)]; return { size: buffers.length }; }\nreturn { n };',
+      limits,
+    );
+    // One message: the second record runs in a fresh runtime (its globals start over), not in the
+    // heap the overflow left behind.
+    const [before, grown, after] = await Promise.allSettled([
+      transform.run({}),
+      transform.run({ grow: true }),
+      transform.run({}),
+    ]);
+    expect(before).toEqual({ status: 'fulfilled', value: { n: 1 } });
+    expect(grown.status === 'rejected' && (grown.reason as CodeError).kind).toBe('memory');
+    expect(after).toEqual({ status: 'fulfilled', value: { n: 1 } });
+    transform.dispose();
+  });
+
   it('compiles a sandbox again on a new thread when the thread stopped', async () => {
     const transform = await compileTransform('return { n: record.n + 1 };', limits);
     expect(await transform.run({ n: 1 })).toEqual({ n: 2 });

@@ -12,6 +12,13 @@ export interface ThreadLimits {
 /** What QuickJS's `dump` made of an error thrown in the sandbox (a plain object, or a value). */
 export type DumpedError = unknown;
 
+/**
+ * QuickJS's messages for an overflow of the memory limit or the stack: after one the runtime's heap
+ * may be in a bad state, so the thread rebuilds it before that sandbox's next call.
+ */
+export const OUT_OF_MEMORY = 'out of memory';
+export const STACK_OVERFLOW = 'stack overflow';
+
 /** A call's answer: the JSON text the entry point returned, or the error it threw. */
 export type CallAnswer = { text: string; error?: undefined } | { text?: undefined; error: DumpedError };
 
@@ -20,7 +27,6 @@ type Request =
   | { type: 'open'; id: number; script: string; entryPoints: readonly string[]; limits: ThreadLimits }
   /** Calls as [call id, sandbox id, entry point index, argument JSON]. */
   | { type: 'calls'; calls: [number, number, number, string][] }
-  | { type: 'reset'; id: number }
   | { type: 'close'; id: number };
 
 /** Messages from the thread. */
@@ -39,7 +45,7 @@ type Reply =
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { getQuickJS } = require(workerData.quickjs);
-const { port } = workerData;
+const { port, overflows } = workerData;
 const sandboxes = new Map();
 let quickjs;
 
@@ -86,19 +92,23 @@ function call(sandboxId, entry, json) {
   const fn = sandbox.functions[entry];
   sandbox.deadline = Date.now() + sandbox.limits.timeLimitMs;
   const argument = context.newString(json);
+  let answer;
   try {
     const result = context.callFunction(fn, context.undefined, argument);
     if (result.error) {
-      const dumped = context.dump(result.error);
+      answer = [null, context.dump(result.error)];
       result.error.dispose();
-      return [null, dumped];
+    } else {
+      answer = [context.getString(result.value), null];
+      result.value.dispose();
     }
-    const text = context.getString(result.value);
-    result.value.dispose();
-    return [text, null];
   } finally {
     argument.dispose();
   }
+  // Rebuilt before the next call, even one in this same message.
+  const error = answer[1];
+  if (error && overflows.includes(error.message)) teardown(sandbox);
+  return answer;
 }
 
 function handle(message) {
@@ -122,11 +132,6 @@ function handle(message) {
         results.push([callId, answer[0], answer[1]]);
       }
       port.postMessage({ type: 'results', results });
-      break;
-    }
-    case 'reset': {
-      const sandbox = sandboxes.get(message.id);
-      if (sandbox) teardown(sandbox);
       break;
     }
     case 'close': {
@@ -180,7 +185,11 @@ export class SandboxThread {
     this.port = channel.port1;
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { quickjs: createRequire(__filename).resolve('quickjs-emscripten'), port: channel.port2 },
+      workerData: {
+        quickjs: createRequire(__filename).resolve('quickjs-emscripten'),
+        overflows: [OUT_OF_MEMORY, STACK_OVERFLOW],
+        port: channel.port2,
+      },
       transferList: [channel.port2],
     });
     // The thread keeps the process alive only while it owes an answer (see `hold`).
@@ -227,11 +236,6 @@ export class SandboxThread {
         queueMicrotask(this.flushSoon);
       }
     });
-  }
-
-  /** Rebuilds the sandbox's runtime before its next call (after a memory or stack overflow). */
-  reset(id: number): void {
-    if (!this.failure) this.send({ type: 'reset', id });
   }
 
   close(id: number): void {
