@@ -38,6 +38,9 @@ export interface SandboxUnit {
  * the next call; should the thread stop, the next call compiles the script again on a new one.
  */
 export class Sandbox {
+  /** A compile on a new thread under way (after the old one stopped), shared by the calls waiting. */
+  private reopening: Promise<void> | undefined;
+
   private constructor(
     private thread: SandboxThread,
     private id: number,
@@ -55,7 +58,7 @@ export class Sandbox {
   async call(entryPoint: string, argumentJson: string): Promise<string> {
     const entry = this.unit.entryPoints.indexOf(entryPoint);
     if (entry < 0) throw new Error(`No entry point ${entryPoint} in the sandbox.`);
-    if (this.thread.failed) ({ thread: this.thread, id: this.id } = await open(this.unit, this.limits));
+    if (this.thread.failed) await this.reopen();
     const answer = await this.thread.call(this.id, entry, argumentJson);
     if (answer.text !== undefined) return answer.text;
     // After a memory or stack overflow the thread has already rebuilt the runtime.
@@ -64,6 +67,16 @@ export class Sandbox {
 
   dispose(): void {
     this.thread.close(this.id);
+  }
+
+  private reopen(): Promise<void> {
+    this.reopening ??= open(this.unit, this.limits)
+      .then(({ thread, id }) => {
+        this.thread = thread;
+        this.id = id;
+      })
+      .finally(() => (this.reopening = undefined));
+    return this.reopening;
   }
 }
 
