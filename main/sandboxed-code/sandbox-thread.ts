@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { startSourceWorker } from '../threads/source-worker';
 
 /** Limits of one sandbox, enforced on the thread. */
 export interface ThreadLimits {
@@ -37,9 +38,8 @@ type Reply =
 
 /**
  * The thread's whole program: QuickJS runtimes, one per sandbox, each with its own memory limit,
- * stack cap and a time limit per call. It is plain JavaScript evaluated from this string (as the
- * database writer's is, see store/batch-thread.ts) so it starts the same under tsx, vitest and a
- * bundled Electron main process; it loads quickjs-emscripten from the path the main thread resolved.
+ * stack cap and a time limit per call. A string (see threads/source-worker.ts for why); it loads
+ * quickjs-emscripten from the path the main thread resolved.
  * It only runs code and moves text: what an error means is decided on the main thread.
  */
 const WORKER_SOURCE = `
@@ -181,20 +181,11 @@ export class SandboxThread {
   };
 
   constructor() {
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        quickjs: createRequire(__filename).resolve('quickjs-emscripten'),
-        overflows: [OUT_OF_MEMORY, STACK_OVERFLOW],
-        port: channel.port2,
-      },
-      transferList: [channel.port2],
-    });
     // The thread keeps the process alive only while it owes an answer (see `hold`).
-    this.worker.unref();
-    this.port.unref();
+    ({ worker: this.worker, port: this.port } = startSourceWorker(WORKER_SOURCE, {
+      quickjs: createRequire(__filename).resolve('quickjs-emscripten'),
+      overflows: [OUT_OF_MEMORY, STACK_OVERFLOW],
+    }));
     this.port.on('message', (reply: Reply) => this.receive(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) =>

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startSourceWorker } from '../threads/source-worker';
 import { CONNECTION_PRAGMAS } from './database';
 import { RESERVE_IDS_SQL } from './item-ids';
 import { BATCH_SQL, type BatchGroups } from './write-batch';
@@ -17,10 +18,8 @@ interface Ack {
 type Answered = (error: Error | undefined, value: number | null) => void;
 
 /**
- * The worker's whole program. It is plain JavaScript evaluated from this string rather than a file
- * of its own, so it starts the same under tsx, vitest and a bundled Electron main process (none of
- * which would find or compile a separate worker file); it loads better-sqlite3 from the path the
- * main thread resolved. It prepares the batch statements on its own connection and applies each
+ * The worker's whole program, a string (see threads/source-worker.ts for why); it loads
+ * better-sqlite3 from the path the main thread resolved. It prepares the batch statements on its own connection and applies each
  * batch in one transaction, in the order received.
  */
 const WORKER_SOURCE = `
@@ -145,26 +144,17 @@ export class BatchThread {
   private sinceCheckpoint = 0;
 
   constructor(file: string) {
-    const channel = new MessageChannel();
     const done = new SharedArrayBuffer(8);
     this.finished = new Int32Array(done);
-    this.port = channel.port1;
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        driver: createRequire(__filename).resolve('better-sqlite3'),
-        file,
-        pragmas: [...CONNECTION_PRAGMAS, WRITER_AUTOCHECKPOINT],
-        sql: BATCH_SQL,
-        reserveSql: RESERVE_IDS_SQL,
-        port: channel.port2,
-        done,
-      },
-      transferList: [channel.port2],
-    });
     // Neither keeps the process alive: a run awaits its batches, and close() ends the thread.
-    this.worker.unref();
-    this.port.unref();
+    ({ worker: this.worker, port: this.port } = startSourceWorker(WORKER_SOURCE, {
+      driver: createRequire(__filename).resolve('better-sqlite3'),
+      file,
+      pragmas: [...CONNECTION_PRAGMAS, WRITER_AUTOCHECKPOINT],
+      sql: BATCH_SQL,
+      reserveSql: RESERVE_IDS_SQL,
+      done,
+    }));
     this.port.on('message', (ack: Ack) => this.receive(ack));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) =>
@@ -292,21 +282,13 @@ export class BatchThread {
 
 /** The checkpointer thread; it keeps nothing alive, and a failure only leaves checkpoints to SQLite. */
 function startCheckpointer(file: string): { worker: Worker; port: MessagePort; closed: Int32Array } {
-  const channel = new MessageChannel();
   const closed = new SharedArrayBuffer(4);
-  const worker = new Worker(CHECKPOINT_SOURCE, {
-    eval: true,
-    workerData: {
-      driver: createRequire(__filename).resolve('better-sqlite3'),
-      file,
-      pragmas: CONNECTION_PRAGMAS,
-      port: channel.port2,
-      closed,
-    },
-    transferList: [channel.port2],
+  const { worker, port } = startSourceWorker(CHECKPOINT_SOURCE, {
+    driver: createRequire(__filename).resolve('better-sqlite3'),
+    file,
+    pragmas: CONNECTION_PRAGMAS,
+    closed,
   });
-  worker.unref();
-  channel.port1.unref();
   const flag = new Int32Array(closed);
   // A thread that failed or stopped has no connection to wait for.
   const gone = () => {
@@ -314,5 +296,5 @@ function startCheckpointer(file: string): { worker: Worker; port: MessagePort; c
   };
   worker.on('error', gone);
   worker.on('exit', gone);
-  return { worker, port: channel.port1, closed: flag };
+  return { worker, port, closed: flag };
 }
