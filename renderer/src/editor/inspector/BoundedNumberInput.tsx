@@ -24,13 +24,12 @@ export function BoundedNumberInput({
   const { t } = useTranslation();
   const noteId = useId();
   const [text, setText] = useState(String(value));
-  const parse = (entered: string) => fitting(entered, min, max, whole);
   // A change from elsewhere (undo, another view) replaces the text, unless it already says that.
   useEffect(
     () => setText((current) => (fitting(current, min, max, whole) === value ? current : String(value))),
     [value, min, max, whole],
   );
-  const fits = parse(text) !== undefined;
+  const fits = fitting(text, min, max, whole) !== undefined;
   return (
     <>
       <input
@@ -43,7 +42,7 @@ export function BoundedNumberInput({
         aria-describedby={fits ? undefined : noteId}
         onChange={(event) => {
           setText(event.target.value);
-          const next = parse(event.target.value);
+          const next = fitting(event.target.value, min, max, whole);
           if (next !== undefined && next !== value) onChange(next);
         }}
         onBlur={() => {
