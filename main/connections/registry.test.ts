@@ -319,4 +319,30 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     });
     await expect(registry.mplus('nope')).rejects.toThrow('No connection "nope" (none is set up yet).');
   });
+
+  it("checks a node's connection id from the settings alone, for validation before a run", () => {
+    expect(registry.check('mplus', 'nope')).toEqual({ reason: 'unknown', known: [] });
+    registry.store.save(liveTeamleader);
+    expect(registry.check('teamleader', 'tl')).toBeUndefined();
+    expect(registry.check('mplus', 'tl')).toEqual({ reason: 'otherKind', kind: 'teamleader' });
+    expect(registry.check('mplus', 'nope')).toEqual({ reason: 'unknown', known: ['tl'] });
+    // No sandbox in this registry: its ids are unknown until registered.
+    expect(registry.check('mplus', 'sandbox-mplus')).toEqual({ reason: 'unknown', known: ['tl'] });
+    // With the sandbox on, its ids are good before it first starts (a run starts it).
+    const sandboxOn = new ConnectionRegistry({
+      settings: testSettings(dataDir),
+      vault,
+      sandbox: {
+        enabled: () => true,
+        ensure: () => Promise.reject(new Error('not started here')),
+        onRestart: () => {},
+      },
+    });
+    expect(sandboxOn.check('mplus', 'sandbox-mplus')).toBeUndefined();
+    expect(sandboxOn.check('teamleader', 'sandbox-mplus')).toEqual({
+      reason: 'unknown',
+      known: ['tl', 'sandbox-teamleader', 'sandbox-mplus'],
+    });
+    expect(sandboxOn.check('memory', 'anything')).toBeUndefined();
+  });
 });

@@ -19,6 +19,8 @@ import {
   type TeamleaderClientOptions,
   type TeamleaderTokenStore,
 } from '../connectors/teamleader';
+import type { ConnectionProblem } from '../../shared/flow/validate-flow';
+import type { ConnectionKind as NodeConnectionKind } from '../../shared/nodes/node-definition';
 import type { ClientKind, ConnectionClients, ConnectionProvider } from '../engine/connections';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Vault } from '../vault/vault';
@@ -96,6 +98,21 @@ export class ConnectionRegistry implements ConnectionProvider {
     if (kind === 'teamleader') return (await this.teamleader(connectionId)) as ConnectionClients[K];
     if (kind === 'mplus') return (await this.mplus(connectionId)) as ConnectionClients[K];
     throw new KoppelError('not_found', apiMessage('connectionKindUnknown', { kind }));
+  }
+
+  /** Validation's check of a node's connection id, from settings alone (nothing is opened). */
+  check(kind: NodeConnectionKind, connectionId: string): ConnectionProblem | undefined {
+    if (kind !== 'teamleader' && kind !== 'mplus') return undefined;
+    const sandboxId = kind === 'teamleader' ? SANDBOX_TEAMLEADER_ID : SANDBOX_MPLUS_ID;
+    // The sandbox registers its connections when it first starts; a run starts it on demand.
+    if (connectionId === sandboxId && this.sandbox?.enabled()) return undefined;
+    const connection = this.store.find(connectionId);
+    if (!connection) {
+      const known = new Set(this.store.list().map((c) => c.id));
+      if (this.sandbox?.enabled()) for (const id of [SANDBOX_TEAMLEADER_ID, SANDBOX_MPLUS_ID]) known.add(id);
+      return { reason: 'unknown', known: [...known] };
+    }
+    return connection.kind === kind ? undefined : { reason: 'otherKind', kind: connection.kind };
   }
 
   /** Every connection, as the renderer may see it. */

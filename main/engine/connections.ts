@@ -1,4 +1,5 @@
 import { runMessage, type RunMessage } from '../../shared/flow/run-messages';
+import type { ConnectionProblem } from '../../shared/flow/validate-flow';
 import type { ConnectionKind } from '../../shared/nodes/node-definition';
 import type { MemorySystem } from './testing/memory-system';
 
@@ -29,6 +30,11 @@ export type ClientKind = Exclude<ConnectionKind, 'none'> & keyof ConnectionClien
  */
 export interface ConnectionProvider {
   get<K extends ClientKind>(kind: K, connectionId?: string): Promise<ConnectionClients[K]>;
+  /**
+   * Without opening anything: why a node naming `connectionId` could not get its connection, so
+   * validation refuses the flow before a run starts. Providers without it leave that to `get`.
+   */
+  check?(kind: ConnectionKind, connectionId: string): ConnectionProblem | undefined;
 }
 
 /** A provider over fixed clients, for tests and the benchmark. */

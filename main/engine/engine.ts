@@ -70,9 +70,9 @@ export class Engine {
     return this.options.registry;
   }
 
-  /** Everything wrong with a flow (errors and warnings), cron checked with croner. */
+  /** Everything wrong with a flow (errors and warnings): cron checked with croner, connection ids against the connections. */
   validate(flow: FlowDocument): FlowProblem[] {
-    return validateFlowDocument(flow, this.options.registry.catalog);
+    return validateFlowDocument(flow, this.options.registry.catalog, this.options.connections);
   }
 
   /**
@@ -81,7 +81,7 @@ export class Engine {
    */
   start(options: StartRunOptions): RunHandle {
     const { flow } = options;
-    assertRunnable(flow, this.options.registry.catalog);
+    assertRunnable(flow, this.options.registry.catalog, this.options.connections);
     const nodes = this.resolveNodes(flow);
     const execution = new RunExecution(
       {

@@ -5,6 +5,7 @@ import type { FlowDocument } from '../../shared/flow/flow-document';
 import { hasErrors, type FlowProblem } from '../../shared/flow/flow-problem';
 import { validateFlow } from '../../shared/flow/validate-flow';
 import type { NodeCatalog } from '../../shared/nodes/catalog';
+import type { ConnectionProvider } from './connections';
 import { scriptSyntaxError, type ScriptForm, type ScriptSyntaxError } from '../../shared/nodes/scripts';
 
 /** Checks a cron expression with croner (the scheduler's own parser); a message when invalid. */
@@ -24,9 +25,21 @@ export function checkScript(form: ScriptForm, source: string): ScriptSyntaxError
   return scriptSyntaxError(acorn, form, source);
 }
 
-/** {@link validateFlow} with the cron and syntax checks main can do. */
-export function validateFlowDocument(flow: FlowDocument, catalog: NodeCatalog): FlowProblem[] {
-  return validateFlow(flow, catalog, { checkCron, checkScript });
+/**
+ * {@link validateFlow} with the cron and syntax checks main can do and, given the connections,
+ * whether each node's chosen connection exists.
+ */
+export function validateFlowDocument(
+  flow: FlowDocument,
+  catalog: NodeCatalog,
+  connections?: Pick<ConnectionProvider, 'check'>,
+): FlowProblem[] {
+  const check = connections?.check?.bind(connections);
+  return validateFlow(flow, catalog, {
+    checkCron,
+    checkScript,
+    ...(check ? { checkConnection: check } : {}),
+  });
 }
 
 /** The flow cannot run; `detail` is the list of problems. */
@@ -45,8 +58,12 @@ export class InvalidFlowError extends KoppelError {
 }
 
 /** Throws {@link InvalidFlowError} when the flow has errors; returns the warnings otherwise. */
-export function assertRunnable(flow: FlowDocument, catalog: NodeCatalog): FlowProblem[] {
-  const problems = validateFlowDocument(flow, catalog);
+export function assertRunnable(
+  flow: FlowDocument,
+  catalog: NodeCatalog,
+  connections?: Pick<ConnectionProvider, 'check'>,
+): FlowProblem[] {
+  const problems = validateFlowDocument(flow, catalog, connections);
   if (hasErrors(problems)) throw new InvalidFlowError(flow, problems);
   return problems;
 }

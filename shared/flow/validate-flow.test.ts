@@ -246,6 +246,54 @@ describe('validateFlow', () => {
     expect(validateFlow(flow, nodeCatalog)).toEqual([]);
   });
 
+  it("reports a node's connection that does not exist or is another system's, through the injected check", () => {
+    const flow = edit((f) => {
+      const orders = f.nodes.find((node) => node.id === 'orders');
+      if (orders) Object.assign(orders, { kind: 'mplus.source.sales', config: { connectionId: 'shop-2' } });
+    });
+    const asked: string[] = [];
+    const unknown = validateFlow(flow, nodeCatalog, {
+      checkConnection: (kind, id) => {
+        asked.push(`${kind}: ${id}`);
+        return { reason: 'unknown', known: ['sandbox-mplus', 'tl'] };
+      },
+    });
+    expect(asked).toEqual(['mplus: shop-2']);
+    expect(unknown).toEqual([
+      {
+        severity: 'error',
+        code: 'node.connection',
+        nodeId: 'orders',
+        field: 'connectionId',
+        message:
+          'Flow "Orders": node "MplusKASSA orders or invoices" (orders), field "connectionId": there is no connection "shop-2" (known: sandbox-mplus, tl).',
+        text: expect.objectContaining({ code: 'nodeConnectionUnknown' }),
+      },
+    ]);
+    expect(problemIn(unknown[0] as FlowProblem, 'nl')).toBe(
+      'Flow "Orders": node "MplusKASSA-orders of -facturen" (orders), veld "connectionId": er is geen verbinding "shop-2" (bekend: sandbox-mplus, tl).',
+    );
+    const none = validateFlow(flow, nodeCatalog, {
+      checkConnection: () => ({ reason: 'unknown', known: [] }),
+    });
+    expect(none[0]?.message).toContain('there is no connection "shop-2" (none set up yet).');
+    const other = validateFlow(flow, nodeCatalog, {
+      checkConnection: () => ({ reason: 'otherKind', kind: 'teamleader' }),
+    });
+    expect(other[0]?.message).toBe(
+      'Flow "Orders": node "MplusKASSA orders or invoices" (orders), field "connectionId": connection "shop-2" is a Teamleader connection; this node needs a MplusKASSA one.',
+    );
+    // A node left on its default connection asks nothing; without a check nothing is claimed.
+    const byDefault = edit((f) => {
+      const orders = f.nodes.find((node) => node.id === 'orders');
+      if (orders) Object.assign(orders, { kind: 'mplus.source.sales', config: {} });
+    });
+    expect(
+      validateFlow(byDefault, nodeCatalog, { checkConnection: () => ({ reason: 'unknown', known: [] }) }),
+    ).toEqual([]);
+    expect(validateFlow(flow, nodeCatalog)).toEqual([]);
+  });
+
   it('warns of a field mapper that maps nothing (its records would leave empty), without stopping the flow', () => {
     const flow = withMapConfig({});
     const problems = validateFlow(flow, nodeCatalog);

@@ -1,5 +1,10 @@
 import type { NodeCatalog } from '../nodes/catalog';
-import type { AnyNodeDefinition, NodeConfigWarning, RecordTypeRef } from '../nodes/node-definition';
+import type {
+  AnyNodeDefinition,
+  ConnectionKind,
+  NodeConfigWarning,
+  RecordTypeRef,
+} from '../nodes/node-definition';
 import type { ScriptForm, ScriptSyntaxError } from '../nodes/scripts';
 import { recordTypesCompatible } from '../nodes/record-types';
 import type { FlowDocument, FlowNode } from './flow-document';
@@ -13,7 +18,13 @@ export interface ValidateFlowOptions {
   checkCron?: (cron: string, timezone: string) => string | undefined;
   /** Finds a syntax error in a node's JavaScript (the parser is the host's: see scripts.ts). */
   checkScript?: (form: ScriptForm, source: string) => ScriptSyntaxError | undefined;
+  /** Whether the connection a node names exists and is of the node's kind (the host keeps them). */
+  checkConnection?: (kind: ConnectionKind, connectionId: string) => ConnectionProblem | undefined;
 }
+
+/** Why a node's `connectionId` cannot be used: no such connection, or one of another system. */
+export type ConnectionProblem =
+  { reason: 'unknown'; known: readonly string[] } | { reason: 'otherKind'; kind: ConnectionKind };
 
 /**
  * Everything wrong with a flow, as data the editor marks on nodes and edges and the command line
@@ -114,6 +125,29 @@ export function validateFlow(
             detail: error.message,
             ...named(node),
           }),
+        );
+      }
+    }
+    if (parsed.success && options.checkConnection) {
+      const connectionId = (parsed.data as { connectionId?: unknown }).connectionId;
+      const problem =
+        typeof connectionId === 'string'
+          ? options.checkConnection(definition.connection, connectionId)
+          : undefined;
+      if (problem) {
+        const base = { flow: flowName, id: connectionId as string, ...named(node) };
+        add(
+          { severity: 'error', code: 'node.connection', nodeId: node.id, field: 'connectionId' },
+          problem.reason === 'unknown'
+            ? problemMessage('nodeConnectionUnknown', {
+                ...base,
+                known: problem.known.length ? problem.known.join(', ') : undefined,
+              })
+            : problemMessage('nodeConnectionOtherKind', {
+                ...base,
+                kind: SYSTEM_NAMES[problem.kind] ?? problem.kind,
+                wanted: SYSTEM_NAMES[definition.connection] ?? definition.connection,
+              }),
         );
       }
     }
@@ -228,6 +262,12 @@ function listPorts(ports: readonly { id: string }[]): { ports: string; portsNl: 
 }
 
 /** The words of each warning a node kind can give about its config. */
+/** The systems as a connection problem names them (the same in both languages). */
+const SYSTEM_NAMES: Partial<Record<ConnectionKind, string>> = {
+  teamleader: 'Teamleader',
+  mplus: 'MplusKASSA',
+};
+
 const WARNING_TEXTS = { mapsNothing: 'nodeMapsNothing' } as const satisfies Record<
   NodeConfigWarning['code'],
   string

@@ -84,6 +84,18 @@ export const problemMessages = {
     ({ flow, nodeNl, field, line, column, detail }) =>
       `Flow "${flow}": ${nodeNl}, veld "${field}": syntaxfout op regel ${line}${column !== undefined ? `, kolom ${column}` : ''}: ${parserWordsNl(detail)}.`,
   ),
+  nodeConnectionUnknown: wording<{ flow: string; id: string; known?: string } & Named>(
+    ({ flow, node, id, known }) =>
+      `Flow "${flow}": ${node}, field "connectionId": there is no connection "${id}" (${known ? `known: ${known}` : 'none set up yet'}).`,
+    ({ flow, nodeNl, id, known }) =>
+      `Flow "${flow}": ${nodeNl}, veld "connectionId": er is geen verbinding "${id}" (${known ? `bekend: ${known}` : 'nog geen ingesteld'}).`,
+  ),
+  nodeConnectionOtherKind: wording<{ flow: string; id: string; kind: string; wanted: string } & Named>(
+    ({ flow, node, id, kind, wanted }) =>
+      `Flow "${flow}": ${node}, field "connectionId": connection "${id}" is a ${kind} connection; this node needs a ${wanted} one.`,
+    ({ flow, nodeNl, id, kind, wanted }) =>
+      `Flow "${flow}": ${nodeNl}, veld "connectionId": verbinding "${id}" is een ${kind}-verbinding; deze node heeft een ${wanted}-verbinding nodig.`,
+  ),
   edgeDuplicateId: wording<{ flow: string; id: string }>(
     ({ flow, id }) => `Flow "${flow}": two edges have the id "${id}".`,
     ({ flow, id }) => `Flow "${flow}": twee lijnen hebben de id "${id}".`,

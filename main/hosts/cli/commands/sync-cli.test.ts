@@ -9,6 +9,7 @@ import { staticConnections } from '../../../engine/connections';
 import { memoryFlow, sampleOrders } from '../../../engine/testing/memory-flow';
 import { MemorySystem } from '../../../engine/testing/memory-system';
 import { WaitingSystem } from '../../../engine/testing/waiting-system';
+import { resourcesDir } from '../../../app/paths';
 import { Vault } from '../../../vault/vault';
 import { registerFlows } from './flows';
 import { registerRun } from './run';
@@ -24,8 +25,11 @@ afterEach(() => {
 
 const keychain = { get: async () => null, set: async () => undefined, delete: async () => false };
 
-/** The sync commands in-process, on one data folder, over an in-memory test system. */
-function koppel(system = new MemorySystem()) {
+/**
+ * The sync commands in-process, on one data folder, over an in-memory test system (with
+ * `{ registry: true }` over the data folder's own connections instead).
+ */
+function koppel(system = new MemorySystem(), { registry = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-'));
   dirs.push(dir);
   const dataDir = path.join(dir, 'data');
@@ -36,7 +40,7 @@ function koppel(system = new MemorySystem()) {
       dataDir: folder,
       logger: silentLogger,
       vault: new Vault({ keychain, env: {} }),
-      engineConnections: staticConnections({ memory: system }),
+      ...(registry ? {} : { engineConnections: staticConnections({ memory: system }) }),
       templatesDir,
       ...(scheduler ? { scheduler } : {}),
     });
@@ -177,6 +181,23 @@ describe('koppel run', () => {
       code: 2,
       stderr: 'koppel run: There is no template "no-such-template".\n',
     });
+  });
+
+  it('exits 2 before a run when a node names a connection the data folder does not have', async () => {
+    const { run, writeFlow } = koppel(new MemorySystem(), { registry: true });
+    const template = JSON.parse(
+      fs.readFileSync(path.join(resourcesDir(), 'templates', 'orders-mplus-to-teamleader.flow.json'), 'utf8'),
+    ) as { nodes: { id: string; config: Record<string, unknown> }[] };
+    const orders = template.nodes.find((node) => node.id === 'orders');
+    if (orders) orders.config.connectionId = 'shop-2';
+    const result = await run('run', writeFlow('orders.flow.json', template));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'field "connectionId": there is no connection "shop-2" (known: sandbox-teamleader, sandbox-mplus).',
+    );
+    expect(result.stderr).toContain('nothing was run.');
+    const runs = await run('runs', 'list', '--json');
+    expect(JSON.parse(runs.lastLine)).toEqual([]);
   });
 
   it('exits 3 when a system cannot be reached', async () => {
