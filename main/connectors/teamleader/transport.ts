@@ -17,8 +17,13 @@ import type { TeamleaderRef, TeamleaderRequest, TeamleaderResponse, TeamleaderDa
 import { responseCheck } from './response-checks';
 import type { TokenManager } from './token-manager';
 
-/** Refreshes one call may make after 401s before it reports the token refused. */
-const MAX_REFRESHES_PER_CALL = 2;
+/**
+ * Refreshes in a row (401s with no other answer between) one call may make before it reports the
+ * token refused. Any other answer starts the count again: a call that waits out 429s and 5xx for
+ * minutes may outlive several tokens, and those answers are bounded by their own limits
+ * (`maxRetries`, `maxRateLimitWaits`); a token refused as soon as it is issued still fails the call.
+ */
+const MAX_REFRESHES_IN_A_ROW = 2;
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -224,6 +229,7 @@ export class TeamleaderTransport {
       slot.release();
       const status = response.status;
       const text = typeof response.data === 'string' ? response.data : '';
+      if (status !== 401) refreshes = 0;
 
       if (status === 429) {
         this.counters.rateLimited++;
@@ -254,8 +260,8 @@ export class TeamleaderTransport {
         });
         // Access tokens can be invalidated again while a refresh is on its way (the twin's fault
         // test expires every token at random moments, and one call met that twice): a second
-        // refresh is allowed; a grant that is really gone fails at the refresh itself.
-        if (refreshes < MAX_REFRESHES_PER_CALL) {
+        // refresh in a row is allowed; a grant that is really gone fails at the refresh itself.
+        if (refreshes < MAX_REFRESHES_IN_A_ROW) {
           refreshes++;
           this.counters.refreshes++;
           this.report(op, attempt, status, sentAt, 'refresh', error, rateLimit);
