@@ -18,13 +18,18 @@ export const navItems: NavItem[] = [
   { to: '/settings', labelKey: 'nav.settings', icon: SettingsIcon },
 ];
 
-/** The window frame: navigation on the left, the current screen on the right. */
+/**
+ * The window frame: navigation on the left, the current screen on the right. In the flow editor
+ * the navigation narrows to its icons on all but wide windows: palette, canvas and inspector need
+ * the room (the labels stay for screen readers and as tooltips).
+ */
 export function AppFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
   const info = useAppInfo();
+  const editing = /^\/flows\/[^/]+/.test(location);
   return (
-    <div className="app-frame">
+    <div className={editing ? 'app-frame editing' : 'app-frame'}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -33,7 +38,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
           <span className="brand-mark" aria-hidden="true">
             K
           </span>
-          <span>
+          <span className="brand-text">
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tagline">{t('app.tagline')}</span>
           </span>
@@ -48,9 +53,10 @@ export function AppFrame({ children }: { children: ReactNode }) {
                   className={active ? 'nav-link active' : 'nav-link'}
                   aria-current={active ? 'page' : undefined}
                   data-testid={`nav-${to.slice(1)}`}
+                  title={editing ? t(labelKey) : undefined}
                 >
                   <Icon size={18} strokeWidth={1.8} aria-hidden="true" />
-                  <span>{t(labelKey)}</span>
+                  <span className="nav-label">{t(labelKey)}</span>
                 </Link>
               </li>
             );
