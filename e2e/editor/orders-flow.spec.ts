@@ -21,6 +21,10 @@ test.describe('building the orders flow', () => {
     await flows.create('POS orders to Teamleader');
     // A new user is told what to do next.
     await expect(page.getByTestId('canvas-hint')).toContainText('drag a source');
+    // In the editor the app's navigation keeps its icons only, and still says where each leads.
+    const runsLink = page.getByRole('link', { name: 'Runs' });
+    await expect(runsLink).toHaveAttribute('title', 'Runs');
+    expect((await page.locator('nav.sidebar').boundingBox())?.width).toBeLessThanOrEqual(64);
     await editor.shot('editor-new-flow');
 
     // The orders flow: POS orders → resolve the customer → ensure the products → map → invoice.
