@@ -1,9 +1,7 @@
 import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 
-/** Fixed ids of the two sandbox connections ("Sandbox Teamleader", "Sandbox MplusKASSA"). */
-export const SANDBOX_TEAMLEADER_ID = 'sandbox-teamleader';
-export const SANDBOX_MPLUS_ID = 'sandbox-mplus';
+export { SANDBOX_MPLUS_ID, SANDBOX_TEAMLEADER_ID } from '../../shared/connections/connection-check';
 
 /** Ids starting with this belong to the sandbox; live connections may not use them. */
 export const SANDBOX_ID_PREFIX = 'sandbox-';

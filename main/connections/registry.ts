@@ -19,6 +19,7 @@ import {
   type TeamleaderClientOptions,
   type TeamleaderTokenStore,
 } from '../connectors/teamleader';
+import { connectionIdProblem } from '../../shared/connections/connection-check';
 import type { ConnectionProblem } from '../../shared/flow/validate-flow';
 import type { ConnectionKind as NodeConnectionKind } from '../../shared/nodes/node-definition';
 import type { ClientKind, ConnectionClients, ConnectionProvider } from '../engine/connections';
@@ -102,17 +103,8 @@ export class ConnectionRegistry implements ConnectionProvider {
 
   /** Validation's check of a node's connection id, from settings alone (nothing is opened). */
   check(kind: NodeConnectionKind, connectionId: string): ConnectionProblem | undefined {
-    if (kind !== 'teamleader' && kind !== 'mplus') return undefined;
-    const sandboxId = kind === 'teamleader' ? SANDBOX_TEAMLEADER_ID : SANDBOX_MPLUS_ID;
-    // The sandbox registers its connections when it first starts; a run starts it on demand.
-    if (connectionId === sandboxId && this.sandbox?.enabled()) return undefined;
-    const connection = this.store.find(connectionId);
-    if (!connection) {
-      const known = new Set(this.store.list().map((c) => c.id));
-      if (this.sandbox?.enabled()) for (const id of [SANDBOX_TEAMLEADER_ID, SANDBOX_MPLUS_ID]) known.add(id);
-      return { reason: 'unknown', known: [...known] };
-    }
-    return connection.kind === kind ? undefined : { reason: 'otherKind', kind: connection.kind };
+    const sandbox = { enabled: this.sandbox?.enabled() ?? false };
+    return connectionIdProblem({ connections: this.store.list(), sandbox }, kind, connectionId);
   }
 
   /** Every connection, as the renderer may see it. */

@@ -3,7 +3,9 @@ import { sampleFlow } from '../../../shared/flow/testing/sample-flow';
 import { nodeCatalog } from '../../../shared/nodes/all-nodes';
 import { toJsonSchema } from '../../../shared/nodes/catalog';
 import type { CatalogEntry } from '../../../shared/nodes/catalog';
+import { defaultSettings } from '../../../shared/settings/settings';
 import { useFlowEditorStore } from './flow-editor-store';
+import { useSettingsStore } from './settings-store';
 
 const entries = nodeCatalog.toEntries();
 const entry = (ref: string): CatalogEntry => {
@@ -113,6 +115,47 @@ describe('flow editor store', () => {
     store().markSaved({ ...current, revision: 1 });
     expect(store().dirty).toBe(false);
     expect(store().meta?.revision).toBe(1);
+  });
+
+  it('marks a node whose connection is not in the settings, and follows the settings as they change', () => {
+    const settings = defaultSettings();
+    useSettingsStore.setState({ settings });
+    try {
+      const flow = sampleFlow();
+      const orders = flow.nodes.find((node) => node.id === 'orders');
+      if (orders) Object.assign(orders, { kind: 'mplus.source.sales', config: { connectionId: 'shop-2' } });
+      store().load(flow, { entries, recordTypes: [] });
+      const connectionProblems = () => store().problems.filter((p) => p.code === 'node.connection');
+      expect(connectionProblems()).toEqual([
+        expect.objectContaining({
+          nodeId: 'orders',
+          field: 'connectionId',
+          message: expect.stringContaining(
+            'there is no connection "shop-2" (known: sandbox-teamleader, sandbox-mplus).',
+          ),
+        }),
+      ]);
+      // The connection set up in another window: the settings change, the problem goes.
+      useSettingsStore.setState({
+        settings: {
+          ...settings,
+          connections: [
+            {
+              id: 'shop-2',
+              name: 'Shop 2',
+              kind: 'mplus',
+              mode: 'live',
+              status: 'connected',
+              createdAt: '2026-11-30T10:00:00.000Z',
+              config: { host: 'api.example.com', port: 44281, url: 'https://api.example.com:44281/' },
+            },
+          ],
+        },
+      });
+      expect(connectionProblems()).toEqual([]);
+    } finally {
+      useSettingsStore.setState({ settings: null });
+    }
   });
 
   it('renames a node and clears the label when emptied', () => {

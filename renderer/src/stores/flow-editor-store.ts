@@ -9,6 +9,7 @@ import {
 import * as acorn from 'acorn';
 import { nanoid } from 'nanoid';
 import { create } from 'zustand';
+import { connectionIdProblem } from '../../../shared/connections/connection-check';
 import type { FlowDocument } from '../../../shared/flow/flow-document';
 import type { FlowProblem } from '../../../shared/flow/flow-problem';
 import { validateFlow } from '../../../shared/flow/validate-flow';
@@ -32,6 +33,7 @@ import {
 import { tidyLayout } from '../editor/model/layout';
 import { createNode, keepSelection } from '../editor/model/node-factory';
 import { problemsByNode } from '../editor/model/node-status';
+import { useSettingsStore } from './settings-store';
 
 export const newId = (): string => nanoid(12);
 
@@ -88,10 +90,14 @@ function computeProblems(
   nodes: EditorNode[],
   edges: EditorEdge[],
 ): Pick<FlowEditorState, 'problems' | 'problemIndex'> {
+  // The connections as the settings hold them (kept current by `settings.changed`); none loaded
+  // yet (a test without the app) claims nothing either way.
+  const settings = useSettingsStore.getState().settings;
   const problems = meta
     ? validateFlow(toFlowDocument(meta, nodes, edges), nodeCatalog, {
         // The code and expressions as the sandbox will compile them, checked as they are typed.
         checkScript: (form, source) => scriptSyntaxError(acorn, form, source),
+        ...(settings ? { checkConnection: (kind, id) => connectionIdProblem(settings, kind, id) } : {}),
       })
     : [];
   return { problems, problemIndex: problemsByNode(problems) };
@@ -304,4 +310,12 @@ export const useFlowEditorStore = create<FlowEditorState>()((set, get) => {
       });
     },
   };
+});
+
+// A connection added or removed, or the sandbox turned on or off (here or in another window):
+// the open flow's connection checks follow.
+useSettingsStore.subscribe((next, previous) => {
+  if (next.settings === previous.settings) return;
+  const { meta, nodes, edges } = useFlowEditorStore.getState();
+  if (meta) useFlowEditorStore.setState(computeProblems(meta, nodes, edges));
 });
