@@ -2,20 +2,21 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { ArrowLeft, FlaskConical, LayoutGrid, Maximize, Play, Redo2, Save, Undo2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { hasErrors } from '../../../shared/flow/flow-problem';
 import { useFlowEditorStore } from '../stores/flow-editor-store';
 import { useFlowRunStore } from '../stores/flow-run-store';
 import { openingView } from './canvas/opening-view';
 import { nodesBounds } from './model/layout';
+import type { BottomTab } from './BottomPanel';
 import type { FlowActions } from './useFlowActions';
 
+/** The panel a run button opens: the problems when they keep the flow from running (the notice points there). */
+function panelFor(tab: BottomTab): BottomTab {
+  return hasErrors(useFlowEditorStore.getState().problems) ? 'problems' : tab;
+}
+
 /** The editor's toolbar: back, the flow's name and state, undo/redo, layout, run and save. */
-export function EditorHeader({
-  actions,
-  onRan,
-}: {
-  actions: FlowActions;
-  onRan(tab: 'dryRun' | 'runLog'): void;
-}) {
+export function EditorHeader({ actions, onRan }: { actions: FlowActions; onRan(tab: BottomTab): void }) {
   const { t } = useTranslation();
   const name = useFlowEditorStore((state) => state.meta?.name ?? '');
   const revision = useFlowEditorStore((state) => state.meta?.revision ?? 0);
@@ -115,7 +116,7 @@ export function EditorHeader({
           className="button button-secondary"
           disabled={running}
           onClick={() => {
-            onRan('dryRun');
+            onRan(panelFor('dryRun'));
             void actions.dryRun();
           }}
           data-testid="dry-run"
@@ -128,7 +129,7 @@ export function EditorHeader({
           className="button button-secondary"
           disabled={running}
           onClick={() => {
-            onRan('runLog');
+            onRan(panelFor('runLog'));
             void actions.run();
           }}
           data-testid="run"

@@ -1,0 +1,47 @@
+import type { FlowDocument } from '../../shared/flow/flow-document';
+import { expect, openApp, test } from '../fixtures/test';
+import { EditorPage } from '../pages/editor-page';
+import { TestApi } from '../runs/api-client';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test('a flow naming a connection that is gone shows it on the node, and Run waits until it is chosen again', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(60_000);
+  const api = await TestApi.connect(host);
+  let flow: FlowDocument;
+  try {
+    const created = await api.call('flows.create', { templateId: 'orders-mplus-to-teamleader' });
+    const nodes = created.flow.nodes.map((node) =>
+      node.id === 'orders' ? { ...node, config: { ...node.config, connectionId: 'shop-2' } } : node,
+    );
+    flow = (await api.call('flows.save', { flow: { ...created.flow, nodes } })).flow;
+  } finally {
+    api.close();
+  }
+  const editor = new EditorPage(page);
+  await openApp(page, host, `/flows/${flow.id}`);
+  await expect(page.getByTestId('screen-flow-editor')).toBeVisible();
+  const source = editor.node('mplus.source.sales');
+  await expect(source).toContainText('1 problem');
+  await page.getByTestId('bottom-tab-problems').click();
+  await expect(page.getByTestId('problem').filter({ hasText: 'shop-2' })).toContainText(
+    'there is no connection "shop-2" (known: sandbox-teamleader, sandbox-mplus).',
+  );
+  await page.getByTestId('run').click();
+  await expect(page.getByText('Fix the 1 problem first (see Problems below).')).toBeVisible();
+  // The panel below stays on the problems the notice points to.
+  await expect(page.getByTestId('bottom-tab-problems')).toHaveAttribute('aria-selected', 'true');
+
+  // Back to the default connection: the problem goes, and the flow runs.
+  await editor.select('mplus.source.sales');
+  await editor.shot('editor-connection-gone');
+  await page
+    .getByTestId('node-inspector')
+    .getByRole('combobox', { name: 'Connection', exact: true })
+    .selectOption('');
+  await expect(source).not.toContainText('problem');
+  await expect(page.getByTestId('bottom-tab-problems')).toContainText('(0 · 0)');
+});
