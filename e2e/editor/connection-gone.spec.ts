@@ -5,7 +5,7 @@ import { TestApi } from '../runs/api-client';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-test('a flow naming a connection that is gone shows it on the node, and Run waits until it is chosen again', async ({
+test('a flow naming a connection that is gone: the dashboard and the node say so, and Run waits until it is chosen again', async ({
   page,
   host,
 }) => {
@@ -17,12 +17,21 @@ test('a flow naming a connection that is gone shows it on the node, and Run wait
     const nodes = created.flow.nodes.map((node) =>
       node.id === 'orders' ? { ...node, config: { ...node.config, connectionId: 'shop-2' } } : node,
     );
-    flow = (await api.call('flows.save', { flow: { ...created.flow, nodes } })).flow;
+    // On its schedule: the scheduler will not start it while it cannot run.
+    flow = (await api.call('flows.save', { flow: { ...created.flow, nodes, enabled: true } })).flow;
   } finally {
     api.close();
   }
   const editor = new EditorPage(page);
-  await openApp(page, host, `/flows/${flow.id}`);
+  // The dashboard says why no run will come, and leads to the flow.
+  await openApp(page, host, '/dashboard');
+  const nextRun = page.locator(`[data-flow-id="${flow.id}"]`).getByTestId('flow-next-run');
+  await expect(nextRun).toHaveText('None until its problem is fixed');
+  await expect(page.getByTestId('health-blocked')).toHaveText(
+    '1 scheduled flow cannot run until its problems are fixed: POS orders → Teamleader invoices',
+  );
+  await page.screenshot({ path: 'test-results/screens/dashboard-flow-blocked.png' });
+  await nextRun.getByRole('link').click();
   await expect(page.getByTestId('screen-flow-editor')).toBeVisible();
   const source = editor.node('mplus.source.sales');
   await expect(source).toContainText('1 problem');

@@ -38,8 +38,11 @@ export function DashboardScreen() {
       </div>
     );
   }
-  const ran = data.flows.some((flow) => flow.lastRun !== null);
-  if (!ran) {
+  // Something to report: a run, or a flow on a schedule (its next run, or why none will come).
+  const reporting = data.flows.some(
+    (flow) => flow.lastRun !== null || (flow.enabled && flow.schedule.kind !== 'manual'),
+  );
+  if (!reporting) {
     return (
       <div className="screen" data-testid="screen-dashboard">
         {header}

@@ -9,6 +9,7 @@ import { formatCount, formatDateTime, formatRelative, localDay } from '../../run
 import { RunStatusBadge } from '../../runs/shared/RunStatusBadge';
 import { StatusBadge } from '../../runs/shared/StatusBadge';
 import { useLanguage } from '../../i18n/useLanguage';
+import { isBlocked } from './HealthLine';
 import { DASHBOARD_DAYS } from './useDashboard';
 
 /** One flow: last run, next run, and its records per day for 30 days. */
@@ -29,6 +30,7 @@ export function FlowHealthCard({
   const points = fillDays(stats.days, localDay(now), DASHBOARD_DAYS);
   const sum = totals(points);
   const failing = isFailing(health);
+  const blocked = isBlocked(flow);
   const next =
     flow.nextRunAt !== null
       ? formatRelative(flow.nextRunAt, now, locale)
@@ -63,7 +65,16 @@ export function FlowHealthCard({
           )}
         </dd>
         <dt>{t('dashboard.nextRun')}</dt>
-        <dd data-testid="flow-next-run">{next}</dd>
+        <dd data-testid="flow-next-run">
+          {blocked ? (
+            // The scheduler will not start a flow that cannot run: say so, and lead to its problems.
+            <Link href={`/flows/${flow.id}`} className="rn-link rn-count-fail">
+              {t('dashboard.blocked', { count: flow.errors })}
+            </Link>
+          ) : (
+            next
+          )}
+        </dd>
         <dt>{t('dashboard.last30')}</dt>
         <dd>
           {t('dashboard.syncedCount', { formatted: formatCount(sum.synced, locale) })} ·{' '}

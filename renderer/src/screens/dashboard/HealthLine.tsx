@@ -5,8 +5,46 @@ import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import type { RunSummary } from '../../../../shared/flow/run-records';
 import { overallHealth } from '../../runs/model/dashboard-model';
 
-/** One line: all green, or how many flows are failing and which. */
+/**
+ * One line: all green, or how many flows are failing and which; above it, the scheduled flows the
+ * scheduler will not start because they cannot run (a connection gone, a setting missing).
+ */
 export function HealthLine({
+  flows,
+  healthRuns,
+}: {
+  flows: FlowSummary[];
+  healthRuns: Record<string, RunSummary | null>;
+}) {
+  const { t } = useTranslation();
+  const blocked = flows.filter(isBlocked);
+  return (
+    <>
+      {blocked.length > 0 && (
+        <p className="db-health db-health-failing" data-testid="health-blocked" role="status">
+          <AlertTriangle size={20} aria-hidden="true" />{' '}
+          {t('dashboard.healthBlocked', { count: blocked.length })}{' '}
+          {blocked.map((flow, index) => (
+            <span key={flow.id}>
+              {index > 0 && ', '}
+              <Link href={`/flows/${flow.id}`} className="rn-link">
+                {flow.name}
+              </Link>
+            </span>
+          ))}
+        </p>
+      )}
+      <RunHealth flows={flows} healthRuns={healthRuns} />
+    </>
+  );
+}
+
+/** A flow on its schedule that cannot run: the scheduler skips it until its problems are fixed. */
+export function isBlocked(flow: FlowSummary): boolean {
+  return flow.errors > 0 && flow.enabled && flow.schedule.kind !== 'manual';
+}
+
+function RunHealth({
   flows,
   healthRuns,
 }: {
