@@ -95,6 +95,14 @@ export const RunSummary = z.object({
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
+/**
+ * A run that failed, whose failed records all succeeded since (retried): its status stays as it
+ * ran, but nothing is left to do.
+ */
+export function fixedByRetry(run: Pick<RunSummary, 'status' | 'counts' | 'error'>): boolean {
+  return run.status === 'failed' && run.counts.failed === 0 && run.error === null && run.counts.total > 0;
+}
+
 export const RunItemSummary = z.object({
   id: z.number().int(),
   runId: z.string(),

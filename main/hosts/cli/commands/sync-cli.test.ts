@@ -240,6 +240,28 @@ describe('koppel run', () => {
     expect(mixed.code).toBe(1);
   });
 
+  it('lists a failed run whose failed records a retry completed as fixed by it', async () => {
+    const { run, system, writeFlow } = koppel();
+    system.seed('orders', sampleOrders(3));
+    let down = true;
+    system.hooks.before = (operation) => {
+      if (operation === 'create' && down)
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8443'), { code: 'ECONNREFUSED' });
+    };
+    const flow = {
+      ...validated,
+      settings: { ...validated.settings, retry: { attempts: 1, baseDelaySeconds: 1, maxDelaySeconds: 1 } },
+    };
+    const first = await run('run', writeFlow('orders.flow.json', flow), '--json');
+    const { runId } = JSON.parse(first.lastLine) as { runId: string };
+    const listed = async () =>
+      (await run('runs', 'list')).stdout.split('\n').find((line) => line.startsWith(runId)) ?? '';
+    expect(await listed()).toMatch(/failed .* failed 3 {2}\(/);
+    down = false;
+    expect((await run('runs', 'retry', runId)).code).toBe(0);
+    expect(await listed()).toMatch(/failed .* total 3, ok 3, skipped 0, failed 0 \(fixed by a retry\) {2}\(/);
+  });
+
   it('dry-runs with a limit, writing nothing', async () => {
     const { run, system, writeFlow } = koppel();
     system.seed('orders', sampleOrders(10));

@@ -4,7 +4,7 @@ import { KoppelError } from '../../../../shared/api/errors';
 import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import { FlowMigrationError, migrateFlow } from '../../../../shared/flow/migrations';
 import type { FlowProblem } from '../../../../shared/flow/flow-problem';
-import type { RunItemSummary, RunSummary } from '../../../../shared/flow/run-records';
+import { fixedByRetry, type RunItemSummary, type RunSummary } from '../../../../shared/flow/run-records';
 import type { App } from '../../../app/create-app';
 import { createConsoleLogger } from '../../../app/logger';
 import type { RunHandle, RunResult } from '../../../engine/engine';
@@ -167,7 +167,8 @@ export function itemJson(item: RunItemSummary, withRunId = false) {
 export function describeRun(run: RunSummary): string {
   const { total, succeeded, skipped, failed } = run.counts;
   const duration = run.durationMs === null ? 'running' : `${(run.durationMs / 1000).toFixed(1)} s`;
-  return `${run.id}  ${run.startedAt}  ${run.status.padEnd(11)} ${run.trigger.padEnd(8)} ${run.flowName}  total ${total}, ok ${succeeded}, skipped ${skipped}, failed ${failed}  (${duration})`;
+  const fixed = fixedByRetry(run) ? ' (fixed by a retry)' : '';
+  return `${run.id}  ${run.startedAt}  ${run.status.padEnd(11)} ${run.trigger.padEnd(8)} ${run.flowName}  total ${total}, ok ${succeeded}, skipped ${skipped}, failed ${failed}${fixed}  (${duration})`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { RunStats } from '../../../../shared/api/calls/runs';
 import type { RunSummary } from '../../../../shared/flow/run-records';
-import { fixedByRetry } from './live-run';
+import { fixedByRetry } from '../../../../shared/flow/run-records';
 import { localDay } from './format';
 
 export interface DayPoint {

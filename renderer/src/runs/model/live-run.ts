@@ -118,11 +118,3 @@ export function runProgress(run: Pick<RunSummary, 'counts' | 'status'>): number 
   if (total === 0) return null;
   return Math.min(1, (succeeded + skipped + failed) / total);
 }
-
-/**
- * A run that failed, whose failed records all succeeded since (retried): its status stays as it
- * ran, but nothing is left to do.
- */
-export function fixedByRetry(run: Pick<RunSummary, 'status' | 'counts' | 'error'>): boolean {
-  return run.status === 'failed' && run.counts.failed === 0 && run.error === null && run.counts.total > 0;
-}

@@ -1,7 +1,7 @@
 import { Wrench } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '../../../../shared/flow/run-records';
-import { fixedByRetry } from '../model/live-run';
+import { fixedByRetry } from '../../../../shared/flow/run-records';
 import { StatusBadge } from './StatusBadge';
 
 /** A run's status, and whether retries have since fixed every record it failed. */
