@@ -344,5 +344,12 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
       known: ['tl', 'sandbox-teamleader', 'sandbox-mplus'],
     });
     expect(sandboxOn.check('memory', 'anything')).toBeUndefined();
+    // A node on its default connection: a live one of its kind, else the sandbox while it is on.
+    expect(registry.check('teamleader', undefined)).toBeUndefined();
+    expect(registry.check('mplus', undefined)).toEqual({ reason: 'noneOfKind' });
+    expect(sandboxOn.check('mplus', undefined)).toBeUndefined();
+    // A sandbox connection left in the settings while the sandbox is off.
+    registry.store.save(sandboxMplus);
+    expect(registry.check('mplus', 'sandbox-mplus')).toEqual({ reason: 'sandboxOff' });
   });
 });

@@ -102,7 +102,7 @@ export class ConnectionRegistry implements ConnectionProvider {
   }
 
   /** Validation's check of a node's connection id, from settings alone (nothing is opened). */
-  check(kind: NodeConnectionKind, connectionId: string): ConnectionProblem | undefined {
+  check(kind: NodeConnectionKind, connectionId: string | undefined): ConnectionProblem | undefined {
     const sandbox = { enabled: this.sandbox?.enabled() ?? false };
     return connectionIdProblem({ connections: this.store.list(), sandbox }, kind, connectionId);
   }

@@ -31,10 +31,11 @@ export type ClientKind = Exclude<ConnectionKind, 'none'> & keyof ConnectionClien
 export interface ConnectionProvider {
   get<K extends ClientKind>(kind: K, connectionId?: string): Promise<ConnectionClients[K]>;
   /**
-   * Without opening anything: why a node naming `connectionId` could not get its connection, so
-   * validation refuses the flow before a run starts. Providers without it leave that to `get`.
+   * Without opening anything: why a node (naming `connectionId`, or not) could not get its
+   * connection, so validation refuses the flow before a run starts. Providers without it leave
+   * that to `get`.
    */
-  check?(kind: ConnectionKind, connectionId: string): ConnectionProblem | undefined;
+  check?(kind: ConnectionKind, connectionId: string | undefined): ConnectionProblem | undefined;
 }
 
 /** A provider over fixed clients, for tests and the benchmark. */

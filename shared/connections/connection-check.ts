@@ -7,23 +7,30 @@ export const SANDBOX_TEAMLEADER_ID = 'sandbox-teamleader';
 export const SANDBOX_MPLUS_ID = 'sandbox-mplus';
 
 /**
- * Why a node of `kind` naming `connectionId` could not get its connection, from the settings alone
- * (main validates with it before a run, the editor as the flow is edited). A sandbox id is good
- * while the sandbox is on: its connections are registered when it first starts.
+ * Why a node of `kind` could not get its connection (`connectionId`, or without one the first live
+ * connection of its kind, else the sandbox's), from the settings alone: main validates with it
+ * before a run, the editor as the flow is edited. It decides as the connection registry resolves.
+ * A sandbox id is good while the sandbox is on: its connections are registered when it first starts.
  */
 export function connectionIdProblem(
   settings: Pick<Settings, 'connections'> & { sandbox: Pick<Settings['sandbox'], 'enabled'> },
   kind: NodeConnectionKind,
-  connectionId: string,
+  connectionId: string | undefined,
 ): ConnectionProblem | undefined {
   if (kind !== 'teamleader' && kind !== 'mplus') return undefined;
+  const sandboxOn = settings.sandbox.enabled;
+  if (connectionId === undefined) {
+    const live = settings.connections.some((c) => c.kind === kind && c.mode === 'live');
+    return live || sandboxOn ? undefined : { reason: 'noneOfKind' };
+  }
   const sandboxId = kind === 'teamleader' ? SANDBOX_TEAMLEADER_ID : SANDBOX_MPLUS_ID;
-  if (connectionId === sandboxId && settings.sandbox.enabled) return undefined;
+  if (connectionId === sandboxId && sandboxOn) return undefined;
   const connection = settings.connections.find((c) => c.id === connectionId);
   if (!connection) {
     const known = new Set(settings.connections.map((c) => c.id));
-    if (settings.sandbox.enabled) for (const id of [SANDBOX_TEAMLEADER_ID, SANDBOX_MPLUS_ID]) known.add(id);
+    if (sandboxOn) for (const id of [SANDBOX_TEAMLEADER_ID, SANDBOX_MPLUS_ID]) known.add(id);
     return { reason: 'unknown', known: [...known] };
   }
-  return connection.kind === kind ? undefined : { reason: 'otherKind', kind: connection.kind };
+  if (connection.kind !== kind) return { reason: 'otherKind', kind: connection.kind };
+  return connection.mode === 'sandbox' && !sandboxOn ? { reason: 'sandboxOff' } : undefined;
 }

@@ -271,7 +271,7 @@ describe('validateFlow', () => {
       },
     ]);
     expect(problemIn(unknown[0] as FlowProblem, 'nl')).toBe(
-      'Flow "Orders": node "MplusKASSA-orders of -facturen" (orders), veld "connectionId": er is geen verbinding "shop-2" (bekend: sandbox-mplus, tl).',
+      'Flow "Orders": node "MplusKASSA-orders of -facturen" (orders), veld "connectionId": er is geen koppeling "shop-2" (bekend: sandbox-mplus, tl).',
     );
     const none = validateFlow(flow, nodeCatalog, {
       checkConnection: () => ({ reason: 'unknown', known: [] }),
@@ -283,14 +283,33 @@ describe('validateFlow', () => {
     expect(other[0]?.message).toBe(
       'Flow "Orders": node "MplusKASSA orders or invoices" (orders), field "connectionId": connection "shop-2" is a Teamleader connection; this node needs a MplusKASSA one.',
     );
-    // A node left on its default connection asks nothing; without a check nothing is claimed.
+    const sandboxOff = validateFlow(flow, nodeCatalog, { checkConnection: () => ({ reason: 'sandboxOff' }) });
+    expect(problemIn(sandboxOff[0] as FlowProblem, 'nl')).toBe(
+      'Flow "Orders": node "MplusKASSA-orders of -facturen" (orders), veld "connectionId": koppeling "shop-2" hoort bij de sandbox, die uit staat in Instellingen: zet hem aan, of kies een andere koppeling.',
+    );
+    // A node on its default connection is asked about as such; a node of no system is not asked.
     const byDefault = edit((f) => {
       const orders = f.nodes.find((node) => node.id === 'orders');
       if (orders) Object.assign(orders, { kind: 'mplus.source.sales', config: {} });
     });
-    expect(
-      validateFlow(byDefault, nodeCatalog, { checkConnection: () => ({ reason: 'unknown', known: [] }) }),
-    ).toEqual([]);
+    const defaults: string[] = [];
+    const noneOfKind = validateFlow(byDefault, nodeCatalog, {
+      checkConnection: (kind, id) => {
+        defaults.push(`${kind}: ${String(id)}`);
+        return { reason: 'noneOfKind' };
+      },
+    });
+    expect(defaults).toEqual(['mplus: undefined']);
+    expect(noneOfKind).toEqual([
+      expect.objectContaining({
+        code: 'node.connection',
+        nodeId: 'orders',
+        field: 'connectionId',
+        message:
+          'Flow "Orders": node "MplusKASSA orders or invoices" (orders) has no MplusKASSA connection to use: connect one on the Connections screen, or turn the sandbox on in Settings.',
+      }),
+    ]);
+    // Without a check nothing is claimed either way.
     expect(validateFlow(flow, nodeCatalog)).toEqual([]);
   });
 

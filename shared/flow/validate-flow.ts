@@ -18,13 +18,22 @@ export interface ValidateFlowOptions {
   checkCron?: (cron: string, timezone: string) => string | undefined;
   /** Finds a syntax error in a node's JavaScript (the parser is the host's: see scripts.ts). */
   checkScript?: (form: ScriptForm, source: string) => ScriptSyntaxError | undefined;
-  /** Whether the connection a node names exists and is of the node's kind (the host keeps them). */
-  checkConnection?: (kind: ConnectionKind, connectionId: string) => ConnectionProblem | undefined;
+  /**
+   * Whether a node of a system gets a connection: the one it names (`connectionId`), or without
+   * one the default of its kind (the host keeps the connections).
+   */
+  checkConnection?: (kind: ConnectionKind, connectionId: string | undefined) => ConnectionProblem | undefined;
 }
 
-/** Why a node's `connectionId` cannot be used: no such connection, or one of another system. */
+/**
+ * Why a node cannot get its connection: none by that id, one of another system, a sandbox
+ * connection while the sandbox is off, or (no id) no connection of its kind at all.
+ */
 export type ConnectionProblem =
-  { reason: 'unknown'; known: readonly string[] } | { reason: 'otherKind'; kind: ConnectionKind };
+  | { reason: 'unknown'; known: readonly string[] }
+  | { reason: 'otherKind'; kind: ConnectionKind }
+  | { reason: 'sandboxOff' }
+  | { reason: 'noneOfKind' };
 
 /**
  * Everything wrong with a flow, as data the editor marks on nodes and edges and the command line
@@ -128,26 +137,19 @@ export function validateFlow(
         );
       }
     }
-    if (parsed.success && options.checkConnection) {
-      const connectionId = (parsed.data as { connectionId?: unknown }).connectionId;
-      const problem =
-        typeof connectionId === 'string'
-          ? options.checkConnection(definition.connection, connectionId)
-          : undefined;
+    if (parsed.success && options.checkConnection && SYSTEM_NAMES[definition.connection]) {
+      const chosen = (parsed.data as { connectionId?: unknown }).connectionId;
+      const connectionId = typeof chosen === 'string' ? chosen : undefined;
+      const problem = options.checkConnection(definition.connection, connectionId);
       if (problem) {
-        const base = { flow: flowName, id: connectionId as string, ...named(node) };
         add(
           { severity: 'error', code: 'node.connection', nodeId: node.id, field: 'connectionId' },
-          problem.reason === 'unknown'
-            ? problemMessage('nodeConnectionUnknown', {
-                ...base,
-                known: problem.known.length ? problem.known.join(', ') : undefined,
-              })
-            : problemMessage('nodeConnectionOtherKind', {
-                ...base,
-                kind: SYSTEM_NAMES[problem.kind] ?? problem.kind,
-                wanted: SYSTEM_NAMES[definition.connection] ?? definition.connection,
-              }),
+          connectionProblemText(problem, {
+            flow: flowName,
+            id: connectionId ?? '',
+            wanted: SYSTEM_NAMES[definition.connection] ?? definition.connection,
+            ...named(node),
+          }),
         );
       }
     }
@@ -261,12 +263,36 @@ function listPorts(ports: readonly { id: string }[]): { ports: string; portsNl: 
   return ports.length === 0 ? { ports: 'none', portsNl: 'geen' } : { ports: listed, portsNl: listed };
 }
 
-/** The words of each warning a node kind can give about its config. */
 /** The systems as a connection problem names them (the same in both languages). */
 const SYSTEM_NAMES: Partial<Record<ConnectionKind, string>> = {
   teamleader: 'Teamleader',
   mplus: 'MplusKASSA',
 };
+
+/** A connection problem's words; `wanted` is the node's system. */
+function connectionProblemText(
+  problem: ConnectionProblem,
+  base: { flow: string; id: string; wanted: string; node: string; nodeNl: string },
+): CodedText {
+  switch (problem.reason) {
+    case 'unknown':
+      return problemMessage('nodeConnectionUnknown', {
+        ...base,
+        known: problem.known.length ? problem.known.join(', ') : undefined,
+      });
+    case 'otherKind':
+      return problemMessage('nodeConnectionOtherKind', {
+        ...base,
+        kind: SYSTEM_NAMES[problem.kind] ?? problem.kind,
+      });
+    case 'sandboxOff':
+      return problemMessage('nodeConnectionSandboxOff', base);
+    case 'noneOfKind':
+      return problemMessage('nodeConnectionNone', base);
+  }
+}
+
+/** The words of each warning a node kind can give about its config. */
 
 const WARNING_TEXTS = { mapsNothing: 'nodeMapsNothing' } as const satisfies Record<
   NodeConfigWarning['code'],

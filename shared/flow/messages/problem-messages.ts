@@ -88,13 +88,25 @@ export const problemMessages = {
     ({ flow, node, id, known }) =>
       `Flow "${flow}": ${node}, field "connectionId": there is no connection "${id}" (${known ? `known: ${known}` : 'none set up yet'}).`,
     ({ flow, nodeNl, id, known }) =>
-      `Flow "${flow}": ${nodeNl}, veld "connectionId": er is geen verbinding "${id}" (${known ? `bekend: ${known}` : 'nog geen ingesteld'}).`,
+      `Flow "${flow}": ${nodeNl}, veld "connectionId": er is geen koppeling "${id}" (${known ? `bekend: ${known}` : 'nog geen ingesteld'}).`,
   ),
   nodeConnectionOtherKind: wording<{ flow: string; id: string; kind: string; wanted: string } & Named>(
     ({ flow, node, id, kind, wanted }) =>
       `Flow "${flow}": ${node}, field "connectionId": connection "${id}" is a ${kind} connection; this node needs a ${wanted} one.`,
     ({ flow, nodeNl, id, kind, wanted }) =>
-      `Flow "${flow}": ${nodeNl}, veld "connectionId": verbinding "${id}" is een ${kind}-verbinding; deze node heeft een ${wanted}-verbinding nodig.`,
+      `Flow "${flow}": ${nodeNl}, veld "connectionId": koppeling "${id}" is een ${kind}-koppeling; deze node heeft een ${wanted}-koppeling nodig.`,
+  ),
+  nodeConnectionSandboxOff: wording<{ flow: string; id: string } & Named>(
+    ({ flow, node, id }) =>
+      `Flow "${flow}": ${node}, field "connectionId": connection "${id}" belongs to the sandbox, which is off in Settings: turn it on, or choose another connection.`,
+    ({ flow, nodeNl, id }) =>
+      `Flow "${flow}": ${nodeNl}, veld "connectionId": koppeling "${id}" hoort bij de sandbox, die uit staat in Instellingen: zet hem aan, of kies een andere koppeling.`,
+  ),
+  nodeConnectionNone: wording<{ flow: string; wanted: string } & Named>(
+    ({ flow, node, wanted }) =>
+      `Flow "${flow}": ${node} has no ${wanted} connection to use: connect one on the Connections screen, or turn the sandbox on in Settings.`,
+    ({ flow, nodeNl, wanted }) =>
+      `Flow "${flow}": ${nodeNl} heeft geen ${wanted}-koppeling: verbind er een op het scherm Koppelingen, of zet de sandbox aan in Instellingen.`,
   ),
   edgeDuplicateId: wording<{ flow: string; id: string }>(
     ({ flow, id }) => `Flow "${flow}": two edges have the id "${id}".`,
