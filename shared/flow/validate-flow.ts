@@ -38,8 +38,9 @@ export type ConnectionProblem =
 /**
  * Everything wrong with a flow, as data the editor marks on nodes and edges and the command line
  * prints: unknown kinds or versions, config that does not parse (per field), dangling or
- * mistyped edges, cycles, missing triggers, sources whose records go nowhere, a bad schedule, and
- * (with `checkScript`) syntax errors in code and expressions.
+ * mistyped edges, cycles, missing triggers, sources whose records go nowhere, a bad schedule,
+ * (with `checkScript`) syntax errors in code and expressions, and (with `checkConnection`) nodes
+ * that would get no connection.
  * Each message names the flow, the node and the field.
  */
 export function validateFlow(
