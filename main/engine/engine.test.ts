@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { messageIn } from '../../shared/flow/run-messages';
 import { skipReasonsText } from '../../shared/flow/skip-reasons';
 import { FlowBusyError } from '../store/store';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
 import { memoryFlow, sampleOrders } from './testing/memory-flow';
+import { InvalidFlowError } from './validation';
 
 const fixtures: EngineFixture[] = [];
 function setup(...args: Parameters<typeof engineFixture>): EngineFixture {
@@ -215,6 +217,39 @@ describe('Engine runs', () => {
       nodeId: 'check',
     });
     expect(failed?.error?.message).toBe('Field "sku" must contain digits only, got "AB-12".');
+  });
+
+  it('refuses a flow that cannot run: a manual start throws, a scheduled one is recorded as failed, saying why', async () => {
+    const { engine, store, eventsOf } = setup();
+    const broken = memoryFlow({
+      transforms: [
+        { kind: 'core.transform.validate', id: 'check', config: { rules: [{ path: 'sku', rule: 'regex' }] } },
+        {
+          kind: 'core.transform.validate',
+          id: 'check2',
+          config: { rules: [{ path: 'sku', rule: 'regex' }] },
+        },
+      ],
+    });
+    expect(() => engine.start({ flow: broken, trigger: 'manual' })).toThrow(InvalidFlowError);
+    expect(store.runs.list({ limit: 10 }).runs).toEqual([]);
+
+    const result = await engine.run({ flow: broken, trigger: 'schedule' });
+    const problem =
+      'Flow "Memory flow": node "Validate" (check), field "rules.0.value": A regex rule needs a pattern.';
+    expect(result).toMatchObject({
+      status: 'failed',
+      counts: { total: 0, succeeded: 0, skipped: 0, failed: 0 },
+      error: {
+        code: 'invalid_flow',
+        message: `This scheduled run did not start. ${problem} (And 1 more problem.) Fix the flow in the editor; the schedule tries again at its next time.`,
+      },
+    });
+    expect(messageIn(result.error ?? { message: '' }, 'nl')).toBe(
+      'Deze geplande run is niet gestart. Flow "Memory flow": node "Controleren" (check), veld "rules.0.value": Een regex-regel heeft een patroon nodig. (En nog 1 probleem.) Herstel de flow in de editor; het schema probeert het op het volgende tijdstip opnieuw.',
+    );
+    expect(store.runs.get(result.runId)).toMatchObject({ status: 'failed', trigger: 'schedule' });
+    expect(eventsOf(result.runId).map((event) => event.type)).toEqual(['runStarted', 'runFinished']);
   });
 
   it('never runs one flow twice at once', async () => {

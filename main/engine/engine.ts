@@ -1,7 +1,7 @@
 import type { FlowDocument } from '../../shared/flow/flow-document';
-import type { FlowProblem } from '../../shared/flow/flow-problem';
+import { hasErrors, type FlowProblem } from '../../shared/flow/flow-problem';
 import type { RunEvent, RunEventBatch } from '../../shared/flow/run-events';
-import type { RetryFrom, RunTrigger } from '../../shared/flow/run-records';
+import type { RetryFrom, RunError, RunTrigger } from '../../shared/flow/run-records';
 import type { PayloadLogging } from '../../shared/settings/settings';
 import type { Logger } from '../app/logger';
 import { silentLogger } from '../app/logger';
@@ -12,7 +12,7 @@ import type { ConnectionProvider } from './connections';
 import { RunExecution, type RunResult } from './run-execution';
 import type { ScopeNode } from './run-scope';
 import { Semaphore } from './semaphore';
-import { assertRunnable, validateFlowDocument } from './validation';
+import { cannotRunError, InvalidFlowError, validateFlowDocument } from './validation';
 
 export type { RunResult } from './run-execution';
 
@@ -77,12 +77,19 @@ export class Engine {
 
   /**
    * Starts a run: validates the flow (InvalidFlowError), takes its lock (FlowBusyError when it
-   * runs elsewhere) and records the run before returning, then runs it in the background.
+   * runs elsewhere) and records the run before returning, then runs it in the background. A
+   * scheduled start of a flow that cannot run is not thrown back to a scheduler nobody watches:
+   * its run is recorded and fails at once with the flow's first problem (`invalid_flow`).
    */
   start(options: StartRunOptions): RunHandle {
     const { flow } = options;
-    assertRunnable(flow, this.options.registry.catalog, this.options.connections);
-    const nodes = this.resolveNodes(flow);
+    const problems = this.validate(flow);
+    let refusal: RunError | null = null;
+    if (hasErrors(problems)) {
+      if (options.trigger !== 'schedule') throw new InvalidFlowError(flow, problems);
+      refusal = cannotRunError(problems);
+    }
+    const nodes = refusal ? new Map<string, ScopeNode>() : this.resolveNodes(flow);
     const execution = new RunExecution(
       {
         store: this.options.store,
@@ -106,6 +113,7 @@ export class Engine {
         dryRun: options.dryRun ?? false,
         limit: options.limit ?? null,
         retry: options.retry ?? null,
+        refusal,
       },
     );
     execution.begin();

@@ -27,6 +27,8 @@ export interface RunOptions {
   limit: number | null;
   /** A retry run: these failed items of `parentRunId`, from the node each failed at (or the start). */
   retry: { parentRunId: string; itemIds: readonly number[]; from?: RetryFrom } | null;
+  /** A run recorded only to say why it could not start (a scheduled flow that cannot run). */
+  refusal: RunError | null;
 }
 
 export interface RunResult {
@@ -170,6 +172,7 @@ export class RunExecution {
     progress.unref();
     const scope = this.scope();
     try {
+      if (this.options.refusal) throw new RefusedRun(this.options.refusal);
       await this.open(scope);
       if (this.options.retry) {
         await retryItems(
@@ -187,7 +190,8 @@ export class RunExecution {
         );
       } else await this.runTriggers(scope);
     } catch (error) {
-      if (!isAbort(error, this.signal)) this.stop(errorOf(error));
+      if (error instanceof RefusedRun) this.stop(error.runError);
+      else if (!isAbort(error, this.signal)) this.stop(errorOf(error));
     } finally {
       await this.launcher.drain();
       clearInterval(heartbeat);
@@ -401,6 +405,13 @@ export class RunExecution {
       this.reported.set(nodeId, signature);
       this.writer.event({ type: 'nodeProgress', nodeId, ...counters });
     }
+  }
+}
+
+/** Ends a run before it opens a node, with the error it was refused for. */
+class RefusedRun extends Error {
+  constructor(readonly runError: RunError) {
+    super(runError.message);
   }
 }
 

@@ -2,7 +2,9 @@ import * as acorn from 'acorn';
 import { Cron } from 'croner';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument } from '../../shared/flow/flow-document';
-import { hasErrors, type FlowProblem } from '../../shared/flow/flow-problem';
+import { problemIn, type FlowProblem } from '../../shared/flow/flow-problem';
+import { messageFields, runMessage } from '../../shared/flow/run-messages';
+import type { RunError } from '../../shared/flow/run-records';
 import { validateFlow } from '../../shared/flow/validate-flow';
 import type { NodeCatalog } from '../../shared/nodes/catalog';
 import type { ConnectionProvider } from './connections';
@@ -57,13 +59,21 @@ export class InvalidFlowError extends KoppelError {
   }
 }
 
-/** Throws {@link InvalidFlowError} when the flow has errors; returns the warnings otherwise. */
-export function assertRunnable(
-  flow: FlowDocument,
-  catalog: NodeCatalog,
-  connections?: Pick<ConnectionProvider, 'check'>,
-): FlowProblem[] {
-  const problems = validateFlowDocument(flow, catalog, connections);
-  if (hasErrors(problems)) throw new InvalidFlowError(flow, problems);
-  return problems;
+/**
+ * What a scheduled run that could not start stores as its error: nobody waits on a schedule to
+ * read an exception, so the run history, the dashboard and the notices say why the flow did not sync.
+ */
+export function cannotRunError(problems: readonly FlowProblem[]): RunError {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  const first = errors[0];
+  return {
+    code: 'invalid_flow',
+    ...messageFields(
+      runMessage('flowCannotRun', {
+        problem: first?.message ?? '',
+        problemNl: first ? problemIn(first, 'nl') : '',
+        more: Math.max(0, errors.length - 1),
+      }),
+    ),
+  };
 }

@@ -50,6 +50,13 @@ export const engineMessages = {
     ({ count, last }) =>
       `Gestopt nadat ${count} records op rij mislukten omdat een systeem niet bereikbaar was (laatste: ${last}).`,
   ),
+  /** A scheduled start of a flow that cannot run; `problem` is its first problem (`problemNl` in Dutch). */
+  flowCannotRun: wording<{ problem: string; problemNl: string; more: number }>(
+    ({ problem, more }) =>
+      `This scheduled run did not start. ${problem}${more > 0 ? ` (And ${more} more problem${more === 1 ? '' : 's'}.)` : ''} Fix the flow in the editor; the schedule tries again at its next time.`,
+    ({ problemNl, more }) =>
+      `Deze geplande run is niet gestart. ${problemNl}${more > 0 ? ` (En nog ${more} probleem${more === 1 ? '' : 'en'}.)` : ''} Herstel de flow in de editor; het schema probeert het op het volgende tijdstip opnieuw.`,
+  ),
   lockLost: wording<Record<string, never>>(
     () => 'Another process took this flow over (this run was presumed dead); stopping.',
     () => 'Een ander proces heeft deze flow overgenomen (deze run leek gestopt); Koppel stopt.',
