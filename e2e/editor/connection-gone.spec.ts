@@ -30,6 +30,8 @@ test('a flow naming a connection that is gone: the dashboard and the node say so
   await expect(page.getByTestId('health-blocked')).toHaveText(
     '1 scheduled flow cannot run until its problems are fixed: POS orders → Teamleader invoices',
   );
+  // Said once: no "no flow has run yet" (or "failing") beside it.
+  await expect(page.getByTestId('health-line')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/dashboard-flow-blocked.png' });
   await nextRun.getByRole('link').click();
   await expect(page.getByTestId('screen-flow-editor')).toBeVisible();

@@ -34,7 +34,12 @@ export function HealthLine({
           ))}
         </p>
       )}
-      <RunHealth flows={flows} healthRuns={healthRuns} />
+      {/* The flows that cannot run are said above, not again as failing. */}
+      <RunHealth
+        flows={flows.filter((flow) => !isBlocked(flow))}
+        healthRuns={healthRuns}
+        quietWhenEmpty={blocked.length > 0}
+      />
     </>
   );
 }
@@ -47,13 +52,17 @@ export function isBlocked(flow: FlowSummary): boolean {
 function RunHealth({
   flows,
   healthRuns,
+  quietWhenEmpty,
 }: {
   flows: FlowSummary[];
   healthRuns: Record<string, RunSummary | null>;
+  /** Say nothing when no (other) flow has run: a line above already tells what matters. */
+  quietWhenEmpty: boolean;
 }) {
   const { t } = useTranslation();
   const health = overallHealth(flows.map((flow) => ({ id: flow.id, run: healthRuns[flow.id] ?? null })));
   if (health.state === 'empty') {
+    if (quietWhenEmpty) return null;
     return (
       <p className="db-health db-health-empty" data-testid="health-line" data-state="empty">
         {t('dashboard.healthNoRuns')}
