@@ -250,6 +250,21 @@ describe('Engine runs', () => {
     );
     expect(store.runs.get(result.runId)).toMatchObject({ status: 'failed', trigger: 'schedule' });
     expect(eventsOf(result.runId).map((event) => event.type)).toEqual(['runStarted', 'runFinished']);
+
+    // The schedule's next time, same reason: skipped (the scheduler logs it), not recorded again.
+    expect(() => engine.start({ flow: broken, trigger: 'schedule' })).toThrow(InvalidFlowError);
+    expect(store.runs.list({ limit: 10 }).runs).toHaveLength(1);
+    // Another reason is news: recorded.
+    const other = memoryFlow({
+      transforms: [{ kind: 'core.transform.validate', id: 'check', config: { rules: [] } }],
+    });
+    other.nodes = other.nodes.map((node) =>
+      node.id === 'check' ? { ...node, config: { rules: [{ path: 'sku', rule: 'nope' }] } } : node,
+    );
+    const again = await engine.run({ flow: other, trigger: 'schedule' });
+    expect(again.error?.code).toBe('invalid_flow');
+    expect(again.error?.message).not.toBe(result.error?.message);
+    expect(store.runs.list({ limit: 10 }).runs).toHaveLength(2);
   });
 
   it('never runs one flow twice at once', async () => {

@@ -79,7 +79,8 @@ export class Engine {
    * Starts a run: validates the flow (InvalidFlowError), takes its lock (FlowBusyError when it
    * runs elsewhere) and records the run before returning, then runs it in the background. A
    * scheduled start of a flow that cannot run is not thrown back to a scheduler nobody watches:
-   * its run is recorded and fails at once with the flow's first problem (`invalid_flow`).
+   * its run is recorded and fails at once with the flow's first problem (`invalid_flow`), once
+   * per reason.
    */
   start(options: StartRunOptions): RunHandle {
     const { flow } = options;
@@ -88,6 +89,11 @@ export class Engine {
     if (hasErrors(problems)) {
       if (options.trigger !== 'schedule') throw new InvalidFlowError(flow, problems);
       refusal = cannotRunError(problems);
+      // Said once: while the flow's last run was refused for the same reason, the schedule's
+      // next times are skipped (the scheduler logs them) rather than filling the history.
+      const last = this.options.store.runs.list({ flowId: flow.id, limit: 1 }).runs[0];
+      if (last?.error?.code === refusal.code && last.error.message === refusal.message)
+        throw new InvalidFlowError(flow, problems);
     }
     const nodes = refusal ? new Map<string, ScopeNode>() : this.resolveNodes(flow);
     const execution = new RunExecution(
