@@ -184,7 +184,7 @@ describe('koppel run', () => {
   });
 
   it('exits 2 before a run when a node names a connection the data folder does not have', async () => {
-    const { run, writeFlow } = koppel(new MemorySystem(), { registry: true });
+    const { run, writeFlow, dataDir } = koppel(new MemorySystem(), { registry: true });
     const template = JSON.parse(
       fs.readFileSync(path.join(resourcesDir(), 'templates', 'orders-mplus-to-teamleader.flow.json'), 'utf8'),
     ) as { nodes: { id: string; config: Record<string, unknown> }[] };
@@ -198,6 +198,12 @@ describe('koppel run', () => {
     expect(result.stderr).toContain('nothing was run.');
     const runs = await run('runs', 'list', '--json');
     expect(JSON.parse(runs.lastLine)).toEqual([]);
+    // `flows validate` sees it with the data folder, and (by design) not without.
+    const file = writeFlow('orders.flow.json', template);
+    const withFolder = await run('flows', 'validate', file, '--data-dir', dataDir);
+    expect(withFolder.code).toBe(2);
+    expect(withFolder.stderr).toContain('there is no connection "shop-2"');
+    expect((await run('flows', 'validate', file)).code).toBe(0);
   });
 
   it('exits 3 when a system cannot be reached', async () => {
