@@ -1,4 +1,4 @@
-import type { FlowDocument } from '../../shared/flow/flow-document';
+import { runsOnSchedule, type FlowDocument } from '../../shared/flow/flow-document';
 import type { Logger } from '../app/logger';
 import type { Clock } from '../engine/clock';
 import type { ScheduleRepo } from '../store/schedule-repo';
@@ -74,7 +74,7 @@ export class Scheduler {
 
   /** When an enabled, scheduled flow is due next (ms), else null. */
   nextRunAt(flow: FlowDocument): number | null {
-    if (!flow.enabled || flow.schedule.kind === 'manual') return null;
+    if (!runsOnSchedule(flow)) return null;
     const state = this.options.schedules.get(flow.id);
     const from = state?.lastDueAt ?? this.options.clock.now();
     return nextDue(flow.schedule, from);
@@ -94,7 +94,7 @@ export class Scheduler {
       logger.error('The scheduler could not read the flows', { error: String(error) });
     }
     for (const flow of flows) {
-      if (!flow.enabled || flow.schedule.kind === 'manual') continue;
+      if (!runsOnSchedule(flow)) continue;
       try {
         const state = schedules.get(flow.id);
         if (!state || state.lastDueAt === null) {

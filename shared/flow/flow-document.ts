@@ -99,5 +99,10 @@ export const FlowDocument = z.object({
   updatedAt: z.string().optional(),
 });
 export type FlowDocument = z.infer<typeof FlowDocument>;
+
+/** Whether the scheduler starts the flow: enabled, with a schedule other than "by hand". */
+export function runsOnSchedule(flow: Pick<FlowDocument, 'enabled' | 'schedule'>): boolean {
+  return flow.enabled && flow.schedule.kind !== 'manual';
+}
 /** A flow document as written by hand or by an older editor (defaults still optional). */
 export type FlowDocumentInput = z.input<typeof FlowDocument>;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { runsOnSchedule } from '../../../../shared/flow/flow-document';
 import { dataDirFrom, withDataDir } from '../options';
 import { guarded, processIo, runResultJson, type SyncCliIo } from './sync-cli';
 
@@ -12,7 +13,7 @@ export function registerSchedule(program: Command, io: SyncCliIo = processIo): v
     guarded(io, 'schedule', async () => {
       const app = await io.openApp({ dataDir: dataDirFrom(options), scheduler: true });
       const { sync } = app.ctx;
-      const scheduled = sync.flows.list().filter((flow) => flow.enabled && flow.schedule.kind !== 'manual');
+      const scheduled = sync.flows.list().filter(runsOnSchedule);
       io.out(
         `Running the schedules of ${scheduled.length} flow(s) from ${app.ctx.dataDir}. Press Ctrl+C to stop.\n`,
       );

@@ -1,4 +1,6 @@
+import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import type { RunStats } from '../../../../shared/api/calls/runs';
+import { runsOnSchedule } from '../../../../shared/flow/flow-document';
 import type { RunSummary } from '../../../../shared/flow/run-records';
 import { fixedByRetry } from '../../../../shared/flow/run-records';
 import { localDay } from './format';
@@ -47,6 +49,11 @@ export function totals(points: readonly DayPoint[]): { synced: number; failed: n
  */
 export function healthRun(runs: readonly RunSummary[]): RunSummary | null {
   return runs.find((run) => run.trigger !== 'retry') ?? runs[0] ?? null;
+}
+
+/** A flow on its schedule that cannot run: the scheduler skips it until its problems are fixed. */
+export function isBlocked(flow: Pick<FlowSummary, 'errors' | 'enabled' | 'schedule'>): boolean {
+  return flow.errors > 0 && runsOnSchedule(flow);
 }
 
 /** Whether a flow needs attention: its run failed (or was cut off) and retries have not fixed it. */

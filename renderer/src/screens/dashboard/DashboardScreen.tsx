@@ -1,5 +1,6 @@
 import { Gauge } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { runsOnSchedule } from '../../../../shared/flow/flow-document';
 import { useFailureText } from '../../api/failure-text';
 import { EmptyState } from '../../components/EmptyState';
 import { LinkButton } from '../../components/LinkButton';
@@ -39,9 +40,7 @@ export function DashboardScreen() {
     );
   }
   // Something to report: a run, or a flow on a schedule (its next run, or why none will come).
-  const reporting = data.flows.some(
-    (flow) => flow.lastRun !== null || (flow.enabled && flow.schedule.kind !== 'manual'),
-  );
+  const reporting = data.flows.some((flow) => flow.lastRun !== null || runsOnSchedule(flow));
   if (!reporting) {
     return (
       <div className="screen" data-testid="screen-dashboard">

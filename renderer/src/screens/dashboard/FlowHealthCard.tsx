@@ -4,12 +4,11 @@ import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import type { RunStats } from '../../../../shared/api/calls/runs';
 import type { RunSummary } from '../../../../shared/flow/run-records';
 import { DailyChart } from '../../runs/charts/DailyChart';
-import { fillDays, isFailing, totals } from '../../runs/model/dashboard-model';
+import { fillDays, isBlocked, isFailing, totals } from '../../runs/model/dashboard-model';
 import { formatCount, formatDateTime, formatRelative, localDay } from '../../runs/model/format';
 import { RunStatusBadge } from '../../runs/shared/RunStatusBadge';
 import { StatusBadge } from '../../runs/shared/StatusBadge';
 import { useLanguage } from '../../i18n/useLanguage';
-import { isBlocked } from './HealthLine';
 import { DASHBOARD_DAYS } from './useDashboard';
 
 /** One flow: last run, next run, and its records per day for 30 days. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import type { RunSummary } from '../../../../shared/flow/run-records';
-import { overallHealth } from '../../runs/model/dashboard-model';
+import { isBlocked, overallHealth } from '../../runs/model/dashboard-model';
 
 /**
  * One line: all green, or how many flows are failing and which; above it, the scheduled flows the
@@ -42,11 +42,6 @@ export function HealthLine({
       />
     </>
   );
-}
-
-/** A flow on its schedule that cannot run: the scheduler skips it until its problems are fixed. */
-export function isBlocked(flow: FlowSummary): boolean {
-  return flow.errors > 0 && flow.enabled && flow.schedule.kind !== 'manual';
 }
 
 function RunHealth({
