@@ -25,9 +25,9 @@ test('a flow naming a connection that is gone: the dashboard and the node say so
   const editor = new EditorPage(page);
   // The flows list counts the problem main finds.
   await openApp(page, host, '/flows');
-  await expect(
-    page.getByRole('row').filter({ has: page.getByRole('link', { name: flow.name, exact: true }) }),
-  ).toContainText('1 problem');
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: flow.name, exact: true }) });
+  await expect(row).toContainText('1 problem');
+  await expect(row).toContainText('None until its problem is fixed');
   // The dashboard says why no run will come, and leads to the flow.
   await openApp(page, host, '/dashboard');
   const nextRun = page.locator(`[data-flow-id="${flow.id}"]`).getByTestId('flow-next-run');

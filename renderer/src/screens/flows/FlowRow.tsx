@@ -2,6 +2,7 @@ import { Copy, Download, Pencil, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
+import { isBlocked } from '../../runs/model/dashboard-model';
 import { formatDateTime } from '../../runs/model/format';
 import { scheduleText } from './schedule-text';
 
@@ -77,7 +78,16 @@ export function FlowRow({
           <span className="ed-muted">{t('flows.never')}</span>
         )}
       </td>
-      <td>{flow.nextRunAt ? when(flow.nextRunAt) : <span className="ed-muted">—</span>}</td>
+      <td>
+        {isBlocked(flow) ? (
+          // The scheduler will not start it: the same words as the dashboard's.
+          <span className="rn-count-fail">{t('dashboard.blocked', { count: flow.errors })}</span>
+        ) : flow.nextRunAt ? (
+          when(flow.nextRunAt)
+        ) : (
+          <span className="ed-muted">—</span>
+        )}
+      </td>
       <td className="ed-row-actions">
         <button
           type="button"
