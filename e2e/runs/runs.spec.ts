@@ -106,7 +106,18 @@ test.describe('runs and monitoring', () => {
     const retryHref = (await retriedIn.getAttribute('href')) ?? '';
     expect(retryHref).toMatch(/#\/runs\/[\w-]+$/);
     expect(retryHref).not.toContain(runId);
+    // The invoice node's failures stay as the run went, marked as completed since.
+    const invoiceNode = page.locator('[data-testid="node-counts"] li').filter({ hasText: '✗' });
+    await expect(invoiceNode).toHaveCount(1);
+    await expect(invoiceNode.getByTestId('node-retry-note')).toHaveText('fixed by a retry');
+    await expect(invoiceNode).not.toHaveClass(/rn-pipeline-failed/);
     await run.shot('run-after-retry');
+    // Opened again later (the notice is gone), the run says it was retried and links there.
+    await page.reload();
+    await expect(page.getByTestId('run-retried-by')).toHaveText('Retried in a later run: Open the latest');
+    expect(await page.getByTestId('run-retried-by').getByRole('link').getAttribute('href')).toBe(retryHref);
+    await expect(invoiceNode.getByTestId('node-retry-note')).toHaveText('fixed by a retry');
+    await run.shot('run-retried-later');
 
     // "Which run handled this order?"
     await nav(page, 'Runs').click();

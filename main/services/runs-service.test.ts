@@ -86,6 +86,8 @@ describe('runs.*', () => {
     const { call, finished, runId } = await runWithOneBadOrder();
     const found = await call('runs.search', { text: 'ORD-BAD' });
     expect(found.items).toEqual([expect.objectContaining({ runId, status: 'failed', nodeId: 'check' })]);
+    // Not retried yet: what fails now is what failed as it ran.
+    expect(await call('runs.get', { runId })).toMatchObject({ retries: [], failedByNode: { check: 1 } });
 
     // Fix the flow, then retry.
     const current = (await call('flows.get', { id: 'orders' })).flow;
@@ -103,7 +105,9 @@ describe('runs.*', () => {
       parentRunId: runId,
       counts: { succeeded: 1 },
     });
-    expect((await call('runs.get', { runId })).run.counts).toMatchObject({ failed: 0, succeeded: 3 });
+    const original = await call('runs.get', { runId });
+    expect(original.run.counts).toMatchObject({ failed: 0, succeeded: 3 });
+    expect(original).toMatchObject({ retries: [retry.runId], failedByNode: {} });
     const error = await fixtures[0]?.app.dispatch('runs.retry', { runId });
     expect(error).toMatchObject({
       ok: false,
@@ -120,6 +124,10 @@ describe('runs.*', () => {
     const retry = await call('runs.retry', { runId });
     await finished(retry.runId);
     expect((await call('runs.get', { runId: retry.runId })).run.counts).toMatchObject({ failed: 1 });
+    expect(await call('runs.get', { runId })).toMatchObject({
+      retries: [retry.runId],
+      failedByNode: { check: 1 },
+    });
     const stats = await call('runs.stats', { days: 7 });
     expect(stats.topErrors).toEqual([expect.objectContaining({ nodeId: 'check', count: 1 })]);
     expect(stats.days.at(-1)).toMatchObject({ succeeded: 2, failed: 1 });

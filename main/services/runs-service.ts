@@ -81,7 +81,12 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
     'runs.get': ({ runId }) => {
       const run = sync.store.runs.get(runId);
       if (!run) throw new KoppelError('not_found', apiMessage('runNotFound', { runId }));
-      return { run, flow: sync.store.runs.flowOf(runId) ?? null };
+      return {
+        run,
+        flow: sync.store.runs.flowOf(runId) ?? null,
+        retries: sync.store.runs.retriesOf(runId),
+        failedByNode: sync.store.items.failedByNode(runId),
+      };
     },
     'runs.items': ({ runId, status, limit, offset }) =>
       sync.store.items.list(runId, { limit, offset, ...(status ? { status } : {}) }),

@@ -277,6 +277,21 @@ export class ItemsRepo {
   }
 
   /** Open items of a run (pending or running), e.g. when it is found interrupted. */
+  /**
+   * A run's records failed now, by the node they failed at: after a retry an item takes the
+   * retry's outcome, so this differs from the counts the run reported as it went.
+   */
+  failedByNode(runId: string): Record<string, number> {
+    const rows = this.db
+      .prepare<[string], { node_id: string | null; n: number }>(
+        `SELECT node_id, COUNT(*) AS n FROM items WHERE run_id = ? AND status = 'failed' GROUP BY node_id`,
+      )
+      .all(runId);
+    const counts: Record<string, number> = {};
+    for (const row of rows) if (row.node_id !== null) counts[row.node_id] = row.n;
+    return counts;
+  }
+
   open(runId: string): ItemRow[] {
     return this.db
       .prepare<[string], ItemRow>(

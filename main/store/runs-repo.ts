@@ -137,6 +137,16 @@ export class RunsRepo {
     return row ? toRunSummary(row) : undefined;
   }
 
+  /** The runs that retried records of this one, oldest first. */
+  retriesOf(id: string): string[] {
+    return this.db
+      .prepare<[string], { id: string }>(
+        'SELECT id FROM runs WHERE parent_run_id = ? ORDER BY started_at, rowid',
+      )
+      .all(id)
+      .map((row) => row.id);
+  }
+
   /** The flow document as it ran (for retries when the flow is no longer saved). */
   flowOf(id: string): FlowDocument | undefined {
     const row = this.flowStmt.get(id);

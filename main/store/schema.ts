@@ -160,4 +160,8 @@ export const schemaSteps: readonly string[] = [
   CREATE INDEX items_by_order ON items (order_number COLLATE NOCASE) WHERE order_number IS NOT NULL;
   CREATE INDEX items_by_sku ON items (sku COLLATE NOCASE) WHERE sku IS NOT NULL;
   `,
+  // 5: the runs that retried a run, for its page ("retried in a later run").
+  `
+  CREATE INDEX runs_by_parent ON runs (parent_run_id, started_at) WHERE parent_run_id IS NOT NULL;
+  `,
 ];

@@ -21,6 +21,14 @@ export interface ItemActivity {
   at: string;
 }
 
+/** What became of a run's failures since it ran: the runs that retried it and what still fails. */
+export interface RunRetries {
+  /** Oldest first. */
+  runIds: string[];
+  /** Its records failed now, by the node they failed at. */
+  failedByNode: Record<string, number>;
+}
+
 export interface RunLiveState {
   /** Every run this window knows, kept current by `runs.events`. */
   runs: Record<string, LiveRun>;
@@ -34,6 +42,8 @@ export interface RunLiveState {
   startedRuns: string[];
   /** The flow document each loaded run ran (node names for the log; null when not stored). */
   flows: Record<string, FlowDocument | null>;
+  /** Each loaded run's retries (reloaded when one of them finishes). */
+  retries: Record<string, RunRetries>;
   /** Why a run could not be loaded (not found, no connection). */
   errors: Record<string, Failure>;
   /** Bumped whenever a run finishes (the dashboard reads its figures again). */
@@ -134,6 +144,7 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
       retryActivity: {},
       startedRuns: [],
       flows: {},
+      retries: {},
       errors: {},
       finishedVersion: 0,
 
@@ -208,12 +219,13 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
 
       async load(runId) {
         try {
-          const { run, flow } = await deps.runs().get({ runId });
+          const { run, flow, retries, failedByNode } = await deps.runs().get({ runId });
           get().upsert([run]);
           if (run.parentRunId) index.parentOfRun.set(run.id, run.parentRunId);
           set((state) => ({
             itemsVersion: bump(state.itemsVersion, runId),
             flows: { ...state.flows, [runId]: flow },
+            retries: { ...state.retries, [runId]: { runIds: retries, failedByNode } },
             errors: Object.fromEntries(Object.entries(state.errors).filter(([id]) => id !== runId)),
           }));
           return get().runs[runId];
@@ -237,9 +249,12 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
       },
 
       async loadNodeCounts(runId) {
-        const { run, flow } = await deps.runs().get({ runId });
+        const { run, flow, retries, failedByNode } = await deps.runs().get({ runId });
         get().upsert([run]);
-        set((state) => ({ flows: { ...state.flows, [runId]: flow } }));
+        set((state) => ({
+          flows: { ...state.flows, [runId]: flow },
+          retries: { ...state.retries, [runId]: { runIds: retries, failedByNode } },
+        }));
         const nodeIds = flow?.nodes.map((node) => node.id) ?? [];
         const { counts: nodeCounts, wait } = await nodeCountsOf(deps.runs(), run, nodeIds);
         set((state) => {

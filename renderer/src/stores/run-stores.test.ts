@@ -73,6 +73,8 @@ describe('run-live-store', () => {
         lastSeq: 8,
       }),
     );
+    fake.summaries.set('run-2', summary('run-2', { parentRunId: 'run-1', trigger: 'retry' }));
+    fake.failedNow.set('run-1', {});
     store
       .getState()
       .applyBatches([
@@ -81,6 +83,8 @@ describe('run-live-store', () => {
     await settle();
     expect(fake.calls).toContain('get run-1');
     expect(store.getState().runs['run-1']?.status).toBe('succeeded');
+    // The reload also says which runs retried it and that nothing of it fails any more.
+    expect(store.getState().retries['run-1']).toEqual({ runIds: ['run-2'], failedByNode: {} });
   });
 
   it('reloads a run whose events arrive after a gap, and one it never saw start', async () => {

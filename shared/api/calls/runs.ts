@@ -78,8 +78,15 @@ export const runsCalls = {
   ),
   'runs.get': defineCall(
     z.object({ runId: z.string() }).strict(),
-    z.object({ run: RunSummary, flow: FlowDocument.nullable() }),
-    'One run, with the flow document as it ran.',
+    z.object({
+      run: RunSummary,
+      flow: FlowDocument.nullable(),
+      /** The runs that retried records of this one, oldest first. */
+      retries: z.array(z.string()),
+      /** Its records failed now (after those retries), by the node they failed at. */
+      failedByNode: z.record(z.string(), z.number().int()),
+    }),
+    'One run, with the flow document as it ran, the runs that retried it and what still fails.',
   ),
   'runs.items': defineCall(
     z

@@ -39,6 +39,7 @@ export function RunDetailScreen({
   const run = useRunLiveStore((state) => state.runs[runId]);
   const flow = useRunLiveStore((state) => state.flows[runId]);
   const loadError = useRunLiveStore((state) => state.errors[runId]);
+  const retries = useRunLiveStore((state) => state.retries[runId]);
   const [tab, setTab] = useState<'records' | 'log'>(() =>
     run?.status === 'running' && !initialStatus ? 'log' : 'records',
   );
@@ -123,6 +124,14 @@ export function RunDetailScreen({
           {t('runs.detail.duration')}:{' '}
           {running ? t('runs.detail.stillRunning') : formatDuration(run.durationMs, locale)}
         </span>
+        {retries && retries.runIds.length > 0 && !actions.message?.runId && (
+          <span className="rn-muted" data-testid="run-retried-by">
+            {t('runs.detail.retriedBy', { count: retries.runIds.length })}:{' '}
+            <Link href={`/runs/${retries.runIds.at(-1) ?? ''}`} className="rn-link">
+              {t('runs.detail.openLatestRetry')}
+            </Link>
+          </span>
+        )}
         {run.parentRunId && (
           <Link href={`/runs/${run.parentRunId}`} className="rn-link" data-testid="run-parent">
             {t('runs.detail.retryOf')}
@@ -155,7 +164,13 @@ export function RunDetailScreen({
           )}
         </p>
       )}
-      <NodeCountsTable counts={run.nodeCounts} flow={flow} names={names} />
+      <NodeCountsTable
+        counts={run.nodeCounts}
+        flow={flow}
+        names={names}
+        // Only once retried: before that the run's own counts are what fails.
+        failedNow={!running && retries && retries.runIds.length > 0 ? retries.failedByNode : undefined}
+      />
       <Tabs<'records' | 'log'>
         label={t('runs.detail.tabs')}
         value={tab}

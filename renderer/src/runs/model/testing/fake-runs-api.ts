@@ -14,6 +14,8 @@ export class FakeRunsApi {
   readonly events = new Map<string, RunEvent[]>();
   readonly summaries = new Map<string, RunSummary>();
   readonly flows = new Map<string, FlowDocument>();
+  /** A run's records failed now, by node (what `runs.get` reads from its items). */
+  readonly failedNow = new Map<string, Record<string, number>>();
   readonly calls: string[] = [];
 
   store(events: readonly RunEvent[]): void {
@@ -30,7 +32,16 @@ export class FakeRunsApi {
         this.calls.push(`get ${runId}`);
         const run = this.summaries.get(runId);
         if (!run) throw new Error(`no run ${runId}`);
-        return { run, flow: this.flows.get(runId) ?? null };
+        const retries = [...this.summaries.values()]
+          .filter((summary) => summary.parentRunId === runId)
+          .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+          .map((summary) => summary.id);
+        return {
+          run,
+          flow: this.flows.get(runId) ?? null,
+          retries,
+          failedByNode: this.failedNow.get(runId) ?? {},
+        };
       },
       list: async ({ flowId }) => {
         this.calls.push(`list ${flowId ?? ''}`);
