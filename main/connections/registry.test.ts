@@ -339,10 +339,8 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
       },
     });
     expect(sandboxOn.check('mplus', 'sandbox-mplus')).toBeUndefined();
-    expect(sandboxOn.check('teamleader', 'sandbox-mplus')).toEqual({
-      reason: 'unknown',
-      known: ['tl', 'sandbox-teamleader', 'sandbox-mplus'],
-    });
+    // The other system's sandbox connection: the wrong kind (not "unknown" while it is not yet registered).
+    expect(sandboxOn.check('teamleader', 'sandbox-mplus')).toEqual({ reason: 'otherKind', kind: 'mplus' });
     expect(sandboxOn.check('memory', 'anything')).toBeUndefined();
     // A node on its default connection: a live one of its kind, else the sandbox while it is on.
     expect(registry.check('teamleader', undefined)).toBeUndefined();

@@ -25,6 +25,14 @@ export function connectionIdProblem(
   }
   const sandboxId = kind === 'teamleader' ? SANDBOX_TEAMLEADER_ID : SANDBOX_MPLUS_ID;
   if (connectionId === sandboxId && sandboxOn) return undefined;
+  // The other system's sandbox connection, before the sandbox first started registered it.
+  const otherSandboxId = kind === 'teamleader' ? SANDBOX_MPLUS_ID : SANDBOX_TEAMLEADER_ID;
+  if (
+    connectionId === otherSandboxId &&
+    sandboxOn &&
+    !settings.connections.some((c) => c.id === connectionId)
+  )
+    return { reason: 'otherKind', kind: kind === 'teamleader' ? 'mplus' : 'teamleader' };
   const connection = settings.connections.find((c) => c.id === connectionId);
   if (!connection) {
     const known = new Set(settings.connections.map((c) => c.id));
