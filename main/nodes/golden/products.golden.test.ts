@@ -150,6 +150,49 @@ describe('products both ways', () => {
     expect(after).toHaveLength(before.length + articles.length - fromTeamleader);
     const codes = after.map((p) => p.code);
     expect(new Set(codes).size).toBe(codes.length);
+    // Nothing goes back: the products the articles came from keep their values, tax rate included
+    // (the seed gives some the 6% rate of its other department, which the flow's department also has).
+    const afterById = byId(after);
+    const taxRates = await h.teamleaderEntities<{ id: string; department: { id: string } }>('taxRates');
+    const departmentOf = (id: string | undefined) => taxRates.find((rate) => rate.id === id)?.department.id;
+    expect(new Set(before.map((p) => departmentOf(p.tax?.id))).size).toBe(2);
+    for (const product of before) expect(afterById.get(product.id)).toEqual(product);
+
+    // A real change of VAT code in the till does reach Teamleader: a 12% product (code 2) set to
+    // code 1 there becomes 6%.
+    const rates = byId(await h.teamleaderEntities<{ id: string; rate: number }>('taxRates'));
+    const percentOf = (product: TlProduct | undefined) =>
+      Math.round((rates.get(product?.tax?.id ?? '')?.rate ?? -1) * 100);
+    const twelve = before.find((p) => percentOf(p) === 12);
+    const article = articles.find((a) => a.extArticleId === twelve?.code);
+    expect(article).toBeDefined();
+    await h.mplus.updateProduct({
+      productNumber: article?.productNumber,
+      articleList: { article: [{ articleNumber: article?.articleNumber, vatCode: 1 }] },
+    });
+    expect((await h.run('products-mplus-to-teamleader')).counts).toMatchObject({ succeeded: 1, failed: 0 });
+    const changed = (await h.teamleaderEntities<TlProduct>('products')).find((p) => p.id === twelve?.id);
+    expect(percentOf(changed)).toBe(6);
+  });
+});
+
+describe('products both ways, variants', () => {
+  it('leaves the name of a product with several articles (variants) as it is', async () => {
+    type WireProduct = { productNumber: number; description?: string; articleList: { article: unknown[] } };
+    const named = async () =>
+      new Map(
+        (await h.mplusEntities<WireProduct>('products'))
+          .filter((p) => p.articleList.article.length > 1)
+          .map((p) => [p.productNumber, p.description]),
+      );
+    const before = await named();
+    expect(before.size).toBeGreaterThan(0);
+    await h.run('products-mplus-to-teamleader');
+    const result = await h.run('products-teamleader-to-mplus');
+    expect(result.counts.failed).toBe(0);
+    // Each variant's product came back from Teamleader under the variant's own name; the product
+    // they share keeps its name instead of taking each variant's in turn.
+    expect(await named()).toEqual(before);
   });
 });
 

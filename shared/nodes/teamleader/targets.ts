@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PaymentTerm } from '../../domain/sales-order';
 import { connectionField } from '../common-fields';
 import { defineNode, ports } from '../node-definition';
+import { VatCodeRule } from '../mplus/targets';
 import { missingField } from '../steps/fields';
 import { field } from '../ui-hints';
 
@@ -94,6 +95,17 @@ export const TeamleaderProductTargetConfig = z.object({
   department: departmentField,
   eanField: field(z.string().default('EAN'), {
     title: { en: 'EAN custom field', nl: 'Eigen veld voor de EAN' },
+  }),
+  tillVatCodes: field(z.array(VatCodeRule).default([]), {
+    title: {
+      en: 'Tax rates the till shares a VAT code for',
+      nl: 'Btw-tarieven met één btw-code in de kassa',
+    },
+    description: {
+      en: 'As in the flow towards MplusKASSA. A product whose rate has the VAT code of the incoming rate keeps its rate: the till cannot tell 12% from 21% when both are its code 2.',
+      nl: 'Zoals in de flow naar MplusKASSA. Een product met een tarief dat de btw-code van het binnenkomende tarief heeft, houdt zijn tarief: de kassa kent geen verschil tussen 12% en 21% als beide code 2 zijn.',
+    },
+    widget: 'lookupTable',
   }),
 });
 

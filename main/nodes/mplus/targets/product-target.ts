@@ -37,7 +37,23 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
     const articleNumber = (product: Product) =>
       articleNumberOf(product.sku, config.skuPrefix, { product: nameOf(product) });
 
-    const build = async (write: TargetWrite): Promise<MplusProduct> => {
+    /** The product that holds article `number` now, with all its articles (for an update). */
+    const productOf = async (number: number): Promise<MplusProduct | undefined> =>
+      (
+        await api(() =>
+          client.getProducts(
+            { articleNumbers: [number], includeAllArticlesOfSelectedProducts: true },
+            { signal: ctx.signal },
+          ),
+        )
+      )[0];
+
+    /**
+     * The product to write. `current` is the product an update changes: its name is written only
+     * when the article is its only one (variants share the product's name; each variant's name
+     * written there in turn would flip it back and forth).
+     */
+    const build = async (write: TargetWrite, current: MplusProduct | undefined): Promise<MplusProduct> => {
       const full = readRecord(Product, write.record.data, 'Product');
       const payload = readPayload(Product.partial(), write.payload, 'Product');
       const number = articleNumber(full);
@@ -52,22 +68,24 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
       if (write.mode === 'create' && config.turnoverGroup !== undefined)
         article.turnoverGroup = config.turnoverGroup;
       const groupNumber = await groupNumberOf(payload.category?.name);
+      const namesProduct = write.mode === 'create' || (current?.articleList?.article ?? []).length <= 1;
       return {
         ...(write.mode === 'update' ? { productNumber: Number(write.existing?.productNumber) } : {}),
-        ...(payload.name !== undefined ? { description: payload.name } : {}),
+        ...(payload.name !== undefined && namesProduct ? { description: payload.name } : {}),
         ...(groupNumber === undefined ? {} : { groupNumbers: [groupNumber] }),
         articleList: { article: [article] },
       };
     };
 
     /** Whether the article (its fields, group and stock) already is what the write would make it. */
-    const upToDate = async (product: MplusProduct, write: TargetWrite): Promise<boolean> => {
+    const upToDate = async (
+      product: MplusProduct,
+      write: TargetWrite,
+      current: MplusProduct | undefined,
+    ): Promise<boolean> => {
       const wanted = product.articleList?.article?.[0];
       if (!wanted?.articleNumber) return false;
       const number = wanted.articleNumber;
-      const current = (
-        await api(() => client.getProductsByArticleNumbers([number], { signal: ctx.signal }))
-      )[0];
       const article = current?.articleList?.article?.find((a) => a.articleNumber === number);
       if (!current || !article || !sameValues(wanted, article)) return false;
       if (product.description !== undefined && !sameValues({ description: product.description }, current))
@@ -102,8 +120,10 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
           : { productNumber: String(product.productNumber), articleNumber: reference };
       },
       async prepare(write) {
-        const product = await build(write);
-        if (write.mode === 'update' && (await upToDate(product, write))) {
+        const full = readRecord(Product, write.record.data, 'Product');
+        const current = write.mode === 'update' ? await productOf(articleNumber(full)) : undefined;
+        const product = await build(write, current);
+        if (write.mode === 'update' && (await upToDate(product, write, current))) {
           return {
             request: toJsonObject({
               operation: 'updateProduct',
@@ -125,8 +145,8 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
       },
       async send(_prepared, write) {
         const full = readRecord(Product, write.record.data, 'Product');
-        const product = await build(write);
         const number = articleNumber(full);
+        const product = await build(write, write.mode === 'update' ? await productOf(number) : undefined);
         let targetIds: TargetIds;
         if (write.mode === 'create') {
           const outcome = await api(() => client.createProduct(product, { signal: ctx.signal }));

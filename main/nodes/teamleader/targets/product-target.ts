@@ -2,6 +2,7 @@ import { toJsonObject } from '../../../../shared/domain/json';
 import { Product } from '../../../../shared/domain/product';
 import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
+import type { VatCodeRule } from '../../../../shared/nodes/mplus/targets';
 import { teamleaderProductTarget } from '../../../../shared/nodes/teamleader/targets';
 import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds, type TargetWrite } from '../../../engine/executor';
@@ -41,6 +42,25 @@ function productUnchanged(body: ProductBody, current: TeamleaderProduct): boolea
   );
 }
 
+/**
+ * Whether a product whose tax rate is `current` percent keeps it when `incoming` is written. Tax
+ * rates belong to a department: a rate of the same percentage stays (its department's), rather
+ * than the product being moved to this flow's department's. And a rate the till gives the same VAT
+ * code (`tillVatCodes`, the other direction's table) stays: the till cannot tell 12% from 21% when
+ * both are its code 2, so the rate it reports back says nothing new.
+ */
+function keepsTaxRate(
+  current: number | undefined,
+  incoming: number,
+  tillVatCodes: readonly VatCodeRule[],
+): boolean {
+  if (current === undefined) return false;
+  if (Math.abs(current - incoming) < 0.001) return true;
+  const codeOf = (rate: number) => tillVatCodes.find((rule) => Math.abs(rule.rate - rate) < 0.001)?.code;
+  const code = codeOf(current);
+  return code !== undefined && code === codeOf(incoming);
+}
+
 /** Product upsert: the code is the SKU; price, tax rate, category (by name), stock and EAN. */
 export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTarget, {
   category: 'target',
@@ -56,16 +76,19 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
       const payload = readPayload(Product.partial(), write.payload, 'Product');
       const sku = skuOf(full);
       const departmentId = await lookups.departmentId(ctx.config.department);
+      const productId = write.existing?.productId;
+      const current = productId ? await api(() => client.products.info({ id: productId }, { signal })) : null;
+      const currentTaxId = current?.tax?.id;
       const taxRateId =
         payload.taxRate === undefined
           ? undefined
-          : await lookups.taxRateId(departmentId, payload.taxRate, { sku });
+          : keepsTaxRate(await lookups.taxPercent(currentTaxId), payload.taxRate, ctx.config.tillVatCodes)
+            ? currentTaxId
+            : await lookups.taxRateId(departmentId, payload.taxRate, { sku });
       const categoryName = payload.category?.name;
       const categoryId = await lookups.categoryId(categoryName);
       if (categoryName && !categoryId)
         ctx.log.warn(runMessage('teamleaderCategoryLeftOut', { sku, category: categoryName }));
-      const productId = write.existing?.productId;
-      const current = productId ? await api(() => client.products.info({ id: productId }, { signal })) : null;
       if (payload.quantity !== undefined)
         payload.quantity = nonNegativeStock(payload.quantity, full.sku, ctx.log);
       const written = productBody(payload, {
