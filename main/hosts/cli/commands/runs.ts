@@ -93,6 +93,9 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
         }
         io.out(`${describeRun(run)}\n`);
         if (run.error) io.out(`Stopped: ${run.error.message}\n`);
+        if (run.parentRunId) io.out(`Retries records of ${run.parentRunId}\n`);
+        const retries = app.ctx.sync.store.runs.retriesOf(runId);
+        if (retries.length > 0) io.out(`Retried in ${retries.join(', ')}\n`);
         for (const item of items) {
           const keys = Object.values(item.businessKeys).join(', ');
           const why =

@@ -160,6 +160,10 @@ describe('koppel run', () => {
     expect(JSON.parse(again.lastLine)).toMatchObject({ status: 'failed', counts: { total: 1, failed: 1 } });
     const human = await run('runs', 'show', runId);
     expect(human.stdout).toContain('failed    memory:orders:bad [ORD-BAD, bad@example.com, A-1] at check');
+    // It names the runs that retried it, and a retry run names the run it retries.
+    const retryId = (JSON.parse(again.lastLine) as { runId: string }).runId;
+    expect(human.stdout).toContain(`Retried in ${retryId}`);
+    expect((await run('runs', 'show', retryId)).stdout).toContain(`Retries records of ${runId}`);
   });
 
   it('exits 2 for an invalid flow, naming the node and field', async () => {
