@@ -62,7 +62,7 @@ describe('template products-teamleader-to-mplus', () => {
     ).toEqual(products.map((p) => p.code).sort());
   });
 
-  it('updates a changed product except its create-only long description; a second run writes nothing', async () => {
+  it('updates a changed product except its create-only long description and stock; a second run writes nothing', async () => {
     await h.run('products-teamleader-to-mplus');
     const product = (await h.teamleaderEntities<TlProduct>('products')).find(
       (p) => p.description,
@@ -71,6 +71,8 @@ describe('template products-teamleader-to-mplus', () => {
       id: product.id,
       description: 'Nieuwe omschrijving',
       selling_price: { amount: 12.5, currency: 'EUR' },
+      // The till counts its stock once the article exists (the stock flow brings it to Teamleader).
+      stock: { amount: 999 },
     });
     const result = await h.run('products-teamleader-to-mplus');
     expect(result.counts).toEqual({ total: 1, succeeded: 1, skipped: 0, failed: 0 });
@@ -79,6 +81,9 @@ describe('template products-teamleader-to-mplus', () => {
     );
     expect(article?.priceExcl).toBe(1250);
     expect(article?.extraText).toBe(product.description);
+    expect(freeStock(await h.mplusEntities<WireStock>('stock'), article?.articleNumber ?? 0)).toBe(
+      product.stock?.amount,
+    );
     expect((await h.run('products-teamleader-to-mplus')).counts.total).toBe(0);
   });
 });
