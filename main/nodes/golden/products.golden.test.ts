@@ -181,6 +181,27 @@ describe('products both ways', () => {
   });
 });
 
+describe('products both ways, tax rates', () => {
+  it("keeps a product's rate of another department with the same percentage, without the till's table", async () => {
+    await h.run('products-teamleader-to-mplus');
+    const before = await h.teamleaderEntities<TlProduct>('products');
+    const result = await h.run('products-mplus-to-teamleader', (flow) => {
+      for (const node of flow.nodes)
+        if (node.kind === 'teamleader.target.product') node.config = { ...node.config, tillVatCodes: [] };
+    });
+    expect(result.counts.failed).toBe(0);
+    const rates = byId(
+      await h.teamleaderEntities<{ id: string; rate: number; department: { id: string } }>('taxRates'),
+    );
+    const after = byId(await h.teamleaderEntities<TlProduct>('products'));
+    // 12% comes back as 21% without the table (the till has no 12%); every other rate is kept as it
+    // was, of whichever department: the seed uses both.
+    const kept = before.filter((p) => Math.round((rates.get(p.tax?.id ?? '')?.rate ?? 0) * 100) !== 12);
+    expect(new Set(kept.map((p) => rates.get(p.tax?.id ?? '')?.department.id)).size).toBe(2);
+    for (const product of kept) expect(after.get(product.id)?.tax?.id).toBe(product.tax?.id);
+  });
+});
+
 describe('products both ways, variants', () => {
   it('leaves the name of a product with several articles (variants) as it is', async () => {
     type WireProduct = { productNumber: number; description?: string; articleList: { article: unknown[] } };
