@@ -166,12 +166,13 @@ export const QUESTION_BINDINGS: readonly QuestionBinding[] = [
     type: 'vatCodes',
     title: { en: 'Tax rate → MplusKASSA VAT code', nl: 'Btw-tarief → MplusKASSA-btw-code' },
     description: {
-      en: 'The VAT code new and changed articles get for their tax rate.',
-      nl: 'De btw-code die nieuwe en gewijzigde artikelen krijgen voor hun btw-tarief.',
+      en: 'The VAT code new and changed articles get for their tax rate. Towards Teamleader, a product keeps its rate when the till has the same code for it (12% stays 12% when the till says 21%).',
+      nl: 'De btw-code die nieuwe en gewijzigde artikelen krijgen voor hun btw-tarief. Naar Teamleader houdt een product zijn tarief als de kassa er dezelfde code voor heeft (12% blijft 12% als de kassa 21% zegt).',
     },
     fields: [
       { kind: 'mplus.target.product', key: 'vatCodes' },
       { kind: 'mplus.step.ensureProducts', key: 'vatCodes' },
+      { kind: 'teamleader.target.product', key: 'tillVatCodes' },
     ],
     choices: 'mplus.vatCodes',
   },

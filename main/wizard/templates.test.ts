@@ -71,4 +71,26 @@ describe('the wizard over the shipped templates', () => {
       expect.arrayContaining(['employeeNumber', 'branch', 'targetDocument', 'taxRules']),
     );
   });
+
+  it("asks both product flows the till's VAT codes, so the two directions keep one table", () => {
+    const table = [
+      { rate: 21, code: 2 },
+      { rate: 12, code: 2 },
+      { rate: 6, code: 1 },
+    ];
+    for (const [id, kind, key] of [
+      ['products-teamleader-to-mplus', 'mplus.target.product', 'vatCodes'],
+      ['products-mplus-to-teamleader', 'teamleader.target.product', 'tillVatCodes'],
+    ] as const) {
+      const template = templates.find((t) => t.id === id)?.flow;
+      if (!template) throw new Error(`no ${id} template`);
+      const plan = planFlow(id, template, noChoices, catalog);
+      const question = plan.questions.find((q) => q.id === 'vatCodes');
+      // Prefilled with the template's table: the same in both.
+      expect(question?.value).toEqual(expect.arrayContaining([{ rate: 12, code: 2 }]));
+      const answers = { ...Object.fromEntries(plan.questions.map((q) => [q.id, q.value])), vatCodes: table };
+      const built = applyAnswers({ template, answers, connections, enabled: false }, catalog);
+      expect(built.nodes.find((node) => node.kind === kind)?.config[key]).toEqual(table);
+    }
+  });
 });
