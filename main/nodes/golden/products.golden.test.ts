@@ -69,6 +69,7 @@ describe('template products-teamleader-to-mplus', () => {
     ) as TlProduct;
     await h.teamleader.products.update({
       id: product.id,
+      name: 'Nieuwe naam',
       description: 'Nieuwe omschrijving',
       selling_price: { amount: 12.5, currency: 'EUR' },
       // The till counts its stock once the article exists (the stock flow brings it to Teamleader).
@@ -80,6 +81,8 @@ describe('template products-teamleader-to-mplus', () => {
       (a) => a.articleNumber === Number(product.code?.replace(/^SKU-/, '')),
     );
     expect(article?.priceExcl).toBe(1250);
+    // The texts that were the name follow it.
+    expect([article?.description, article?.invoiceText]).toEqual(['Nieuwe naam', 'Nieuwe naam']);
     expect(article?.extraText).toBe(product.description);
     expect(freeStock(await h.mplusEntities<WireStock>('stock'), article?.articleNumber ?? 0)).toBe(
       product.stock?.amount,
@@ -213,12 +216,20 @@ describe('products both ways, variants', () => {
       );
     const before = await named();
     expect(before.size).toBeGreaterThan(0);
+    const articles = await h.mplusEntities<WireArticle>('articles');
+    const descriptions = (list: readonly WireArticle[]) =>
+      new Map(list.map((a) => [a.articleNumber, a.description]));
+    expect(articles.some((a) => a.description !== a.invoiceText)).toBe(true);
     await h.run('products-mplus-to-teamleader');
     const result = await h.run('products-teamleader-to-mplus');
     expect(result.counts.failed).toBe(0);
     // Each variant's product came back from Teamleader under the variant's own name; the product
-    // they share keeps its name instead of taking each variant's in turn.
+    // they share keeps its name instead of taking each variant's in turn, and each variant keeps its
+    // own description ("Theedoek", not its invoice text "Theedoek antraciet").
     expect(await named()).toEqual(before);
+    const after = descriptions(await h.mplusEntities<WireArticle>('articles'));
+    for (const [number, description] of descriptions(articles))
+      expect(after.get(number), String(number)).toBe(description);
   });
 });
 

@@ -18,6 +18,20 @@ import { sameValues } from '../../steps/support/same-values';
 import { articleNumberOf } from '../convert/sku';
 import { vatCodeFor } from '../vat-codes';
 
+/**
+ * On an update, the article's description and display text stay as the till has them where they
+ * were not its name (its invoice text): a variant's description is often its product's name
+ * ("Theedoek") and its invoice text the full one ("Theedoek antraciet"), which comes back from
+ * Teamleader as the product's name. Texts that were the name follow it.
+ */
+function keepOwnTexts(article: Article, current: Article | undefined): void {
+  const name = current?.invoiceText;
+  if (article.invoiceText === undefined || name === undefined) return;
+  if (current?.description !== undefined && current.description !== name) delete article.description;
+  if (current?.displayText !== undefined && current.displayText !== name.slice(0, 20))
+    delete article.displayText;
+}
+
 /** Article upsert: the SKU is the article number (digits only); price, VAT code, group and stock. */
 export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
   category: 'target',
@@ -63,6 +77,11 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
         articleNumber: number,
         ...(full.sku ? { extArticleId: full.sku } : {}),
       };
+      if (write.mode === 'update')
+        keepOwnTexts(
+          article,
+          current?.articleList?.article?.find((a) => a.articleNumber === number),
+        );
       if (payload.taxRate !== undefined)
         article.vatCode = vatCodeFor(config.vatCodes, payload.taxRate, { product: nameOf(full) });
       if (write.mode === 'create' && config.turnoverGroup !== undefined)
