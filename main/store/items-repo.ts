@@ -276,7 +276,6 @@ export class ItemsRepo {
       .map(toSummary);
   }
 
-  /** Open items of a run (pending or running), e.g. when it is found interrupted. */
   /**
    * A run's records failed now, by the node they failed at: after a retry an item takes the
    * retry's outcome, so this differs from the counts the run reported as it went.
@@ -292,6 +291,7 @@ export class ItemsRepo {
     return counts;
   }
 
+  /** Open items of a run (pending or running), e.g. when it is found interrupted. */
   open(runId: string): ItemRow[] {
     return this.db
       .prepare<[string], ItemRow>(
