@@ -6,6 +6,7 @@ import type { VatCodeRule } from '../../../../shared/nodes/mplus/targets';
 import { teamleaderProductTarget } from '../../../../shared/nodes/teamleader/targets';
 import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds, type TargetWrite } from '../../../engine/executor';
+import { vatCodeOf } from '../../mplus/vat-codes';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
@@ -56,9 +57,8 @@ function keepsTaxRate(
 ): boolean {
   if (current === undefined) return false;
   if (Math.abs(current - incoming) < 0.001) return true;
-  const codeOf = (rate: number) => tillVatCodes.find((rule) => Math.abs(rule.rate - rate) < 0.001)?.code;
-  const code = codeOf(current);
-  return code !== undefined && code === codeOf(incoming);
+  const code = vatCodeOf(tillVatCodes, current);
+  return code !== undefined && code === vatCodeOf(tillVatCodes, incoming);
 }
 
 /** Product upsert: the code is the SKU; price, tax rate, category (by name), stock and EAN. */
