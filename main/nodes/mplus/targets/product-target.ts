@@ -96,6 +96,12 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
       };
     };
 
+    /**
+     * The product each write's `prepare` built, for its `send`: what the intent stored is what is
+     * sent, without reading the product and building it again.
+     */
+    const prepared = new WeakMap<TargetWrite, MplusProduct>();
+
     /** Whether the article (its fields, group and stock) already is what the write would make it. */
     const upToDate = async (
       product: MplusProduct,
@@ -142,6 +148,7 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
         const full = readRecord(Product, write.record.data, 'Product');
         const current = write.mode === 'update' ? await productOf(articleNumber(full)) : undefined;
         const product = await build(write, current);
+        prepared.set(write, product);
         if (write.mode === 'update' && (await upToDate(product, write, current))) {
           return {
             request: toJsonObject({
@@ -165,7 +172,9 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
       async send(_prepared, write) {
         const full = readRecord(Product, write.record.data, 'Product');
         const number = articleNumber(full);
-        const product = await build(write, write.mode === 'update' ? await productOf(number) : undefined);
+        const product =
+          prepared.get(write) ??
+          (await build(write, write.mode === 'update' ? await productOf(number) : undefined));
         let targetIds: TargetIds;
         if (write.mode === 'create') {
           const outcome = await api(() => client.createProduct(product, { signal: ctx.signal }));
