@@ -105,6 +105,9 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
       return { body: written, current };
     };
 
+    /** The body each write's `prepare` built, for its `send` (as the MplusKASSA article target does). */
+    const prepared = new WeakMap<TargetWrite, ProductBody>();
+
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
@@ -115,6 +118,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
       },
       async prepare(write) {
         const { body: product, current } = await body(write);
+        prepared.set(write, product);
         if (write.mode === 'update' && current && productUnchanged(product, current)) {
           // An empty write would still move updated_at, and a flow the other way would read it back.
           return {
@@ -134,7 +138,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
         };
       },
       async send(_prepared, write) {
-        const { body: product } = await body(write);
+        const product = prepared.get(write) ?? (await body(write)).body;
         const productId = write.existing?.productId;
         if (productId) {
           await api(() => client.products.update({ id: productId, ...product }, { signal }));
