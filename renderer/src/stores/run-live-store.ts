@@ -69,6 +69,18 @@ interface RetryIndex {
   originalOf: Map<number, number>;
 }
 
+/** What `runs.get` tells besides the summary: the flow as it ran, and the run's retries. */
+function flowAndRetries(
+  state: Pick<RunLiveState, 'flows' | 'retries'>,
+  runId: string,
+  answer: Awaited<ReturnType<RunsApi['get']>>,
+): Pick<RunLiveState, 'flows' | 'retries'> {
+  return {
+    flows: { ...state.flows, [runId]: answer.flow },
+    retries: { ...state.retries, [runId]: { runIds: answer.retries, failedByNode: answer.failedByNode } },
+  };
+}
+
 function bump(versions: Record<string, number>, runId: string): Record<string, number> {
   return { ...versions, [runId]: (versions[runId] ?? 0) + 1 };
 }
@@ -219,13 +231,13 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
 
       async load(runId) {
         try {
-          const { run, flow, retries, failedByNode } = await deps.runs().get({ runId });
+          const answer = await deps.runs().get({ runId });
+          const { run } = answer;
           get().upsert([run]);
           if (run.parentRunId) index.parentOfRun.set(run.id, run.parentRunId);
           set((state) => ({
             itemsVersion: bump(state.itemsVersion, runId),
-            flows: { ...state.flows, [runId]: flow },
-            retries: { ...state.retries, [runId]: { runIds: retries, failedByNode } },
+            ...flowAndRetries(state, runId, answer),
             errors: Object.fromEntries(Object.entries(state.errors).filter(([id]) => id !== runId)),
           }));
           return get().runs[runId];
@@ -249,12 +261,10 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
       },
 
       async loadNodeCounts(runId) {
-        const { run, flow, retries, failedByNode } = await deps.runs().get({ runId });
+        const answer = await deps.runs().get({ runId });
+        const { run, flow } = answer;
         get().upsert([run]);
-        set((state) => ({
-          flows: { ...state.flows, [runId]: flow },
-          retries: { ...state.retries, [runId]: { runIds: retries, failedByNode } },
-        }));
+        set((state) => flowAndRetries(state, runId, answer));
         const nodeIds = flow?.nodes.map((node) => node.id) ?? [];
         const { counts: nodeCounts, wait } = await nodeCountsOf(deps.runs(), run, nodeIds);
         set((state) => {

@@ -40,6 +40,7 @@ export function RunDetailScreen({
   const flow = useRunLiveStore((state) => state.flows[runId]);
   const loadError = useRunLiveStore((state) => state.errors[runId]);
   const retries = useRunLiveStore((state) => state.retries[runId]);
+  const latestRetry = retries?.runIds.at(-1);
   const [tab, setTab] = useState<'records' | 'log'>(() =>
     run?.status === 'running' && !initialStatus ? 'log' : 'records',
   );
@@ -124,10 +125,10 @@ export function RunDetailScreen({
           {t('runs.detail.duration')}:{' '}
           {running ? t('runs.detail.stillRunning') : formatDuration(run.durationMs, locale)}
         </span>
-        {retries && retries.runIds.length > 0 && !actions.message?.runId && (
+        {retries && latestRetry && !actions.message?.runId && (
           <span className="rn-muted" data-testid="run-retried-by">
             {t('runs.detail.retriedBy', { count: retries.runIds.length })}:{' '}
-            <Link href={`/runs/${retries.runIds.at(-1) ?? ''}`} className="rn-link">
+            <Link href={`/runs/${latestRetry}`} className="rn-link">
               {t('runs.detail.openLatestRetry')}
             </Link>
           </span>
@@ -169,7 +170,7 @@ export function RunDetailScreen({
         flow={flow}
         names={names}
         // Only once retried: before that the run's own counts are what fails.
-        failedNow={!running && retries && retries.runIds.length > 0 ? retries.failedByNode : undefined}
+        failedNow={!running && latestRetry ? retries?.failedByNode : undefined}
       />
       <Tabs<'records' | 'log'>
         label={t('runs.detail.tabs')}
