@@ -26,7 +26,10 @@ describe('template customers-teamleader-to-mplus', () => {
     const contacts = await h.teamleaderEntities<TlContact>('contacts');
     const unlinked = contacts.filter((c) => c.companies.length === 0);
     const before = (await h.mplusEntities<WireRelation>('relations')).length;
+    const callsBefore = (await h.stats('teamleader')).calls;
     const result = await h.run('customers-teamleader-to-mplus');
+    const calls = (await h.stats('teamleader')).calls;
+    const made = (operation: string) => (calls[operation] ?? 0) - (callsBefore[operation] ?? 0);
     expect(result.counts).toEqual({
       total: companies.length + unlinked.length,
       succeeded: companies.length + unlinked.length,
@@ -61,6 +64,11 @@ describe('template customers-teamleader-to-mplus', () => {
       expect(mine[0]?.companyName).toBeUndefined();
     }
     expect(h.items(result.runId).every((item) => item.businessKeys.email?.includes('@'))).toBe(true);
+    // Teamleader allows 200 calls a minute: a company costs its companies.info and one
+    // contacts.list (its first contact, whose list entry has all a contact person needs); only an
+    // unlinked contact is read in full (contacts.info, for its addresses).
+    expect(made('companies.info')).toBe(companies.length);
+    expect(made('contacts.info')).toBe(unlinked.length);
   });
 
   it('updates only the changed customer on the next run, and nothing after that', async () => {

@@ -43,23 +43,32 @@ function pick(addresses: readonly ReadAddress[] | undefined, ...types: AddressTy
 const phone = (telephones: readonly { type?: string; number?: string }[] | undefined, type: string) =>
   telephones?.find((t) => t.type === type && t.number)?.number;
 
-/** A Teamleader contact as a canonical person. */
-export function contactToCustomer(contact: Contact): Customer {
-  const name = [contact.first_name, contact.last_name].filter(Boolean).join(' ') || 'Contact';
+/** What a company's contact person is made of: fields `contacts.list` returns too (no `contacts.info`). */
+export type ContactPersonFields = Pick<Contact, 'first_name' | 'last_name' | 'emails' | 'telephones'>;
+
+/** A contact's name, e-mail and phone numbers. */
+function personOf(contact: ContactPersonFields) {
   const email = contact.emails?.find((e) => e.type === 'primary')?.email ?? contact.emails?.[0]?.email;
-  const billing = pick(contact.addresses, 'invoicing', 'primary');
-  const delivery = pick(contact.addresses, 'delivery');
   const phoneNumber = phone(contact.telephones, 'phone');
   const mobile = phone(contact.telephones, 'mobile');
   return {
-    source: { system: 'teamleader', entity: 'contact', id: contact.id ?? '' },
-    kind: 'person',
-    name,
+    name: [contact.first_name, contact.last_name].filter(Boolean).join(' ') || 'Contact',
     ...(contact.first_name ? { firstName: contact.first_name } : {}),
     ...(contact.last_name ? { lastName: contact.last_name } : {}),
     ...(email ? { email } : {}),
     ...(phoneNumber ? { phone: phoneNumber } : mobile ? { phone: mobile } : {}),
     ...(mobile ? { mobile } : {}),
+  };
+}
+
+/** A Teamleader contact as a canonical person. */
+export function contactToCustomer(contact: Contact): Customer {
+  const billing = pick(contact.addresses, 'invoicing', 'primary');
+  const delivery = pick(contact.addresses, 'delivery');
+  return {
+    source: { system: 'teamleader', entity: 'contact', id: contact.id ?? '' },
+    kind: 'person',
+    ...personOf(contact),
     ...(contact.vat_number ? { vatNumber: contact.vat_number } : {}),
     ...(contact.language ? { language: contact.language } : {}),
     ...(billing ? { billingAddress: billing } : {}),
@@ -69,7 +78,7 @@ export function contactToCustomer(contact: Contact): Customer {
 }
 
 /** A Teamleader company (with its contact person, when known) as a canonical company. */
-export function companyToCustomer(company: Company, contactPerson: Contact | null): Customer {
+export function companyToCustomer(company: Company, contactPerson: ContactPersonFields | null): Customer {
   const email =
     company.emails?.find((e) => e.type === 'primary')?.email ??
     company.emails?.find((e) => e.type === 'invoicing')?.email;
@@ -77,7 +86,7 @@ export function companyToCustomer(company: Company, contactPerson: Contact | nul
   const delivery = pick(company.addresses, 'delivery');
   const phoneNumber = phone(company.telephones, 'phone');
   const name = company.name ?? 'Company';
-  const person = contactPerson ? contactToCustomer(contactPerson) : undefined;
+  const person = contactPerson ? personOf(contactPerson) : undefined;
   return {
     source: { system: 'teamleader', entity: 'company', id: company.id ?? '' },
     kind: 'company',

@@ -23,6 +23,11 @@ export const teamleaderCustomersSourceModule = defineExecutor(teamleaderCustomer
     const reader = new CustomerReader(client, ctx.signal);
     const options = { signal: ctx.signal };
     const stored: JsonObject = isJsonObject(ctx.cursor) ? { ...ctx.cursor } : {};
+    /**
+     * Contacts this run saw linked to a company it read: left to their company (unless asked
+     * for) without reading each one (contacts.info) to learn that it is linked.
+     */
+    const linked = new Set<string>();
     const sorted = { sort: [{ field: 'updated_at' as const, order: 'asc' as const }] };
     for (const entity of entities) {
       const wrap = (cursor: { updatedSince: string; doneIds: string[] }) => {
@@ -57,8 +62,11 @@ export const teamleaderCustomersSourceModule = defineExecutor(teamleaderCustomer
             const customer = await ctx.retry(async () => {
               if (entity === 'companies') {
                 const company = await api(() => client.companies.info({ id }, options));
-                return companyToCustomer(company, await reader.contactPerson(id));
+                const contacts = await reader.linkedContacts(id);
+                for (const contact of contacts) if (contact.id) linked.add(contact.id);
+                return companyToCustomer(company, contacts[0] ?? null);
               }
+              if (contactsOfCompanies === 'skip' && linked.has(id)) return null;
               const contact = await api(() => client.contacts.info({ id }, options));
               if (contactsOfCompanies === 'skip' && (contact.companies ?? []).length > 0) return null;
               return contactToCustomer(contact);
