@@ -151,11 +151,15 @@ describe('template orders-mplus-to-teamleader', () => {
       orders.flatMap((order) => (order.lineList?.line ?? []).map((line) => line.articleNumber)),
     );
     const callsOf = async () => (await h.stats('teamleader')).calls;
+    // After 20 look-ups a run reads the product list instead (100 products a call).
+    const listPages = Math.ceil((await h.teamleaderEntities<TlProduct>('products')).length / 100);
     const before = await callsOf();
     const dry = await h.run(TEMPLATE, undefined, { dryRun: true });
     expect(dry.counts.failed).toBe(0);
     const afterDry = await callsOf();
-    expect((afterDry['products.list'] ?? 0) - (before['products.list'] ?? 0)).toBeLessThanOrEqual(skus.size);
+    expect((afterDry['products.list'] ?? 0) - (before['products.list'] ?? 0)).toBeLessThanOrEqual(
+      skus.size + listPages,
+    );
     expect(afterDry['products.add'] ?? 0).toBe(before['products.add'] ?? 0);
 
     const run = await h.run(TEMPLATE);
@@ -166,7 +170,7 @@ describe('template orders-mplus-to-teamleader', () => {
     // A code is looked up once, and a new one again only by an order that came by between the
     // look-up and the start of its creation; before, every new product was looked up twice.
     expect((afterRun['products.list'] ?? 0) - (afterDry['products.list'] ?? 0)).toBeLessThan(
-      skus.size + added,
+      skus.size + added + listPages,
     );
     const products = await h.teamleaderEntities<TlProduct>('products');
     const codes = products.map((product) => product.code);

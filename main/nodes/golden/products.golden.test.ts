@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LIST_AFTER_LOOKUPS } from '../teamleader/products-by-code';
 import { TwinHarness } from './harness';
 import { byId, type TlProduct, type WireArticle, type WireGroup, type WireStock } from './twin-records';
 
@@ -283,8 +284,21 @@ describe('template stock-mplus-to-teamleader', () => {
     ) as WireArticle;
     const set = await h.mplus.setStock({ branchNumber: 1, articleNumber: article.articleNumber, amount: 37 });
     expect(set.kind).toBe('ok');
+    const callsBefore = (await h.stats('teamleader')).calls;
     const result = await h.run('stock-mplus-to-teamleader');
     expect(result.counts.failed).toBe(0);
+    // Teamleader allows 200 calls a minute: the run reads the product list (its entries have the
+    // stock) after its first look-ups instead of two calls per article; only codes the list lacks
+    // are asked on their own.
+    const calls = (await h.stats('teamleader')).calls;
+    const made = (operation: string) => (calls[operation] ?? 0) - (callsBefore[operation] ?? 0);
+    const missing = h
+      .items(result.runId)
+      .filter((item) => item.reason?.startsWith('no Teamleader product with code')).length;
+    const pages = Math.ceil((await h.teamleaderEntities<TlProduct>('products')).length / 100);
+    expect(result.counts.total).toBeGreaterThan(LIST_AFTER_LOOKUPS + pages + missing);
+    expect(made('products.info')).toBe(0);
+    expect(made('products.list')).toBeLessThanOrEqual(LIST_AFTER_LOOKUPS + pages + missing);
     const stock = await h.mplusEntities<WireStock>('stock');
     const products = await h.teamleaderEntities<TlProduct>('products');
     for (const level of stock.filter((s) => s.branchNumber === 1)) {

@@ -4,7 +4,6 @@ import { SalesOrder, type SalesOrderLine } from '../../../../shared/domain/sales
 import type { TeamleaderLine } from '../../../../shared/flow/messages/teamleader-messages';
 import { runMessage } from '../../../../shared/flow/run-messages';
 import { teamleaderEnsureProducts } from '../../../../shared/nodes/teamleader/steps';
-import type { TeamleaderClient } from '../../../connectors/teamleader/client';
 import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
@@ -12,19 +11,8 @@ import { teamleaderClient } from '../../steps/support/clients';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { readRecord } from '../../steps/support/records';
 import { currencyOf } from '../convert/product';
+import { ProductsByCode } from '../products-by-code';
 import { TeamleaderReference } from '../reference';
-
-/** The product whose code is exactly `sku` (`filter.term` also matches names and parts of codes). */
-export async function findProductByCode(
-  client: TeamleaderClient,
-  sku: string,
-  signal: AbortSignal,
-): Promise<string | null> {
-  const found = await api(() =>
-    client.products.list({ filter: { term: sku }, page: { size: 100, number: 1 } }, { signal }),
-  );
-  return found.find((product) => product.code === sku)?.id ?? null;
-}
 
 /** Every line's SKU must be a product code; missing ones are created from the line (or named in the failure). */
 export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsureProducts, {
@@ -38,16 +26,7 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
     const wouldCreate = new Set<string>();
     /** SKUs whose creation failed in this run (perhaps after Teamleader made the product). */
     const failedCreates = new Set<string>();
-    /** Look-ups on their way, shared by orders with the same SKU (their results are not kept). */
-    const looking = new Map<string, Promise<string | null>>();
-    const lookUp = (sku: string): Promise<string | null> => {
-      let pending = looking.get(sku);
-      if (!pending) {
-        pending = findProductByCode(client, sku, ctx.signal).finally(() => looking.delete(sku));
-        looking.set(sku, pending);
-      }
-      return pending;
-    };
+    const products = new ProductsByCode(client, ctx.signal);
 
     const create = async (
       line: SalesOrderLine & { sku: string },
@@ -85,7 +64,7 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
             missing.push({ line: { ...line, sku }, index });
             continue;
           }
-          const id = await lookUp(sku);
+          const id = (await products.find(sku))?.id;
           if (id) known.set(sku, id);
           else {
             missing.push({ line: { ...line, sku }, index });
@@ -118,7 +97,7 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
               // again before creating. Otherwise our look was just now (two orders with one new
               // product share this work), which saves a Teamleader call per new product.
               if (failedCreates.has(line.sku)) {
-                const id = await findProductByCode(client, line.sku, ctx.signal);
+                const id = (await products.ask(line.sku))?.id;
                 if (id) return id;
               }
               try {

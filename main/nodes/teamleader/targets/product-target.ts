@@ -11,10 +11,10 @@ import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { nonNegativeStock, productBody, type ProductBody } from '../convert/product';
+import { ProductsByCode } from '../products-by-code';
 import { TeamleaderReference } from '../reference';
 import type { Product as TeamleaderProduct } from '../../../connectors/teamleader/schemas';
 import { sameValue, sameValues } from '../../steps/support/same-values';
-import { findProductByCode } from '../steps/ensure-products';
 
 function skuOf(product: Product): string {
   if (!product.sku) {
@@ -67,6 +67,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
   async open(ctx) {
     const client = await teamleaderClient(ctx);
     const lookups = new TeamleaderReference(client, ctx.signal);
+    const products = new ProductsByCode(client, ctx.signal);
     const signal = ctx.signal;
 
     const body = async (
@@ -113,7 +114,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
       lookupBeforeCreate: true,
       reference: ({ record }) => skuOf(readRecord(Product, record.data, 'Product')),
       async findExisting({ reference }): Promise<TargetIds | null> {
-        const id = await findProductByCode(client, reference, signal);
+        const id = (await products.find(reference))?.id;
         return id ? { productId: id } : null;
       },
       async prepare(write) {

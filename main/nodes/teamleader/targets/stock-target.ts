@@ -8,20 +8,21 @@ import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readRecord } from '../../steps/support/records';
-import { findProductByCode } from '../steps/ensure-products';
 import { nonNegativeStock } from '../convert/product';
+import { ProductsByCode } from '../products-by-code';
 
 /** Sets the stock of the product whose code is the SKU; a missing product is skipped or fails. */
 export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget, {
   category: 'target',
   async open(ctx) {
     const client = await teamleaderClient(ctx);
+    const products = new ProductsByCode(client, ctx.signal);
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
       reference: ({ record }) => readRecord(StockLevel, record.data, 'Stock level').sku,
       async findExisting({ reference }): Promise<TargetIds | null> {
-        const id = await findProductByCode(client, reference, ctx.signal);
+        const id = (await products.find(reference))?.id;
         return id ? { productId: id } : null;
       },
       async prepare(write) {
@@ -45,7 +46,12 @@ export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget,
           });
         }
         const productId = write.existing?.productId ?? '';
-        const current = await api(() => client.products.info({ id: productId }, { signal: ctx.signal }));
+        // The product's list entry has its stock: no products.info per record.
+        const listed = await products.find(stock.sku);
+        const current =
+          listed?.id === productId
+            ? listed
+            : await api(() => client.products.info({ id: productId }, { signal: ctx.signal }));
         if (current.stock?.amount === Math.max(0, stock.quantity)) {
           return {
             request,
@@ -61,6 +67,8 @@ export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget,
       async send(_prepared, write) {
         const stock = readRecord(StockLevel, write.record.data, 'Stock level');
         const id = write.existing?.productId ?? '';
+        // Even a failed update may have been applied: what this run knew of the stock is void.
+        products.forget(stock.sku);
         await api(() =>
           client.products.update(
             { id, stock: { amount: nonNegativeStock(stock.quantity, stock.sku, ctx.log) } },

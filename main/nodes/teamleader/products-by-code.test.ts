@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TeamleaderClient } from '../../connectors/teamleader/client';
+import type { ProductListItem } from '../../connectors/teamleader/schemas';
+import { connectTwinClient } from '../../connectors/teamleader/simulator/testing';
+import { startTeamleaderTwin, type TeamleaderTwin } from '../../connectors/teamleader/simulator/twin';
+import { LIST_AFTER_LOOKUPS, ProductsByCode } from './products-by-code';
+
+let twin: TeamleaderTwin;
+let client: TeamleaderClient;
+let products: ProductListItem[];
+let codes: string[];
+
+beforeAll(async () => {
+  twin = await startTeamleaderTwin({ seed: 5, rateLimitPerMinute: 100_000 });
+  ({ client } = await connectTwinClient(twin));
+  products = [];
+  for await (const product of client.products.iterate({})) products.push(product);
+  codes = products.flatMap((product) => (product.code ? [product.code] : []));
+});
+afterAll(async () => {
+  await twin.close();
+});
+
+/** `products.list` calls the twin has answered so far. */
+async function listCalls(): Promise<number> {
+  const response = await fetch(`${twin.adminUrl}/stats`);
+  const stats = (await response.json()) as { calls: Record<string, number> };
+  return stats.calls['products.list'] ?? 0;
+}
+
+const newIndex = () => new ProductsByCode(client, new AbortController().signal);
+const idOf = (code: string) => products.find((product) => product.code === code)?.id;
+
+describe('ProductsByCode', () => {
+  it('looks the first codes up one by one, then reads the whole list once and answers from it', async () => {
+    expect(codes.length).toBeGreaterThan(LIST_AFTER_LOOKUPS + 5);
+    const index = newIndex();
+    const before = await listCalls();
+    for (const code of codes.slice(0, LIST_AFTER_LOOKUPS))
+      expect((await index.find(code))?.id).toBe(idOf(code));
+    expect((await listCalls()) - before).toBe(LIST_AFTER_LOOKUPS);
+    // Records of one page ask together: one read of the list serves them all.
+    const rest = codes.slice(LIST_AFTER_LOOKUPS);
+    const found = await Promise.all(rest.map((code) => index.find(code)));
+    expect(found.map((product) => product?.id)).toEqual(rest.map(idOf));
+    const pages = Math.ceil(products.length / 100);
+    expect((await listCalls()) - before).toBe(LIST_AFTER_LOOKUPS + pages);
+    // Asked again, a code costs no call, whether it was looked up or listed.
+    await index.find(codes[0] ?? '');
+    await index.find(rest[0] ?? '');
+    expect((await listCalls()) - before).toBe(LIST_AFTER_LOOKUPS + pages);
+  });
+
+  it('asks Teamleader about a code the list lacks: a product made since is found, a missing one asked each time', async () => {
+    const index = newIndex();
+    for (const code of codes.slice(0, LIST_AFTER_LOOKUPS + 1)) await index.find(code);
+    const made = await client.products.add({ name: 'Made after the list', code: 'KOPPEL-NEW-1' });
+    const before = await listCalls();
+    expect((await index.find('KOPPEL-NEW-1'))?.id).toBe(made.id);
+    expect(await index.find('KOPPEL-NOWHERE')).toBeNull();
+    expect(await index.find('KOPPEL-NOWHERE')).toBeNull();
+    expect((await listCalls()) - before).toBe(3);
+  });
+
+  it('asks again about a product this run wrote, and sees what was written', async () => {
+    const index = newIndex();
+    const code = codes[0] ?? '';
+    const id = idOf(code) ?? '';
+    await index.find(code);
+    await client.products.update({ id, stock: { amount: 4321 } });
+    // Not forgotten: the answer of this run's look-up stands.
+    expect((await index.find(code))?.stock?.amount).not.toBe(4321);
+    index.forget(code);
+    const before = await listCalls();
+    expect((await index.find(code))?.stock?.amount).toBe(4321);
+    expect((await listCalls()) - before).toBe(1);
+  });
+});
