@@ -189,8 +189,14 @@ describe('both directions at once', () => {
     const seedOrders = (await h.mplusEntities<WireOrder>('orders')).length;
     const toMplus = await h.run('orders-teamleader-to-mplus');
     const fromTeamleader = toMplus.counts.succeeded;
+    const listsBefore = (await h.stats('teamleader')).calls['invoices.list'] ?? 0;
     const toTeamleader = await h.run('orders-mplus-to-teamleader', (flow) =>
       setConfig(flow, 'invoice', { book: true }),
+    );
+    // One invoices.list an order: by id for an order that came from Teamleader (and no reference
+    // look-up after it), by reference for a till's own order.
+    expect(((await h.stats('teamleader')).calls['invoices.list'] ?? 0) - listsBefore).toBe(
+      seedOrders + fromTeamleader,
     );
     expect(toTeamleader.counts).toEqual({
       total: seedOrders + fromTeamleader,

@@ -86,6 +86,10 @@ export const teamleaderSkipIfExistsModule = defineExecutor(teamleaderSkipIfExist
       async process(record, item) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
         const reference = order.source.id;
+        // First: an order that came from Teamleader costs this one call, not a reference look-up too
+        // (a till's orders carry no Teamleader id and cost no call here).
+        const origin = await teamleaderOrigin(client, order.externalId, ctx.signal);
+        if (origin) return skip(skipReason('cameFrom', { system: 'Teamleader', ...origin }));
         if (ctx.config.documentType === 'invoice') {
           const invoice = await findInvoiceByReference(client, reference, ctx.signal, item);
           if (invoice) {
@@ -99,8 +103,6 @@ export const teamleaderSkipIfExistsModule = defineExecutor(teamleaderSkipIfExist
           const deal = await findDealByReference(client, reference, ctx.signal, item);
           if (deal) return skip(skipReason('teamleaderDealExists', { deal: deal.dealId, reference }));
         }
-        const origin = await teamleaderOrigin(client, order.externalId, ctx.signal);
-        if (origin) return skip(skipReason('cameFrom', { system: 'Teamleader', ...origin }));
         return emit(record);
       },
     };
