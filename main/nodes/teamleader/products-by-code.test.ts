@@ -3,7 +3,7 @@ import type { TeamleaderClient } from '../../connectors/teamleader/client';
 import type { ProductListItem } from '../../connectors/teamleader/schemas';
 import { connectTwinClient } from '../../connectors/teamleader/simulator/testing';
 import { startTeamleaderTwin, type TeamleaderTwin } from '../../connectors/teamleader/simulator/twin';
-import { LIST_AFTER_LOOKUPS, ProductsByCode } from './products-by-code';
+import { LIST_AFTER_LOOKUPS, LIST_TRUSTED_MS, ProductsByCode } from './products-by-code';
 
 let twin: TeamleaderTwin;
 let client: TeamleaderClient;
@@ -51,15 +51,37 @@ describe('ProductsByCode', () => {
     expect((await listCalls()) - before).toBe(LIST_AFTER_LOOKUPS + pages);
   });
 
-  it('asks Teamleader about a code the list lacks: a product made since is found, a missing one asked each time', async () => {
-    const index = newIndex();
+  it('takes a code the list lacks for missing while the list is young, then asks, then reads the list again', async () => {
+    let clock = 1_000_000;
+    const index = new ProductsByCode(client, new AbortController().signal, () => clock);
     for (const code of codes.slice(0, LIST_AFTER_LOOKUPS + 1)) await index.find(code);
     const made = await client.products.add({ name: 'Made after the list', code: 'KOPPEL-NEW-1' });
     const before = await listCalls();
+    // Young: the list answers for what it lacks too (a first sync would ask about every new code).
+    expect(await index.find('KOPPEL-NOWHERE')).toBeNull();
+    expect(await index.find('KOPPEL-NEW-1')).toBeNull();
+    expect((await listCalls()) - before).toBe(0);
+    // Stale: a code it lacks is asked, and a product made since is found.
+    clock += LIST_TRUSTED_MS;
     expect((await index.find('KOPPEL-NEW-1'))?.id).toBe(made.id);
+    expect((await listCalls()) - before).toBe(1);
+    // As many asked as a read costs (one page here): the next miss reads the list again, and
+    // the new list answers for what it lacks while it is young.
     expect(await index.find('KOPPEL-NOWHERE')).toBeNull();
-    expect(await index.find('KOPPEL-NOWHERE')).toBeNull();
-    expect((await listCalls()) - before).toBe(3);
+    expect((await listCalls()) - before).toBe(2);
+    expect(await index.find('KOPPEL-NOWHERE-2')).toBeNull();
+    expect((await index.find(codes[1] ?? ''))?.id).toBe(idOf(codes[1] ?? ''));
+    expect((await listCalls()) - before).toBe(2);
+  });
+
+  it('asks about a code this run made, even while the list is young', async () => {
+    const index = newIndex();
+    for (const code of codes.slice(0, LIST_AFTER_LOOKUPS + 1)) await index.find(code);
+    index.forget('KOPPEL-NEW-2');
+    const made = await client.products.add({ name: 'Made by this run', code: 'KOPPEL-NEW-2' });
+    const before = await listCalls();
+    expect((await index.find('KOPPEL-NEW-2'))?.id).toBe(made.id);
+    expect((await listCalls()) - before).toBe(1);
   });
 
   it('asks again about a product this run wrote, and sees what was written', async () => {

@@ -11,16 +11,25 @@ import { api } from '../steps/support/api-errors';
 export const LIST_AFTER_LOOKUPS = 20;
 
 /**
+ * How long a read of the list also answers "no such product". Within it a code the list lacks is
+ * taken as missing (a first sync creates hundreds: each would cost a look-up); after it such a code
+ * is asked of Teamleader on its own, or the list is read again once that is the cheaper way.
+ */
+export const LIST_TRUSTED_MS = 60_000;
+
+/**
  * Teamleader products by code, for one run of one node. Teamleader has no filter by code: a code is
  * found with `products.list` by term (name or code) and an exact match on `code`. The first
- * {@link LIST_AFTER_LOOKUPS} codes are looked up so; after that the whole list is read once and
- * answers. A code the list does not have (a product made since) is looked up on its own, so a
- * product is never taken for missing because the list is older than it.
+ * {@link LIST_AFTER_LOOKUPS} codes are looked up so; after that the whole list is read and
+ * answers: a product it lists at once, a missing one while the list is younger than
+ * {@link LIST_TRUSTED_MS}. Codes this run wrote are always asked of Teamleader.
  */
 export class ProductsByCode {
   private lookups = 0;
-  private all: Map<string, ProductListItem> | undefined;
-  private listing: Promise<Map<string, ProductListItem>> | undefined;
+  private all: ProductList | undefined;
+  private listing: Promise<ProductList> | undefined;
+  /** Codes asked on their own since the list was read (a stale list's misses). */
+  private askedSinceList = 0;
   /** Products found by a look-up of this run (a miss is not kept: it is asked again). */
   private readonly found = new Map<string, ProductListItem>();
   /** Codes this run wrote: asked of Teamleader each time, whatever was known of them. */
@@ -31,6 +40,7 @@ export class ProductsByCode {
   constructor(
     private readonly client: TeamleaderClient,
     private readonly signal: AbortSignal,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** The product whose code is `code` (its list entry: id, name, code, stock), or null. */
@@ -39,16 +49,24 @@ export class ProductsByCode {
       const known = this.found.get(code);
       if (known) return known;
       if (this.all || this.listing || ++this.lookups > LIST_AFTER_LOOKUPS) {
-        const listed = (this.all ?? (await this.list())).get(code);
+        let list = this.all ?? (await this.list());
+        const listed = list.byCode.get(code);
         if (listed) return listed;
+        if (this.now() - list.readAt >= LIST_TRUSTED_MS && this.askedSinceList >= list.pages) {
+          // As many codes asked on their own as a new read costs: read the list again.
+          if (this.all === list) this.all = undefined;
+          list = await this.list();
+        }
+        if (this.now() - list.readAt < LIST_TRUSTED_MS) return list.byCode.get(code) ?? null;
+        this.askedSinceList++;
       }
     }
     return this.ask(code);
   }
 
   /**
-   * Forgets what this run knew of `code`: once it wrote the product (its stock, say), the next
-   * question about it is asked of Teamleader.
+   * Forgets what this run knew of `code`: once it wrote the product (made it, or set its stock),
+   * the next question about it is asked of Teamleader.
    */
   forget(code: string): void {
     this.written.add(code);
@@ -75,22 +93,33 @@ export class ProductsByCode {
     return pending;
   }
 
-  private list(): Promise<Map<string, ProductListItem>> {
+  /** The list as last read, or a new read when there is none (one read at a time). */
+  private list(): Promise<ProductList> {
+    if (this.all) return Promise.resolve(this.all);
     this.listing ??= api(async () => {
+      const readAt = this.now();
       const byCode = new Map<string, ProductListItem>();
+      let count = 0;
       for await (const product of this.client.products.iterate({}, { signal: this.signal })) {
+        count++;
         // Two products with one code: the first listed, as a look-up by term finds it.
         if (product.code && !byCode.has(product.code)) byCode.set(product.code, product);
       }
-      return byCode;
-    }).then(
-      (byCode) => (this.all = byCode),
-      (error: unknown) => {
-        // A failed read is tried again by the next question; this one fails as a look-up would.
-        this.listing = undefined;
-        throw error;
-      },
-    );
+      return { byCode, readAt, pages: Math.max(1, Math.ceil(count / 100)) };
+    })
+      .then((list) => {
+        this.all = list;
+        this.askedSinceList = 0;
+        return list;
+      })
+      .finally(() => (this.listing = undefined));
     return this.listing;
   }
+}
+
+/** The product list as read at `readAt`, by code; `pages` is what reading it cost. */
+interface ProductList {
+  byCode: Map<string, ProductListItem>;
+  readAt: number;
+  pages: number;
 }

@@ -35,6 +35,7 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
     ): Promise<string> => {
       const departmentId = await reference.departmentId(ctx.config.department);
       const taxRateId = await reference.taxRateId(departmentId, line.targetTax ?? line.taxRate, where);
+      products.forget(line.sku);
       const ref = await api(() =>
         client.products.add(
           {

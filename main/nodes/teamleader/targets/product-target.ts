@@ -146,6 +146,8 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
           return { targetIds: { productId } };
         }
         const code = skuOf(readRecord(Product, write.record.data, 'Product'));
+        // Made now (or perhaps, should the answer be lost): the list read before knows nothing of it.
+        products.forget(code);
         const ref = await api(() => client.products.add({ ...product, code }, { signal }));
         if (!ref.id)
           throw permanentError(runMessage('teamleaderProductNoId', { sku: code }), {
