@@ -246,6 +246,13 @@ export interface TargetInstance {
    * outside Koppel (or before the ledger existed) are updated instead of duplicated.
    */
   readonly lookupBeforeCreate?: boolean;
+  /**
+   * The write is several calls (a company, then its contact person's link; a deal, then its
+   * quotation), so a record `findExisting` finds may be half-written. Found after an ambiguous
+   * failure or a crash, it does not count as written: `send` runs again with it as `existing`,
+   * and must finish it without making a second one.
+   */
+  readonly writesInSteps?: boolean;
   /** Koppel's reference for the record in the target; default `koppel:<flowId>:<item key>`. */
   reference?(lookup: Omit<TargetLookup, 'reference'>): string;
   /** Finds the record by reference; required for `reference` targets. */

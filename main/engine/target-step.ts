@@ -69,7 +69,8 @@ export async function runTargetStep(
     const found = await resolveIntent(scope, instance, intent, record, info, limiter);
     if (found) {
       settle(scope, nodeId, item.key, found, intent.payloadHash);
-      if (intent.payloadHash === hash) {
+      // A write in steps may have stopped half-way: it is finished below, as an update.
+      if (intent.payloadHash === hash && !instance.writesInSteps) {
         return {
           kind: 'written',
           action: 'recovered',
@@ -97,7 +98,8 @@ export async function runTargetStep(
   }
 
   const mode = existing ? 'update' : 'create';
-  const write: TargetWrite = {
+  // `existing` changes when a write in steps is found half-done after an ambiguous failure.
+  const write: { -readonly [K in keyof TargetWrite]: TargetWrite[K] } = {
     record,
     payload: mode === 'update' ? withoutCreateOnly(record) : record.data,
     item: info,
@@ -206,6 +208,11 @@ export async function runTargetStep(
           beforeAttempt: async (lastError) => {
             if (!lastError.ambiguous || instance.idempotency === 'key' || !find) return undefined;
             const found = await limited(limiter, () => find({ reference, record, item: info }));
+            if (found && instance.writesInSteps) {
+              // Perhaps half-written: the next attempt finishes what is there.
+              write.existing = found;
+              return undefined;
+            }
             return found ? { done: true, value: { targetIds: found } } : undefined;
           },
         },

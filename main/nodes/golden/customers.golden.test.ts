@@ -167,4 +167,33 @@ describe('template customers-mplus-to-teamleader', () => {
     expect(contact?.telephones).toEqual(contactBefore?.telephones);
     expect((await h.run('customers-mplus-to-teamleader')).counts.total).toBe(0);
   });
+
+  it('makes a company once when linking its contact person fails and is retried', async () => {
+    const companiesOfRelations = (await h.mplusEntities<WireRelation>('relations')).filter(
+      (r) => r.companyName,
+    ).length;
+    const before = (await h.teamleaderEntities<TlCompany>('companies')).length;
+    // Every link answers 503 (nothing written): each record's attempt made its company first.
+    await h.faults('teamleader', {
+      errorRate: 1,
+      statuses: [503],
+      operations: ['contacts.linkToCompany'],
+    });
+    const failing = await h.run('customers-mplus-to-teamleader', (flow) => {
+      flow.settings.retry = { attempts: 2, baseDelaySeconds: 0.01, maxDelaySeconds: 0.05 };
+    });
+    await h.faults('teamleader', {});
+    expect(failing.counts.failed).toBe(companiesOfRelations);
+    expect((await h.teamleaderEntities<TlCompany>('companies')).length).toBe(before + companiesOfRelations);
+    // The next run finishes them: each company gets its contact person, none a second company.
+    const next = await h.run('customers-mplus-to-teamleader');
+    expect(next.counts.failed).toBe(0);
+    const companies = await h.teamleaderEntities<TlCompany>('companies');
+    expect(companies.length).toBe(before + companiesOfRelations);
+    const contacts = await h.teamleaderEntities<TlContact>('contacts');
+    for (const company of companies.slice(before))
+      expect(contacts.filter((c) => c.companies.some((link) => link.company.id === company.id))).toHaveLength(
+        1,
+      );
+  });
 });

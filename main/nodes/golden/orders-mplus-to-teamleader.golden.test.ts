@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FlowDocument } from '../../../shared/flow/flow-document';
 import { TaxRulesConfig } from '../../../shared/nodes/steps/tax-rules';
 import { ruleFor } from '../steps/tax-rules';
 import { templates, TwinHarness } from './harness';
@@ -230,6 +231,33 @@ describe('template orders-mplus-to-teamleader', () => {
     expect(
       state.invoices.filter((invoice) => orders.some((o) => o.orderId === invoice.purchase_order_number)),
     ).toHaveLength(0);
+  });
+
+  it('makes one deal per order when its quotation fails and is retried, and the quotation on the next run', async () => {
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const asQuotations = (flow: FlowDocument) => {
+      setConfig(flow, 'invoice', { documentType: 'quotation' });
+      setConfig(flow, 'skip', { documentType: 'quotation' });
+      flow.settings.retry = { attempts: 2, baseDelaySeconds: 0.01, maxDelaySeconds: 0.05 };
+    };
+    const mine = (deals: readonly TlDeal[], order: WireOrder) =>
+      deals.filter((deal) => deal.title.includes(`[${order.orderId}]`));
+    // Every quotation answers 500 (nothing written, but the client cannot know): each attempt
+    // looks the order's deal up and finds it without its quotation.
+    await h.faults('teamleader', { errorRate: 1, statuses: [500], operations: ['quotations.create'] });
+    const failing = await h.run(TEMPLATE, asQuotations);
+    await h.faults('teamleader', {});
+    expect(failing.counts).toMatchObject({ total: orders.length, failed: orders.length });
+    let deals = await h.teamleaderEntities<TlDeal>('deals');
+    for (const order of orders) expect(mine(deals, order), order.orderId).toHaveLength(1);
+
+    const next = await h.run(TEMPLATE, asQuotations);
+    expect(next.counts).toMatchObject({ total: orders.length, succeeded: orders.length, failed: 0 });
+    deals = await h.teamleaderEntities<TlDeal>('deals');
+    for (const order of orders) {
+      expect(mine(deals, order), order.orderId).toHaveLength(1);
+      expect(mine(deals, order)[0]?.quotations, order.orderId).toHaveLength(1);
+    }
   });
 
   it('reads MplusKASSA invoices when the source is set to invoices, with the invoice id as reference', async () => {

@@ -162,19 +162,21 @@ export async function linkedContactId(
 
 /**
  * The company's contact person, linked to it: an already linked contact with the same e-mail or
- * name, else a contact with that e-mail, else a new contact; linked when it is not yet.
+ * name, else a contact with that e-mail, else a new contact; linked when it is not yet. A company
+ * this attempt made (`madeNow`) has no contacts yet: that look-up is left out (one Teamleader call).
  */
 export async function ensureContactPerson(
   client: TeamleaderClient,
   companyId: string,
   person: ContactPerson,
   io: Io,
+  madeNow = false,
 ): Promise<string | undefined> {
   const wanted = personOf(person);
   const fullName = [wanted.firstName, wanted.lastName].filter(Boolean).join(' ');
   if (!fullName && !wanted.email) return undefined;
   if (companyId === WOULD_CREATE) return io.dryRun ? WOULD_CREATE : undefined;
-  const match = await linkedContactId(client, companyId, person, io);
+  const match = madeNow ? undefined : await linkedContactId(client, companyId, person, io);
   if (match) return match;
   const email = matchEmail(wanted.email);
   const existing = email

@@ -32,7 +32,7 @@ export async function resolveTeamleaderCustomer(
     const found = await findCustomer(client, 'company', email, io);
     const id = found && !update ? found : await writeCompany(client, payload, found, io);
     const contactId = customer.contactPerson
-      ? await ensureContactPerson(client, id, customer.contactPerson, io)
+      ? await ensureContactPerson(client, id, customer.contactPerson, io, found === null)
       : undefined;
     return { system: 'teamleader', type: 'company', id, ...(contactId ? { contactId } : {}) };
   }

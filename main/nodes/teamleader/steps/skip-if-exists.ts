@@ -101,7 +101,9 @@ export const teamleaderSkipIfExistsModule = defineExecutor(teamleaderSkipIfExist
           }
         } else {
           const deal = await findDealByReference(client, reference, ctx.signal, item);
-          if (deal) return skip(skipReason('teamleaderDealExists', { deal: deal.dealId, reference }));
+          // A deal without its quotation is half-made (the quotation failed): the target finishes it.
+          if (deal?.quotationId)
+            return skip(skipReason('teamleaderDealExists', { deal: deal.dealId, reference }));
         }
         return emit(record);
       },

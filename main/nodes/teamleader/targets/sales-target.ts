@@ -109,11 +109,19 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
       return { targetIds: { invoiceId: id } };
     };
 
+    /**
+     * Deals made by a write's attempt whose quotation then failed: the engine retries a certain
+     * failure without a look-up, and the next attempt must not make a second deal.
+     */
+    const dealMadeBy = new WeakMap<TargetWrite, string>();
+
     const sendQuotation = async (write: TargetWrite): Promise<WriteResult> => {
       const parts = await quotationParts(write);
-      const dealId =
-        write.existing?.dealId ??
-        createdId(await api(() => client.deals.create(parts.deal, { signal })), 'deal');
+      let dealId = write.existing?.dealId ?? dealMadeBy.get(write);
+      if (!dealId) {
+        dealId = createdId(await api(() => client.deals.create(parts.deal, { signal })), 'deal');
+        dealMadeBy.set(write, dealId);
+      }
       const existingQuotation = write.existing?.quotationId;
       if (existingQuotation) {
         await api(() => client.quotations.update({ id: existingQuotation, ...parts.quotation }, { signal }));
@@ -129,6 +137,8 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
+      // A deal and its quotation, or a draft and its booking: found half-done, it is finished.
+      writesInSteps: !isInvoice || config.book,
       reference: ({ record }) => readRecord(SalesOrder, record.data, 'Sales order').source.id,
       async findExisting({ reference, item }): Promise<TargetIds | null> {
         if (isInvoice) {
