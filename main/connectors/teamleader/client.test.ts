@@ -7,6 +7,7 @@ import {
   connectTwinClient,
   TEST_REDIRECT_URI,
   twinAdmin,
+  twinCalls,
   twinTokens,
 } from './simulator/testing';
 import { startTeamleaderTwin, type TeamleaderTwin } from './simulator/twin';
@@ -27,14 +28,6 @@ beforeEach(async () => {
 async function count(type: string): Promise<number> {
   const list = await twinAdmin(twin, `/entities/${type}`);
   return Array.isArray(list) ? list.length : -1;
-}
-
-async function twinCalls(op: string): Promise<number> {
-  const stats = await twinAdmin(twin, '/stats');
-  const calls = typeof stats === 'object' && stats !== null && 'calls' in stats ? stats.calls : {};
-  const value: unknown =
-    typeof calls === 'object' && calls !== null ? Object.getOwnPropertyDescriptor(calls, op)?.value : 0;
-  return typeof value === 'number' ? value : 0;
 }
 
 describe('authorization code grant', () => {
@@ -202,12 +195,12 @@ describe('paging', () => {
     const existing = await count('contacts');
     await twinAdmin(twin, '/generate', { type: 'contacts', count: target - existing });
     const { client } = await connectTwinClient(twin);
-    const before = await twinCalls('contacts.list');
+    const before = await twinCalls(twin, 'contacts.list');
     const ids: string[] = [];
     for await (const contact of client.contacts.iterate()) ids.push(contact.id ?? '');
     expect(ids).toHaveLength(target);
     expect(new Set(ids).size).toBe(target);
-    expect((await twinCalls('contacts.list')) - before).toBe(3);
+    expect((await twinCalls(twin, 'contacts.list')) - before).toBe(3);
   });
 
   it('reads a list without paging in one call (departments.list ignores page)', async () => {

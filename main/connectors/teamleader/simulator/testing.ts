@@ -90,3 +90,14 @@ export async function twinAdmin(
   if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
   return answer;
 }
+
+/** How many times the twin has answered `operation` so far (`GET /_sandbox/stats`). */
+export async function twinCalls(twin: TeamleaderTwin, operation: string): Promise<number> {
+  const stats = await twinAdmin(twin, '/stats');
+  const calls = typeof stats === 'object' && stats !== null && 'calls' in stats ? stats.calls : {};
+  const value: unknown =
+    typeof calls === 'object' && calls !== null
+      ? Object.getOwnPropertyDescriptor(calls, operation)?.value
+      : 0;
+  return typeof value === 'number' ? value : 0;
+}

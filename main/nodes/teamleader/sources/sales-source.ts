@@ -9,7 +9,8 @@ import { defineExecutor, type SourceContext, type SourceRecord } from '../../../
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { passesFilters, sourceRecord } from '../../steps/support/source-support';
-import { CustomerReader, ProductCodes } from '../customer-reader';
+import { CustomerReader } from '../customer-reader';
+import { ProductCodes } from '../products-by-code';
 import {
   dealToSalesOrder,
   invoiceToSalesOrder,
