@@ -248,9 +248,10 @@ export interface TargetInstance {
   readonly lookupBeforeCreate?: boolean;
   /**
    * The write is several calls (a company, then its contact person's link; a deal, then its
-   * quotation), so a record `findExisting` finds may be half-written. Found after an ambiguous
-   * failure or a crash, it does not count as written: `send` runs again with it as `existing`,
-   * and must finish it without making a second one.
+   * quotation), so a record `findExisting` finds may be half-written. It is looked up before every
+   * retry (a certain failure of a later step follows written ones) and after a crash; found, it
+   * does not count as written: `send` runs again with it as `existing`, and must finish it without
+   * making a second one.
    */
   readonly writesInSteps?: boolean;
   /** Koppel's reference for the record in the target; default `koppel:<flowId>:<item key>`. */

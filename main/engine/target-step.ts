@@ -204,9 +204,11 @@ export async function runTargetStep(
             hooks.onRetry(attempt, delayMs, error);
           },
           // The failed attempt may have been written after all: look before writing again. (A key
-          // target re-sends the same key instead, which the API answers with the first result.)
+          // target re-sends the same key instead, which the API answers with the first result.) A
+          // write in steps may have made its first steps even when its last one failed for certain.
           beforeAttempt: async (lastError) => {
-            if (!lastError.ambiguous || instance.idempotency === 'key' || !find) return undefined;
+            if (!(lastError.ambiguous || instance.writesInSteps) || instance.idempotency === 'key' || !find)
+              return undefined;
             const found = await limited(limiter, () => find({ reference, record, item: info }));
             if (found && instance.writesInSteps) {
               // Perhaps half-written: the next attempt finishes what is there.

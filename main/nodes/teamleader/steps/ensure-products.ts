@@ -95,8 +95,9 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
             line.sku,
             await creating.run(line.sku, async () => {
               // An attempt of this run whose answer was lost may have made it after our look: look
-              // again before creating. Otherwise our look was just now (two orders with one new
-              // product share this work), which saves a Teamleader call per new product.
+              // again before creating. Otherwise our look was recent (a look-up, or the product
+              // list read under a minute ago; two orders with one new product share this work),
+              // which saves a Teamleader call per new product.
               if (failedCreates.has(line.sku)) {
                 const id = (await products.ask(line.sku))?.id;
                 if (id) return id;

@@ -4,7 +4,7 @@ import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { teamleaderCustomerTarget } from '../../../../shared/nodes/teamleader/targets';
 import { permanentError } from '../../../engine/errors';
-import { defineExecutor, type TargetIds, type TargetWrite } from '../../../engine/executor';
+import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
@@ -45,8 +45,6 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
         id,
       }),
     });
-    /** Companies made by a write's attempt, for its next attempt. */
-    const madeBy = new WeakMap<TargetWrite, string>();
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
@@ -110,11 +108,8 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
           email: emailOf(customer),
         };
         if (customer.kind === 'company') {
-          // A company an earlier attempt of this write made (its contact person failed after): the
-          // engine retries without a look-up when that failure was certain, so it is kept here.
-          const existing = write.existing?.companyId ?? madeBy.get(write) ?? null;
+          const existing = write.existing?.companyId ?? null;
           const companyId = await writeCompany(client, payload, existing, io);
-          if (existing === null) madeBy.set(write, companyId);
           const contactId = customer.contactPerson
             ? await ensureContactPerson(client, companyId, customer.contactPerson, io, existing === null)
             : undefined;

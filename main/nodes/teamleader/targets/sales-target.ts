@@ -109,19 +109,11 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
       return { targetIds: { invoiceId: id } };
     };
 
-    /**
-     * Deals made by a write's attempt whose quotation then failed: the engine retries a certain
-     * failure without a look-up, and the next attempt must not make a second deal.
-     */
-    const dealMadeBy = new WeakMap<TargetWrite, string>();
-
     const sendQuotation = async (write: TargetWrite): Promise<WriteResult> => {
       const parts = await quotationParts(write);
-      let dealId = write.existing?.dealId ?? dealMadeBy.get(write);
-      if (!dealId) {
-        dealId = createdId(await api(() => client.deals.create(parts.deal, { signal })), 'deal');
-        dealMadeBy.set(write, dealId);
-      }
+      const dealId =
+        write.existing?.dealId ??
+        createdId(await api(() => client.deals.create(parts.deal, { signal })), 'deal');
       const existingQuotation = write.existing?.quotationId;
       if (existingQuotation) {
         await api(() => client.quotations.update({ id: existingQuotation, ...parts.quotation }, { signal }));
