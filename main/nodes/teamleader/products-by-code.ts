@@ -98,14 +98,12 @@ export class ProductsByCode {
     if (this.all) return Promise.resolve(this.all);
     this.listing ??= api(async () => {
       const readAt = this.now();
+      const products = await readProductList(this.client, this.signal);
       const byCode = new Map<string, ProductListItem>();
-      let count = 0;
-      for await (const product of this.client.products.iterate({}, { signal: this.signal })) {
-        count++;
-        // Two products with one code: the first listed, as a look-up by term finds it.
+      // Two products with one code: the first listed, as a look-up by term finds it.
+      for (const product of products)
         if (product.code && !byCode.has(product.code)) byCode.set(product.code, product);
-      }
-      return { byCode, readAt, pages: Math.max(1, Math.ceil(count / 100)) };
+      return { byCode, readAt, pages: Math.max(1, Math.ceil(products.length / 100)) };
     })
       .then((list) => {
         this.all = list;
@@ -115,6 +113,13 @@ export class ProductsByCode {
       .finally(() => (this.listing = undefined));
     return this.listing;
   }
+}
+
+/** Every product's list entry, 100 a call. */
+async function readProductList(client: TeamleaderClient, signal: AbortSignal): Promise<ProductListItem[]> {
+  const products: ProductListItem[] = [];
+  for await (const product of client.products.iterate({}, { signal })) products.push(product);
+  return products;
 }
 
 /** The product list as read at `readAt`, by code; `pages` is what reading it cost. */
@@ -166,7 +171,7 @@ export class ProductCodes {
   /** Reads every product's code once (shared by the documents asking meanwhile). */
   private listAll(): Promise<void> {
     this.listing ??= api(async () => {
-      for await (const product of this.client.products.iterate({}, { signal: this.signal }))
+      for (const product of await readProductList(this.client, this.signal))
         if (product.id) this.codes.set(product.id, product.code ?? undefined);
     }).catch((error: unknown) => {
       // Tried again by the next document; this one fails as a read by id would.
