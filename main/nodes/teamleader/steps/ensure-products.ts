@@ -65,7 +65,8 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
             missing.push({ line: { ...line, sku }, index });
             continue;
           }
-          const id = (await products.find(sku))?.id;
+          const id = (await products.find(sku, { beforeCreate: ctx.config.createMissing && !ctx.dryRun }))
+            ?.id;
           if (id) known.set(sku, id);
           else {
             missing.push({ line: { ...line, sku }, index });
@@ -95,9 +96,8 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
             line.sku,
             await creating.run(line.sku, async () => {
               // An attempt of this run whose answer was lost may have made it after our look: look
-              // again before creating. Otherwise our look was recent (a look-up, or the product
-              // list read under a minute ago; two orders with one new product share this work),
-              // which saves a Teamleader call per new product.
+              // again before creating. Otherwise our look was a look-up of Teamleader's just now
+              // (two orders with one new product share this work), which saves a call per product.
               if (failedCreates.has(line.sku)) {
                 const id = (await products.ask(line.sku))?.id;
                 if (id) return id;

@@ -114,7 +114,8 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
       lookupBeforeCreate: true,
       reference: ({ record }) => skuOf(readRecord(Product, record.data, 'Product')),
       async findExisting({ reference }): Promise<TargetIds | null> {
-        const id = (await products.find(reference))?.id;
+        // Not found, the product is made: the miss is Teamleader's answer, not the list's.
+        const id = (await products.find(reference, { beforeCreate: true }))?.id;
         return id ? { productId: id } : null;
       },
       async prepare(write) {
