@@ -86,7 +86,7 @@ export async function handleApi(
     if (error instanceof BodyTooLarge) return sendError(res, 413, error.message, undefined, headers);
     throw error;
   }
-  const latency = rt.faults.latencyMs();
+  const latency = rt.faults.latencyMs(op);
   if (latency > 0) await sleep(latency);
   const fault = rt.faults.decide(op);
   if (fault === 'timeout') {

@@ -13,6 +13,8 @@ export const TwinFaults = z.object({
   statuses: z.array(z.number().int().min(400).max(599)).min(1).optional(),
   /** Added to every API answer. */
   latencyMs: z.number().min(0).max(120_000).optional(),
+  /** Added to the answers of these operations only (`products.add`: 50), on top of `latencyMs`. */
+  operationLatencyMs: z.record(z.string(), z.number().min(0).max(120_000)).optional(),
   /** Share of API calls that never get an answer (the client times out). */
   timeoutRate: z.number().min(0).max(1).optional(),
   /** Share of API calls answered 200 with a body that is not JSON. */
@@ -51,8 +53,8 @@ export class FaultInjector {
     this.counts.errors = this.counts.timeouts = this.counts.malformed = this.counts.lostResponses = 0;
   }
 
-  latencyMs(): number {
-    return this.faults.latencyMs ?? 0;
+  latencyMs(operation: string): number {
+    return (this.faults.latencyMs ?? 0) + (this.faults.operationLatencyMs?.[operation] ?? 0);
   }
 
   decide(operation: string): FaultDecision {

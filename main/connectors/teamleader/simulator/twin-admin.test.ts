@@ -103,6 +103,25 @@ describe('admin API', () => {
     await twinAdmin(twin, '/faults', {});
   });
 
+  it('adds latency to the answers of the operations named, before they run', async () => {
+    const { client } = await connectTwinClient(twin);
+    await twinAdmin(twin, '/faults', { operationLatencyMs: { 'products.add': 300 } });
+    let started = Date.now();
+    await client.unitsOfMeasure.list();
+    expect(Date.now() - started).toBeLessThan(250);
+    started = Date.now();
+    const adding = client.products.add({ name: 'Slow', code: 'KOPPEL-SLOW' });
+    // Not made until its latency has passed: a look-up meanwhile does not find it.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const meanwhile = await client.products.list({ filter: { term: 'KOPPEL-SLOW' } });
+    expect(meanwhile.filter((product) => product.code === 'KOPPEL-SLOW')).toHaveLength(0);
+    await adding;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    const after = await client.products.list({ filter: { term: 'KOPPEL-SLOW' } });
+    expect(after.filter((product) => product.code === 'KOPPEL-SLOW')).toHaveLength(1);
+    await twinAdmin(twin, '/faults', {});
+  });
+
   it('delivers webhooks with ids only', async () => {
     const received: unknown[] = [];
     const receiver = http.createServer((req, res) => {
