@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FlowNode } from '../../shared/flow/flow-document';
 import type { JsonObject, JsonValue } from '../../shared/flow/json';
+import { deletePath } from '../../shared/flow/record-path';
 import type { RunMessage } from '../../shared/flow/run-messages';
 import type { BusinessKeys, ItemKeyParts } from '../../shared/flow/run-records';
 import type { SkipReason } from '../../shared/flow/skip-reasons';
@@ -184,6 +185,17 @@ export function skip(reason: SkipReason): TransformResult {
 }
 
 // ---------------------------------------------------------------- targets
+
+/**
+ * What an update of the record writes: its data without the create-only fields (the engine's
+ * `write.payload` in update mode; a target that finds the record made meanwhile needs it too).
+ */
+export function updatePayload(record: FlowRecord): JsonObject {
+  if (record.createOnly.length === 0) return record.data;
+  const copy = structuredClone(record.data);
+  for (const path of record.createOnly) deletePath(copy, path);
+  return copy;
+}
 
 /** Ids of the record in the target system, e.g. `{ invoiceId: '…' }`. */
 export type TargetIds = Readonly<Record<string, string>>;

@@ -1,11 +1,18 @@
 import type { JsonObject, JsonValue } from '../../shared/flow/json';
-import { deletePath } from '../../shared/flow/record-path';
 import { messageFields, runMessage } from '../../shared/flow/run-messages';
 import { skipReason, type SkipReason } from '../../shared/flow/skip-reasons';
 import type { Intent } from '../store/exactly-once-repo';
 import type { ItemRecord } from '../store/items-repo';
 import { classifyError, permanentError, type StepError } from './errors';
-import type { FlowRecord, ItemInfo, TargetIds, TargetInstance, TargetWrite, WriteResult } from './executor';
+import {
+  updatePayload,
+  type FlowRecord,
+  type ItemInfo,
+  type TargetIds,
+  type TargetInstance,
+  type TargetWrite,
+  type WriteResult,
+} from './executor';
 import { idempotencyKey, payloadHash } from './hash';
 import { RetriesExhausted, withRetry } from './retry';
 import { scopeRetryOptions, type RunScope } from './run-scope';
@@ -101,7 +108,7 @@ export async function runTargetStep(
   // `existing` changes when a write in steps is found half-done after an ambiguous failure.
   const write: { -readonly [K in keyof TargetWrite]: TargetWrite[K] } = {
     record,
-    payload: mode === 'update' ? withoutCreateOnly(record) : record.data,
+    payload: mode === 'update' ? updatePayload(record) : record.data,
     item: info,
     mode,
     existing,
@@ -343,13 +350,6 @@ async function resolveIntent(
  */
 function forgetNotFound(info: ItemInfo): void {
   info.notFound = undefined;
-}
-
-function withoutCreateOnly(record: FlowRecord): JsonObject {
-  if (record.createOnly.length === 0) return record.data;
-  const copy = structuredClone(record.data);
-  for (const path of record.createOnly) deletePath(copy, path);
-  return copy;
 }
 
 // Module functions rather than closures made per record: those were measurable (tsx also names

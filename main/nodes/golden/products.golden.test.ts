@@ -185,6 +185,40 @@ describe('products both ways', () => {
   });
 });
 
+describe('two flows making products at once', () => {
+  it('makes each new code once when two flows make the same products together', async () => {
+    // Making a product takes a while, as on a real account where calls wait for the rate limit:
+    // one flow looks a code up while the other's add of it is on its way (without the lock of
+    // product-making.ts this made one or two products twice here).
+    await h.faults('teamleader', {
+      rateLimitPerMinute: 100_000,
+      operationLatencyMs: { 'products.add': 300 },
+    });
+    const [first, second] = await Promise.all([
+      h.run('products-mplus-to-teamleader'),
+      // A copy of the flow (another branch's till, say): the same articles at the same time.
+      h.run('products-mplus-to-teamleader', (flow) => {
+        flow.id = 'products-copy';
+      }),
+    ]);
+    const articles = await h.mplusEntities<WireArticle>('articles');
+    for (const result of [first, second])
+      expect(result.counts).toMatchObject({ total: articles.length, failed: 0 });
+    const calls = (await h.stats('teamleader')).calls;
+    const made = await h.teamleaderEntities<TlProduct>('products');
+    expect(
+      made.filter((product) => articles.some((a) => String(a.articleNumber) === product.code)),
+    ).toHaveLength(articles.length);
+    // Each article was made once; the flow that came second found it (and updated it, or found
+    // it up to date).
+    expect(calls['products.add']).toBe(articles.length);
+    for (const article of articles) {
+      const product = made.find((p) => p.code === String(article.articleNumber));
+      expect(product?.name, String(article.articleNumber)).toBe(article.invoiceText);
+    }
+  });
+});
+
 describe('products both ways, tax rates', () => {
   it("keeps a product's rate of another department with the same percentage, without the till's table", async () => {
     await h.run('products-teamleader-to-mplus');

@@ -11,11 +11,11 @@ import { api } from '../steps/support/api-errors';
 export const LIST_AFTER_LOOKUPS = 20;
 
 /**
- * How long a read of the list also answers "no such product" to a caller that only skips or reports
- * it (the stock target). Within it a code the list lacks is taken as missing (a first stock sync
- * meets hundreds: each would cost a look-up); after it such a code is asked of Teamleader on its
- * own, or the list is read again once that is the cheaper way. A caller about to make the product
- * asks Teamleader whatever the list's age (`beforeCreate`).
+ * How long a read of the list also answers "no such product". Within it a code the list lacks is
+ * taken as missing (a first sync meets hundreds: each would cost a look-up); after it such a code
+ * is asked of Teamleader on its own, or the list is read again once that is the cheaper way. A
+ * caller about to make the product asks Teamleader itself whatever the list's age (`ask`, under
+ * product-making.ts's lock): another flow or a person may have made it since the list was read.
  */
 export const LIST_TRUSTED_MS = 60_000;
 
@@ -24,8 +24,7 @@ export const LIST_TRUSTED_MS = 60_000;
  * found with `products.list` by term (name or code) and an exact match on `code`. The first
  * {@link LIST_AFTER_LOOKUPS} codes are looked up so; after that the whole list is read and
  * answers: a product it lists at once, a missing one while the list is younger than
- * {@link LIST_TRUSTED_MS} unless the caller will make it. Codes this run wrote are always asked of
- * Teamleader.
+ * {@link LIST_TRUSTED_MS}. Codes this run wrote are always asked of Teamleader.
  */
 export class ProductsByCode {
   private lookups = 0;
@@ -47,12 +46,10 @@ export class ProductsByCode {
   ) {}
 
   /**
-   * The product whose code is `code` (its list entry: id, name, code, stock), or null. With
-   * `beforeCreate` (the caller makes the product when it is missing) null is Teamleader's own answer
-   * to a look-up, never the list's: another flow, or a person, may have made the product since the
-   * list was read, and a second product with its code is not undone by a later run.
+   * The product whose code is `code` (its list entry: id, name, code, stock), or null. Null may be
+   * the list's answer: before making the product, `ask` (see product-making.ts).
    */
-  async find(code: string, options: { beforeCreate?: boolean } = {}): Promise<ProductListItem | null> {
+  async find(code: string): Promise<ProductListItem | null> {
     if (!this.written.has(code)) {
       const known = this.found.get(code);
       if (known) return known;
@@ -65,10 +62,8 @@ export class ProductsByCode {
           if (this.all === list) this.all = undefined;
           list = await this.list();
         }
-        if (this.now() - list.readAt < LIST_TRUSTED_MS) {
-          const product = list.byCode.get(code);
-          if (product || !options.beforeCreate) return product ?? null;
-        } else this.askedSinceList++;
+        if (this.now() - list.readAt < LIST_TRUSTED_MS) return list.byCode.get(code) ?? null;
+        this.askedSinceList++;
       }
     }
     return this.ask(code);

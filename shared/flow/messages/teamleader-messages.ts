@@ -63,6 +63,12 @@ export const teamleaderMessages = {
     ({ sku, category }) =>
       `Product "${sku}": Teamleader heeft geen productcategorie "${category}"; de categorie blijft leeg.`,
   ),
+  teamleaderProductMadeMeanwhile: wording<{ sku: string }>(
+    ({ sku }) =>
+      `Product "${sku}": made in Teamleader meanwhile (by another flow or by hand); updated instead of made a second time.`,
+    ({ sku }) =>
+      `Product "${sku}": intussen in Teamleader aangemaakt (door een andere flow of met de hand); bijgewerkt in plaats van een tweede keer aangemaakt.`,
+  ),
   teamleaderNegativeStock: wording<{ sku: string; quantity: number }>(
     ({ sku, quantity }) =>
       `Product "${sku}": stock ${quantity} is below zero; Teamleader takes no negative stock, so 0 is written.`,

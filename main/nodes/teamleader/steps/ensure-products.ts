@@ -11,6 +11,7 @@ import { teamleaderClient } from '../../steps/support/clients';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { readRecord } from '../../steps/support/records';
 import { currencyOf } from '../convert/product';
+import { whileMakingProduct } from '../product-making';
 import { ProductsByCode } from '../products-by-code';
 import { TeamleaderReference } from '../reference';
 
@@ -24,8 +25,6 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
     const creating = new OncePerKey<string>();
     /** SKUs a dry run found missing: later orders need not look them up again. */
     const wouldCreate = new Set<string>();
-    /** SKUs whose creation failed in this run (perhaps after Teamleader made the product). */
-    const failedCreates = new Set<string>();
     const products = new ProductsByCode(client, ctx.signal);
 
     const create = async (
@@ -65,8 +64,7 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
             missing.push({ line: { ...line, sku }, index });
             continue;
           }
-          const id = (await products.find(sku, { beforeCreate: ctx.config.createMissing && !ctx.dryRun }))
-            ?.id;
+          const id = (await products.find(sku))?.id;
           if (id) known.set(sku, id);
           else {
             missing.push({ line: { ...line, sku }, index });
@@ -94,21 +92,15 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
           }
           known.set(
             line.sku,
-            await creating.run(line.sku, async () => {
-              // An attempt of this run whose answer was lost may have made it after our look: look
-              // again before creating. Otherwise our look was a look-up of Teamleader's just now
-              // (two orders with one new product share this work), which saves a call per product.
-              if (failedCreates.has(line.sku)) {
+            // Two orders of this run with one new product share this work.
+            await creating.run(line.sku, () =>
+              whileMakingProduct(client, line.sku, async () => {
+                // Asked of Teamleader itself: our look may be the list's, and another flow (or an
+                // attempt of this run whose answer was lost) may have made it since.
                 const id = (await products.ask(line.sku))?.id;
-                if (id) return id;
-              }
-              try {
-                return await create(line, order.currency, { ...document, line: index + 1 });
-              } catch (error) {
-                failedCreates.add(line.sku);
-                throw error;
-              }
-            }),
+                return id ?? (await create(line, order.currency, { ...document, line: index + 1 }));
+              }),
+            ),
           );
         }
         const lines = order.lines.map((line) => {

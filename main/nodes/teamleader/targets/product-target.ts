@@ -5,12 +5,13 @@ import { skipReason } from '../../../../shared/flow/skip-reasons';
 import type { VatCodeRule } from '../../../../shared/nodes/mplus/targets';
 import { teamleaderProductTarget } from '../../../../shared/nodes/teamleader/targets';
 import { permanentError } from '../../../engine/errors';
-import { defineExecutor, type TargetIds, type TargetWrite } from '../../../engine/executor';
+import { defineExecutor, updatePayload, type TargetIds, type TargetWrite } from '../../../engine/executor';
 import { vatCodeOf } from '../../mplus/vat-codes';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { nonNegativeStock, productBody, type ProductBody } from '../convert/product';
+import { whileMakingProduct } from '../product-making';
 import { ProductsByCode } from '../products-by-code';
 import { TeamleaderReference } from '../reference';
 import type { Product as TeamleaderProduct } from '../../../connectors/teamleader/schemas';
@@ -114,8 +115,8 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
       lookupBeforeCreate: true,
       reference: ({ record }) => skuOf(readRecord(Product, record.data, 'Product')),
       async findExisting({ reference }): Promise<TargetIds | null> {
-        // Not found, the product is made: the miss is Teamleader's answer, not the list's.
-        const id = (await products.find(reference, { beforeCreate: true }))?.id;
+        // A miss may be the list's (read under a minute ago): `send` asks again before it makes one.
+        const id = (await products.find(reference))?.id;
         return id ? { productId: id } : null;
       },
       async prepare(write) {
@@ -147,14 +148,30 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
           return { targetIds: { productId } };
         }
         const code = skuOf(readRecord(Product, write.record.data, 'Product'));
-        // Made now (or perhaps, should the answer be lost): the list read before knows nothing of it.
-        products.forget(code);
-        const ref = await api(() => client.products.add({ ...product, code }, { signal }));
-        if (!ref.id)
-          throw permanentError(runMessage('teamleaderProductNoId', { sku: code }), {
-            code: 'teamleader_protocol',
-          });
-        return { targetIds: { productId: ref.id } };
+        return whileMakingProduct(client, code, async () => {
+          // Asked of Teamleader itself: another flow (or a person) may have made it since our look.
+          const made = (await products.ask(code))?.id;
+          if (made) {
+            const existing = { productId: made };
+            const update = await body({
+              ...write,
+              mode: 'update',
+              existing,
+              payload: updatePayload(write.record),
+            });
+            await api(() => client.products.update({ id: made, ...update.body }, { signal }));
+            ctx.log.info(runMessage('teamleaderProductMadeMeanwhile', { sku: code }));
+            return { targetIds: existing };
+          }
+          // Made now (or perhaps, should the answer be lost): the list read before knows nothing of it.
+          products.forget(code);
+          const ref = await api(() => client.products.add({ ...product, code }, { signal }));
+          if (!ref.id)
+            throw permanentError(runMessage('teamleaderProductNoId', { sku: code }), {
+              code: 'teamleader_protocol',
+            });
+          return { targetIds: { productId: ref.id } };
+        });
       },
     };
   },
