@@ -168,6 +168,41 @@ describe('template customers-mplus-to-teamleader', () => {
     expect((await h.run('customers-mplus-to-teamleader')).counts.total).toBe(0);
   });
 
+  it('makes each customer once when two flows make the same customers together', async () => {
+    // Making a customer takes a while, as on a real account where calls wait for the rate limit:
+    // one flow looks an e-mail up while the other's add of it is on its way (without the lock of
+    // making-lock.ts this made companies and contacts twice here).
+    await h.faults('teamleader', {
+      rateLimitPerMinute: 100_000,
+      operationLatencyMs: { 'companies.add': 200, 'contacts.add': 200 },
+    });
+    const [first, second] = await Promise.all([
+      h.run('customers-mplus-to-teamleader'),
+      // A copy of the flow: the same relations at the same time.
+      h.run('customers-mplus-to-teamleader', (flow) => {
+        flow.id = 'customers-copy';
+      }),
+    ]);
+    expect(first.counts.failed).toBe(0);
+    expect(second.counts.failed).toBe(0);
+    const companies = await h.teamleaderEntities<TlCompany>('companies');
+    const contacts = await h.teamleaderEntities<TlContact>('contacts');
+    for (const relation of await h.mplusEntities<WireRelation>('relations')) {
+      const email = relation.email?.toLowerCase();
+      if (relation.companyName) {
+        const mine = companies.filter((c) => primaryEmail(c.emails) === email);
+        expect(mine, relation.companyName).toHaveLength(1);
+        const linked = contacts.filter((c) => c.companies.some((link) => link.company.id === mine[0]?.id));
+        expect(linked.map(fullName), relation.companyName).toEqual([relation.contact]);
+      } else {
+        expect(
+          contacts.filter((c) => primaryEmail(c.emails) === email),
+          relation.name,
+        ).toHaveLength(1);
+      }
+    }
+  });
+
   it('makes a company once when linking its contact person fails and is retried', async () => {
     const companiesOfRelations = (await h.mplusEntities<WireRelation>('relations')).filter(
       (r) => r.companyName,

@@ -189,7 +189,7 @@ describe('two flows making products at once', () => {
   it('makes each new code once when two flows make the same products together', async () => {
     // Making a product takes a while, as on a real account where calls wait for the rate limit:
     // one flow looks a code up while the other's add of it is on its way (without the lock of
-    // product-making.ts this made one or two products twice here).
+    // making-lock.ts this made one or two products twice here).
     await h.faults('teamleader', {
       rateLimitPerMinute: 100_000,
       operationLatencyMs: { 'products.add': 300 },

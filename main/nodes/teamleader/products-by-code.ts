@@ -15,7 +15,7 @@ export const LIST_AFTER_LOOKUPS = 20;
  * taken as missing (a first sync meets hundreds: each would cost a look-up); after it such a code
  * is asked of Teamleader on its own, or the list is read again once that is the cheaper way. A
  * caller about to make the product asks Teamleader itself whatever the list's age (`ask`, under
- * product-making.ts's lock): another flow or a person may have made it since the list was read.
+ * making-lock.ts's lock): another flow or a person may have made it since the list was read.
  */
 export const LIST_TRUSTED_MS = 60_000;
 
@@ -47,7 +47,7 @@ export class ProductsByCode {
 
   /**
    * The product whose code is `code` (its list entry: id, name, code, stock), or null. Null may be
-   * the list's answer: before making the product, `ask` (see product-making.ts).
+   * the list's answer: before making the product, `ask` (see making-lock.ts).
    */
   async find(code: string): Promise<ProductListItem | null> {
     if (!this.written.has(code)) {

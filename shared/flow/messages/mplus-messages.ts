@@ -108,6 +108,12 @@ export const mplusMessages = {
     ({ customer, detail }) => `Customer "${customer}": MplusKASSA refused the relation: ${detail}`,
     ({ customer, detail }) => `Klant "${customer}": MplusKASSA weigerde de relatie: ${detail}`,
   ),
+  mplusRelationMadeMeanwhile: wording<{ email: string; relation: number }>(
+    ({ email, relation }) =>
+      `The relation with e-mail ${email} was made by another flow meanwhile (relation ${relation}); this one updated it instead of making a second.`,
+    ({ email, relation }) =>
+      `De relatie met e-mail ${email} werd intussen door een andere flow aangemaakt (relatie ${relation}); deze werkte haar bij in plaats van een tweede aan te maken.`,
+  ),
   mplusRefusedCustomerUpdate: wording<{ customer: string; relation: number; detail: string }>(
     ({ customer, relation, detail }) =>
       `Customer "${customer}": MplusKASSA refused to update relation ${relation}: ${detail}`,

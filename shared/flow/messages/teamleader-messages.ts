@@ -25,6 +25,8 @@ function placeText(place: TeamleaderPlace, language: TextLanguage): string {
 /** What Teamleader created and sent no id for. */
 export type TeamleaderCreated = 'invoice' | 'deal' | 'quotation' | 'company' | 'contact';
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const createdNouns: Record<string, string> = {
   invoice: 'de factuur',
   deal: 'de deal',
@@ -68,6 +70,12 @@ export const teamleaderMessages = {
       `Product "${sku}": made in Teamleader meanwhile (by another flow or by hand); updated instead of made a second time.`,
     ({ sku }) =>
       `Product "${sku}": intussen in Teamleader aangemaakt (door een andere flow of met de hand); bijgewerkt in plaats van een tweede keer aangemaakt.`,
+  ),
+  teamleaderCustomerMadeMeanwhile: wording<{ what: 'company' | 'contact'; email: string }>(
+    ({ what, email }) =>
+      `The ${what} with e-mail ${email} was made by another flow meanwhile; this one used it instead of making a second.`,
+    ({ what, email }) =>
+      `${capitalised(createdNouns[what] ?? what)} met e-mail ${email} werd intussen door een andere flow aangemaakt; deze gebruikte het in plaats van een tweede aan te maken.`,
   ),
   teamleaderNegativeStock: wording<{ sku: string; quantity: number }>(
     ({ sku, quantity }) =>

@@ -8,6 +8,7 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit, type NodeContext } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
+import { whileMaking } from '../../steps/support/making-lock';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { readRecord } from '../../steps/support/records';
 import { changedRelationFields, customerToRelation } from '../convert/customer';
@@ -27,10 +28,31 @@ export async function upsertRelation(
   customer: Customer,
   email: string,
   update: boolean,
+  /** When the step opened (see making-lock.ts). */
+  since: number,
 ): Promise<RelationUpsert> {
-  const found = await api(() =>
-    client.findRelationV2({ relation: { email }, exactMatch: true }, { signal: ctx.signal }),
-  );
+  // The customers flow makes relations too, and may run at once: see making-lock.ts.
+  return whileMaking(client, `relation:${email.trim().toLowerCase()}`, since, async (madeMeanwhile, made) => {
+    const upserted = await findAndWrite(client, ctx, customer, email, update, madeMeanwhile);
+    if (upserted.action === 'created') made(String(upserted.relationNumber));
+    return upserted;
+  });
+}
+
+async function findAndWrite(
+  client: MplusClient,
+  ctx: NodeContext<unknown>,
+  customer: Customer,
+  email: string,
+  update: boolean,
+  madeMeanwhile: string | undefined,
+): Promise<RelationUpsert> {
+  const found =
+    madeMeanwhile === undefined
+      ? await api(() =>
+          client.findRelationV2({ relation: { email }, exactMatch: true }, { signal: ctx.signal }),
+        )
+      : await api(() => client.getRelation(Number(madeMeanwhile), { signal: ctx.signal }));
   const wanted = customerToRelation(customer);
   if (found?.relationNumber !== undefined) {
     const changes = update ? changedRelationFields(found, wanted) : {};
@@ -66,6 +88,7 @@ export const mplusResolveCustomerModule = defineExecutor(mplusResolveCustomer, {
     const client = await mplusClient(ctx);
     const { defaultDebtor, updateExisting } = ctx.config;
     const once = new OncePerKey<RelationUpsert>();
+    const openedAt = Date.now();
     return {
       async process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
@@ -74,7 +97,7 @@ export const mplusResolveCustomerModule = defineExecutor(mplusResolveCustomer, {
         if (order.customer && email) {
           const customer = order.customer;
           const result = await once.run(email, () =>
-            upsertRelation(client, ctx, customer, email, updateExisting),
+            upsertRelation(client, ctx, customer, email, updateExisting, openedAt),
           );
           ref = { system: 'mplus', type: 'relation', id: String(result.relationNumber) };
         } else if (defaultDebtor.enabled) {
@@ -86,7 +109,7 @@ export const mplusResolveCustomerModule = defineExecutor(mplusResolveCustomer, {
             email: debtorEmail,
           };
           const result = await once.run(debtorEmail, () =>
-            upsertRelation(client, ctx, debtor, debtorEmail, false),
+            upsertRelation(client, ctx, debtor, debtorEmail, false, openedAt),
           );
           ref = { system: 'mplus', type: 'relation', id: String(result.relationNumber), defaultDebtor: true };
         } else {

@@ -7,6 +7,7 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
+import { whileMaking } from '../../steps/support/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { changedRelationFields, customerToRelation } from '../convert/customer';
 
@@ -27,6 +28,7 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
   category: 'target',
   async open(ctx) {
     const client = await mplusClient(ctx);
+    const openedAt = Date.now();
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
@@ -68,14 +70,45 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
       async send(_prepared, write) {
         const customer = readRecord(Customer, write.record.data, 'Customer');
         const relation = customerToRelation(readPayload(Customer.partial(), write.payload, 'Customer'));
-        if (write.mode === 'create') {
-          const outcome = await api(() =>
-            client.createRelation({ ...relation, email: emailOf(customer) }, { signal: ctx.signal }),
+        const email = emailOf(customer);
+        // The orders flow makes relations too, and may run at once: see making-lock.ts.
+        return whileMaking(client, `relation:${email}`, openedAt, async (madeMeanwhile, made) => {
+          if (write.mode === 'create' && madeMeanwhile === undefined) {
+            const outcome = await api(() =>
+              client.createRelation({ ...relation, email }, { signal: ctx.signal }),
+            );
+            if (outcome.kind !== 'created') {
+              throw permanentError(
+                runMessage('mplusRefusedCustomerRelation', {
+                  customer: customer.name,
+                  detail: outcome.message,
+                }),
+                {
+                  code: 'mplus_rejected',
+                },
+              );
+            }
+            made(String(outcome.relationNumber));
+            return {
+              targetIds: { relationNumber: String(outcome.relationNumber) },
+              response: toJsonObject(outcome),
+            };
+          }
+          if (write.mode === 'create')
+            ctx.log.info(
+              runMessage('mplusRelationMadeMeanwhile', { email, relation: Number(madeMeanwhile) }),
+            );
+          const relationNumber = Number(
+            write.mode === 'create' ? madeMeanwhile : write.existing?.relationNumber,
           );
-          if (outcome.kind !== 'created') {
+          const outcome = await api(() =>
+            client.updateRelation({ relationNumber, ...relation }, { signal: ctx.signal }),
+          );
+          if (outcome.kind !== 'updated') {
             throw permanentError(
-              runMessage('mplusRefusedCustomerRelation', {
+              runMessage('mplusRefusedCustomerUpdate', {
                 customer: customer.name,
+                relation: relationNumber,
                 detail: outcome.message,
               }),
               {
@@ -83,28 +116,8 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
               },
             );
           }
-          return {
-            targetIds: { relationNumber: String(outcome.relationNumber) },
-            response: toJsonObject(outcome),
-          };
-        }
-        const relationNumber = Number(write.existing?.relationNumber);
-        const outcome = await api(() =>
-          client.updateRelation({ relationNumber, ...relation }, { signal: ctx.signal }),
-        );
-        if (outcome.kind !== 'updated') {
-          throw permanentError(
-            runMessage('mplusRefusedCustomerUpdate', {
-              customer: customer.name,
-              relation: relationNumber,
-              detail: outcome.message,
-            }),
-            {
-              code: 'mplus_rejected',
-            },
-          );
-        }
-        return { targetIds: { relationNumber: String(relationNumber) }, response: toJsonObject(outcome) };
+          return { targetIds: { relationNumber: String(relationNumber) }, response: toJsonObject(outcome) };
+        });
       },
     };
   },

@@ -8,10 +8,10 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
+import { whileMaking } from '../../steps/support/making-lock';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { readRecord } from '../../steps/support/records';
 import { currencyOf } from '../convert/product';
-import { whileMakingProduct } from '../product-making';
 import { ProductsByCode } from '../products-by-code';
 import { TeamleaderReference } from '../reference';
 
@@ -26,6 +26,7 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
     /** SKUs a dry run found missing: later orders need not look them up again. */
     const wouldCreate = new Set<string>();
     const products = new ProductsByCode(client, ctx.signal);
+    const openedAt = Date.now();
 
     const create = async (
       line: SalesOrderLine & { sku: string },
@@ -94,11 +95,14 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
             line.sku,
             // Two orders of this run with one new product share this work.
             await creating.run(line.sku, () =>
-              whileMakingProduct(client, line.sku, async () => {
-                // Asked of Teamleader itself: our look may be the list's, and another flow (or an
+              whileMaking(client, `product:${line.sku}`, openedAt, async (madeMeanwhile, made) => {
+                // Asked of Teamleader itself: our look may be the list's, and a person (or an
                 // attempt of this run whose answer was lost) may have made it since.
-                const id = (await products.ask(line.sku))?.id;
-                return id ?? (await create(line, order.currency, { ...document, line: index + 1 }));
+                const found = madeMeanwhile ?? (await products.ask(line.sku))?.id;
+                if (found) return found;
+                const id = await create(line, order.currency, { ...document, line: index + 1 });
+                made(id);
+                return id;
               }),
             ),
           );

@@ -8,12 +8,22 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit } from '../../../engine/executor';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { teamleaderClient } from '../../steps/support/clients';
+import { whileMaking } from '../../steps/support/making-lock';
 import { readRecord } from '../../steps/support/records';
-import { ensureContactPerson, findCustomer, writeCompany, writeContact } from '../customer-upsert';
+import {
+  customerKey,
+  ensureContactPerson,
+  findCustomer,
+  WOULD_CREATE,
+  writeCompany,
+  writeContact,
+} from '../customer-upsert';
 
 interface Io {
   signal: AbortSignal;
   dryRun: boolean;
+  /** When the step opened (see making-lock.ts). */
+  since: number;
 }
 
 /**
@@ -28,17 +38,19 @@ export async function resolveTeamleaderCustomer(
   io: Io,
 ): Promise<CustomerRef> {
   const payload: Customer = { ...customer, email };
-  if (customer.kind === 'company') {
-    const found = await findCustomer(client, 'company', email, io);
-    const id = found && !update ? found : await writeCompany(client, payload, found, io);
+  const kind = customer.kind === 'company' ? 'company' : 'contact';
+  // The customers flow makes them too, and may run at once: see making-lock.ts.
+  return whileMaking(client, customerKey(kind, email), io.since, async (madeMeanwhile, made) => {
+    const found = madeMeanwhile ?? (await findCustomer(client, kind, email, io));
+    const write = kind === 'company' ? writeCompany : writeContact;
+    const id = found && !update ? found : await write(client, payload, found, io);
+    if (found === null && id !== WOULD_CREATE) made(id);
+    if (kind === 'contact') return { system: 'teamleader', type: 'contact', id };
     const contactId = customer.contactPerson
       ? await ensureContactPerson(client, id, customer.contactPerson, io, found === null)
       : undefined;
     return { system: 'teamleader', type: 'company', id, ...(contactId ? { contactId } : {}) };
-  }
-  const found = await findCustomer(client, 'contact', email, io);
-  const id = found && !update ? found : await writeContact(client, payload, found, io);
-  return { system: 'teamleader', type: 'contact', id };
+  });
 }
 
 /** Match by e-mail; company with linked contact, else a contact; create or update; else the default debtor. */
@@ -48,7 +60,7 @@ export const teamleaderResolveCustomerModule = defineExecutor(teamleaderResolveC
     const client = await teamleaderClient(ctx);
     const { defaultDebtor, updateExisting } = ctx.config;
     const once = new OncePerKey<CustomerRef>();
-    const io = { signal: ctx.signal, dryRun: ctx.dryRun };
+    const io = { signal: ctx.signal, dryRun: ctx.dryRun, since: Date.now() };
     return {
       async process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');

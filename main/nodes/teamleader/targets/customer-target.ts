@@ -7,9 +7,11 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
+import { whileMaking } from '../../steps/support/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { changesSomething, companyBody, contactBody } from '../convert/customer';
 import {
+  customerKey,
   ensureContactPerson,
   findCustomer,
   linkedContactId,
@@ -34,6 +36,7 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
   async open(ctx) {
     const client = await teamleaderClient(ctx);
     const io = { signal: ctx.signal, dryRun: false };
+    const openedAt = Date.now();
     const kindOf = (customer: Customer) => (customer.kind === 'company' ? 'company' : 'contact');
     // A write that changes nothing would still move updated_at, and a flow the other way would
     // read the customer back: only real changes are sent.
@@ -107,16 +110,32 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
           ...readPayload(Customer.partial(), write.payload, 'Customer'),
           email: emailOf(customer),
         };
-        if (customer.kind === 'company') {
-          const existing = write.existing?.companyId ?? null;
-          const companyId = await writeCompany(client, payload, existing, io);
-          const contactId = customer.contactPerson
-            ? await ensureContactPerson(client, companyId, customer.contactPerson, io, existing === null)
-            : undefined;
-          return { targetIds: { companyId, ...(contactId ? { contactId } : {}) } };
-        }
-        const contactId = await writeContact(client, payload, write.existing?.contactId ?? null, io);
-        return { targetIds: { contactId } };
+        // The orders flow makes customers too, and may run at once: see making-lock.ts.
+        const kind = customer.kind === 'company' ? 'company' : 'contact';
+        return whileMaking(
+          client,
+          customerKey(kind, payload.email),
+          openedAt,
+          async (madeMeanwhile, made) => {
+            const known = kind === 'company' ? write.existing?.companyId : write.existing?.contactId;
+            if (!known && madeMeanwhile)
+              ctx.log.info(
+                runMessage('teamleaderCustomerMadeMeanwhile', { what: kind, email: payload.email }),
+              );
+            const existing = known ?? madeMeanwhile ?? null;
+            if (kind === 'contact') {
+              const contactId = await writeContact(client, payload, existing, io);
+              if (existing === null) made(contactId);
+              return { targetIds: { contactId } };
+            }
+            const companyId = await writeCompany(client, payload, existing, io);
+            if (existing === null) made(companyId);
+            const contactId = customer.contactPerson
+              ? await ensureContactPerson(client, companyId, customer.contactPerson, io, existing === null)
+              : undefined;
+            return { targetIds: { companyId, ...(contactId ? { contactId } : {}) } };
+          },
+        );
       },
     };
   },

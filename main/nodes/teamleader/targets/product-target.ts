@@ -9,9 +9,9 @@ import { defineExecutor, updatePayload, type TargetIds, type TargetWrite } from 
 import { vatCodeOf } from '../../mplus/vat-codes';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
+import { whileMaking } from '../../steps/support/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { nonNegativeStock, productBody, type ProductBody } from '../convert/product';
-import { whileMakingProduct } from '../product-making';
 import { ProductsByCode } from '../products-by-code';
 import { TeamleaderReference } from '../reference';
 import type { Product as TeamleaderProduct } from '../../../connectors/teamleader/schemas';
@@ -69,6 +69,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
     const client = await teamleaderClient(ctx);
     const lookups = new TeamleaderReference(client, ctx.signal);
     const products = new ProductsByCode(client, ctx.signal);
+    const openedAt = Date.now();
     const signal = ctx.signal;
 
     const body = async (
@@ -148,18 +149,19 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
           return { targetIds: { productId } };
         }
         const code = skuOf(readRecord(Product, write.record.data, 'Product'));
-        return whileMakingProduct(client, code, async () => {
-          // Asked of Teamleader itself: another flow (or a person) may have made it since our look.
-          const made = (await products.ask(code))?.id;
-          if (made) {
-            const existing = { productId: made };
+        return whileMaking(client, `product:${code}`, openedAt, async (madeMeanwhile, made) => {
+          // Asked of Teamleader itself: our look may be the list's, read up to a minute ago, and a
+          // person may have made it since.
+          const found = madeMeanwhile ?? (await products.ask(code))?.id;
+          if (found) {
+            const existing = { productId: found };
             const update = await body({
               ...write,
               mode: 'update',
               existing,
               payload: updatePayload(write.record),
             });
-            await api(() => client.products.update({ id: made, ...update.body }, { signal }));
+            await api(() => client.products.update({ id: found, ...update.body }, { signal }));
             ctx.log.info(runMessage('teamleaderProductMadeMeanwhile', { sku: code }));
             return { targetIds: existing };
           }
@@ -170,6 +172,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
             throw permanentError(runMessage('teamleaderProductNoId', { sku: code }), {
               code: 'teamleader_protocol',
             });
+          made(ref.id);
           return { targetIds: { productId: ref.id } };
         });
       },
