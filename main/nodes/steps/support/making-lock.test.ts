@@ -7,15 +7,18 @@ const accountB = {};
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Work that takes 20 ms and notes in `log` when it starts and ends; it answers its name. */
+const loggedWork = (log: string[]) => (name: string) => async () => {
+  log.push(`${name} starts`);
+  await later(20);
+  log.push(`${name} ends`);
+  return name;
+};
+
 describe('whileMaking', () => {
   it('runs the work for one key and account one at a time, in the order asked', async () => {
     const log: string[] = [];
-    const work = (name: string) => async () => {
-      log.push(`${name} starts`);
-      await later(20);
-      log.push(`${name} ends`);
-      return name;
-    };
+    const work = loggedWork(log);
     const results = await Promise.all([
       whileMaking(accountA, 'product:1001', 0, work('first')),
       whileMaking(accountA, 'product:1001', 0, work('second')),
@@ -34,11 +37,7 @@ describe('whileMaking', () => {
 
   it('lets other keys and other accounts go at the same time', async () => {
     const log: string[] = [];
-    const work = (name: string) => async () => {
-      log.push(`${name} starts`);
-      await later(20);
-      log.push(`${name} ends`);
-    };
+    const work = loggedWork(log);
     await Promise.all([
       whileMaking(accountA, 'product:2001', 0, work('a 2001')),
       whileMaking(accountA, 'product:2002', 0, work('a 2002')),
