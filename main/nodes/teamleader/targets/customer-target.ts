@@ -111,7 +111,7 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
           email: emailOf(customer),
         };
         // The orders flow makes customers too, and may run at once: see making-lock.ts.
-        const kind = customer.kind === 'company' ? 'company' : 'contact';
+        const kind = kindOf(customer);
         return whileMaking(
           client,
           customerKey(kind, payload.email),
