@@ -219,6 +219,29 @@ describe('two flows making products at once', () => {
   });
 });
 
+describe('two flows making articles at once', () => {
+  it('updates an article another flow made meanwhile instead of failing the record', async () => {
+    // Each SOAP answer takes a while: one flow's look-up misses an article the other is making.
+    await h.faults('mplus', { latencyMs: 20 });
+    const [first, second] = await Promise.all([
+      h.run('products-teamleader-to-mplus'),
+      h.run('products-teamleader-to-mplus', (flow) => {
+        flow.id = 'products-copy';
+      }),
+    ]);
+    await h.faults('mplus', {});
+    const products = await h.teamleaderEntities<TlProduct>('products');
+    for (const result of [first, second])
+      expect(result.counts).toMatchObject({ total: products.length, failed: 0 });
+    const articles = await h.mplusEntities<WireArticle>('articles');
+    for (const product of products) {
+      const number = Number(product.code?.replace(/^SKU-/, ''));
+      expect(articles.filter((a) => a.articleNumber === number)).toHaveLength(1);
+      expect(articles.find((a) => a.articleNumber === number)?.description).toBe(product.name);
+    }
+  });
+});
+
 describe('products both ways, tax rates', () => {
   it("keeps a product's rate of another department with the same percentage, without the till's table", async () => {
     await h.run('products-teamleader-to-mplus');

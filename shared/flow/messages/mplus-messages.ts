@@ -126,6 +126,12 @@ export const mplusMessages = {
     ({ product, detail }) => `Product "${product}": MplusKASSA refused the article: ${detail}`,
     ({ product, detail }) => `Product "${product}": MplusKASSA weigerde het artikel: ${detail}`,
   ),
+  mplusArticleMadeMeanwhile: wording<{ article: number }>(
+    ({ article }) =>
+      `Article ${article} was made in MplusKASSA meanwhile (by another flow or by hand); updated instead.`,
+    ({ article }) =>
+      `Artikel ${article} werd intussen in MplusKASSA aangemaakt (door een andere flow of met de hand); bijgewerkt in de plaats.`,
+  ),
   mplusRefusedArticleChange: wording<{ product: string; detail: string }>(
     ({ product, detail }) => `Product "${product}": MplusKASSA refused the change: ${detail}`,
     ({ product, detail }) => `Product "${product}": MplusKASSA weigerde de wijziging: ${detail}`,

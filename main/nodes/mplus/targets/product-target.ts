@@ -9,7 +9,7 @@ import { toJsonObject } from '../../../../shared/domain/json';
 import { Product } from '../../../../shared/domain/product';
 import { mplusProductTarget } from '../../../../shared/nodes/mplus/targets';
 import { permanentError } from '../../../engine/errors';
-import { defineExecutor, type TargetIds, type TargetWrite } from '../../../engine/executor';
+import { defineExecutor, updatePayload, type TargetIds, type TargetWrite } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
@@ -175,19 +175,7 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
         const product =
           prepared.get(write) ??
           (await build(write, write.mode === 'update' ? await productOf(number) : undefined));
-        let targetIds: TargetIds;
-        if (write.mode === 'create') {
-          const outcome = await api(() => client.createProduct(product, { signal: ctx.signal }));
-          if (outcome.kind !== 'created') {
-            throw permanentError(
-              runMessage('mplusRefusedArticle', { product: nameOf(full), detail: outcome.message }),
-              {
-                code: 'mplus_rejected',
-              },
-            );
-          }
-          targetIds = { productNumber: String(outcome.productNumber), articleNumber: String(number) };
-        } else {
+        const update = async (product: MplusProduct): Promise<TargetIds> => {
           const outcome = await api(() => client.updateProduct(product, { signal: ctx.signal }));
           if (outcome.kind !== 'updated') {
             throw permanentError(
@@ -197,9 +185,35 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
               },
             );
           }
-          targetIds = { productNumber: String(product.productNumber), articleNumber: String(number) };
+          return { productNumber: String(product.productNumber), articleNumber: String(number) };
+        };
+        let targetIds: TargetIds;
+        let written = write;
+        if (write.mode === 'create') {
+          const outcome = await api(() => client.createProduct(product, { signal: ctx.signal }));
+          // Made since our look-up (another flow, the orders flow's missing articles, or a person):
+          // MplusKASSA keeps article numbers unique, so it is that article, and it is updated.
+          const current = outcome.kind === 'article_number_taken' ? await productOf(number) : undefined;
+          if (current?.productNumber !== undefined) {
+            ctx.log.info(runMessage('mplusArticleMadeMeanwhile', { article: number }));
+            const existing = { productNumber: String(current.productNumber), articleNumber: String(number) };
+            written = { ...write, mode: 'update', existing, payload: updatePayload(write.record) };
+            targetIds = await update(await build(written, current));
+          } else if (outcome.kind !== 'created') {
+            throw permanentError(
+              runMessage('mplusRefusedArticle', { product: nameOf(full), detail: outcome.message }),
+              {
+                code: 'mplus_rejected',
+              },
+            );
+          } else {
+            targetIds = { productNumber: String(outcome.productNumber), articleNumber: String(number) };
+          }
+        } else {
+          targetIds = await update(product);
         }
-        const quantity = readPayload(Product.partial(), write.payload, 'Product').quantity;
+        // An article made meanwhile is updated: its create-only fields (the stock) stay.
+        const quantity = readPayload(Product.partial(), written.payload, 'Product').quantity;
         if (config.stockBranch !== undefined && quantity !== undefined) {
           const stock = await api(() =>
             client.setStock(
