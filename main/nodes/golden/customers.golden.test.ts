@@ -71,6 +71,26 @@ describe('template customers-teamleader-to-mplus', () => {
     expect(made('contacts.info')).toBe(unlinked.length);
   });
 
+  it('makes each relation once when two flows make the same relations together', async () => {
+    // Each SOAP answer takes a while: one flow's look-up misses a relation the other is making
+    // (without the lock of making-lock.ts this made relations twice here).
+    await h.faults('mplus', { latencyMs: 20 });
+    const before = await h.mplusEntities<WireRelation>('relations');
+    const [first, second] = await Promise.all([
+      h.run('customers-teamleader-to-mplus'),
+      h.run('customers-teamleader-to-mplus', (flow) => {
+        flow.id = 'customers-copy';
+      }),
+    ]);
+    await h.faults('mplus', {});
+    expect(first.counts.failed).toBe(0);
+    expect(second.counts.failed).toBe(0);
+    const relations = await h.mplusEntities<WireRelation>('relations');
+    const emails = relations.slice(before.length).map((r) => r.email?.toLowerCase());
+    expect(emails.length).toBe(first.counts.total);
+    expect(new Set(emails).size).toBe(emails.length);
+  });
+
   it('updates only the changed customer on the next run, and nothing after that', async () => {
     await h.run('customers-teamleader-to-mplus');
     const company = (await h.teamleaderEntities<TlCompany>('companies'))[0] as TlCompany;
