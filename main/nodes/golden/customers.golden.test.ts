@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { joinStreetLine, splitStreetLine } from '../../../shared/domain/address';
+import type { Customer } from '../../../shared/domain/customer';
+import { resolveTeamleaderCustomer } from '../teamleader/steps/resolve-customer';
 import { TwinHarness } from './harness';
 import {
   primaryEmail,
@@ -221,6 +223,35 @@ describe('template customers-mplus-to-teamleader', () => {
         ).toHaveLength(1);
       }
     }
+  });
+
+  it("makes a customer once when two runs of the orders flow's customer step make it at once", async () => {
+    await h.faults('teamleader', {
+      rateLimitPerMinute: 100_000,
+      operationLatencyMs: { 'companies.add': 200, 'contacts.add': 200 },
+    });
+    const email = 'inkoop@bakkerij-vos.nl';
+    const customer: Customer = {
+      kind: 'company',
+      name: 'Bakkerij Vos',
+      email,
+      contactPerson: { firstName: 'Lies', lastName: 'Vos', email: 'lies@bakkerij-vos.nl' },
+    };
+    // Two step instances (two runs, e.g. the orders flow and a copy for another till), one customer.
+    const io = () => ({ signal: new AbortController().signal, dryRun: false, since: Date.now() });
+    const [a, b] = await Promise.all([
+      resolveTeamleaderCustomer(h.teamleader, customer, email, false, io()),
+      resolveTeamleaderCustomer(h.teamleader, customer, email, false, io()),
+    ]);
+    expect(b).toEqual(a);
+    const companies = (await h.teamleaderEntities<TlCompany>('companies')).filter(
+      (c) => primaryEmail(c.emails) === email,
+    );
+    expect(companies).toHaveLength(1);
+    const linked = (await h.teamleaderEntities<TlContact>('contacts')).filter((c) =>
+      c.companies.some((link) => link.company.id === companies[0]?.id),
+    );
+    expect(linked.map(fullName)).toEqual(['Lies Vos']);
   });
 
   it('makes a company once when linking its contact person fails and is retried', async () => {
