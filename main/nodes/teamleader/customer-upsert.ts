@@ -26,11 +26,6 @@ function createdId(ref: { id?: string }, what: TeamleaderCreated): string {
   return ref.id;
 }
 
-/** A customer's key in making-lock.ts: the customer target and the orders flow's step share it. */
-export function customerKey(kind: CustomerKind, email: string): string {
-  return `${kind}:${email.trim().toLowerCase()}`;
-}
-
 /** The company or contact whose (primary) e-mail is `email`. */
 export async function findCustomer(
   client: TeamleaderClient,

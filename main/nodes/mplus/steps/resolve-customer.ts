@@ -8,7 +8,7 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit, type NodeContext } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
-import { whileMaking } from '../../steps/support/making-lock';
+import { makingKey, whileMaking } from '../../steps/support/making-lock';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { readRecord } from '../../steps/support/records';
 import { changedRelationFields, customerToRelation } from '../convert/customer';
@@ -32,7 +32,7 @@ export async function upsertRelation(
   since: number,
 ): Promise<RelationUpsert> {
   // The customers flow makes relations too, and may run at once: see making-lock.ts.
-  return whileMaking(client, `relation:${email.trim().toLowerCase()}`, since, async (madeMeanwhile, made) => {
+  return whileMaking(client, makingKey.relation(email), since, async (madeMeanwhile, made) => {
     const upserted = await findAndWrite(client, ctx, customer, email, update, madeMeanwhile);
     if (upserted.action === 'created') made(String(upserted.relationNumber));
     return upserted;

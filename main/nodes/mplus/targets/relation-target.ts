@@ -7,7 +7,7 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
-import { whileMaking } from '../../steps/support/making-lock';
+import { makingKey, whileMaking } from '../../steps/support/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { changedRelationFields, customerToRelation } from '../convert/customer';
 
@@ -72,7 +72,7 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
         const relation = customerToRelation(readPayload(Customer.partial(), write.payload, 'Customer'));
         const email = emailOf(customer);
         // The orders flow makes relations too, and may run at once: see making-lock.ts.
-        return whileMaking(client, `relation:${email}`, openedAt, async (madeMeanwhile, made) => {
+        return whileMaking(client, makingKey.relation(email), openedAt, async (madeMeanwhile, made) => {
           if (write.mode === 'create' && madeMeanwhile === undefined) {
             const outcome = await api(() =>
               client.createRelation({ ...relation, email }, { signal: ctx.signal }),

@@ -15,6 +15,16 @@ interface Account {
 const accounts = new WeakMap<object, Account>();
 
 /**
+ * The keys records are made under, one spelling per kind of record whichever node makes it (the
+ * target and the orders flow's step must meet on the same key).
+ */
+export const makingKey = {
+  product: (code: string) => `product:${code}`,
+  customer: (kind: 'company' | 'contact', email: string) => `${kind}:${email.trim().toLowerCase()}`,
+  relation: (email: string) => `relation:${email.trim().toLowerCase()}`,
+};
+
+/**
  * Runs `work` (look the record up, make it when it is missing) while no other run of this process
  * does so for the same key (`product:1001`, `company:ann@example.com`) in the same account, and
  * tells it what a run of this process made under that key since `since` (the caller's start: what

@@ -8,7 +8,7 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
-import { whileMaking } from '../../steps/support/making-lock';
+import { makingKey, whileMaking } from '../../steps/support/making-lock';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { readRecord } from '../../steps/support/records';
 import { currencyOf } from '../convert/product';
@@ -95,7 +95,7 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
             line.sku,
             // Two orders of this run with one new product share this work.
             await creating.run(line.sku, () =>
-              whileMaking(client, `product:${line.sku}`, openedAt, async (madeMeanwhile, made) => {
+              whileMaking(client, makingKey.product(line.sku), openedAt, async (madeMeanwhile, made) => {
                 // Asked of Teamleader itself: our look may be the list's, and a person (or an
                 // attempt of this run whose answer was lost) may have made it since.
                 const found = madeMeanwhile ?? (await products.ask(line.sku))?.id;

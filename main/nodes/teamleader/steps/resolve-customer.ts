@@ -8,10 +8,9 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit } from '../../../engine/executor';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { teamleaderClient } from '../../steps/support/clients';
-import { whileMaking } from '../../steps/support/making-lock';
+import { makingKey, whileMaking } from '../../steps/support/making-lock';
 import { readRecord } from '../../steps/support/records';
 import {
-  customerKey,
   ensureContactPerson,
   findCustomer,
   WOULD_CREATE,
@@ -40,7 +39,7 @@ export async function resolveTeamleaderCustomer(
   const payload: Customer = { ...customer, email };
   const kind = customer.kind === 'company' ? 'company' : 'contact';
   // The customers flow makes them too, and may run at once: see making-lock.ts.
-  return whileMaking(client, customerKey(kind, email), io.since, async (madeMeanwhile, made) => {
+  return whileMaking(client, makingKey.customer(kind, email), io.since, async (madeMeanwhile, made) => {
     const found = madeMeanwhile ?? (await findCustomer(client, kind, email, io));
     const write = kind === 'company' ? writeCompany : writeContact;
     const id = found && !update ? found : await write(client, payload, found, io);

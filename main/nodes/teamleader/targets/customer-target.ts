@@ -7,11 +7,10 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
-import { whileMaking } from '../../steps/support/making-lock';
+import { makingKey, whileMaking } from '../../steps/support/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { changesSomething, companyBody, contactBody } from '../convert/customer';
 import {
-  customerKey,
   ensureContactPerson,
   findCustomer,
   linkedContactId,
@@ -114,7 +113,7 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
         const kind = kindOf(customer);
         return whileMaking(
           client,
-          customerKey(kind, payload.email),
+          makingKey.customer(kind, payload.email),
           openedAt,
           async (madeMeanwhile, made) => {
             const known = kind === 'company' ? write.existing?.companyId : write.existing?.contactId;

@@ -9,7 +9,7 @@ import { defineExecutor, updatePayload, type TargetIds, type TargetWrite } from 
 import { vatCodeOf } from '../../mplus/vat-codes';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
-import { whileMaking } from '../../steps/support/making-lock';
+import { makingKey, whileMaking } from '../../steps/support/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { nonNegativeStock, productBody, type ProductBody } from '../convert/product';
 import { ProductsByCode } from '../products-by-code';
@@ -149,7 +149,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
           return { targetIds: { productId } };
         }
         const code = skuOf(readRecord(Product, write.record.data, 'Product'));
-        return whileMaking(client, `product:${code}`, openedAt, async (madeMeanwhile, made) => {
+        return whileMaking(client, makingKey.product(code), openedAt, async (madeMeanwhile, made) => {
           // Asked of Teamleader itself: our look may be the list's, read up to a minute ago, and a
           // person may have made it since.
           const found = madeMeanwhile ?? (await products.ask(code))?.id;
