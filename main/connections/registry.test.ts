@@ -162,6 +162,21 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     expect((await testConnection(registry, 'mplus')).ok).toBe(true);
   });
 
+  it("names a client's account the same in every process on the data folder, and anew when its address moves", async () => {
+    await save();
+    const client = await registry.mplus();
+    const account = registry.accountOf(client);
+    expect(account).toBe(`mplus http://127.0.0.1:${twin.port}/`);
+    // `koppel run` beside the desktop app: another registry, another client, the same account.
+    const other = new ConnectionRegistry({ settings: testSettings(dataDir), vault });
+    const otherClient = await other.mplus();
+    expect(otherClient).not.toBe(client);
+    expect(other.accountOf(otherClient)).toBe(account);
+    expect(registry.accountOf({})).toBeUndefined();
+    await saveMplusConnection(registry, { id: 'mplus', host: '127.0.0.1', port: 1 });
+    expect(registry.accountOf(await registry.mplus())).toBe('mplus https://127.0.0.1:1/');
+  });
+
   it('refuses a new connection without its secrets and stores nothing', async () => {
     await expect(
       saveMplusConnection(registry, { host: 'api.mpluskassa.nl', port: 44281, ident: 'only-ident' }),

@@ -75,6 +75,8 @@ export class ConnectionRegistry implements ConnectionProvider {
   private sandbox: SandboxAccess | undefined;
   private readonly teamleaderClients = new Map<string, Built<TeamleaderClient>>();
   private readonly mplusClients = new Map<string, Built<MplusClient>>();
+  /** Each client's account as `accountOf` names it. */
+  private readonly accounts = new WeakMap<object, string>();
 
   constructor(private readonly options: ConnectionRegistryOptions) {
     this.store = new ConnectionStore(options.settings);
@@ -99,6 +101,14 @@ export class ConnectionRegistry implements ConnectionProvider {
     if (kind === 'teamleader') return (await this.teamleader(connectionId)) as ConnectionClients[K];
     if (kind === 'mplus') return (await this.mplus(connectionId)) as ConnectionClients[K];
     throw new KoppelError('not_found', apiMessage('connectionKindUnknown', { kind }));
+  }
+
+  /**
+   * The connection and the address it talks to: the same in every process on this data folder (the
+   * sandbox's twins are shared), and another once the address changes.
+   */
+  accountOf(client: object): string | undefined {
+    return this.accounts.get(client);
   }
 
   /** Validation's check of a node's connection id, from settings alone (nothing is opened). */
@@ -155,6 +165,7 @@ export class ConnectionRegistry implements ConnectionProvider {
     if (cached?.key === key) return cached.client;
     const client = createTeamleaderClient({ ...this.options.teamleaderOptions, ...options });
     this.teamleaderClients.set(connection.id, { key, client });
+    this.accounts.set(client, `${connection.id} ${options.apiBaseUrl}`);
     return client;
   }
 
@@ -167,6 +178,7 @@ export class ConnectionRegistry implements ConnectionProvider {
     if (cached?.key === key) return cached.client;
     const client = createMplusClient({ ...this.options.mplusOptions, ...options });
     this.mplusClients.set(connection.id, { key, client });
+    this.accounts.set(client, `${connection.id} ${options.url}`);
     return client;
   }
 

@@ -36,17 +36,30 @@ export interface ConnectionProvider {
    * that to `get`.
    */
   check?(kind: ConnectionKind, connectionId: string | undefined): ConnectionProblem | undefined;
+  /**
+   * The account a client of `get` talks to, named the same in every process on this data folder
+   * (the making lock meets other processes' runs by it). Providers without it: the client object.
+   */
+  accountOf?(client: object): string | undefined;
 }
 
-/** A provider over fixed clients, for tests and the benchmark. */
+/**
+ * A provider over fixed clients, for tests and the benchmark; `accounts` names a kind's account as
+ * a registry would (tests of two processes give both the same name).
+ */
 export function staticConnections(
   clients: Partial<{ [K in ClientKind]: ConnectionClients[K] }>,
+  accounts: Partial<Record<ClientKind, string>> = {},
 ): ConnectionProvider {
   return {
     async get(kind) {
       const client = clients[kind];
       if (client === undefined) throw new Error(`No ${kind} connection in this test.`);
       return client;
+    },
+    accountOf(client) {
+      const kind = (Object.keys(clients) as ClientKind[]).find((each) => clients[each] === client);
+      return kind ? accounts[kind] : undefined;
     },
   };
 }
@@ -106,6 +119,7 @@ export function watchWaits(
         }
         return client;
       },
+      accountOf: (client) => connections.accountOf?.(client),
     },
     stop() {
       for (const unsubscribe of watched.values()) unsubscribe();

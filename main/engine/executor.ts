@@ -9,6 +9,7 @@ import type { TriggerRecord } from '../../shared/nodes/record-types';
 import type { AnyNodeDefinition, NodeDefinition } from '../../shared/nodes/node-definition';
 import type { Clock } from './clock';
 import type { ClientKind, ConnectionClients } from './connections';
+import type { MakingWork } from './making-lock';
 
 /** A record moving through a flow. */
 export interface FlowRecord {
@@ -84,6 +85,13 @@ export interface NodeContext<Config> {
    * honoured). Sources wrap each page request in it: the engine cannot retry a generator that threw.
    */
   retry<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` (look a record up by a natural key, make it when it is missing) while no other run,
+   * of this process or another on the same data folder, does so for `key` (see `makingKey`) in the
+   * account of `client`; `madeMeanwhile` is the id another run made under the key since this run
+   * started, which this one uses instead of making its own (see making-lock.ts).
+   */
+  whileMaking<T>(client: object, key: string, work: MakingWork<T>): Promise<T>;
 }
 
 /** What every executor may add. */

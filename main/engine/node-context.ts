@@ -4,6 +4,7 @@ import type { RunWriter } from '../store/run-writer';
 import type { Clock } from './clock';
 import type { ConnectionProvider } from './connections';
 import type { NodeContext, RunLog } from './executor';
+import { localAccountOf, type MakingLock } from './making-lock';
 import { RetriesExhausted, withRetry } from './retry';
 
 export interface NodeContextDeps {
@@ -15,6 +16,9 @@ export interface NodeContextDeps {
   writer: RunWriter;
   connections: ConnectionProvider;
   random: () => number;
+  making: MakingLock;
+  /** When the run started, by the system's clock (the making lock's times are other processes' too). */
+  startedAtWall: number;
 }
 
 /** Builds what an executor sees of the run, for one node. */
@@ -64,5 +68,13 @@ export function createNodeContext<Config>(
         throw error instanceof RetriesExhausted ? error.error : error;
       }
     },
+    whileMaking: (client, key, work) =>
+      deps.making.whileMaking(
+        deps.connections.accountOf?.(client) ?? localAccountOf(client),
+        key,
+        deps.startedAtWall,
+        deps.signal,
+        work,
+      ),
   };
 }

@@ -13,6 +13,7 @@ import { watchWaits, type ConnectionProvider } from './connections';
 import { classifyError, isAbort } from './errors';
 import type { FlowRecord } from './executor';
 import { ItemLauncher } from './item-launcher';
+import { makingLockOf } from './making-lock';
 import { createNodeContext, type NodeContextDeps } from './node-context';
 import { retryItems } from './retry-items';
 import { edgeKey, type NodeCounters, type RunScope, type ScopeNode } from './run-scope';
@@ -71,6 +72,7 @@ export class RunExecution {
   private readonly counters = new Map<string, NodeCounters>();
   private readonly reported = new Map<string, string>();
   private readonly startedAt: number;
+  private readonly startedAtWall = Date.now();
   private writer!: RunWriter;
   private cancelledByUser = false;
   private runError: { code: string; message: string } | null = null;
@@ -294,6 +296,8 @@ export class RunExecution {
       writer: this.writer,
       connections: this.waits.connections,
       random: this.deps.random,
+      making: makingLockOf(this.deps.store.making),
+      startedAtWall: this.startedAtWall,
     };
   }
 

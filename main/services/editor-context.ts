@@ -2,6 +2,7 @@ import { messageFields, type RunMessage } from '../../shared/flow/run-messages';
 import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
 import type { Clock } from '../engine/clock';
 import type { ConnectionProvider } from '../engine/connections';
+import { withoutMakingLock } from '../engine/making-lock';
 import { RetriesExhausted, withRetry } from '../engine/retry';
 import type { NodeContext, RunLog } from '../engine/executor';
 
@@ -56,5 +57,7 @@ export function editorNodeContext<Config>(options: {
         throw error instanceof RetriesExhausted ? error.error : error;
       }
     },
+    // A dry run: nothing is made, so nothing to keep from other runs.
+    whileMaking: withoutMakingLock,
   };
 }

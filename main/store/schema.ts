@@ -164,4 +164,20 @@ export const schemaSteps: readonly string[] = [
   `
   CREATE INDEX runs_by_parent ON runs (parent_run_id, started_at) WHERE parent_run_id IS NOT NULL;
   `,
+  // 6: the making lock across processes (making-claims.ts): who makes a record now, what was made.
+  `
+  CREATE TABLE making_claims (
+    key_hash TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    claimed_at INTEGER NOT NULL
+  );
+  CREATE TABLE made_records (
+    key_hash TEXT PRIMARY KEY,
+    target_id TEXT NOT NULL,
+    made_at INTEGER NOT NULL
+  );
+  CREATE INDEX made_records_by_time ON made_records (made_at);
+  `,
 ];

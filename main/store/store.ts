@@ -9,6 +9,7 @@ import { ExactlyOnceRepo } from './exactly-once-repo';
 import { FlowLocks, type FlowLocksOptions, type LockHolder, type LockOwner } from './flow-locks';
 import { ItemIds } from './item-ids';
 import { ItemsRepo } from './items-repo';
+import { MakingClaims, type MakingClaimsOptions } from './making-claims';
 import { finishInterruptedRun } from './recovery';
 import {
   applyRetention,
@@ -56,6 +57,7 @@ export interface StoreOptions {
    */
   writerThread?: boolean;
   locks?: FlowLocksOptions;
+  making?: MakingClaimsOptions;
   /** This process as lock owner (tests give each simulated process its own). */
   owner?: LockOwner;
 }
@@ -70,7 +72,7 @@ export interface RunOutcome {
 
 /**
  * Koppel's run database (`<dataDir>/koppel.db`): runs, items, attempts, events, the ledger,
- * intents, cursors, flow locks and schedule state. One instance per process; the engine writes
+ * intents, cursors, flow locks, making claims and schedule state. One instance per process; the engine writes
  * through {@link RunWriter}s, the API reads through the repositories.
  */
 export class Store {
@@ -79,6 +81,7 @@ export class Store {
   readonly events: EventsRepo;
   readonly exactlyOnce: ExactlyOnceRepo;
   readonly locks: FlowLocks;
+  readonly making: MakingClaims;
   readonly schedules: ScheduleRepo;
   readonly ids: ItemIds;
   readonly owner: LockOwner;
@@ -98,6 +101,7 @@ export class Store {
     // Once a run has started the writer thread, it reserves the next block of ids ahead.
     this.ids = new ItemIds(db, (size) => this.batchThread?.reserveIds(size));
     this.owner = options.owner ?? { id: nanoid(10), host: os.hostname(), pid: process.pid };
+    this.making = new MakingClaims(db, this.owner, options.making);
   }
 
   static open(file: string, options?: StoreOptions): Store {

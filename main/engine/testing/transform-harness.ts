@@ -3,6 +3,7 @@ import type { JsonObject } from '../../../shared/flow/json';
 import type { NodeDefinition } from '../../../shared/nodes/node-definition';
 import type { NodeContext, NodeModule, TransformInstance, TransformResult } from '../executor';
 import { staticConnections } from '../connections';
+import { withoutMakingLock } from '../making-lock';
 import { TestClock } from './test-clock';
 
 /** Opens a transform module with a config (parsed by its definition) for a direct unit test. */
@@ -36,6 +37,7 @@ export async function openTransform<C extends z.ZodObject>(
     log: { debug: log, info: log, warn: log, error: log },
     connection: (kind) => staticConnections({}).get(kind),
     retry: (work) => work(),
+    whileMaking: withoutMakingLock,
   };
   const instance = await module.executor.open(ctx);
   return {

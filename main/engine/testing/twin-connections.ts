@@ -44,15 +44,19 @@ export type TwinConnectionsOptions = z.input<typeof TwinConnectionsOptions>;
 export async function createConnections(options: unknown): Promise<ConnectionProvider> {
   const { sandbox, teamleaderClient, mplusClient } = TwinConnectionsOptions.parse(options);
   const tokenStore = await connectSandboxTeamleader(sandbox.teamleader);
-  return staticConnections({
-    teamleader: createTeamleaderClient({
-      ...teamleaderClient,
-      apiBaseUrl: sandbox.teamleader.apiUrl,
-      authBaseUrl: sandbox.teamleader.authUrl,
-      clientId: sandbox.teamleader.clientId,
-      clientSecret: sandbox.teamleader.clientSecret,
-      tokenStore,
-    }),
-    mplus: createMplusClient({ ...mplusClient, ...sandbox.mplus }),
-  });
+  return staticConnections(
+    {
+      teamleader: createTeamleaderClient({
+        ...teamleaderClient,
+        apiBaseUrl: sandbox.teamleader.apiUrl,
+        authBaseUrl: sandbox.teamleader.authUrl,
+        clientId: sandbox.teamleader.clientId,
+        clientSecret: sandbox.teamleader.clientSecret,
+        tokenStore,
+      }),
+      mplus: createMplusClient({ ...mplusClient, ...sandbox.mplus }),
+    },
+    // By address, as the connection registry names them: the same in every child on the twins.
+    { teamleader: sandbox.teamleader.apiUrl, mplus: sandbox.mplus.url },
+  );
 }

@@ -238,7 +238,7 @@ describe('template customers-mplus-to-teamleader', () => {
       contactPerson: { firstName: 'Lies', lastName: 'Vos', email: 'lies@bakkerij-vos.nl' },
     };
     // Two step instances (two runs, e.g. the orders flow and a copy for another till), one customer.
-    const io = () => ({ signal: new AbortController().signal, dryRun: false, since: Date.now() });
+    const io = () => ({ signal: new AbortController().signal, dryRun: false, whileMaking: h.whileMaking() });
     const [a, b] = await Promise.all([
       resolveTeamleaderCustomer(h.teamleader, customer, email, false, io()),
       resolveTeamleaderCustomer(h.teamleader, customer, email, false, io()),

@@ -19,6 +19,8 @@ import {
 } from '../../connectors/teamleader';
 import { staticConnections } from '../../engine/connections';
 import { Engine, type RunResult } from '../../engine/engine';
+import type { NodeContext } from '../../engine/executor';
+import { localAccountOf, makingLockOf } from '../../engine/making-lock';
 import { connectSandboxTeamleader } from '../../sandbox/sandbox-http';
 import type { SandboxInfo, SandboxSize } from '../../sandbox/sandbox-types';
 import { Store } from '../../store/store';
@@ -143,6 +145,15 @@ export class TwinHarness {
       registry: createNodeRegistry(),
       connections: staticConnections({ mplus: this.mplus, teamleader: this.teamleader }),
     });
+  }
+
+  /** A node's `whileMaking` as the harness's engine gives it to a run starting now. */
+  whileMaking(): NodeContext<unknown>['whileMaking'] {
+    const lock = makingLockOf(this.runStore().making);
+    const since = Date.now();
+    const signal = new AbortController().signal;
+    // The engine's fixed clients name no account: the lock names them itself, as here.
+    return (client, key, work) => lock.whileMaking(localAccountOf(client), key, since, signal, work);
   }
 
   /** Runs a template (optionally changed by `edit`) through the real engine. */

@@ -8,7 +8,7 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit, type NodeContext } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
-import { makingKey, whileMaking } from '../../steps/support/making-lock';
+import { makingKey } from '../../../engine/making-lock';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { readRecord } from '../../steps/support/records';
 import { changedRelationFields, customerToRelation } from '../convert/customer';
@@ -28,11 +28,9 @@ export async function upsertRelation(
   customer: Customer,
   email: string,
   update: boolean,
-  /** When the step opened (see making-lock.ts). */
-  since: number,
 ): Promise<RelationUpsert> {
   // The customers flow makes relations too, and may run at once: see making-lock.ts.
-  return whileMaking(client, makingKey.relation(email), since, async (madeMeanwhile, made) => {
+  return ctx.whileMaking(client, makingKey.relation(email), async (madeMeanwhile, made) => {
     const upserted = await findAndWrite(client, ctx, customer, email, update, madeMeanwhile);
     if (upserted.action === 'created') made(String(upserted.relationNumber));
     return upserted;
@@ -88,7 +86,6 @@ export const mplusResolveCustomerModule = defineExecutor(mplusResolveCustomer, {
     const client = await mplusClient(ctx);
     const { defaultDebtor, updateExisting } = ctx.config;
     const once = new OncePerKey<RelationUpsert>();
-    const openedAt = Date.now();
     return {
       async process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
@@ -97,7 +94,7 @@ export const mplusResolveCustomerModule = defineExecutor(mplusResolveCustomer, {
         if (order.customer && email) {
           const customer = order.customer;
           const result = await once.run(email, () =>
-            upsertRelation(client, ctx, customer, email, updateExisting, openedAt),
+            upsertRelation(client, ctx, customer, email, updateExisting),
           );
           ref = { system: 'mplus', type: 'relation', id: String(result.relationNumber) };
         } else if (defaultDebtor.enabled) {
@@ -109,7 +106,7 @@ export const mplusResolveCustomerModule = defineExecutor(mplusResolveCustomer, {
             email: debtorEmail,
           };
           const result = await once.run(debtorEmail, () =>
-            upsertRelation(client, ctx, debtor, debtorEmail, false, openedAt),
+            upsertRelation(client, ctx, debtor, debtorEmail, false),
           );
           ref = { system: 'mplus', type: 'relation', id: String(result.relationNumber), defaultDebtor: true };
         } else {

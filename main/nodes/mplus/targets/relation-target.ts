@@ -7,7 +7,7 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
-import { makingKey, whileMaking } from '../../steps/support/making-lock';
+import { makingKey } from '../../../engine/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { changedRelationFields, customerToRelation } from '../convert/customer';
 
@@ -28,7 +28,6 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
   category: 'target',
   async open(ctx) {
     const client = await mplusClient(ctx);
-    const openedAt = Date.now();
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
@@ -72,7 +71,7 @@ export const mplusRelationTargetModule = defineExecutor(mplusRelationTarget, {
         const relation = customerToRelation(readPayload(Customer.partial(), write.payload, 'Customer'));
         const email = emailOf(customer);
         // The orders flow makes relations too, and may run at once: see making-lock.ts.
-        return whileMaking(client, makingKey.relation(email), openedAt, async (madeMeanwhile, made) => {
+        return ctx.whileMaking(client, makingKey.relation(email), async (madeMeanwhile, made) => {
           if (write.mode === 'create' && madeMeanwhile === undefined) {
             const outcome = await api(() =>
               client.createRelation({ ...relation, email }, { signal: ctx.signal }),

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../../../shared/flow/json';
 import type { ClientKind, ConnectionClients } from '../../../engine/connections';
 import { systemClock } from '../../../engine/clock';
+import { withoutMakingLock } from '../../../engine/making-lock';
 import type {
   FlowRecord,
   ItemInfo,
@@ -37,6 +38,7 @@ export function testContext<Config>(
       return client;
     },
     retry: (work) => work(),
+    whileMaking: withoutMakingLock,
   };
 }
 

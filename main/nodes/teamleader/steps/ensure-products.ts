@@ -8,7 +8,7 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
-import { makingKey, whileMaking } from '../../steps/support/making-lock';
+import { makingKey } from '../../../engine/making-lock';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { readRecord } from '../../steps/support/records';
 import { currencyOf } from '../convert/product';
@@ -26,7 +26,6 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
     /** SKUs a dry run found missing: later orders need not look them up again. */
     const wouldCreate = new Set<string>();
     const products = new ProductsByCode(client, ctx.signal);
-    const openedAt = Date.now();
 
     const create = async (
       line: SalesOrderLine & { sku: string },
@@ -95,7 +94,7 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
             line.sku,
             // Two orders of this run with one new product share this work.
             await creating.run(line.sku, () =>
-              whileMaking(client, makingKey.product(line.sku), openedAt, async (madeMeanwhile, made) => {
+              ctx.whileMaking(client, makingKey.product(line.sku), async (madeMeanwhile, made) => {
                 // Asked of Teamleader itself: our look may be the list's, and a person (or an
                 // attempt of this run whose answer was lost) may have made it since.
                 const found = madeMeanwhile ?? (await products.ask(line.sku))?.id;

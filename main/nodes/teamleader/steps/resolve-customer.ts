@@ -5,10 +5,10 @@ import { runMessage } from '../../../../shared/flow/run-messages';
 import { teamleaderResolveCustomer } from '../../../../shared/nodes/teamleader/steps';
 import type { TeamleaderClient } from '../../../connectors/teamleader/client';
 import { permanentError } from '../../../engine/errors';
-import { defineExecutor, emit } from '../../../engine/executor';
+import { defineExecutor, emit, type NodeContext } from '../../../engine/executor';
+import { makingKey } from '../../../engine/making-lock';
 import { OncePerKey } from '../../steps/support/once-per-key';
 import { teamleaderClient } from '../../steps/support/clients';
-import { makingKey, whileMaking } from '../../steps/support/making-lock';
 import { readRecord } from '../../steps/support/records';
 import {
   ensureContactPerson,
@@ -21,8 +21,8 @@ import {
 interface Io {
   signal: AbortSignal;
   dryRun: boolean;
-  /** When the step opened (see making-lock.ts). */
-  since: number;
+  /** The run's making lock (see making-lock.ts). */
+  whileMaking: NodeContext<unknown>['whileMaking'];
 }
 
 /**
@@ -39,7 +39,7 @@ export async function resolveTeamleaderCustomer(
   const payload: Customer = { ...customer, email };
   const kind = customer.kind === 'company' ? 'company' : 'contact';
   // The customers flow makes them too, and may run at once: see making-lock.ts.
-  return whileMaking(client, makingKey.customer(kind, email), io.since, async (madeMeanwhile, made) => {
+  return io.whileMaking(client, makingKey.customer(kind, email), async (madeMeanwhile, made) => {
     const found = madeMeanwhile ?? (await findCustomer(client, kind, email, io));
     const write = kind === 'company' ? writeCompany : writeContact;
     const id = found && !update ? found : await write(client, payload, found, io);
@@ -59,7 +59,7 @@ export const teamleaderResolveCustomerModule = defineExecutor(teamleaderResolveC
     const client = await teamleaderClient(ctx);
     const { defaultDebtor, updateExisting } = ctx.config;
     const once = new OncePerKey<CustomerRef>();
-    const io = { signal: ctx.signal, dryRun: ctx.dryRun, since: Date.now() };
+    const io = { signal: ctx.signal, dryRun: ctx.dryRun, whileMaking: ctx.whileMaking };
     return {
       async process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');

@@ -7,7 +7,7 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
-import { makingKey, whileMaking } from '../../steps/support/making-lock';
+import { makingKey } from '../../../engine/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { changesSomething, companyBody, contactBody } from '../convert/customer';
 import {
@@ -35,7 +35,6 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
   async open(ctx) {
     const client = await teamleaderClient(ctx);
     const io = { signal: ctx.signal, dryRun: false };
-    const openedAt = Date.now();
     const kindOf = (customer: Customer) => (customer.kind === 'company' ? 'company' : 'contact');
     // A write that changes nothing would still move updated_at, and a flow the other way would
     // read the customer back: only real changes are sent.
@@ -111,10 +110,9 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
         };
         // The orders flow makes customers too, and may run at once: see making-lock.ts.
         const kind = kindOf(customer);
-        return whileMaking(
+        return ctx.whileMaking(
           client,
           makingKey.customer(kind, payload.email),
-          openedAt,
           async (madeMeanwhile, made) => {
             const known = kind === 'company' ? write.existing?.companyId : write.existing?.contactId;
             if (!known && madeMeanwhile)

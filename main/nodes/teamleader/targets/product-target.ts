@@ -9,7 +9,7 @@ import { defineExecutor, updatePayload, type TargetIds, type TargetWrite } from 
 import { vatCodeOf } from '../../mplus/vat-codes';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
-import { makingKey, whileMaking } from '../../steps/support/making-lock';
+import { makingKey } from '../../../engine/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { nonNegativeStock, productBody, type ProductBody } from '../convert/product';
 import { ProductsByCode } from '../products-by-code';
@@ -69,7 +69,6 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
     const client = await teamleaderClient(ctx);
     const lookups = new TeamleaderReference(client, ctx.signal);
     const products = new ProductsByCode(client, ctx.signal);
-    const openedAt = Date.now();
     const signal = ctx.signal;
 
     const body = async (
@@ -149,7 +148,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
           return { targetIds: { productId } };
         }
         const code = skuOf(readRecord(Product, write.record.data, 'Product'));
-        return whileMaking(client, makingKey.product(code), openedAt, async (madeMeanwhile, made) => {
+        return ctx.whileMaking(client, makingKey.product(code), async (madeMeanwhile, made) => {
           // Asked of Teamleader itself: our look may be the list's, read up to a minute ago, and a
           // person may have made it since.
           const found = madeMeanwhile ?? (await products.ask(code))?.id;
