@@ -9,6 +9,7 @@ import type { FlowRecord, NodeContext, SourceExecutor } from './executor';
 import type { ItemLauncher } from './item-launcher';
 import type { RunScope, ScopeNode } from './run-scope';
 import { messageFields, runMessage } from '../../shared/flow/run-messages';
+import { WaitingRecords } from './waiting-records';
 import type { RunError } from '../../shared/flow/run-records';
 
 export interface SourceReadDeps {
@@ -54,13 +55,19 @@ export async function readSource(
   };
   const targets = deps.edges.filter((edge) => edge.source === nodeId && edge.sourcePort === 'out');
   const counters = scope.counters(nodeId);
+  const waiting = new WaitingRecords(deps, nodeId);
   let read = 0;
+  /** The source sent everything it had (no limit reached, not cancelled). */
+  let exhausted = false;
   const iterator = executor.read({ ...deps.context(entry), cursor, limit, input })[Symbol.asyncIterator]();
   try {
     for (;;) {
       if (deps.signal.aborted || (limit !== null && read >= limit)) break;
       const page = await iterator.next();
-      if (page.done) break;
+      if (page.done) {
+        exhausted = true;
+        break;
+      }
       let complete = true;
       for (const record of page.value.records) {
         if (limit !== null && read >= limit) {
@@ -77,20 +84,28 @@ export async function readSource(
         counters.received++;
         counters.passed++;
         const position = tracker.add(record.checkpoint);
-        const item = launcher.newItem(record.key, nodeId, record.data, record.businessKeys ?? {}, null);
+        const businessKeys = record.businessKeys ?? {};
+        const item = launcher.newItem(record.key, nodeId, record.data, businessKeys, null);
+        waiting.read(item.record.key);
         const flowRecord: FlowRecord = { data: record.data, createOnly: [] };
         const start = targets.map((edge) => ({ nodeId: edge.target, record: flowRecord }));
         await launcher.launch(
           scope,
           item,
           start,
-          (end) => saveCursor(tracker.finish(position, end.passable)),
+          (end) => {
+            waiting.settle(item.record, record.key, businessKeys);
+            saveCursor(tracker.finish(position, end.passable));
+          },
           true,
         );
       }
       if (!complete) break;
       saveCursor(tracker.mark(page.value.checkpoint));
     }
+    // Only after the whole source: a newer version of a waiting record may come from it.
+    if (exhausted && !deps.signal.aborted)
+      await waiting.offerAgain(scope, entry.node.label ?? entry.module.definition.label.en, targets);
   } catch (error) {
     if (!isAbort(error, deps.signal)) {
       const stepError = classifyError(error, deps.clock.now());

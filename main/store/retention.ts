@@ -1,4 +1,7 @@
+import { WAITING_DAYS } from '../../shared/flow/skip-reasons';
 import type { Db } from './database';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionResult {
   runsDeleted: number;
@@ -14,10 +17,10 @@ export interface EraseResult {
  * Deletes runs (with their items, attempts and events) that finished more than `retentionDays`
  * ago, in small batches so other writers are not blocked, then gives the space back with an
  * incremental vacuum. The ledger and cursors stay: they are what keeps records from being written
- * twice.
+ * twice. Records that waited for another longer than `WAITING_DAYS` go too.
  */
 export function applyRetention(db: Db, retentionDays: number, now: number): RetentionResult {
-  const cutoff = now - retentionDays * 24 * 60 * 60 * 1000;
+  const cutoff = now - retentionDays * DAY_MS;
   const batch = db.prepare(
     "DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE status != 'running' AND finished_at < ? LIMIT 50)",
   );
@@ -27,6 +30,8 @@ export function applyRetention(db: Db, retentionDays: number, now: number): Rete
     runsDeleted += changes;
     if (changes === 0) break;
   }
+  // Records of flows that stopped running no longer wait either (a running flow lets go itself).
+  db.prepare('DELETE FROM waiting WHERE since < ?').run(now - WAITING_DAYS * DAY_MS);
   const before = Number(db.pragma('freelist_count', { simple: true }));
   db.pragma('incremental_vacuum');
   const after = Number(db.pragma('freelist_count', { simple: true }));
@@ -88,6 +93,11 @@ export function eraseByEmail(db: Db, email: string): EraseResult {
         `UPDATE intents SET request_json = 'null' WHERE lower(request_json) LIKE ? ESCAPE '\\'`,
       );
       intents.run(pattern);
+      // A waiting record cannot wait without its data: it goes.
+      db.prepare(
+        `DELETE FROM waiting WHERE lower(record_json) LIKE @pattern ESCAPE '\\'
+           OR lower(business_keys_json) LIKE @pattern ESCAPE '\\'`,
+      ).run({ pattern });
       return { itemsErased: erased.size, eventsErased: events.changes };
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,7 +1,12 @@
-import type { JsonValue } from '../../shared/flow/json';
+import type { JsonObject, JsonValue } from '../../shared/flow/json';
 import type { RunEvent, RunEventDraft } from '../../shared/flow/run-events';
-import type { RunCounts } from '../../shared/flow/run-records';
-import { englishReasons, skipReason } from '../../shared/flow/skip-reasons';
+import {
+  formatItemKey,
+  type BusinessKeys,
+  type ItemKeyParts,
+  type RunCounts,
+} from '../../shared/flow/run-records';
+import { englishReasons, skipReason, type SkipReason } from '../../shared/flow/skip-reasons';
 import type { PayloadLogging } from '../../shared/settings/settings';
 import type { BatchThread } from './batch-thread';
 import type { Intent } from './exactly-once-repo';
@@ -70,8 +75,24 @@ interface CursorPut {
   at: number;
 }
 
+/** A record that waits for another (see `waitsForAnotherRecord`), as its item left it. */
+export interface WaitingPut {
+  flowId: string;
+  /** The source node that read it: the next runs offer it to that node's next steps again. */
+  nodeId: string;
+  key: ItemKeyParts;
+  record: JsonObject;
+  businessKeys: BusinessKeys;
+  reasons: readonly SkipReason[];
+  itemId: number;
+  /** When it first waited (a later put keeps the stored one). */
+  since: number;
+  at: number;
+}
+
 /**
- * Batches one run's writes: item states, attempts, events, ledger, intents and cursors are queued
+ * Batches one run's writes: item states, attempts, events, ledger, intents, cursors and waiting
+ * records are queued
  * and committed together in one transaction per event-loop turn (or sooner when the queue is
  * long). Events are handed to listeners only after their transaction committed ("persisted before
  * emitted"). `commit()` resolves once everything queued so far is durable in the database — the
@@ -89,6 +110,8 @@ export class RunWriter {
   /** Per key: the intent to store, or null to delete it. */
   private readonly intents = new Map<string, IntentChange>();
   private readonly cursors = new Map<string, CursorPut>();
+  /** Per flow and item key: the waiting record to store, or null to delete it. */
+  private readonly waiting = new Map<string, { flowId: string; itemKey: string; put: WaitingPut | null }>();
   private pendingEvents: RunEvent[] = [];
   private waiters: Waiter[] = [];
   private scheduled = false;
@@ -185,6 +208,19 @@ export class RunWriter {
     this.schedule();
   }
 
+  /** Queues a record that waits for another: the next runs of its flow offer it again. */
+  putWaiting(put: WaitingPut): void {
+    const itemKey = formatItemKey(put.key);
+    this.waiting.set(`${put.flowId}\n${itemKey}`, { flowId: put.flowId, itemKey, put });
+    this.schedule();
+  }
+
+  /** Queues the end of a record's wait (it went through, failed, or waited too long). */
+  dropWaiting(flowId: string, itemKey: string): void {
+    this.waiting.set(`${flowId}\n${itemKey}`, { flowId, itemKey, put: null });
+    this.schedule();
+  }
+
   /** Resolves when everything queued so far is committed; rejects if the database refused it. */
   commit(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
@@ -263,7 +299,8 @@ export class RunWriter {
       this.resolves.length > 0 ||
       this.ledger.size > 0 ||
       this.intents.size > 0 ||
-      this.cursors.size > 0
+      this.cursors.size > 0 ||
+      this.waiting.size > 0
     );
   }
 
@@ -421,6 +458,24 @@ export class RunWriter {
       );
     }
     this.cursors.clear();
+    for (const { flowId, itemKey, put } of this.waiting.values()) {
+      if (!put) batch.waitingDeletes.push([flowId, itemKey]);
+      else {
+        batch.waitingPuts.push([
+          flowId,
+          itemKey,
+          put.nodeId,
+          JSON.stringify(put.key),
+          JSON.stringify(put.record),
+          JSON.stringify(put.businessKeys),
+          JSON.stringify(put.reasons),
+          put.itemId,
+          put.since,
+          put.at,
+        ]);
+      }
+    }
+    this.waiting.clear();
     for (const event of this.pendingEvents) {
       batch.events.push([
         event.runId,

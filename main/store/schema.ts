@@ -180,4 +180,21 @@ export const schemaSteps: readonly string[] = [
   );
   CREATE INDEX made_records_by_time ON made_records (made_at);
   `,
+  // 7: records waiting for another record (a product, an order) that the next runs offer again.
+  `
+  CREATE TABLE waiting (
+    flow_id TEXT NOT NULL,
+    item_key TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    key_json TEXT NOT NULL,
+    record_json TEXT NOT NULL,
+    business_keys_json TEXT NOT NULL,
+    reasons_json TEXT NOT NULL,
+    item_id INTEGER NOT NULL,
+    since INTEGER NOT NULL,
+    checked_at INTEGER NOT NULL,
+    PRIMARY KEY (flow_id, item_key)
+  );
+  CREATE INDEX waiting_by_since ON waiting (since);
+  `,
 ];

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../shared/flow/json';
 import type { RunEvent } from '../../shared/flow/run-events';
 import type { RunCounts } from '../../shared/flow/run-records';
 import { messageFields, messageIn, runMessage } from '../../shared/flow/run-messages';
@@ -325,6 +326,56 @@ describe('Store', () => {
     expect(store.items.detail(other.id)?.source).toEqual({ email: 'piet@voorbeeld.be' });
     expect(JSON.stringify(store.events.page('run-1', 0, 10))).not.toContain('jan@');
     expect(() => store.eraseByEmail('nobody')).toThrow(/not an e-mail address/);
+  });
+
+  it('keeps records waiting for another record, from when they first waited, until dropped, let go or erased', async () => {
+    const { store } = open();
+    beginTestRun(store, 'run-1');
+    const writer = store.writer('run-1', { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+    const day = 86_400_000;
+    const now = Date.now();
+    const waiting = (id: string, record: JsonObject, at: number) => ({
+      flowId: 'flow-1',
+      nodeId: 'status',
+      key: { system: 'teamleader', entity: 'invoice', id },
+      record,
+      businessKeys: { orderNumber: id },
+      reasons: [skipReason('mplusOrderMissing', { reference: id })],
+      itemId: 1,
+      since: at,
+      at,
+    });
+    writer.putWaiting(waiting('a', { status: 'paid' }, now - 20 * day));
+    writer.putWaiting(waiting('b', { status: 'paid', email: 'jan@voorbeeld.be' }, now - day));
+    writer.putWaiting(waiting('c', { status: 'paid' }, now - day));
+    writer.putWaiting({ ...waiting('d', { status: 'paid' }, now), flowId: 'flow-2' });
+    await writer.commit();
+    // A later put (the record waits on) keeps when it first waited.
+    writer.putWaiting(waiting('c', { status: 'paid', amount: 2 }, now));
+    writer.dropWaiting('flow-1', 'teamleader:invoice:zzz');
+    await writer.commit();
+    const ofFlow = () => store.waiting.ofSource('flow-1', 'status');
+    expect(ofFlow().map((record) => [record.itemKey, record.since])).toEqual([
+      ['teamleader:invoice:a', now - 20 * day],
+      ['teamleader:invoice:b', now - day],
+      ['teamleader:invoice:c', now - day],
+    ]);
+    expect(ofFlow()[2]).toMatchObject({
+      key: { system: 'teamleader', entity: 'invoice', id: 'c' },
+      record: { status: 'paid', amount: 2 },
+      businessKeys: { orderNumber: 'c' },
+      reasons: [{ code: 'mplusOrderMissing', params: { reference: 'c' } }],
+      checkedAt: now,
+    });
+    writer.dropWaiting('flow-1', 'teamleader:invoice:c');
+    await writer.commit();
+    // Two weeks of waiting are over for "a"; an erase request takes "b" (its record names her).
+    store.applyRetention(30, now);
+    expect(store.eraseByEmail('jan@voorbeeld.be').itemsErased).toBe(0);
+    expect(ofFlow()).toEqual([]);
+    expect(store.waiting.ofSource('flow-2', 'status').map((record) => record.itemKey)).toEqual([
+      'teamleader:invoice:d',
+    ]);
   });
 
   it('erases the address from skip reasons, errors and a run error, keeping their other words', async () => {

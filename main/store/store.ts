@@ -21,6 +21,7 @@ import {
 import { RunWriter, type CommitListener } from './run-writer';
 import { RunsRepo, type NewRun } from './runs-repo';
 import { ScheduleRepo } from './schedule-repo';
+import { WaitingRepo } from './waiting-repo';
 import { BatchThread, WRITER_AUTOCHECKPOINT } from './batch-thread';
 import { BatchStatements } from './write-batch';
 import { runStats } from './stats';
@@ -72,7 +73,7 @@ export interface RunOutcome {
 
 /**
  * Koppel's run database (`<dataDir>/koppel.db`): runs, items, attempts, events, the ledger,
- * intents, cursors, flow locks, making claims and schedule state. One instance per process; the engine writes
+ * intents, cursors, waiting records, flow locks, making claims and schedule state. One instance per process; the engine writes
  * through {@link RunWriter}s, the API reads through the repositories.
  */
 export class Store {
@@ -82,6 +83,7 @@ export class Store {
   readonly exactlyOnce: ExactlyOnceRepo;
   readonly locks: FlowLocks;
   readonly making: MakingClaims;
+  readonly waiting: WaitingRepo;
   readonly schedules: ScheduleRepo;
   readonly ids: ItemIds;
   readonly owner: LockOwner;
@@ -102,6 +104,7 @@ export class Store {
     this.ids = new ItemIds(db, (size) => this.batchThread?.reserveIds(size));
     this.owner = options.owner ?? { id: nanoid(10), host: os.hostname(), pid: process.pid };
     this.making = new MakingClaims(db, this.owner, options.making);
+    this.waiting = new WaitingRepo(db);
   }
 
   static open(file: string, options?: StoreOptions): Store {

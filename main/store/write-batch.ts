@@ -8,7 +8,7 @@ export type SqlRow = SqlValue[];
 /**
  * One transaction of a run's writes as plain rows (no closures, no objects to re-read), applied in
  * this order: items first (attempts refer to them), then attempts, ledger, intents, cursors,
- * events and the run's counts. Rows are positional: binding an array is cheaper than looking up
+ * waiting records, events and the run's counts. Rows are positional: binding an array is cheaper than looking up
  * named parameters, and a batch of arrays is cheap to build.
  */
 export interface WriteBatch {
@@ -30,6 +30,10 @@ export interface WriteBatch {
   intentDeletes: SqlRow[];
   /** {@link CURSOR_COLUMNS} values. */
   cursors: SqlRow[];
+  /** {@link WAITING_COLUMNS} values. */
+  waitingPuts: SqlRow[];
+  /** flow_id, item_key. */
+  waitingDeletes: SqlRow[];
   /** run_id, seq, type, item_id, body. */
   events: SqlRow[];
   /** At most one row: total, succeeded, skipped, failed, last seq, run id. */
@@ -138,6 +142,20 @@ export const INTENT_COLUMNS = [
 ] as const;
 export const CURSOR_COLUMNS = ['flow_id', 'node_id', 'value_json', 'run_id', 'updated_at'] as const;
 
+/** A record waiting for another (see `waitsForAnotherRecord`); `since` is kept by later puts. */
+export const WAITING_COLUMNS = [
+  'flow_id',
+  'item_key',
+  'node_id',
+  'key_json',
+  'record_json',
+  'business_keys_json',
+  'reasons_json',
+  'item_id',
+  'since',
+  'checked_at',
+] as const;
+
 const placeholders = (columns: readonly string[]) => columns.map(() => '?').join(', ');
 const assignments = (columns: readonly string[]) => columns.map((column) => `${column} = ?`).join(', ');
 
@@ -153,6 +171,8 @@ export function emptyBatch(): WriteBatch {
     intentPuts: [],
     intentDeletes: [],
     cursors: [],
+    waitingPuts: [],
+    waitingDeletes: [],
     events: [],
     counts: [],
   };
@@ -185,6 +205,14 @@ const BATCH_STATEMENTS: readonly (readonly [keyof WriteBatch, string])[] = [
      ON CONFLICT (flow_id, node_id) DO UPDATE SET value_json = excluded.value_json, run_id = excluded.run_id,
        updated_at = excluded.updated_at`,
   ],
+  [
+    'waitingPuts',
+    `INSERT INTO waiting (${WAITING_COLUMNS.join(', ')}) VALUES (${placeholders(WAITING_COLUMNS)})
+     ON CONFLICT (flow_id, item_key) DO UPDATE SET node_id = excluded.node_id, key_json = excluded.key_json,
+       record_json = excluded.record_json, business_keys_json = excluded.business_keys_json,
+       reasons_json = excluded.reasons_json, item_id = excluded.item_id, checked_at = excluded.checked_at`,
+  ],
+  ['waitingDeletes', 'DELETE FROM waiting WHERE flow_id = ? AND item_key = ?'],
   ['events', 'INSERT INTO events (run_id, seq, type, item_id, body) VALUES (?, ?, ?, ?, ?)'],
   [
     'counts',

@@ -162,17 +162,20 @@ const catalogue = {
   ),
   // Stock.
   mplusArticleMissing: wording<{ article: string; sku: string }>(
-    ({ article, sku }) => `no MplusKASSA article ${article} for SKU "${sku}" (sync the products first)`,
     ({ article, sku }) =>
-      `geen MplusKASSA-artikel ${article} voor SKU "${sku}" (synchroniseer eerst de producten)`,
+      `no MplusKASSA article ${article} for SKU "${sku}" yet (sync the products first; the next runs try again)`,
+    ({ article, sku }) =>
+      `nog geen MplusKASSA-artikel ${article} voor SKU "${sku}" (synchroniseer eerst de producten; de volgende runs proberen het opnieuw)`,
   ),
   mplusStockUnchanged: wording<{ article: string; quantity: number }>(
     ({ article, quantity }) => `the free stock of article ${article} already is ${quantity}`,
     ({ article, quantity }) => `de vrije voorraad van artikel ${article} is al ${quantity}`,
   ),
   teamleaderProductMissing: wording<{ sku: string }>(
-    ({ sku }) => `no Teamleader product with code "${sku}" (sync the products first)`,
-    ({ sku }) => `geen Teamleader-product met code "${sku}" (synchroniseer eerst de producten)`,
+    ({ sku }) =>
+      `no Teamleader product with code "${sku}" yet (sync the products first; the next runs try again)`,
+    ({ sku }) =>
+      `nog geen Teamleader-product met code "${sku}" (synchroniseer eerst de producten; de volgende runs proberen het opnieuw)`,
   ),
   teamleaderStockUnchanged: wording<{ sku: string; amount: number }>(
     ({ sku, amount }) => `the stock of Teamleader product "${sku}" already is ${amount}`,
@@ -180,8 +183,10 @@ const catalogue = {
   ),
   // Order status.
   mplusOrderMissing: wording<{ reference: string }>(
-    ({ reference }) => `no MplusKASSA order with extOrderId ${reference}`,
-    ({ reference }) => `geen MplusKASSA-order met extOrderId ${reference}`,
+    ({ reference }) =>
+      `no MplusKASSA order with extOrderId ${reference} yet (the next runs try again, once the orders flow made it)`,
+    ({ reference }) =>
+      `nog geen MplusKASSA-order met extOrderId ${reference} (de volgende runs proberen het opnieuw, zodra de ordersflow hem maakte)`,
   ),
   nothingForStatus: wording<{ status: string }>(
     ({ status }) => `nothing to do in MplusKASSA for status "${status}"`,
@@ -200,6 +205,25 @@ export const SKIP_REASON_CODES = reasons.codes;
 
 /** A reason with its parameters checked against its wording. */
 export const skipReason = reasons.make;
+
+/**
+ * Reasons that mean "the record this one needs is not there yet" (a product, an article, an
+ * order another flow makes): a record skipped for one is offered again by the next runs of its
+ * flow until it goes through, its source sends a newer version, or {@link WAITING_DAYS} pass.
+ */
+const WAITING_REASON_CODES: ReadonlySet<string> = new Set<keyof typeof catalogue>([
+  'mplusArticleMissing',
+  'teamleaderProductMissing',
+  'mplusOrderMissing',
+]);
+
+/** How long a record skipped for a {@link waitsForAnotherRecord} reason is offered again. */
+export const WAITING_DAYS = 14;
+
+/** Whether a skip reason is one a record waits out (see {@link WAITING_REASON_CODES}). */
+export function waitsForAnotherRecord(reason: SkipReason): boolean {
+  return WAITING_REASON_CODES.has(reason.code);
+}
 
 /** The reason in `language`; null for a code this version does not know. */
 export const skipReasonText = reasons.text;

@@ -261,12 +261,26 @@ describe('template order-status-teamleader-to-mplus', () => {
     expect(stats.calls.payOrderV2).toBe(paid.length + 1);
   });
 
-  it('skips paid invoices that have no MplusKASSA order', async () => {
+  it('pays the orders of invoices paid before the orders flow made them, on the next run after it', async () => {
     const paid = (await h.teamleaderEntities<TlInvoice>('invoices')).filter((i) => i.status === 'matched');
     const result = await h.run('order-status-teamleader-to-mplus');
     expect(result.counts).toEqual({ total: paid.length, succeeded: 0, skipped: paid.length, failed: 0 });
     expect(
       h.items(result.runId).every((item) => item.reason?.startsWith('no MplusKASSA order with extOrderId')),
     ).toBe(true);
+    // Nothing changes these invoices again: without being offered again, their payment was lost.
+    await h.run(TEMPLATE);
+    // A dry run neither offers them nor ends their wait.
+    const preview = await h.run('order-status-teamleader-to-mplus', undefined, { dryRun: true });
+    expect(preview.counts.total).toBe(0);
+    expect(h.runStore().waiting.ofSource('order-status-teamleader-to-mplus', 'payments')).toHaveLength(
+      paid.length,
+    );
+    const next = await h.run('order-status-teamleader-to-mplus');
+    expect(next.counts).toEqual({ total: paid.length, succeeded: paid.length, skipped: 0, failed: 0 });
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    for (const invoice of paid)
+      expect(orders.find((order) => order.extOrderId === invoice.id)?.fullyPaid, invoice.id).toBe(true);
+    expect((await h.run('order-status-teamleader-to-mplus')).counts.total).toBe(0);
   });
 });

@@ -326,6 +326,67 @@ describe('template categories-teamleader-to-mplus', () => {
 });
 
 describe('template stock-mplus-to-teamleader', () => {
+  it('offers the stock of products Teamleader lacked again on the next runs, until they are there', async () => {
+    const first = await h.run('stock-mplus-to-teamleader');
+    const waiting = h.items(first.runId);
+    expect(waiting.length).toBeGreaterThan(2);
+    expect(first.counts).toMatchObject({ skipped: waiting.length, failed: 0 });
+    const stock = await h.mplusEntities<WireStock>('stock');
+    const levels = stock.filter((level) => level.branchNumber === 1);
+    expect(waiting).toHaveLength(levels.length);
+    const [made, changed] = levels as [WireStock, WireStock];
+    // A person makes one product by hand; the till's stock of another article changes.
+    await h.teamleader.products.add({ name: 'Made by hand', code: String(made.articleNumber) });
+    expect(
+      await h.mplus.setStock({ branchNumber: 1, articleNumber: changed.articleNumber, amount: 12 }),
+    ).toMatchObject({ kind: 'ok' });
+
+    const second = await h.run('stock-mplus-to-teamleader');
+    // The changed article comes from the source (its newer level), the others are offered again:
+    // each once.
+    const items = h.items(second.runId);
+    expect(items).toHaveLength(levels.length);
+    expect(new Set(items.map((item) => item.key)).size).toBe(levels.length);
+    expect(second.counts).toMatchObject({ succeeded: 1, skipped: levels.length - 1, failed: 0 });
+    const product = (await h.teamleaderEntities<TlProduct>('products')).find(
+      (p) => p.code === String(made.articleNumber),
+    );
+    expect(product?.stock?.amount).toBe(Math.max(0, freeStock(stock, made.articleNumber) ?? 0));
+    const log = h
+      .runStore()
+      .events.page(second.runId, 0, 1000)
+      .flatMap((event) => (event.type === 'log' ? [event.message] : []));
+    expect(log).toContain(
+      `Offering ${levels.length - 1} records of "MplusKASSA stock (branch 1)" again that waited for another record (a product, an order) in earlier runs.`,
+    );
+    const stillWaiting = h.runStore().waiting.ofSource('stock-mplus-to-teamleader', 'stock');
+    expect(stillWaiting.map((record) => record.itemKey).sort()).toEqual(
+      items
+        .filter((item) => item.status === 'skipped')
+        .map((item) => item.key)
+        .sort(),
+    );
+    const changedKey = `mplus:stock:1:${changed.articleNumber}`;
+    expect(stillWaiting.find((record) => record.itemKey === changedKey)?.record.quantity).toBe(12);
+
+    // Two weeks on, the rest are let go (with a line in the log), and the next run has nothing.
+    h.runStore()
+      .db.prepare('UPDATE waiting SET since = since - ?')
+      .run(15 * 24 * 60 * 60 * 1000);
+    const third = await h.run('stock-mplus-to-teamleader');
+    expect(third.counts.total).toBe(0);
+    expect(
+      h
+        .runStore()
+        .events.page(third.runId, 0, 1000)
+        .some(
+          (event) =>
+            event.type === 'log' && event.message.startsWith(`Stopped offering ${levels.length - 1} records`),
+        ),
+    ).toBe(true);
+    expect(h.runStore().waiting.ofSource('stock-mplus-to-teamleader', 'stock')).toEqual([]);
+  });
+
   it('skips articles Teamleader does not have, then keeps the synced products’ stock in step', async () => {
     const fresh = await h.run('stock-mplus-to-teamleader');
     expect(fresh.counts.failed).toBe(0);

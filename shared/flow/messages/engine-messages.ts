@@ -40,6 +40,18 @@ export const engineMessages = {
     ({ key, detail }) => `Internal error on ${key}: ${detail}`,
     ({ key, detail }) => `Interne fout bij ${key}: ${detail}`,
   ),
+  waitingOfferedAgain: wording<{ count: number; node: string }>(
+    ({ count, node }) =>
+      `Offering ${count} ${count === 1 ? 'record' : 'records'} of "${node}" again that waited for another record (a product, an order) in earlier runs.`,
+    ({ count, node }) =>
+      `${count} ${count === 1 ? 'record' : 'records'} van "${node}" opnieuw aangeboden die in eerdere runs wachtten op een ander record (een product, een order).`,
+  ),
+  waitingGivenUp: wording<{ count: number; node: string; days: number; keys: string }>(
+    ({ count, node, days, keys }) =>
+      `Stopped offering ${count} ${count === 1 ? 'record' : 'records'} of "${node}" again after ${days} days of waiting for another record: ${keys}.`,
+    ({ count, node, days, keys }) =>
+      `${count} ${count === 1 ? 'record' : 'records'} van "${node}" niet langer aangeboden na ${days} dagen wachten op een ander record: ${keys}.`,
+  ),
   sourceReadFailed: wording<{ node: string; detail: string }>(
     ({ node, detail }) => `Reading "${node}" failed: ${detail}`,
     ({ node, detail }) => `Lezen van "${node}" mislukte: ${detail}`,
