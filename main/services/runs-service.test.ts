@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { RunEventBatch } from '../../shared/flow/run-events';
+import { skipReason } from '../../shared/flow/skip-reasons';
 import { appFixture, type AppFixture } from '../engine/testing/app-fixture';
 import { memoryFlow, sampleOrders } from '../engine/testing/memory-flow';
 
@@ -205,5 +206,48 @@ describe('runs.*', () => {
     expect(stats.days).toHaveLength(7);
     expect(stats.days.at(-1)).toMatchObject({ succeeded: 4, failed: 0 });
     expect(await call('runs.erase', { email: 'customer2@example.com' })).toMatchObject({ itemsErased: 2 });
+  });
+
+  it('lists the records waiting for another record, with their last record page, and lets one go', async () => {
+    const { call, runId, app } = await runWithOneBadOrder();
+    const { store } = app.ctx.sync;
+    const item = store.items.byKey(runId, 'memory:orders:bad');
+    if (!item) throw new Error('no item of the bad order');
+    const writer = store.writer(runId, { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+    const since = Date.parse('2026-11-20T08:00:00.000Z');
+    writer.putWaiting({
+      flowId: 'orders',
+      nodeId: 'source',
+      key: { system: 'memory', entity: 'orders', id: 'bad' },
+      record: { id: 'bad', orderNumber: 'ORD-BAD' },
+      businessKeys: { orderNumber: 'ORD-BAD' },
+      reasons: [skipReason('mplusOrderMissing', { reference: 'bad' })],
+      itemId: item.id,
+      since,
+      at: since,
+    });
+    await writer.commit();
+    expect(await call('runs.waiting', {})).toEqual({
+      records: [
+        {
+          flowId: 'orders',
+          itemKey: 'memory:orders:bad',
+          businessKeys: { orderNumber: 'ORD-BAD' },
+          reasons: [{ code: 'mplusOrderMissing', params: { reference: 'bad' } }],
+          since: '2026-11-20T08:00:00.000Z',
+          checkedAt: '2026-11-20T08:00:00.000Z',
+          lastItem: { runId, itemId: item.id },
+        },
+      ],
+      waitingDays: 14,
+    });
+    expect((await call('runs.waiting', { flowId: 'other' })).records).toEqual([]);
+    expect(await call('runs.stopWaiting', { flowId: 'orders', itemKey: 'memory:orders:bad' })).toEqual({
+      stopped: true,
+    });
+    expect((await call('runs.waiting', {})).records).toEqual([]);
+    expect(await call('runs.stopWaiting', { flowId: 'orders', itemKey: 'memory:orders:bad' })).toEqual({
+      stopped: false,
+    });
   });
 });

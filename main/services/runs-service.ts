@@ -2,6 +2,7 @@ import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import type { RetryFrom } from '../../shared/flow/run-records';
+import { WAITING_DAYS } from '../../shared/flow/skip-reasons';
 import type { DomainHandlers } from '../api/handlers';
 import type { AppContext } from '../app/context';
 import type { RunHandle, StartRunOptions } from '../engine/engine';
@@ -113,6 +114,19 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
       };
     },
     'runs.stats': ({ flowId, days }) => sync.store.stats(days, sync.clock.now(), flowId),
+    'runs.waiting': ({ flowId }) => ({
+      records: sync.store.waiting.list(flowId).map((record) => ({
+        flowId: record.flowId,
+        itemKey: record.itemKey,
+        businessKeys: record.businessKeys,
+        reasons: record.reasons,
+        since: new Date(record.since).toISOString(),
+        checkedAt: new Date(record.checkedAt).toISOString(),
+        lastItem: record.runId ? { runId: record.runId, itemId: record.itemId } : null,
+      })),
+      waitingDays: WAITING_DAYS,
+    }),
+    'runs.stopWaiting': ({ flowId, itemKey }) => ({ stopped: sync.store.waiting.stop(flowId, itemKey) }),
     'runs.erase': ({ email }) => sync.store.eraseByEmail(email),
   };
 }

@@ -33,20 +33,40 @@ interface WaitingRow {
 
 /**
  * Reads the `waiting` table; runs write it through their writer (`putWaiting`, `dropWaiting`), in
- * the transaction that stores the item's outcome, and retention and erasure delete from it.
+ * the transaction that stores the item's outcome; retention, erasure and a person's "stop waiting"
+ * delete from it.
  */
 export class WaitingRepo {
   private readonly ofSourceStmt;
+  private readonly listStmt;
+  private readonly stopStmt;
 
   constructor(db: Db) {
     this.ofSourceStmt = db.prepare<[string, string], WaitingRow>(
       'SELECT * FROM waiting WHERE flow_id = ? AND node_id = ? ORDER BY since, item_key',
     );
+    this.listStmt = db.prepare<{ flowId: string | null }, WaitingRow & { run_id: string | null }>(
+      `SELECT waiting.*, items.run_id FROM waiting LEFT JOIN items ON items.id = waiting.item_id
+       WHERE @flowId IS NULL OR waiting.flow_id = @flowId ORDER BY waiting.since, waiting.flow_id, waiting.item_key`,
+    );
+    this.stopStmt = db.prepare('DELETE FROM waiting WHERE flow_id = ? AND item_key = ?');
   }
 
   /** The records of one source of a flow that wait, the longest waiting first. */
   ofSource(flowId: string, nodeId: string): WaitingRecord[] {
     return this.ofSourceStmt.all(flowId, nodeId).map(toRecord);
+  }
+
+  /** Every waiting record (of one flow), the longest waiting first, with the run of its last item. */
+  list(flowId?: string): (WaitingRecord & { runId: string | null })[] {
+    return this.listStmt
+      .all({ flowId: flowId ?? null })
+      .map((row) => ({ ...toRecord(row), runId: row.run_id }));
+  }
+
+  /** Lets a record go (a person's choice): the next runs no longer offer it. */
+  stop(flowId: string, itemKey: string): boolean {
+    return this.stopStmt.run(flowId, itemKey).changes > 0;
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FlowDocument } from '../../flow/flow-document';
 import { RunEvent } from '../../flow/run-events';
 import {
+  BusinessKeys,
   ItemStatus,
   RetryFrom,
   RunItemDetail,
@@ -11,6 +12,7 @@ import {
 } from '../../flow/run-records';
 import { defineCall } from '../define';
 import { RunMessage } from '../../flow/run-messages';
+import { SkipReason } from '../../flow/skip-reasons';
 
 const Iso = z.iso.datetime({ offset: true });
 
@@ -37,6 +39,21 @@ export const RunStats = z.object({
   ),
 });
 export type RunStats = z.infer<typeof RunStats>;
+
+/** A record skipped because another it needs is not there yet, which the next runs offer again. */
+export const WaitingRecordView = z.object({
+  flowId: z.string(),
+  itemKey: z.string(),
+  businessKeys: BusinessKeys,
+  reasons: z.array(SkipReason),
+  /** When it first waited. */
+  since: Iso,
+  /** When a run last offered it (or the source last sent it). */
+  checkedAt: Iso,
+  /** Its last item, for the record's page (gone once retention deleted that run). */
+  lastItem: z.object({ runId: z.string(), itemId: z.number().int() }).nullable(),
+});
+export type WaitingRecordView = z.infer<typeof WaitingRecordView>;
 
 export const runsCalls = {
   'runs.start': defineCall(
@@ -142,6 +159,16 @@ export const runsCalls = {
     z.object({ flowId: z.string().optional(), days: z.number().int().min(1).max(365).default(30) }).strict(),
     RunStats,
     'Records succeeded, skipped and failed per day, and the most frequent errors.',
+  ),
+  'runs.waiting': defineCall(
+    z.object({ flowId: z.string().optional() }).strict(),
+    z.object({ records: z.array(WaitingRecordView), waitingDays: z.number().int() }),
+    'Records waiting for another record (a product, an order): the next runs of their flow offer them again.',
+  ),
+  'runs.stopWaiting': defineCall(
+    z.object({ flowId: z.string(), itemKey: z.string() }).strict(),
+    z.object({ stopped: z.boolean() }),
+    'Lets a waiting record go: the next runs no longer offer it (its source sends it again when it changes).',
   ),
   'runs.erase': defineCall(
     z.object({ email: z.email() }).strict(),

@@ -11,6 +11,7 @@ import { localDay } from '../../runs/model/format';
 import { FlowHealthCard } from './FlowHealthCard';
 import { HealthLine } from './HealthLine';
 import { TopErrors } from './TopErrors';
+import { WaitingRecords } from './WaitingRecords';
 import { DASHBOARD_DAYS, useDashboard } from './useDashboard';
 import '../../runs/runs.css';
 
@@ -18,7 +19,7 @@ import '../../runs/runs.css';
 export function DashboardScreen() {
   const { t } = useTranslation();
   const failureWords = useFailureText();
-  const { data, error } = useDashboard();
+  const { data, error, reload } = useDashboard();
   const now = Date.now();
   const header = <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />;
   if (error) {
@@ -79,6 +80,7 @@ export function DashboardScreen() {
         </section>
         <TopErrors errors={data.overall.topErrors} />
       </div>
+      <WaitingRecords waiting={data.waiting} flows={data.flows} now={now} onChanged={reload} />
       <div className="db-flows">
         {data.flows.map((flow) => {
           const stats = data.perFlow[flow.id];

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
-import type { RunStats } from '../../../../shared/api/calls/runs';
+import type { RunStats, WaitingRecordView } from '../../../../shared/api/calls/runs';
 import type { RunSummary } from '../../../../shared/flow/run-records';
 import { healthRun } from '../../runs/model/dashboard-model';
 import { api } from '../../api/api';
@@ -15,6 +15,8 @@ export interface DashboardData {
   perFlow: Record<string, RunStats>;
   /** Per flow, the run its health is judged by (its newest run that was not a retry). */
   healthRuns: Record<string, RunSummary | null>;
+  /** Records the next runs offer again (waiting for a product, an order). */
+  waiting: { records: WaitingRecordView[]; waitingDays: number };
 }
 
 /** Flows, their last and next runs, and 30 days of figures; read again shortly after any run finishes. */
@@ -25,9 +27,10 @@ export function useDashboard() {
 
   const load = useCallback(async () => {
     try {
-      const [{ flows }, overall] = await Promise.all([
+      const [{ flows }, overall, waiting] = await Promise.all([
         api().flows.list({}),
         api().runs.stats({ days: DASHBOARD_DAYS }),
+        api().runs.waiting({}),
       ]);
       const [stats, recent] = await Promise.all([
         Promise.all(flows.map((flow) => api().runs.stats({ flowId: flow.id, days: DASHBOARD_DAYS }))),
@@ -40,6 +43,7 @@ export function useDashboard() {
         healthRuns: Object.fromEntries(
           flows.map((flow, index) => [flow.id, healthRun(recent[index]?.runs ?? [])]),
         ),
+        waiting,
       });
       setError(null);
     } catch (reason) {

@@ -68,6 +68,8 @@ export class FakeRunsApi {
       retry: notUsed('retry'),
       stats: notUsed('stats'),
       erase: notUsed('erase'),
+      waiting: notUsed('waiting'),
+      stopWaiting: notUsed('stopWaiting'),
     };
   }
 }
