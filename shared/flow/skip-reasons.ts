@@ -184,9 +184,9 @@ const catalogue = {
   // Order status.
   mplusOrderMissing: wording<{ reference: string }>(
     ({ reference }) =>
-      `no MplusKASSA order with extOrderId ${reference} yet (the next runs try again, once the orders flow made it)`,
+      `no MplusKASSA order with extOrderId ${reference} yet (the next runs try again once the orders flow has made it)`,
     ({ reference }) =>
-      `nog geen MplusKASSA-order met extOrderId ${reference} (de volgende runs proberen het opnieuw, zodra de ordersflow hem maakte)`,
+      `nog geen MplusKASSA-order met extOrderId ${reference} (de volgende runs proberen het opnieuw zodra de ordersflow hem heeft gemaakt)`,
   ),
   nothingForStatus: wording<{ status: string }>(
     ({ status }) => `nothing to do in MplusKASSA for status "${status}"`,
