@@ -1,5 +1,6 @@
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import { RunStatus, type RunItemSummary } from '../../../../shared/flow/run-records';
+import { englishReasons } from '../../../../shared/flow/skip-reasons';
 import type { App } from '../../../app/create-app';
 import { dataDirFrom, ExitCode, withDataDir } from '../options';
 import { parseLimit } from './run';
@@ -40,11 +41,13 @@ function searchText(value: string): string {
   return text;
 }
 
-/** `koppel runs list|show|search|retry`. */
+/** `koppel runs list|show|search|retry|waiting|stop-waiting`. */
 export function registerRuns(program: Command, io: SyncCliIo = processIo): void {
   const runs = program
     .command('runs')
-    .description('run history: list, show, search by order number / e-mail / SKU, retry');
+    .description(
+      'run history: list, show, search by order number / e-mail / SKU, retry, and the records waiting for another',
+    );
 
   withDataDir(
     runs
@@ -127,6 +130,60 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
             io.out(
               `${item.runId}  ${item.status.padEnd(9)} ${item.key}  ${Object.values(item.businessKeys).join(', ')}\n`,
             );
+      }),
+    ),
+  );
+
+  withDataDir(
+    runs
+      .command('waiting')
+      .description(
+        'records waiting for another record (a product, an order) that the next runs of their flow offer again',
+      )
+      .option('--flow <id>', 'only this flow')
+      .option('--json', 'print them as JSON'),
+  ).action((options: Common & { flow?: string }) =>
+    guarded(io, 'runs waiting', () =>
+      withApp(io, options, async (app) => {
+        const records = app.ctx.sync.store.waiting.list(options.flow);
+        if (options.json) {
+          io.out(
+            `${JSON.stringify(
+              records.map((record) => ({
+                flowId: record.flowId,
+                key: record.itemKey,
+                businessKeys: record.businessKeys,
+                reason: englishReasons(record.reasons),
+                since: new Date(record.since).toISOString(),
+                lastRunId: record.runId,
+              })),
+            )}\n`,
+          );
+        } else if (records.length === 0) io.out('No records are waiting.\n');
+        else
+          for (const record of records) {
+            const keys = Object.values(record.businessKeys).join(', ');
+            const since = new Date(record.since).toISOString().slice(0, 16).replace('T', ' ');
+            io.out(
+              `${record.flowId}  ${record.itemKey}${keys ? ` [${keys}]` : ''}  since ${since} UTC: ${englishReasons(record.reasons)}\n`,
+            );
+          }
+      }),
+    ),
+  );
+
+  withDataDir(
+    runs
+      .command('stop-waiting')
+      .description('let a waiting record go: the next runs no longer offer it')
+      .argument('<flowId>')
+      .argument('<key>', "the record's item key, as `runs waiting` prints it"),
+  ).action((flowId: string, key: string, options: Common) =>
+    guarded(io, 'runs stop-waiting', () =>
+      withApp(io, options, async (app) => {
+        if (!app.ctx.sync.store.waiting.stop(flowId, key))
+          throw new CliExit(ExitCode.invalid, `No record ${key} of flow ${flowId} is waiting.`);
+        io.out(`${key} of flow ${flowId} no longer waits.\n`);
       }),
     ),
   );

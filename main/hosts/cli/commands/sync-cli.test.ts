@@ -10,6 +10,7 @@ import { memoryFlow, sampleOrders } from '../../../engine/testing/memory-flow';
 import { MemorySystem } from '../../../engine/testing/memory-system';
 import { WaitingSystem } from '../../../engine/testing/waiting-system';
 import { resourcesDir } from '../../../app/paths';
+import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { Vault } from '../../../vault/vault';
 import { registerFlows } from './flows';
 import { registerRun } from './run';
@@ -164,6 +165,71 @@ describe('koppel run', () => {
     const retryId = (JSON.parse(again.lastLine) as { runId: string }).runId;
     expect(human.stdout).toContain(`Retried in ${retryId}`);
     expect((await run('runs', 'show', retryId)).stdout).toContain(`Retries records of ${runId}`);
+  });
+
+  it('lists the records waiting for another record, and lets one go', async () => {
+    const { run, openApp, dataDir } = koppel();
+    expect((await run('runs', 'waiting')).stdout).toBe('No records are waiting.\n');
+    const app = await openApp({ dataDir });
+    try {
+      const { store } = app.ctx.sync;
+      store.runs.insert({
+        id: 'run-1',
+        flow: { ...validated, id: 'status' },
+        trigger: 'manual',
+        parentRunId: null,
+        dryRun: false,
+        owner: 'x',
+        startedAt: Date.parse('2026-11-20T08:00:00Z'),
+      });
+      const writer = store.writer(
+        'run-1',
+        { total: 0, succeeded: 0, skipped: 0, failed: 0 },
+        'full',
+        () => {},
+      );
+      writer.putWaiting({
+        flowId: 'status',
+        nodeId: 'payments',
+        key: { system: 'teamleader', entity: 'invoice', id: 'inv-7' },
+        record: { orderReference: 'inv-7', status: 'paid' },
+        businessKeys: { orderNumber: '2026 / 7' },
+        reasons: [skipReason('mplusOrderMissing', { reference: 'inv-7' })],
+        itemId: 1,
+        since: Date.parse('2026-11-20T08:00:00Z'),
+        at: Date.parse('2026-11-20T08:00:00Z'),
+      });
+      await writer.commit();
+    } finally {
+      await app.dispose();
+    }
+    const listed = await run('runs', 'waiting');
+    expect(listed.stdout).toBe(
+      'status  teamleader:invoice:inv-7 [2026 / 7]  since 2026-11-20 08:00 UTC: no MplusKASSA order with extOrderId inv-7 yet (the next runs try again once the orders flow has made it)\n',
+    );
+    expect(JSON.parse((await run('runs', 'waiting', '--flow', 'status', '--json')).lastLine)).toEqual([
+      {
+        flowId: 'status',
+        key: 'teamleader:invoice:inv-7',
+        businessKeys: { orderNumber: '2026 / 7' },
+        reason:
+          'no MplusKASSA order with extOrderId inv-7 yet (the next runs try again once the orders flow has made it)',
+        since: '2026-11-20T08:00:00.000Z',
+        lastRunId: null,
+      },
+    ]);
+    expect((await run('runs', 'waiting', '--flow', 'other', '--json')).lastLine).toBe('[]');
+    const stopped = await run('runs', 'stop-waiting', 'status', 'teamleader:invoice:inv-7');
+    expect(stopped).toMatchObject({
+      code: 0,
+      stdout: 'teamleader:invoice:inv-7 of flow status no longer waits.\n',
+    });
+    expect((await run('runs', 'waiting')).stdout).toBe('No records are waiting.\n');
+    const again = await run('runs', 'stop-waiting', 'status', 'teamleader:invoice:inv-7');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      'koppel runs stop-waiting: No record teamleader:invoice:inv-7 of flow status is waiting.\n',
+    );
   });
 
   it('exits 2 for an invalid flow, naming the node and field', async () => {
