@@ -39,10 +39,23 @@ test.describe('records waiting for another record', () => {
       first.itemKey,
     );
 
+    // The rest at once, after a confirmation: the card goes.
+    await card.getByRole('button', { name: `Stop waiting for all ${records.length - 1}` }).click();
+    const confirm = card.getByRole('alertdialog');
+    await expect(confirm).toContainText(`Stop waiting for all ${records.length - 1} records?`);
+    await page.screenshot({ path: path.join(shotsDir, 'dashboard-waiting-confirm.png') });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(rows).toHaveCount(records.length - 1);
+
     // Each leads to the page of the record that waited last.
-    const next = rows.first();
-    await next.getByRole('link', { name: 'View record' }).click();
+    await rows.first().getByRole('link', { name: 'View record' }).click();
     await expect(page.getByTestId('screen-record')).toBeVisible();
     await expect(page.getByTestId('screen-record')).toContainText('the next runs try again');
+
+    await openApp(page, host, '/dashboard');
+    await card.getByRole('button', { name: `Stop waiting for all ${records.length - 1}` }).click();
+    await card.getByRole('alertdialog').getByRole('button', { name: 'Stop waiting for all' }).click();
+    await expect(card).toHaveCount(0);
+    expect((await api.call('runs.waiting', {})).records).toEqual([]);
   });
 });

@@ -243,11 +243,14 @@ describe('runs.*', () => {
     });
     expect((await call('runs.waiting', { flowId: 'other' })).records).toEqual([]);
     expect(await call('runs.stopWaiting', { flowId: 'orders', itemKey: 'memory:orders:bad' })).toEqual({
-      stopped: true,
+      stopped: 1,
     });
     expect((await call('runs.waiting', {})).records).toEqual([]);
     expect(await call('runs.stopWaiting', { flowId: 'orders', itemKey: 'memory:orders:bad' })).toEqual({
-      stopped: false,
+      stopped: 0,
     });
+    await expect(call('runs.stopWaiting', { itemKey: 'memory:orders:bad' })).rejects.toThrow(
+      /A record key needs its flowId/,
+    );
   });
 });

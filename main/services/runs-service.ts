@@ -126,7 +126,12 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
       })),
       waitingDays: WAITING_DAYS,
     }),
-    'runs.stopWaiting': ({ flowId, itemKey }) => ({ stopped: sync.store.waiting.stop(flowId, itemKey) }),
+    'runs.stopWaiting': ({ flowId, itemKey }) => ({
+      stopped: sync.store.waiting.stop({
+        ...(flowId === undefined ? {} : { flowId }),
+        ...(itemKey === undefined ? {} : { itemKey }),
+      }),
+    }),
     'runs.erase': ({ email }) => sync.store.eraseByEmail(email),
   };
 }

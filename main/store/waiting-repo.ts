@@ -49,7 +49,9 @@ export class WaitingRepo {
       `SELECT waiting.*, items.run_id FROM waiting LEFT JOIN items ON items.id = waiting.item_id
        WHERE @flowId IS NULL OR waiting.flow_id = @flowId ORDER BY waiting.since, waiting.flow_id, waiting.item_key`,
     );
-    this.stopStmt = db.prepare('DELETE FROM waiting WHERE flow_id = ? AND item_key = ?');
+    this.stopStmt = db.prepare<{ flowId: string | null; itemKey: string | null }>(
+      `DELETE FROM waiting WHERE (@flowId IS NULL OR flow_id = @flowId) AND (@itemKey IS NULL OR item_key = @itemKey)`,
+    );
   }
 
   /** The records of one source of a flow that wait, the longest waiting first. */
@@ -64,9 +66,12 @@ export class WaitingRepo {
       .map((row) => ({ ...toRecord(row), runId: row.run_id }));
   }
 
-  /** Lets a record go (a person's choice): the next runs no longer offer it. */
-  stop(flowId: string, itemKey: string): boolean {
-    return this.stopStmt.run(flowId, itemKey).changes > 0;
+  /**
+   * Lets records go (a person's choice): one of a flow, all of a flow, or all. The next runs no
+   * longer offer them; how many went.
+   */
+  stop(which: { flowId?: string; itemKey?: string } = {}): number {
+    return this.stopStmt.run({ flowId: which.flowId ?? null, itemKey: which.itemKey ?? null }).changes;
   }
 }
 

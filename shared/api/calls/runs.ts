@@ -166,9 +166,19 @@ export const runsCalls = {
     'Records waiting for another record (a product, an order): the next runs of their flow offer them again.',
   ),
   'runs.stopWaiting': defineCall(
-    z.object({ flowId: z.string(), itemKey: z.string() }).strict(),
-    z.object({ stopped: z.boolean() }),
-    'Lets a waiting record go: the next runs no longer offer it (its source sends it again when it changes).',
+    z
+      .object({
+        /** Without it: every record that waits (of `flowId`, when given). */
+        itemKey: z.string().optional(),
+        flowId: z.string().optional(),
+      })
+      .strict()
+      .refine(
+        (input) => input.itemKey === undefined || input.flowId !== undefined,
+        'A record key needs its flowId.',
+      ),
+    z.object({ stopped: z.number().int() }),
+    "Lets waiting records go (one, a flow's, or all): the next runs no longer offer them (their source sends them again when they change).",
   ),
   'runs.erase': defineCall(
     z.object({ email: z.email() }).strict(),

@@ -181,7 +181,7 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
   ).action((flowId: string, key: string, options: Common) =>
     guarded(io, 'runs stop-waiting', () =>
       withApp(io, options, async (app) => {
-        if (!app.ctx.sync.store.waiting.stop(flowId, key))
+        if (app.ctx.sync.store.waiting.stop({ flowId, itemKey: key }) === 0)
           throw new CliExit(ExitCode.invalid, `No record ${key} of flow ${flowId} is waiting.`);
         io.out(`${key} of flow ${flowId} no longer waits.\n`);
       }),

@@ -9,6 +9,9 @@ import { failureOf, useFailureText, type Failure } from '../../api/failure-text'
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatRelative } from '../../runs/model/format';
 
+/** `stopping` while every record is let go. */
+const ALL = 'all';
+
 /** What a person recognises a waiting record by: its order number, SKU or e-mail, else its key. */
 function recordLabel(record: WaitingRecordView): string {
   const { orderNumber, sku, email } = record.businessKeys;
@@ -36,14 +39,18 @@ export function WaitingRecords({
   const failureWords = useFailureText();
   const [stopping, setStopping] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [confirmingAll, setConfirmingAll] = useState(false);
   if (waiting.records.length === 0) return null;
   const flowName = (flowId: string) => flows.find((flow) => flow.id === flowId)?.name ?? flowId;
+  const count = waiting.records.length;
 
-  const stop = async (record: WaitingRecordView) => {
-    setStopping(`${record.flowId}\n${record.itemKey}`);
+  /** One record (by its flow and key), or every one (`null`). */
+  const stop = async (record: WaitingRecordView | null) => {
+    setStopping(record ? `${record.flowId}\n${record.itemKey}` : ALL);
     try {
-      await api().runs.stopWaiting({ flowId: record.flowId, itemKey: record.itemKey });
+      await api().runs.stopWaiting(record ? { flowId: record.flowId, itemKey: record.itemKey } : {});
       setFailure(null);
+      setConfirmingAll(false);
       await onChanged();
     } catch (reason) {
       setFailure(failureOf(reason));
@@ -55,9 +62,37 @@ export function WaitingRecords({
   return (
     <section className="card db-waiting" aria-labelledby="waiting-title" data-testid="waiting-records">
       <div className="card-title">
-        <h2 id="waiting-title">{t('dashboard.waitingTitle', { count: waiting.records.length })}</h2>
+        <h2 id="waiting-title">{t('dashboard.waitingTitle', { count })}</h2>
+        {count > 1 && !confirmingAll && (
+          <button type="button" className="button button-secondary" onClick={() => setConfirmingAll(true)}>
+            {t('dashboard.stopWaitingAll', { count })}
+          </button>
+        )}
       </div>
       <p className="rn-muted db-waiting-intro">{t('dashboard.waitingBody', { days: waiting.waitingDays })}</p>
+      {confirmingAll && (
+        <div
+          className="st-confirm db-waiting-confirm"
+          role="alertdialog"
+          aria-labelledby="waiting-confirm-text"
+        >
+          <p id="waiting-confirm-text" className="st-grow">
+            {t('dashboard.stopWaitingAllConfirm', { count })}
+          </p>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={stopping === ALL}
+            onClick={() => void stop(null)}
+            autoFocus
+          >
+            {t('dashboard.stopWaitingAllButton')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => setConfirmingAll(false)}>
+            {t('dashboard.cancel')}
+          </button>
+        </div>
+      )}
       {failure && (
         <p className="form-error" role="alert">
           {failureWords(failure)}
