@@ -1,5 +1,11 @@
 import { isJsonObject, type JsonValue } from '../../shared/flow/json';
-import type { BusinessKeys, RetryFrom, RunCounts, StepErrorInfo } from '../../shared/flow/run-records';
+import type {
+  BusinessKeys,
+  ItemKeyParts,
+  RetryFrom,
+  RunCounts,
+  StepErrorInfo,
+} from '../../shared/flow/run-records';
 import type { ItemRecord } from '../store/items-repo';
 import type { RunWriter } from '../store/run-writer';
 import type { Store } from '../store/store';
@@ -7,8 +13,11 @@ import type { Clock } from './clock';
 import type { FlowRecord } from './executor';
 import type { ItemLauncher } from './item-launcher';
 import { edgeKey, type RunScope } from './run-scope';
+import { WaitingRecords } from './waiting-records';
 
 export interface RetryItemsDeps {
+  flowId: string;
+  dryRun: boolean;
   store: Store;
   writer: RunWriter;
   clock: Clock;
@@ -30,6 +39,19 @@ export async function retryItems(
   retry: { parentRunId: string; itemIds: readonly number[]; from?: RetryFrom },
 ): Promise<void> {
   const { launcher } = deps;
+  // A retried record that now waits for another (its order is still missing) waits as if its
+  // source had sent it; one that went through ends a wait it was in.
+  const waiting = new Map<string, WaitingRecords>();
+  const settleWaiting = (item: ItemRecord, key: ItemKeyParts, businessKeys: BusinessKeys) => {
+    const sourceId = sourceNodeOf(scope, key.system);
+    if (!sourceId) return;
+    let records = waiting.get(sourceId);
+    if (!records) {
+      records = new WaitingRecords(deps, sourceId);
+      waiting.set(sourceId, records);
+    }
+    records.settle(item, key, businessKeys);
+  };
   for (const originalId of retry.itemIds) {
     if (deps.signal.aborted) break;
     const original = deps.store.items.retrySource(originalId);
@@ -43,13 +65,12 @@ export async function retryItems(
     };
     const source = isJsonObject(original.source) ? original.source : null;
     const fromStart = retry.from === 'start' ? sourceNodeOf(scope, system) : null;
-    const item = launcher.newItem(
-      { system, entity, id: rest.join(':') || original.key },
-      fromStart ?? original.nodeId,
-      source,
-      businessKeys,
-      { id: original.id, rootId: original.rootId, attempts: original.attempts },
-    );
+    const keyParts: ItemKeyParts = { system, entity, id: rest.join(':') || original.key };
+    const item = launcher.newItem(keyParts, fromStart ?? original.nodeId, source, businessKeys, {
+      id: original.id,
+      rootId: original.rootId,
+      attempts: original.attempts,
+    });
     if (retry.from === 'start') {
       const next = fromStart ? (scope.edgesFrom.get(edgeKey(fromStart, 'out')) ?? []) : [];
       if (!source || next.length === 0) {
@@ -68,7 +89,10 @@ export async function retryItems(
         scope,
         item,
         next.map((edge) => ({ nodeId: edge.target, record })),
-        () => deps.writer.resolveOriginal(original.id, item.record),
+        () => {
+          deps.writer.resolveOriginal(original.id, item.record);
+          settleWaiting(item.record, keyParts, businessKeys);
+        },
       );
       continue;
     }
@@ -84,9 +108,10 @@ export async function retryItems(
       });
       continue;
     }
-    await launcher.launch(scope, item, [{ nodeId: original.nodeId, record: input }], () =>
-      deps.writer.resolveOriginal(original.id, item.record),
-    );
+    await launcher.launch(scope, item, [{ nodeId: original.nodeId, record: input }], () => {
+      deps.writer.resolveOriginal(original.id, item.record);
+      settleWaiting(item.record, keyParts, businessKeys);
+    });
   }
   await launcher.drain();
 }

@@ -179,6 +179,8 @@ export class RunExecution {
       if (this.options.retry) {
         await retryItems(
           {
+            flowId: this.options.flow.id,
+            dryRun: this.options.dryRun,
             store: this.deps.store,
             writer: this.writer,
             clock: this.deps.clock,

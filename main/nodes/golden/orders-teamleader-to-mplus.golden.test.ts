@@ -261,6 +261,36 @@ describe('template order-status-teamleader-to-mplus', () => {
     expect(stats.calls.payOrderV2).toBe(paid.length + 1);
   });
 
+  it('lets a retried payment whose order is still missing wait for it too', async () => {
+    const paid = (await h.teamleaderEntities<TlInvoice>('invoices')).filter((i) => i.status === 'matched');
+    // MplusKASSA cannot be asked: every payment fails (one attempt).
+    await h.faults('mplus', { errorRate: 1, operations: ['findOrder'] });
+    const flow = templates.get('order-status-teamleader-to-mplus');
+    flow.settings.retry = { attempts: 1, baseDelaySeconds: 0.01, maxDelaySeconds: 0.01 };
+    const failing = await h.engine.run({ flow, trigger: 'manual' });
+    await h.faults('mplus', {});
+    expect(failing.counts).toMatchObject({ total: paid.length, failed: paid.length });
+    // Retried while the orders flow has not run: each is skipped for its missing order, and waits.
+    const retry = await h.engine.run({
+      flow,
+      trigger: 'retry',
+      retry: {
+        parentRunId: failing.runId,
+        itemIds: h
+          .runStore()
+          .items.failed(failing.runId)
+          .map((item) => item.id),
+      },
+    });
+    expect(retry.counts).toMatchObject({ total: paid.length, skipped: paid.length, failed: 0 });
+    expect(h.runStore().waiting.ofSource('order-status-teamleader-to-mplus', 'payments')).toHaveLength(
+      paid.length,
+    );
+    await h.run(TEMPLATE);
+    const next = await h.run('order-status-teamleader-to-mplus');
+    expect(next.counts).toEqual({ total: paid.length, succeeded: paid.length, skipped: 0, failed: 0 });
+  });
+
   it('pays the orders of invoices paid before the orders flow made them, on the next run after it', async () => {
     const paid = (await h.teamleaderEntities<TlInvoice>('invoices')).filter((i) => i.status === 'matched');
     const result = await h.run('order-status-teamleader-to-mplus');
