@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { RunEventBatch } from '../../shared/flow/run-events';
-import { skipReason } from '../../shared/flow/skip-reasons';
+import { testWaiting } from '../store/testing';
 import { appFixture, type AppFixture } from '../engine/testing/app-fixture';
 import { memoryFlow, sampleOrders } from '../engine/testing/memory-flow';
 
@@ -216,15 +216,10 @@ describe('runs.*', () => {
     const writer = store.writer(runId, { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
     const since = Date.parse('2026-11-20T08:00:00.000Z');
     writer.putWaiting({
-      flowId: 'orders',
-      nodeId: 'source',
+      ...testWaiting('bad', { flowId: 'orders', nodeId: 'source', at: since, itemId: item.id }),
       key: { system: 'memory', entity: 'orders', id: 'bad' },
       record: { id: 'bad', orderNumber: 'ORD-BAD' },
       businessKeys: { orderNumber: 'ORD-BAD' },
-      reasons: [skipReason('mplusOrderMissing', { reference: 'bad' })],
-      itemId: item.id,
-      since,
-      at: since,
     });
     await writer.commit();
     expect(await call('runs.waiting', {})).toEqual({

@@ -11,7 +11,7 @@ import { skipReason } from '../../shared/flow/skip-reasons';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import { schemaSteps } from './schema';
 import { FlowBusyError, Store } from './store';
-import { beginTestRun, temporaryStore, testItem } from './testing';
+import { beginTestRun, temporaryStore, testItem, testWaiting } from './testing';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -334,17 +334,8 @@ describe('Store', () => {
     const writer = store.writer('run-1', { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
     const day = 86_400_000;
     const now = Date.now();
-    const waiting = (id: string, record: JsonObject, at: number) => ({
-      flowId: 'flow-1',
-      nodeId: 'status',
-      key: { system: 'teamleader', entity: 'invoice', id },
-      record,
-      businessKeys: { orderNumber: id },
-      reasons: [skipReason('mplusOrderMissing', { reference: id })],
-      itemId: 1,
-      since: at,
-      at,
-    });
+    const waiting = (id: string, record: JsonObject, at: number) =>
+      testWaiting(id, { flowId: 'flow-1', nodeId: 'status', record, at });
     writer.putWaiting(waiting('a', { status: 'paid' }, now - 20 * day));
     writer.putWaiting(waiting('b', { status: 'paid', email: 'jan@voorbeeld.be' }, now - day));
     writer.putWaiting(waiting('c', { status: 'paid' }, now - day));

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { skipReason } from '../../shared/flow/skip-reasons';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import type { ItemRecord } from './items-repo';
+import type { WaitingPut } from './run-writer';
 import { Store, type StoreOptions } from './store';
 
 /** A store in a fresh temporary folder, for tests; `cleanup` closes and deletes it. */
@@ -63,6 +65,25 @@ export function testItem(store: Store, runId: string, overrides: Partial<ItemRec
     response: null,
     startedAt: Date.now(),
     finishedAt: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A Teamleader invoice's payment waiting for its MplusKASSA order (see `waitsForAnotherRecord`),
+ * as a run's writer puts it; `id` is the invoice's.
+ */
+export function testWaiting(
+  id: string,
+  overrides: Partial<WaitingPut> & { flowId: string; nodeId: string; at: number },
+): WaitingPut {
+  return {
+    key: { system: 'teamleader', entity: 'invoice', id },
+    record: { orderReference: id, status: 'paid' },
+    businessKeys: { orderNumber: id },
+    reasons: [skipReason('mplusOrderMissing', { reference: id })],
+    itemId: 1,
+    since: overrides.at,
     ...overrides,
   };
 }

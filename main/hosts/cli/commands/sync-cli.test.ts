@@ -10,7 +10,7 @@ import { memoryFlow, sampleOrders } from '../../../engine/testing/memory-flow';
 import { MemorySystem } from '../../../engine/testing/memory-system';
 import { WaitingSystem } from '../../../engine/testing/waiting-system';
 import { resourcesDir } from '../../../app/paths';
-import { skipReason } from '../../../../shared/flow/skip-reasons';
+import { testWaiting } from '../../../store/testing';
 import { Vault } from '../../../vault/vault';
 import { registerFlows } from './flows';
 import { registerRun } from './run';
@@ -188,17 +188,14 @@ describe('koppel run', () => {
         'full',
         () => {},
       );
-      writer.putWaiting({
-        flowId: 'status',
-        nodeId: 'payments',
-        key: { system: 'teamleader', entity: 'invoice', id: 'inv-7' },
-        record: { orderReference: 'inv-7', status: 'paid' },
-        businessKeys: { orderNumber: '2026 / 7' },
-        reasons: [skipReason('mplusOrderMissing', { reference: 'inv-7' })],
-        itemId: 1,
-        since: Date.parse('2026-11-20T08:00:00Z'),
-        at: Date.parse('2026-11-20T08:00:00Z'),
-      });
+      writer.putWaiting(
+        testWaiting('inv-7', {
+          flowId: 'status',
+          nodeId: 'payments',
+          businessKeys: { orderNumber: '2026 / 7' },
+          at: Date.parse('2026-11-20T08:00:00Z'),
+        }),
+      );
       await writer.commit();
     } finally {
       await app.dispose();

@@ -98,7 +98,7 @@ export function WaitingRecords({
           {failureWords(failure)}
         </p>
       )}
-      <ul className="db-waiting-list">
+      <ul className="db-error-list db-waiting-list">
         {waiting.records.map((record) => {
           const key = `${record.flowId}\n${record.itemKey}`;
           const label = recordLabel(record);
