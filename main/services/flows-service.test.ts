@@ -5,6 +5,7 @@ import { apiMessageIn } from '../../shared/api/api-messages';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import { memoryFlow } from '../engine/testing/memory-flow';
 import { appFixture, type AppFixture } from '../engine/testing/app-fixture';
+import { testWaiting } from '../store/testing';
 
 const fixtures: AppFixture[] = [];
 afterEach(async () => {
@@ -56,6 +57,21 @@ describe('flows.*', () => {
     expect(draft.problems.find((problem) => problem.code === 'source.noTarget')?.nodeId).toBe('source');
     expect(await call('flows.delete', { id: 'orders' })).toEqual({ deleted: true });
     expect((await call('flows.list', {})).flows).toEqual([]);
+  });
+
+  it('lets the records of a deleted flow stop waiting, and only those', async () => {
+    const { call, app } = await setup();
+    await call('flows.save', { flow: memoryFlow({ id: 'status', name: 'Status' }) });
+    const { store } = app.ctx.sync;
+    const writer = store.writer('run-1', { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+    const at = Date.now();
+    writer.putWaiting(testWaiting('inv-1', { flowId: 'status', nodeId: 'source', at }));
+    writer.putWaiting(testWaiting('inv-2', { flowId: 'other', nodeId: 'source', at }));
+    await writer.commit();
+    expect(await call('flows.delete', { id: 'status' })).toEqual({ deleted: true });
+    expect(store.waiting.list().map((record) => [record.flowId, record.itemKey])).toEqual([
+      ['other', 'teamleader:invoice:inv-2'],
+    ]);
   });
 
   it('refuses to overwrite a change made elsewhere', async () => {

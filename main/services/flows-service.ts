@@ -87,7 +87,12 @@ export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
       return save(flow);
     },
     'flows.save': ({ flow }) => save(flow),
-    'flows.delete': ({ id }) => ({ deleted: sync.flows.delete(id) }),
+    'flows.delete': ({ id }) => {
+      const deleted = sync.flows.delete(id);
+      // Its records no longer wait for anything: no run of it will offer them again.
+      if (deleted) sync.store.waiting.stop({ flowId: id });
+      return { deleted };
+    },
     'flows.duplicate': ({ id, name }) => {
       const flow = sync.flows.require(id);
       return save(copyOf(flow, name ?? `${flow.name} (copy)`));
