@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import { nanoid } from 'nanoid';
 import type { FlowDocument, FlowEdge } from '../../shared/flow/flow-document';
 import type { RunEvent } from '../../shared/flow/run-events';
 import type { RetryFrom, RunCounts, RunStatus, RunTrigger, RunError } from '../../shared/flow/run-records';
@@ -12,6 +11,7 @@ import type { Clock } from './clock';
 import { watchWaits, type ConnectionProvider } from './connections';
 import { classifyError, isAbort } from './errors';
 import type { FlowRecord } from './executor';
+import { newId } from './ids';
 import { ItemLauncher } from './item-launcher';
 import { makingLockOf } from './making-lock';
 import { createNodeContext, type NodeContextDeps } from './node-context';
@@ -66,7 +66,7 @@ const RUN_SIGNAL_OWN_LISTENERS = 16;
 
 /** One run of a flow, from taking the lock to its one `runFinished`. */
 export class RunExecution {
-  readonly runId = nanoid();
+  readonly runId = newId();
   private readonly controller = new AbortController();
   private readonly counts: RunCounts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
   private readonly counters = new Map<string, NodeCounters>();

@@ -7,12 +7,13 @@ import type { FlowProblem } from '../../shared/flow/flow-problem';
 import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
 import type { DomainHandlers } from '../api/handlers';
 import type { AppContext } from '../app/context';
+import { newId } from '../engine/ids';
 
 /** A flow with new ids for itself (nodes keep theirs: they are unique within a flow). */
 function copyOf(flow: FlowDocument, name: string): FlowDocument {
   return FlowDocument.parse({
     ...structuredClone(flow),
-    id: nanoid(),
+    id: newId(),
     name,
     enabled: false,
     revision: 0,
@@ -23,7 +24,7 @@ function copyOf(flow: FlowDocument, name: string): FlowDocument {
 function blankFlow(name: string): FlowDocument {
   return FlowDocument.parse({
     schemaVersion: FLOW_SCHEMA_VERSION,
-    id: nanoid(),
+    id: newId(),
     name,
     nodes: [{ id: nanoid(8), kind: 'core.trigger.manual', version: 1, position: { x: 0, y: 0 }, config: {} }],
   });

@@ -1,4 +1,3 @@
-import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import { WizardQuestion, type WizardQuestionType } from '../../shared/api/calls/wizard';
 import { apiMessage } from '../../shared/api/api-messages';
@@ -7,6 +6,7 @@ import { FlowDocument } from '../../shared/flow/flow-document';
 import { issueWords } from '../../shared/flow/issue-words';
 import type { NodeCatalog } from '../../shared/nodes/catalog';
 import type { LocalizedText } from '../../shared/nodes/node-definition';
+import { newId } from '../engine/ids';
 import { boundNodes } from './plan-questions';
 import { QUESTION_BINDINGS, SCHEDULE_QUESTION_ID, SCHEDULE_TITLE } from './question-bindings';
 
@@ -122,7 +122,7 @@ export function applyAnswers(input: ApplyAnswersInput, catalog: NodeCatalog): Fl
   }
   return FlowDocument.parse({
     ...flow,
-    id: input.id ?? nanoid(),
+    id: input.id ?? newId(),
     name: input.name ?? template.name,
     enabled: input.enabled,
     revision: 0,
