@@ -194,15 +194,20 @@ export function skip(reason: SkipReason): TransformResult {
 
 // ---------------------------------------------------------------- targets
 
-/**
- * What an update of the record writes: its data without the create-only fields (the engine's
- * `write.payload` in update mode; a target that finds the record made meanwhile needs it too).
- */
+/** What an update of the record writes: its data without the create-only fields. */
 export function updatePayload(record: FlowRecord): JsonObject {
   if (record.createOnly.length === 0) return record.data;
   const copy = structuredClone(record.data);
   for (const path of record.createOnly) deletePath(copy, path);
   return copy;
+}
+
+/**
+ * A create turned into an update of `existing`, as the engine would have sent it: for a target that
+ * finds, while creating, that the record was made meanwhile (by another flow or a person).
+ */
+export function asUpdateOf(write: TargetWrite, existing: TargetIds): TargetWrite {
+  return { ...write, mode: 'update', existing, payload: updatePayload(write.record) };
 }
 
 /** Ids of the record in the target system, e.g. `{ invoiceId: '…' }`. */

@@ -9,7 +9,7 @@ import { toJsonObject } from '../../../../shared/domain/json';
 import { Product } from '../../../../shared/domain/product';
 import { mplusProductTarget } from '../../../../shared/nodes/mplus/targets';
 import { permanentError } from '../../../engine/errors';
-import { defineExecutor, updatePayload, type TargetIds, type TargetWrite } from '../../../engine/executor';
+import { asUpdateOf, defineExecutor, type TargetIds, type TargetWrite } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
@@ -197,7 +197,7 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
           if (current?.productNumber !== undefined) {
             ctx.log.info(runMessage('mplusArticleMadeMeanwhile', { article: number }));
             const existing = { productNumber: String(current.productNumber), articleNumber: String(number) };
-            written = { ...write, mode: 'update', existing, payload: updatePayload(write.record) };
+            written = asUpdateOf(write, existing);
             targetIds = await update(await build(written, current));
           } else if (outcome.kind !== 'created') {
             throw permanentError(

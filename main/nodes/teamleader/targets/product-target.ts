@@ -5,7 +5,7 @@ import { skipReason } from '../../../../shared/flow/skip-reasons';
 import type { VatCodeRule } from '../../../../shared/nodes/mplus/targets';
 import { teamleaderProductTarget } from '../../../../shared/nodes/teamleader/targets';
 import { permanentError } from '../../../engine/errors';
-import { defineExecutor, updatePayload, type TargetIds, type TargetWrite } from '../../../engine/executor';
+import { asUpdateOf, defineExecutor, type TargetIds, type TargetWrite } from '../../../engine/executor';
 import { vatCodeOf } from '../../mplus/vat-codes';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
@@ -154,12 +154,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
           const found = madeMeanwhile ?? (await products.ask(code))?.id;
           if (found) {
             const existing = { productId: found };
-            const update = await body({
-              ...write,
-              mode: 'update',
-              existing,
-              payload: updatePayload(write.record),
-            });
+            const update = await body(asUpdateOf(write, existing));
             await api(() => client.products.update({ id: found, ...update.body }, { signal }));
             ctx.log.info(runMessage('teamleaderProductMadeMeanwhile', { sku: code }));
             return { targetIds: existing };
