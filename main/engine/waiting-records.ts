@@ -2,7 +2,12 @@ import type { FlowEdge } from '../../shared/flow/flow-document';
 import { isJsonObject } from '../../shared/flow/json';
 import { messageFields, runMessage } from '../../shared/flow/run-messages';
 import type { BusinessKeys, ItemKeyParts } from '../../shared/flow/run-records';
-import { WAITING_DAYS, waitsForAnotherRecord, type SkipReason } from '../../shared/flow/skip-reasons';
+import {
+  WAITING_DAYS,
+  WAITING_MS,
+  waitsForAnotherRecord,
+  type SkipReason,
+} from '../../shared/flow/skip-reasons';
 import type { ItemRecord } from '../store/items-repo';
 import type { RunWriter } from '../store/run-writer';
 import type { Store } from '../store/store';
@@ -12,7 +17,6 @@ import type { FlowRecord } from './executor';
 import type { ItemLauncher } from './item-launcher';
 import type { RunScope } from './run-scope';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const NONE: readonly SkipReason[] = [];
 
 export interface WaitingDeps {
@@ -86,7 +90,7 @@ export class WaitingRecords {
   async offerAgain(scope: RunScope, nodeLabel: string, targets: readonly FlowEdge[]): Promise<void> {
     const now = this.deps.clock.now();
     const due = [...this.stored.values()].filter((record) => !this.sentAgain.has(record.itemKey));
-    const expired = due.filter((record) => now - record.since > WAITING_DAYS * DAY_MS);
+    const expired = due.filter((record) => now - record.since > WAITING_MS);
     for (const record of expired) {
       this.waiting.delete(record.itemKey);
       this.deps.writer.dropWaiting(this.deps.flowId, record.itemKey);

@@ -1,7 +1,5 @@
-import { WAITING_DAYS } from '../../shared/flow/skip-reasons';
+import { WAITING_MS } from '../../shared/flow/skip-reasons';
 import type { Db } from './database';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionResult {
   runsDeleted: number;
@@ -20,7 +18,7 @@ export interface EraseResult {
  * twice. Records that waited for another longer than `WAITING_DAYS` go too.
  */
 export function applyRetention(db: Db, retentionDays: number, now: number): RetentionResult {
-  const cutoff = now - retentionDays * DAY_MS;
+  const cutoff = now - retentionDays * 24 * 60 * 60 * 1000;
   const batch = db.prepare(
     "DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE status != 'running' AND finished_at < ? LIMIT 50)",
   );
@@ -31,7 +29,7 @@ export function applyRetention(db: Db, retentionDays: number, now: number): Rete
     if (changes === 0) break;
   }
   // Records of flows that stopped running no longer wait either (a running flow lets go itself).
-  db.prepare('DELETE FROM waiting WHERE since < ?').run(now - WAITING_DAYS * DAY_MS);
+  db.prepare('DELETE FROM waiting WHERE since < ?').run(now - WAITING_MS);
   const before = Number(db.pragma('freelist_count', { simple: true }));
   db.pragma('incremental_vacuum');
   const after = Number(db.pragma('freelist_count', { simple: true }));

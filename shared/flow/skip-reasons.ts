@@ -219,6 +219,8 @@ const WAITING_REASON_CODES: ReadonlySet<string> = new Set<keyof typeof catalogue
 
 /** How long a record skipped for a {@link waitsForAnotherRecord} reason is offered again. */
 export const WAITING_DAYS = 14;
+/** {@link WAITING_DAYS} in milliseconds: a record that waited longer is let go. */
+export const WAITING_MS = WAITING_DAYS * 24 * 60 * 60 * 1000;
 
 /** Whether a skip reason is one a record waits out (see {@link WAITING_REASON_CODES}). */
 export function waitsForAnotherRecord(reason: SkipReason): boolean {
