@@ -95,9 +95,10 @@ export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsurePro
             // Two orders of this run with one new product share this work.
             await creating.run(line.sku, () =>
               ctx.whileMaking(client, makingKey.product(line.sku), async (madeMeanwhile, made) => {
-                // Asked of Teamleader itself: our look may be the list's, and a person (or an
-                // attempt of this run whose answer was lost) may have made it since.
-                const found = madeMeanwhile ?? (await products.ask(line.sku))?.id;
+                // Asked of Teamleader itself unless it just said "none": our look may be the
+                // list's, and a person (or an attempt of this run whose answer was lost) may
+                // have made it since.
+                const found = madeMeanwhile ?? (await products.findBeforeMaking(line.sku))?.id;
                 if (found) return found;
                 const id = await create(line, order.currency, { ...document, line: index + 1 });
                 made(id);

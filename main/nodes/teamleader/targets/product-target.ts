@@ -149,9 +149,9 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
         }
         const code = skuOf(readRecord(Product, write.record.data, 'Product'));
         return ctx.whileMaking(client, makingKey.product(code), async (madeMeanwhile, made) => {
-          // Asked of Teamleader itself: our look may be the list's, read up to a minute ago, and a
-          // person may have made it since.
-          const found = madeMeanwhile ?? (await products.ask(code))?.id;
+          // Asked of Teamleader itself unless it just said "none": our look may be the list's,
+          // read up to a minute ago, and a person may have made it since.
+          const found = madeMeanwhile ?? (await products.findBeforeMaking(code))?.id;
           if (found) {
             const existing = { productId: found };
             const update = await body(asUpdateOf(write, existing));
