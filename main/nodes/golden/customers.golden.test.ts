@@ -165,6 +165,33 @@ describe('template customers-mplus-to-teamleader', () => {
     }
   });
 
+  it('looks the first customers up one by one, then reads the lists: a first sync of known customers', async () => {
+    // The till's relations, and one for each Teamleader customer: those are found, not made again.
+    await h.run('customers-teamleader-to-mplus');
+    const relations = await h.mplusEntities<WireRelation>('relations');
+    const callsBefore = (await h.stats('teamleader')).calls;
+    const result = await h.run('customers-mplus-to-teamleader');
+    const calls = (await h.stats('teamleader')).calls;
+    const made = (operation: string) => (calls[operation] ?? 0) - (callsBefore[operation] ?? 0);
+    expect(result.counts).toMatchObject({ total: relations.length, failed: 0 });
+    const companies = await h.teamleaderEntities<TlCompany>('companies');
+    const contacts = await h.teamleaderEntities<TlContact>('contacts');
+    for (const relation of relations) {
+      const email = relation.email?.toLowerCase();
+      const mine = relation.companyName
+        ? companies.filter((c) => primaryEmail(c.emails) === email)
+        : contacts.filter((c) => primaryEmail(c.emails) === email);
+      expect(mine, relation.companyName ?? relation.name).toHaveLength(1);
+    }
+    // Teamleader allows 200 calls a minute. A look-up by e-mail is one call for each of the first
+    // 20 customers; then the list (100 a call) answers, and only a customer about to be made, or
+    // a company's contact person, is asked on its own. It was one look-up or more per relation.
+    const lookups = made('companies.list') + made('contacts.list');
+    const makes = made('companies.add') + made('contacts.add');
+    expect(makes).toBeGreaterThan(0);
+    expect(lookups).toBeLessThan(relations.length);
+  });
+
   it('updates a changed relation but keeps the create-only phone number', async () => {
     await h.run('customers-mplus-to-teamleader');
     const person = (await h.mplusEntities<WireRelation>('relations')).find(

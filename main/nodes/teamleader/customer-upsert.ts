@@ -7,12 +7,13 @@ import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
 import { api } from '../steps/support/api-errors';
 import { changesSomething, companyBody, contactBody } from './convert/customer';
-
-export type CustomerKind = 'company' | 'contact';
+import type { CustomerKind, CustomersByEmail } from './customers-by-email';
 
 interface Io {
   readonly signal: AbortSignal;
   readonly dryRun: boolean;
+  /** The run's customers by e-mail (the list after 20 look-ups); without it each look-up is a call. */
+  readonly customers?: CustomersByEmail;
 }
 
 /** The placeholder id a dry run reports for a customer it would create. */
@@ -26,8 +27,36 @@ function createdId(ref: { id?: string }, what: TeamleaderCreated): string {
   return ref.id;
 }
 
-/** The company or contact whose (primary) e-mail is `email`. */
+/**
+ * The company or contact whose (primary) e-mail is `email`. With the run's {@link CustomersByEmail}
+ * a miss may be its list's answer: a caller about to make the customer uses
+ * {@link findCustomerBeforeMaking}.
+ */
 export async function findCustomer(
+  client: TeamleaderClient,
+  kind: CustomerKind,
+  email: string,
+  io: Io,
+): Promise<string | null> {
+  if (io.customers) return io.customers.find(kind, email);
+  return askCustomer(client, kind, email, io);
+}
+
+/**
+ * As {@link findCustomer}, for a caller about to make the customer: a miss is Teamleader's own
+ * answer (another flow or a person may have made it since the run's list was read).
+ */
+export async function findCustomerBeforeMaking(
+  client: TeamleaderClient,
+  kind: CustomerKind,
+  email: string,
+  io: Io,
+): Promise<string | null> {
+  if (io.customers) return io.customers.findBeforeMaking(kind, email);
+  return askCustomer(client, kind, email, io);
+}
+
+async function askCustomer(
   client: TeamleaderClient,
   kind: CustomerKind,
   email: string,
@@ -180,9 +209,10 @@ export async function ensureContactPerson(
   if (match) return match;
   const email = matchEmail(wanted.email);
   const existing = email
-    ? await findCustomer(client, 'contact', email, io)
+    ? await findCustomerBeforeMaking(client, 'contact', email, io)
     : await orphanNamed(client, fullName, io);
   const contactId = existing ?? (await writeContact(client, wanted, null, io));
+  if (email && existing === null) io.customers?.forget('contact', email);
   if (!io.dryRun) {
     await api(() =>
       client.contacts.linkToCompany(

@@ -8,11 +8,12 @@ import { permanentError } from '../../../engine/errors';
 import { defineExecutor, emit, type NodeContext } from '../../../engine/executor';
 import { makingKey } from '../../../engine/making-lock';
 import { OncePerKey } from '../../steps/support/once-per-key';
+import { CustomersByEmail } from '../customers-by-email';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readRecord } from '../../steps/support/records';
 import {
   ensureContactPerson,
-  findCustomer,
+  findCustomerBeforeMaking,
   WOULD_CREATE,
   writeCompany,
   writeContact,
@@ -21,6 +22,8 @@ import {
 interface Io {
   signal: AbortSignal;
   dryRun: boolean;
+  /** The run's customers by e-mail (the list after 20 look-ups). */
+  customers?: CustomersByEmail;
   /** The run's making lock (see making-lock.ts). */
   whileMaking: NodeContext<unknown>['whileMaking'];
 }
@@ -40,7 +43,8 @@ export async function resolveTeamleaderCustomer(
   const kind = customer.kind === 'company' ? 'company' : 'contact';
   // The customers flow makes them too, and may run at once: see making-lock.ts.
   return io.whileMaking(client, makingKey.customer(kind, email), async (madeMeanwhile, made) => {
-    const found = madeMeanwhile ?? (await findCustomer(client, kind, email, io));
+    const found = madeMeanwhile ?? (await findCustomerBeforeMaking(client, kind, email, io));
+    if (found === null) io.customers?.forget(kind, email);
     const write = kind === 'company' ? writeCompany : writeContact;
     const id = found && !update ? found : await write(client, payload, found, io);
     if (found === null && id !== WOULD_CREATE) made(id);
@@ -59,7 +63,12 @@ export const teamleaderResolveCustomerModule = defineExecutor(teamleaderResolveC
     const client = await teamleaderClient(ctx);
     const { defaultDebtor, updateExisting } = ctx.config;
     const once = new OncePerKey<CustomerRef>();
-    const io = { signal: ctx.signal, dryRun: ctx.dryRun, whileMaking: ctx.whileMaking };
+    const io = {
+      signal: ctx.signal,
+      dryRun: ctx.dryRun,
+      whileMaking: ctx.whileMaking,
+      customers: new CustomersByEmail(client, ctx.signal),
+    };
     return {
       async process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');

@@ -10,9 +10,11 @@ import { teamleaderClient } from '../../steps/support/clients';
 import { makingKey } from '../../../engine/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { changesSomething, companyBody, contactBody } from '../convert/customer';
+import { CustomersByEmail } from '../customers-by-email';
 import {
   ensureContactPerson,
   findCustomer,
+  findCustomerBeforeMaking,
   linkedContactId,
   writeCompany,
   writeContact,
@@ -34,7 +36,7 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
   category: 'target',
   async open(ctx) {
     const client = await teamleaderClient(ctx);
-    const io = { signal: ctx.signal, dryRun: false };
+    const io = { signal: ctx.signal, dryRun: false, customers: new CustomersByEmail(client, ctx.signal) };
     const kindOf = (customer: Customer) => (customer.kind === 'company' ? 'company' : 'contact');
     // A write that changes nothing would still move updated_at, and a flow the other way would
     // read the customer back: only real changes are sent.
@@ -115,11 +117,18 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
           makingKey.customer(kind, payload.email),
           async (madeMeanwhile, made) => {
             const known = kind === 'company' ? write.existing?.companyId : write.existing?.contactId;
-            if (!known && madeMeanwhile)
+            // Not known: the look-up before this write may have been the run's list's, read up
+            // to a minute ago; another flow or a person may have made it since.
+            const meanwhile =
+              known || madeMeanwhile
+                ? madeMeanwhile
+                : await findCustomerBeforeMaking(client, kind, payload.email, io);
+            if (!known && meanwhile)
               ctx.log.info(
                 runMessage('teamleaderCustomerMadeMeanwhile', { what: kind, email: payload.email }),
               );
-            const existing = known ?? madeMeanwhile ?? null;
+            const existing = known ?? meanwhile ?? null;
+            if (existing === null) io.customers.forget(kind, payload.email);
             if (kind === 'contact') {
               const contactId = await writeContact(client, payload, existing, io);
               if (existing === null) made(contactId);
