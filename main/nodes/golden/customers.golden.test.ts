@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { joinStreetLine, splitStreetLine } from '../../../shared/domain/address';
 import type { Customer } from '../../../shared/domain/customer';
+import { CustomersByEmail } from '../teamleader/customers-by-email';
+import { LIST_AFTER_LOOKUPS } from '../teamleader/listed-lookup';
 import { resolveTeamleaderCustomer } from '../teamleader/steps/resolve-customer';
 import { TwinHarness } from './harness';
 import {
@@ -192,6 +194,37 @@ describe('template customers-mplus-to-teamleader', () => {
     expect(lookups).toBeLessThan(relations.length);
   });
 
+  it("uses a customer made by hand after the run read Teamleader's list, instead of making a second", async () => {
+    // A new relation at the till: the source's last record. A run one record at a time whose
+    // creates take a while, so a person can make the contact after the run read the list.
+    const email = 'nora.nieuw@klant.example';
+    await h.mplus.createRelation({ name: 'Nora Nieuw', email, country: 'NL' });
+    await h.faults('teamleader', { operationLatencyMs: { 'contacts.add': 100 } });
+    const before = (await h.stats('teamleader')).calls['contacts.list'] ?? 0;
+    const running = h.run('customers-mplus-to-teamleader', (flow) => {
+      flow.settings.concurrency = 1;
+    });
+    // The first look-ups one by one, then the list (one page) and the next record's ask.
+    for (;;) {
+      const lists = (await h.stats('teamleader')).calls['contacts.list'] ?? 0;
+      if (lists - before >= LIST_AFTER_LOOKUPS + 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const byHand = await h.teamleader.contacts.add({
+      first_name: 'Nora',
+      last_name: 'Nieuw',
+      emails: [{ type: 'primary', email }],
+    });
+    const result = await running;
+    expect(result.counts.failed).toBe(0);
+    const mine = (await h.teamleaderEntities<TlContact>('contacts')).filter(
+      (c) => primaryEmail(c.emails) === email,
+    );
+    expect(mine.map((c) => c.id)).toEqual([byHand.id]);
+    const nora = h.items(result.runId).find((item) => item.businessKeys.email === email);
+    expect(nora).toMatchObject({ status: 'succeeded', targetIds: { contactId: byHand.id } });
+  });
+
   it('updates a changed relation but keeps the create-only phone number', async () => {
     await h.run('customers-mplus-to-teamleader');
     const person = (await h.mplusEntities<WireRelation>('relations')).find(
@@ -279,6 +312,38 @@ describe('template customers-mplus-to-teamleader', () => {
       c.companies.some((link) => link.company.id === companies[0]?.id),
     );
     expect(linked.map(fullName)).toEqual(['Lies Vos']);
+  });
+
+  it("finds a customer made by hand after the orders flow's customer step read the list", async () => {
+    const signal = new AbortController().signal;
+    const customers = new CustomersByEmail(h.teamleader, signal);
+    // Past the first look-ups: the run has read the list of contacts.
+    const known = (await h.teamleaderEntities<TlContact>('contacts')).flatMap((c) => {
+      const email = primaryEmail(c.emails);
+      return email ? [email] : [];
+    });
+    expect(known.length).toBeGreaterThan(LIST_AFTER_LOOKUPS);
+    for (const email of known.slice(0, LIST_AFTER_LOOKUPS + 1)) await customers.find('contact', email);
+    const email = 'nieuw@klant.example';
+    expect(await customers.find('contact', email)).toBeNull();
+    // A person makes the contact in Teamleader; then the orders flow meets an order of theirs.
+    const byHand = await h.teamleader.contacts.add({
+      first_name: 'Nora',
+      last_name: 'Nieuw',
+      emails: [{ type: 'primary', email }],
+    });
+    const ref = await resolveTeamleaderCustomer(
+      h.teamleader,
+      { kind: 'person', name: 'Nora Nieuw', firstName: 'Nora', lastName: 'Nieuw', email },
+      email,
+      false,
+      { signal, dryRun: false, whileMaking: h.whileMaking(), customers },
+    );
+    expect(ref).toMatchObject({ type: 'contact', id: byHand.id });
+    const mine = (await h.teamleaderEntities<TlContact>('contacts')).filter(
+      (c) => primaryEmail(c.emails) === email,
+    );
+    expect(mine).toHaveLength(1);
   });
 
   it('makes a company once when linking its contact person fails and is retried', async () => {

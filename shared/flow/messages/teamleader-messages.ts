@@ -73,9 +73,9 @@ export const teamleaderMessages = {
   ),
   teamleaderCustomerMadeMeanwhile: wording<{ what: 'company' | 'contact'; email: string }>(
     ({ what, email }) =>
-      `The ${what} with e-mail ${email} was made by another flow meanwhile; this one used it instead of making a second.`,
+      `The ${what} with e-mail ${email} was made in Teamleader meanwhile (by another flow or by hand); this one used it instead of making a second.`,
     ({ what, email }) =>
-      `${capitalised(createdNouns[what] ?? what)} met e-mail ${email} werd intussen door een andere flow aangemaakt; deze gebruikte het in plaats van een tweede aan te maken.`,
+      `${capitalised(createdNouns[what] ?? what)} met e-mail ${email} werd intussen in Teamleader aangemaakt (door een andere flow of met de hand); deze gebruikte het in plaats van een tweede aan te maken.`,
   ),
   teamleaderNegativeStock: wording<{ sku: string; quantity: number }>(
     ({ sku, quantity }) =>
