@@ -240,8 +240,14 @@ describe('template customers-mplus-to-teamleader', () => {
       city: 'Zwolle',
       zipcode: '8011 AA',
     });
+    const callsBefore = (await h.stats('teamleader')).calls;
     const result = await h.run('customers-mplus-to-teamleader');
     expect(result.counts).toEqual({ total: 1, succeeded: 1, skipped: 0, failed: 0 });
+    const calls = (await h.stats('teamleader')).calls;
+    const made = (operation: string) => (calls[operation] ?? 0) - (callsBefore[operation] ?? 0);
+    // Read once to compare, and the same read serves the update (it was read twice).
+    expect(made('contacts.info')).toBe(1);
+    expect(made('contacts.update')).toBe(1);
     const contact = (await h.teamleaderEntities<TlContact>('contacts')).find(
       (c) => c.id === contactBefore?.id,
     );

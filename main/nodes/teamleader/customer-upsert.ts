@@ -74,12 +74,16 @@ async function askCustomer(
   return found[0]?.id ?? null;
 }
 
-/** Creates the company, or updates it when the payload changes something. Returns its id. */
+/**
+ * Creates the company, or updates it when the payload changes something. Returns its id. `read` is
+ * the company as the caller just read it (its `companies.info`), saving a second read.
+ */
 export async function writeCompany(
   client: TeamleaderClient,
   payload: Partial<Customer>,
   id: string | null,
   io: Io,
+  read?: Company,
 ): Promise<string> {
   if (id === null) {
     const body = companyBody(payload, null);
@@ -95,7 +99,8 @@ export async function writeCompany(
       'company',
     );
   }
-  const existing: Company = await api(() => client.companies.info({ id }, { signal: io.signal }));
+  const existing: Company =
+    read?.id === id ? read : await api(() => client.companies.info({ id }, { signal: io.signal }));
   const body = companyBody(payload, existing);
   if (!io.dryRun && changesSomething(body, existing)) {
     await api(() => client.companies.update({ id, ...body }, { signal: io.signal }));
@@ -103,12 +108,13 @@ export async function writeCompany(
   return id;
 }
 
-/** Creates the contact, or updates it when the payload changes something. Returns its id. */
+/** Creates the contact, or updates it when the payload changes something (as {@link writeCompany}). */
 export async function writeContact(
   client: TeamleaderClient,
   payload: Partial<Customer>,
   id: string | null,
   io: Io,
+  read?: Contact,
 ): Promise<string> {
   if (id === null) {
     const body = contactBody(payload, null);
@@ -124,7 +130,8 @@ export async function writeContact(
       'contact',
     );
   }
-  const existing: Contact = await api(() => client.contacts.info({ id }, { signal: io.signal }));
+  const existing: Contact =
+    read?.id === id ? read : await api(() => client.contacts.info({ id }, { signal: io.signal }));
   const body = contactBody(payload, existing);
   if (!io.dryRun && changesSomething(body, existing)) {
     await api(() => client.contacts.update({ id, ...body }, { signal: io.signal }));

@@ -4,7 +4,8 @@ import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { teamleaderCustomerTarget } from '../../../../shared/nodes/teamleader/targets';
 import { permanentError } from '../../../engine/errors';
-import { defineExecutor, type TargetIds } from '../../../engine/executor';
+import { defineExecutor, type TargetIds, type TargetWrite } from '../../../engine/executor';
+import type { Company, Contact } from '../../../connectors/teamleader/schemas';
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { makingKey } from '../../../engine/making-lock';
@@ -48,6 +49,9 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
         id,
       }),
     });
+    // The company or contact each update's `prepare` read, for its `send` (one read, not two).
+    const readCompanies = new WeakMap<TargetWrite, Company>();
+    const readContacts = new WeakMap<TargetWrite, Contact>();
     return {
       idempotency: 'reference',
       lookupBeforeCreate: true,
@@ -71,6 +75,7 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
           const current = companyId
             ? await api(() => client.companies.info({ id: companyId }, { signal: ctx.signal }))
             : null;
+          if (current) readCompanies.set(write, current);
           const body = companyBody(payload, current);
           if (
             companyId &&
@@ -93,6 +98,7 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
         const current = contactId
           ? await api(() => client.contacts.info({ id: contactId }, { signal: ctx.signal }))
           : null;
+        if (current) readContacts.set(write, current);
         if (contactId && current && !changesSomething(contactBody(payload, current), current)) {
           return upToDate('contact', contactId);
         }
@@ -129,12 +135,18 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
               );
             const existing = known ?? meanwhile ?? null;
             if (existing === null) io.customers.forget(kind, payload.email);
+            // What prepare read serves the first attempt only (and only for the record it read:
+            // the write functions compare ids); a retry, maybe much later, reads it again.
+            const readCompany = readCompanies.get(write);
+            const readContact = readContacts.get(write);
+            readCompanies.delete(write);
+            readContacts.delete(write);
             if (kind === 'contact') {
-              const contactId = await writeContact(client, payload, existing, io);
+              const contactId = await writeContact(client, payload, existing, io, readContact);
               if (existing === null) made(contactId);
               return { targetIds: { contactId } };
             }
-            const companyId = await writeCompany(client, payload, existing, io);
+            const companyId = await writeCompany(client, payload, existing, io, readCompany);
             if (existing === null) made(companyId);
             const contactId = customer.contactPerson
               ? await ensureContactPerson(client, companyId, customer.contactPerson, io, existing === null)
