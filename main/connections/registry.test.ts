@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
-import type { Connection } from '../../shared/connections/connection';
+import type { Connection, TeamleaderConnection } from '../../shared/connections/connection';
 import { startMplusTwin, type MplusTwin, type MplusTwinFaults } from '../connectors/mplus';
 import type { Keychain } from '../vault/keychain';
 import type { Vault } from '../vault/vault';
 import { testConnection } from './connection-tests';
-import { ConnectionRegistry } from './registry';
+import { ConnectionRegistry, teamleaderAccountName } from './registry';
 import { saveMplusConnection } from './save-mplus';
 import { tempDataDir, testKeychain, testSettings, testVault } from './testing/fixtures';
 import { koppelRejectionOf } from '../../shared/api/testing/koppel-error-of';
@@ -175,6 +175,22 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     expect(registry.accountOf({})).toBeUndefined();
     await saveMplusConnection(registry, { id: 'mplus', host: '127.0.0.1', port: 1 });
     expect(registry.accountOf(await registry.mplus())).toBe('mplus https://127.0.0.1:1/');
+  });
+
+  it('names one till the same for two connections to it, so their makers are kept apart', async () => {
+    await save();
+    await saveMplusConnection(registry, {
+      name: 'Shop, second login',
+      host: 'http://127.0.0.1',
+      port: twin.port,
+      ident: IDENT,
+      secret: SECRET,
+    });
+    const ids = registry.store.list().map((connection) => connection.id);
+    expect(ids).toHaveLength(2);
+    const [first, second] = await Promise.all(ids.map((id) => registry.mplus(id)));
+    expect(first).not.toBe(second);
+    expect(registry.accountOf(first ?? {})).toBe(registry.accountOf(second ?? {}));
   });
 
   it('refuses a new connection without its secrets and stores nothing', async () => {
@@ -364,5 +380,25 @@ describe('connection registry with MplusKASSA (real keychain, twin on loopback)'
     // A sandbox connection left in the settings while the sandbox is off.
     registry.store.save(sandboxMplus);
     expect(registry.check('mplus', 'sandbox-mplus')).toEqual({ reason: 'sandboxOff' });
+  });
+});
+
+describe('teamleaderAccountName', () => {
+  const teamleader = liveTeamleader as TeamleaderConnection;
+  const named = (connection: TeamleaderConnection, url = 'https://api.focus.teamleader.eu') =>
+    teamleaderAccountName(connection, url);
+
+  it('names a Teamleader account by the id users.me gave, whichever connection reaches it', () => {
+    const first = { ...teamleader, account: { accountId: 'acc-1' } };
+    const second = { ...teamleader, id: 'tl-2', name: 'Teamleader (2)', account: { accountId: 'acc-1' } };
+    expect(named(second)).toBe(named(first));
+    expect(named({ ...teamleader, account: { accountId: 'acc-2' } })).not.toBe(named(first));
+    // Another address (a sandbox twin on another port) is another account, whatever its id says.
+    expect(named(first, 'http://127.0.0.1:4100')).not.toBe(named(first, 'http://127.0.0.1:4200'));
+  });
+
+  it('names an account not yet known by its connection, never by a guess', () => {
+    expect(named({ ...teamleader, id: 'tl-2' })).not.toBe(named(teamleader));
+    expect(named(teamleader)).not.toBe(named({ ...teamleader, account: { accountId: 'acc-1' } }));
   });
 });

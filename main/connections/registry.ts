@@ -104,8 +104,9 @@ export class ConnectionRegistry implements ConnectionProvider {
   }
 
   /**
-   * The connection and the address it talks to: the same in every process on this data folder (the
-   * sandbox's twins are shared), and another once the address changes.
+   * The account a client writes to, named the same in every process on this data folder and by
+   * every connection to that account (see {@link teamleaderAccountName}, {@link mplusAccountName}):
+   * the making lock keeps makers of one record on one account apart.
    */
   accountOf(client: object): string | undefined {
     return this.accounts.get(client);
@@ -165,7 +166,7 @@ export class ConnectionRegistry implements ConnectionProvider {
     if (cached?.key === key) return cached.client;
     const client = createTeamleaderClient({ ...this.options.teamleaderOptions, ...options });
     this.teamleaderClients.set(connection.id, { key, client });
-    this.accounts.set(client, `${connection.id} ${options.apiBaseUrl}`);
+    this.accounts.set(client, teamleaderAccountName(connection, options.apiBaseUrl));
     return client;
   }
 
@@ -178,7 +179,7 @@ export class ConnectionRegistry implements ConnectionProvider {
     if (cached?.key === key) return cached.client;
     const client = createMplusClient({ ...this.options.mplusOptions, ...options });
     this.mplusClients.set(connection.id, { key, client });
-    this.accounts.set(client, `${connection.id} ${options.url}`);
+    this.accounts.set(client, mplusAccountName(options.url));
     return client;
   }
 
@@ -320,4 +321,25 @@ export function secretFields(kind: ConnectionKind): readonly string[] {
 /** A cache key that changes when any input does, without keeping secrets around in clear. */
 function fingerprint(parts: readonly (string | undefined)[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/**
+ * A Teamleader account by the id `users.me` gave when the connection was authorised (every
+ * customer shares the API's address), with that address (a sandbox twin's port); before that is
+ * known, the connection itself. Two names for one account only lose coordination; one name for two
+ * accounts would hand one a record the other made, so an id is never guessed.
+ */
+export function teamleaderAccountName(
+  connection: TeamleaderConnection,
+  apiBaseUrl: string | undefined,
+): string {
+  // Without an address of its own the client talks to Teamleader's (the default).
+  const address = apiBaseUrl ?? 'teamleader';
+  const accountId = connection.account?.accountId;
+  return accountId ? `teamleader ${address} account ${accountId}` : `${connection.id} ${address}`;
+}
+
+/** A MplusKASSA account by its address: each customer's till has its own host and port. */
+export function mplusAccountName(url: string): string {
+  return `mplus ${url}`;
 }
