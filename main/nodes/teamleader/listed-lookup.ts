@@ -12,8 +12,8 @@ export const LIST_AFTER_LOOKUPS = 20;
  * How long a read of the list also answers "no such record". Within it a key the list lacks is
  * taken as missing (a first sync meets hundreds: each would cost a look-up); after it such a key
  * is asked of Teamleader on its own, or the list is read again once that is the cheaper way. A
- * caller about to make the record asks Teamleader itself whatever the list's age (`ask`, under
- * making-lock.ts's lock): another flow or a person may have made it since the list was read.
+ * caller about to make the record asks Teamleader itself whatever the list's age (`findBeforeMaking`,
+ * under making-lock.ts's lock): another flow or a person may have made it since the list was read.
  */
 export const LIST_TRUSTED_MS = 60_000;
 
@@ -69,8 +69,8 @@ export class ListedLookup<T> {
   ) {}
 
   /**
-   * The record whose key is `key`, or null. Null may be the list's answer: before making the
-   * record, `ask` (see making-lock.ts).
+   * The record whose key is `key`, or null. Null may be the list's answer: a caller about to make
+   * the record uses {@link findBeforeMaking}.
    */
   find(key: string): Promise<T | null> {
     return this.lookFor(key, true);
@@ -129,13 +129,23 @@ export class ListedLookup<T> {
           if (record) {
             this.found.set(key, record);
             this.missedAt.delete(key);
-          } else if (!this.written.has(key)) this.missedAt.set(key, askedAt);
+          } else if (!this.written.has(key)) this.noteMiss(key, askedAt);
           return record;
         })
         .finally(() => this.looking.delete(key));
       this.looking.set(key, pending);
     }
     return pending;
+  }
+
+  private noteMiss(key: string, at: number): void {
+    this.missedAt.delete(key);
+    this.missedAt.set(key, at);
+    // Oldest first (insertion order): a long run keeps only the misses that still count.
+    for (const [old, time] of this.missedAt) {
+      if (at - time < ASKED_MISS_TRUSTED_MS) break;
+      this.missedAt.delete(old);
+    }
   }
 
   /** The list as last read, or a new read when there is none (one read at a time). */
