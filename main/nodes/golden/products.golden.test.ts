@@ -185,6 +185,33 @@ describe('products both ways', () => {
   });
 });
 
+describe('products both ways, from the till first', () => {
+  it("leaves the till's articles as they are when their products come back from Teamleader", async () => {
+    const tillProducts = await h.mplus.getProducts({ includeAllArticlesOfSelectedProducts: true });
+    expect(tillProducts.length).toBeGreaterThan(0);
+    await h.run('products-mplus-to-teamleader');
+    const articles = await h.mplusEntities<WireArticle>('articles');
+    const result = await h.run('products-teamleader-to-mplus');
+    // Teamleader's own products are made; the ones that came from the till are up to date. They
+    // were written back once before: an extArticleId equal to the article number, and the
+    // Teamleader name ("Earl Grey 100 g") as the product's description ("Earl Grey").
+    const items = h.items(result.runId);
+    const fromTill = items.filter((item) =>
+      articles.some((a) => String(a.articleNumber) === item.businessKeys.sku),
+    );
+    expect(fromTill).toHaveLength(articles.length);
+    for (const item of fromTill)
+      expect(item, item.businessKeys.sku).toMatchObject({
+        status: 'skipped',
+        reasons: [{ code: 'mplusArticleUpToDate' }],
+      });
+    expect(result.counts.failed).toBe(0);
+    expect(await h.mplus.getProducts({ includeAllArticlesOfSelectedProducts: true })).toEqual(
+      expect.arrayContaining(tillProducts),
+    );
+  });
+});
+
 describe('two flows making products at once', () => {
   it('makes each new code once when two flows make the same products together', async () => {
     // Making a product takes a while, as on a real account where calls wait for the rate limit:

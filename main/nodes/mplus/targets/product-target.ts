@@ -15,6 +15,7 @@ import { mplusClient } from '../../steps/support/clients';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { productToArticle } from '../convert/product';
 import { sameValues } from '../../steps/support/same-values';
+import { skuOfArticle } from '../article-skus';
 import { articleNumberOf } from '../convert/sku';
 import { vatCodeFor } from '../vat-codes';
 
@@ -65,29 +66,41 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
     /**
      * The product to write. `current` is the product an update changes: its name is written only
      * when the article is its only one (variants share the product's name; each variant's name
-     * written there in turn would flip it back and forth).
+     * written there in turn would flip it back and forth), and only where the product's description
+     * was that name.
      */
     const build = async (write: TargetWrite, current: MplusProduct | undefined): Promise<MplusProduct> => {
       const full = readRecord(Product, write.record.data, 'Product');
       const payload = readPayload(Product.partial(), write.payload, 'Product');
       const number = articleNumber(full);
       // The SKU as it is in the source (e.g. "SKU-00012"), so the article can be traced back to it.
+      // An article that already answers to that SKU (its number, or the same extArticleId) is
+      // left as it is: writing it would change nothing but make every till article an update once.
+      const currentArticle = current?.articleList?.article?.find((a) => a.articleNumber === number);
+      const marked =
+        full.sku !== undefined &&
+        write.mode === 'update' &&
+        currentArticle !== undefined &&
+        skuOfArticle(currentArticle) === full.sku;
       const article: Article = {
         ...productToArticle(payload),
         articleNumber: number,
-        ...(full.sku ? { extArticleId: full.sku } : {}),
+        ...(full.sku && !marked ? { extArticleId: full.sku } : {}),
       };
-      if (write.mode === 'update')
-        keepOwnTexts(
-          article,
-          current?.articleList?.article?.find((a) => a.articleNumber === number),
-        );
+      if (write.mode === 'update') keepOwnTexts(article, currentArticle);
       if (payload.taxRate !== undefined)
         article.vatCode = vatCodeFor(config.vatCodes, payload.taxRate, { product: nameOf(full) });
       if (write.mode === 'create' && config.turnoverGroup !== undefined)
         article.turnoverGroup = config.turnoverGroup;
       const groupNumber = await groupNumberOf(payload.category?.name);
-      const namesProduct = write.mode === 'create' || (current?.articleList?.article ?? []).length <= 1;
+      // As the article's own texts (keepOwnTexts): a product description that was not the article's
+      // name ("Earl Grey" for "Earl Grey 100 g", the name Teamleader has) stays as the till has it.
+      const ownDescription =
+        current?.description !== undefined &&
+        currentArticle?.invoiceText !== undefined &&
+        current.description !== currentArticle.invoiceText;
+      const namesProduct =
+        write.mode === 'create' || ((current?.articleList?.article ?? []).length <= 1 && !ownDescription);
       return {
         ...(write.mode === 'update' ? { productNumber: Number(write.existing?.productNumber) } : {}),
         ...(payload.name !== undefined && namesProduct ? { description: payload.name } : {}),
