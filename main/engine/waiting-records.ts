@@ -73,7 +73,8 @@ export class WaitingRecords {
         businessKeys,
         reasons,
         itemId: item.id,
-        since: this.stored.get(item.key)?.since ?? now,
+        // The table keeps the time a stored record first waited.
+        since: now,
         at: now,
       });
       this.waiting.add(item.key);
@@ -89,8 +90,12 @@ export class WaitingRecords {
    */
   async offerAgain(scope: RunScope, nodeLabel: string, targets: readonly FlowEdge[]): Promise<void> {
     const now = this.deps.clock.now();
-    const due = [...this.stored.values()].filter((record) => !this.sentAgain.has(record.itemKey));
-    const expired = due.filter((record) => now - record.since > WAITING_MS);
+    const expired: WaitingRecord[] = [];
+    const offered: WaitingRecord[] = [];
+    for (const record of this.stored.values()) {
+      if (this.sentAgain.has(record.itemKey)) continue;
+      (now - record.since > WAITING_MS ? expired : offered).push(record);
+    }
     for (const record of expired) {
       this.waiting.delete(record.itemKey);
       this.deps.writer.dropWaiting(this.deps.flowId, record.itemKey);
@@ -110,7 +115,6 @@ export class WaitingRecords {
         ),
       });
     }
-    const offered = due.filter((record) => !expired.includes(record));
     if (offered.length === 0 || targets.length === 0) return;
     this.deps.writer.event({
       type: 'log',
