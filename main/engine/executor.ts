@@ -7,6 +7,7 @@ import type { BusinessKeys, ItemKeyParts } from '../../shared/flow/run-records';
 import type { SkipReason } from '../../shared/flow/skip-reasons';
 import type { TriggerRecord } from '../../shared/nodes/record-types';
 import type { AnyNodeDefinition, NodeDefinition } from '../../shared/nodes/node-definition';
+import type { WrittenRecord } from '../store/items-repo';
 import type { Clock } from './clock';
 import type { ClientKind, ConnectionClients } from './connections';
 import type { MakingWork } from './making-lock';
@@ -92,6 +93,14 @@ export interface NodeContext<Config> {
    * started, which this one uses instead of making its own (see making-lock.ts).
    */
   whileMaking<T>(client: object, key: string, work: MakingWork<T>): Promise<T>;
+  /**
+   * What Koppel's runs (every flow on this data folder; not dry runs) wrote from the source record
+   * `key`, newest first, while the run history keeps it (30 days by default). A node tells a record
+   * Koppel itself wrote, read back from the system it wrote to, from one made there by others
+   * without asking a system; an empty answer says nothing (another install, an old record), so
+   * the node asks the system then.
+   */
+  writtenFrom(key: ItemKeyParts): readonly WrittenRecord[];
 }
 
 /** What every executor may add. */

@@ -1,5 +1,7 @@
 import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
 import { messageFields, type RunMessage } from '../../shared/flow/run-messages';
+import { formatItemKey } from '../../shared/flow/run-records';
+import type { WrittenRecord } from '../store/items-repo';
 import type { RunWriter } from '../store/run-writer';
 import type { Clock } from './clock';
 import type { ConnectionProvider } from './connections';
@@ -19,7 +21,15 @@ export interface NodeContextDeps {
   making: MakingLock;
   /** When the run started, by the system's clock (the making lock's times are other processes' too). */
   startedAtWall: number;
+  /** The run history's answer to {@link NodeContext.writtenFrom}, by formatted item key. */
+  writtenFrom: (key: string) => readonly WrittenRecord[];
 }
+
+/**
+ * {@link NodeContext.writtenFrom} where there is no run history to ask (the editor's tests of a
+ * node, unit tests): nothing is known, so nodes ask their systems.
+ */
+export const withoutRunHistory = (): readonly WrittenRecord[] => [];
 
 /** Builds what an executor sees of the run, for one node. */
 export function createNodeContext<Config>(
@@ -76,5 +86,6 @@ export function createNodeContext<Config>(
         deps.signal,
         work,
       ),
+    writtenFrom: (key) => deps.writtenFrom(formatItemKey(key)),
   };
 }

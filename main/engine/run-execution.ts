@@ -300,6 +300,7 @@ export class RunExecution {
       random: this.deps.random,
       making: makingLockOf(this.deps.store.making),
       startedAtWall: this.startedAtWall,
+      writtenFrom: (key) => this.deps.store.items.writtenFrom(key),
     };
   }
 

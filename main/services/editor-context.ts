@@ -3,6 +3,7 @@ import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
 import type { Clock } from '../engine/clock';
 import type { ConnectionProvider } from '../engine/connections';
 import { withoutMakingLock } from '../engine/making-lock';
+import { withoutRunHistory } from '../engine/node-context';
 import { RetriesExhausted, withRetry } from '../engine/retry';
 import type { NodeContext, RunLog } from '../engine/executor';
 
@@ -59,5 +60,6 @@ export function editorNodeContext<Config>(options: {
     },
     // A dry run: nothing is made, so nothing to keep from other runs.
     whileMaking: withoutMakingLock,
+    writtenFrom: withoutRunHistory,
   };
 }

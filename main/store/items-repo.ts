@@ -2,6 +2,7 @@ import type { JsonValue } from '../../shared/flow/json';
 import {
   ItemAction,
   ItemStatus,
+  type BusinessKeys,
   type ItemAttempt,
   type RunItemDetail,
   type RunItemSummary,
@@ -73,6 +74,15 @@ export interface RetrySource {
   email: string | null;
   sku: string | null;
   erased: boolean;
+}
+
+/** A record a Koppel run wrote to a system, as the run history holds it. */
+export interface WrittenRecord {
+  /** The run that wrote it. */
+  runId: string;
+  /** Its ids in the system it was written to. */
+  targetIds: Record<string, string>;
+  businessKeys: BusinessKeys;
 }
 
 interface ItemRow {
@@ -148,6 +158,7 @@ export class ItemsRepo {
   private readonly detailStmt;
   private readonly historyStmt;
   private readonly maxIdStmt;
+  private readonly writtenStmt;
 
   constructor(private readonly db: Db) {
     this.detailStmt = db.prepare<[number], ItemDetailRow>(
@@ -159,6 +170,23 @@ export class ItemsRepo {
        FROM attempts WHERE root_id = ? ORDER BY id`,
     );
     this.maxIdStmt = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM items');
+    this.writtenStmt = db.prepare<[string], ItemRow>(
+      `SELECT ${summaryColumns} FROM items
+       WHERE item_key = ? AND status = 'succeeded' AND target_ids IS NOT NULL
+         AND run_id IN (SELECT id FROM runs WHERE dry_run = 0)
+       ORDER BY id DESC LIMIT 10`,
+    );
+  }
+
+  /**
+   * What runs (not dry runs) wrote from the source record `key` (`system:entity:id`), newest
+   * first, while the history keeps their items.
+   */
+  writtenFrom(key: string): WrittenRecord[] {
+    return this.writtenStmt.all(key).flatMap((row) => {
+      const { runId, targetIds, businessKeys } = toSummary(row);
+      return targetIds ? [{ runId, targetIds, businessKeys }] : [];
+    });
   }
 
   maxId(): number {

@@ -4,6 +4,7 @@ import type { NodeDefinition } from '../../../shared/nodes/node-definition';
 import type { NodeContext, NodeModule, TransformInstance, TransformResult } from '../executor';
 import { staticConnections } from '../connections';
 import { withoutMakingLock } from '../making-lock';
+import { withoutRunHistory } from '../node-context';
 import { TestClock } from './test-clock';
 
 /** Opens a transform module with a config (parsed by its definition) for a direct unit test. */
@@ -38,6 +39,7 @@ export async function openTransform<C extends z.ZodObject>(
     connection: (kind) => staticConnections({}).get(kind),
     retry: (work) => work(),
     whileMaking: withoutMakingLock,
+    writtenFrom: withoutRunHistory,
   };
   const instance = await module.executor.open(ctx);
   return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../../../shared/flow/flow-document';
-import { TwinHarness } from './harness';
+import { TwinHarness, type TwinStats } from './harness';
 import {
   primaryEmail,
   setConfig,
@@ -23,6 +23,9 @@ beforeEach(async () => h.reset());
 function quickRetries(flow: FlowDocument): void {
   flow.settings.retry = { attempts: 10, baseDelaySeconds: 0.01, maxDelaySeconds: 0.05 };
 }
+
+/** All MplusKASSA calls so far (its twin counts them per operation). */
+const mplusCalls = (stats: TwinStats): number => Object.values(stats.calls).reduce((sum, n) => sum + n, 0);
 
 const duplicates = (values: readonly (string | null | undefined)[]) => {
   const seen = new Set<string>();
@@ -184,20 +187,20 @@ describe('incremental sources', () => {
 });
 
 describe('both directions at once', () => {
-  it('never sends an order back to the system it came from', async () => {
+  it('never sends an order back to the system it came from, and asks neither system when its run history knows', async () => {
     const tlBefore = (await h.teamleaderEntities<TlInvoice>('invoices')).length;
     const seedOrders = (await h.mplusEntities<WireOrder>('orders')).length;
     const toMplus = await h.run('orders-teamleader-to-mplus');
     const fromTeamleader = toMplus.counts.succeeded;
-    const listsBefore = (await h.stats('teamleader')).calls['invoices.list'] ?? 0;
+    expect(fromTeamleader).toBeGreaterThan(0);
+    const tlCallsBefore = (await h.stats('teamleader')).calls;
     const toTeamleader = await h.run('orders-mplus-to-teamleader', (flow) =>
       setConfig(flow, 'invoice', { book: true }),
     );
-    // One invoices.list an order: by id for an order that came from Teamleader (and no reference
-    // look-up after it), by reference for a till's own order.
-    expect(((await h.stats('teamleader')).calls['invoices.list'] ?? 0) - listsBefore).toBe(
-      seedOrders + fromTeamleader,
-    );
+    // One invoices.list for each of the till's own orders (by reference); none for an order this
+    // data folder's runs made from a Teamleader invoice: the run history knows where it came from.
+    const tlCalls = (await h.stats('teamleader')).calls;
+    expect((tlCalls['invoices.list'] ?? 0) - (tlCallsBefore['invoices.list'] ?? 0)).toBe(seedOrders);
     expect(toTeamleader.counts).toEqual({
       total: seedOrders + fromTeamleader,
       succeeded: seedOrders,
@@ -206,11 +209,43 @@ describe('both directions at once', () => {
     });
     const echoes = h.items(toTeamleader.runId).filter((item) => item.status === 'skipped');
     expect(echoes.every((item) => item.reason?.startsWith('came from Teamleader (invoice'))).toBe(true);
+    const mplusBefore = mplusCalls(await h.stats('mplus'));
     const back = await h.run('orders-teamleader-to-mplus');
     expect(back.counts).toEqual({ total: seedOrders, succeeded: 0, skipped: seedOrders, failed: 0 });
     expect(h.items(back.runId).every((item) => item.reason?.startsWith('came from MplusKASSA (order'))).toBe(
       true,
     );
+    // The same from the other side: the till is not asked about invoices Koppel made from it.
+    expect(mplusCalls(await h.stats('mplus')) - mplusBefore).toBe(0);
+    expect(await h.mplusEntities<WireOrder>('orders')).toHaveLength(seedOrders + fromTeamleader);
+    expect(await h.teamleaderEntities<TlInvoice>('invoices')).toHaveLength(tlBefore + seedOrders);
+  });
+
+  it('without the run history (another install), asks the system where an order came from, and still sends none back', async () => {
+    const tlBefore = (await h.teamleaderEntities<TlInvoice>('invoices')).length;
+    const seedOrders = (await h.mplusEntities<WireOrder>('orders')).length;
+    const fromTeamleader = (await h.run('orders-teamleader-to-mplus')).counts.succeeded;
+    h.freshRunDatabase();
+    const tlCallsBefore = (await h.stats('teamleader')).calls;
+    const toTeamleader = await h.run('orders-mplus-to-teamleader', (flow) =>
+      setConfig(flow, 'invoice', { book: true }),
+    );
+    // One invoices.list an order: by id for one that came from Teamleader (and no reference
+    // look-up after it), by reference for a till's own order.
+    const tlCalls = (await h.stats('teamleader')).calls;
+    expect((tlCalls['invoices.list'] ?? 0) - (tlCallsBefore['invoices.list'] ?? 0)).toBe(
+      seedOrders + fromTeamleader,
+    );
+    expect(toTeamleader.counts).toMatchObject({ succeeded: seedOrders, skipped: fromTeamleader, failed: 0 });
+    const echoes = h.items(toTeamleader.runId).filter((item) => item.status === 'skipped');
+    expect(echoes.every((item) => item.reason?.startsWith('came from Teamleader (invoice'))).toBe(true);
+    h.freshRunDatabase();
+    const back = await h.run('orders-teamleader-to-mplus');
+    const fromTill = h
+      .items(back.runId)
+      .filter((item) => item.reason?.startsWith('came from MplusKASSA (order'));
+    expect(fromTill).toHaveLength(seedOrders);
+    expect(back.counts).toMatchObject({ succeeded: 0, failed: 0 });
     expect(await h.mplusEntities<WireOrder>('orders')).toHaveLength(seedOrders + fromTeamleader);
     expect(await h.teamleaderEntities<TlInvoice>('invoices')).toHaveLength(tlBefore + seedOrders);
   });

@@ -7,6 +7,7 @@ import { defineExecutor, emit, skip } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { readRecord } from '../../steps/support/records';
+import { writtenByKoppel } from '../../steps/support/written-by-koppel';
 
 /**
  * The MplusKASSA document a record was made from, when its reference (Teamleader
@@ -42,6 +43,15 @@ export const mplusSkipIfExistsModule = defineExecutor(mplusSkipIfExists, {
       async process(record) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
         const reference = order.source.id;
+        // A Teamleader document Koppel made from a till's order or invoice (its reference is that
+        // document's id, and the run history says so) goes no further, and costs no call.
+        const own = order.reference
+          ? writtenByKoppel(ctx, 'mplus', ['order', 'invoice'], order.reference, reference)
+          : null;
+        if (own) {
+          const id = own.businessKeys.orderNumber ?? order.reference ?? reference;
+          return skip(skipReason('cameFrom', { system: 'MplusKASSA', kind: own.entity, id }));
+        }
         if (ctx.config.documentType === 'order') {
           const found = await api(() => client.findOrder(reference, { signal: ctx.signal }));
           if (found) {

@@ -2,6 +2,7 @@ import type { JsonObject } from '../../../../shared/flow/json';
 import type { ClientKind, ConnectionClients } from '../../../engine/connections';
 import { systemClock } from '../../../engine/clock';
 import { withoutMakingLock } from '../../../engine/making-lock';
+import { withoutRunHistory } from '../../../engine/node-context';
 import type {
   FlowRecord,
   ItemInfo,
@@ -17,7 +18,7 @@ import type {
 export function testContext<Config>(
   config: Config,
   clients: Partial<{ [K in ClientKind]: ConnectionClients[K] }> = {},
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; writtenFrom?: NodeContext<Config>['writtenFrom'] } = {},
 ): NodeContext<Config> & { logs: string[] } {
   const logs: string[] = [];
   const log = (level: string) => (message: string) => void logs.push(`${level}: ${message}`);
@@ -39,6 +40,7 @@ export function testContext<Config>(
     },
     retry: (work) => work(),
     whileMaking: withoutMakingLock,
+    writtenFrom: options.writtenFrom ?? withoutRunHistory,
   };
 }
 

@@ -6,6 +6,7 @@ import { defineExecutor, emit, lookUpOnce, skip, type ItemInfo } from '../../../
 import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { readRecord } from '../../steps/support/records';
+import { writtenByKoppel } from '../../steps/support/written-by-koppel';
 
 /**
  * The invoice carrying Koppel's reference in its purchase order number, if any. Given the record
@@ -75,6 +76,20 @@ export async function teamleaderOrigin(
 }
 
 /**
+ * The Teamleader document a Koppel run made this MplusKASSA order (`orderId`) from, by the run
+ * history: the order's external id is that document's id.
+ */
+function ownOrigin(
+  ctx: Parameters<typeof writtenByKoppel>[0],
+  externalId: string | undefined,
+  orderId: string,
+): { kind: 'invoice' | 'quotation' | 'deal'; id: string } | null {
+  if (!externalId) return null;
+  const own = writtenByKoppel(ctx, 'teamleader', ['invoice', 'quotation', 'deal'], externalId, orderId);
+  return own ? { kind: own.entity, id: own.businessKeys.orderNumber ?? externalId } : null;
+}
+
+/**
  * Skips documents Teamleader already has (an invoice or offer carrying the source's id), and
  * documents that came from Teamleader in the first place (their extOrderId is a Teamleader id).
  */
@@ -86,9 +101,12 @@ export const teamleaderSkipIfExistsModule = defineExecutor(teamleaderSkipIfExist
       async process(record, item) {
         const order = readRecord(SalesOrder, record.data, 'Sales order');
         const reference = order.source.id;
-        // First: an order that came from Teamleader costs this one call, not a reference look-up too
-        // (a till's orders carry no Teamleader id and cost no call here).
-        const origin = await teamleaderOrigin(client, order.externalId, ctx.signal);
+        // First: an order that came from Teamleader. Koppel's own (the run history knows it made
+        // this order from a Teamleader document) costs no call; another's costs this one call, not a
+        // reference look-up too (a till's orders carry no Teamleader id and cost no call here).
+        const origin =
+          ownOrigin(ctx, order.externalId, order.source.id) ??
+          (await teamleaderOrigin(client, order.externalId, ctx.signal));
         if (origin) return skip(skipReason('cameFrom', { system: 'Teamleader', ...origin }));
         if (ctx.config.documentType === 'invoice') {
           const invoice = await findInvoiceByReference(client, reference, ctx.signal, item);
