@@ -35,6 +35,22 @@ describe('settings store', () => {
     });
   });
 
+  it('gives a document from before the desktop options the desktop defaults, and keeps a change', () => {
+    const { dir, file } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION, language: 'nl' });
+    const store = new SettingsStore(createConfBackend(dir));
+    // Closing the window leaves Koppel running in the tray; it does not start at login unasked.
+    expect(store.get().desktop).toEqual({ keepRunning: true, openAtLogin: false });
+    store.update({ desktop: { keepRunning: false, openAtLogin: true } });
+    expect(new SettingsStore(createConfBackend(dir)).get()).toMatchObject({
+      language: 'nl',
+      desktop: { keepRunning: false, openAtLogin: true },
+    });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).desktop).toEqual({
+      keepRunning: false,
+      openAtLogin: true,
+    });
+  });
+
   it('refuses a document from a newer Koppel, naming the file, and leaves it as it was', () => {
     const newer = SETTINGS_SCHEMA_VERSION + 1;
     const { dir, file } = dataDirWith({ schemaVersion: newer, language: 'nl' });

@@ -37,6 +37,18 @@ export const Settings = z.object({
       size: SandboxSize.default('small'),
     })
     .default({ enabled: true, seed: 1, size: 'small' }),
+  /** The desktop app beside its window (the web host and the command line have none to close). */
+  desktop: z
+    .object({
+      /**
+       * Closing the window leaves Koppel running in the notification area, so the schedules go on;
+       * off, closing it quits Koppel (the next start makes up one missed run per flow).
+       */
+      keepRunning: z.boolean().default(true),
+      /** Start with the user's login, in the notification area without a window. */
+      openAtLogin: z.boolean().default(false),
+    })
+    .default({ keepRunning: true, openAtLogin: false }),
   /** Set once the setup wizard has been finished or dismissed. */
   onboarded: z.boolean().default(false),
   /** Connection metadata (the connection registry writes it; secrets are in the OS keychain). */
@@ -60,6 +72,7 @@ export const SettingsPatch = z
       seed: z.number().int(),
       size: SandboxSize,
     }),
+    desktop: z.object({ keepRunning: z.boolean(), openAtLogin: z.boolean() }),
     onboarded: z.boolean(),
   })
   .partial()

@@ -4,9 +4,10 @@ import { noticeText } from '../../notifications/notice-text';
 
 /**
  * Shows the notifier's notices as native notifications. A click brings the window forward and
- * tells it to open the run (`notifications.opened`). Returns the function that stops it.
+ * tells it to open the run (`notifications.opened`), or, when Koppel runs without a window,
+ * opens one on the run (`openOn`). Returns the function that stops it.
  */
-export function showDesktopNotifications(app: App): () => void {
+export function showDesktopNotifications(app: App, openOn: (route: string) => void): () => void {
   // Electron drops click handlers of notifications that were garbage-collected: keep them until used.
   const shown = new Set<Notification>();
   const off = app.ctx.bus.on('notifications.show', (notice) => {
@@ -17,11 +18,13 @@ export function showDesktopNotifications(app: App): () => void {
     notification.on('click', () => {
       shown.delete(notification);
       const window = BrowserWindow.getAllWindows()[0];
-      if (window) {
-        if (window.isMinimized()) window.restore();
-        window.show();
-        window.focus();
+      if (!window) {
+        openOn(`/runs/${notice.runId}`);
+        return;
       }
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
       app.ctx.bus.emit('notifications.opened', { runId: notice.runId });
     });
     notification.on('close', () => shown.delete(notification));

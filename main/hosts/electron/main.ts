@@ -4,10 +4,12 @@ import { languageOfLocale } from '../../../shared/flow/wording';
 import { resolveDataDir } from '../../app/data-dir';
 import { createApp, type App } from '../../app/create-app';
 import { contentSecurityPolicy } from '../web/security';
+import { runInBackground, startsInBackground } from './background';
 import { showDesktopNotifications } from './desktop-notifications';
+import { BACKGROUND_FLAG } from './open-at-login';
 import { forwardEvents, registerIpc } from './ipc-adapter';
 import { createElectronDocumentBackend, createElectronStoreBackend } from './store-backend';
-import { createMainWindow, isHttps, rendererLocation } from './window';
+import { createMainWindow, isHttps, rendererLocation, showMainWindow } from './window';
 
 /**
  * The desktop host: a thin shell over the same app the web host and the command line build.
@@ -48,18 +50,28 @@ async function main(): Promise<void> {
   });
   const location = rendererLocation();
   const unregister = registerIpc(koppel, location.isOwnPage);
-  const stopNotifications = showDesktopNotifications(koppel);
+  const create = (route?: string) => {
+    const window = createMainWindow(location.url, route);
+    forwardEvents(koppel, window.webContents);
+    return window;
+  };
+  const open = () => void showMainWindow(create);
+  const stopNotifications = showDesktopNotifications(koppel, (route) => void showMainWindow(create, route));
+  // Closing the window may leave Koppel running in the tray, so the schedules go on (settings).
+  const chosenDataDir = flag || process.env.KOPPEL_DATA_DIR ? dataDir : undefined;
+  const stopBackground = runInBackground(koppel, open, chosenDataDir);
 
-  const open = () => forwardEvents(koppel, createMainWindow(location.url).webContents);
-  open();
-  app.on('second-instance', open);
-  app.on('activate', open);
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+  // A start at login shows no window: Koppel waits in the tray until it is opened (without the
+  // tray, a window: Koppel never runs out of sight).
+  if (!startsInBackground() || !koppel.ctx.settings.get().desktop.keepRunning) open();
+  app.on('second-instance', (_event, argv) => {
+    if (!argv.includes(BACKGROUND_FLAG)) open();
   });
+  app.on('activate', open);
   app.on('will-quit', () => {
     unregister();
     stopNotifications();
+    stopBackground();
     void koppel.dispose();
   });
 }

@@ -10,8 +10,11 @@ export function rendererLocation(): { url: string; isOwnPage: (url: string) => b
   return { url: indexUrl, isOwnPage: (url) => url.split(/[?#]/)[0] === indexUrl };
 }
 
-/** The main window, locked down: isolated, sandboxed, no Node, no navigation, no pop-ups. */
-export function createMainWindow(url: string): BrowserWindow {
+/**
+ * The main window, locked down: isolated, sandboxed, no Node, no navigation, no pop-ups. `route`
+ * (e.g. `/runs/abc`) is the screen it opens on.
+ */
+export function createMainWindow(url: string, route?: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -35,7 +38,17 @@ export function createMainWindow(url: string): BrowserWindow {
   });
   lockDown(window.webContents, url);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(url);
+  void window.loadURL(route ? `${url}#${route}` : url);
+  return window;
+}
+
+/** Brings the main window forward, or opens one on `route` when there is none (Koppel ran in the tray). */
+export function showMainWindow(open: (route?: string) => BrowserWindow, route?: string): BrowserWindow {
+  const window = BrowserWindow.getAllWindows()[0];
+  if (!window) return open(route);
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
   return window;
 }
 

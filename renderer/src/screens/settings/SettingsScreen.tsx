@@ -6,6 +6,7 @@ import { useAppInfo } from '../../app/useAppInfo';
 import { useSettingsStore } from '../../stores/settings-store';
 import { BrowserNotificationSetting } from '../../notifications/BrowserNotificationSetting';
 import { requestBrowserPermission } from '../../notifications/browser-notifications';
+import { DesktopSettings } from './DesktopSettings';
 import { EraseCustomerData } from './EraseCustomerData';
 
 const themeLabel = {
@@ -80,6 +81,7 @@ export function SettingsScreen() {
           </label>
           <BrowserNotificationSetting enabled={settings.notifications.enabled} />
         </fieldset>
+        {info?.host === 'electron' && <DesktopSettings desktop={settings.desktop} update={update} />}
         <fieldset>
           <legend>{t('settings.data')}</legend>
           <label>
