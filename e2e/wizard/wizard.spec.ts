@@ -82,6 +82,10 @@ test.describe('setup wizard', () => {
     console.log(`first run: ${Date.now() - enabledAt} ms`);
     const done = page.getByTestId('wizard-done');
     await expect(done).toContainText('All set');
+    // What keeps the schedules going: here the web host's process, not this page.
+    await expect(done.getByTestId('wizard-schedule-keeper')).toHaveText(
+      "They run while Koppel's web host runs (the command that printed this page's address), also with this page closed.",
+    );
     const elapsed = Number(await done.getAttribute('data-elapsed-ms'));
     const timing = `first start → first successful run: ${Date.now() - started} ms (wizard clock ${elapsed} ms)`;
     test.info().annotations.push({ type: 'timing', description: timing });

@@ -3,9 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useFailureText } from '../../api/failure-text';
+import { useAppInfo } from '../../app/useAppInfo';
 import type { Schedule } from '../../../../shared/flow/flow-document';
+import { useSettingsStore } from '../../stores/settings-store';
 import { useWizardStore } from '../../stores/wizard-store';
 import { succeeded } from '../../wizard/run-outcome';
+import { scheduleKeeper } from '../../wizard/schedule-keeper';
 import { presetOf } from '../../wizard/schedule-presets';
 import { RunOutcomeView } from './RunOutcomeView';
 import { RunProgressLine } from './RunProgressLine';
@@ -34,6 +37,9 @@ export function EnableStep() {
   const startedAt = useWizardStore((state) => state.startedAt);
   const enable = useWizardStore((state) => state.enable);
   const scheduleText = useScheduleText();
+  const host = useAppInfo()?.host;
+  const keepRunning = useSettingsStore((state) => state.settings?.desktop.keepRunning ?? true);
+  const keeper = scheduleKeeper(host, keepRunning);
   const [busy, setBusy] = useState(false);
   const [finishedAt, setFinishedAt] = useState<number | null>(null);
   if (!built) return null;
@@ -142,6 +148,7 @@ export function EnableStep() {
               seconds: Math.floor((elapsedMs % 60000) / 1000),
             })}
           </p>
+          {keeper && <p data-testid="wizard-schedule-keeper">{t(keeper)}</p>}
           <Link href="/flows" className="button button-primary">
             {t('wizard.enable.toFlows')}
           </Link>
