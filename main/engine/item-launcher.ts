@@ -29,6 +29,8 @@ export interface ItemLauncherDeps {
   /** Records failing in a row because a system is unreachable before `onUnreachable`. */
   unreachableLimit: number;
   onUnreachable: (count: number, lastError: string) => void;
+  /** Every item's end, after its own `onEnd`. */
+  onItemEnd?: (item: ItemRecord) => void;
 }
 
 /**
@@ -144,6 +146,7 @@ export class ItemLauncher {
       })
       .then((end) => {
         onEnd(end);
+        this.deps.onItemEnd?.(item.record);
         this.trackUnreachable(end, item.record);
       })
       .finally(() => {

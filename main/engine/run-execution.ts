@@ -9,6 +9,7 @@ import type { Store } from '../store/store';
 import { BloomFilter } from './bloom-filter';
 import type { Clock } from './clock';
 import { watchWaits, type ConnectionProvider } from './connections';
+import { EarlierFailures } from './earlier-failures';
 import { classifyError, isAbort } from './errors';
 import type { FlowRecord } from './executor';
 import { newId } from './ids';
@@ -77,6 +78,7 @@ export class RunExecution {
   private cancelledByUser = false;
   private runError: { code: string; message: string } | null = null;
   private launcher!: ItemLauncher;
+  private earlierFailures!: EarlierFailures;
   /** The connections as this run's nodes see them: long waits (rate limits) go to its log. */
   private waits!: ReturnType<typeof watchWaits>;
 
@@ -132,8 +134,13 @@ export class RunExecution {
       RUN_SIGNAL_LISTENERS_PER_RECORD * itemWindow + RUN_SIGNAL_OWN_LISTENERS,
       this.controller.signal,
     );
+    this.earlierFailures = new EarlierFailures(
+      { store, flowId: flow.id, dryRun: this.options.dryRun },
+      this.writer,
+    );
     this.launcher = new ItemLauncher(
       {
+        onItemEnd: (item) => this.earlierFailures.settle(item),
         runId: this.runId,
         writer: this.writer,
         counts: this.counts,
@@ -219,6 +226,7 @@ export class RunExecution {
       unreachableFailed: this.launcher.unreachableFailed,
     };
     if (this.options.retry) this.recountParent(this.options.retry.parentRunId);
+    for (const runId of this.earlierFailures.settledRuns()) this.recountParent(runId);
     this.deps.store.finishRun(this.writer, this.options.flow.id, { ...result, finishedAt });
     return result;
   }
@@ -384,6 +392,7 @@ export class RunExecution {
     };
   }
 
+  /** Counts a run's items again: a retry or a later run settled some of them. */
   private recountParent(parentRunId: string): void {
     this.writer.flushNow();
     this.deps.store.runs.recount(parentRunId, this.deps.store.items.countsOf(parentRunId));

@@ -159,6 +159,7 @@ export class ItemsRepo {
   private readonly historyStmt;
   private readonly maxIdStmt;
   private readonly writtenStmt;
+  private readonly failedOfFlowStmt;
 
   constructor(private readonly db: Db) {
     this.detailStmt = db.prepare<[number], ItemDetailRow>(
@@ -170,12 +171,30 @@ export class ItemsRepo {
        FROM attempts WHERE root_id = ? ORDER BY id`,
     );
     this.maxIdStmt = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM items');
+    this.failedOfFlowStmt = db.prepare<
+      [string],
+      { id: number; run_id: string; item_key: string; attempts: number }
+    >(
+      `SELECT i.id, i.run_id, i.item_key, i.attempts FROM runs r
+       JOIN items i ON i.run_id = r.id AND i.status = 'failed'
+       WHERE r.flow_id = ? AND r.dry_run = 0 ORDER BY i.id`,
+    );
     this.writtenStmt = db.prepare<[string], ItemRow>(
       `SELECT ${summaryColumns} FROM items
        WHERE item_key = ? AND status = 'succeeded' AND target_ids IS NOT NULL
          AND run_id IN (SELECT id FROM runs WHERE dry_run = 0)
        ORDER BY id DESC LIMIT 10`,
     );
+  }
+
+  /**
+   * The items of a flow's runs (not dry runs) that failed and are failing still, oldest first: what a
+   * later run's outcome settles (`engine/earlier-failures.ts`). Few, through the index of failed items.
+   */
+  failedOfFlow(flowId: string): { id: number; runId: string; key: string; attempts: number }[] {
+    return this.failedOfFlowStmt
+      .all(flowId)
+      .map((row) => ({ id: row.id, runId: row.run_id, key: row.item_key, attempts: row.attempts }));
   }
 
   /**

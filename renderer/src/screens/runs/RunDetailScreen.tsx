@@ -169,8 +169,8 @@ export function RunDetailScreen({
         counts={run.nodeCounts}
         flow={flow}
         names={names}
-        // Only once retried: before that the run's own counts are what fails.
-        failedNow={!running && latestRetry ? retries?.failedByNode : undefined}
+        // What fails now: a retry, or a later run that wrote the same records, may have settled some.
+        failedNow={!running ? retries?.failedByNode : undefined}
       />
       <Tabs<'records' | 'log'>
         label={t('runs.detail.tabs')}
