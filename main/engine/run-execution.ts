@@ -225,8 +225,7 @@ export class RunExecution {
       error: this.runError,
       unreachableFailed: this.launcher.unreachableFailed,
     };
-    if (this.options.retry) this.recountParent(this.options.retry.parentRunId);
-    for (const runId of this.earlierFailures.settledRuns()) this.recountParent(runId);
+    this.recount(this.options.retry?.parentRunId, this.earlierFailures.settledRuns());
     this.deps.store.finishRun(this.writer, this.options.flow.id, { ...result, finishedAt });
     return result;
   }
@@ -392,10 +391,16 @@ export class RunExecution {
     };
   }
 
-  /** Counts a run's items again: a retry or a later run settled some of them. */
-  private recountParent(parentRunId: string): void {
+  /**
+   * Counts the items of earlier runs again, once each, after one flush: the run this one retried,
+   * and those whose failures it settled.
+   */
+  private recount(parentRunId: string | undefined, settled: ReadonlySet<string>): void {
+    const runs = new Set(settled);
+    if (parentRunId) runs.add(parentRunId);
+    if (runs.size === 0) return;
     this.writer.flushNow();
-    this.deps.store.runs.recount(parentRunId, this.deps.store.items.countsOf(parentRunId));
+    for (const runId of runs) this.deps.store.runs.recount(runId, this.deps.store.items.countsOf(runId));
   }
 
   private stop(error: RunError): void {
