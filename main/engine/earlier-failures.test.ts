@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import { skipReason } from '../../shared/flow/skip-reasons';
-import { temporaryStore, testItem } from '../store/testing';
+import { insertTestRun, temporaryStore, testItem } from '../store/testing';
 import { EarlierFailures } from './earlier-failures';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
 import { memoryFlow, sampleOrders } from './testing/memory-flow';
@@ -76,27 +76,14 @@ describe('earlier failures settled by a later run', () => {
   it('a record that now waits for another record leaves its earlier failure; one that goes through settles it', async () => {
     const { store, cleanup } = temporaryStore();
     cleanups.push(cleanup);
-    const counts = () => ({ total: 0, succeeded: 0, skipped: 0, failed: 0 });
     const flow = sampleFlow();
-    const begin = (id: string) => {
-      store.runs.insert({
-        id,
-        flow,
-        trigger: 'manual',
-        parentRunId: null,
-        dryRun: false,
-        owner: store.owner.id,
-        startedAt: Date.now(),
-      });
-      return store.writer(id, counts(), 'full', () => {});
-    };
     const key = 'teamleader:invoice:paid-1';
-    const first = begin('first');
+    const first = insertTestRun(store, 'first');
     const failed = testItem(store, 'first', { key, status: 'failed', attempts: 3, reason: 'Bad Gateway' });
     first.saveItem(failed);
     await first.commit();
 
-    const later = begin('later');
+    const later = insertTestRun(store, 'later');
     const earlier = new EarlierFailures({ store, flowId: flow.id, dryRun: false }, later);
     const waits = testItem(store, 'later', {
       key,

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleFlow } from '../../shared/flow/testing/sample-flow';
-import { temporaryStore, testItem } from './testing';
+import { insertTestRun, temporaryStore, testItem } from './testing';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -12,18 +11,8 @@ describe('ItemsRepo.writtenFrom', () => {
     const { store, cleanup } = temporaryStore();
     cleanups.push(cleanup);
     const key = 'teamleader:invoice:9f1c';
-    const counts = () => ({ total: 0, succeeded: 0, skipped: 0, failed: 0 });
     const written = (runId: string, overrides: Parameters<typeof testItem>[2]) => {
-      store.runs.insert({
-        id: runId,
-        flow: sampleFlow(),
-        trigger: 'manual',
-        parentRunId: null,
-        dryRun: runId === 'dry',
-        owner: store.owner.id,
-        startedAt: Date.now(),
-      });
-      const writer = store.writer(runId, counts(), 'full', () => {});
+      const writer = insertTestRun(store, runId, { dryRun: runId === 'dry' });
       writer.saveItem(testItem(store, runId, { key, status: 'succeeded', ...overrides }));
       return writer.commit();
     };

@@ -11,7 +11,7 @@ import { skipReason } from '../../shared/flow/skip-reasons';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import { schemaSteps } from './schema';
 import { FlowBusyError, Store } from './store';
-import { beginTestRun, temporaryStore, testItem, testWaiting } from './testing';
+import { beginTestRun, insertTestRun, temporaryStore, testItem, testWaiting } from './testing';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -187,29 +187,8 @@ describe('Store', () => {
 
   it('finds items by business key across runs, e-mail without case', async () => {
     const { store } = open();
-    for (const runId of ['run-1', 'run-2']) {
-      store.runs.insert({
-        id: runId,
-        flow: sampleFlow(),
-        trigger: 'manual',
-        parentRunId: null,
-        dryRun: false,
-        owner: 'x',
-        startedAt: Date.now(),
-      });
-    }
-    const writer1 = store.writer(
-      'run-1',
-      { total: 0, succeeded: 0, skipped: 0, failed: 0 },
-      'full',
-      () => {},
-    );
-    const writer2 = store.writer(
-      'run-2',
-      { total: 0, succeeded: 0, skipped: 0, failed: 0 },
-      'full',
-      () => {},
-    );
+    const writer1 = insertTestRun(store, 'run-1');
+    const writer2 = insertTestRun(store, 'run-2');
     writer1.saveItem(testItem(store, 'run-1', { orderNumber: 'ORD-1001', email: 'Anna@Example.com' }));
     writer2.saveItem(testItem(store, 'run-2', { orderNumber: 'ORD-1001' }));
     writer2.saveItem(testItem(store, 'run-2', { sku: '4711' }));
@@ -239,17 +218,8 @@ describe('Store', () => {
   it('deletes old runs with their items and events, keeping the ledger', async () => {
     const { store } = open();
     const old = Date.now() - 40 * 86_400_000;
-    store.runs.insert({
-      id: 'old',
-      flow: sampleFlow(),
-      trigger: 'manual',
-      parentRunId: null,
-      dryRun: false,
-      owner: 'x',
-      startedAt: old,
-    });
     const counts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
-    const writer = store.writer('old', counts, 'full', () => {});
+    const writer = insertTestRun(store, 'old', { now: old, counts });
     const record = testItem(store, 'old', { status: 'succeeded', finishedAt: old });
     writer.saveItem(record);
     writer.putLedger({
@@ -284,16 +254,7 @@ describe('Store', () => {
 
   it('erases a customer from every stored payload and event', async () => {
     const { store } = open();
-    store.runs.insert({
-      id: 'run-1',
-      flow: sampleFlow(),
-      trigger: 'manual',
-      parentRunId: null,
-      dryRun: false,
-      owner: 'x',
-      startedAt: Date.now(),
-    });
-    const writer = store.writer('run-1', { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+    const writer = insertTestRun(store, 'run-1');
     const customer = testItem(store, 'run-1', {
       email: 'jan@voorbeeld.be',
       source: { email: 'jan@voorbeeld.be', name: 'Jan' },

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { RunCounts } from '../../shared/flow/run-records';
 import { skipReason } from '../../shared/flow/skip-reasons';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
 import type { ItemRecord } from './items-repo';
-import type { WaitingPut } from './run-writer';
+import type { RunWriter, WaitingPut } from './run-writer';
 import { Store, type StoreOptions } from './store';
 
 /** A store in a fresh temporary folder, for tests; `cleanup` closes and deletes it. */
@@ -36,6 +37,28 @@ export function beginTestRun(
     owner: store.owner.id,
     startedAt: options.now ?? Date.now(),
   });
+}
+
+/**
+ * Adds run `runId` of the sample flow to the history (no flow lock: several runs of the flow may
+ * stand side by side, as past runs do) and returns a writer for its items.
+ */
+export function insertTestRun(
+  store: Store,
+  runId: string,
+  options: { now?: number; dryRun?: boolean; counts?: RunCounts } = {},
+): RunWriter {
+  store.runs.insert({
+    id: runId,
+    flow: sampleFlow(),
+    trigger: 'manual',
+    parentRunId: null,
+    dryRun: options.dryRun ?? false,
+    owner: store.owner.id,
+    startedAt: options.now ?? Date.now(),
+  });
+  const counts = options.counts ?? { total: 0, succeeded: 0, skipped: 0, failed: 0 };
+  return store.writer(runId, counts, 'full', () => {});
 }
 
 /** A running item of run `runId` with a fresh id from `store` and a small source record. */

@@ -18,7 +18,7 @@ import type {
 export function testContext<Config>(
   config: Config,
   clients: Partial<{ [K in ClientKind]: ConnectionClients[K] }> = {},
-  options: { dryRun?: boolean; writtenFrom?: NodeContext<Config>['writtenFrom'] } = {},
+  options: { dryRun?: boolean } = {},
 ): NodeContext<Config> & { logs: string[] } {
   const logs: string[] = [];
   const log = (level: string) => (message: string) => void logs.push(`${level}: ${message}`);
@@ -40,7 +40,7 @@ export function testContext<Config>(
     },
     retry: (work) => work(),
     whileMaking: withoutMakingLock,
-    writtenFrom: options.writtenFrom ?? withoutRunHistory,
+    writtenFrom: withoutRunHistory,
   };
 }
 
