@@ -11,16 +11,27 @@ function primaryEmails(entry: CompanyListItem | ContactListItem): string[] {
   );
 }
 
+/** What of `client.companies` and `client.contacts` a look-up by primary e-mail uses. */
+interface ByEmailResource<T> {
+  list(
+    body: { filter: { email: { type: 'primary'; email: string } }; page: { size: number; number: number } },
+    options: { signal: AbortSignal },
+  ): Promise<T[]>;
+  iterate(body: Record<string, never>, options: { signal: AbortSignal }): AsyncIterable<T>;
+}
+
 /** Companies or contacts found by primary e-mail: `list` filters by it, `iterate` reads them all. */
 function byPrimaryEmail<T extends CompanyListItem | ContactListItem>(
-  list: (email: string, signal: AbortSignal) => Promise<T[]>,
-  iterate: (signal: AbortSignal) => AsyncIterable<T>,
+  resource: ByEmailResource<T>,
 ): ListedRecords<T> {
   return {
-    lookUp: async (email, signal) => (await list(email, signal))[0] ?? null,
+    lookUp: async (email, signal) => {
+      const filter = { email: { type: 'primary' as const, email } };
+      return (await resource.list({ filter, page: { size: 2, number: 1 } }, { signal }))[0] ?? null;
+    },
     readAll: async (signal) => {
       const all: T[] = [];
-      for await (const entry of iterate(signal)) all.push(entry);
+      for await (const entry of resource.iterate({}, { signal })) all.push(entry);
       return all;
     },
     keysOf: primaryEmails,
@@ -38,26 +49,8 @@ export class CustomersByEmail {
   private readonly contacts: ListedLookup<ContactListItem>;
 
   constructor(client: TeamleaderClient, signal: AbortSignal, now: () => number = Date.now) {
-    const byEmail = (email: string) => ({
-      filter: { email: { type: 'primary' as const, email } },
-      page: { size: 2, number: 1 },
-    });
-    this.companies = new ListedLookup(
-      byPrimaryEmail(
-        (email, s) => client.companies.list(byEmail(email), { signal: s }),
-        (s) => client.companies.iterate({}, { signal: s }),
-      ),
-      signal,
-      now,
-    );
-    this.contacts = new ListedLookup(
-      byPrimaryEmail(
-        (email, s) => client.contacts.list(byEmail(email), { signal: s }),
-        (s) => client.contacts.iterate({}, { signal: s }),
-      ),
-      signal,
-      now,
-    );
+    this.companies = new ListedLookup(byPrimaryEmail(client.companies), signal, now);
+    this.contacts = new ListedLookup(byPrimaryEmail(client.contacts), signal, now);
   }
 
   /** The id of the company or contact with this e-mail, or null (perhaps the run's list's answer). */
