@@ -22,21 +22,26 @@ export function temporaryStore(options?: StoreOptions): { store: Store; dir: str
   };
 }
 
+/** Run `runId` of the sample flow as it starts (manual trigger, owned by the store). */
+function testRunStart(store: Store, runId: string, options: { now?: number; dryRun?: boolean }) {
+  return {
+    id: runId,
+    flow: sampleFlow(),
+    trigger: 'manual' as const,
+    parentRunId: null,
+    dryRun: options.dryRun ?? false,
+    owner: store.owner.id,
+    startedAt: options.now ?? Date.now(),
+  };
+}
+
 /** Starts run `runId` of the sample flow on `store` (manual trigger, owned by the store). */
 export function beginTestRun(
   store: Store,
   runId: string,
   options: { now?: number; dryRun?: boolean } = {},
 ): ReturnType<Store['beginRun']> {
-  return store.beginRun({
-    id: runId,
-    flow: sampleFlow(),
-    trigger: 'manual',
-    parentRunId: null,
-    dryRun: options.dryRun ?? false,
-    owner: store.owner.id,
-    startedAt: options.now ?? Date.now(),
-  });
+  return store.beginRun(testRunStart(store, runId, options));
 }
 
 /**
@@ -48,15 +53,7 @@ export function insertTestRun(
   runId: string,
   options: { now?: number; dryRun?: boolean; counts?: RunCounts } = {},
 ): RunWriter {
-  store.runs.insert({
-    id: runId,
-    flow: sampleFlow(),
-    trigger: 'manual',
-    parentRunId: null,
-    dryRun: options.dryRun ?? false,
-    owner: store.owner.id,
-    startedAt: options.now ?? Date.now(),
-  });
+  store.runs.insert(testRunStart(store, runId, options));
   const counts = options.counts ?? { total: 0, succeeded: 0, skipped: 0, failed: 0 };
   return store.writer(runId, counts, 'full', () => {});
 }
