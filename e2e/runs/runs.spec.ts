@@ -54,6 +54,10 @@ test.describe('runs and monitoring', () => {
     expect(stored.counts.failed).toBeGreaterThan(0);
     await expect(run.count('failed')).toContainText(String(stored.counts.failed));
     await expect(failures).toHaveCount(stored.counts.failed);
+    // Opened while it ran: once it ended, the invoice node's failures read as failing, not as fixed.
+    const failingNode = page.locator('[data-testid="node-counts"] li').filter({ hasText: '✗' });
+    await expect(failingNode).toHaveClass(/rn-pipeline-failed/);
+    await expect(failingNode.getByTestId('node-retry-note')).toHaveCount(0);
     await run.shot('run-failed-log');
 
     // The log filters: failed rows only, then one record by its order number.

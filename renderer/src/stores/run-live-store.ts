@@ -81,6 +81,10 @@ function flowAndRetries(
   };
 }
 
+function withoutRun<T>(byRun: Record<string, T>, runId: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(byRun).filter(([id]) => id !== runId));
+}
+
 function bump(versions: Record<string, number>, runId: string): Record<string, number> {
   return { ...versions, [runId]: (versions[runId] ?? 0) + 1 };
 }
@@ -168,6 +172,7 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
         let itemsVersion = state.itemsVersion;
         const retryActivity = { ...state.retryActivity };
         const startedRuns = [...state.startedRuns];
+        let retries = state.retries;
         const stale = new Set<string>();
         let finished = 0;
         for (const { runId, events } of batches) {
@@ -202,6 +207,12 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
             if (event.type === 'runFinished' && index.parentOfRun.has(runId)) {
               stale.add(index.parentOfRun.get(runId) ?? '');
             }
+            // What fails now was read while the run went: until read again it would show the
+            // failures the run just had as fixed.
+            if (event.type === 'runFinished' && retries[runId]) {
+              retries = withoutRun(retries, runId);
+              stale.add(runId);
+            }
           }
           if (itemsChanged) itemsVersion = bump(itemsVersion, runId);
         }
@@ -211,6 +222,7 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
           itemsVersion,
           retryActivity,
           startedRuns,
+          retries,
           finishedVersion: state.finishedVersion + finished,
         });
         for (const runId of stale) if (runId) void get().load(runId);
@@ -238,7 +250,7 @@ export function createRunLiveStore(deps: RunLiveDeps): UseBoundStore<StoreApi<Ru
           set((state) => ({
             itemsVersion: bump(state.itemsVersion, runId),
             ...flowAndRetries(state, runId, answer),
-            errors: Object.fromEntries(Object.entries(state.errors).filter(([id]) => id !== runId)),
+            errors: withoutRun(state.errors, runId),
           }));
           return get().runs[runId];
         } catch (error) {

@@ -87,6 +87,36 @@ describe('run-live-store', () => {
     expect(store.getState().retries['run-1']).toEqual({ runIds: ['run-2'], failedByNode: {} });
   });
 
+  it('reads again what fails now of a run opened while it ran, once it finished', async () => {
+    const fake = new FakeRunsApi();
+    const store = createRunLiveStore({ runs: () => fake.api() });
+    const b = new EventBuilder('run-6');
+    store
+      .getState()
+      .applyBatches([{ runId: 'run-6', events: [b.started(), b.item(1, 'A'), b.item(2, 'B')] }]);
+    // The run page opens while it runs: nothing fails yet.
+    fake.summaries.set('run-6', summary('run-6', { status: 'running', lastSeq: 3 }));
+    await store.getState().load('run-6');
+    expect(store.getState().retries['run-6']).toEqual({ runIds: [], failedByNode: {} });
+
+    fake.summaries.set(
+      'run-6',
+      summary('run-6', { counts: { total: 2, succeeded: 0, skipped: 0, failed: 2 } }),
+    );
+    fake.failedNow.set('run-6', { target: 2 });
+    store.getState().applyBatches([
+      {
+        runId: 'run-6',
+        events: [b.failed(1), b.failed(2), b.finished({ total: 2, succeeded: 0, skipped: 0, failed: 2 })],
+      },
+    ]);
+    // Until read again, nothing is said about what fails now (rather than "nothing": fixed).
+    expect(store.getState().retries['run-6']).toBeUndefined();
+    await settle();
+    expect(fake.calls.filter((call) => call === 'get run-6')).toHaveLength(2);
+    expect(store.getState().retries['run-6']).toEqual({ runIds: [], failedByNode: { target: 2 } });
+  });
+
   it('reloads a run whose events arrive after a gap, and one it never saw start', async () => {
     const fake = new FakeRunsApi();
     const store = createRunLiveStore({ runs: () => fake.api() });
