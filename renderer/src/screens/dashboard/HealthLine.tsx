@@ -26,10 +26,11 @@ export function HealthLine({
           {t('dashboard.healthBlocked', { count: blocked.length })}{' '}
           {blocked.map((flow, index) => (
             <span key={flow.id}>
-              {index > 0 && ', '}
               <Link href={`/flows/${flow.id}`} className="rn-link">
                 {flow.name}
               </Link>
+              {/* The line is a flex row: the comma stays with the name before it, the gap spaces them. */}
+              {index < blocked.length - 1 && ','}
             </span>
           ))}
         </p>
@@ -77,7 +78,6 @@ function RunHealth({
       <AlertTriangle size={20} aria-hidden="true" /> {t('dashboard.healthFailing', { count: failing.length })}{' '}
       {failing.map((flow, index) => (
         <span key={flow.id}>
-          {index > 0 && ', '}
           {healthRuns[flow.id] ? (
             <Link href={`/runs/${healthRuns[flow.id]?.id}`} className="rn-link">
               {flow.name}
@@ -85,6 +85,7 @@ function RunHealth({
           ) : (
             flow.name
           )}
+          {index < failing.length - 1 && ','}
         </span>
       ))}
     </p>
