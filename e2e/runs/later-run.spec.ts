@@ -29,6 +29,10 @@ test.describe('a later run', () => {
     await expect(run.count('failed')).toHaveText(/✗ 0/);
     await expect(run.count('succeeded')).toContainText('4');
     await expect(page.getByText('Fixed by a retry', { exact: true })).toBeVisible();
+    // Its "Failed" is history now, no longer an alarm: grey, not red.
+    const status = run.screen.locator('.rn-status[data-status="failed"]');
+    await expect(status).toHaveClass(/badge-muted/);
+    await expect(status).not.toHaveClass(/badge-danger/);
     // The invoice node's failures stay as the run went, marked as completed since.
     const invoiceNode = page.locator('[data-testid="node-counts"] li').filter({ hasText: '✗' });
     await expect(invoiceNode.getByTestId('node-retry-note')).toHaveText('fixed by a retry');

@@ -23,12 +23,15 @@ const look: Record<AnyStatus, { tone: string; icon: LucideIcon }> = {
   interrupted: { tone: 'warn', icon: PauseCircle },
 };
 
-/** A run's or a record's status as a coloured badge with an icon (colour is never the only cue). */
-export function StatusBadge({ status }: { status: AnyStatus }) {
+/**
+ * A run's or a record's status as a coloured badge with an icon (colour is never the only cue).
+ * `settled`: what it says is over (a failed run whose records retries have all fixed): told in grey.
+ */
+export function StatusBadge({ status, settled = false }: { status: AnyStatus; settled?: boolean }) {
   const { t } = useTranslation();
   const { tone, icon: Icon } = look[status];
   return (
-    <span className={`badge badge-${tone} rn-status`} data-status={status}>
+    <span className={`badge badge-${settled ? 'muted' : tone} rn-status`} data-status={status}>
       <Icon size={13} aria-hidden="true" className={status === 'running' ? 'rn-spin' : undefined} />
       {t(`runs.status.${status}`)}
     </span>
