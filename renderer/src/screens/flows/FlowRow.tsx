@@ -3,16 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import { isBlocked } from '../../runs/model/dashboard-model';
+import { RunStatusBadge } from '../../runs/shared/RunStatusBadge';
 import { formatDateTime } from '../../runs/model/format';
 import { scheduleText } from './schedule-text';
-
-const statusClass: Record<string, string> = {
-  succeeded: 'badge-ok',
-  failed: 'badge-danger',
-  running: 'badge-info',
-  cancelled: 'badge-warn',
-  interrupted: 'badge-warn',
-};
 
 export interface FlowRowActions {
   onToggle(flow: FlowSummary, enabled: boolean): void;
@@ -65,9 +58,8 @@ export function FlowRow({
           <span className="badge badge-info">{t('flows.running')}</span>
         ) : last ? (
           <span className="ed-last-run">
-            <span className={`badge ${statusClass[last.status] ?? ''}`}>
-              {t(`editor.runStatus.${last.status}`)}
-            </span>
+            {/* As the dashboard and the run history say it, "fixed by a retry" included. */}
+            <RunStatusBadge run={last} />
             <span className="ed-muted">
               {when(last.startedAt)}
               {last.dryRun ? ` · ${t('flows.dry')}` : ''}
