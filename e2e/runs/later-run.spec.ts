@@ -48,5 +48,10 @@ test.describe('a later run', () => {
     await retriedIn.click();
     await expect(page).toHaveURL(new RegExp(`#/runs/${next.runId}$`));
     await expect(run.count('succeeded')).toContainText('4');
+    // There each record's result says what it made in Teamleader: the invoice's id.
+    await run.showRecords();
+    const written = page.locator('[data-testid="record-row"][data-status="succeeded"]');
+    await expect(written).toHaveCount(4);
+    await expect(written.first()).toContainText(/Created: [0-9a-f-]{36}/);
   });
 });
