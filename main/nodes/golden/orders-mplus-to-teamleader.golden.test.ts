@@ -280,6 +280,45 @@ describe('template orders-mplus-to-teamleader', () => {
     }
   });
 
+  it('warns once a run of each source rate the tax rules send to Teamleader at another rate, naming the first line', async () => {
+    const orders = await h.mplusEntities<WireOrder>('orders');
+    const relations = new Map(
+      (await h.mplusEntities<WireRelation>('relations')).map((r) => [r.relationNumber, r]),
+    );
+    // What the template's rules change, order by order (the sandbox's Teamleader has Belgian rates).
+    const changed = new Set<string>();
+    for (const order of orders) {
+      const relation = order.relationNumber === undefined ? undefined : relations.get(order.relationNumber);
+      const country = relation?.country ?? rules.defaultCountry;
+      for (const line of order.lineList?.line ?? []) {
+        const rate = line.data.vatPercentage ?? 0;
+        const to = ruleFor(rules.taxRules, country, rate)?.targetTax;
+        if (to !== undefined && to !== rate) changed.add(`${rate} → ${to}`);
+      }
+    }
+    expect(changed.size).toBeGreaterThan(0);
+    const taxWarnings = (runId: string) =>
+      h
+        .runStore()
+        .events.page(runId, 0, 10_000)
+        .flatMap((event) =>
+          event.type === 'log' && event.text?.code === 'teamleaderTaxChanged' ? [event] : [],
+        );
+
+    for (const dryRun of [true, false]) {
+      const result = await h.run(TEMPLATE, undefined, { dryRun });
+      const warnings = taxWarnings(result.runId);
+      expect(warnings.every((warning) => warning.level === 'warn')).toBe(true);
+      expect(new Set(warnings.map((w) => `${w.text?.params.from} → ${w.text?.params.to}`))).toEqual(changed);
+      expect(warnings).toHaveLength(changed.size);
+      // Each points at its record (the log links to it).
+      expect(warnings.every((warning) => warning.key?.startsWith('mplus:order:'))).toBe(true);
+      expect(warnings[0]?.message).toMatch(
+        /^Sales order "[^"]+" line \d+: \d+ % VAT at the source, \d+ % in Teamleader \("Tax per country" maps it so\)/,
+      );
+    }
+  });
+
   it('fails the orders of a customer whose country has no tax mapping, naming the country; the rest go through', async () => {
     const orders = await h.mplusEntities<WireOrder>('orders');
     const spanish = orders.find((order) => order.relationNumber !== undefined);

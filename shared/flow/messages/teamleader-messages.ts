@@ -60,6 +60,13 @@ export const teamleaderMessages = {
     (params) =>
       `${lineText(params, 'nl')}: Teamleader heeft geen productcategorie "${params.category}" (de omzetrekening uit de btw-regels).`,
   ),
+  /** A line goes to Teamleader at another tax rate than the source charged (the tax rules map it so). */
+  teamleaderTaxChanged: wording<TeamleaderLine & { from: number; to: number }>(
+    (params) =>
+      `${lineText(params, 'en')}: ${params.from} % VAT at the source, ${params.to} % in Teamleader ("Tax per country" maps it so): the document's VAT and total differ from the source's. Told once a run for ${params.from} % → ${params.to} %.`,
+    (params) =>
+      `${lineText(params, 'nl')}: ${params.from} % btw in de bron, ${params.to} % in Teamleader ("Btw per land" zet het zo om): btw en totaal van het document wijken af van de bron. Eén keer per run gemeld voor ${params.from} % → ${params.to} %.`,
+  ),
   teamleaderCategoryLeftOut: wording<{ sku: string; category: string }>(
     ({ sku, category }) => `Product "${sku}": Teamleader has no product category "${category}"; left out.`,
     ({ sku, category }) =>

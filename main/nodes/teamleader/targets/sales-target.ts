@@ -63,6 +63,27 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
     const signal = ctx.signal;
     const orderOf = (write: Pick<TargetWrite, 'record'>) =>
       readRecord(SalesOrder, write.record.data, 'Sales order');
+    // Source rate → Teamleader rate pairs this run already warned of.
+    const taxChangesTold = new Set<string>();
+    /** A line whose tax rules give Teamleader another rate than the source charged: warn, once a pair. */
+    const warnOfTaxChanges = (order: SalesOrder, key: string) => {
+      order.lines.forEach((line, index) => {
+        const to = line.targetTax ?? line.taxRate;
+        const pair = `${line.taxRate}>${to}`;
+        if (Math.abs(to - line.taxRate) < 0.001 || taxChangesTold.has(pair)) return;
+        taxChangesTold.add(pair);
+        ctx.log.warn(
+          runMessage('teamleaderTaxChanged', {
+            kind: order.kind,
+            number: order.number,
+            line: index + 1,
+            from: line.taxRate,
+            to,
+          }),
+          key,
+        );
+      });
+    };
 
     const draftBody = async (write: TargetWrite): Promise<InvoiceBody> => {
       const departmentId = await lookups.departmentId(config.department);
@@ -143,6 +164,7 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
           : null;
       },
       async prepare(write) {
+        warnOfTaxChanges(orderOf(write), write.item.key);
         if (isInvoice) {
           const invoiceId = write.existing?.invoiceId;
           if (invoiceId) {
