@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../../shared/flow/flow-document';
+import type { RunEvent } from '../../../shared/flow/run-events';
 import { api } from '../api/api';
 import { recordGist, requestOperation } from './record-gist';
 import { summariseRun, type RecordLine, type RunOutcome } from './run-outcome';
@@ -25,13 +26,31 @@ async function withDetail(line: RecordLine): Promise<RecordLine> {
   }
 }
 
+/** Events read per page, and pages at most, when looking for a run's warnings. */
+const EVENTS_PAGE = 5000;
+const EVENT_PAGES = 4;
+
+/** A finished run's warning lines, from its stored log (a first run on a real account may be long). */
+async function warningsOf(runId: string): Promise<RunEvent[]> {
+  const warnings: RunEvent[] = [];
+  let afterSeq = 0;
+  for (let page = 0; page < EVENT_PAGES; page++) {
+    const { events } = await api().runs.events({ runId, afterSeq, limit: EVENTS_PAGE });
+    warnings.push(...events.filter((event) => event.type === 'log' && event.level === 'warn'));
+    const last = events.at(-1);
+    if (!last || events.length < EVENTS_PAGE) break;
+    afterSeq = last.seq;
+  }
+  return warnings;
+}
+
 /** Waits for a run to finish and sums up what it did. */
 export async function outcomeOf(runId: string): Promise<RunOutcome> {
   for (;;) {
     const { run } = await api().runs.get({ runId });
     if (run.status !== 'running') {
       const { items } = await api().runs.items({ runId, limit: 1000 });
-      const outcome = summariseRun(run, items);
+      const outcome = summariseRun(run, items, await warningsOf(runId));
       return { ...outcome, examples: await Promise.all(outcome.examples.map(withDetail)) };
     }
     await wait(POLL_MS);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../../shared/flow/run-events';
 import type { RunItemSummary, RunSummary } from '../../../shared/flow/run-records';
 import { recordLabel, succeeded, summariseRun } from './run-outcome';
 
@@ -69,6 +70,33 @@ describe('what a run did', () => {
       { message: 'B', count: 2 },
       { message: 'A', count: 1 },
     ]);
+  });
+
+  it('keeps what the run warned of, each message once and in the order told, and nothing else of its log', () => {
+    const log = (seq: number, level: 'info' | 'warn', message: string): RunEvent => ({
+      type: 'log',
+      runId: 'run-1',
+      seq,
+      at: '2026-01-01T00:00:00Z',
+      level,
+      message,
+      ...(level === 'warn' ? { text: { code: 'teamleaderTaxChanged', params: { from: 9, to: 6 } } } : {}),
+    });
+    const outcome = summariseRun(
+      run(),
+      [item({ action: 'wouldCreate' })],
+      [
+        log(1, 'info', 'Run started'),
+        log(2, 'warn', '9 % becomes 6 %'),
+        log(3, 'warn', 'Stock below zero'),
+        log(4, 'warn', '9 % becomes 6 %'),
+      ],
+    );
+    expect(outcome.warnings).toEqual([
+      { message: '9 % becomes 6 %', text: { code: 'teamleaderTaxChanged', params: { from: 9, to: 6 } } },
+      { message: 'Stock below zero', text: { code: 'teamleaderTaxChanged', params: { from: 9, to: 6 } } },
+    ]);
+    expect(summariseRun(run(), []).warnings).toEqual([]);
   });
 
   it('calls a run successful only when it finished with nothing failed', () => {

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../../../shared/flow/json';
+import type { RunEvent } from '../../../shared/flow/run-events';
 import type { RunItemSummary, RunSummary } from '../../../shared/flow/run-records';
 import type { SkipReason } from '../../../shared/flow/skip-reasons';
 import type { RecordGist } from './record-gist';
@@ -38,6 +39,8 @@ export interface RunOutcome {
   runError: { message: string; text?: RunMessage } | null;
   /** The most frequent failure reasons, most frequent first. */
   topErrors: { message: string; text?: RunMessage; count: number }[];
+  /** What the run warned of (e.g. tax rules that change the VAT), each once, in the order told. */
+  warnings: { message: string; text?: RunMessage }[];
   examples: RecordLine[];
 }
 
@@ -50,7 +53,12 @@ export function recordLabel(item: RunItemSummary): string {
  * Counts a run's records by what happened to them. `created`/`updated` include what a dry run
  * would create or update; failed records come first among the examples so they are seen.
  */
-export function summariseRun(run: RunSummary, items: readonly RunItemSummary[], maxExamples = 8): RunOutcome {
+export function summariseRun(
+  run: RunSummary,
+  items: readonly RunItemSummary[],
+  events: readonly RunEvent[] = [],
+  maxExamples = 8,
+): RunOutcome {
   const created = items.filter((i) => i.action === 'created' || i.action === 'wouldCreate').length;
   const updated = items.filter((i) => i.action === 'updated' || i.action === 'wouldUpdate').length;
   const errors = new Map<string, { message: string; text?: RunMessage; count: number }>();
@@ -73,6 +81,7 @@ export function summariseRun(run: RunSummary, items: readonly RunItemSummary[], 
     failed: run.counts.failed,
     runError: run.error ?? null,
     topErrors: [...errors.values()].sort((a, b) => b.count - a.count).slice(0, 3),
+    warnings: warningsIn(events),
     examples: ordered.slice(0, maxExamples).map((item) => ({
       itemId: item.id,
       label: recordLabel(item),
@@ -83,6 +92,17 @@ export function summariseRun(run: RunSummary, items: readonly RunItemSummary[], 
       error: item.status === 'failed' ? item.error : null,
     })),
   };
+}
+
+/** The run's warning lines, each message once, at most `max`. */
+function warningsIn(events: readonly RunEvent[], max = 5): RunOutcome['warnings'] {
+  const warnings = new Map<string, RunOutcome['warnings'][number]>();
+  for (const event of events) {
+    if (event.type !== 'log' || event.level !== 'warn' || warnings.has(event.message)) continue;
+    warnings.set(event.message, { message: event.message, ...(event.text ? { text: event.text } : {}) });
+    if (warnings.size === max) break;
+  }
+  return [...warnings.values()];
 }
 
 /** A run that finished with nothing failed: what "a first successful run" means. */

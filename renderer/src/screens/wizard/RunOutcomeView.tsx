@@ -43,6 +43,16 @@ export function RunOutcomeView({ outcome, testId }: { outcome: RunOutcome; testI
           </ul>
         </div>
       )}
+      {outcome.warnings.length > 0 && (
+        <div className="wz-warning" data-testid="run-outcome-warnings">
+          <p>{t('wizard.outcome.warningsTitle')}</p>
+          <ul>
+            {outcome.warnings.map((warning) => (
+              <li key={warning.message}>{messageIn(warning, locale)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {outcome.examples.length > 0 && (
         <table className="wz-table wz-examples">
           <caption className="wz-caption">{t('wizard.outcome.examples')}</caption>
