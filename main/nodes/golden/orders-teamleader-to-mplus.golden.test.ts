@@ -130,6 +130,51 @@ describe('template orders-teamleader-to-mplus', () => {
     expect(stats.calls.createOrderV3).toBe(invoices.length);
   });
 
+  it('warns once a run of each Teamleader rate whose VAT code has another rate in MplusKASSA, naming the first line', async () => {
+    const invoices = booked(await h.teamleaderEntities<TlInvoice>('invoices'));
+    const contacts = byId(await h.teamleaderEntities<TlContact>('contacts'));
+    const companies = byId(await h.teamleaderEntities<TlCompany>('companies'));
+    const taxRates = byId(await h.teamleaderEntities<{ id: string; rate: number }>('taxRates'));
+    const percentOf = new Map((await h.mplus.getVatGroupList()).map((g) => [g.vatCode, g.vatPercentage]));
+    // What the template's rules change (the sandbox's till has Dutch rates, Teamleader Belgian ones).
+    const changed = new Set<string>();
+    for (const invoice of invoices) {
+      const customer = invoice.invoicee.customer;
+      const source = customer.type === 'company' ? companies.get(customer.id) : contacts.get(customer.id);
+      const address =
+        source?.addresses.find((a) => a.type === 'invoicing') ??
+        source?.addresses.find((a) => a.type === 'primary');
+      const country = address?.address.country ?? rules.defaultCountry;
+      for (const line of invoice.grouped_lines.flatMap((g) => g.line_items)) {
+        const rate = Math.round((taxRates.get(line.tax.id)?.rate ?? 0) * 100);
+        const code = ruleFor(rules.taxRules, country, rate)?.targetTax;
+        const to = code === undefined ? undefined : percentOf.get(code);
+        if (code !== undefined && to !== undefined && to !== rate) changed.add(`${rate} → ${code} (${to} %)`);
+      }
+    }
+    expect(changed.size).toBeGreaterThan(0);
+
+    for (const dryRun of [true, false]) {
+      const result = await h.run(TEMPLATE, undefined, { dryRun });
+      const warnings = h
+        .runStore()
+        .events.page(result.runId, 0, 10_000)
+        .flatMap((event) => (event.type === 'log' && event.text?.code === 'mplusTaxChanged' ? [event] : []));
+      expect(
+        new Set(
+          warnings.map((w) => `${w.text?.params.from} → ${w.text?.params.code} (${w.text?.params.to} %)`),
+        ),
+      ).toEqual(changed);
+      expect(warnings).toHaveLength(changed.size);
+      expect(warnings.every((w) => w.level === 'warn' && w.key?.startsWith('teamleader:invoice:'))).toBe(
+        true,
+      );
+      expect(warnings[0]?.message).toMatch(
+        /^Invoice "[^"]+" line \d+: \d+ % VAT at the source, \d+ % in MplusKASSA \(VAT code \d+, as "Tax per country" maps it\)/,
+      );
+    }
+  });
+
   it('leaves drafts alone and writes nothing on a second run, nor after the ledger is lost', async () => {
     const drafts = (await h.teamleaderEntities<TlInvoice>('invoices')).filter((i) => i.status === 'draft');
     expect(drafts.length).toBeGreaterThan(0);

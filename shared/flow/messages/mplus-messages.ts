@@ -35,6 +35,13 @@ export const mplusMessages = {
     (params) =>
       `${place(params, 'nl')}: SKU "${params.sku}" is geen MplusKASSA-artikelnummer (alleen cijfers${params.prefix ? `, na het weglaten van het voorvoegsel "${params.prefix}"` : ''}).`,
   ),
+  /** A line goes to MplusKASSA under a VAT code of another rate than the source charged. */
+  mplusTaxChanged: wording<MplusLinePlace & { from: number; to: number; code: number }>(
+    (params) =>
+      `${place(params, 'en')}: ${params.from} % VAT at the source, ${params.to} % in MplusKASSA (VAT code ${params.code}, as "Tax per country" maps it): the order's VAT and total differ from the source's. Told once a run for ${params.from} % → code ${params.code}.`,
+    (params) =>
+      `${place(params, 'nl')}: ${params.from} % btw in de bron, ${params.to} % in MplusKASSA (btw-code ${params.code}, zoals "Btw per land" het omzet): btw en totaal van de order wijken af van de bron. Eén keer per run gemeld voor ${params.from} % → code ${params.code}.`,
+  ),
   mplusUnknownTaxRate: wording<MplusPlace & { rate: number }>(
     (params) =>
       `${place(params, 'en')}: tax rate ${params.rate} % has no MplusKASSA VAT code (add it to the "Tax rate → VAT code" table).`,

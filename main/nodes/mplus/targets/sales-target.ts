@@ -8,7 +8,13 @@ import { SalesOrder } from '../../../../shared/domain/sales-order';
 import { mplusSalesTarget, type MplusSalesTargetConfig } from '../../../../shared/nodes/mplus/targets';
 import type { MplusClient } from '../../../connectors/mplus/client';
 import { permanentError } from '../../../engine/errors';
-import { defineExecutor, type TargetIds, type TargetWrite, type WriteResult } from '../../../engine/executor';
+import {
+  defineExecutor,
+  type RunLog,
+  type TargetIds,
+  type TargetWrite,
+  type WriteResult,
+} from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { readRecord } from '../../steps/support/records';
@@ -158,6 +164,52 @@ async function sendInvoice(
 }
 
 /**
+ * Warns, once a run per source rate and VAT code, of a line whose VAT code (from the tax rules) has
+ * another rate in MplusKASSA than the source charged. The codes' rates are read once a run; when they
+ * cannot be read, nothing is said (a warning never fails a record).
+ */
+function taxChangeWarner(
+  client: MplusClient,
+  ctx: { log: RunLog; signal: AbortSignal },
+): (order: SalesOrder, key: string) => Promise<void> {
+  let rates: Promise<Map<number, number>> | undefined;
+  const told = new Set<string>();
+  return async (order, key) => {
+    const coded = order.lines.filter((line) => line.targetTax !== undefined);
+    if (coded.length === 0) return;
+    rates ??= client.getVatGroupList({ signal: ctx.signal }).then(
+      (groups) => {
+        const byCode = new Map<number, number>();
+        for (const group of groups)
+          if (!byCode.has(group.vatCode)) byCode.set(group.vatCode, group.vatPercentage);
+        return byCode;
+      },
+      () => new Map<number, number>(),
+    );
+    const percentOf = await rates;
+    order.lines.forEach((line, index) => {
+      const code = line.targetTax;
+      const to = code === undefined ? undefined : percentOf.get(code);
+      if (code === undefined || to === undefined || Math.abs(to - line.taxRate) < 0.001) return;
+      const pair = `${line.taxRate}>${code}`;
+      if (told.has(pair)) return;
+      told.add(pair);
+      ctx.log.warn(
+        runMessage('mplusTaxChanged', {
+          kind: order.kind,
+          number: order.number,
+          line: index + 1,
+          from: line.taxRate,
+          to,
+          code,
+        }),
+        key,
+      );
+    });
+  };
+}
+
+/**
  * Orders go through createOrderV3 with the engine's idempotency key; invoices through saveInvoice.
  * Either way the source's id is the extOrderId / extInvoiceId, which is also how Koppel finds the
  * document again. A document that exists is not changed (MplusKASSA orders are edited at the till).
@@ -168,6 +220,7 @@ export const mplusSalesTargetModule = defineExecutor(mplusSalesTarget, {
     const client = await mplusClient(ctx);
     const config = ctx.config;
     const isOrder = config.documentType === 'order';
+    const warnOfTaxChanges = taxChangeWarner(client, ctx);
     return {
       idempotency: isOrder ? 'key' : 'reference',
       lookupBeforeCreate: true,
@@ -180,7 +233,7 @@ export const mplusSalesTargetModule = defineExecutor(mplusSalesTarget, {
         const invoice = await api(() => client.findInvoice(reference, { signal: ctx.signal }));
         return invoice?.invoiceId ? { invoiceId: invoice.invoiceId } : null;
       },
-      prepare(write) {
+      async prepare(write) {
         if (write.mode === 'update') {
           const order = readRecord(SalesOrder, write.record.data, 'Sales order');
           return {
@@ -193,6 +246,7 @@ export const mplusSalesTargetModule = defineExecutor(mplusSalesTarget, {
             }),
           };
         }
+        await warnOfTaxChanges(readRecord(SalesOrder, write.record.data, 'Sales order'), write.item.key);
         const { order, payments } = buildDocument(write, config);
         return {
           request: toJsonObject(
