@@ -27,6 +27,11 @@ test.describe('template, dry run and try it', () => {
     const invoices = page.getByTestId('dry-run-target-invoice');
     await expect(invoices).toBeVisible({ timeout: 60_000 });
     await expect(invoices.getByTestId('dry-create')).toContainText(/would create [1-9]/);
+    // The sandbox's Teamleader has Belgian rates: the panel says the till's 9 % would go as 6 %.
+    await expect(page.getByTestId('dry-run-warnings')).toContainText('Worth a look:');
+    await expect(page.getByTestId('dry-run-warnings')).toContainText(
+      '9 % VAT at the source, 6 % in Teamleader',
+    );
     await editor.shot('editor-dry-run');
 
     // Try one node: the target shows the request it would send, without sending it.

@@ -5,6 +5,7 @@ import { api } from '../api/api';
 import { failureOf, type Failure } from '../api/failure-text';
 import type { NodeRunCounts } from '../editor/model/node-status';
 import { nodeCountsFrom } from '../editor/try/run-progress';
+import { warningsIn, type RunWarning } from '../runs/model/run-warnings';
 
 const POLL_MS = 400;
 /** A dry run from the editor looks at this many records at most: enough to see what would happen. */
@@ -17,6 +18,8 @@ interface FlowRunState {
   nodeCounts: Record<string, NodeRunCounts>;
   /** The records of a finished dry run (for "what would happen"). */
   dryRunItems: RunItemSummary[] | null;
+  /** What a finished dry run warned of (e.g. a tax rule that changes the VAT). */
+  dryRunWarnings: RunWarning[];
   starting: boolean;
   error: Failure | null;
   /** Starts a run of a saved flow, or a dry run of the flow as edited, and follows it. */
@@ -34,10 +37,12 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
   const follow = async (runId: string) => {
     const ticket = ++following;
     let afterSeq = 0;
+    let warnings: RunWarning[] = [];
     for (;;) {
       const page = await api().runs.events({ runId, afterSeq, limit: 5000 });
       if (ticket !== following) return;
       afterSeq = page.lastSeq;
+      warnings = warningsIn(page.events, 5, warnings);
       set({ nodeCounts: nodeCountsFrom(page.events, get().nodeCounts) });
       if (page.finished && page.events.length < 5000) break;
       if (page.events.length === 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -47,7 +52,7 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
     set({ run });
     if (run.dryRun) {
       const { items } = await api().runs.items({ runId, limit: 1000 });
-      if (ticket === following) set({ dryRunItems: items });
+      if (ticket === following) set({ dryRunItems: items, dryRunWarnings: warnings });
     }
   };
 
@@ -55,11 +60,12 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
     run: null,
     nodeCounts: {},
     dryRunItems: null,
+    dryRunWarnings: [],
     starting: false,
     error: null,
 
     async start(options) {
-      set({ starting: true, error: null, nodeCounts: {}, dryRunItems: null });
+      set({ starting: true, error: null, nodeCounts: {}, dryRunItems: null, dryRunWarnings: [] });
       try {
         const { runId } = await api().runs.start(
           'flowId' in options
@@ -76,7 +82,7 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
 
     async loadLast(flowId) {
       following++;
-      set({ run: null, nodeCounts: {}, dryRunItems: null, error: null });
+      set({ run: null, nodeCounts: {}, dryRunItems: null, dryRunWarnings: [], error: null });
       try {
         const { runs } = await api().runs.list({ flowId, limit: 1 });
         const last = runs[0];
@@ -90,7 +96,14 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
 
     reset() {
       following++;
-      set({ run: null, nodeCounts: {}, dryRunItems: null, starting: false, error: null });
+      set({
+        run: null,
+        nodeCounts: {},
+        dryRunItems: null,
+        dryRunWarnings: [],
+        starting: false,
+        error: null,
+      });
     },
   };
 });

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../../../shared/flow/json';
 import type { RunEvent } from '../../../shared/flow/run-events';
+import { warningsIn, type RunWarning } from '../runs/model/run-warnings';
 import type { RunItemSummary, RunSummary } from '../../../shared/flow/run-records';
 import type { SkipReason } from '../../../shared/flow/skip-reasons';
 import type { RecordGist } from './record-gist';
@@ -40,7 +41,7 @@ export interface RunOutcome {
   /** The most frequent failure reasons, most frequent first. */
   topErrors: { message: string; text?: RunMessage; count: number }[];
   /** What the run warned of (e.g. tax rules that change the VAT), each once, in the order told. */
-  warnings: { message: string; text?: RunMessage }[];
+  warnings: RunWarning[];
   examples: RecordLine[];
 }
 
@@ -92,17 +93,6 @@ export function summariseRun(
       error: item.status === 'failed' ? item.error : null,
     })),
   };
-}
-
-/** The run's warning lines, each message once, at most `max`. */
-function warningsIn(events: readonly RunEvent[], max = 5): RunOutcome['warnings'] {
-  const warnings = new Map<string, RunOutcome['warnings'][number]>();
-  for (const event of events) {
-    if (event.type !== 'log' || event.level !== 'warn' || warnings.has(event.message)) continue;
-    warnings.set(event.message, { message: event.message, ...(event.text ? { text: event.text } : {}) });
-    if (warnings.size === max) break;
-  }
-  return [...warnings.values()];
 }
 
 /** A run that finished with nothing failed: what "a first successful run" means. */

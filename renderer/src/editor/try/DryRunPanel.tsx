@@ -17,6 +17,7 @@ export function DryRunPanel() {
   const failureWords = useFailureText();
   const run = useFlowRunStore((state) => state.run);
   const items = useFlowRunStore((state) => state.dryRunItems);
+  const warnings = useFlowRunStore((state) => state.dryRunWarnings);
   const starting = useFlowRunStore((state) => state.starting);
   const error = useFlowRunStore((state) => state.error);
   const nodes = useFlowEditorStore((state) => state.nodes);
@@ -63,6 +64,16 @@ export function DryRunPanel() {
         {t('editor.dryRun.done', { total: run.counts.total, ms: run.durationMs ?? 0 })}
         {run.error && <span className="ed-error-text"> {messageIn(run.error, locale)}</span>}
       </p>
+      {warnings.length > 0 && (
+        <div className="ed-dry-warnings" data-testid="dry-run-warnings">
+          <p>{t('editor.dryRun.warnings')}</p>
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning.message}>{messageIn(warning, locale)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="ed-dry-grid">
         {summary.targets.map((target) => (
           <section
