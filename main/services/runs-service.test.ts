@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { RunEventBatch } from '../../shared/flow/run-events';
@@ -158,6 +158,32 @@ describe('runs.*', () => {
     release?.();
     await finished(runId);
     expect((await call('runs.get', { runId })).run.status).toBe('cancelled');
+  });
+
+  it('leaves the records a cancel stopped out of the failures per day and the most frequent errors', async () => {
+    const { call, finished, system } = await runWithOneBadOrder();
+    system.seed('orders', sampleOrders(6).slice(3));
+    // Three writes are under way when the run is cancelled; they end as a cancelled call does.
+    let holding = 0;
+    let abort: (error: Error) => void = () => undefined;
+    const held = new Promise<void>((_resolve, reject) => (abort = reject));
+    system.hooks.before = (operation) => {
+      if (operation !== 'create') return undefined;
+      holding++;
+      return held;
+    };
+    const { runId } = await call('runs.start', { flowId: 'orders' });
+    await vi.waitFor(() => expect(holding).toBe(3));
+    await call('runs.cancel', { runId });
+    abort(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }));
+    await finished(runId);
+    const cancelled = await call('runs.get', { runId });
+    expect(cancelled.run).toMatchObject({ status: 'cancelled', counts: { failed: 3 } });
+    // Still there to retry, in their run; not counted as errors.
+    expect(cancelled.failedByNode).toEqual({ target: 3 });
+    const stats = await call('runs.stats', { days: 7 });
+    expect(stats.topErrors).toEqual([expect.objectContaining({ nodeId: 'check', count: 1 })]);
+    expect(stats.days.at(-1)).toMatchObject({ succeeded: 2, failed: 1 });
   });
 
   it('says in Dutch too which run or record is missing, and what cannot be retried', async () => {

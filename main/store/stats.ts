@@ -5,9 +5,16 @@ import { errorFromColumn } from './json-columns';
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
+ * Failed items that count as failures: not those a cancel stopped (the person who cancelled knows;
+ * they stay failed in their run, to retry, and the flow's next run reads them again).
+ */
+const REAL_FAILURE = `i.status = 'failed' AND COALESCE(json_extract(i.error_json, '$.code'), '') <> 'cancelled'`;
+
+/**
  * The dashboard's figures: records per day (UTC) by outcome, and the most frequent errors, over
  * the last `days`. Retry items are not counted twice: a retried record counts once, with the
- * outcome, error and node its latest attempt had (the first run's item carries them).
+ * outcome, error and node its latest attempt had (the first run's item carries them). Records a
+ * cancel stopped are in neither.
  */
 export function runStats(db: Db, days: number, now: number, flowId?: string): RunStats {
   const since = now - days * DAY;
@@ -16,7 +23,7 @@ export function runStats(db: Db, days: number, now: number, flowId?: string): Ru
   const rows = db
     .prepare<typeof params, { day: string; succeeded: number; skipped: number; failed: number }>(
       `SELECT date(i.finished_at / 1000, 'unixepoch') AS day,
-         SUM(i.status = 'succeeded') AS succeeded, SUM(i.status = 'skipped') AS skipped, SUM(i.status = 'failed') AS failed
+         SUM(i.status = 'succeeded') AS succeeded, SUM(i.status = 'skipped') AS skipped, SUM(${REAL_FAILURE}) AS failed
        FROM items i JOIN runs r ON r.id = i.run_id
        WHERE i.finished_at >= @since AND i.retry_of IS NULL AND r.dry_run = 0 ${flowFilter}
        GROUP BY day ORDER BY day`,
@@ -51,7 +58,7 @@ export function runStats(db: Db, days: number, now: number, flowId?: string): Ru
       `SELECT json_extract(i.error_json, '$.code') AS code, MAX(json_extract(i.error_json, '$.message')) AS message,
          i.node_id AS node_id, COUNT(*) AS count, MAX(i.id) AS last_item
        FROM items i JOIN runs r ON r.id = i.run_id
-       WHERE i.status = 'failed' AND i.finished_at >= @since AND i.retry_of IS NULL AND r.dry_run = 0 ${flowFilter}
+       WHERE ${REAL_FAILURE} AND i.finished_at >= @since AND i.retry_of IS NULL AND r.dry_run = 0 ${flowFilter}
        GROUP BY code, i.node_id ORDER BY count DESC LIMIT 10`,
     )
     .all(params)
