@@ -31,6 +31,16 @@ interface FlowRunState {
 
 let following = 0;
 
+/** The state with no run followed (a new start keeps the run shown until its own is read). */
+const NOTHING_FOLLOWED = {
+  run: null,
+  nodeCounts: {},
+  dryRunItems: null,
+  dryRunWarnings: [],
+  starting: false,
+  error: null,
+} satisfies Partial<FlowRunState>;
+
 /** Runs as the editor sees them: started from the toolbar, counts on the canvas, dry-run results. */
 export const useFlowRunStore = create<FlowRunState>()((set, get) => {
   /** Polls the run's stored events until `runFinished`, folding `nodeProgress` into the counts. */
@@ -57,15 +67,10 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
   };
 
   return {
-    run: null,
-    nodeCounts: {},
-    dryRunItems: null,
-    dryRunWarnings: [],
-    starting: false,
-    error: null,
+    ...NOTHING_FOLLOWED,
 
     async start(options) {
-      set({ starting: true, error: null, nodeCounts: {}, dryRunItems: null, dryRunWarnings: [] });
+      set({ ...NOTHING_FOLLOWED, run: get().run, starting: true });
       try {
         const { runId } = await api().runs.start(
           'flowId' in options
@@ -82,7 +87,7 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
 
     async loadLast(flowId) {
       following++;
-      set({ run: null, nodeCounts: {}, dryRunItems: null, dryRunWarnings: [], error: null });
+      set(NOTHING_FOLLOWED);
       try {
         const { runs } = await api().runs.list({ flowId, limit: 1 });
         const last = runs[0];
@@ -96,14 +101,7 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
 
     reset() {
       following++;
-      set({
-        run: null,
-        nodeCounts: {},
-        dryRunItems: null,
-        dryRunWarnings: [],
-        starting: false,
-        error: null,
-      });
+      set(NOTHING_FOLLOWED);
     },
   };
 });

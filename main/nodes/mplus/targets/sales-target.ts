@@ -175,8 +175,7 @@ function taxChangeWarner(
   let rates: Promise<Map<number, number>> | undefined;
   const told = new Set<string>();
   return async (order, key) => {
-    const coded = order.lines.filter((line) => line.targetTax !== undefined);
-    if (coded.length === 0) return;
+    if (!order.lines.some((line) => line.targetTax !== undefined)) return;
     rates ??= client.getVatGroupList({ signal: ctx.signal }).then(
       (groups) => {
         const byCode = new Map<number, number>();
