@@ -10,6 +10,7 @@ import { RunStatusBadge } from '../../runs/shared/RunStatusBadge';
 import { StatusBadge } from '../../runs/shared/StatusBadge';
 import { useLanguage } from '../../i18n/useLanguage';
 import { DASHBOARD_DAYS } from './useDashboard';
+import { noNextRunText } from '../flows/next-run-text';
 
 /** One flow: last run, next run, and its records per day for 30 days. */
 export function FlowHealthCard({
@@ -30,14 +31,7 @@ export function FlowHealthCard({
   const sum = totals(points);
   const failing = isFailing(health);
   const blocked = isBlocked(flow);
-  const next =
-    flow.nextRunAt !== null
-      ? formatRelative(flow.nextRunAt, now, locale)
-      : flow.schedule.kind === 'manual'
-        ? t('dashboard.manualOnly')
-        : flow.enabled
-          ? t('dashboard.notScheduled')
-          : t('dashboard.paused');
+  const next = flow.nextRunAt !== null ? formatRelative(flow.nextRunAt, now, locale) : noNextRunText(t, flow);
   return (
     <article
       className={failing ? 'card db-flow db-flow-failing' : 'card db-flow'}

@@ -5,6 +5,7 @@ import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import { isBlocked } from '../../runs/model/dashboard-model';
 import { RunStatusBadge } from '../../runs/shared/RunStatusBadge';
 import { formatDateTime } from '../../runs/model/format';
+import { noNextRunText } from './next-run-text';
 import { scheduleText } from './schedule-text';
 
 export interface FlowRowActions {
@@ -77,7 +78,7 @@ export function FlowRow({
         ) : flow.nextRunAt ? (
           when(flow.nextRunAt)
         ) : (
-          <span className="ed-muted">—</span>
+          <span className="ed-muted">{noNextRunText(t, flow)}</span>
         )}
       </td>
       <td className="ed-row-actions">
