@@ -21,3 +21,13 @@ export function retryRunOf(item: { reasons?: readonly SkipReason[] | null }): st
   const runId = reason?.params?.runId;
   return typeof runId === 'string' ? runId : undefined;
 }
+
+/**
+ * The status a record is shown with: one a cancel stopped failed (it can be retried, and the next run
+ * reads it again) but did not fail of itself, so it reads "Cancelled" as its run does.
+ */
+export function shownStatus(
+  item: Pick<RunItemSummary, 'status' | 'error'>,
+): RunItemSummary['status'] | 'cancelled' {
+  return item.status === 'failed' && item.error?.code === 'cancelled' ? 'cancelled' : item.status;
+}

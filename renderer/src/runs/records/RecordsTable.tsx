@@ -8,7 +8,7 @@ import { useFailureText } from '../../api/failure-text';
 import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
 import type { ReasonLanguage } from '../../../../shared/flow/skip-reasons';
 import { formatClock, formatDateTime } from '../model/format';
-import { itemReason, retryRunOf } from '../model/item-reason';
+import { itemReason, retryRunOf, shownStatus } from '../model/item-reason';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -105,7 +105,7 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
                       {item.key}
                     </span>
                     <span role="cell">
-                      <StatusBadge status={item.status} />
+                      <StatusBadge status={shownStatus(item)} />
                     </span>
                     <span role="cell" className="rn-ellipsis">
                       {nodeName(names, item.nodeId)}
@@ -113,7 +113,7 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
                     <span
                       role="cell"
                       className={
-                        item.status === 'failed'
+                        shownStatus(item) === 'failed'
                           ? 'rn-ellipsis rn-reason rn-text-danger'
                           : 'rn-ellipsis rn-muted'
                       }

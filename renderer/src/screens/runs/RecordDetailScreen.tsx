@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
 import type { RunItemDetail } from '../../../../shared/flow/run-records';
 import { PageHeader } from '../../components/PageHeader';
-import { itemReason } from '../../runs/model/item-reason';
+import { itemReason, shownStatus } from '../../runs/model/item-reason';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useRunLiveStore } from '../../stores/run-live-store';
 import { liveRunsApi } from '../../runs/api/runs-api';
@@ -102,7 +102,7 @@ export function RecordDetailScreen({ params }: { params: { runId: string; itemId
         }
       />
       <div className="rn-summary">
-        <StatusBadge status={item.status} />
+        <StatusBadge status={shownStatus(item)} />
         {keys.map(({ name, value }) => (
           <span key={name} className="badge" data-testid={`record-key-${name}`}>
             {t(`runs.record.businessKey.${name}`)}: {value}
