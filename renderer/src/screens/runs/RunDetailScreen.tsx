@@ -55,9 +55,12 @@ export function RunDetailScreen({
   useEffect(() => {
     void useRunLiveStore.getState().load(runId);
   }, [runId]);
-  // A run that finished before this window listened has its counts per node only in its log.
+  // A run that finished before this window listened has its counts per node only in its log; one
+  // opened while it runs has there what it counted before this window listened (nodes report only
+  // when their counts change, so some would never show). Read once; live progress wins.
   const needsNodeCounts =
-    run !== undefined && run.status !== 'running' && Object.keys(run.nodeCounts).length === 0;
+    run !== undefined &&
+    (run.status === 'running' ? 'running' : Object.keys(run.nodeCounts).length === 0 && 'finished');
   useEffect(() => {
     if (needsNodeCounts)
       void useRunLiveStore
