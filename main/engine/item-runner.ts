@@ -2,6 +2,7 @@ import type { FlowEdge } from '../../shared/flow/flow-document';
 import type { JsonValue } from '../../shared/flow/json';
 import { distinctReasons, englishReasons, skipReason, type SkipReason } from '../../shared/flow/skip-reasons';
 import { runMessage } from '../../shared/flow/run-messages';
+import { STOPPED_BY_CANCEL } from '../../shared/flow/run-records';
 import type { ItemRecord } from '../store/items-repo';
 import { classifyError, isAbort, permanentError, type StepError } from './errors';
 import type { FlowRecord, ItemInfo, TransformInstance, TransformOutput, TransformResult } from './executor';
@@ -317,7 +318,7 @@ function fail(
   const now = scope.clock.now();
   const cancelled = isAbort(thrown, scope.signal);
   const error: StepError = cancelled
-    ? permanentError(runMessage('cancelledBeforeDone'), { code: 'cancelled' })
+    ? permanentError(runMessage('cancelledBeforeDone'), { code: STOPPED_BY_CANCEL })
     : thrown instanceof RetriesExhausted
       ? thrown.error
       : classifyError(thrown, now);

@@ -103,6 +103,12 @@ export function fixedByRetry(run: Pick<RunSummary, 'status' | 'counts' | 'error'
   return run.status === 'failed' && run.counts.failed === 0 && run.error === null && run.counts.total > 0;
 }
 
+/**
+ * The error code of a record a cancel stopped: it stays failed in its run, to retry, but the engine,
+ * the dashboard's figures and the screens tell it from a record that failed of itself.
+ */
+export const STOPPED_BY_CANCEL = 'cancelled';
+
 export const RunItemSummary = z.object({
   id: z.number().int(),
   runId: z.string(),

@@ -1,4 +1,4 @@
-import type { RunItemSummary } from '../../../../shared/flow/run-records';
+import { STOPPED_BY_CANCEL, type RunItemSummary } from '../../../../shared/flow/run-records';
 import { skipReasonsText, type ReasonLanguage, type SkipReason } from '../../../../shared/flow/skip-reasons';
 import { messageIn } from '../../../../shared/flow/run-messages';
 
@@ -29,5 +29,5 @@ export function retryRunOf(item: { reasons?: readonly SkipReason[] | null }): st
 export function shownStatus(
   item: Pick<RunItemSummary, 'status' | 'error'>,
 ): RunItemSummary['status'] | 'cancelled' {
-  return item.status === 'failed' && item.error?.code === 'cancelled' ? 'cancelled' : item.status;
+  return item.status === 'failed' && item.error?.code === STOPPED_BY_CANCEL ? 'cancelled' : item.status;
 }
