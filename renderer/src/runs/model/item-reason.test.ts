@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shownStatus } from './item-reason';
+import { errorKind, shownStatus } from './item-reason';
 
 describe('the status a record is shown with', () => {
   it('is "cancelled" for a record a cancel stopped, and its own status otherwise', () => {
@@ -8,5 +8,11 @@ describe('the status a record is shown with', () => {
     expect(shownStatus({ status: 'failed', error: error('http_422') })).toBe('failed');
     expect(shownStatus({ status: 'failed', error: null })).toBe('failed');
     expect(shownStatus({ status: 'succeeded', error: null })).toBe('succeeded');
+  });
+
+  it("words a cancel's error as a cancel, not as a permanent failure", () => {
+    expect(errorKind({ code: 'cancelled', transient: false })).toBe('runs.record.stoppedByCancel');
+    expect(errorKind({ code: 'http_503', transient: true })).toBe('runs.record.transient');
+    expect(errorKind({ code: 'http_422', transient: false })).toBe('runs.record.permanent');
   });
 });

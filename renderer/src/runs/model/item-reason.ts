@@ -1,4 +1,8 @@
-import { STOPPED_BY_CANCEL, type RunItemSummary } from '../../../../shared/flow/run-records';
+import {
+  STOPPED_BY_CANCEL,
+  type RunItemSummary,
+  type StepErrorInfo,
+} from '../../../../shared/flow/run-records';
 import { skipReasonsText, type ReasonLanguage, type SkipReason } from '../../../../shared/flow/skip-reasons';
 import { messageIn } from '../../../../shared/flow/run-messages';
 
@@ -30,4 +34,12 @@ export function shownStatus(
   item: Pick<RunItemSummary, 'status' | 'error'>,
 ): RunItemSummary['status'] | 'cancelled' {
   return item.status === 'failed' && item.error?.code === STOPPED_BY_CANCEL ? 'cancelled' : item.status;
+}
+
+/** What kind of failure an error is, as the record's page words it: passing, for good, or a cancel's. */
+export function errorKind(
+  error: Pick<StepErrorInfo, 'code' | 'transient'>,
+): 'runs.record.stoppedByCancel' | 'runs.record.transient' | 'runs.record.permanent' {
+  if (error.code === STOPPED_BY_CANCEL) return 'runs.record.stoppedByCancel';
+  return error.transient ? 'runs.record.transient' : 'runs.record.permanent';
 }

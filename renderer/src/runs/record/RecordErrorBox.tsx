@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StepErrorInfo } from '../../../../shared/flow/run-records';
+import { errorKind } from '../model/item-reason';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { useLanguage } from '../../i18n/useLanguage';
 import { messageIn } from '../../../../shared/flow/run-messages';
@@ -47,7 +48,7 @@ export function RecordErrorBox({
           </>
         )}
         <dt>{t('runs.record.kind')}</dt>
-        <dd>{error.transient ? t('runs.record.transient') : t('runs.record.permanent')}</dd>
+        <dd>{t(errorKind(error))}</dd>
       </dl>
     </section>
   );
