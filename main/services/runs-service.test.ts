@@ -178,9 +178,16 @@ describe('runs.*', () => {
     abort(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }));
     await finished(runId);
     const cancelled = await call('runs.get', { runId });
-    expect(cancelled.run).toMatchObject({ status: 'cancelled', counts: { failed: 3 } });
-    // Still there to retry, in their run; not counted as errors.
+    expect(cancelled.run).toMatchObject({ status: 'cancelled', counts: { failed: 3 }, stopped: 3 });
+    // Still there to retry, in their run; not counted as errors, and told apart on its screens.
     expect(cancelled.failedByNode).toEqual({ target: 3 });
+    expect(cancelled.stoppedByNode).toEqual({ target: 3 });
+    const { runs } = await call('runs.list', {});
+    expect(runs.map((run) => [run.status, run.counts.failed, run.stopped])).toEqual([
+      ['cancelled', 3, 3],
+      ['failed', 1, undefined],
+    ]);
+    expect((await call('runs.get', { runId: runs[1]?.id ?? '' })).stoppedByNode).toEqual({});
     const stats = await call('runs.stats', { days: 7 });
     expect(stats.topErrors).toEqual([expect.objectContaining({ nodeId: 'check', count: 1 })]);
     expect(stats.days.at(-1)).toMatchObject({ succeeded: 2, failed: 1 });

@@ -82,11 +82,13 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
     'runs.get': ({ runId }) => {
       const run = sync.store.runs.get(runId);
       if (!run) throw new KoppelError('not_found', apiMessage('runNotFound', { runId }));
+      const failures = sync.store.items.failuresByNode(runId);
       return {
         run,
         flow: sync.store.runs.flowOf(runId) ?? null,
         retries: sync.store.runs.retriesOf(runId),
-        failedByNode: sync.store.items.failedByNode(runId),
+        failedByNode: failures.failed,
+        stoppedByNode: failures.stopped,
       };
     },
     'runs.items': ({ runId, status, limit, offset }) =>

@@ -10,6 +10,7 @@ import {
 } from '../../shared/flow/run-records';
 import type { SkipReason } from '../../shared/flow/skip-reasons';
 import type { Db } from './database';
+import { stoppedByCancel } from './stopped-by-cancel';
 import {
   errorFromColumn,
   fromJsonColumn,
@@ -325,17 +326,25 @@ export class ItemsRepo {
 
   /**
    * A run's records failed now, by the node they failed at: after a retry an item takes the
-   * retry's outcome, so this differs from the counts the run reported as it went.
+   * retry's outcome, so this differs from the counts the run reported as it went. `stopped` holds
+   * those of them a cancel stopped (they stay failed, to retry, but failed of nothing of theirs).
    */
-  failedByNode(runId: string): Record<string, number> {
+  failuresByNode(runId: string): { failed: Record<string, number>; stopped: Record<string, number> } {
     const rows = this.db
-      .prepare<[string], { node_id: string | null; n: number }>(
-        `SELECT node_id, COUNT(*) AS n FROM items WHERE run_id = ? AND status = 'failed' GROUP BY node_id`,
+      .prepare<[string], { node_id: string | null; n: number; stopped: number }>(
+        `SELECT node_id, COUNT(*) AS n,
+           SUM(${stoppedByCancel()}) AS stopped
+         FROM items WHERE run_id = ? AND status = 'failed' GROUP BY node_id`,
       )
       .all(runId);
-    const counts: Record<string, number> = {};
-    for (const row of rows) if (row.node_id !== null) counts[row.node_id] = row.n;
-    return counts;
+    const failed: Record<string, number> = {};
+    const stopped: Record<string, number> = {};
+    for (const row of rows) {
+      if (row.node_id === null) continue;
+      failed[row.node_id] = row.n;
+      if (row.stopped > 0) stopped[row.node_id] = row.stopped;
+    }
+    return { failed, stopped };
   }
 
   /** Open items of a run (pending or running), e.g. when it is found interrupted. */

@@ -9,6 +9,7 @@ import {
 } from '../../shared/flow/run-records';
 import type { Db } from './database';
 import { iso, isoOrNull, textFromColumn } from './json-columns';
+import { stoppedByCancel } from './stopped-by-cancel';
 
 export interface RunRow {
   id: string;
@@ -30,6 +31,8 @@ export interface RunRow {
   error_message: string | null;
   error_text_json: string | null;
   last_seq: number;
+  /** Of `failed`, the records a cancel stopped (counted for cancelled runs only). */
+  stopped: number;
 }
 
 export interface NewRun {
@@ -54,8 +57,12 @@ export interface RunFilter {
   after?: string;
 }
 
+/** For `FROM runs r`. Only a cancel stops records, so only cancelled runs are looked into. */
 const columns = `id, flow_id, flow_name, flow_revision, trigger, parent_run_id, dry_run, status, started_at,
-  finished_at, owner, total, succeeded, skipped, failed, error_code, error_message, error_text_json, last_seq`;
+  finished_at, owner, total, succeeded, skipped, failed, error_code, error_message, error_text_json, last_seq,
+  CASE WHEN r.status = 'cancelled' AND r.failed > 0
+    THEN (SELECT COUNT(*) FROM items i WHERE i.run_id = r.id AND i.status = 'failed' AND ${stoppedByCancel('i')})
+    ELSE 0 END AS stopped`;
 
 export function toRunSummary(row: RunRow): RunSummary {
   return {
@@ -80,6 +87,7 @@ export function toRunSummary(row: RunRow): RunSummary {
             ...textFromColumn(row.error_text_json),
           },
     lastSeq: row.last_seq,
+    ...(row.stopped > 0 ? { stopped: row.stopped } : {}),
   };
 }
 
@@ -98,7 +106,7 @@ export class RunsRepo {
         started_at, owner) VALUES (@id, @flowId, @flowName, @revision, @flowJson, @trigger, @parentRunId, @dryRun,
         'running', @startedAt, @owner)`,
     );
-    this.getStmt = db.prepare<[string], RunRow>(`SELECT ${columns} FROM runs WHERE id = ?`);
+    this.getStmt = db.prepare<[string], RunRow>(`SELECT ${columns} FROM runs r WHERE id = ?`);
     this.countsStmt = db.prepare(
       `UPDATE runs SET total = @total, succeeded = @succeeded, skipped = @skipped, failed = @failed,
         last_seq = MAX(last_seq, @lastSeq) WHERE id = @id`,
@@ -110,7 +118,7 @@ export class RunsRepo {
         WHERE id = @id AND status = 'running'`,
     );
     this.flowStmt = db.prepare<[string], { flow_json: string }>('SELECT flow_json FROM runs WHERE id = ?');
-    this.runningStmt = db.prepare<[], RunRow>(`SELECT ${columns} FROM runs WHERE status = 'running'`);
+    this.runningStmt = db.prepare<[], RunRow>(`SELECT ${columns} FROM runs r WHERE status = 'running'`);
   }
 
   insert(run: NewRun): void {
@@ -222,7 +230,7 @@ export class RunsRepo {
     }
     const rows = this.db
       .prepare<Record<string, string | number>, RunRow>(
-        `SELECT ${columns} FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        `SELECT ${columns} FROM runs r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY started_at DESC, id DESC LIMIT @limit`,
       )
       .all(params);

@@ -1,6 +1,6 @@
 import type { RunStats } from '../../shared/api/calls/runs';
-import { STOPPED_BY_CANCEL } from '../../shared/flow/run-records';
 import type { Db } from './database';
+import { stoppedByCancel } from './stopped-by-cancel';
 import { errorFromColumn } from './json-columns';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -9,7 +9,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * Failed items that count as failures: not those a cancel stopped (the person who cancelled knows;
  * they stay failed in their run, to retry, and the flow's next run reads them again).
  */
-const REAL_FAILURE = `i.status = 'failed' AND COALESCE(json_extract(i.error_json, '$.code'), '') <> '${STOPPED_BY_CANCEL}'`;
+const REAL_FAILURE = `i.status = 'failed' AND NOT (${stoppedByCancel('i')})`;
 
 /**
  * The dashboard's figures: records per day (UTC) by outcome, and the most frequent errors, over

@@ -92,6 +92,8 @@ export const RunSummary = z.object({
   error: RunError.nullable(),
   /** Sequence number of the last stored event. */
   lastSeq: z.number().int(),
+  /** Of `counts.failed`, the records a cancel stopped (a cancelled run's; absent when none). */
+  stopped: z.number().int().optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

@@ -102,6 +102,8 @@ export const runsCalls = {
       retries: z.array(z.string()),
       /** Its records failed now (after those retries), by the node they failed at. */
       failedByNode: z.record(z.string(), z.number().int()),
+      /** Of those, the records a cancel stopped, by node. */
+      stoppedByNode: z.record(z.string(), z.number().int()),
     }),
     'One run, with the flow document as it ran, the runs that retried it and what still fails.',
   ),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../../app/create-app';
 import { silentLogger } from '../../../app/logger';
 import { staticConnections } from '../../../engine/connections';
@@ -333,6 +333,31 @@ describe('koppel run', () => {
     down = false;
     expect((await run('runs', 'retry', runId)).code).toBe(0);
     expect(await listed()).toMatch(/failed .* total 3, ok 3, skipped 0, failed 0 \(fixed by a retry\) {2}\(/);
+  });
+
+  it('lists a run cancelled by Ctrl+C with the records the cancel stopped', async () => {
+    const { run, system, writeFlow, stop } = koppel();
+    system.seed('orders', sampleOrders(3));
+    // The three writes are under way when Ctrl+C comes; they end as a cancelled call does.
+    let holding = 0;
+    let abort: (error: Error) => void = () => undefined;
+    const held = new Promise<void>((_resolve, reject) => (abort = reject));
+    system.hooks.before = (operation) => {
+      if (operation !== 'create') return undefined;
+      holding++;
+      return held;
+    };
+    const running = run('run', writeFlow('orders.flow.json', validated), '--json');
+    await vi.waitFor(() => expect(holding).toBe(3));
+    await stop();
+    abort(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }));
+    const { lastLine } = await running;
+    const { runId, status } = JSON.parse(lastLine) as { runId: string; status: string };
+    expect(status).toBe('cancelled');
+    const listed = (await run('runs', 'list')).stdout.split('\n').find((line) => line.startsWith(runId));
+    expect(listed).toMatch(
+      /cancelled .* total 3, ok 0, skipped 0, failed 3 \(3 stopped by the cancel\) {2}\(/,
+    );
   });
 
   it('dry-runs with a limit, writing nothing', async () => {

@@ -167,7 +167,11 @@ export function itemJson(item: RunItemSummary, withRunId = false) {
 export function describeRun(run: RunSummary): string {
   const { total, succeeded, skipped, failed } = run.counts;
   const duration = run.durationMs === null ? 'running' : `${(run.durationMs / 1000).toFixed(1)} s`;
-  const fixed = fixedByRetry(run) ? ' (fixed by a retry)' : '';
+  const fixed = fixedByRetry(run)
+    ? ' (fixed by a retry)'
+    : run.stopped
+      ? ` (${run.stopped} stopped by the cancel)`
+      : '';
   return `${run.id}  ${run.startedAt}  ${run.status.padEnd(11)} ${run.trigger.padEnd(8)} ${run.flowName}  total ${total}, ok ${succeeded}, skipped ${skipped}, failed ${failed}${fixed}  (${duration})`;
 }
 
