@@ -10,7 +10,7 @@ export class RunPage {
     return this.page.getByTestId('screen-run');
   }
 
-  count(kind: 'succeeded' | 'skipped' | 'failed'): Locator {
+  count(kind: 'succeeded' | 'skipped' | 'failed' | 'stopped'): Locator {
     return this.page.getByTestId('run-counts').locator(`[data-count="${kind}"]`);
   }
 

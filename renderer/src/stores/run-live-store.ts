@@ -27,6 +27,8 @@ export interface RunRetries {
   runIds: string[];
   /** Its records failed now, by the node they failed at. */
   failedByNode: Record<string, number>;
+  /** Of those, the records a cancel stopped. */
+  stoppedByNode: Record<string, number>;
 }
 
 export interface RunLiveState {
@@ -77,7 +79,14 @@ function flowAndRetries(
 ): Pick<RunLiveState, 'flows' | 'retries'> {
   return {
     flows: { ...state.flows, [runId]: answer.flow },
-    retries: { ...state.retries, [runId]: { runIds: answer.retries, failedByNode: answer.failedByNode } },
+    retries: {
+      ...state.retries,
+      [runId]: {
+        runIds: answer.retries,
+        failedByNode: answer.failedByNode,
+        stoppedByNode: answer.stoppedByNode,
+      },
+    },
   };
 }
 

@@ -84,7 +84,11 @@ describe('run-live-store', () => {
     expect(fake.calls).toContain('get run-1');
     expect(store.getState().runs['run-1']?.status).toBe('succeeded');
     // The reload also says which runs retried it and that nothing of it fails any more.
-    expect(store.getState().retries['run-1']).toEqual({ runIds: ['run-2'], failedByNode: {} });
+    expect(store.getState().retries['run-1']).toEqual({
+      runIds: ['run-2'],
+      failedByNode: {},
+      stoppedByNode: {},
+    });
   });
 
   it('reads again what fails now of a run opened while it ran, once it finished', async () => {
@@ -97,7 +101,7 @@ describe('run-live-store', () => {
     // The run page opens while it runs: nothing fails yet.
     fake.summaries.set('run-6', summary('run-6', { status: 'running', lastSeq: 3 }));
     await store.getState().load('run-6');
-    expect(store.getState().retries['run-6']).toEqual({ runIds: [], failedByNode: {} });
+    expect(store.getState().retries['run-6']).toEqual({ runIds: [], failedByNode: {}, stoppedByNode: {} });
 
     fake.summaries.set(
       'run-6',
@@ -114,7 +118,11 @@ describe('run-live-store', () => {
     expect(store.getState().retries['run-6']).toBeUndefined();
     await settle();
     expect(fake.calls.filter((call) => call === 'get run-6')).toHaveLength(2);
-    expect(store.getState().retries['run-6']).toEqual({ runIds: [], failedByNode: { target: 2 } });
+    expect(store.getState().retries['run-6']).toEqual({
+      runIds: [],
+      failedByNode: { target: 2 },
+      stoppedByNode: {},
+    });
   });
 
   it('reloads a run whose events arrive after a gap, and one it never saw start', async () => {

@@ -39,7 +39,7 @@ export function RunHistoryTable({ rows }: { rows: LiveRun[] }) {
                 : formatDuration(run.durationMs, locale)}
             </td>
             <td>
-              <RunCounts counts={run.counts} />
+              <RunCounts counts={run.counts} stopped={run.stopped} />
             </td>
             <td>
               <RunStatusBadge run={run} />

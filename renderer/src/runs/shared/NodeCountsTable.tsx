@@ -10,17 +10,21 @@ import { pipelineOrder } from '../model/pipeline-order';
  * Records per node of a run, in the order records pass through them (the same counts as the
  * canvas's badges). These are the counts as the run went; given `failedNow` (a retried run's
  * records failed now, by node), a node whose failures changed since says what became of them.
+ * Given `stoppedNow` (of those, the records a cancel stopped), they show apart, in the cancel's
+ * colour, and a node where only they failed is not marked failing.
  */
 export function NodeCountsTable({
   counts,
   flow,
   names,
   failedNow,
+  stoppedNow,
 }: {
   counts: Record<string, NodeCounts>;
   flow: FlowDocument | null | undefined;
   names: NodeNames;
   failedNow?: Record<string, number>;
+  stoppedNow?: Record<string, number>;
 }) {
   const { t } = useTranslation();
   const rows = pipelineOrder(flow, Object.keys(counts)).filter(
@@ -36,15 +40,25 @@ export function NodeCountsTable({
         {rows.map((nodeId, index) => {
           const value = counts[nodeId];
           if (!value) return null;
-          const now = failedNow ? (failedNow[nodeId] ?? 0) : value.failed;
-          const note = retryNote(value.failed, now);
+          const stopped = Math.min(stoppedNow?.[nodeId] ?? 0, value.failed);
+          const failed = value.failed - stopped;
+          const now = (failedNow ? (failedNow[nodeId] ?? 0) : value.failed) - stopped;
+          const note = retryNote(failed, now);
           const noteText = note ? t(note.key, { count: note.count }) : '';
-          const label = t('runs.detail.nodeCounts', { node: nodeName(names, nodeId), ...value });
+          const counted = t('runs.detail.nodeCounts', { node: nodeName(names, nodeId), ...value, failed });
+          const label =
+            stopped > 0 ? `${counted}, ${t('runs.detail.nodeStopped', { count: stopped })}` : counted;
           return (
             <Fragment key={nodeId}>
               {index > 0 && <ChevronRight size={16} className="rn-pipeline-arrow" aria-hidden="true" />}
               <li
-                className={now > 0 ? 'rn-pipeline-node rn-pipeline-failed' : 'rn-pipeline-node'}
+                className={
+                  now > 0
+                    ? 'rn-pipeline-node rn-pipeline-failed'
+                    : stopped > 0
+                      ? 'rn-pipeline-node rn-pipeline-stopped'
+                      : 'rn-pipeline-node'
+                }
                 data-node-id={nodeId}
                 aria-label={note ? `${label}; ${noteText}` : label}
               >
@@ -52,9 +66,10 @@ export function NodeCountsTable({
                 <span className="rn-counts" aria-hidden="true">
                   <span className="rn-count-ok">✓ {value.passed}</span>
                   {value.skipped > 0 && <span className="rn-count-skip">↷ {value.skipped}</span>}
-                  {value.failed > 0 && (
-                    <span className={now > 0 ? 'rn-count-fail' : 'rn-count-fixed'}>✗ {value.failed}</span>
+                  {failed > 0 && (
+                    <span className={now > 0 ? 'rn-count-fail' : 'rn-count-fixed'}>✗ {failed}</span>
                   )}
+                  {stopped > 0 && <span className="rn-count-stopped">⊘ {stopped}</span>}
                 </span>
                 {note && (
                   <span className="rn-count-note" aria-hidden="true" data-testid="node-retry-note">

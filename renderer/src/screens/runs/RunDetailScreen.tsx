@@ -111,7 +111,11 @@ export function RunDetailScreen({
             )}
             {!running && run.counts.failed > 0 && (
               <RetryControls
-                label={t('runs.detail.retryFailed', { count: run.counts.failed })}
+                label={
+                  run.stopped === run.counts.failed
+                    ? t('runs.detail.retryStopped', { count: run.counts.failed })
+                    : t('runs.detail.retryFailed', { count: run.counts.failed })
+                }
                 busy={actions.busy}
                 onRetry={(from) => void actions.retry({ from })}
                 testId="run-retry-failed"
@@ -123,7 +127,7 @@ export function RunDetailScreen({
       <div className="rn-summary" data-testid="run-summary">
         <RunStatusBadge run={run} />
         {run.dryRun && <span className="badge badge-info">{t('runs.detail.dryRun')}</span>}
-        <RunCounts counts={run.counts} testId="run-counts" />
+        <RunCounts counts={run.counts} stopped={running ? 0 : run.stopped} testId="run-counts" />
         <span className="rn-muted">
           {t('runs.detail.duration')}:{' '}
           {running ? t('runs.detail.stillRunning') : formatDuration(run.durationMs, locale)}
@@ -174,6 +178,7 @@ export function RunDetailScreen({
         names={names}
         // What fails now: a retry, or a later run that wrote the same records, may have settled some.
         failedNow={!running ? retries?.failedByNode : undefined}
+        stoppedNow={!running ? retries?.stoppedByNode : undefined}
       />
       <Tabs<'records' | 'log'>
         label={t('runs.detail.tabs')}

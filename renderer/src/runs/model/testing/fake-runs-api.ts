@@ -16,6 +16,8 @@ export class FakeRunsApi {
   readonly flows = new Map<string, FlowDocument>();
   /** A run's records failed now, by node (what `runs.get` reads from its items). */
   readonly failedNow = new Map<string, Record<string, number>>();
+  /** Of those, what a cancel stopped (`runs.get`'s `stoppedByNode`). */
+  readonly stoppedNow = new Map<string, Record<string, number>>();
   readonly calls: string[] = [];
 
   store(events: readonly RunEvent[]): void {
@@ -41,6 +43,7 @@ export class FakeRunsApi {
           flow: this.flows.get(runId) ?? null,
           retries,
           failedByNode: this.failedNow.get(runId) ?? {},
+          stoppedByNode: this.stoppedNow.get(runId) ?? {},
         };
       },
       list: async ({ flowId }) => {

@@ -1,0 +1,70 @@
+import { expect, openApp, test } from '../fixtures/test';
+import { TestApi } from './api-client';
+import { RunPage } from './runs-pages';
+import { finished, ordersFlow, sandboxUrls, setFaults } from './scene';
+
+test.describe('a cancelled run', () => {
+  test('shows the records the cancel stopped apart from failures, and retries them', async ({
+    page,
+    host,
+  }) => {
+    const api = await TestApi.connect(host);
+    const flow = await ordersFlow(api);
+    const { teamleaderAdmin } = sandboxUrls(host);
+    // Invoices take three seconds each: some are still being written when the run is cancelled.
+    await setFaults(teamleaderAdmin, { operationLatencyMs: { 'invoices.draft': 3000 } });
+    const { runId } = await api.call('runs.start', { flowId: flow.id, limit: 8 });
+    await expect
+      .poll(
+        async () => {
+          const { events } = await api.call('runs.events', { runId, afterSeq: 0, limit: 1000 });
+          return events.some((event) => event.type === 'itemSucceeded');
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    await api.call('runs.cancel', { runId });
+    const stored = await finished(api, runId);
+    await setFaults(teamleaderAdmin, {});
+    expect(stored.status).toBe('cancelled');
+    const stopped = stored.counts.failed;
+    expect(stopped).toBeGreaterThan(0);
+    expect(stored.stopped).toBe(stopped);
+
+    await openApp(page, host, `/runs/${runId}`);
+    const run = new RunPage(page);
+    await expect(run.screen).toHaveAttribute('data-run-status', 'cancelled');
+    // Not failures: no red count, the stopped ones in the cancel's colour, and said so.
+    await expect(run.count('stopped')).toHaveText(`⊘ ${stopped}`);
+    await expect(run.count('failed')).toHaveCount(0);
+    await expect(page.getByTestId('run-counts')).toHaveAttribute(
+      'aria-label',
+      `${stored.counts.succeeded} succeeded, 0 skipped, 0 failed, ${stopped} stopped by the cancel`,
+    );
+    const invoiceNode = page.locator('[data-testid="node-counts"] li[data-node-id="invoice"]');
+    await expect(invoiceNode).toContainText(`⊘ ${stopped}`);
+    await expect(invoiceNode).not.toContainText('✗');
+    await expect(invoiceNode).toHaveClass(/rn-pipeline-stopped/);
+    await expect(page.locator('[data-testid="node-counts"] li.rn-pipeline-failed')).toHaveCount(0);
+    await run.showRecords();
+    await expect(page.locator('[data-testid="record-row"][data-status="failed"]')).toHaveCount(stopped);
+    await expect(page.getByTestId('run-retry-failed')).toHaveText(`Retry ${stopped} stopped`);
+    await run.shot('run-cancelled');
+
+    // The run history says the same.
+    await openApp(page, host, '/runs');
+    const row = page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
+    await expect(row.locator('[data-count="stopped"]')).toHaveText(`⊘ ${stopped}`);
+    await expect(row.locator('[data-count="failed"]')).toHaveCount(0);
+
+    // Retried, they are written; nothing is left stopped.
+    await openApp(page, host, `/runs/${runId}`);
+    await page.getByTestId('run-retry-failed').click();
+    await expect(page.getByTestId('run-action-message')).toContainText(
+      `Retried ${stopped} records: ${stopped} succeeded, 0 failed.`,
+    );
+    await expect(run.count('stopped')).toHaveCount(0);
+    await expect(run.count('failed')).toHaveText('✗ 0');
+    await expect(run.count('succeeded')).toHaveText(`✓ ${stored.counts.succeeded + stopped}`);
+  });
+});
