@@ -1,4 +1,5 @@
 import { expect, openApp, test } from '../fixtures/test';
+import { EditorPage } from '../pages/editor-page';
 import { TestApi } from './api-client';
 import { RunPage } from './runs-pages';
 import { finished, ordersFlow, sandboxUrls, setFaults } from './scene';
@@ -56,6 +57,24 @@ test.describe('a cancelled run', () => {
     const row = page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
     await expect(row.locator('[data-count="stopped"]')).toHaveText(`⊘ ${stopped}`);
     await expect(row.locator('[data-count="failed"]')).toHaveCount(0);
+
+    // So does the flow's canvas, whose badges show its last run.
+    await openApp(page, host, `/flows/${flow.id}`);
+    const editor = new EditorPage(page);
+    const invoiceBadge = editor.node('teamleader.target.sales').getByTestId('node-counts');
+    await expect(invoiceBadge).toHaveText(`✓ ${stored.counts.succeeded}⊘ ${stopped}`);
+    await expect(invoiceBadge).toHaveAttribute(
+      'aria-label',
+      `Last run: ${stored.counts.succeeded} passed, 0 skipped, 0 failed, ${stopped} stopped by the cancel`,
+    );
+    // Pan the canvas to the end of the flow, where the invoice node is.
+    for (let drag = 0; drag < 2; drag++) {
+      await page.mouse.move(880, 560);
+      await page.mouse.down();
+      await page.mouse.move(330, 560, { steps: 8 });
+      await page.mouse.up();
+    }
+    await run.shot('editor-cancelled-run');
 
     // Retried, they are written; nothing is left stopped.
     await openApp(page, host, `/runs/${runId}`);

@@ -16,6 +16,8 @@ interface FlowRunState {
   run: RunSummary | null;
   /** Per node, from the run's `nodeProgress` events. */
   nodeCounts: Record<string, NodeRunCounts>;
+  /** Per node, of its failed records, those a cancel stopped (read once the run ended). */
+  nodeStopped: Record<string, number>;
   /** The records of a finished dry run (for "what would happen"). */
   dryRunItems: RunItemSummary[] | null;
   /** What a finished dry run warned of (e.g. a tax rule that changes the VAT). */
@@ -35,6 +37,7 @@ let following = 0;
 const NOTHING_FOLLOWED = {
   run: null,
   nodeCounts: {},
+  nodeStopped: {},
   dryRunItems: null,
   dryRunWarnings: [],
   starting: false,
@@ -57,9 +60,9 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
       if (page.finished && page.events.length < 5000) break;
       if (page.events.length === 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    const { run } = await api().runs.get({ runId });
+    const { run, stoppedByNode } = await api().runs.get({ runId });
     if (ticket !== following) return;
-    set({ run });
+    set({ run, nodeStopped: stoppedByNode });
     if (run.dryRun) {
       const { items } = await api().runs.items({ runId, limit: 1000 });
       if (ticket === following) set({ dryRunItems: items, dryRunWarnings: warnings });

@@ -23,6 +23,7 @@ function KoppelNodeView({ id, data, selected }: NodeProps<EditorNode>) {
   const entry = useFlowEditorStore((state) => entryOf(state.catalog, data));
   const problems = useFlowEditorStore((state) => state.problemIndex.get(id) ?? NO_PROBLEMS);
   const counts = useFlowRunStore((state) => state.nodeCounts[id]);
+  const stopped = useFlowRunStore((state) => state.nodeStopped[id] ?? 0);
   const status = nodeStatus(problems, data.config, entry);
   // A schedule trigger without a name of its own is named by the flow's schedule, which it follows.
   const schedule = useFlowEditorStore((state) =>
@@ -62,7 +63,7 @@ function KoppelNodeView({ id, data, selected }: NodeProps<EditorNode>) {
         {data.label || schedule ? entry?.label[language] : nodeText(`editor.category.${category}`)}
         {entry && entry.system !== 'core' ? ` · ${nodeText(`editor.system.${entry.system}`)}` : ''}
       </div>
-      <NodeBadge status={status} counts={counts} />
+      <NodeBadge status={status} counts={counts} stopped={stopped} />
       {outputs.map((port, index) => (
         <Handle
           key={port.id}

@@ -2,8 +2,21 @@ import { AlertTriangle, CircleDashed, CircleX } from 'lucide-react';
 import { nodeText } from '../../stores/flow-language-store';
 import type { NodeRunCounts, NodeStatus } from '../model/node-status';
 
-/** The state line under a node: what is wrong with it, and how its last run went. */
-export function NodeBadge({ status, counts }: { status: NodeStatus; counts: NodeRunCounts | undefined }) {
+/**
+ * The state line under a node: what is wrong with it, and how its last run went. Records a cancel
+ * stopped (`stopped`, of the failed) show apart, in the cancel's colour, as on the run's page.
+ */
+export function NodeBadge({
+  status,
+  counts,
+  stopped = 0,
+}: {
+  status: NodeStatus;
+  counts: NodeRunCounts | undefined;
+  stopped?: number;
+}) {
+  const shownStopped = counts ? Math.min(stopped, counts.failed) : 0;
+  const failed = counts ? counts.failed - shownStopped : 0;
   return (
     <div className="ed-node-badges">
       {status.state === 'unconfigured' && (
@@ -28,7 +41,11 @@ export function NodeBadge({ status, counts }: { status: NodeStatus; counts: Node
         <span
           className="ed-counts"
           data-testid="node-counts"
-          aria-label={nodeText('editor.node.countsLabel', { ...counts })}
+          aria-label={
+            shownStopped > 0
+              ? nodeText('editor.node.countsLabelStopped', { ...counts, failed, stopped: shownStopped })
+              : nodeText('editor.node.countsLabel', { ...counts })
+          }
         >
           <span className="ed-count-ok" title={nodeText('editor.node.passed')}>
             ✓ {counts.passed}
@@ -38,9 +55,14 @@ export function NodeBadge({ status, counts }: { status: NodeStatus; counts: Node
               ↷ {counts.skipped}
             </span>
           )}
-          {counts.failed > 0 && (
+          {failed > 0 && (
             <span className="ed-count-fail" title={nodeText('editor.node.failed')}>
-              ✗ {counts.failed}
+              ✗ {failed}
+            </span>
+          )}
+          {shownStopped > 0 && (
+            <span className="ed-count-stopped" title={nodeText('editor.node.stopped')}>
+              ⊘ {shownStopped}
             </span>
           )}
         </span>
