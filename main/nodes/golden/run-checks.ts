@@ -90,6 +90,9 @@ export function runDatabaseReport(store: Store, flowId: string): RunDatabaseRepo
 }
 
 function reasonKind(item: RunItemSummary): string {
-  const text = item.error?.code ?? item.reason ?? '(no reason)';
+  // Codes, not words: a reason's words hold ids (a run's, an invoice's) that would split the tally.
+  if (item.error) return item.error.code;
+  if (item.reasons?.length) return item.reasons.map((reason) => reason.code).join(' + ');
+  const text = item.reason ?? '(no reason)';
   return text.split(/[0-9"'(]/)[0]?.trim() || text;
 }
