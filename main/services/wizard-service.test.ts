@@ -60,6 +60,8 @@ describe('wizard.* against the sandbox twins', () => {
     const mp = choices.mplus.data;
     expect(mp.employees).toContainEqual({ value: 999999, label: expect.any(String) });
     expect(mp.vatCodes.map((v) => v.label)).toEqual(expect.arrayContaining(['21 %', '9 %']));
+    // Each code knows its rate, so a tax rule can tell when it changes the VAT.
+    for (const code of mp.vatCodes) expect(code.label).toBe(`${code.rate} %`);
     expect(mp.turnoverGroups[0]).toMatchObject({ value: expect.stringMatching(/^\d+$/) });
     expect(mp.branches.length).toBeGreaterThan(0);
     expect(mp.paymentMethods.map((m) => m.value)).toContain('PIN');

@@ -84,7 +84,11 @@ async function mplusChoices(registry: ConnectionRegistry, connectionId: string):
   const vatCodes = new Map<number, WizardOption>();
   for (const group of vatGroups) {
     if (!vatCodes.has(group.vatCode))
-      vatCodes.set(group.vatCode, { value: group.vatCode, label: `${group.vatPercentage} %` });
+      vatCodes.set(group.vatCode, {
+        value: group.vatCode,
+        label: `${group.vatPercentage} %`,
+        rate: group.vatPercentage,
+      });
   }
   return {
     employees: employees

@@ -20,6 +20,8 @@ export const WizardOption = z.object({
   label: z.union([z.string(), LocalizedText]),
   /** A second line, e.g. the ledger account of a product category. */
   hint: z.string().optional(),
+  /** A VAT code's percentage (MplusKASSA's codes), so a rule that changes the VAT can say so. */
+  rate: z.number().optional(),
 });
 export type WizardOption = z.infer<typeof WizardOption>;
 
