@@ -48,6 +48,14 @@ test.describe('setup wizard', () => {
     const settings = page.getByTestId('wizard-settings-orders-mplus-to-teamleader');
     await expect(settings.getByLabel('Teamleader company entity')).toHaveValue('Koppel Demo BV');
     await expect(settings.getByTestId('question-taxRules').getByRole('row')).not.toHaveCount(1);
+    // The sandbox's Teamleader has no 9 %: the rows that send the till's 9 % as 6 % say so, one per
+    // country, before anything runs.
+    const changed = settings.getByTestId('rule-row-note').filter({ hasText: '⚠' });
+    await expect(changed).toHaveCount(4);
+    await expect(changed.first()).toHaveText('⚠ 9 % becomes 6 % in Teamleader');
+    await expect(settings.getByTestId('tax-rules-vat-note')).toContainText(
+      'Rows marked ⚠ give Teamleader another VAT rate than the source charged',
+    );
     await expect(settings.getByLabel('What to create')).toHaveValue('invoice');
     await wizard.shot('wizard-4-settings');
     await wizard.next();

@@ -7,6 +7,7 @@ import type { WizardChoices, WizardQuestion } from '../../../../../shared/api/ca
 import { answerProblems, type AnswerProblem } from '../../../wizard/answers';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { localize } from '../../../wizard/localize';
+import { vatChange } from '../../../wizard/vat-change';
 import { OptionInput } from './OptionInput';
 import { RuleTable, type Row, type RuleColumn } from './RuleTable';
 import { DateField, DebtorField, PaymentTermField, ScheduleField } from './SimpleQuestions';
@@ -114,23 +115,36 @@ export function QuestionField({ question, value, siblings, choices, onChange }: 
           question.target === 'mplus'
             ? (question.options['*'] ?? [])
             : (question.options[String(department ?? '')] ?? Object.values(question.options)[0] ?? []);
+        const system = t(`wizard.question.system.${question.target}`);
+        const changes = table.rows.some((row) => vatChange(row, question.target, options) !== null);
         return (
-          <RuleTable
-            {...table}
-            blank={{ country: '' }}
-            columns={[
-              country,
-              sourceRate,
-              {
-                key: 'targetTax',
-                label: t(`wizard.question.targetTax.${question.target}`),
-                kind: 'choice',
-                options,
-                numeric: true,
-              },
-            ]}
-            problemColumn={{ country: 'country', rate: 'sourceRate', targetTax: 'targetTax' }}
-          />
+          <>
+            <RuleTable
+              {...table}
+              blank={{ country: '' }}
+              columns={[
+                country,
+                sourceRate,
+                {
+                  key: 'targetTax',
+                  label: t(`wizard.question.targetTax.${question.target}`),
+                  kind: 'choice',
+                  options,
+                  numeric: true,
+                },
+              ]}
+              problemColumn={{ country: 'country', rate: 'sourceRate', targetTax: 'targetTax' }}
+              rowNote={(row) => {
+                const change = vatChange(row, question.target, options);
+                return change ? t('wizard.question.vatChanges', { ...change, system }) : null;
+              }}
+            />
+            {changes && (
+              <p className="wz-muted" data-testid="tax-rules-vat-note">
+                {t('wizard.question.vatChangesNote', { system })}
+              </p>
+            )}
+          </>
         );
       }
       case 'revenueRules':

@@ -28,6 +28,8 @@ interface RuleTableProps {
   /** Which column a problem code marks. */
   problemColumn: Partial<Record<AnswerProblem['code'], string>>;
   onChange(rows: Row[]): void;
+  /** A remark on a row, shown beside it (e.g. that the rule changes the VAT); null for none. */
+  rowNote?: (row: Row) => string | null;
   testId?: string;
 }
 
@@ -60,6 +62,11 @@ export function RuleTable(props: RuleTableProps) {
             <th scope="col">
               <span className="wz-sr-only">{t('wizard.question.rowActions')}</span>
             </th>
+            {props.rowNote && (
+              <th scope="col">
+                <span className="wz-sr-only">{t('wizard.question.rowNote')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -111,6 +118,11 @@ export function RuleTable(props: RuleTableProps) {
                   <Trash2 size={15} aria-hidden="true" />
                 </button>
               </td>
+              {props.rowNote && (
+                <td className="wz-row-note" data-testid="rule-row-note">
+                  {props.rowNote(row)}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
