@@ -5,7 +5,7 @@ import { api } from '../api/api';
 import { failureOf, type Failure } from '../api/failure-text';
 import type { NodeRunCounts } from '../editor/model/node-status';
 import { nodeCountsFrom } from '../editor/try/run-progress';
-import { warningsIn, type RunWarning } from '../runs/model/run-warnings';
+import { warningsIn, type RunWarning } from '../../../shared/flow/run-warnings';
 
 const POLL_MS = 400;
 /** A dry run from the editor looks at this many records at most: enough to see what would happen. */

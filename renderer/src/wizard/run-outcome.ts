@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../../shared/flow/json';
 import type { RunEvent } from '../../../shared/flow/run-events';
-import { warningsIn, type RunWarning } from '../runs/model/run-warnings';
+import { warningsIn, type RunWarning } from '../../../shared/flow/run-warnings';
 import type { RunItemSummary, RunSummary } from '../../../shared/flow/run-records';
 import type { SkipReason } from '../../../shared/flow/skip-reasons';
 import type { RecordGist } from './record-gist';

@@ -34,6 +34,9 @@ export function registerSchedule(program: Command, io: SyncCliIo = processIo): v
           if (event.type === 'runFinished') {
             io.out(`${event.at} ${runResultJson(event)}\n`);
           }
+          // A run's warnings (a tax rule that changes the VAT, records let go) as they come.
+          if (event.type === 'log' && event.level === 'warn')
+            io.out(`${event.at} warning (${event.runId}): ${event.message}\n`);
         }
       });
       // The scheduler's timers do not hold the process open (the desktop app and the web host quit

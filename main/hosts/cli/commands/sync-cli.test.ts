@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
+import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../../app/create-app';
 import { silentLogger } from '../../../app/logger';
@@ -46,8 +47,11 @@ function koppel(system = new MemorySystem(), { registry = false } = {}) {
       ...(scheduler ? { scheduler } : {}),
     });
   const stops: (() => void)[] = [];
+  /** What the command running now has printed so far (a long-running one, such as `schedule`). */
+  let printed: string[] = [];
   const run = async (...args: string[]) => {
     const out: string[] = [];
+    printed = out;
     const err: string[] = [];
     let code = 0;
     const io: SyncCliIo = {
@@ -86,8 +90,45 @@ function koppel(system = new MemorySystem(), { registry = false } = {}) {
     while (stops.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     stops.shift()?.();
   };
-  return { run, system, writeFlow, templatesDir, stop, dataDir, openApp };
+  /** Stores a record of `flow` that has waited 20 days for another: the flow's next run lets it go, and warns. */
+  const waitedTooLong = async (flow: FlowDocument, id: string) => {
+    const app = await openApp({ dataDir });
+    try {
+      const { store } = app.ctx.sync;
+      const since = Date.now() - 20 * 86_400_000;
+      const runId = `waited-${id}`;
+      store.runs.insert({
+        id: runId,
+        flow,
+        trigger: 'manual',
+        parentRunId: null,
+        dryRun: false,
+        owner: 'x',
+        startedAt: since,
+      });
+      const writer = store.writer(runId, { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+      writer.putWaiting(testWaiting(id, { flowId: flow.id, nodeId: 'source', at: since }));
+      await writer.commit();
+    } finally {
+      await app.dispose();
+    }
+  };
+  return {
+    run,
+    system,
+    writeFlow,
+    templatesDir,
+    stop,
+    dataDir,
+    openApp,
+    waitedTooLong,
+    printed: () => printed.join(''),
+  };
 }
+
+/** The run log's line for a record of the memory flow's source let go after waiting too long. */
+const letGo = (id: string) =>
+  `Stopped offering 1 record of "Test source" again after 14 days of waiting for another record: teamleader:invoice:${id}.`;
 
 const validated = memoryFlow({
   id: 'cli-orders',
@@ -227,6 +268,23 @@ describe('koppel run', () => {
     expect(again.stderr).toBe(
       'koppel runs stop-waiting: No record teamleader:invoice:inv-7 of flow status is waiting.\n',
     );
+  });
+
+  it('says after the summary what the run warned of: here, records let go after waiting too long', async () => {
+    const { run, system, writeFlow, waitedTooLong } = koppel();
+    const file = writeFlow('orders.flow.json', validated);
+    system.seed('orders', sampleOrders(2));
+    await waitedTooLong(validated, 'inv-7');
+    const summary = await run('run', file);
+    expect(summary.code).toBe(0);
+    expect(summary.stdout).toMatch(/2 records: 2 succeeded, 0 skipped, 0 failed\.\nWorth a look:\n {2}.+\n$/);
+    expect(summary.lastLine.trim()).toBe(letGo('inv-7'));
+    // With --json the last line stays the result; the warning goes to stderr.
+    system.seed('orders', sampleOrders(3).slice(2));
+    await waitedTooLong(validated, 'inv-8');
+    const json = await run('run', file, '--json');
+    expect(JSON.parse(json.lastLine)).toMatchObject({ status: 'succeeded' });
+    expect(json.stderr).toBe(`Warning: ${letGo('inv-8')}\n`);
   });
 
   it('exits 2 for an invalid flow, naming the node and field', async () => {
@@ -443,6 +501,29 @@ describe('koppel flows validate', () => {
 });
 
 describe('koppel schedule', () => {
+  it("prints a scheduled run's warnings as they come", async () => {
+    const { run, stop, dataDir, openApp, system, waitedTooLong, printed } = koppel();
+    system.seed('orders', sampleOrders(1));
+    const app = await openApp({ dataDir });
+    app.ctx.sync.flows.save({
+      ...validated,
+      enabled: true,
+      schedule: { kind: 'interval', everyMinutes: 60, timezone: 'Europe/Amsterdam' },
+    });
+    // Last due two hours ago: the schedule catches up at once.
+    const twoHoursAgo = Date.now() - 2 * 3_600_000;
+    app.ctx.sync.store.schedules.reset(validated.id, twoHoursAgo, twoHoursAgo);
+    await app.dispose();
+    await waitedTooLong(validated, 'inv-9');
+    const running = run('schedule');
+    await vi.waitFor(() => expect(printed()).toContain('{"runId"'), { timeout: 10_000 });
+    await stop();
+    const { stdout } = await running;
+    expect(stdout).toMatch(
+      new RegExp(`\\n\\S+ warning \\(\\w+\\): ${letGo('inv-9').replace(/[.()]/g, '\\$&')}\\n`),
+    );
+  });
+
   it('runs the schedules of enabled flows until stopped', async () => {
     const { run, stop, dataDir, openApp } = koppel();
     const app = await openApp({ dataDir });

@@ -5,6 +5,7 @@ import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import { FlowMigrationError, migrateFlow } from '../../../../shared/flow/migrations';
 import type { FlowProblem } from '../../../../shared/flow/flow-problem';
 import { fixedByRetry, type RunItemSummary, type RunSummary } from '../../../../shared/flow/run-records';
+import { warningsIn, type RunWarning } from '../../../../shared/flow/run-warnings';
 import type { App } from '../../../app/create-app';
 import { createConsoleLogger } from '../../../app/logger';
 import type { RunHandle, RunResult } from '../../../engine/engine';
@@ -175,9 +176,13 @@ export function describeRun(run: RunSummary): string {
   return `${run.id}  ${run.startedAt}  ${run.status.padEnd(11)} ${run.trigger.padEnd(8)} ${run.flowName}  total ${total}, ok ${succeeded}, skipped ${skipped}, failed ${failed}${fixed}  (${duration})`;
 }
 
+/** The warnings a run's summary repeats, at most (each once; the run's log holds them all). */
+const MAX_WARNINGS = 5;
+
 /**
  * Waits for a run, with a live counter on a terminal; Ctrl+C cancels the run (and waits for its
- * `runFinished`). Prints the summary (or the `--json` line) and sets the exit code.
+ * `runFinished`). Prints the summary (or the `--json` line), what the run warned of, and sets the
+ * exit code.
  */
 export async function followRun(
   io: SyncCliIo,
@@ -202,9 +207,12 @@ export async function followRun(
   // still for a minute says why).
   let waitUntil = 0;
   let wait = '';
+  // What the run warned of (a tax rule that changes the VAT, records let go), said after the summary.
+  let warnings: RunWarning[] = [];
   bar?.start(0, 0, { ...counts, wait });
   const off = app.ctx.bus.on('runs.events', (batch) => {
     if (batch.runId !== handle.runId) return;
+    warnings = warningsIn(batch.events, MAX_WARNINGS, warnings);
     for (const event of batch.events) {
       if (event.type === 'itemStarted') counts.total++;
       else if (event.type === 'itemSucceeded') counts.succeeded++;
@@ -235,7 +243,14 @@ export async function followRun(
   if (options.json) {
     io.out(`${runResultJson(result)}\n`);
     if (result.error) io.err(`Stopped: ${result.error.message}\n`);
-  } else printSummary(io, app, result);
+    for (const warning of warnings) io.err(`Warning: ${warning.message}\n`);
+  } else {
+    printSummary(io, app, result);
+    if (warnings.length > 0) {
+      io.out('Worth a look:\n');
+      for (const warning of warnings) io.out(`  ${warning.message}\n`);
+    }
+  }
   io.setExitCode(exitCodeOfRun(result));
   return result;
 }

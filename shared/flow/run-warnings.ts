@@ -1,7 +1,7 @@
-import type { RunEvent } from '../../../../shared/flow/run-events';
-import type { RunMessage } from '../../../../shared/flow/run-messages';
+import type { RunEvent } from './run-events';
+import type { RunMessage } from './run-messages';
 
-/** A line a run warned of (e.g. a tax rule that changes the VAT), worded by the screen. */
+/** A line a run warned of (e.g. a tax rule that changes the VAT), worded by the screen or the command line. */
 export interface RunWarning {
   message: string;
   text?: RunMessage;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../../../shared/flow/run-events';
+import type { RunEvent } from './run-events';
 import { warningsIn } from './run-warnings';
 
 const log = (seq: number, level: 'info' | 'warn', message: string): RunEvent => ({
