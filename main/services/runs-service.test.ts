@@ -5,6 +5,7 @@ import type { RunEventBatch } from '../../shared/flow/run-events';
 import { testWaiting } from '../store/testing';
 import { appFixture, type AppFixture } from '../engine/testing/app-fixture';
 import { memoryFlow, sampleOrders } from '../engine/testing/memory-flow';
+import { holdCreates } from '../engine/testing/held-creates';
 
 const fixtures: AppFixture[] = [];
 afterEach(async () => {
@@ -164,18 +165,11 @@ describe('runs.*', () => {
     const { call, finished, system } = await runWithOneBadOrder();
     system.seed('orders', sampleOrders(6).slice(3));
     // Three writes are under way when the run is cancelled; they end as a cancelled call does.
-    let holding = 0;
-    let abort: (error: Error) => void = () => undefined;
-    const held = new Promise<void>((_resolve, reject) => (abort = reject));
-    system.hooks.before = (operation) => {
-      if (operation !== 'create') return undefined;
-      holding++;
-      return held;
-    };
+    const writes = holdCreates(system);
     const { runId } = await call('runs.start', { flowId: 'orders' });
-    await vi.waitFor(() => expect(holding).toBe(3));
+    await vi.waitFor(() => expect(writes.holding).toBe(3));
     await call('runs.cancel', { runId });
-    abort(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }));
+    writes.abort();
     await finished(runId);
     const cancelled = await call('runs.get', { runId });
     expect(cancelled.run).toMatchObject({ status: 'cancelled', counts: { failed: 3 }, stopped: 3 });

@@ -8,6 +8,7 @@ import { createApp, type App } from '../../../app/create-app';
 import { silentLogger } from '../../../app/logger';
 import { staticConnections } from '../../../engine/connections';
 import { memoryFlow, sampleOrders } from '../../../engine/testing/memory-flow';
+import { holdCreates } from '../../../engine/testing/held-creates';
 import { MemorySystem } from '../../../engine/testing/memory-system';
 import { WaitingSystem } from '../../../engine/testing/waiting-system';
 import { resourcesDir } from '../../../app/paths';
@@ -397,18 +398,11 @@ describe('koppel run', () => {
     const { run, system, writeFlow, stop } = koppel();
     system.seed('orders', sampleOrders(3));
     // The three writes are under way when Ctrl+C comes; they end as a cancelled call does.
-    let holding = 0;
-    let abort: (error: Error) => void = () => undefined;
-    const held = new Promise<void>((_resolve, reject) => (abort = reject));
-    system.hooks.before = (operation) => {
-      if (operation !== 'create') return undefined;
-      holding++;
-      return held;
-    };
+    const writes = holdCreates(system);
     const running = run('run', writeFlow('orders.flow.json', validated), '--json');
-    await vi.waitFor(() => expect(holding).toBe(3));
+    await vi.waitFor(() => expect(writes.holding).toBe(3));
     await stop();
-    abort(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }));
+    writes.abort();
     const { lastLine } = await running;
     const { runId, status } = JSON.parse(lastLine) as { runId: string; status: string };
     expect(status).toBe('cancelled');
