@@ -1,5 +1,5 @@
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
-import { RunStatus, type RunItemSummary } from '../../../../shared/flow/run-records';
+import { RunStatus, STOPPED_BY_CANCEL, type RunItemSummary } from '../../../../shared/flow/run-records';
 import { englishReasons } from '../../../../shared/flow/skip-reasons';
 import type { App } from '../../../app/create-app';
 import { dataDirFrom, ExitCode, withDataDir } from '../options';
@@ -107,7 +107,9 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
               : item.reason
                 ? ` (${item.reason})`
                 : '';
-          io.out(`  ${item.status.padEnd(9)} ${item.key}${keys ? ` [${keys}]` : ''}${why}\n`);
+          // A record a cancel stopped says so, as on the run's page (its status stays failed, to retry).
+          const status = item.error?.code === STOPPED_BY_CANCEL ? 'stopped' : item.status;
+          io.out(`  ${status.padEnd(9)} ${item.key}${keys ? ` [${keys}]` : ''}${why}\n`);
         }
       }),
     ),

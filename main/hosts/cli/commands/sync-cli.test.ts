@@ -410,6 +410,14 @@ describe('koppel run', () => {
     expect(listed).toMatch(
       /cancelled .* total 3, ok 0, skipped 0, failed 3 \(3 stopped by the cancel\) {2}\(/,
     );
+    // Each of them says so in the run's records; --json keeps their status (failed, to retry).
+    const shown = (await run('runs', 'show', runId)).stdout.split('\n').slice(1).filter(Boolean);
+    expect(shown).toHaveLength(3);
+    for (const line of shown) expect(line).toMatch(/^ {2}stopped {3}memory:orders:\S+ .* at target: /);
+    const json = JSON.parse((await run('runs', 'show', runId, '--json')).lastLine) as {
+      items: { status: string }[];
+    };
+    expect(json.items.map((item) => item.status)).toEqual(['failed', 'failed', 'failed']);
   });
 
   it('dry-runs with a limit, writing nothing', async () => {
