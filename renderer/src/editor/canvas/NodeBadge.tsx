@@ -1,4 +1,5 @@
 import { AlertTriangle, CircleDashed, CircleX } from 'lucide-react';
+import { stoppedApart } from '../../runs/model/stopped-apart';
 import { nodeText } from '../../stores/flow-language-store';
 import type { NodeRunCounts, NodeStatus } from '../model/node-status';
 
@@ -15,8 +16,7 @@ export function NodeBadge({
   counts: NodeRunCounts | undefined;
   stopped?: number;
 }) {
-  const shownStopped = counts ? Math.min(stopped, counts.failed) : 0;
-  const failed = counts ? counts.failed - shownStopped : 0;
+  const { failed, stopped: shownStopped } = stoppedApart(counts?.failed ?? 0, stopped);
   return (
     <div className="ed-node-badges">
       {status.state === 'unconfigured' && (

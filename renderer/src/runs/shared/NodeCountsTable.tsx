@@ -5,6 +5,7 @@ import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import type { NodeCounts } from '../model/live-run';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { pipelineOrder } from '../model/pipeline-order';
+import { stoppedApart } from '../model/stopped-apart';
 
 /**
  * Records per node of a run, in the order records pass through them (the same counts as the
@@ -40,8 +41,7 @@ export function NodeCountsTable({
         {rows.map((nodeId, index) => {
           const value = counts[nodeId];
           if (!value) return null;
-          const stopped = Math.min(stoppedNow?.[nodeId] ?? 0, value.failed);
-          const failed = value.failed - stopped;
+          const { failed, stopped } = stoppedApart(value.failed, stoppedNow?.[nodeId] ?? 0);
           const now = (failedNow ? (failedNow[nodeId] ?? 0) : value.failed) - stopped;
           const note = retryNote(failed, now);
           const noteText = note ? t(note.key, { count: note.count }) : '';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RunCounts as Counts } from '../../../../shared/flow/run-records';
 import { formatCount } from '../model/format';
+import { stoppedApart } from '../model/stopped-apart';
 import { useLanguage } from '../../i18n/useLanguage';
 
 /**
@@ -19,9 +20,7 @@ export function RunCounts({
 }) {
   const { t } = useTranslation();
   const locale = useLanguage();
-  // A retry may have settled a stopped record before the run's summary is read again.
-  const shownStopped = Math.min(stopped, counts.failed);
-  const failed = counts.failed - shownStopped;
+  const { failed, stopped: shownStopped } = stoppedApart(counts.failed, stopped);
   const label =
     shownStopped > 0
       ? t('runs.counts.labelStopped', { ...counts, failed, stopped: shownStopped })
