@@ -1,29 +1,18 @@
 import { expect, openApp, test } from '../fixtures/test';
 import { EditorPage } from '../pages/editor-page';
-import { TestApi } from './api-client';
 import { RunPage } from './runs-pages';
-import { finished, ordersFlow, sandboxUrls, setFaults } from './scene';
+import { eventSeen, finished, ordersScene, setFaults } from './scene';
 
 test.describe('a cancelled run', () => {
   test('shows the records the cancel stopped apart from failures, and retries them', async ({
     page,
     host,
   }) => {
-    const api = await TestApi.connect(host);
-    const flow = await ordersFlow(api);
-    const { teamleaderAdmin } = sandboxUrls(host);
+    const { api, flow, teamleaderAdmin } = await ordersScene(host);
     // Invoices take three seconds each: some are still being written when the run is cancelled.
     await setFaults(teamleaderAdmin, { operationLatencyMs: { 'invoices.draft': 3000 } });
     const { runId } = await api.call('runs.start', { flowId: flow.id, limit: 8 });
-    await expect
-      .poll(
-        async () => {
-          const { events } = await api.call('runs.events', { runId, afterSeq: 0, limit: 1000 });
-          return events.some((event) => event.type === 'itemSucceeded');
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    await eventSeen(api, runId, (event) => event.type === 'itemSucceeded', 20_000);
     await api.call('runs.cancel', { runId });
     const stored = await finished(api, runId);
     await setFaults(teamleaderAdmin, {});
@@ -57,6 +46,7 @@ test.describe('a cancelled run', () => {
     const row = page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
     await expect(row.locator('[data-count="stopped"]')).toHaveText(`⊘ ${stopped}`);
     await expect(row.locator('[data-count="failed"]')).toHaveCount(0);
+    await run.shot('runs-history-cancelled');
 
     // So does the flow's canvas, whose badges show its last run.
     await openApp(page, host, `/flows/${flow.id}`);

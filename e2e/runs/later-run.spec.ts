@@ -1,16 +1,13 @@
 import { expect, openApp, test } from '../fixtures/test';
-import { TestApi } from './api-client';
 import { RunPage } from './runs-pages';
-import { finished, ordersFlow, sandboxUrls, setFaults } from './scene';
+import { finished, ordersScene, setFaults } from './scene';
 
 test.describe('a later run', () => {
   test('records that failed on a network fault and went through in the next run no longer read failing', async ({
     page,
     host,
   }) => {
-    const api = await TestApi.connect(host);
-    const flow = await ordersFlow(api);
-    const { teamleaderAdmin } = sandboxUrls(host);
+    const { api, flow, teamleaderAdmin } = await ordersScene(host);
     // Teamleader is down for invoices (503: transient, so the next run reads these orders again).
     await setFaults(teamleaderAdmin, { errorRate: 1, statuses: [503], operations: ['invoices.draft'] });
     const first = await api.call('runs.start', { flowId: flow.id, limit: 4 });

@@ -1,28 +1,22 @@
 import { expect, openApp, test } from '../fixtures/test';
-import { TestApi } from './api-client';
 import { RunPage } from './runs-pages';
-import { finished, ordersFlow, sandboxUrls, setFaults } from './scene';
+import { eventSeen, finished, ordersScene, setFaults } from './scene';
 
 test.describe('a run opened while it runs', () => {
   test('shows the counts its nodes reported before the page opened, not only those after', async ({
     page,
     host,
   }) => {
-    const api = await TestApi.connect(host);
-    const flow = await ordersFlow(api);
-    const { teamleaderAdmin } = sandboxUrls(host);
+    const { api, flow, teamleaderAdmin } = await ordersScene(host);
     // Teamleader takes its time over invoices: the run is still writing when the page opens.
     await setFaults(teamleaderAdmin, { operationLatencyMs: { 'invoices.draft': 6000 } });
     const { runId } = await api.call('runs.start', { flowId: flow.id, limit: 4 });
     // The source has read its four orders and said so before anyone looked.
-    await expect
-      .poll(async () => {
-        const { events } = await api.call('runs.events', { runId, afterSeq: 0, limit: 1000 });
-        return events.some(
-          (event) => event.type === 'nodeProgress' && event.nodeId === 'orders' && event.passed === 4,
-        );
-      })
-      .toBe(true);
+    await eventSeen(
+      api,
+      runId,
+      (event) => event.type === 'nodeProgress' && event.nodeId === 'orders' && event.passed === 4,
+    );
 
     await openApp(page, host, `/runs/${runId}`);
     const run = new RunPage(page);

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from '../fixtures/test';
-import { TestApi } from './api-client';
 import { RunPage } from './runs-pages';
-import { finished, notificationRecorder, ordersFlow, sandboxUrls, setFaults, shotsDir } from './scene';
+import { finished, notificationRecorder, ordersFlow, ordersScene, setFaults, shotsDir } from './scene';
 
 const shot = (name: string) => path.join(shotsDir, `${name}.png`);
 /** The screen scrolls inside the window: a tall window shows all of it. */
@@ -23,9 +22,7 @@ test.describe('runs and monitoring', () => {
   }) => {
     test.setTimeout(150_000);
     await page.addInitScript(notificationRecorder);
-    const api = await TestApi.connect(host);
-    const flow = await ordersFlow(api);
-    const { teamleaderAdmin } = sandboxUrls(host);
+    const { api, flow, teamleaderAdmin } = await ordersScene(host);
     // Teamleader refuses every invoice (a permanent 422); answers come slowly enough to watch.
     await setFaults(teamleaderAdmin, {
       errorRate: 1,
@@ -209,9 +206,7 @@ test.describe('runs and monitoring', () => {
   }) => {
     test.setTimeout(120_000);
     await page.addInitScript(notificationRecorder);
-    const api = await TestApi.connect(host);
-    const flow = await ordersFlow(api);
-    const { teamleaderAdmin } = sandboxUrls(host);
+    const { api, flow, teamleaderAdmin } = await ordersScene(host);
     await setFaults(teamleaderAdmin, { errorRate: 1, statuses: [422], operations: ['invoices.draft'] });
     const { runId } = await api.call('runs.start', { flowId: flow.id, limit: 2 });
     await finished(api, runId);

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import type { WebHost } from '../fixtures/web-host';
-import { type TestApi } from './api-client';
+import type { RunEvent } from '../../shared/flow/run-events';
+import { expect } from '../fixtures/test';
+import { TestApi } from './api-client';
 
 export const shotsDir = path.resolve(__dirname, '../../test-results/screens');
 
@@ -44,6 +46,36 @@ export async function ordersFlow(api: TestApi): Promise<FlowDocument> {
     },
   };
   return (await api.call('flows.save', { flow })).flow;
+}
+
+/**
+ * The runs specs' scene: the API, the shipped POS orders flow (see {@link ordersFlow}) and the
+ * Teamleader twin's admin URL, for its faults.
+ */
+export async function ordersScene(
+  host: WebHost,
+): Promise<{ api: TestApi; flow: FlowDocument; teamleaderAdmin: string }> {
+  const api = await TestApi.connect(host);
+  const flow = await ordersFlow(api);
+  return { api, flow, teamleaderAdmin: sandboxUrls(host).teamleaderAdmin };
+}
+
+/** Waits (polling the run's stored log) until the run has told an event the predicate accepts. */
+export async function eventSeen(
+  api: TestApi,
+  runId: string,
+  predicate: (event: RunEvent) => boolean,
+  timeout?: number,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const { events } = await api.call('runs.events', { runId, afterSeq: 0, limit: 1000 });
+        return events.some(predicate);
+      },
+      timeout === undefined ? {} : { timeout },
+    )
+    .toBe(true);
 }
 
 /** Waits (polling the API, not the clock) until a run is finished. */
