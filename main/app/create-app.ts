@@ -127,6 +127,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
         connections: options.engineConnections ?? connections,
         lastRunRecords: (flowId, limit) => lastRunRecords(sync.store, flowId, limit),
       }),
+      connections,
     ),
     ...flowsHandlers(ctx),
     ...runsHandlers(ctx),

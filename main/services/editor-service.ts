@@ -1,6 +1,8 @@
 import { isJsonObject } from '../../shared/flow/json';
 import type { DomainHandlers } from '../api/handlers';
+import type { ConnectionRegistry } from '../connections/registry';
 import type { Store } from '../store/store';
+import { readMplusChoices, readTeamleaderChoices } from '../wizard/reference-choices';
 import { testCode } from './editor-code-test';
 import type { EditorTester, StoredSourceRecord } from './editor-tester';
 
@@ -21,12 +23,22 @@ export function lastRunRecords(store: Store, flowId: string, limit: number): Sto
   return records;
 }
 
-/** `editor.*`: samples, one-node tests and code tests for the flow editor (all dry: nothing is written). */
-export function editorHandlers(tester: EditorTester): DomainHandlers<'editor'> {
+/**
+ * `editor.*`: samples, one-node tests and code tests for the flow editor (all dry: nothing is
+ * written), and the systems' reference data for the inspector's pickers.
+ */
+export function editorHandlers(
+  tester: EditorTester,
+  connections: ConnectionRegistry,
+): DomainHandlers<'editor'> {
   return {
     'editor.sample': ({ flow, nodeId, from }) => tester.sample(flow, nodeId, from),
     'editor.testNode': ({ flow, nodeId, record }) => tester.testNode(flow, nodeId, record),
     'editor.testCode': ({ code, record, timeLimitMs, memoryLimitMb }) =>
       testCode(code, record, { timeLimitMs, memoryLimitMb }),
+    'editor.choices': async ({ system, connectionId }) =>
+      system === 'teamleader'
+        ? { teamleader: await readTeamleaderChoices(connections, connectionId) }
+        : { mplus: await readMplusChoices(connections, connectionId) },
   };
 }

@@ -127,6 +127,55 @@ async function secretsOf(registry: ConnectionRegistry, kind: 'teamleader' | 'mpl
   }
 }
 
+type Read<T> =
+  { ok: true; connectionId: string; data: T } | { ok: false; connectionId?: string; message: string };
+
+/**
+ * A system's reference data through a connection (absent: the default one, as a node without a
+ * connection id means), or why it could not be read: in the API's own words, secrets blanked.
+ */
+async function readThrough<T>(
+  registry: ConnectionRegistry,
+  kind: 'teamleader' | 'mplus',
+  connectionId: string | undefined,
+  read: (connectionId: string) => Promise<T>,
+): Promise<Read<T>> {
+  let id = connectionId;
+  try {
+    const connection =
+      kind === 'teamleader'
+        ? await registry.resolve('teamleader', connectionId)
+        : await registry.resolve('mplus', connectionId);
+    id = connection.id;
+    return { ok: true, connectionId: id, data: await read(id) };
+  } catch (error) {
+    const secrets = id ? await secretsOf(registry, kind, id) : [];
+    return {
+      ok: false,
+      ...(id ? { connectionId: id } : {}),
+      message: describeFailure(error, secrets).message,
+    };
+  }
+}
+
+/** Teamleader's reference data (see {@link readThrough}). */
+export function readTeamleaderChoices(
+  registry: ConnectionRegistry,
+  connectionId?: string,
+): Promise<WizardChoices['teamleader']> {
+  return readThrough(registry, 'teamleader', connectionId, async (id) =>
+    teamleaderChoices(await registry.teamleader(id)),
+  );
+}
+
+/** MplusKASSA's reference data (see {@link readThrough}). */
+export function readMplusChoices(
+  registry: ConnectionRegistry,
+  connectionId?: string,
+): Promise<WizardChoices['mplus']> {
+  return readThrough(registry, 'mplus', connectionId, (id) => mplusChoices(registry, id));
+}
+
 /**
  * The reference data of both systems, read in parallel. A system that cannot be read gives its
  * reason instead (in the API's own words), so the wizard still works with typed values.
@@ -136,27 +185,8 @@ export async function readChoices(
   ids: { teamleaderId: string; mplusId: string },
 ): Promise<WizardChoices> {
   const [teamleader, mplus] = await Promise.all([
-    (async (): Promise<WizardChoices['teamleader']> => {
-      try {
-        const data = await teamleaderChoices(await registry.teamleader(ids.teamleaderId));
-        return { ok: true, connectionId: ids.teamleaderId, data };
-      } catch (error) {
-        const secrets = await secretsOf(registry, 'teamleader', ids.teamleaderId);
-        return {
-          ok: false,
-          connectionId: ids.teamleaderId,
-          message: describeFailure(error, secrets).message,
-        };
-      }
-    })(),
-    (async (): Promise<WizardChoices['mplus']> => {
-      try {
-        return { ok: true, connectionId: ids.mplusId, data: await mplusChoices(registry, ids.mplusId) };
-      } catch (error) {
-        const secrets = await secretsOf(registry, 'mplus', ids.mplusId);
-        return { ok: false, connectionId: ids.mplusId, message: describeFailure(error, secrets).message };
-      }
-    })(),
+    readTeamleaderChoices(registry, ids.teamleaderId),
+    readMplusChoices(registry, ids.mplusId),
   ]);
   return { teamleader, mplus };
 }

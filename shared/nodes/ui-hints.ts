@@ -39,6 +39,27 @@ export const UiWidget = z.enum([
 ]);
 export type UiWidget = z.infer<typeof UiWidget>;
 
+/**
+ * The list of a connected system a field's value comes from, so the inspector can offer the
+ * account's own entries (read through the flow's connection) instead of a bare number or name.
+ * `targetTax` and `revenueAccount` depend on the flow's target system: Teamleader's tax rates (of
+ * the target's department) or MplusKASSA's VAT codes; Teamleader's product categories or
+ * MplusKASSA's turnover groups.
+ */
+export const ChoiceList = z.enum([
+  'teamleader.departments',
+  'teamleader.categories',
+  'mplus.employees',
+  'mplus.branches',
+  'mplus.vatCodes',
+  'mplus.turnoverGroups',
+  'mplus.paymentMethods',
+  'mplus.deliveryMethods',
+  'targetTax',
+  'revenueAccount',
+]);
+export type ChoiceList = z.infer<typeof ChoiceList>;
+
 export const UiOption = z.object({ value: z.union([z.string(), z.number()]), label: LocalizedText });
 export type UiOption = z.infer<typeof UiOption>;
 
@@ -47,6 +68,8 @@ export const UiHint = z
   .object({
     widget: UiWidget.optional(),
     options: z.array(UiOption).optional(),
+    /** The system list the value is picked from (see {@link ChoiceList}). */
+    choices: ChoiceList.optional(),
     connectionKind: ConnectionKind.optional(),
     language: z.enum(['javascript']).optional(),
     fieldSource: z.enum(['input', 'output']).optional(),

@@ -5,6 +5,8 @@ import { SkipReason } from '../../flow/skip-reasons';
 import { defineCall } from '../define';
 import { RunMessage } from '../../flow/run-messages';
 import { CodedText } from '../../flow/wording';
+import { ConnectionId } from '../../connections/connection';
+import { WizardChoices, WizardSystem } from './wizard';
 
 /** Where a sample record came from. */
 export const SampleOrigin = z.enum(['connection', 'lastRun', 'trigger']);
@@ -117,5 +119,19 @@ export const editorCalls = {
       .strict(),
     EditorCodeTest,
     'Runs code-node JavaScript on a record in the QuickJS sandbox: the output, or the error with its line and column.',
+  ),
+  'editor.choices': defineCall(
+    z
+      .object({
+        system: WizardSystem,
+        /** The connection the flow's nodes of that system name; absent: the default one. */
+        connectionId: ConnectionId.optional(),
+      })
+      .strict(),
+    z.object({
+      teamleader: WizardChoices.shape.teamleader.optional(),
+      mplus: WizardChoices.shape.mplus.optional(),
+    }),
+    "One system's reference data (departments, tax rates, VAT codes, employees, branches…) for the inspector's pickers, or why it could not be read.",
   ),
 } as const;

@@ -12,6 +12,7 @@ import { field } from '../ui-hints';
 const branchField = field(z.number().int().min(1).default(1), {
   title: { en: 'Branch', nl: 'Filiaal' },
   description: { en: 'The MplusKASSA branch number.', nl: 'Het filiaalnummer in MplusKASSA.' },
+  choices: 'mplus.branches',
 });
 
 export const MplusSalesSourceConfig = z.object({
@@ -97,6 +98,7 @@ export const MplusProductsSourceConfig = z.object({
       en: 'Fill in the quantity with this branch’s free stock; empty leaves it out.',
       nl: 'Vul de hoeveelheid met de vrije voorraad van dit filiaal; leeg laat haar weg.',
     },
+    choices: 'mplus.branches',
   }),
   startFrom: startFromField,
   amountPerRun: amountPerRunField,

@@ -51,6 +51,7 @@ export const MplusEnsureProductsConfig = z.object({
       en: 'Used when the tax rules give no revenue account.',
       nl: 'Gebruikt als de btw-regels geen omzetrekening geven.',
     },
+    choices: 'mplus.turnoverGroups',
   }),
 });
 

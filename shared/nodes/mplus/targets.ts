@@ -12,15 +12,20 @@ export const employeeNumberField = field(z.number().int().min(0).default(999999)
     en: 'The MplusKASSA employee the API books on; 999999 is the built-in API user.',
     nl: 'De MplusKASSA-medewerker waarop de API boekt; 999999 is de ingebouwde API-gebruiker.',
   },
+  choices: 'mplus.employees',
 });
 
 const branchNumberField = field(z.number().int().min(1).default(1), {
   title: { en: 'Branch', nl: 'Filiaal' },
+  choices: 'mplus.branches',
 });
 
 export const VatCodeRule = z.object({
   rate: field(z.number().min(0).max(100), { title: { en: 'Tax rate (%)', nl: 'Btw-tarief (%)' } }),
-  code: field(z.number().int().min(0), { title: { en: 'VAT code', nl: 'Btw-code' } }),
+  code: field(z.number().int().min(0), {
+    title: { en: 'VAT code', nl: 'Btw-code' },
+    choices: 'mplus.vatCodes',
+  }),
 });
 export type VatCodeRule = z.infer<typeof VatCodeRule>;
 
@@ -129,6 +134,7 @@ export const MplusProductTargetConfig = z.object({
   vatCodes: vatCodesField,
   turnoverGroup: field(z.number().int().min(0).max(999).optional(), {
     title: { en: 'Turnover group of new articles', nl: 'Omzetgroep van nieuwe artikelen' },
+    choices: 'mplus.turnoverGroups',
   }),
   stockBranch: field(z.number().int().min(1).optional(), {
     title: { en: 'Set the stock of branch', nl: 'Voorraad zetten van filiaal' },
@@ -136,6 +142,7 @@ export const MplusProductTargetConfig = z.object({
       en: 'When the product has a quantity, set it as this branch’s free stock; empty leaves stock alone.',
       nl: 'Als het product een hoeveelheid heeft, wordt dat de vrije voorraad van dit filiaal.',
     },
+    choices: 'mplus.branches',
   }),
 });
 export type MplusProductTargetConfig = z.infer<typeof MplusProductTargetConfig>;
@@ -228,6 +235,7 @@ export const MplusOrderStatusTargetConfig = z.object({
       en: 'MplusKASSA payment method for payments whose method is not known.',
       nl: 'MplusKASSA-betaalmethode voor betalingen waarvan de methode onbekend is.',
     },
+    choices: 'mplus.paymentMethods',
   }),
   missingOrder: missingField({ en: 'order', nl: 'de order' }),
 });

@@ -16,7 +16,10 @@ export const TaxRule = z.object({
   sourceRate: field(z.number().min(0).max(100).optional(), {
     title: { en: 'Tax rate (%)', nl: 'Btw-tarief (%)' },
   }),
-  targetTax: field(z.number().min(0), { title: { en: 'Target tax', nl: 'Doel-btw' } }),
+  targetTax: field(z.number().min(0), {
+    title: { en: 'Target tax', nl: 'Doel-btw' },
+    choices: 'targetTax',
+  }),
 });
 export type TaxRule = z.infer<typeof TaxRule>;
 
@@ -28,7 +31,10 @@ export const RevenueRule = z.object({
   sourceRate: field(z.number().min(0).max(100).optional(), {
     title: { en: 'Tax rate (%)', nl: 'Btw-tarief (%)' },
   }),
-  account: field(z.string().min(1), { title: { en: 'Revenue account', nl: 'Omzetrekening' } }),
+  account: field(z.string().min(1), {
+    title: { en: 'Revenue account', nl: 'Omzetrekening' },
+    choices: 'revenueAccount',
+  }),
 });
 export type RevenueRule = z.infer<typeof RevenueRule>;
 

@@ -14,6 +14,7 @@ export const departmentField = field(z.string().default(''), {
     en: 'Name of the Teamleader department; tax rates belong to one. Empty: the first active one.',
     nl: 'Naam van de Teamleader-afdeling; btw-tarieven horen bij één afdeling. Leeg: de eerste actieve.',
   },
+  choices: 'teamleader.departments',
 });
 
 export const TeamleaderSalesTargetConfig = z.object({
