@@ -5,6 +5,7 @@ import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { useFlowSampleStore } from '../../stores/flow-sample-store';
 import { CodeNodePanel } from '../code/CodeNodePanel';
 import { ConfigForm } from '../form/ConfigForm';
+import { FieldChoicesContext } from '../form/field-choices';
 import { FieldSuggestionsContext } from '../form/field-suggestions';
 import { describeObject, issuesByField } from '../form/form-model';
 import { nodeIcon } from '../icons/node-icons';
@@ -18,6 +19,7 @@ import { TryNodePanel } from '../try/TryNodePanel';
 import { useLanguage } from '../../i18n/useLanguage';
 import { NodeConnections } from './NodeConnections';
 import { ScheduleEditor } from './ScheduleEditor';
+import { useFieldChoicesValue } from './useFieldChoicesValue';
 
 type Tab = 'settings' | 'try';
 
@@ -38,6 +40,7 @@ export function NodeInspector({ nodeId, data }: { nodeId: string; data: KoppelNo
   const setNodeConfig = useFlowEditorStore((state) => state.setNodeConfig);
   const renameNode = useFlowEditorStore((state) => state.renameNode);
   const setMeta = useFlowEditorStore((state) => state.setMeta);
+  const choices = useFieldChoicesValue(node.id);
   const sample = useFlowSampleStore((state) => state.samples[node.id]?.sample?.record ?? null);
   const entry = entryOf(catalog, node.data);
   const config = node.data.config;
@@ -140,13 +143,15 @@ export function NodeInspector({ nodeId, data }: { nodeId: string; data: KoppelNo
             {mapping && <FieldMapper nodeId={node.id} config={config} onChange={onChange} />}
             {code && <CodeNodePanel nodeId={node.id} field={code} config={config} onChange={onChange} />}
             {rest.length > 0 && (
-              <ConfigForm
-                fields={rest}
-                config={config}
-                root={entry.configSchema}
-                issues={issues}
-                onChange={onChange}
-              />
+              <FieldChoicesContext.Provider value={choices}>
+                <ConfigForm
+                  fields={rest}
+                  config={config}
+                  root={entry.configSchema}
+                  issues={issues}
+                  onChange={onChange}
+                />
+              </FieldChoicesContext.Provider>
             )}
             {rest.length === 0 && !mapping && !code && node.data.kind !== 'core.trigger.schedule' && (
               <p className="ed-muted">{t('editor.inspector.noSettings')}</p>

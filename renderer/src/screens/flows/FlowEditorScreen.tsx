@@ -12,6 +12,7 @@ import { useFlowCatalogStore } from '../../stores/flow-catalog-store';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { useFlowRunStore } from '../../stores/flow-run-store';
 import { useFlowSampleStore } from '../../stores/flow-sample-store';
+import { useReferenceChoicesStore } from '../../stores/reference-choices-store';
 
 /**
  * `#/flows/:id`: loads the flow and the catalogue, then shows the editor. Unsaved changes of this
@@ -38,6 +39,8 @@ export function FlowEditorScreen({ params }: { params: { id: string } }) {
         if (loaded) {
           useFlowEditorStore.getState().load(loaded.flow, catalog);
           useFlowSampleStore.getState().clear();
+          // The systems' lists are read again for each flow opened (a department added since shows).
+          useReferenceChoicesStore.getState().clear();
         }
         setState({ status: 'ready' });
         void useFlowRunStore.getState().loadLast(id);

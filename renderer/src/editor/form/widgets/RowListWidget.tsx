@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { describeItems, withField, type FormField } from '../form-model';
 import type { WidgetProps } from '../widget-props';
 import { useLanguage } from '../../../i18n/useLanguage';
+import { rowVatChange, useFieldChoices } from '../field-choices';
 import { WidgetFor } from './WidgetFor';
 
 /** Item fields of a list, with record paths offered where the schema names a field `path`. */
@@ -35,6 +36,18 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
   const language = useLanguage();
   const fields = itemFields(field, root);
   const rows = Array.isArray(value) ? value : [];
+  const { setting } = useFieldChoices();
+  // Tax rules: a row giving the target another rate than the source charged says so (as in the wizard).
+  const taxRows = fields.some((item) => item.hint.choices === 'targetTax');
+  const vatNote = (row: Record<string, unknown>) => {
+    const change = taxRows ? rowVatChange(row, setting) : null;
+    return change && setting.target
+      ? t('wizard.question.vatChanges', { ...change, system: t(`wizard.question.system.${setting.target}`) })
+      : null;
+  };
+  const notes = rows.map((row: unknown) =>
+    vatNote(typeof row === 'object' && row !== null ? { ...row } : {}),
+  );
   const setRow = (index: number, key: string, next: unknown) => {
     onChange(
       rows.map((row: unknown, i) =>
@@ -58,6 +71,7 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
       )}
       {rows.map((row: unknown, index) => {
         const data: Record<string, unknown> = typeof row === 'object' && row !== null ? { ...row } : {};
+        const note = notes[index];
         return (
           <div
             key={index}
@@ -98,9 +112,19 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
             >
               <Trash2 size={14} aria-hidden="true" />
             </button>
+            {note && (
+              <span className="ed-row-note" data-testid={`${field.key}-row-${index}-note`}>
+                {note}
+              </span>
+            )}
           </div>
         );
       })}
+      {notes.some(Boolean) && setting.target && (
+        <p className="ed-field-note" data-testid={`${field.key}-vat-note`}>
+          {t('wizard.question.vatChangesNote', { system: t(`wizard.question.system.${setting.target}`) })}
+        </p>
+      )}
       <button
         type="button"
         className="button button-secondary ed-small"

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { UiWidget } from '../../../../../shared/nodes/ui-hints';
 import { resolveRef } from '../form-model';
 import type { WidgetProps } from '../widget-props';
+import { ChoiceWidget } from './ChoiceWidget';
 import { ConditionsWidget } from './ConditionsWidget';
 import { ConnectionWidget } from './ConnectionWidget';
 import { CronWidget } from './CronWidget';
@@ -70,5 +71,7 @@ function structured(props: WidgetProps): ComponentType<WidgetProps> | undefined 
 export function WidgetFor(props: WidgetProps) {
   if (props.field.widget === 'hidden') return null;
   const Widget = structured(props) ?? widgets[props.field.widget];
+  const list = props.field.hint.choices;
+  if (list) return <ChoiceWidget {...props} list={list} fallback={Widget} />;
   return <Widget {...props} />;
 }

@@ -1,0 +1,108 @@
+import type { Locator, Page } from '@playwright/test';
+import type { FlowDocument } from '../../shared/flow/flow-document';
+import { expect, openApp, test } from '../fixtures/test';
+import { EditorPage } from '../pages/editor-page';
+import { TestApi } from '../runs/api-client';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const inspector = (page: Page) => page.getByTestId('node-inspector');
+
+/** A row's picker in the inspector's tax rules table. */
+function targetTax(page: Page, row: number): Locator {
+  return page.getByTestId(`taxRules-row-${row}`).getByRole('combobox', { name: `Target tax ${row + 1}` });
+}
+
+/** The node's config as saved. */
+async function savedConfig(api: TestApi, flowId: string, nodeId: string): Promise<Record<string, unknown>> {
+  const { flow } = await api.call('flows.get', { id: flowId });
+  return flow.nodes.find((node) => node.id === nodeId)?.config ?? {};
+}
+
+test.describe("the inspector's pickers offer the connected systems' own lists", () => {
+  test('towards Teamleader: its tax rates per rule, the rows that change the VAT, its departments', async ({
+    page,
+    host,
+  }) => {
+    const api = await TestApi.connect(host);
+    const { flow } = await api.call('flows.create', { templateId: 'orders-mplus-to-teamleader' });
+    await openApp(page, host, `/flows/${flow.id}`);
+    const editor = new EditorPage(page);
+
+    await editor.select('rules.transform.tax');
+    // The sandbox's Teamleader is Belgian: the rates of its department, read through the connection.
+    await expect(targetTax(page, 0).locator('option')).toHaveText(['21%', '12%', '6%', '0%']);
+    await expect(targetTax(page, 0).locator('option:checked')).toHaveText('21%');
+    // The template sends the till's 9 % as 6 %: said beside that row, as in the wizard.
+    await expect(targetTax(page, 1).locator('option:checked')).toHaveText('6%');
+    await expect(page.getByTestId('taxRules-row-1-note')).toHaveText('⚠ 9 % becomes 6 % in Teamleader');
+    await expect(page.getByTestId('taxRules-row-0-note')).toHaveCount(0);
+    await expect(page.getByTestId('taxRules-vat-note')).toContainText(
+      'another VAT rate than the source charged',
+    );
+    await page.getByTestId('taxRules-row-1').scrollIntoViewIfNeeded();
+    await editor.shot('editor-tax-rules-teamleader');
+
+    // Picking another rate changes the rule (and its note).
+    await targetTax(page, 1).selectOption({ label: '12%' });
+    await expect(page.getByTestId('taxRules-row-1-note')).toHaveText('⚠ 9 % becomes 12 % in Teamleader');
+    await editor.save();
+    const taxRules = (await savedConfig(api, flow.id, 'tax')).taxRules as { targetTax: number }[];
+    expect(taxRules[1]?.targetTax).toBe(12);
+
+    // The invoice's department is picked from Teamleader's active departments.
+    await editor.select('teamleader.target.sales');
+    const department = inspector(page).getByRole('combobox', { name: 'Company entity (department)' });
+    await expect(department).toHaveAttribute('data-choices', 'teamleader.departments');
+    await expect(department.locator('option:checked')).toHaveText('Koppel Demo BV');
+    api.close();
+  });
+
+  test("towards MplusKASSA: the till's VAT codes, employees and branches", async ({ page, host }) => {
+    const api = await TestApi.connect(host);
+    const { flow } = await api.call('flows.create', { templateId: 'orders-teamleader-to-mplus' });
+    await openApp(page, host, `/flows/${flow.id}`);
+    const editor = new EditorPage(page);
+
+    await editor.select('rules.transform.tax');
+    // Codes with their rates; Teamleader's 12 % goes to the till's code 2, which is 21 %.
+    await expect(targetTax(page, 0).locator('option')).toHaveText(['9 % · 1', '21 % · 2', '0 % · 3']);
+    await expect(targetTax(page, 1).locator('option:checked')).toHaveText('21 % · 2');
+    await expect(page.getByTestId('taxRules-row-1-note')).toHaveText('⚠ 12 % becomes 21 % in MplusKASSA');
+    await expect(page.getByTestId('taxRules-row-0-note')).toHaveCount(0);
+
+    await editor.select('mplus.target.sales');
+    const employee = inspector(page).getByRole('combobox', { name: 'Employee number' });
+    await expect(employee.locator('option:checked')).toHaveText('API gebruiker · 999999');
+    const branch = inspector(page).getByRole('combobox', { name: 'Branch' });
+    // A field with a default always has a value: no empty choice.
+    await expect(branch.locator('option')).toHaveText(['Amsterdam Centrum · 1', 'Utrecht Oudegracht · 2']);
+    await editor.shot('editor-mplus-target-choices');
+    await branch.selectOption({ label: 'Utrecht Oudegracht · 2' });
+    await editor.save();
+    expect((await savedConfig(api, flow.id, 'order')).branchNumber).toBe(2);
+    api.close();
+  });
+
+  test('a list that cannot be read leaves the plain input, and says why', async ({ page, host }) => {
+    const api = await TestApi.connect(host);
+    const created = await api.call('flows.create', { templateId: 'orders-teamleader-to-mplus' });
+    const nodes = created.flow.nodes.map((node) =>
+      node.id === 'order' ? { ...node, config: { ...node.config, connectionId: 'shop-2' } } : node,
+    );
+    const flow: FlowDocument = (await api.call('flows.save', { flow: { ...created.flow, nodes } })).flow;
+    api.close();
+    await openApp(page, host, `/flows/${flow.id}`);
+    const editor = new EditorPage(page);
+
+    await editor.select('mplus.target.sales');
+    await expect(inspector(page).getByTestId('choices-employeeNumber')).toHaveText(
+      /^MplusKASSA's list could not be read \(.*shop-2.*\); type the value\.$/,
+    );
+    const employee = inspector(page).getByRole('spinbutton', { name: 'Employee number' });
+    await expect(employee).toHaveValue('999999');
+    await editor.shot('editor-choices-unreadable');
+    await employee.fill('4');
+    await editor.save();
+  });
+});

@@ -1,0 +1,94 @@
+import { createContext, useContext } from 'react';
+import type { WizardOption, WizardSystem } from '../../../../shared/api/calls/wizard';
+import type { ChoiceList } from '../../../../shared/nodes/ui-hints';
+import type { Failure } from '../../api/failure-text';
+import type { SystemChoices } from '../../stores/reference-choices-store';
+import { vatChange, type VatChange } from '../../wizard/vat-change';
+
+/** What a field with a `choices` hint can offer now. */
+export type FieldChoices =
+  | { system: WizardSystem; state: 'loading' }
+  | { system: WizardSystem; state: 'ready'; options: WizardOption[] }
+  | { system: WizardSystem; state: 'failed'; reason: string | Failure };
+
+/** Where the node sits: what its lists depend on besides the systems' data. */
+export interface ChoiceSetting {
+  /** The system the flow writes to after this node (tax and revenue rules follow it). */
+  target?: WizardSystem;
+  /** The Teamleader department the flow's target writes to ('' or absent: the first active one). */
+  department?: string;
+  teamleader?: SystemChoices;
+  mplus?: SystemChoices;
+}
+
+/** The system a list is read from, or undefined where it depends on a target the flow lacks. */
+export function systemOf(list: ChoiceList, target: WizardSystem | undefined): WizardSystem | undefined {
+  if (list === 'targetTax' || list === 'revenueAccount') return target;
+  return list.startsWith('teamleader.') ? 'teamleader' : 'mplus';
+}
+
+/** The entries of `list` in the systems' data as read (see reference-choices on the main side). */
+export function choicesFor(list: ChoiceList, setting: ChoiceSetting): FieldChoices | undefined {
+  const system = systemOf(list, setting.target);
+  if (!system) return undefined;
+  const read = setting[system];
+  if (!read || read.state === 'loading') return { system, state: 'loading' };
+  if (read.state === 'failed') return { system, state: 'failed', reason: read.reason };
+  const options = optionsIn(list, read, setting.department ?? '');
+  return options ? { system, state: 'ready', options } : { system, state: 'loading' };
+}
+
+function optionsIn(
+  list: ChoiceList,
+  read: Extract<SystemChoices, { state: 'ready' }>,
+  department: string,
+): WizardOption[] | undefined {
+  const { teamleader, mplus } = read;
+  switch (list) {
+    case 'teamleader.departments':
+      return teamleader?.departments;
+    case 'teamleader.categories':
+      return teamleader?.categories;
+    case 'mplus.employees':
+      return mplus?.employees;
+    case 'mplus.branches':
+      return mplus?.branches;
+    case 'mplus.vatCodes':
+      return mplus?.vatCodes;
+    case 'mplus.turnoverGroups':
+      return mplus?.turnoverGroups;
+    case 'mplus.paymentMethods':
+      return mplus?.paymentMethods;
+    case 'mplus.deliveryMethods':
+      return mplus?.deliveryMethods;
+    case 'targetTax':
+      // Teamleader's rates belong to a department; an unnamed one is the first active.
+      if (teamleader) return teamleader.taxRates[department] ?? Object.values(teamleader.taxRates)[0] ?? [];
+      return mplus?.vatCodes;
+    case 'revenueAccount':
+      return teamleader ? teamleader.categories : mplus?.turnoverGroups;
+  }
+}
+
+/**
+ * What a tax rule row does to the VAT, once the target's rates are read: null when it keeps the
+ * source's rate, or when that cannot be told yet.
+ */
+export function rowVatChange(row: Record<string, unknown>, setting: ChoiceSetting): VatChange | null {
+  const choices = choicesFor('targetTax', setting);
+  if (choices?.state !== 'ready') return null;
+  return vatChange(row, choices.system, choices.options);
+}
+
+/** What the inspector's widgets ask of the node's place in the flow. */
+export interface FieldChoicesValue {
+  setting: ChoiceSetting;
+  /** Asks for a system's lists (read once per connection). */
+  request(system: WizardSystem): void;
+}
+
+export const FieldChoicesContext = createContext<FieldChoicesValue>({ setting: {}, request: () => {} });
+
+export function useFieldChoices(): FieldChoicesValue {
+  return useContext(FieldChoicesContext);
+}

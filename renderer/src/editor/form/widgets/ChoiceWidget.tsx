@@ -1,0 +1,112 @@
+import { useEffect, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WizardOption } from '../../../../../shared/api/calls/wizard';
+import type { ChoiceList } from '../../../../../shared/nodes/ui-hints';
+import { useFailureText } from '../../../api/failure-text';
+import { useLanguage } from '../../../i18n/useLanguage';
+import { choicesFor, useFieldChoices } from '../field-choices';
+import type { WidgetProps } from '../widget-props';
+
+/** An option's value as the field stores it (turnover groups come as text, the field is a number). */
+function valueFor(option: WizardOption, numeric: boolean): string | number | undefined {
+  if (!numeric) return String(option.value);
+  const number = Number(option.value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
+function numbersIn(text: string): string[] {
+  return text.match(/\d+(?:[.,]\d+)?/g) ?? [];
+}
+
+/**
+ * A value picked from the connected system's own list (its VAT codes, employees, departments…),
+ * read through the flow's connection. Until the list is read, or when it cannot be, the field's
+ * plain input is shown, so a value can always be typed.
+ */
+export function ChoiceWidget(
+  props: WidgetProps & { list: ChoiceList; fallback: ComponentType<WidgetProps> },
+) {
+  const { field, value, onChange, inputId, invalid, ariaLabel, list, fallback: Fallback } = props;
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const failureText = useFailureText();
+  const { setting, request } = useFieldChoices();
+  const choices = choicesFor(list, setting);
+  const system = choices?.system;
+  useEffect(() => {
+    if (system) request(system);
+  }, [system, request]);
+
+  if (choices?.state !== 'ready') {
+    const systemName = choices ? t(`wizard.question.system.${choices.system}`) : '';
+    const note =
+      choices?.state === 'failed'
+        ? t('editor.form.choicesFailed', {
+            system: systemName,
+            reason: failureText(choices.reason).replace(/\.$/, ''),
+          })
+        : choices?.state === 'loading'
+          ? t('editor.form.choicesLoading', { system: systemName })
+          : undefined;
+    // In a table row there is no room under the input: the note becomes its tooltip.
+    return ariaLabel ? (
+      <span title={note} className="ed-choice-fallback">
+        <Fallback {...props} />
+      </span>
+    ) : (
+      <>
+        <Fallback {...props} />
+        {note && (
+          <span className="ed-field-note ed-choice-note" data-testid={`choices-${field.key}`}>
+            {note}
+          </span>
+        )}
+      </>
+    );
+  }
+
+  const numeric = field.schema.type === 'number' || field.schema.type === 'integer';
+  const current = value ?? field.defaultValue;
+  const options = choices.options.flatMap((option) => {
+    const stored = valueFor(option, numeric);
+    if (stored === undefined) return [];
+    const label = typeof option.label === 'string' ? option.label : option.label[language];
+    // The value after the name where the name does not already say it ("21 % · 2", not "21% · 21").
+    const detail =
+      option.hint ??
+      (numbersIn(label).includes(String(stored)) || String(stored) === label ? undefined : String(stored));
+    return [{ stored, text: detail ? `${label} · ${detail}` : label }];
+  });
+  const selected = options.findIndex((option) => option.stored === current);
+  // A value the system does not list (typed earlier, or from another account) stays, marked.
+  const unlisted = selected === -1 && current !== undefined && current !== '';
+  const systemName = t(`wizard.question.system.${choices.system}`);
+  return (
+    <select
+      id={inputId}
+      aria-label={ariaLabel}
+      aria-invalid={invalid}
+      data-choices={list}
+      value={unlisted ? 'unlisted' : selected === -1 ? '' : String(selected)}
+      onChange={(event) => {
+        if (event.target.value === 'unlisted') return;
+        onChange(event.target.value === '' ? undefined : options[Number(event.target.value)]?.stored);
+      }}
+    >
+      {/* Empty means "not set"; a field with a default always has a value. */}
+      {((selected === -1 && !unlisted) || (!field.required && field.defaultValue === undefined)) && (
+        <option value="">{t(field.required ? 'editor.form.choose' : 'editor.form.choiceNone')}</option>
+      )}
+      {unlisted && (
+        <option value="unlisted">
+          {t('editor.form.choiceUnlisted', { value: String(current), system: systemName })}
+        </option>
+      )}
+      {options.map((option, index) => (
+        <option key={`${index}:${option.stored}`} value={String(index)}>
+          {option.text}
+        </option>
+      ))}
+    </select>
+  );
+}
