@@ -50,6 +50,36 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
     const taxRules = (await savedConfig(api, flow.id, 'tax')).taxRules as { targetTax: number }[];
     expect(taxRules[1]?.targetTax).toBe(12);
 
+    // Payment methods: the till's on the left, Teamleader's on the right; Teamleader has no
+    // delivery methods, so a shipping rule's target stays typed.
+    await editor.select('rules.transform.order');
+    const payment = page.getByTestId('paymentMethods-row-0');
+    await expect(payment.getByRole('combobox', { name: 'From 1' }).locator('option')).toHaveText([
+      // A name that says its code is shown alone.
+      'Contant',
+      'Pinbetaling · PIN',
+      'iDEAL',
+      'Op rekening',
+    ]);
+    await expect(payment.getByRole('combobox', { name: 'To 1' }).locator('option:checked')).toHaveText(
+      'Cash',
+    );
+    const shipping = page.getByTestId('shippingMethods-row-0');
+    await expect(shipping.getByRole('combobox', { name: 'From 1' }).locator('option:checked')).toHaveText(
+      'Afhalen in de winkel · AFHALEN',
+    );
+    await expect(shipping.getByRole('textbox', { name: 'To 1' })).toHaveValue('Afhalen');
+    // The till's PIN becomes cash in Teamleader, picked from its list.
+    await page
+      .getByTestId('paymentMethods-row-1')
+      .getByRole('combobox', { name: 'To 2' })
+      .selectOption({ label: 'Cash' });
+    await editor.save();
+    const paymentMethods = (await savedConfig(api, flow.id, 'rules')).paymentMethods;
+    expect(paymentMethods).toContainEqual({ from: 'PIN', to: 'cash' });
+    await page.getByTestId('paymentMethods-row-1').scrollIntoViewIfNeeded();
+    await editor.shot('editor-payment-methods');
+
     // The invoice's department is picked from Teamleader's active departments.
     await editor.select('teamleader.target.sales');
     const department = inspector(page).getByRole('combobox', { name: 'Company entity (department)' });

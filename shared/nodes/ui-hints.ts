@@ -44,7 +44,8 @@ export type UiWidget = z.infer<typeof UiWidget>;
  * account's own entries (read through the flow's connection) instead of a bare number or name.
  * `targetTax` and `revenueAccount` depend on the flow's target system: Teamleader's tax rates (of
  * the target's department) or MplusKASSA's VAT codes; Teamleader's product categories or
- * MplusKASSA's turnover groups.
+ * MplusKASSA's turnover groups. The payment and delivery methods follow the flow's source
+ * (`source…`) or its target (`target…`); Teamleader has no delivery methods (typed there).
  */
 export const ChoiceList = z.enum([
   'teamleader.departments',
@@ -57,6 +58,10 @@ export const ChoiceList = z.enum([
   'mplus.deliveryMethods',
   'targetTax',
   'revenueAccount',
+  'sourcePaymentMethod',
+  'targetPaymentMethod',
+  'sourceDeliveryMethod',
+  'targetDeliveryMethod',
 ]);
 export type ChoiceList = z.infer<typeof ChoiceList>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PaymentTerm, SalesOrder } from '../../domain/sales-order';
 import { defineNode, ports } from '../node-definition';
-import { field } from '../ui-hints';
+import { field, type FieldDoc } from '../ui-hints';
 
 export const ValueMapping = z.object({
   from: field(z.string().min(1), { title: { en: 'From', nl: 'Van' } }),
@@ -9,10 +9,24 @@ export const ValueMapping = z.object({
 });
 export type ValueMapping = z.infer<typeof ValueMapping>;
 
+/** A payment method of the flow's source → the target's (a {@link ValueMapping} picked from both systems' lists). */
+export const PaymentMethodMapping = z.object({
+  from: field(z.string().min(1), { title: { en: 'From', nl: 'Van' }, choices: 'sourcePaymentMethod' }),
+  to: field(z.string().min(1), { title: { en: 'To', nl: 'Naar' }, choices: 'targetPaymentMethod' }),
+});
+
+/** The target's payment method where the source's is missing or unknown. */
+export const defaultPaymentMethodField = (doc: Omit<FieldDoc, 'title'> = {}) =>
+  field(z.string().optional(), {
+    title: { en: 'Default payment method', nl: 'Standaardbetaalmethode' },
+    choices: 'targetPaymentMethod',
+    ...doc,
+  });
+
 /** A shipping method in the source → a delivery method in the target, or a shipping line with a price. */
 export const ShippingRule = z.object({
-  from: field(z.string().min(1), { title: { en: 'From', nl: 'Van' } }),
-  to: field(z.string().min(1), { title: { en: 'To', nl: 'Naar' } }),
+  from: field(z.string().min(1), { title: { en: 'From', nl: 'Van' }, choices: 'sourceDeliveryMethod' }),
+  to: field(z.string().min(1), { title: { en: 'To', nl: 'Naar' }, choices: 'targetDeliveryMethod' }),
   /** When set, a line with this text and net price is added (Teamleader has no delivery methods). */
   lineDescription: field(z.string().optional(), {
     title: { en: 'Shipping line text', nl: 'Tekst verzendregel' },
@@ -27,12 +41,15 @@ export const ShippingRule = z.object({
 export type ShippingRule = z.infer<typeof ShippingRule>;
 
 export const PaymentTermRule = z.object({
-  paymentMethod: field(z.string().min(1), { title: { en: 'Payment method', nl: 'Betaalmethode' } }),
+  paymentMethod: field(z.string().min(1), {
+    title: { en: 'Payment method', nl: 'Betaalmethode' },
+    choices: 'sourcePaymentMethod',
+  }),
   term: field(PaymentTerm, { title: { en: 'Payment term', nl: 'Betalingstermijn' } }),
 });
 
 export const OrderRulesConfig = z.object({
-  paymentMethods: field(z.array(ValueMapping).default([]), {
+  paymentMethods: field(z.array(PaymentMethodMapping).default([]), {
     title: { en: 'Payment method → payment method', nl: 'Betaalmethode → betaalmethode' },
     widget: 'lookupTable',
     group: { en: 'Payment', nl: 'Betaling' },
@@ -47,8 +64,7 @@ export const OrderRulesConfig = z.object({
     ],
     group: { en: 'Payment', nl: 'Betaling' },
   }),
-  defaultPaymentMethod: field(z.string().optional(), {
-    title: { en: 'Default payment method', nl: 'Standaardbetaalmethode' },
+  defaultPaymentMethod: defaultPaymentMethodField({
     description: {
       en: 'For orders without a payment method (and unknown ones when chosen above).',
       nl: 'Voor orders zonder betaalmethode (en onbekende, als hierboven gekozen).',

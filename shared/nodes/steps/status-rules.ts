@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OrderStatus } from '../../domain/order-status';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
-import { ValueMapping } from './order-rules';
+import { defaultPaymentMethodField, PaymentMethodMapping, ValueMapping } from './order-rules';
 import { schemaMessage } from '../../flow/schema-message';
 
 export const StatusRulesConfig = z.object({
@@ -22,13 +22,11 @@ export const StatusRulesConfig = z.object({
       { value: 'fail', label: { en: 'Fail the record', nl: 'Record laten mislukken' } },
     ],
   }),
-  paymentMethods: field(z.array(ValueMapping).default([]), {
+  paymentMethods: field(z.array(PaymentMethodMapping).default([]), {
     title: { en: 'Payment method → payment method', nl: 'Betaalmethode → betaalmethode' },
     widget: 'lookupTable',
   }),
-  defaultPaymentMethod: field(z.string().optional(), {
-    title: { en: 'Default payment method', nl: 'Standaardbetaalmethode' },
-  }),
+  defaultPaymentMethod: defaultPaymentMethodField(),
 });
 export type StatusRulesConfig = z.infer<typeof StatusRulesConfig>;
 

@@ -18,7 +18,7 @@ const teamleader: TeamleaderChoices = {
     ],
   },
   categories: [{ value: 'Omzet', label: 'Omzet', hint: '700000' }],
-  paymentMethods: [],
+  paymentMethods: [{ value: 'cash', label: { en: 'Cash', nl: 'Contant' }, hint: 'cash' }],
   paymentTerms: [],
 };
 
@@ -30,16 +30,16 @@ const mplus: MplusChoices = {
   ],
   turnoverGroups: [{ value: '12', label: 'Kleding', hint: '#12' }],
   branches: [{ value: 1, label: 'Amsterdam' }],
-  paymentMethods: [],
-  deliveryMethods: [],
+  paymentMethods: [{ value: 'PIN', label: 'Pinnen' }],
+  deliveryMethods: [{ value: 'AFHALEN', label: 'Afhalen' }],
 };
 
 const read = { teamleader: { state: 'ready', teamleader }, mplus: { state: 'ready', mplus } } as const;
 
 describe('the lists a picker offers', () => {
   it('reads a named list from its system', () => {
-    expect(systemOf('mplus.employees', undefined)).toBe('mplus');
-    expect(systemOf('teamleader.departments', 'mplus')).toBe('teamleader');
+    expect(systemOf('mplus.employees', {})).toBe('mplus');
+    expect(systemOf('teamleader.departments', { target: 'mplus' })).toBe('teamleader');
     expect(choicesFor('mplus.branches', { mplus: read.mplus })).toEqual({
       system: 'mplus',
       state: 'ready',
@@ -66,6 +66,23 @@ describe('the lists a picker offers', () => {
     expect(choicesFor('revenueAccount', towardsTill)).toMatchObject({ options: mplus.turnoverGroups });
     // Without a target the rules' lists are unknown.
     expect(choicesFor('targetTax', read)).toBeUndefined();
+  });
+
+  it('maps methods from the source’s list to the target’s; Teamleader’s delivery methods are typed', () => {
+    const tillToTeamleader: ChoiceSetting = { source: 'mplus', target: 'teamleader', ...read };
+    expect(choicesFor('sourcePaymentMethod', tillToTeamleader)).toMatchObject({
+      system: 'mplus',
+      options: mplus.paymentMethods,
+    });
+    expect(choicesFor('targetPaymentMethod', tillToTeamleader)).toMatchObject({
+      system: 'teamleader',
+      options: teamleader.paymentMethods,
+    });
+    expect(choicesFor('sourceDeliveryMethod', tillToTeamleader)).toMatchObject({
+      options: mplus.deliveryMethods,
+    });
+    expect(choicesFor('targetDeliveryMethod', tillToTeamleader)).toBeUndefined();
+    expect(systemOf('sourcePaymentMethod', { target: 'mplus' })).toBeUndefined();
   });
 
   it('says when a list is still being read or could not be', () => {

@@ -15,21 +15,36 @@ export type FieldChoices =
 export interface ChoiceSetting {
   /** The system the flow writes to after this node (tax and revenue rules follow it). */
   target?: WizardSystem;
+  /** The system the flow read the node's records from (the "from" side of method maps). */
+  source?: WizardSystem;
   /** The Teamleader department the flow's target writes to ('' or absent: the first active one). */
   department?: string;
   teamleader?: SystemChoices;
   mplus?: SystemChoices;
 }
 
-/** The system a list is read from, or undefined where it depends on a target the flow lacks. */
-export function systemOf(list: ChoiceList, target: WizardSystem | undefined): WizardSystem | undefined {
-  if (list === 'targetTax' || list === 'revenueAccount') return target;
-  return list.startsWith('teamleader.') ? 'teamleader' : 'mplus';
+/**
+ * The system a list is read from; undefined where it follows a source or target the flow lacks, or
+ * where that system has no such list (Teamleader has no delivery methods: typed there).
+ */
+export function systemOf(
+  list: ChoiceList,
+  flow: Pick<ChoiceSetting, 'source' | 'target'>,
+): WizardSystem | undefined {
+  const system = list.startsWith('source')
+    ? flow.source
+    : list.startsWith('target') || list === 'revenueAccount'
+      ? flow.target
+      : list.startsWith('teamleader.')
+        ? 'teamleader'
+        : 'mplus';
+  const delivery = list === 'sourceDeliveryMethod' || list === 'targetDeliveryMethod';
+  return delivery && system === 'teamleader' ? undefined : system;
 }
 
 /** The entries of `list` in the systems' data as read (see reference-choices on the main side). */
 export function choicesFor(list: ChoiceList, setting: ChoiceSetting): FieldChoices | undefined {
-  const system = systemOf(list, setting.target);
+  const system = systemOf(list, setting);
   if (!system) return undefined;
   const read = setting[system];
   if (!read || read.state === 'loading') return { system, state: 'loading' };
@@ -67,6 +82,13 @@ function optionsIn(
       return mplus?.vatCodes;
     case 'revenueAccount':
       return teamleader ? teamleader.categories : mplus?.turnoverGroups;
+    case 'sourcePaymentMethod':
+    case 'targetPaymentMethod':
+      // Teamleader's are the spec's expected methods; the till's are its own.
+      return teamleader ? teamleader.paymentMethods : mplus?.paymentMethods;
+    case 'sourceDeliveryMethod':
+    case 'targetDeliveryMethod':
+      return mplus?.deliveryMethods;
   }
 }
 

@@ -22,12 +22,16 @@ describe("a node's place for its pickers", () => {
     const flow = view([source, tax, invoice], [edge('orders', 'tax'), edge('tax', 'invoice')]);
     expect(choicePlaceOf('tax', flow)).toEqual({
       target: 'teamleader',
+      source: 'mplus',
       department: 'Koppel Demo BV',
       connections: { teamleader: 'tl-shop', mplus: 'till-2' },
     });
     // A target is its own target; a source has none after it here but still reads its own system.
-    expect(choicePlaceOf('invoice', flow).target).toBe('teamleader');
-    expect(choicePlaceOf('orders', flow).connections.mplus).toBe('till-2');
+    expect(choicePlaceOf('invoice', flow)).toMatchObject({ target: 'teamleader', source: 'mplus' });
+    expect(choicePlaceOf('orders', flow)).toMatchObject({
+      source: 'mplus',
+      connections: { mplus: 'till-2' },
+    });
   });
 
   it('has no target while nothing follows, and the default connection where no node names one', () => {
@@ -35,7 +39,7 @@ describe("a node's place for its pickers", () => {
       'tax',
       view([node('orders', 'mplus.source.sales'), tax], [edge('orders', 'tax')]),
     );
-    expect(place).toEqual({ connections: { teamleader: undefined, mplus: undefined } });
+    expect(place).toEqual({ source: 'mplus', connections: { teamleader: undefined, mplus: undefined } });
     const towardsTill = view([tax, node('order', 'mplus.target.sales')], [edge('tax', 'order')]);
     expect(choicePlaceOf('tax', towardsTill)).toEqual({
       target: 'mplus',
@@ -54,6 +58,7 @@ describe("a node's place for its pickers", () => {
     });
     expect(setting).toEqual({
       target: 'teamleader',
+      source: 'mplus',
       department: 'Koppel Demo BV',
       teamleader: { state: 'loading' },
     });

@@ -20,21 +20,41 @@ function connectionIdOf(node: EditorNode | undefined): string | undefined {
 /** Where a node reads a system's lists from, and what its lists depend on in the flow. */
 export interface NodeChoicePlace {
   target?: WizardSystem;
+  source?: WizardSystem;
   department?: string;
   /** Per system, the connection to read through (undefined: the default one). */
   connections: Record<WizardSystem, string | undefined>;
 }
 
+/** The first source before a node (following edges backwards), if any. */
+function upstreamSource(nodeId: string, view: GraphView): EditorNode | undefined {
+  const byId = new Map(view.nodes.map((node) => [node.id, node] as const));
+  const seen = new Set([nodeId]);
+  const queue = [nodeId];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const edge of view.edges) {
+      if (edge.target !== id || seen.has(edge.source)) continue;
+      seen.add(edge.source);
+      const previous = byId.get(edge.source);
+      if (previous && entryOf(view.catalog, previous.data)?.category === 'source') return previous;
+      queue.push(edge.source);
+    }
+  }
+  return undefined;
+}
+
 /**
  * A node's place for its pickers: the system it writes to (itself a target, or the first target
- * after it), that target's department, and per system the connection the flow uses — the node's
- * own, else the target's, else the first node of that system that names one.
+ * after it), that target's department, the system its records come from (itself a source, or the
+ * first source before it), and per system the connection the flow uses — the node's own, else the
+ * target's, else the first node of that system that names one.
  */
 export function choicePlaceOf(nodeId: string, view: GraphView): NodeChoicePlace {
   const node = view.nodes.find((candidate) => candidate.id === nodeId);
   const own = node && entryOf(view.catalog, node.data);
   const targetNode = own?.category === 'target' ? node : downstreamTarget(nodeId, view);
   const target = systemOf(targetNode, view);
+  const source = systemOf(own?.category === 'source' ? node : upstreamSource(nodeId, view), view);
   const department = targetNode?.data.config.department;
   const connectionFor = (system: WizardSystem) => {
     if (systemOf(node, view) === system) return connectionIdOf(node);
@@ -43,6 +63,7 @@ export function choicePlaceOf(nodeId: string, view: GraphView): NodeChoicePlace 
   };
   return {
     ...(target ? { target } : {}),
+    ...(source ? { source } : {}),
     ...(target === 'teamleader' && typeof department === 'string' ? { department } : {}),
     connections: { teamleader: connectionFor('teamleader'), mplus: connectionFor('mplus') },
   };
@@ -55,6 +76,7 @@ export function choiceSettingOf(
 ): ChoiceSetting {
   const setting: ChoiceSetting = {
     ...(place.target ? { target: place.target } : {}),
+    ...(place.source ? { source: place.source } : {}),
     ...(place.department !== undefined ? { department: place.department } : {}),
   };
   for (const system of SYSTEMS) {

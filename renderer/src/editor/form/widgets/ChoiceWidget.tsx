@@ -14,8 +14,10 @@ function valueFor(option: WizardOption, numeric: boolean): string | number | und
   return Number.isFinite(number) ? number : undefined;
 }
 
-function numbersIn(text: string): string[] {
-  return text.match(/\d+(?:[.,]\d+)?/g) ?? [];
+/** Whether an option's name already says its value: "21%" (21), "Contant" (CONTANT), "Payment card" (payment_card). */
+function saysValue(label: string, value: string): boolean {
+  const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return plain(label) === plain(value) || (label.match(/\d+(?:[.,]\d+)?/g)?.includes(value) ?? false);
 }
 
 /**
@@ -72,9 +74,8 @@ export function ChoiceWidget(
     if (stored === undefined) return [];
     const label = typeof option.label === 'string' ? option.label : option.label[language];
     // The value after the name where the name does not already say it ("21 % · 2", not "21% · 21").
-    const detail =
-      option.hint ??
-      (numbersIn(label).includes(String(stored)) || String(stored) === label ? undefined : String(stored));
+    const hint = option.hint ?? String(stored);
+    const detail = saysValue(label, hint) ? undefined : hint;
     return [{ stored, text: detail ? `${label} · ${detail}` : label }];
   });
   const selected = options.findIndex((option) => option.stored === current);
@@ -87,6 +88,7 @@ export function ChoiceWidget(
       aria-label={ariaLabel}
       aria-invalid={invalid}
       data-choices={list}
+      title={selected === -1 ? undefined : options[selected]?.text}
       value={unlisted ? 'unlisted' : selected === -1 ? '' : String(selected)}
       onChange={(event) => {
         if (event.target.value === 'unlisted') return;
