@@ -3,7 +3,7 @@ import type { ChoiceSetting } from '../form/field-choices';
 import { choicesKey, type SystemChoices } from '../../stores/reference-choices-store';
 import { entryOf } from './catalog-index';
 import type { EditorNode } from './editor-types';
-import { downstreamTarget, type GraphView } from './record-schemas';
+import { downstreamTarget, upstreamSource, type GraphView } from './record-schemas';
 
 const SYSTEMS: readonly WizardSystem[] = ['teamleader', 'mplus'];
 
@@ -24,23 +24,6 @@ export interface NodeChoicePlace {
   department?: string;
   /** Per system, the connection to read through (undefined: the default one). */
   connections: Record<WizardSystem, string | undefined>;
-}
-
-/** The first source before a node (following edges backwards), if any. */
-function upstreamSource(nodeId: string, view: GraphView): EditorNode | undefined {
-  const byId = new Map(view.nodes.map((node) => [node.id, node] as const));
-  const seen = new Set([nodeId]);
-  const queue = [nodeId];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    for (const edge of view.edges) {
-      if (edge.target !== id || seen.has(edge.source)) continue;
-      seen.add(edge.source);
-      const previous = byId.get(edge.source);
-      if (previous && entryOf(view.catalog, previous.data)?.category === 'source') return previous;
-      queue.push(edge.source);
-    }
-  }
-  return undefined;
 }
 
 /**

@@ -40,21 +40,37 @@ export function inputSchemaOf(nodeId: string, view: GraphView): JsonSchema | nul
   return null;
 }
 
-/** The first target downstream of a node (following edges forward), if any. */
-export function downstreamTarget(nodeId: string, view: GraphView): EditorNode | undefined {
+/** The nearest node of a category following edges forward (downstream) or backward (upstream). */
+function nearest(
+  nodeId: string,
+  view: Pick<GraphView, 'nodes' | 'edges' | 'catalog'>,
+  direction: 'downstream' | 'upstream',
+  category: 'source' | 'target',
+): EditorNode | undefined {
   const byId = new Map(view.nodes.map((node) => [node.id, node] as const));
   const seen = new Set([nodeId]);
   const queue = [nodeId];
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
     for (const edge of view.edges) {
-      if (edge.source !== id || seen.has(edge.target)) continue;
-      seen.add(edge.target);
-      const next = byId.get(edge.target);
-      if (next && entryOf(view.catalog, next.data)?.category === 'target') return next;
-      queue.push(edge.target);
+      const [from, to] = direction === 'downstream' ? [edge.source, edge.target] : [edge.target, edge.source];
+      if (from !== id || seen.has(to)) continue;
+      seen.add(to);
+      const next = byId.get(to);
+      if (next && entryOf(view.catalog, next.data)?.category === category) return next;
+      queue.push(to);
     }
   }
   return undefined;
+}
+
+/** The first target downstream of a node (following edges forward), if any. */
+export function downstreamTarget(nodeId: string, view: GraphView): EditorNode | undefined {
+  return nearest(nodeId, view, 'downstream', 'target');
+}
+
+/** The first source upstream of a node (following edges backward), if any. */
+export function upstreamSource(nodeId: string, view: GraphView): EditorNode | undefined {
+  return nearest(nodeId, view, 'upstream', 'source');
 }
 
 /**
