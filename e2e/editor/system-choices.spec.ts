@@ -85,6 +85,15 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
     const department = inspector(page).getByRole('combobox', { name: 'Company entity (department)' });
     await expect(department).toHaveAttribute('data-choices', 'teamleader.departments');
     await expect(department.locator('option:checked')).toHaveText('Koppel Demo BV');
+
+    // The till's branches to read: several, ticked from its list (none ticked reads all).
+    await editor.select('mplus.source.sales');
+    const branches = inspector(page).locator('[data-choices="mplus.branches"]');
+    await expect(branches.getByRole('checkbox')).toHaveCount(2);
+    await branches.getByRole('checkbox', { name: 'Utrecht Oudegracht · 2' }).check();
+    await editor.shot('editor-mplus-source-branches');
+    await editor.save();
+    expect((await savedConfig(api, flow.id, 'orders')).branches).toEqual([2]);
     api.close();
   });
 

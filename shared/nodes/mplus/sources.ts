@@ -31,6 +31,7 @@ export const MplusSalesSourceConfig = z.object({
       en: 'Only these branches; empty reads all.',
       nl: 'Alleen deze filialen; leeg leest alle.',
     },
+    choices: 'mplus.branches',
   }),
   startFrom: startFromField,
   amountPerRun: amountPerRunField,

@@ -67,7 +67,12 @@ export function ChoiceWidget(
     );
   }
 
-  const numeric = field.schema.type === 'number' || field.schema.type === 'integer';
+  // A list field (the branches to read) takes several: its items' type decides numbers or text.
+  const many = field.schema.type === 'array';
+  const items = field.schema.items;
+  const valueType =
+    many && typeof items === 'object' && items !== null && 'type' in items ? items.type : field.schema.type;
+  const numeric = valueType === 'number' || valueType === 'integer';
   const current = value ?? field.defaultValue;
   const options = choices.options.flatMap((option) => {
     const stored = valueFor(option, numeric);
@@ -78,10 +83,40 @@ export function ChoiceWidget(
     const detail = saysValue(label, hint) ? undefined : hint;
     return [{ stored, text: detail ? `${label} · ${detail}` : label }];
   });
+  const systemName = t(`wizard.question.system.${choices.system}`);
+  if (many) {
+    const chosen: unknown[] = Array.isArray(current) ? current : [];
+    const toggle = (entry: string | number, on: boolean) =>
+      onChange(on ? [...chosen, entry] : chosen.filter((other) => other !== entry));
+    const stray = chosen.filter(
+      (entry): entry is string | number =>
+        (typeof entry === 'string' || typeof entry === 'number') &&
+        !options.some((option) => option.stored === entry),
+    );
+    return (
+      <div className="ed-multi" role="group" aria-labelledby={`${inputId}-label`} data-choices={list}>
+        {options.map((option) => (
+          <label key={String(option.stored)} className="checkbox">
+            <input
+              type="checkbox"
+              checked={chosen.includes(option.stored)}
+              onChange={(event) => toggle(option.stored, event.target.checked)}
+            />
+            {option.text}
+          </label>
+        ))}
+        {stray.map((entry) => (
+          <label key={`stray:${entry}`} className="checkbox">
+            <input type="checkbox" checked onChange={() => toggle(entry, false)} />
+            {t('editor.form.choiceUnlisted', { value: String(entry), system: systemName })}
+          </label>
+        ))}
+      </div>
+    );
+  }
   const selected = options.findIndex((option) => option.stored === current);
   // A value the system does not list (typed earlier, or from another account) stays, marked.
   const unlisted = selected === -1 && current !== undefined && current !== '';
-  const systemName = t(`wizard.question.system.${choices.system}`);
   return (
     <select
       id={inputId}
