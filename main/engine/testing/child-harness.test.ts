@@ -7,6 +7,9 @@ import { crashLoop } from './child-harness';
 import { memoryFlow, sampleOrders } from './memory-flow';
 import { MemorySystem } from './memory-system';
 
+const succeeded = (round: { events: readonly { type: string }[] }) =>
+  round.events.filter((event) => event.type === 'itemSucceeded').length;
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-crash-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -39,7 +42,12 @@ describe('crash test (child processes, SIGKILL at random points)', () => {
       maxRecordsBeforeKill: 60,
     });
 
-    expect(rounds.every((round) => round.signal === 'SIGKILL')).toBe(true);
+    // A round's child may do the rest of the run before its kill point comes: it ends by itself.
+    for (const round of rounds) {
+      if (round.signal !== 'SIGKILL')
+        expect(round).toMatchObject({ code: 0, result: { status: 'succeeded' } });
+    }
+    expect(rounds.some((round) => round.signal === 'SIGKILL')).toBe(true);
     expect(final.result).toMatchObject({ status: 'succeeded' });
 
     // The target's own state: each order once.
@@ -72,4 +80,29 @@ describe('crash test (child processes, SIGKILL at random points)', () => {
       store.close();
     }
   }, 240_000);
+
+  it('goes on when a child finishes the run before its kill point (it ends by itself, not killed)', async () => {
+    const systemFile = path.join(dir, 'short.jsonl');
+    new MemorySystem(systemFile).seed('orders', sampleOrders(20));
+    // Kill points spread over 10,000 records: the 20 are done long before the first.
+    const { rounds, log, final } = await crashLoop({
+      spec: {
+        dataDir: path.join(dir, 'short-data'),
+        flow: memoryFlow({ id: 'short-flow' }),
+        connectionsModule: path.join(__dirname, 'file-connections.ts'),
+        connectionsOptions: { file: systemFile },
+      },
+      kills: 2,
+      seed: 42,
+      spreadOver: 10_000,
+    });
+    expect(log.map((round) => round.killAfter).every((point) => point > 20)).toBe(true);
+    expect(rounds.map((round) => [round.signal, round.code, round.result?.status])).toEqual([
+      [null, 0, 'succeeded'],
+      [null, 0, 'succeeded'],
+    ]);
+    expect(rounds.map((round) => succeeded(round))).toEqual([20, 0]);
+    expect(final.result).toMatchObject({ status: 'succeeded' });
+    expect(new MemorySystem(systemFile).list('invoices')).toHaveLength(20);
+  }, 60_000);
 });

@@ -73,15 +73,18 @@ export function startChildRun(spec: ChildRunSpecInput): ChildRun {
   });
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => (stderr += chunk));
+  let done = false;
+  // 'close', not 'exit': the child's last lines may still be in its stdout when it exits. And
+  // `done` before the waiters hear it, so one whose records never came (the child did the rest of
+  // the run before its kill point) resolves false instead of waiting for ever.
   const exited = new Promise<ChildExit>((resolve) => {
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
+      done = true;
       for (const waiter of waiters) waiter();
       fs.rmSync(path.dirname(specFile), { recursive: true, force: true });
       resolve({ code, signal, result, events, stderr });
     });
   });
-  let done = false;
-  void exited.then(() => (done = true));
   return {
     pid: child.pid,
     events,
