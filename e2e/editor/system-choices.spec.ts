@@ -130,7 +130,6 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
       node.id === 'order' ? { ...node, config: { ...node.config, connectionId: 'shop-2' } } : node,
     );
     const flow: FlowDocument = (await api.call('flows.save', { flow: { ...created.flow, nodes } })).flow;
-    api.close();
     await openApp(page, host, `/flows/${flow.id}`);
     const editor = new EditorPage(page);
 
@@ -142,6 +141,18 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
     await expect(employee).toHaveValue('999999');
     await editor.shot('editor-choices-unreadable');
     await employee.fill('4');
+    // Asked again, the gone connection still cannot be read, and says so.
+    await inspector(page)
+      .locator('[data-field="employeeNumber"]')
+      .getByRole('button', { name: "Read MplusKASSA's list again" })
+      .click();
+    await expect(inspector(page).getByTestId('choices-employeeNumber')).toContainText('shop-2');
+    // Back to the default connection: the till's list is read through it, the typed 4 is kept.
+    await inspector(page).getByRole('combobox', { name: 'Connection', exact: true }).selectOption('');
+    const picker = inspector(page).getByRole('combobox', { name: 'Employee number' });
+    await expect(picker.locator('option:checked')).toHaveText('Willem Claes · 4');
     await editor.save();
+    expect((await savedConfig(api, flow.id, 'order')).employeeNumber).toBe(4);
+    api.close();
   });
 });

@@ -63,6 +63,16 @@ export function ChoiceWidget(
             {note}
           </span>
         )}
+        {choices?.state === 'failed' && (
+          // A network or sign-in trouble may be gone by now: the list can be asked for again.
+          <button
+            type="button"
+            className="button button-secondary ed-small ed-choice-retry"
+            onClick={() => request(choices.system)}
+          >
+            {t('editor.form.choicesRetry', { system: systemName })}
+          </button>
+        )}
       </>
     );
   }
