@@ -88,7 +88,7 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
 
     // The till's branches to read: several, ticked from its list (none ticked reads all).
     await editor.select('mplus.source.sales');
-    const branches = inspector(page).locator('[data-choices="mplus.branches"]');
+    const branches = inspector(page).locator('[data-field="branches"]');
     await expect(branches.getByRole('checkbox')).toHaveCount(2);
     await branches.getByRole('checkbox', { name: 'Utrecht Oudegracht · 2' }).check();
     await editor.shot('editor-mplus-source-branches');

@@ -3,6 +3,7 @@ import type { WizardOption, WizardSystem } from '../../../../shared/api/calls/wi
 import type { ChoiceList } from '../../../../shared/nodes/ui-hints';
 import type { Failure } from '../../api/failure-text';
 import type { SystemChoices } from '../../stores/reference-choices-store';
+import { departmentRates } from '../../wizard/department-rates';
 import { vatChange, type VatChange } from '../../wizard/vat-change';
 
 /** What a field with a `choices` hint can offer now. */
@@ -77,9 +78,7 @@ function optionsIn(
     case 'mplus.deliveryMethods':
       return mplus?.deliveryMethods;
     case 'targetTax':
-      // Teamleader's rates belong to a department; an unnamed one is the first active.
-      if (teamleader) return teamleader.taxRates[department] ?? Object.values(teamleader.taxRates)[0] ?? [];
-      return mplus?.vatCodes;
+      return teamleader ? departmentRates(teamleader.taxRates, department) : mplus?.vatCodes;
     case 'revenueAccount':
       return teamleader ? teamleader.categories : mplus?.turnoverGroups;
     case 'sourcePaymentMethod':

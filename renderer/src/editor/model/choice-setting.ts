@@ -7,7 +7,10 @@ import { downstreamTarget, upstreamSource, type GraphView } from './record-schem
 
 const SYSTEMS: readonly WizardSystem[] = ['teamleader', 'mplus'];
 
-function systemOf(node: EditorNode | undefined, view: Pick<GraphView, 'catalog'>): WizardSystem | undefined {
+function systemOfNode(
+  node: EditorNode | undefined,
+  view: Pick<GraphView, 'catalog'>,
+): WizardSystem | undefined {
   const system = node && entryOf(view.catalog, node.data)?.system;
   return system === 'teamleader' || system === 'mplus' ? system : undefined;
 }
@@ -30,19 +33,19 @@ export interface NodeChoicePlace {
  * A node's place for its pickers: the system it writes to (itself a target, or the first target
  * after it), that target's department, the system its records come from (itself a source, or the
  * first source before it), and per system the connection the flow uses — the node's own, else the
- * target's, else the first node of that system that names one.
+ * target's, else the first node of that system's (none named: the default one).
  */
 export function choicePlaceOf(nodeId: string, view: GraphView): NodeChoicePlace {
   const node = view.nodes.find((candidate) => candidate.id === nodeId);
   const own = node && entryOf(view.catalog, node.data);
   const targetNode = own?.category === 'target' ? node : downstreamTarget(nodeId, view);
-  const target = systemOf(targetNode, view);
-  const source = systemOf(own?.category === 'source' ? node : upstreamSource(nodeId, view), view);
+  const target = systemOfNode(targetNode, view);
+  const source = systemOfNode(own?.category === 'source' ? node : upstreamSource(nodeId, view), view);
   const department = targetNode?.data.config.department;
   const connectionFor = (system: WizardSystem) => {
-    if (systemOf(node, view) === system) return connectionIdOf(node);
+    if (systemOfNode(node, view) === system) return connectionIdOf(node);
     if (target === system) return connectionIdOf(targetNode);
-    return connectionIdOf(view.nodes.find((candidate) => systemOf(candidate, view) === system));
+    return connectionIdOf(view.nodes.find((candidate) => systemOfNode(candidate, view) === system));
   };
   return {
     ...(target ? { target } : {}),

@@ -6,6 +6,7 @@ import { useFailureText } from '../../../api/failure-text';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { choicesFor, useFieldChoices } from '../field-choices';
 import type { WidgetProps } from '../widget-props';
+import { MultiSelectWidget } from './MultiSelectWidget';
 
 /** An option's value as the field stores it (turnover groups come as text, the field is a number). */
 function valueFor(option: WizardOption, numeric: boolean): string | number | undefined {
@@ -39,8 +40,8 @@ export function ChoiceWidget(
     if (system) request(system);
   }, [system, request]);
 
+  const systemName = system ? t(`wizard.question.system.${system}`) : '';
   if (choices?.state !== 'ready') {
-    const systemName = choices ? t(`wizard.question.system.${choices.system}`) : '';
     const note =
       choices?.state === 'failed'
         ? t('editor.form.choicesFailed', {
@@ -93,36 +94,23 @@ export function ChoiceWidget(
     const detail = saysValue(label, hint) ? undefined : hint;
     return [{ stored, text: detail ? `${label} · ${detail}` : label }];
   });
-  const systemName = t(`wizard.question.system.${choices.system}`);
   if (many) {
+    // The checkboxes of a fixed set, over the system's entries and any it no longer lists (marked).
     const chosen: unknown[] = Array.isArray(current) ? current : [];
-    const toggle = (entry: string | number, on: boolean) =>
-      onChange(on ? [...chosen, entry] : chosen.filter((other) => other !== entry));
     const stray = chosen.filter(
       (entry): entry is string | number =>
         (typeof entry === 'string' || typeof entry === 'number') &&
         !options.some((option) => option.stored === entry),
     );
-    return (
-      <div className="ed-multi" role="group" aria-labelledby={`${inputId}-label`} data-choices={list}>
-        {options.map((option) => (
-          <label key={String(option.stored)} className="checkbox">
-            <input
-              type="checkbox"
-              checked={chosen.includes(option.stored)}
-              onChange={(event) => toggle(option.stored, event.target.checked)}
-            />
-            {option.text}
-          </label>
-        ))}
-        {stray.map((entry) => (
-          <label key={`stray:${entry}`} className="checkbox">
-            <input type="checkbox" checked onChange={() => toggle(entry, false)} />
-            {t('editor.form.choiceUnlisted', { value: String(entry), system: systemName })}
-          </label>
-        ))}
-      </div>
-    );
+    const text = (words: string) => ({ en: words, nl: words });
+    const listed = [
+      ...options.map((option) => ({ value: option.stored, label: text(option.text) })),
+      ...stray.map((entry) => ({
+        value: entry,
+        label: text(t('editor.form.choiceUnlisted', { value: String(entry), system: systemName })),
+      })),
+    ];
+    return <MultiSelectWidget {...props} field={{ ...field, options: listed }} />;
   }
   const selected = options.findIndex((option) => option.stored === current);
   // A value the system does not list (typed earlier, or from another account) stays, marked.

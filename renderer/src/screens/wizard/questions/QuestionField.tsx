@@ -7,6 +7,7 @@ import type { WizardChoices, WizardQuestion } from '../../../../../shared/api/ca
 import { answerProblems, type AnswerProblem } from '../../../wizard/answers';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { localize } from '../../../wizard/localize';
+import { departmentRates } from '../../../wizard/department-rates';
 import { vatChange } from '../../../wizard/vat-change';
 import { OptionInput } from './OptionInput';
 import { RuleTable, type Row, type RuleColumn } from './RuleTable';
@@ -114,7 +115,7 @@ export function QuestionField({ question, value, siblings, choices, onChange }: 
         const options =
           question.target === 'mplus'
             ? (question.options['*'] ?? [])
-            : (question.options[String(department ?? '')] ?? Object.values(question.options)[0] ?? []);
+            : departmentRates(question.options, department);
         const system = t(`wizard.question.system.${question.target}`);
         const changes = table.rows.some((row) => vatChange(row, question.target, options) !== null);
         return (
