@@ -10,7 +10,7 @@ interface SettingsState {
   update(patch: SettingsPatch): Promise<void>;
 }
 
-export const useSettingsStore = create<SettingsState>()((set) => ({
+export const useSettingsStore = create<SettingsState>()((set, get) => ({
   settings: null,
   error: null,
   async load() {
@@ -21,10 +21,20 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
     return settings;
   },
   async update(patch) {
+    // Shown at once: a second change made before main answers the first (the sandbox's size, then
+    // its seed) is built on it, instead of on the settings before it, which undid the first.
+    const current = get().settings;
+    if (current) set({ settings: { ...current, ...patch } });
     try {
       set({ settings: await api().settings.update(patch), error: null });
     } catch (error) {
-      set({ error: failureOf(error) });
+      // Refused: back to what main holds.
+      set({
+        settings: await api()
+          .settings.get({})
+          .catch(() => current),
+        error: failureOf(error),
+      });
     }
   },
 }));
