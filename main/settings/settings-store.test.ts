@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
 import { koppelErrorOf } from '../../shared/api/testing/koppel-error-of';
-import { SETTINGS_SCHEMA_VERSION } from '../../shared/settings/settings';
+import { SETTINGS_SCHEMA_VERSION, SettingsPatch } from '../../shared/settings/settings';
 import { createConfBackend } from './conf-backend';
 import { SettingsStore } from './settings-store';
 
@@ -48,6 +48,37 @@ describe('settings store', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).desktop).toEqual({
       keepRunning: false,
       openAtLogin: true,
+    });
+  });
+
+  it('applies a change of one field of a group to the file as it is: a change of another made meanwhile stays', () => {
+    const { dir } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION });
+    // Two windows (or the app and the command line), each with the settings as they were.
+    const first = new SettingsStore(createConfBackend(dir));
+    const second = new SettingsStore(createConfBackend(dir));
+    first.update({ sandbox: { size: 'medium' } });
+    second.update({ sandbox: { seed: 7 } });
+    second.update({ desktop: { openAtLogin: true } });
+    first.update({ desktop: { keepRunning: false } });
+    expect(new SettingsStore(createConfBackend(dir)).get()).toMatchObject({
+      sandbox: { enabled: true, size: 'medium', seed: 7 },
+      desktop: { keepRunning: false, openAtLogin: true },
+    });
+    // A field given as undefined (a patch built in code) keeps its value rather than its default.
+    expect(first.update({ sandbox: { seed: undefined, enabled: false } }).sandbox).toEqual({
+      enabled: false,
+      size: 'medium',
+      seed: 7,
+    });
+  });
+
+  it('refuses a patch with a field the group does not have, naming it', () => {
+    const parsed = SettingsPatch.safeParse({ sandbox: { seeds: 3 } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({
+      code: 'unrecognized_keys',
+      keys: ['seeds'],
+      path: ['sandbox'],
     });
   });
 

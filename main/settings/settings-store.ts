@@ -4,7 +4,7 @@ import {
   SettingsMigrationError,
   settingsProblemText,
 } from '../../shared/settings/migrations';
-import { Settings, type SettingsPatch } from '../../shared/settings/settings';
+import { applySettingsPatch, Settings, type SettingsPatch } from '../../shared/settings/settings';
 
 /**
  * Where the settings document lives: electron-store on the desktop, conf under Node. Both are the
@@ -30,9 +30,12 @@ export class SettingsStore {
     return this.current;
   }
 
-  /** Applies a patch to the file as it is now: another process may have written it since. */
+  /**
+   * Applies a patch to the file as it is now, field by field: another process (or another window's
+   * change) may have written it since, and what the patch leaves out stays as that left it.
+   */
   update(patch: SettingsPatch): Settings {
-    const next = Settings.parse({ ...this.readFile(), ...patch });
+    const next = Settings.parse(applySettingsPatch(this.readFile(), patch));
     this.backend.write(next);
     this.current = next;
     for (const listener of this.listeners) listener(next);

@@ -59,25 +59,54 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-/** A partial update, as the Settings screen sends it. */
+/**
+ * A partial update, as the Settings screen sends it: only the fields it changes, also inside
+ * `sandbox` and `desktop`, so two changes of different fields made at once (two windows, or a
+ * second change before the first is answered) do not undo each other.
+ */
 export const SettingsPatch = z
   .object({
     language: Language,
     theme: Theme,
-    notifications: z.object({ enabled: z.boolean() }),
+    notifications: z.object({ enabled: z.boolean() }).strict(),
     retentionDays: z.number().int().min(1).max(3650),
     payloadLogging: PayloadLogging,
-    sandbox: z.object({
-      enabled: z.boolean(),
-      seed: z.number().int(),
-      size: SandboxSize,
-    }),
-    desktop: z.object({ keepRunning: z.boolean(), openAtLogin: z.boolean() }),
+    sandbox: z
+      .object({
+        enabled: z.boolean(),
+        seed: z.number().int(),
+        size: SandboxSize,
+      })
+      .partial()
+      .strict(),
+    desktop: z.object({ keepRunning: z.boolean(), openAtLogin: z.boolean() }).partial().strict(),
     onboarded: z.boolean(),
   })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/**
+ * The settings with `patch` applied, field by field: a group (`sandbox`, `desktop`) keeps the
+ * fields the patch leaves out, and a field given as undefined keeps its value. Main applies it to
+ * the file as it is; the renderer to what it shows, until main answers.
+ */
+export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
+  const { notifications, sandbox, desktop, ...plain } = patch;
+  return {
+    ...settings,
+    ...definedFields(plain),
+    notifications: { ...settings.notifications, ...definedFields(notifications) },
+    sandbox: { ...settings.sandbox, ...definedFields(sandbox) },
+    desktop: { ...settings.desktop, ...definedFields(desktop) },
+  };
+}
+
+/** The fields of `value` that are not undefined. */
+function definedFields<T extends object>(value: T | undefined): Partial<T> {
+  if (!value) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
 
 export function defaultSettings(): Settings {
   return Settings.parse({ schemaVersion: SETTINGS_SCHEMA_VERSION });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Settings, SettingsPatch } from '../../../shared/settings/settings';
+import { applySettingsPatch, type Settings, type SettingsPatch } from '../../../shared/settings/settings';
 import { api, apiClient } from '../api/api';
 import { failureOf, type Failure } from '../api/failure-text';
 
@@ -21,10 +21,11 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     return settings;
   },
   async update(patch) {
-    // Shown at once: a second change made before main answers the first (the sandbox's size, then
-    // its seed) is built on it, instead of on the settings before it, which undid the first.
+    // Shown at once, so the screen shows it while main writes it. The patch names only the fields
+    // changed, and main applies it to the file as it is: a change made meanwhile (here, in another
+    // window, by the command line) stays.
     const current = get().settings;
-    if (current) set({ settings: { ...current, ...patch } });
+    if (current) set({ settings: applySettingsPatch(current, patch) });
     try {
       set({ settings: await api().settings.update(patch), error: null });
     } catch (error) {

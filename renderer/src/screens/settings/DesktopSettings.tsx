@@ -20,7 +20,7 @@ export function DesktopSettings({
         <input
           type="checkbox"
           checked={desktop.keepRunning}
-          onChange={(event) => void update({ desktop: { ...desktop, keepRunning: event.target.checked } })}
+          onChange={(event) => void update({ desktop: { keepRunning: event.target.checked } })}
           data-testid="settings-keep-running"
         />
         <span>{t('settings.keepRunning')}</span>
@@ -30,7 +30,7 @@ export function DesktopSettings({
         <input
           type="checkbox"
           checked={desktop.openAtLogin}
-          onChange={(event) => void update({ desktop: { ...desktop, openAtLogin: event.target.checked } })}
+          onChange={(event) => void update({ desktop: { openAtLogin: event.target.checked } })}
           data-testid="settings-open-at-login"
         />
         <span>{t('settings.openAtLogin')}</span>

@@ -120,9 +120,7 @@ export function SettingsScreen() {
             <input
               type="checkbox"
               checked={settings.sandbox.enabled}
-              onChange={(event) =>
-                void update({ sandbox: { ...settings.sandbox, enabled: event.target.checked } })
-              }
+              onChange={(event) => void update({ sandbox: { enabled: event.target.checked } })}
               data-testid="settings-sandbox"
             />
             <span>{t('settings.sandboxEnabled')}</span>
@@ -131,11 +129,7 @@ export function SettingsScreen() {
             <span>{t('settings.sandboxSize')}</span>
             <select
               value={settings.sandbox.size}
-              onChange={(event) =>
-                void update({
-                  sandbox: { ...settings.sandbox, size: SandboxSize.parse(event.target.value) },
-                })
-              }
+              onChange={(event) => void update({ sandbox: { size: SandboxSize.parse(event.target.value) } })}
               data-testid="settings-sandbox-size"
             >
               {SandboxSize.options.map((size) => (
@@ -154,7 +148,7 @@ export function SettingsScreen() {
               onBlur={(event) => {
                 const seed = Number(event.target.value);
                 if (Number.isInteger(seed) && seed !== settings.sandbox.seed)
-                  void update({ sandbox: { ...settings.sandbox, seed } });
+                  void update({ sandbox: { seed } });
               }}
               data-testid="settings-sandbox-seed"
             />
