@@ -110,8 +110,15 @@ describe('template orders-mplus-to-teamleader', () => {
       (await h.mplusEntities<WireRelation>('relations')).map((r) => [r.relationNumber, r]),
     );
     const callsBefore = (await h.stats('teamleader')).calls;
+    const tillCallsBefore = (await h.stats('mplus')).calls;
     const result = await h.run(TEMPLATE);
     expect(result.counts).toEqual({ total: orders.length, succeeded: orders.length, skipped: 0, failed: 0 });
+    // The orders' customers are read a page at a time (100 orders a page), not one call each.
+    const tillCalls = (await h.stats('mplus')).calls;
+    const tillMade = (operation: string) => (tillCalls[operation] ?? 0) - (tillCallsBefore[operation] ?? 0);
+    expect(tillMade('getRelation')).toBe(0);
+    expect(tillMade('getRelations')).toBeGreaterThan(0);
+    expect(tillMade('getRelations')).toBeLessThanOrEqual(Math.ceil(orders.length / 100));
     // Each order is looked up once by its reference: the "skip if in Teamleader" step asks, and the
     // invoice target trusts its "not found" instead of asking again before creating.
     const calls = (await h.stats('teamleader')).calls;

@@ -1,16 +1,16 @@
-import type { Invoice, Order, Relation } from '../../../connectors/mplus/generated/model-types';
+import type { Invoice, Order } from '../../../connectors/mplus/generated/model-types';
 import { matchEmail } from '../../../../shared/domain/customer';
 import { toJsonObject } from '../../../../shared/domain/json';
 import { mplusSalesSource } from '../../../../shared/nodes/mplus/sources';
 import { defineExecutor, type SourceRecord } from '../../../engine/executor';
-import { api } from '../../steps/support/api-errors';
 import { mplusClient } from '../../steps/support/clients';
 import { cursorObject, passesFilters, sourceRecord } from '../../steps/support/source-support';
 import { ArticleSkus } from '../article-skus';
+import { RelationsByNumber } from '../relations-by-number';
 import { invoiceToSalesOrder, orderToSalesOrder } from '../convert/sales';
 import { syncLoop } from './sync-loop';
 
-/** POS orders or invoices by syncMarker, each with its relation (read once per run). */
+/** POS orders or invoices by syncMarker, each with its relation (read a page's worth at a time, once per run). */
 export const mplusSalesSourceModule = defineExecutor(mplusSalesSource, {
   category: 'source',
   async *read(ctx) {
@@ -19,15 +19,8 @@ export const mplusSalesSourceModule = defineExecutor(mplusSalesSource, {
     const stored = cursorObject(ctx.cursor);
     const start =
       stored?.documentType === documentType && typeof stored.syncMarker === 'number' ? stored.syncMarker : 0;
-    const relations = new Map<number, Relation | null>();
+    const relations = new RelationsByNumber(client, ctx.signal, (call) => ctx.retry(call));
     const skus = new ArticleSkus(client, ctx.signal);
-    const relationOf = async (number: number | undefined): Promise<Relation | null> => {
-      if (number === undefined) return null;
-      if (!relations.has(number)) {
-        relations.set(number, await ctx.retry(() => api(() => client.getRelation(number))));
-      }
-      return relations.get(number) ?? null;
-    };
     const query = {
       ...(branches.length > 0 ? { branchNumbers: branches } : {}),
       ...(startFrom ? { fromFinancialDate: startFrom } : {}),
@@ -43,10 +36,11 @@ export const mplusSalesSourceModule = defineExecutor(mplusSalesSource, {
       cursor: (next) => ({ documentType, syncMarker: next }),
       records: async (documents, resume) => {
         await skus.load(documents.flatMap((d) => (d.lineList?.line ?? []).map((line) => line.articleNumber)));
+        await relations.load(documents.map((document) => document.relationNumber));
         const skuOf = (articleNumber: number) => skus.skuOf(articleNumber);
         const records: SourceRecord[] = [];
         for (const [index, document] of documents.entries()) {
-          const relation = await relationOf(document.relationNumber);
+          const relation = relations.get(document.relationNumber);
           const order =
             'orderId' in document
               ? orderToSalesOrder(document, relation, skuOf)
