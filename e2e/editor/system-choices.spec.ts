@@ -123,6 +123,66 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
     api.close();
   });
 
+  test("a status map offers the source's statuses and Koppel's; a word typed before stays, marked", async ({
+    page,
+    host,
+  }) => {
+    const api = await TestApi.connect(host);
+    const created = await api.call('flows.create', { templateId: 'order-status-teamleader-to-mplus' });
+    // A map typed before the pickers, with a word Koppel does not know ("Paid" pays nothing).
+    const nodes = created.flow.nodes.map((node) =>
+      node.kind === 'rules.transform.status'
+        ? {
+            ...node,
+            config: {
+              ...node.config,
+              statusMap: [
+                { from: 'outstanding', to: 'open' },
+                { from: 'matched', to: 'Paid' },
+              ],
+            },
+          }
+        : node,
+    );
+    const flow: FlowDocument = (await api.call('flows.save', { flow: { ...created.flow, nodes } })).flow;
+    const statusNode = flow.nodes.find((node) => node.kind === 'rules.transform.status')?.id ?? '';
+    await openApp(page, host, `/flows/${flow.id}`);
+    const editor = new EditorPage(page);
+
+    await editor.select('rules.transform.status');
+    const row = (index: number) => page.getByTestId(`statusMap-row-${index}`);
+    await expect(row(0).getByRole('combobox', { name: 'From 1' }).locator('option')).toHaveText([
+      'draft',
+      'outstanding',
+      'matched',
+      'open',
+      'accepted',
+      'expired',
+      'rejected',
+      'closed',
+      'won',
+      'lost',
+    ]);
+    await expect(row(0).getByRole('combobox', { name: 'To 1' }).locator('option')).toHaveText([
+      'draft',
+      'open',
+      'paid',
+      'cancelled',
+    ]);
+    const paid = row(1).getByRole('combobox', { name: 'To 2' });
+    await expect(paid.locator('option:checked')).toHaveText("Paid (not in Koppel's list)");
+    // The column is narrow: the whole of it is the picker's title.
+    await expect(paid).toHaveAttribute('title', "Paid (not in Koppel's list)");
+    await editor.shot('editor-status-map');
+    await paid.selectOption({ label: 'paid' });
+    await editor.save();
+    expect((await savedConfig(api, flow.id, statusNode)).statusMap).toEqual([
+      { from: 'outstanding', to: 'open' },
+      { from: 'matched', to: 'paid' },
+    ]);
+    api.close();
+  });
+
   test('a list that cannot be read leaves the plain input, and says why', async ({ page, host }) => {
     const api = await TestApi.connect(host);
     const created = await api.call('flows.create', { templateId: 'orders-teamleader-to-mplus' });

@@ -86,6 +86,17 @@ describe('wizard questions of a template', () => {
     });
   });
 
+  it("offers the source's statuses on the left of the status map and Koppel's on the right", () => {
+    const plan = planFlow('orders', ordersTemplate(), choices, nodeCatalog);
+    const values = (options: readonly { value: string | number }[]) => options.map((o) => o.value);
+    const question = byId(plan.questions, 'statusMap');
+    expect(question?.type).toBe('valueMap');
+    if (question?.type !== 'valueMap') return;
+    // The till's orders are open, paid or cancelled (its invoices may be credit invoices).
+    expect(values(question.fromOptions)).toEqual(['open', 'paid', 'cancelled', 'credit']);
+    expect(values(question.toOptions)).toEqual(['draft', 'open', 'paid', 'cancelled']);
+  });
+
   it('falls back to a neutral value when the template holds one that does not parse', () => {
     const broken = ordersTemplate();
     const target = broken.nodes.find((node) => node.id === 'target');

@@ -9,13 +9,12 @@ import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
 import type { NodeCatalog } from '../../shared/nodes/catalog';
 import type { AnyNodeDefinition } from '../../shared/nodes/node-definition';
 import { uiHintOf } from '../../shared/nodes/ui-hints';
+import { CanonicalStatus, SOURCE_STATUSES } from '../../shared/domain/order-status';
 import {
-  KOPPEL_STATUSES,
   matchesKind,
   QUESTION_BINDINGS,
   SCHEDULE_QUESTION_ID,
   SCHEDULE_TITLE,
-  TEAMLEADER_STATUSES,
   type QuestionBinding,
 } from './question-bindings';
 
@@ -193,17 +192,13 @@ function candidate(
         options: choices.mplus.ok ? choices.mplus.data.vatCodes : [],
       };
     case 'valueMap': {
-      const statusRules = first.node.kind === 'rules.transform.status';
       const [fromOptions, toOptions] =
         binding.choices === 'paymentMethods'
           ? [paymentMethodOptions(choices, systems.source), paymentMethodOptions(choices, systems.target)]
           : binding.choices === 'shippingMethods'
             ? [deliveryOptions(choices, systems.source), deliveryOptions(choices, systems.target)]
-            : statusRules
-              ? [
-                  systems.source === 'teamleader' ? textOptions(TEAMLEADER_STATUSES) : [],
-                  textOptions(KOPPEL_STATUSES),
-                ]
+            : binding.choices === 'statuses'
+              ? [textOptions(SOURCE_STATUSES[systems.source]), textOptions(CanonicalStatus.options)]
               : [[], []];
       return { ...base, type: 'valueMap', value, fallback: [], fromOptions, toOptions };
     }

@@ -247,23 +247,6 @@ export function matchesKind(field: BoundField, kind: string): boolean {
   return field.kind.endsWith('.') ? kind.startsWith(field.kind) : kind === field.kind;
 }
 
-/** Teamleader document statuses (invoices, quotations, deals) as the sources report them. */
-export const TEAMLEADER_STATUSES = [
-  'draft',
-  'outstanding',
-  'matched',
-  'open',
-  'accepted',
-  'expired',
-  'rejected',
-  'closed',
-  'won',
-  'lost',
-] as const;
-
-/** The statuses the order status map turns them into. */
-export const KOPPEL_STATUSES = ['draft', 'open', 'paid', 'cancelled'] as const;
-
 /**
  * Teamleader's expected payment methods (the spec's `expected_payment_method.method` without a
  * reference): what a Teamleader document can say about how it will be paid.

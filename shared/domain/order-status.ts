@@ -6,6 +6,27 @@ export const CanonicalStatus = z.enum(['draft', 'open', 'paid', 'cancelled']);
 export type CanonicalStatus = z.infer<typeof CanonicalStatus>;
 
 /**
+ * The statuses a source's sales documents come with, as a status map's left side offers them.
+ * Teamleader's are its own (invoices: draft, outstanding, matched; quotations: open … closed; deals:
+ * open, won, lost); the till's are Koppel's reading of an order or invoice (convert/sales.ts).
+ */
+export const SOURCE_STATUSES = {
+  teamleader: [
+    'draft',
+    'outstanding',
+    'matched',
+    'open',
+    'accepted',
+    'expired',
+    'rejected',
+    'closed',
+    'won',
+    'lost',
+  ],
+  mplus: ['open', 'paid', 'cancelled', 'credit'],
+} as const satisfies Record<'teamleader' | 'mplus', readonly string[]>;
+
+/**
  * The payment status of a sales document in one system, to be applied to its counterpart in the
  * other. `orderReference` is what the other system knows the document by (e.g. the Teamleader
  * invoice id that MplusKASSA holds as `extOrderId`).

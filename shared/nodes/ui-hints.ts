@@ -62,6 +62,10 @@ export const ChoiceList = z.enum([
   'targetPaymentMethod',
   'sourceDeliveryMethod',
   'targetDeliveryMethod',
+  /** The statuses the flow's source gives its documents (a fixed list per system, not read). */
+  'sourceStatus',
+  /** Koppel's own status words (draft, open, paid, cancelled). */
+  'koppelStatus',
 ]);
 export type ChoiceList = z.infer<typeof ChoiceList>;
 

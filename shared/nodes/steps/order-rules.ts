@@ -15,6 +15,16 @@ export const PaymentMethodMapping = z.object({
   to: field(z.string().min(1), { title: { en: 'To', nl: 'Naar' }, choices: 'targetPaymentMethod' }),
 });
 
+/**
+ * A status of the flow's source → Koppel's word for it (a {@link ValueMapping} picked from the
+ * source's statuses and Koppel's). Koppel's side stays text: a flow typed before the pickers keeps
+ * whatever it holds, shown as not in the list.
+ */
+export const StatusMapping = z.object({
+  from: field(z.string().min(1), { title: { en: 'From', nl: 'Van' }, choices: 'sourceStatus' }),
+  to: field(z.string().min(1), { title: { en: 'To', nl: 'Naar' }, choices: 'koppelStatus' }),
+});
+
 /** The target's payment method where the source's is missing or unknown. */
 export const defaultPaymentMethodField = (doc: Omit<FieldDoc, 'title'> = {}) =>
   field(z.string().optional(), {
@@ -98,7 +108,7 @@ export const OrderRulesConfig = z.object({
     ],
     group: { en: 'Shipping', nl: 'Verzending' },
   }),
-  statusMap: field(z.array(ValueMapping).default([]), {
+  statusMap: field(z.array(StatusMapping).default([]), {
     title: { en: 'Order status map', nl: 'Orderstatussen' },
     widget: 'lookupTable',
     group: { en: 'Status', nl: 'Status' },

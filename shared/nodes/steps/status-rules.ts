@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { OrderStatus } from '../../domain/order-status';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
-import { defaultPaymentMethodField, PaymentMethodMapping, ValueMapping } from './order-rules';
+import { defaultPaymentMethodField, PaymentMethodMapping, StatusMapping } from './order-rules';
 import { schemaMessage } from '../../flow/schema-message';
 
 export const StatusRulesConfig = z.object({
-  statusMap: field(z.array(ValueMapping).min(1, schemaMessage('atLeastOneStatus')), {
+  statusMap: field(z.array(StatusMapping).min(1, schemaMessage('atLeastOneStatus')), {
     title: { en: 'Status map', nl: 'Statussen' },
     description: {
       en: 'Source status → Koppel status (draft, open, paid, cancelled).',

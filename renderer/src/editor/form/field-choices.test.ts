@@ -85,6 +85,34 @@ describe('the lists a picker offers', () => {
     expect(systemOf('sourcePaymentMethod', { target: 'mplus' })).toBeUndefined();
   });
 
+  it("offers the source's statuses and Koppel's at once, without reading either system", () => {
+    const words = (choices: ReturnType<typeof choicesFor>) =>
+      choices?.state === 'ready' ? choices.options.map((option) => option.value) : choices?.state;
+    // Nothing read yet (no system lists in the setting): the statuses are fixed words.
+    expect(words(choicesFor('sourceStatus', { source: 'teamleader' }))).toEqual([
+      'draft',
+      'outstanding',
+      'matched',
+      'open',
+      'accepted',
+      'expired',
+      'rejected',
+      'closed',
+      'won',
+      'lost',
+    ]);
+    expect(words(choicesFor('sourceStatus', { source: 'mplus' }))).toEqual([
+      'open',
+      'paid',
+      'cancelled',
+      'credit',
+    ]);
+    expect(choicesFor('koppelStatus', {})).toMatchObject({ system: 'koppel', state: 'ready' });
+    expect(words(choicesFor('koppelStatus', {}))).toEqual(['draft', 'open', 'paid', 'cancelled']);
+    // A flow without a source has no statuses to offer: the value is typed.
+    expect(choicesFor('sourceStatus', {})).toBeUndefined();
+  });
+
   it('says when a list is still being read or could not be', () => {
     expect(choicesFor('mplus.employees', {})).toEqual({ system: 'mplus', state: 'loading' });
     expect(choicesFor('mplus.employees', { mplus: { state: 'loading' } })).toEqual({

@@ -1,15 +1,19 @@
 import { createContext, useContext } from 'react';
 import type { WizardOption, WizardSystem } from '../../../../shared/api/calls/wizard';
+import { CanonicalStatus, SOURCE_STATUSES } from '../../../../shared/domain/order-status';
 import type { ChoiceList } from '../../../../shared/nodes/ui-hints';
 import type { Failure } from '../../api/failure-text';
 import type { SystemChoices } from '../../stores/reference-choices-store';
 import { departmentRates } from '../../wizard/department-rates';
 import { vatChange, type VatChange } from '../../wizard/vat-change';
 
+/** Whose list a field offers: a connected system's, or Koppel's own words (its statuses). */
+export type ChoiceSystem = WizardSystem | 'koppel';
+
 /** What a field with a `choices` hint can offer now. */
 export type FieldChoices =
   | { system: WizardSystem; state: 'loading' }
-  | { system: WizardSystem; state: 'ready'; options: WizardOption[] }
+  | { system: ChoiceSystem; state: 'ready'; options: WizardOption[] }
   | { system: WizardSystem; state: 'failed'; reason: string | Failure };
 
 /** Where the node sits: what its lists depend on besides the systems' data. */
@@ -31,7 +35,8 @@ export interface ChoiceSetting {
 export function systemOf(
   list: ChoiceList,
   flow: Pick<ChoiceSetting, 'source' | 'target'>,
-): WizardSystem | undefined {
+): ChoiceSystem | undefined {
+  if (list === 'koppelStatus') return 'koppel';
   const system = list.startsWith('source')
     ? flow.source
     : list.startsWith('target') || list === 'revenueAccount'
@@ -47,6 +52,10 @@ export function systemOf(
 export function choicesFor(list: ChoiceList, setting: ChoiceSetting): FieldChoices | undefined {
   const system = systemOf(list, setting);
   if (!system) return undefined;
+  // Statuses are fixed words, not read from the system: ready at once, even offline.
+  if (system === 'koppel') return { system, state: 'ready', options: wordOptions(CanonicalStatus.options) };
+  if (list === 'sourceStatus')
+    return { system, state: 'ready', options: wordOptions(SOURCE_STATUSES[system]) };
   const read = setting[system];
   if (!read || read.state === 'loading') return { system, state: 'loading' };
   if (read.state === 'failed') return { system, state: 'failed', reason: read.reason };
@@ -88,7 +97,16 @@ function optionsIn(
     case 'sourceDeliveryMethod':
     case 'targetDeliveryMethod':
       return mplus?.deliveryMethods;
+    case 'sourceStatus':
+    case 'koppelStatus':
+      // Fixed lists: choicesFor answers them before any read.
+      return undefined;
   }
+}
+
+/** Options that show their own words (a status is its word in the API and in Koppel). */
+function wordOptions(words: readonly string[]): WizardOption[] {
+  return words.map((word) => ({ value: word, label: word }));
 }
 
 /**
@@ -97,7 +115,7 @@ function optionsIn(
  */
 export function rowVatChange(row: Record<string, unknown>, setting: ChoiceSetting): VatChange | null {
   const choices = choicesFor('targetTax', setting);
-  if (choices?.state !== 'ready') return null;
+  if (choices?.state !== 'ready' || choices.system === 'koppel') return null;
   return vatChange(row, choices.system, choices.options);
 }
 

@@ -36,9 +36,11 @@ export function ChoiceWidget(
   const { setting, request } = useFieldChoices();
   const choices = choicesFor(list, setting);
   const system = choices?.system;
+  // A system's list is read when a field first wants it (Koppel's own lists need no reading).
+  const unread = choices?.state === 'loading' ? choices.system : undefined;
   useEffect(() => {
-    if (system) request(system);
-  }, [system, request]);
+    if (unread) request(unread);
+  }, [unread, request]);
 
   const systemName = system ? t(`wizard.question.system.${system}`) : '';
   if (choices?.state !== 'ready') {
@@ -115,13 +117,14 @@ export function ChoiceWidget(
   const selected = options.findIndex((option) => option.stored === current);
   // A value the system does not list (typed earlier, or from another account) stays, marked.
   const unlisted = selected === -1 && current !== undefined && current !== '';
+  const unlistedText = t('editor.form.choiceUnlisted', { value: String(current), system: systemName });
   return (
     <select
       id={inputId}
       aria-label={ariaLabel}
       aria-invalid={invalid}
       data-choices={list}
-      title={selected === -1 ? undefined : options[selected]?.text}
+      title={unlisted ? unlistedText : selected === -1 ? undefined : options[selected]?.text}
       value={unlisted ? 'unlisted' : selected === -1 ? '' : String(selected)}
       onChange={(event) => {
         if (event.target.value === 'unlisted') return;
@@ -132,11 +135,7 @@ export function ChoiceWidget(
       {((selected === -1 && !unlisted) || (!field.required && field.defaultValue === undefined)) && (
         <option value="">{t(field.required ? 'editor.form.choose' : 'editor.form.choiceNone')}</option>
       )}
-      {unlisted && (
-        <option value="unlisted">
-          {t('editor.form.choiceUnlisted', { value: String(current), system: systemName })}
-        </option>
-      )}
+      {unlisted && <option value="unlisted">{unlistedText}</option>}
       {options.map((option, index) => (
         <option key={`${index}:${option.stored}`} value={String(index)}>
           {option.text}
