@@ -34,6 +34,18 @@ describe('issueWords', () => {
     });
   });
 
+  it('says an empty text field is empty, not that it is "too small"', () => {
+    const parsed = z.object({ to: z.string().min(1) }).safeParse({ to: '' }, { reportInput: true });
+    const issue = parsed.error?.issues[0];
+    expect(issue && issueWords(issue)).toEqual({
+      issue: 'Empty: this field needs a value.',
+      issueNl: 'Leeg: dit veld heeft een waarde nodig.',
+    });
+    // A longer minimum keeps zod's words, which give the bound.
+    const longer = z.string().min(3).safeParse('ab', { reportInput: true }).error?.issues[0];
+    expect(longer && issueWords(longer).issue).toBe('Too small: expected string to have >=3 characters');
+  });
+
   it('words bounds and options in Dutch', () => {
     expect(issueWords(firstIssue({ quantity: 0, sku: '1', kind: 'invoice' })).issueNl).toBe(
       'Te klein: verwacht dat number >=1 is',

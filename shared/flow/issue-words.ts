@@ -27,5 +27,9 @@ export function issueWords(issue: z.core.$ZodIssue): { issue: string; issueNl: s
   const own = schemaMessageIn(issue.message, 'params' in issue ? issue.params : undefined, 'nl');
   if (own !== undefined) return { issue: issue.message, issueNl: own };
   const standard = said(en.localeError, issue) === issue.message;
+  // zod says "Too small: expected string to have >=1 characters" of an empty text field.
+  if (standard && issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
+    return { issue: 'Empty: this field needs a value.', issueNl: 'Leeg: dit veld heeft een waarde nodig.' };
+  }
   return { issue: issue.message, issueNl: (standard && said(nl.localeError, issue)) || issue.message };
 }
