@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueWords } from '../flow/issue-words';
 import { CodedText } from '../flow/wording';
 import { englishApiMessage } from './api-messages';
 
@@ -85,10 +86,13 @@ export function failureOf(thrown: unknown): Failure {
   return { message: thrown instanceof Error ? thrown.message : String(thrown) };
 }
 
-/** Turns a zod failure into a readable list of `path: message` lines. */
+/**
+ * Turns a zod failure into a readable list of `path: message` lines, each worded as the first
+ * issue of a message is (issueWords: "Missing: this field is required." for an absent field).
+ */
 export function describeZodIssues(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({
     path: issue.path.length ? issue.path.map(String).join('.') : '(root)',
-    message: issue.message,
+    message: issueWords(issue).issue,
   }));
 }

@@ -66,6 +66,15 @@ describe('migrateFlow', () => {
     expect(error.message).toMatch(/name: Give the flow a name/);
   });
 
+  it('words every issue of an invalid document as it words the first', () => {
+    const error = catchError(() => migrateFlow({ schemaVersion: 2 }));
+    expect(error).toBeInstanceOf(FlowMigrationError);
+    expect(error instanceof FlowMigrationError && error.issues.slice(0, 2)).toEqual([
+      { path: 'id', message: 'Missing: this field is required.' },
+      { path: 'name', message: 'Missing: this field is required.' },
+    ]);
+  });
+
   it('explains a bad version-1 interval', () => {
     expect(() => migrateFlow({ ...version1, trigger: { every: 'hourly' } })).toThrow(
       /"every: hourly" is not like "15m"/,
