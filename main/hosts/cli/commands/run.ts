@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
+import { KoppelError } from '../../../../shared/api/errors';
 import { hasErrors } from '../../../../shared/flow/flow-problem';
 import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import type { App } from '../../../app/create-app';
@@ -31,7 +32,18 @@ export function parseLimit(value: string): number {
 /** A path to a flow file, or the id of a template in resources/templates. */
 function resolveFlow(app: App, target: string): FlowDocument {
   if (target.endsWith('.json') || fs.existsSync(target)) return readFlowFile(target);
-  return app.ctx.sync.templates.get(target);
+  try {
+    return app.ctx.sync.templates.get(target);
+  } catch (error) {
+    // Neither: perhaps a mistyped file name (without .json) or template id; say where both are.
+    if (error instanceof KoppelError && error.code === 'not_found') {
+      throw new CliExit(
+        ExitCode.invalid,
+        `"${target}" is neither a flow file nor a template id ("koppel templates list" shows the templates).`,
+      );
+    }
+    throw error;
+  }
 }
 
 /** `koppel run <template-id|flow.json>`: runs a flow once, with a progress bar on a terminal. */

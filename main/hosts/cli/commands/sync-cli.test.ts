@@ -305,7 +305,8 @@ describe('koppel run', () => {
     const unknown = await run('run', 'no-such-template');
     expect(unknown).toMatchObject({
       code: 2,
-      stderr: 'koppel run: There is no template "no-such-template".\n',
+      stderr:
+        'koppel run: "no-such-template" is neither a flow file nor a template id ("koppel templates list" shows the templates).\n',
     });
   });
 
