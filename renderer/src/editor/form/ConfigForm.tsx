@@ -1,6 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { ChoicesTrouble } from './ChoicesTrouble';
 import { FieldControl } from './FieldControl';
-import { layoutForm, withField, type FieldIssue, type FormField, type JsonSchema } from './form-model';
+import {
+  choiceListsOf,
+  layoutForm,
+  withField,
+  type FieldIssue,
+  type FormField,
+  type JsonSchema,
+} from './form-model';
 import { useLanguage } from '../../i18n/useLanguage';
 
 interface ConfigFormProps {
@@ -30,6 +38,7 @@ export function ConfigForm({ fields, config, root, issues, onChange }: ConfigFor
   const advancedIssues = advanced.some((field) => (issues.get(field.key) ?? []).length > 0);
   return (
     <div className="ed-form">
+      <ChoicesTrouble lists={choiceListsOf(fields, root)} />
       {sections.map((section) =>
         section.group ? (
           <fieldset key={section.group.en} className="ed-group">

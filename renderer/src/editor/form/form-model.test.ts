@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { nodeCatalog } from '../../../../shared/nodes/all-nodes';
 import { toJsonSchema } from '../../../../shared/nodes/catalog';
 import { field } from '../../../../shared/nodes/ui-hints';
-import { describeItems, describeObject, humanise, issuesByField, layoutForm, withField } from './form-model';
+import {
+  choiceListsOf,
+  describeItems,
+  describeObject,
+  humanise,
+  issuesByField,
+  layoutForm,
+  withField,
+} from './form-model';
 
 const schemaOf = (ref: string) => {
   const entry = nodeCatalog.toEntries().find((candidate) => candidate.ref === ref);
@@ -25,6 +33,18 @@ describe('form model', () => {
     expect(fields[0]?.title).toEqual({ en: 'Look up field', nl: 'Op te zoeken veld' });
     expect(fields[0]?.hint.fieldSource).toBe('input');
     expect(fields[4]?.defaultValue).toBe(true);
+  });
+
+  it("lists the system lists a node's pickers use, its tables' columns included, once each", () => {
+    const status = schemaOf('rules.transform.status@1');
+    expect(choiceListsOf(describeObject(status), status)).toEqual([
+      'sourceStatus',
+      'koppelStatus',
+      'sourcePaymentMethod',
+      'targetPaymentMethod',
+    ]);
+    const till = schemaOf('mplus.target.sales@1');
+    expect(choiceListsOf(describeObject(till), till)).toEqual(['mplus.employees', 'mplus.branches']);
   });
 
   it('picks widgets from types when no hint names one, with enum options and number bounds', () => {

@@ -1,6 +1,6 @@
 import { type z } from 'zod';
 import type { LocalizedText } from '../../../../shared/nodes/node-definition';
-import { UiHint, type UiOption, type UiWidget } from '../../../../shared/nodes/ui-hints';
+import { UiHint, type ChoiceList, type UiOption, type UiWidget } from '../../../../shared/nodes/ui-hints';
 import { issueWords } from '../../../../shared/flow/issue-words';
 import type { TextLanguage } from '../../../../shared/flow/wording';
 
@@ -123,6 +123,20 @@ export function describeObject(schema: JsonSchema, root: JsonSchema = schema): F
 export function describeItems(field: FormField, root: JsonSchema): FormField[] {
   const items = field.schema.items;
   return isSchema(items) ? describeObject(items, root) : [];
+}
+
+/** The system lists a form's fields pick from, a table's columns included, in field order. */
+export function choiceListsOf(fields: readonly FormField[], root: JsonSchema): ChoiceList[] {
+  const lists: ChoiceList[] = [];
+  const add = (list: ChoiceList | undefined) => {
+    if (list && !lists.includes(list)) lists.push(list);
+  };
+  for (const field of fields) {
+    if (field.widget === 'hidden') continue;
+    add(field.hint.choices);
+    if (field.schema.type === 'array') for (const item of describeItems(field, root)) add(item.hint.choices);
+  }
+  return lists;
 }
 
 export interface FormSection {

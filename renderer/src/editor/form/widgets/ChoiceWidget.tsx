@@ -2,7 +2,6 @@ import { useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WizardOption } from '../../../../../shared/api/calls/wizard';
 import type { ChoiceList } from '../../../../../shared/nodes/ui-hints';
-import { useFailureText } from '../../../api/failure-text';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { choicesFor, useFieldChoices } from '../field-choices';
 import type { WidgetProps } from '../widget-props';
@@ -32,7 +31,6 @@ export function ChoiceWidget(
   const { field, value, onChange, inputId, invalid, ariaLabel, list, fallback: Fallback } = props;
   const { t } = useTranslation();
   const language = useLanguage();
-  const failureText = useFailureText();
   const { setting, request } = useFieldChoices();
   const choices = choicesFor(list, setting);
   const system = choices?.system;
@@ -44,12 +42,11 @@ export function ChoiceWidget(
 
   const systemName = system ? t(`wizard.question.system.${system}`) : '';
   if (choices?.state !== 'ready') {
+    // The reason and the button to read the list again stand once above the node's settings
+    // (ChoicesTrouble); here only what to do meanwhile.
     const note =
       choices?.state === 'failed'
-        ? t('editor.form.choicesFailed', {
-            system: systemName,
-            reason: failureText(choices.reason).replace(/\.$/, ''),
-          })
+        ? t('editor.form.choicesFailed', { system: systemName })
         : choices?.state === 'loading'
           ? t('editor.form.choicesLoading', { system: systemName })
           : undefined;
@@ -65,16 +62,6 @@ export function ChoiceWidget(
           <span className="ed-field-note ed-choice-note" data-testid={`choices-${field.key}`}>
             {note}
           </span>
-        )}
-        {choices?.state === 'failed' && (
-          // A network or sign-in trouble may be gone by now: the list can be asked for again.
-          <button
-            type="button"
-            className="button button-secondary ed-small ed-choice-retry"
-            onClick={() => request(choices.system)}
-          >
-            {t('editor.form.choicesRetry', { system: systemName })}
-          </button>
         )}
       </>
     );
