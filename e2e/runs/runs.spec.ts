@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from '../fixtures/test';
+import { EditorPage } from '../pages/editor-page';
 import { RunPage } from './runs-pages';
 import { finished, notificationRecorder, ordersFlow, ordersScene, setFaults, shotsDir } from './scene';
 
@@ -209,7 +210,7 @@ test.describe('runs and monitoring', () => {
     const { api, flow, teamleaderAdmin } = await ordersScene(host);
     await setFaults(teamleaderAdmin, { errorRate: 1, statuses: [422], operations: ['invoices.draft'] });
     const { runId } = await api.call('runs.start', { flowId: flow.id, limit: 2 });
-    await finished(api, runId);
+    const failedAsRan = (await finished(api, runId)).counts.failed;
     const { items } = await api.call('runs.items', { runId, status: 'failed', limit: 1 });
     const item = items[0];
     if (!item) throw new Error('expected a failed record');
@@ -227,6 +228,32 @@ test.describe('runs and monitoring', () => {
     await expect(page.getByTestId('attempt-row')).toHaveCount(2);
     await expect(page.getByTestId('record-retrying')).toHaveCount(0);
     await setFaults(teamleaderAdmin, {});
+
+    // The flow's canvas shows that run, not the retry (which carried one record): its invoice node's
+    // failures as the run went, and what became of them since.
+    await openApp(page, host, `/flows/${flow.id}`);
+    const invoiceCounts = new EditorPage(page).node('teamleader.target.sales').getByTestId('node-counts');
+    const stillFailing = failedAsRan - 1;
+    await expect(invoiceCounts).toHaveAttribute(
+      'title',
+      stillFailing === 0 ? 'fixed by a retry' : `${stillFailing} still failing`,
+    );
+    await expect(invoiceCounts.locator('.ed-count-note')).toHaveText(
+      stillFailing === 0 ? 'fixed by a retry' : `${stillFailing} still failing`,
+    );
+    await expect(invoiceCounts.locator(stillFailing === 0 ? '.ed-count-fixed' : '.ed-count-fail')).toHaveText(
+      `✗ ${failedAsRan}`,
+    );
+    // The invoice node is off to the right: pan the canvas there, as a user drags it.
+    const pane = await page.locator('.react-flow__pane').boundingBox();
+    for (let drag = 0; pane && drag < 2; drag++) {
+      await page.mouse.move(pane.x + pane.width - 40, pane.y + 60);
+      await page.mouse.down();
+      await page.mouse.move(pane.x + 40, pane.y + 60, { steps: 8 });
+      await page.mouse.up();
+    }
+    await page.screenshot({ path: shot('editor-after-retry') });
+    await openApp(page, host, `/runs/${runId}`);
 
     // A GDPR request: the customer's data goes from every stored record.
     const email = item.businessKeys.email ?? '';

@@ -18,6 +18,11 @@ interface FlowRunState {
   nodeCounts: Record<string, NodeRunCounts>;
   /** Per node, of its failed records, those a cancel stopped (read once the run ended). */
   nodeStopped: Record<string, number>;
+  /**
+   * Per node, the run's records failing there now, once the run ended and when records of it were
+   * retried since (null otherwise): the counts above are as the run went.
+   */
+  nodeFailedNow: Record<string, number> | null;
   /** The records of a finished dry run (for "what would happen"). */
   dryRunItems: RunItemSummary[] | null;
   /** What a finished dry run warned of (e.g. a tax rule that changes the VAT). */
@@ -26,7 +31,7 @@ interface FlowRunState {
   error: Failure | null;
   /** Starts a run of a saved flow, or a dry run of the flow as edited, and follows it. */
   start(options: { flowId: string } | { flow: FlowDocument; dryRun: true }): Promise<void>;
-  /** Shows the flow's newest run (with its counts) when the editor opens. */
+  /** Shows the flow's newest run (with its counts) when the editor opens; a retry's, the run it retried. */
   loadLast(flowId: string): Promise<void>;
   reset(): void;
 }
@@ -38,6 +43,7 @@ const NOTHING_FOLLOWED = {
   run: null,
   nodeCounts: {},
   nodeStopped: {},
+  nodeFailedNow: null,
   dryRunItems: null,
   dryRunWarnings: [],
   starting: false,
@@ -60,9 +66,9 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
       if (page.finished && page.events.length < 5000) break;
       if (page.events.length === 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    const { run, stoppedByNode } = await api().runs.get({ runId });
+    const { run, stoppedByNode, retries, failedByNode } = await api().runs.get({ runId });
     if (ticket !== following) return;
-    set({ run, nodeStopped: stoppedByNode });
+    set({ run, nodeStopped: stoppedByNode, nodeFailedNow: retries.length > 0 ? failedByNode : null });
     if (run.dryRun) {
       const { items } = await api().runs.items({ runId, limit: 1000 });
       if (ticket === following) set({ dryRunItems: items, dryRunWarnings: warnings });
@@ -92,8 +98,10 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
       following++;
       set(NOTHING_FOLLOWED);
       try {
-        const { runs } = await api().runs.list({ flowId, limit: 1 });
-        const last = runs[0];
+        const { runs } = await api().runs.list({ flowId, limit: 20 });
+        // A retry run carries only the records it retried: the canvas shows the run it retried,
+        // whose failures then say what became of them (nodeFailedNow).
+        const last = runs.find((run) => run.parentRunId === null) ?? runs[0];
         if (!last) return;
         set({ run: last });
         await follow(last.id);

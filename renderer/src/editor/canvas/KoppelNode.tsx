@@ -24,6 +24,9 @@ function KoppelNodeView({ id, data, selected }: NodeProps<EditorNode>) {
   const problems = useFlowEditorStore((state) => state.problemIndex.get(id) ?? NO_PROBLEMS);
   const counts = useFlowRunStore((state) => state.nodeCounts[id]);
   const stopped = useFlowRunStore((state) => state.nodeStopped[id] ?? 0);
+  const failedNow = useFlowRunStore((state) =>
+    state.nodeFailedNow === null ? undefined : (state.nodeFailedNow[id] ?? 0),
+  );
   const status = nodeStatus(problems, data.config, entry);
   // A schedule trigger without a name of its own is named by the flow's schedule, which it follows.
   const schedule = useFlowEditorStore((state) =>
@@ -63,7 +66,7 @@ function KoppelNodeView({ id, data, selected }: NodeProps<EditorNode>) {
         {data.label || schedule ? entry?.label[language] : nodeText(`editor.category.${category}`)}
         {entry && entry.system !== 'core' ? ` · ${nodeText(`editor.system.${entry.system}`)}` : ''}
       </div>
-      <NodeBadge status={status} counts={counts} stopped={stopped} />
+      <NodeBadge status={status} counts={counts} stopped={stopped} failedNow={failedNow} />
       {outputs.map((port, index) => (
         <Handle
           key={port.id}

@@ -1,4 +1,5 @@
 import { AlertTriangle, CircleDashed, CircleX } from 'lucide-react';
+import { retryNote } from '../../runs/model/retry-note';
 import { stoppedApart } from '../../runs/model/stopped-apart';
 import { nodeText } from '../../stores/flow-language-store';
 import type { NodeRunCounts, NodeStatus } from '../model/node-status';
@@ -6,17 +7,28 @@ import type { NodeRunCounts, NodeStatus } from '../model/node-status';
 /**
  * The state line under a node: what is wrong with it, and how its last run went. Records a cancel
  * stopped (`stopped`, of the failed) show apart, in the cancel's colour, as on the run's page.
+ * Given `failedNow` (the run's records failing here after their retries), failures a retry fixed
+ * are struck through and the badge says what became of them, as the run's page does.
  */
 export function NodeBadge({
   status,
   counts,
   stopped = 0,
+  failedNow,
 }: {
   status: NodeStatus;
   counts: NodeRunCounts | undefined;
   stopped?: number;
+  failedNow?: number;
 }) {
   const { failed, stopped: shownStopped } = stoppedApart(counts?.failed ?? 0, stopped);
+  const now = failedNow === undefined ? failed : Math.max(0, failedNow - shownStopped);
+  const note = counts ? retryNote(failed, now) : null;
+  const noteText = note ? nodeText(note.key, { count: note.count }) : '';
+  const counted =
+    shownStopped > 0
+      ? nodeText('editor.node.countsLabelStopped', { ...counts, failed, stopped: shownStopped })
+      : nodeText('editor.node.countsLabel', { ...counts });
   return (
     <div className="ed-node-badges">
       {status.state === 'unconfigured' && (
@@ -41,11 +53,8 @@ export function NodeBadge({
         <span
           className="ed-counts"
           data-testid="node-counts"
-          aria-label={
-            shownStopped > 0
-              ? nodeText('editor.node.countsLabelStopped', { ...counts, failed, stopped: shownStopped })
-              : nodeText('editor.node.countsLabel', { ...counts })
-          }
+          aria-label={note ? `${counted}; ${noteText}` : counted}
+          title={note ? noteText : undefined}
         >
           <span className="ed-count-ok" title={nodeText('editor.node.passed')}>
             ✓ {counts.passed}
@@ -56,13 +65,21 @@ export function NodeBadge({
             </span>
           )}
           {failed > 0 && (
-            <span className="ed-count-fail" title={nodeText('editor.node.failed')}>
+            <span
+              className={now > 0 ? 'ed-count-fail' : 'ed-count-fixed'}
+              title={note ? noteText : nodeText('editor.node.failed')}
+            >
               ✗ {failed}
             </span>
           )}
           {shownStopped > 0 && (
             <span className="ed-count-stopped" title={nodeText('editor.node.stopped')}>
               ⊘ {shownStopped}
+            </span>
+          )}
+          {note && (
+            <span className="ed-count-note" aria-hidden="true">
+              {noteText}
             </span>
           )}
         </span>

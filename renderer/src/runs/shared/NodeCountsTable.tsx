@@ -5,6 +5,7 @@ import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import type { NodeCounts } from '../model/live-run';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { pipelineOrder } from '../model/pipeline-order';
+import { retryNote } from '../model/retry-note';
 import { stoppedApart } from '../model/stopped-apart';
 
 /**
@@ -83,18 +84,4 @@ export function NodeCountsTable({
       </ol>
     </section>
   );
-}
-
-/** What a retry made of a node's failures: `failed` as the run went, `now` failing there since. */
-function retryNote(
-  failed: number,
-  now: number,
-): {
-  key: 'runs.detail.nodeFixed' | 'runs.detail.nodeStillFailing' | 'runs.detail.nodeFailingAfterRetry';
-  count: number;
-} | null {
-  if (now === failed) return null;
-  if (now === 0) return { key: 'runs.detail.nodeFixed', count: failed };
-  if (now < failed) return { key: 'runs.detail.nodeStillFailing', count: now };
-  return { key: 'runs.detail.nodeFailingAfterRetry', count: now };
 }
