@@ -3,6 +3,13 @@ import type { FlowDocument } from '../../shared/flow/flow-document';
 import { expect, openApp, test } from '../fixtures/test';
 import { EditorPage } from '../pages/editor-page';
 import { TestApi } from '../runs/api-client';
+import { sandboxUrls } from '../runs/scene';
+
+/** A twin's calls so far, per operation (its admin API's stats). */
+async function twinCalls(adminUrl: string): Promise<Record<string, number>> {
+  const response = await fetch(`${adminUrl}/stats`);
+  return ((await response.json()) as { calls: Record<string, number> }).calls;
+}
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -31,7 +38,14 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
 
     await editor.select('rules.transform.tax');
     // The sandbox's Teamleader is Belgian: the rates of its department, read through the connection.
-    await expect(targetTax(page, 0).locator('option')).toHaveText(['21%', '12%', '6%', '0%']);
+    // Last, a way to read the list again (a rate added in Teamleader since).
+    await expect(targetTax(page, 0).locator('option')).toHaveText([
+      '21%',
+      '12%',
+      '6%',
+      '0%',
+      "↻ Read Teamleader's lists again",
+    ]);
     await expect(targetTax(page, 0).locator('option:checked')).toHaveText('21%');
     // The template sends the till's 9 % as 6 %: said beside that row, as in the wizard.
     await expect(targetTax(page, 1).locator('option:checked')).toHaveText('6%');
@@ -60,6 +74,7 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
       'Pinbetaling · PIN',
       'iDEAL',
       'Op rekening',
+      "↻ Read MplusKASSA's lists again",
     ]);
     await expect(payment.getByRole('combobox', { name: 'To 1' }).locator('option:checked')).toHaveText(
       'Cash',
@@ -105,7 +120,12 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
 
     await editor.select('rules.transform.tax');
     // Codes with their rates; Teamleader's 12 % goes to the till's code 2, which is 21 %.
-    await expect(targetTax(page, 0).locator('option')).toHaveText(['9 % · 1', '21 % · 2', '0 % · 3']);
+    await expect(targetTax(page, 0).locator('option')).toHaveText([
+      '9 % · 1',
+      '21 % · 2',
+      '0 % · 3',
+      "↻ Read MplusKASSA's lists again",
+    ]);
     await expect(targetTax(page, 1).locator('option:checked')).toHaveText('21 % · 2');
     await expect(page.getByTestId('taxRules-row-1-note')).toHaveText('⚠ 12 % becomes 21 % in MplusKASSA');
     await expect(page.getByTestId('taxRules-row-0-note')).toHaveCount(0);
@@ -115,8 +135,19 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
     await expect(employee.locator('option:checked')).toHaveText('API gebruiker · 999999');
     const branch = inspector(page).getByRole('combobox', { name: 'Branch' });
     // A field with a default always has a value: no empty choice.
-    await expect(branch.locator('option')).toHaveText(['Amsterdam Centrum · 1', 'Utrecht Oudegracht · 2']);
+    await expect(branch.locator('option')).toHaveText([
+      'Amsterdam Centrum · 1',
+      'Utrecht Oudegracht · 2',
+      "↻ Read MplusKASSA's lists again",
+    ]);
     await editor.shot('editor-mplus-target-choices');
+    // Read again (an employee added at the till since): the till is asked once more, and the
+    // field keeps its value.
+    const employeeReads = async () => (await twinCalls(sandboxUrls(host).mplusAdmin)).getEmployees ?? 0;
+    const readsBefore = await employeeReads();
+    await employee.selectOption({ label: "↻ Read MplusKASSA's lists again" });
+    await expect.poll(employeeReads).toBe(readsBefore + 1);
+    await expect(employee.locator('option:checked')).toHaveText('API gebruiker · 999999');
     await branch.selectOption({ label: 'Utrecht Oudegracht · 2' });
     await editor.save();
     expect((await savedConfig(api, flow.id, 'order')).branchNumber).toBe(2);

@@ -53,4 +53,25 @@ describe("the systems' lists store", () => {
       choicesKey('mplus', undefined),
     ]);
   });
+
+  it('reads a list again when asked, offering what it read meanwhile, once for two asks at a time', async () => {
+    reachable = true;
+    const store = useReferenceChoicesStore.getState();
+    const key = choicesKey('mplus', 'till');
+    await store.load('mplus', 'till');
+    const before = asked.length;
+    const first = store.reload('mplus', 'till');
+    const second = store.reload('mplus', 'till');
+    // Still offered while the till is asked.
+    expect(useReferenceChoicesStore.getState().bySource[key]).toEqual({ state: 'ready', mplus: till });
+    await Promise.all([first, second]);
+    expect(asked.length - before).toBe(1);
+    // A reload that fails says so (the inspector shows why, and a typed value is kept).
+    reachable = false;
+    await store.reload('mplus', 'till');
+    expect(useReferenceChoicesStore.getState().bySource[key]).toEqual({
+      state: 'failed',
+      reason: 'The till did not answer.',
+    });
+  });
 });

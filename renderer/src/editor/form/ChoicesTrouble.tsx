@@ -14,7 +14,7 @@ type Failed = Extract<FieldChoices, { state: 'failed' }>;
 export function ChoicesTrouble({ lists }: { lists: readonly ChoiceList[] }) {
   const { t } = useTranslation();
   const failureText = useFailureText();
-  const { setting, request } = useFieldChoices();
+  const { setting, reload } = useFieldChoices();
   const failed = new Map<WizardSystem, Failed>();
   for (const list of lists) {
     const choices = choicesFor(list, setting);
@@ -42,7 +42,7 @@ export function ChoicesTrouble({ lists }: { lists: readonly ChoiceList[] }) {
               type="button"
               className="button button-secondary ed-small"
               // A network or sign-in trouble may be gone by now.
-              onClick={() => request(system)}
+              onClick={() => reload(system)}
             >
               {t('editor.form.choicesRetry', { system: name })}
             </button>

@@ -13,7 +13,8 @@ export type ChoiceSystem = WizardSystem | 'koppel';
 /** What a field with a `choices` hint can offer now. */
 export type FieldChoices =
   | { system: WizardSystem; state: 'loading' }
-  | { system: ChoiceSystem; state: 'ready'; options: WizardOption[] }
+  /** `fixed`: words that are not read from the system (statuses), so never read again. */
+  | { system: ChoiceSystem; state: 'ready'; options: WizardOption[]; fixed?: boolean }
   | { system: WizardSystem; state: 'failed'; reason: string | Failure };
 
 /** Where the node sits: what its lists depend on besides the systems' data. */
@@ -53,9 +54,10 @@ export function choicesFor(list: ChoiceList, setting: ChoiceSetting): FieldChoic
   const system = systemOf(list, setting);
   if (!system) return undefined;
   // Statuses are fixed words, not read from the system: ready at once, even offline.
-  if (system === 'koppel') return { system, state: 'ready', options: wordOptions(CanonicalStatus.options) };
+  if (system === 'koppel')
+    return { system, state: 'ready', options: wordOptions(CanonicalStatus.options), fixed: true };
   if (list === 'sourceStatus')
-    return { system, state: 'ready', options: wordOptions(SOURCE_STATUSES[system]) };
+    return { system, state: 'ready', options: wordOptions(SOURCE_STATUSES[system]), fixed: true };
   const read = setting[system];
   if (!read || read.state === 'loading') return { system, state: 'loading' };
   if (read.state === 'failed') return { system, state: 'failed', reason: read.reason };
@@ -124,9 +126,15 @@ export interface FieldChoicesValue {
   setting: ChoiceSetting;
   /** Asks for a system's lists (read once per connection). */
   request(system: WizardSystem): void;
+  /** Reads a system's lists again (something was added there since they were read). */
+  reload(system: WizardSystem): void;
 }
 
-export const FieldChoicesContext = createContext<FieldChoicesValue>({ setting: {}, request: () => {} });
+export const FieldChoicesContext = createContext<FieldChoicesValue>({
+  setting: {},
+  request: () => {},
+  reload: () => {},
+});
 
 export function useFieldChoices(): FieldChoicesValue {
   return useContext(FieldChoicesContext);

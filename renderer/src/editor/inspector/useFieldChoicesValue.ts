@@ -14,9 +14,17 @@ export function useFieldChoicesValue(nodeId: string): FieldChoicesValue {
   const place = useMemo(() => JSON.parse(placeText) as NodeChoicePlace, [placeText]);
   const bySource = useReferenceChoicesStore((state) => state.bySource);
   const load = useReferenceChoicesStore((state) => state.load);
+  const readAgain = useReferenceChoicesStore((state) => state.reload);
   const request = useCallback(
     (system: WizardSystem) => void load(system, place.connections[system]),
     [load, place],
   );
-  return useMemo(() => ({ setting: choiceSettingOf(place, bySource), request }), [place, bySource, request]);
+  const reload = useCallback(
+    (system: WizardSystem) => void readAgain(system, place.connections[system]),
+    [readAgain, place],
+  );
+  return useMemo(
+    () => ({ setting: choiceSettingOf(place, bySource), request, reload }),
+    [place, bySource, request, reload],
+  );
 }

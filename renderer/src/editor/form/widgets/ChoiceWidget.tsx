@@ -31,7 +31,7 @@ export function ChoiceWidget(
   const { field, value, onChange, inputId, invalid, ariaLabel, list, fallback: Fallback } = props;
   const { t } = useTranslation();
   const language = useLanguage();
-  const { setting, request } = useFieldChoices();
+  const { setting, request, reload } = useFieldChoices();
   const choices = choicesFor(list, setting);
   const system = choices?.system;
   // A system's list is read when a field first wants it (Koppel's own lists need no reading).
@@ -115,6 +115,11 @@ export function ChoiceWidget(
       value={unlisted ? 'unlisted' : selected === -1 ? '' : String(selected)}
       onChange={(event) => {
         if (event.target.value === 'unlisted') return;
+        if (event.target.value === 'reload') {
+          // An action, not a value: the field keeps what it holds while the list is read again.
+          if (choices.system !== 'koppel') reload(choices.system);
+          return;
+        }
         onChange(event.target.value === '' ? undefined : options[Number(event.target.value)]?.stored);
       }}
     >
@@ -128,6 +133,10 @@ export function ChoiceWidget(
           {option.text}
         </option>
       ))}
+      {/* Something added in the system since its list was read (a VAT code, a department). */}
+      {!choices.fixed && (
+        <option value="reload">{t('editor.form.choicesReload', { system: systemName })}</option>
+      )}
     </select>
   );
 }
