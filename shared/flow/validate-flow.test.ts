@@ -336,6 +336,24 @@ describe('validateFlow', () => {
     expect(validateFlow(keeping, nodeCatalog)).toEqual([]);
   });
 
+  it('warns of a setting the node kind does not know (a typo is dropped, so it would do nothing)', () => {
+    const flow = withMapConfig({ keepUnmapped: true, keepUnmaped: false });
+    const problems = validateFlow(flow, nodeCatalog);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        code: 'node.unknownSetting',
+        nodeId: 'map',
+        field: 'keepUnmaped',
+        message:
+          'Flow "Orders": node "Map fields" (map) has a setting "keepUnmaped" that this kind of node does not know; it is ignored (a typo, or a setting of another Koppel version?).',
+        text: expect.objectContaining({ code: 'nodeUnknownSetting' }),
+      },
+    ]);
+    expect(problemIn(problems[0] as FlowProblem, 'nl')).toContain('heeft een instelling "keepUnmaped" die');
+    expect(hasErrors(problems)).toBe(false);
+  });
+
   it('lets warnings through and stops on errors', () => {
     expect(hasErrors([{ severity: 'warning', code: 'x', message: 'm' }])).toBe(false);
     expect(hasErrors([{ severity: 'error', code: 'x', message: 'm' }])).toBe(true);

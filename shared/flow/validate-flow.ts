@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { NodeCatalog } from '../nodes/catalog';
 import type {
   AnyNodeDefinition,
@@ -108,6 +109,18 @@ export function validateFlow(
     }
     // `reportInput` so a wrong type's words name the type received (see issueWords).
     const parsed = definition.config.safeParse(node.config, { reportInput: true });
+    if (parsed.success) {
+      // The config's schema drops keys it does not know: a misspelt one would silently do nothing.
+      const known = definition.config instanceof z.ZodObject ? definition.config.shape : undefined;
+      for (const key of known ? Object.keys(node.config) : []) {
+        if (known && !Object.hasOwn(known, key)) {
+          add(
+            { severity: 'warning', code: 'node.unknownSetting', nodeId: node.id, field: key },
+            problemMessage('nodeUnknownSetting', { flow: flowName, field: key, ...named(node) }),
+          );
+        }
+      }
+    }
     if (parsed.success && definition.warnings) {
       for (const warning of definition.warnings(parsed.data)) {
         add(

@@ -70,6 +70,12 @@ export const problemMessages = {
     ({ flow, nodeNl, field, issueNl }) =>
       `Flow "${flow}": ${nodeNl}${field ? `, veld "${field}"` : ''}: ${issueNl}`,
   ),
+  nodeUnknownSetting: wording<{ flow: string; field: string } & Named>(
+    ({ flow, node, field }) =>
+      `Flow "${flow}": ${node} has a setting "${field}" that this kind of node does not know; it is ignored (a typo, or a setting of another Koppel version?).`,
+    ({ flow, nodeNl, field }) =>
+      `Flow "${flow}": ${nodeNl} heeft een instelling "${field}" die dit soort node niet kent; die wordt genegeerd (een tikfout, of een instelling van een andere Koppel-versie?).`,
+  ),
   nodeMapsNothing: wording<{ flow: string } & Named>(
     ({ flow, node }) =>
       `Flow "${flow}": ${node} maps no fields, so its records leave empty: map at least one field, or turn on "Keep other fields".`,
