@@ -4,6 +4,7 @@ import {
   type WizardFlowPlan,
   type WizardOption,
   type WizardSystem,
+  wordOptions,
 } from '../../shared/api/calls/wizard';
 import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
 import type { NodeCatalog } from '../../shared/nodes/catalog';
@@ -66,9 +67,6 @@ function currentValue({ node, definition, key }: BoundNode): unknown {
   const parsed = schema?.safeParse(node.config[key]);
   return parsed?.success ? parsed.data : undefined;
 }
-
-const textOptions = (values: readonly string[]): WizardOption[] =>
-  values.map((value) => ({ value, label: value }));
 
 interface PlanContext {
   choices: WizardChoices;
@@ -198,7 +196,7 @@ function candidate(
           : binding.choices === 'shippingMethods'
             ? [deliveryOptions(choices, systems.source), deliveryOptions(choices, systems.target)]
             : binding.choices === 'statuses'
-              ? [textOptions(SOURCE_STATUSES[systems.source]), textOptions(CanonicalStatus.options)]
+              ? [wordOptions(SOURCE_STATUSES[systems.source]), wordOptions(CanonicalStatus.options)]
               : [[], []];
       return { ...base, type: 'valueMap', value, fallback: [], fromOptions, toOptions };
     }

@@ -109,11 +109,11 @@ export function validateFlow(
     }
     // `reportInput` so a wrong type's words name the type received (see issueWords).
     const parsed = definition.config.safeParse(node.config, { reportInput: true });
-    if (parsed.success) {
+    if (parsed.success && definition.config instanceof z.ZodObject) {
       // The config's schema drops keys it does not know: a misspelt one would silently do nothing.
-      const known = definition.config instanceof z.ZodObject ? definition.config.shape : undefined;
-      for (const key of known ? Object.keys(node.config) : []) {
-        if (known && !Object.hasOwn(known, key)) {
+      const known = definition.config.shape;
+      for (const key of Object.keys(node.config)) {
+        if (!Object.hasOwn(known, key)) {
           add(
             { severity: 'warning', code: 'node.unknownSetting', nodeId: node.id, field: key },
             problemMessage('nodeUnknownSetting', { flow: flowName, field: key, ...named(node) }),

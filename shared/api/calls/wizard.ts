@@ -25,6 +25,11 @@ export const WizardOption = z.object({
 });
 export type WizardOption = z.infer<typeof WizardOption>;
 
+/** Options that show their own words (a status is the same word in the API and in Koppel). */
+export function wordOptions(words: readonly string[]): WizardOption[] {
+  return words.map((word) => ({ value: word, label: word }));
+}
+
 /** Teamleader's reference data, by name (flows hold names and rates, not account-specific ids). */
 export const TeamleaderChoices = z.object({
   departments: z.array(WizardOption),

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { WizardOption, WizardSystem } from '../../../../shared/api/calls/wizard';
+import { wordOptions, type WizardOption, type WizardSystem } from '../../../../shared/api/calls/wizard';
 import { CanonicalStatus, SOURCE_STATUSES } from '../../../../shared/domain/order-status';
 import type { ChoiceList } from '../../../../shared/nodes/ui-hints';
 import type { Failure } from '../../api/failure-text';
@@ -104,11 +104,6 @@ function optionsIn(
       // Fixed lists: choicesFor answers them before any read.
       return undefined;
   }
-}
-
-/** Options that show their own words (a status is its word in the API and in Koppel). */
-function wordOptions(words: readonly string[]): WizardOption[] {
-  return words.map((word) => ({ value: word, label: word }));
 }
 
 /**
