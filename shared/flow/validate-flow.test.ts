@@ -354,6 +354,23 @@ describe('validateFlow', () => {
     expect(hasErrors(problems)).toBe(false);
   });
 
+  it('warns of an unknown setting inside a table row, naming its path', () => {
+    const flow = withMapConfig({
+      fields: [{ target: 'a', source: { kind: 'path', path: 'x' }, onCreateOnyl: true }],
+    });
+    const problems = validateFlow(flow, nodeCatalog);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'node.unknownSetting',
+        field: 'fields.0.onCreateOnyl',
+      }),
+    ]);
+    expect(problems[0]?.message).toContain(
+      'has a setting "fields.0.onCreateOnyl" that this kind of node does not know',
+    );
+  });
+
   it('lets warnings through and stops on errors', () => {
     expect(hasErrors([{ severity: 'warning', code: 'x', message: 'm' }])).toBe(false);
     expect(hasErrors([{ severity: 'error', code: 'x', message: 'm' }])).toBe(true);

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { NodeCatalog } from '../nodes/catalog';
 import type {
   AnyNodeDefinition,
@@ -13,6 +12,7 @@ import { englishProblem, problemMessage, type FlowProblem } from './flow-problem
 import { buildGraph, findCycles, reachableFrom, topologicalOrder } from './graph';
 import { issueWords } from './issue-words';
 import type { CodedText, TextLanguage } from './wording';
+import { unknownSettings } from './unknown-settings';
 
 export interface ValidateFlowOptions {
   /** Checks a cron expression in a time zone; returns a message when it is invalid (croner lives in main). */
@@ -109,16 +109,13 @@ export function validateFlow(
     }
     // `reportInput` so a wrong type's words name the type received (see issueWords).
     const parsed = definition.config.safeParse(node.config, { reportInput: true });
-    if (parsed.success && definition.config instanceof z.ZodObject) {
+    if (parsed.success) {
       // The config's schema drops keys it does not know: a misspelt one would silently do nothing.
-      const known = definition.config.shape;
-      for (const key of Object.keys(node.config)) {
-        if (!Object.hasOwn(known, key)) {
-          add(
-            { severity: 'warning', code: 'node.unknownSetting', nodeId: node.id, field: key },
-            problemMessage('nodeUnknownSetting', { flow: flowName, field: key, ...named(node) }),
-          );
-        }
+      for (const field of unknownSettings(definition.config, node.config)) {
+        add(
+          { severity: 'warning', code: 'node.unknownSetting', nodeId: node.id, field },
+          problemMessage('nodeUnknownSetting', { flow: flowName, field, ...named(node) }),
+        );
       }
     }
     if (parsed.success && definition.warnings) {
