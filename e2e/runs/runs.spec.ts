@@ -253,6 +253,21 @@ test.describe('runs and monitoring', () => {
       await page.mouse.up();
     }
     await page.screenshot({ path: shot('editor-after-retry') });
+
+    // While the canvas is open, a retry made elsewhere (the runs screen, another window) shows at
+    // once: what still failed is fixed, without opening the flow again.
+    expect(stillFailing).toBeGreaterThan(0);
+    const rest = await api.call('runs.retry', { runId });
+    expect((await finished(api, rest.runId)).counts.failed).toBe(0);
+    await expect(invoiceCounts).toHaveAttribute('title', 'fixed by a retry');
+    await expect(invoiceCounts.locator('.ed-count-fixed')).toHaveText(`✗ ${failedAsRan}`);
+    // A run of the flow started elsewhere (its schedule) is followed by the canvas and its log.
+    await page.getByTestId('bottom-tab-runLog').click();
+    await expect(page.getByTestId('run-log-slot')).toHaveAttribute('data-run-id', runId);
+    const next = await api.call('runs.start', { flowId: flow.id, limit: 1 });
+    await expect(page.getByTestId('run-log-slot')).toHaveAttribute('data-run-id', next.runId);
+    await finished(api, next.runId);
+    await expect(page.getByTestId('run-log-slot')).not.toHaveAttribute('data-run-status', 'running');
     await openApp(page, host, `/runs/${runId}`);
 
     // A GDPR request: the customer's data goes from every stored record.
@@ -275,8 +290,8 @@ test.describe('runs and monitoring', () => {
     await expect(page.getByTestId('settings-notifications')).not.toBeChecked();
     const quiet = await ordersFlow(api);
     await setFaults(teamleaderAdmin, { errorRate: 1, statuses: [422], operations: ['invoices.draft'] });
-    // Its first orders are in Teamleader already (skipped); the third is new and fails.
-    const second = await api.call('runs.start', { flowId: quiet.id, limit: 3 });
+    // Its first orders are in Teamleader already (skipped); the fourth is new and fails.
+    const second = await api.call('runs.start', { flowId: quiet.id, limit: 4 });
     expect((await finished(api, second.runId)).status).toBe('failed');
     await nav(page, 'Runs').click();
     await expect(page.locator(`[data-testid="run-row"][data-run-id="${second.runId}"]`)).toHaveAttribute(

@@ -6,6 +6,7 @@ import { failureOf, type Failure } from '../api/failure-text';
 import type { NodeRunCounts } from '../editor/model/node-status';
 import { nodeCountsFrom } from '../editor/try/run-progress';
 import { warningsIn, type RunWarning } from '../../../shared/flow/run-warnings';
+import { useRunLiveStore } from './run-live-store';
 
 const POLL_MS = 400;
 /** A dry run from the editor looks at this many records at most: enough to see what would happen. */
@@ -33,10 +34,13 @@ interface FlowRunState {
   start(options: { flowId: string } | { flow: FlowDocument; dryRun: true }): Promise<void>;
   /** Shows the flow's newest run (with its counts) when the editor opens; a retry's, the run it retried. */
   loadLast(flowId: string): Promise<void>;
+  /** Stops following (the editor closed). */
   reset(): void;
 }
 
 let following = 0;
+/** Stops listening to the app's runs for the flow the editor shows. */
+let unwatch: (() => void) | undefined;
 
 /** The state with no run followed (a new start keeps the run shown until its own is read). */
 const NOTHING_FOLLOWED = {
@@ -75,11 +79,50 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
     }
   };
 
+  /** Follows a run the editor did not start (the flow's schedule, or another window, started it). */
+  const followStarted = async (runId: string) => {
+    try {
+      const { run } = await api().runs.get({ runId });
+      set({ ...NOTHING_FOLLOWED, run });
+      await follow(runId);
+    } catch (error) {
+      set({ error: failureOf(error) });
+    }
+  };
+
+  /**
+   * Keeps the canvas current with what the app hears of the flow's runs (run-live-store) while
+   * the editor is open: a new run of the flow (its schedule, another window) is followed, and a
+   * retry of the run shown, made on the runs screen, updates what fails now.
+   */
+  const watch = (flowId: string) => {
+    unwatch?.();
+    unwatch = useRunLiveStore.subscribe((live, before) => {
+      const { run: shown, starting } = get();
+      const latest = live.latestByFlow[flowId];
+      const started = latest && latest !== before.latestByFlow[flowId] ? live.runs[latest] : undefined;
+      // A retry carries only its records (the canvas shows the run it retried); a dry run shown
+      // (its results open below) is not replaced under the reader.
+      if (started && started.id !== shown?.id && !started.dryRun && started.parentRunId === null) {
+        if (!starting && !shown?.dryRun) void followStarted(started.id);
+        return;
+      }
+      const retries = shown ? live.retries[shown.id] : undefined;
+      if (shown && shown.status !== 'running' && retries && retries !== before.retries[shown.id]) {
+        set({
+          nodeStopped: retries.stoppedByNode,
+          nodeFailedNow: retries.runIds.length > 0 ? retries.failedByNode : null,
+        });
+      }
+    });
+  };
+
   return {
     ...NOTHING_FOLLOWED,
 
     async start(options) {
       set({ ...NOTHING_FOLLOWED, run: get().run, starting: true });
+      watch('flowId' in options ? options.flowId : options.flow.id);
       try {
         const { runId } = await api().runs.start(
           'flowId' in options
@@ -97,6 +140,7 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
     async loadLast(flowId) {
       following++;
       set(NOTHING_FOLLOWED);
+      watch(flowId);
       try {
         const { runs } = await api().runs.list({ flowId, limit: 20 });
         // A retry run carries only the records it retried: the canvas shows the run it retried,
@@ -112,6 +156,8 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
 
     reset() {
       following++;
+      unwatch?.();
+      unwatch = undefined;
       set(NOTHING_FOLLOWED);
     },
   };

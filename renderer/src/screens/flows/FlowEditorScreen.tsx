@@ -48,6 +48,8 @@ export function FlowEditorScreen({ params }: { params: { id: string } }) {
       .catch((error: unknown) => live && setState({ status: 'error', failure: failureOf(error) }));
     return () => {
       live = false;
+      // The canvas stops following the flow's runs once it closes.
+      useFlowRunStore.getState().reset();
     };
   }, [id]);
 
