@@ -68,7 +68,7 @@ test.describe('code node', () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.insertText('return record.;');
     await expect(page.getByTestId('node-problems')).toContainText(
-      'veld "code": syntaxfout op regel 1, kolom 15: onverwacht teken.',
+      'veld "Code": syntaxfout op regel 1, kolom 15: onverwacht teken.',
     );
 
     await code.locator('.view-lines').click();

@@ -236,7 +236,7 @@ describe('Engine runs', () => {
 
     const result = await engine.run({ flow: broken, trigger: 'schedule' });
     const problem =
-      'Flow "Memory flow": node "Validate" (check), field "rules.0.value": A regex rule needs a pattern.';
+      'Flow "Memory flow": node "Validate" (check), field "Rules › row 1 › Value": A regex rule needs a pattern.';
     expect(result).toMatchObject({
       status: 'failed',
       counts: { total: 0, succeeded: 0, skipped: 0, failed: 0 },
@@ -246,7 +246,7 @@ describe('Engine runs', () => {
       },
     });
     expect(messageIn(result.error ?? { message: '' }, 'nl')).toBe(
-      'Deze geplande run is niet gestart. Flow "Memory flow": node "Controleren" (check), veld "rules.0.value": Een regex-regel heeft een patroon nodig. (En nog 1 probleem.) Herstel de flow in de editor; het schema probeert het op het volgende tijdstip opnieuw.',
+      'Deze geplande run is niet gestart. Flow "Memory flow": node "Controleren" (check), veld "Regels › rij 1 › Waarde": Een regex-regel heeft een patroon nodig. (En nog 1 probleem.) Herstel de flow in de editor; het schema probeert het op het volgende tijdstip opnieuw.',
     );
     expect(store.runs.get(result.runId)).toMatchObject({ status: 'failed', trigger: 'schedule' });
     expect(eventsOf(result.runId).map((event) => event.type)).toEqual(['runStarted', 'runFinished']);
@@ -327,7 +327,7 @@ describe('Engine runs', () => {
     const { engine } = setup();
     const broken = memoryFlow({ transforms: [{ kind: 'core.transform.validate', config: { rules: [] } }] });
     expect(() => engine.start({ flow: broken, trigger: 'manual' })).toThrow(
-      /cannot run: .*field "rules": Add at least one rule/,
+      /cannot run: .*field "Rules": Add at least one rule/,
     );
   });
 
@@ -338,7 +338,7 @@ describe('Engine runs', () => {
       transforms: [{ kind: 'core.transform.code', id: 'code', config: { code: 'return {;' } }],
     });
     expect(() => engine.start({ flow, trigger: 'manual' })).toThrow(
-      /cannot run: .*node "Code" \(code\), field "code": syntax error on line 1, column 9: Unexpected token/,
+      /cannot run: .*node "Code" \(code\), field "Code": syntax error on line 1, column 9: Unexpected token/,
     );
     expect(system.calls.read).toBe(0);
   });

@@ -86,11 +86,11 @@ describe('validateFlowDocument', () => {
         nodeId: 'code',
         field: 'code',
         message:
-          'Flow "Orders": node "Code" (code), field "code": syntax error on line 1, column 15: Unexpected token.',
+          'Flow "Orders": node "Code" (code), field "Code": syntax error on line 1, column 15: Unexpected token.',
       }),
     ]);
     expect(problemIn(problems[0] ?? { message: '' }, 'nl')).toBe(
-      'Flow "Orders": node "Code" (code), veld "code": syntaxfout op regel 1, kolom 15: onverwacht teken.',
+      'Flow "Orders": node "Code" (code), veld "Code": syntaxfout op regel 1, kolom 15: onverwacht teken.',
     );
   });
 });

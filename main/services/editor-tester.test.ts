@@ -137,7 +137,7 @@ describe('editor tester', () => {
       error: { message: expect.stringContaining('SKU-1') },
     });
     if (map) map.config = { fields: [{ target: '', source: { kind: 'path', path: 'a' } }] };
-    await expect(tester.testNode(flow, 'map', {})).rejects.toThrow(/field "fields.0.target"/);
+    await expect(tester.testNode(flow, 'map', {})).rejects.toThrow(/field "Fields › row 1 › target"/);
   });
 
   it('says in Dutch too why no sample reaches a node, and what stopped it on its way', async () => {
@@ -194,15 +194,15 @@ describe('editor tester', () => {
     if (map) map.config = { fields: [{ target: '', source: { kind: 'path', path: 'a' } }] };
     const emptyTarget = await koppelRejectionOf(tester.testNode(flow, 'map', {}));
     expect(emptyTarget.message).toBe(
-      'Node "Map fields" (map), field "fields.0.target": Choose a target field. Fix its settings first.',
+      'Node "Map fields" (map), field "Fields › row 1 › target": Choose a target field. Fix its settings first.',
     );
     expect(apiMessageIn(emptyTarget, 'nl')).toBe(
-      'Node "Velden koppelen" (map), veld "fields.0.target": Kies een doelveld. Pas eerst de instellingen aan.',
+      'Node "Velden koppelen" (map), veld "Velden › rij 1 › target": Kies een doelveld. Pas eerst de instellingen aan.',
     );
     if (map) map.config = { fields: 'all of them' };
     // zod's own words for a wrong type, in Dutch.
     expect(apiMessageIn(await koppelRejectionOf(tester.testNode(flow, 'map', {})), 'nl')).toBe(
-      'Node "Velden koppelen" (map), veld "fields": Ongeldige invoer: verwacht array, ontving string. Pas eerst de instellingen aan.',
+      'Node "Velden koppelen" (map), veld "Velden": Ongeldige invoer: verwacht array, ontving string. Pas eerst de instellingen aan.',
     );
     if (map) Object.assign(map, { kind: 'core.transform.gone', label: 'Old step' });
     const unknown = await koppelRejectionOf(tester.testNode(flow, 'map', {}));

@@ -5,6 +5,7 @@ import type { FlowDocument, FlowNode } from '../../shared/flow/flow-document';
 import { issueWords } from '../../shared/flow/issue-words';
 import type { JsonObject } from '../../shared/flow/json';
 import { formatItemKey } from '../../shared/flow/run-records';
+import { namedField } from '../../shared/flow/field-words';
 import { messageIn, runMessage } from '../../shared/flow/run-messages';
 import { englishReasons, skipReasonText } from '../../shared/flow/skip-reasons';
 import type { CodedText } from '../../shared/flow/wording';
@@ -240,6 +241,7 @@ export class EditorTester {
     const parsed = module.definition.config.safeParse(node.config, { reportInput: true });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      const path = issue?.path.map(String).join('.');
       const { label } = module.definition;
       throw new KoppelError(
         'invalid_flow',
@@ -247,7 +249,7 @@ export class EditorTester {
           node: node.label ?? label.en,
           nodeNl: node.label ?? label.nl,
           id: node.id,
-          field: issue?.path.map(String).join('.'),
+          ...(path ? namedField(module.definition.config, path) : {}),
           ...(issue ? issueWords(issue) : {}),
         }),
       );

@@ -184,7 +184,7 @@ describe('wizard.* against the sandbox twins', () => {
     );
     // The flow's first problem in the Dutch words of its own code.
     expect(apiMessageIn(broken, 'nl')).toMatch(
-      /^Flow "POS orders → Teamleader invoices" kan nog niet worden opgeslagen: .*veld "taxRules"/,
+      /^Flow "POS orders → Teamleader invoices" kan nog niet worden opgeslagen: .*veld "Btw-code per land"/,
     );
 
     const input = { ...connections, flows: [{ templateId: 'orders', answers: {}, id: 'wizard-dutch' }] };

@@ -1,21 +1,5 @@
 import type { z } from 'zod';
-
-/** The parts of zod 4's schema definitions the walk reads (public as `schema.def`). */
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  catchall?: z.ZodType;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: readonly z.ZodType[];
-  valueType?: z.ZodType;
-  items?: readonly z.ZodType[];
-  getter?: () => z.ZodType;
-}
-
-/** Wrappers whose value is their inner schema's. */
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional']);
+import { innerSchema, isRecord, schemaDef } from './schema-walk';
 
 /**
  * The paths (`taxRules.2.vatCod`, the form's field paths) of the keys in `value` that `schema`
@@ -25,15 +9,10 @@ const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'catch'
  * that accepts the value.
  */
 export function unknownSettings(schema: z.ZodType, value: unknown, path = ''): string[] {
-  const def = (schema as unknown as { def: SchemaDef }).def;
-  if (WRAPPERS.has(def.type) && def.innerType) {
-    return value === undefined || value === null ? [] : unknownSettings(def.innerType, value, path);
-  }
+  const inner = innerSchema(schema);
+  if (inner) return value === undefined || value === null ? [] : unknownSettings(inner, value, path);
+  const def = schemaDef(schema);
   switch (def.type) {
-    case 'pipe':
-      return def.in ? unknownSettings(def.in, value, path) : [];
-    case 'lazy':
-      return def.getter ? unknownSettings(def.getter(), value, path) : [];
     case 'object': {
       if (!isRecord(value) || !def.shape) return [];
       const found: string[] = [];
@@ -65,10 +44,6 @@ export function unknownSettings(schema: z.ZodType, value: unknown, path = ''): s
     default:
       return [];
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function join(path: string, key: string | number): string {

@@ -35,12 +35,13 @@ describe('validateFlow', () => {
         code: 'node.config',
         nodeId: 'map',
         field: 'fields.0.target',
-        message: 'Flow "Orders": node "Map fields" (map), field "fields.0.target": Choose a target field.',
+        message:
+          'Flow "Orders": node "Map fields" (map), field "Fields › row 1 › target": Choose a target field.',
         text: expect.objectContaining({ code: 'nodeConfig' }),
       },
     ]);
     expect(problemIn(problems[0] as FlowProblem, 'nl')).toBe(
-      'Flow "Orders": node "Velden koppelen" (map), veld "fields.0.target": Kies een doelveld.',
+      'Flow "Orders": node "Velden koppelen" (map), veld "Velden › rij 1 › target": Kies een doelveld.',
     );
   });
 
@@ -235,12 +236,12 @@ describe('validateFlow', () => {
         nodeId: 'map',
         field: 'fields.1.source.expression',
         message:
-          'Flow "Orders": node "Map fields" (map), field "fields.1.source.expression": syntax error on line 1, column 11: Unexpected token.',
+          'Flow "Orders": node "Map fields" (map), field "Fields › row 2 › source › expression": syntax error on line 1, column 11: Unexpected token.',
         text: expect.objectContaining({ code: 'nodeScriptSyntax' }),
       },
     ]);
     expect(problemIn(problems[0] as FlowProblem, 'nl')).toBe(
-      'Flow "Orders": node "Velden koppelen" (map), veld "fields.1.source.expression": syntaxfout op regel 1, kolom 11: onverwacht teken.',
+      'Flow "Orders": node "Velden koppelen" (map), veld "Velden › rij 2 › source › expression": syntaxfout op regel 1, kolom 11: onverwacht teken.',
     );
     // Without a check (a host with no parser) nothing is claimed either way.
     expect(validateFlow(flow, nodeCatalog)).toEqual([]);
@@ -266,12 +267,12 @@ describe('validateFlow', () => {
         nodeId: 'orders',
         field: 'connectionId',
         message:
-          'Flow "Orders": node "MplusKASSA orders or invoices" (orders), field "connectionId": there is no connection "shop-2" (known: sandbox-mplus, tl).',
+          'Flow "Orders": node "MplusKASSA orders or invoices" (orders), field "Connection": there is no connection "shop-2" (known: sandbox-mplus, tl).',
         text: expect.objectContaining({ code: 'nodeConnectionUnknown' }),
       },
     ]);
     expect(problemIn(unknown[0] as FlowProblem, 'nl')).toBe(
-      'Flow "Orders": node "MplusKASSA-orders of -facturen" (orders), veld "connectionId": er is geen koppeling "shop-2" (bekend: sandbox-mplus, tl).',
+      'Flow "Orders": node "MplusKASSA-orders of -facturen" (orders), veld "Verbinding": er is geen koppeling "shop-2" (bekend: sandbox-mplus, tl).',
     );
     const none = validateFlow(flow, nodeCatalog, {
       checkConnection: () => ({ reason: 'unknown', known: [] }),
@@ -281,11 +282,11 @@ describe('validateFlow', () => {
       checkConnection: () => ({ reason: 'otherKind', kind: 'teamleader' }),
     });
     expect(other[0]?.message).toBe(
-      'Flow "Orders": node "MplusKASSA orders or invoices" (orders), field "connectionId": connection "shop-2" is a Teamleader connection; this node needs a MplusKASSA one.',
+      'Flow "Orders": node "MplusKASSA orders or invoices" (orders), field "Connection": connection "shop-2" is a Teamleader connection; this node needs a MplusKASSA one.',
     );
     const sandboxOff = validateFlow(flow, nodeCatalog, { checkConnection: () => ({ reason: 'sandboxOff' }) });
     expect(problemIn(sandboxOff[0] as FlowProblem, 'nl')).toBe(
-      'Flow "Orders": node "MplusKASSA-orders of -facturen" (orders), veld "connectionId": koppeling "shop-2" hoort bij de sandbox, die uit staat in Instellingen: zet hem aan, of kies een andere koppeling.',
+      'Flow "Orders": node "MplusKASSA-orders of -facturen" (orders), veld "Verbinding": koppeling "shop-2" hoort bij de sandbox, die uit staat in Instellingen: zet hem aan, of kies een andere koppeling.',
     );
     // A node on its default connection is asked about as such; a node of no system is not asked.
     const byDefault = edit((f) => {
@@ -367,7 +368,7 @@ describe('validateFlow', () => {
       }),
     ]);
     expect(problems[0]?.message).toContain(
-      'has a setting "fields.0.onCreateOnyl" that this kind of node does not know',
+      'has a setting "Fields › row 1 › onCreateOnyl" that this kind of node does not know',
     );
   });
 

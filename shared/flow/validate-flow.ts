@@ -13,6 +13,7 @@ import { buildGraph, findCycles, reachableFrom, topologicalOrder } from './graph
 import { issueWords } from './issue-words';
 import type { CodedText, TextLanguage } from './wording';
 import { unknownSettings } from './unknown-settings';
+import { namedField } from './field-words';
 
 export interface ValidateFlowOptions {
   /** Checks a cron expression in a time zone; returns a message when it is invalid (croner lives in main). */
@@ -114,7 +115,11 @@ export function validateFlow(
       for (const field of unknownSettings(definition.config, node.config)) {
         add(
           { severity: 'warning', code: 'node.unknownSetting', nodeId: node.id, field },
-          problemMessage('nodeUnknownSetting', { flow: flowName, field, ...named(node) }),
+          problemMessage('nodeUnknownSetting', {
+            flow: flowName,
+            ...namedField(definition.config, field),
+            ...named(node),
+          }),
         );
       }
     }
@@ -139,7 +144,7 @@ export function validateFlow(
           { severity: 'error', code: 'node.scriptSyntax', nodeId: node.id, field: script.field },
           problemMessage('nodeScriptSyntax', {
             flow: flowName,
-            field: script.field,
+            ...namedField(definition.config, script.field),
             line: error.line,
             column: error.column,
             detail: error.message,
@@ -171,7 +176,7 @@ export function validateFlow(
           { severity: 'error', code: 'node.config', nodeId: node.id, ...(field ? { field } : {}) },
           problemMessage('nodeConfig', {
             flow: flowName,
-            field: field || undefined,
+            ...(field ? namedField(definition.config, field) : {}),
             ...issueWords(issue),
             ...named(node),
           }),

@@ -117,19 +117,23 @@ export const flowMessages = {
     ({ node, id, kind, version }) => `Node "${node}" (${id}) has the unknown kind ${kind}@${version}.`,
     ({ node, id, kind, version }) => `Node "${node}" (${id}) heeft het onbekende type ${kind}@${version}.`,
   ),
-  /** `node`/`nodeNl`: the node's label, or its kind's in each language; `field` when the issue has a path. */
+  /**
+   * `node`/`nodeNl`: the node's label, or its kind's in each language; `field`/`fieldNl` when the
+   * issue has a path (in words, see `fieldWords`; texts stored before `fieldNl` have the path).
+   */
   nodeSettingsInvalid: wording<{
     node: string;
     nodeNl: string;
     id: string;
     field?: string;
+    fieldNl?: string;
     issue?: string;
     issueNl?: string;
   }>(
     ({ node, id, field, issue }) =>
       `Node "${node}" (${id})${field ? `, field "${field}"` : ''}: ${unstopped(issue ?? 'invalid settings')}. Fix its settings first.`,
-    ({ nodeNl, id, field, issueNl }) =>
-      `Node "${nodeNl}" (${id})${field ? `, veld "${field}"` : ''}: ${unstopped(issueNl ?? 'ongeldige instellingen')}. Pas eerst de instellingen aan.`,
+    ({ nodeNl, id, field, fieldNl, issueNl }) =>
+      `Node "${nodeNl}" (${id})${field ? `, veld "${fieldNl ?? field}"` : ''}: ${unstopped(issueNl ?? 'ongeldige instellingen')}. Pas eerst de instellingen aan.`,
   ),
   editorTestTimedOut: wording<{ seconds: number }>(
     ({ seconds }) => `The test took longer than ${seconds} s and was stopped.`,

@@ -6,6 +6,14 @@ interface Named {
   nodeNl: string;
 }
 
+/**
+ * A config field named in words (see `fieldWords`): `field` in English, `fieldNl` in Dutch. Texts
+ * stored before `fieldNl` existed name the field by its path in both.
+ */
+interface FieldNl {
+  fieldNl?: string;
+}
+
 /** Ports listed in each language ("none" when there are none). */
 interface Ports {
   ports: string;
@@ -65,16 +73,16 @@ export const problemMessages = {
     ({ flow, nodeNl, kind, version, current }) =>
       `Flow "${flow}": ${nodeNl} gebruikt ${kind}@${version}, die verouderd is${current !== undefined ? `; versie ${current} is de huidige` : ''}.`,
   ),
-  nodeConfig: wording<{ flow: string; field?: string; issue: string; issueNl: string } & Named>(
+  nodeConfig: wording<{ flow: string; field?: string; issue: string; issueNl: string } & Named & FieldNl>(
     ({ flow, node, field, issue }) => `Flow "${flow}": ${node}${field ? `, field "${field}"` : ''}: ${issue}`,
-    ({ flow, nodeNl, field, issueNl }) =>
-      `Flow "${flow}": ${nodeNl}${field ? `, veld "${field}"` : ''}: ${issueNl}`,
+    ({ flow, nodeNl, field, fieldNl, issueNl }) =>
+      `Flow "${flow}": ${nodeNl}${field ? `, veld "${fieldNl ?? field}"` : ''}: ${issueNl}`,
   ),
-  nodeUnknownSetting: wording<{ flow: string; field: string } & Named>(
+  nodeUnknownSetting: wording<{ flow: string; field: string } & Named & FieldNl>(
     ({ flow, node, field }) =>
       `Flow "${flow}": ${node} has a setting "${field}" that this kind of node does not know; it is ignored (a typo, or a setting of another Koppel version?).`,
-    ({ flow, nodeNl, field }) =>
-      `Flow "${flow}": ${nodeNl} heeft een instelling "${field}" die dit soort node niet kent; die wordt genegeerd (een tikfout, of een instelling van een andere Koppel-versie?).`,
+    ({ flow, nodeNl, field, fieldNl }) =>
+      `Flow "${flow}": ${nodeNl} heeft een instelling "${fieldNl ?? field}" die dit soort node niet kent; die wordt genegeerd (een tikfout, of een instelling van een andere Koppel-versie?).`,
   ),
   nodeMapsNothing: wording<{ flow: string } & Named>(
     ({ flow, node }) =>
@@ -83,30 +91,30 @@ export const problemMessages = {
       `Flow "${flow}": ${nodeNl} koppelt geen velden, dus zijn records gaan leeg verder: koppel minstens één veld, of zet "Overige velden behouden" aan.`,
   ),
   nodeScriptSyntax: wording<
-    { flow: string; field: string; line: number; column?: number; detail: string } & Named
+    { flow: string; field: string; line: number; column?: number; detail: string } & Named & FieldNl
   >(
     ({ flow, node, field, line, column, detail }) =>
       `Flow "${flow}": ${node}, field "${field}": syntax error on line ${line}${column !== undefined ? `, column ${column}` : ''}: ${detail}.`,
-    ({ flow, nodeNl, field, line, column, detail }) =>
-      `Flow "${flow}": ${nodeNl}, veld "${field}": syntaxfout op regel ${line}${column !== undefined ? `, kolom ${column}` : ''}: ${parserWordsNl(detail)}.`,
+    ({ flow, nodeNl, field, fieldNl, line, column, detail }) =>
+      `Flow "${flow}": ${nodeNl}, veld "${fieldNl ?? field}": syntaxfout op regel ${line}${column !== undefined ? `, kolom ${column}` : ''}: ${parserWordsNl(detail)}.`,
   ),
   nodeConnectionUnknown: wording<{ flow: string; id: string; known?: string } & Named>(
     ({ flow, node, id, known }) =>
-      `Flow "${flow}": ${node}, field "connectionId": there is no connection "${id}" (${known ? `known: ${known}` : 'none set up yet'}).`,
+      `Flow "${flow}": ${node}, field "Connection": there is no connection "${id}" (${known ? `known: ${known}` : 'none set up yet'}).`,
     ({ flow, nodeNl, id, known }) =>
-      `Flow "${flow}": ${nodeNl}, veld "connectionId": er is geen koppeling "${id}" (${known ? `bekend: ${known}` : 'nog geen ingesteld'}).`,
+      `Flow "${flow}": ${nodeNl}, veld "Verbinding": er is geen koppeling "${id}" (${known ? `bekend: ${known}` : 'nog geen ingesteld'}).`,
   ),
   nodeConnectionOtherKind: wording<{ flow: string; id: string; kind: string; wanted: string } & Named>(
     ({ flow, node, id, kind, wanted }) =>
-      `Flow "${flow}": ${node}, field "connectionId": connection "${id}" is a ${kind} connection; this node needs a ${wanted} one.`,
+      `Flow "${flow}": ${node}, field "Connection": connection "${id}" is a ${kind} connection; this node needs a ${wanted} one.`,
     ({ flow, nodeNl, id, kind, wanted }) =>
-      `Flow "${flow}": ${nodeNl}, veld "connectionId": koppeling "${id}" is een ${kind}-koppeling; deze node heeft een ${wanted}-koppeling nodig.`,
+      `Flow "${flow}": ${nodeNl}, veld "Verbinding": koppeling "${id}" is een ${kind}-koppeling; deze node heeft een ${wanted}-koppeling nodig.`,
   ),
   nodeConnectionSandboxOff: wording<{ flow: string; id: string } & Named>(
     ({ flow, node, id }) =>
-      `Flow "${flow}": ${node}, field "connectionId": connection "${id}" belongs to the sandbox, which is off in Settings: turn it on, or choose another connection.`,
+      `Flow "${flow}": ${node}, field "Connection": connection "${id}" belongs to the sandbox, which is off in Settings: turn it on, or choose another connection.`,
     ({ flow, nodeNl, id }) =>
-      `Flow "${flow}": ${nodeNl}, veld "connectionId": koppeling "${id}" hoort bij de sandbox, die uit staat in Instellingen: zet hem aan, of kies een andere koppeling.`,
+      `Flow "${flow}": ${nodeNl}, veld "Verbinding": koppeling "${id}" hoort bij de sandbox, die uit staat in Instellingen: zet hem aan, of kies een andere koppeling.`,
   ),
   nodeConnectionNone: wording<{ flow: string; wanted: string } & Named>(
     ({ flow, node, wanted }) =>

@@ -298,7 +298,7 @@ describe('koppel run', () => {
     const result = await run('run', writeFlow('broken.flow.json', broken));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'error: Flow "Memory flow": node "Validate" (check), field "rules.0.value": A regex rule needs a pattern.',
+      'error: Flow "Memory flow": node "Validate" (check), field "Rules › row 1 › Value": A regex rule needs a pattern.',
     );
     const notJson = await run('run', writeFlow('nope.flow.json', '{'));
     expect(notJson.code).toBe(2);
@@ -320,7 +320,7 @@ describe('koppel run', () => {
     const result = await run('run', writeFlow('orders.flow.json', template));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'field "connectionId": there is no connection "shop-2" (known: sandbox-teamleader, sandbox-mplus).',
+      'field "Connection": there is no connection "shop-2" (known: sandbox-teamleader, sandbox-mplus).',
     );
     expect(result.stderr).toContain('nothing was run.');
     const runs = await run('runs', 'list', '--json');
@@ -554,7 +554,7 @@ describe('koppel schedule', () => {
       /^Running the schedules of 2 flow\(s\) from .*\n {2}Memory flow: next run \d{4}-/,
     );
     expect(result.stdout).toContain(
-      '  Unfinished: cannot run until fixed: Flow "Unfinished": node "Validate" (n1), field "rules": Add at least one rule.',
+      '  Unfinished: cannot run until fixed: Flow "Unfinished": node "Validate" (n1), field "Rules": Add at least one rule.',
     );
     expect(result.stdout).toContain('Stopping: waiting for running flows');
   });
