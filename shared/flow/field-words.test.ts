@@ -29,6 +29,7 @@ describe('fieldWords', () => {
       ),
       byCountry: z.record(z.string(), z.object({ code: z.string() })),
       pair: z.tuple([z.string(), z.object({ x: z.number() })]),
+      titledRows: z.array(field(z.object({ a: z.string() }), { title: { en: 'Row', nl: 'Rij' } })),
     });
     expect(fieldWords(schema, 'rules.1.vat')).toEqual({
       en: 'Tax rules › row 2 › VAT',
@@ -44,5 +45,10 @@ describe('fieldWords', () => {
       nl: 'Btw-regels › rij 1 › vatCod',
     });
     expect(fieldWords(schema, 'nothing.3')).toEqual({ en: 'nothing › 3', nl: 'nothing › 3' });
+    // A row keeps its number where its schema has a title.
+    expect(fieldWords(schema, 'titledRows.4.a')).toEqual({
+      en: 'titledRows › row 5 › a',
+      nl: 'titledRows › rij 5 › a',
+    });
   });
 });

@@ -16,10 +16,15 @@ export function fieldWords(schema: z.ZodType, path: string): LocalizedText {
   let current: z.ZodType | undefined = schema;
   for (const segment of path.split('.')) {
     const child: z.ZodType | undefined = current ? childSchema(current, segment) : undefined;
-    const title = child ? titleOf(child) : undefined;
-    const row = /^\d+$/.test(segment) && current && isList(current);
-    words.en.push(title?.en ?? (row ? `${ROW.en} ${Number(segment) + 1}` : segment));
-    words.nl.push(title?.nl ?? (row ? `${ROW.nl} ${Number(segment) + 1}` : segment));
+    if (/^\d+$/.test(segment) && current && isList(current)) {
+      // A row is its number, even where its schema has a title.
+      words.en.push(`${ROW.en} ${Number(segment) + 1}`);
+      words.nl.push(`${ROW.nl} ${Number(segment) + 1}`);
+    } else {
+      const title = child ? titleOf(child) : undefined;
+      words.en.push(title?.en ?? segment);
+      words.nl.push(title?.nl ?? segment);
+    }
     current = child;
   }
   return { en: words.en.join(' › '), nl: words.nl.join(' › ') };
