@@ -72,19 +72,21 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
     }
     const { run, stoppedByNode, retries, failedByNode } = await api().runs.get({ runId });
     if (ticket !== following) return;
-    set({ run, nodeStopped: stoppedByNode, nodeFailedNow: retries.length > 0 ? failedByNode : null });
+    set({ run, nodeStopped: stoppedByNode, nodeFailedNow: failedNowOf(retries, failedByNode) });
     if (run.dryRun) {
       const { items } = await api().runs.items({ runId, limit: 1000 });
       if (ticket === following) set({ dryRunItems: items, dryRunWarnings: warnings });
     }
   };
 
-  /** Follows a run the editor did not start (the flow's schedule, or another window, started it). */
-  const followStarted = async (runId: string) => {
+  /**
+   * Follows a run the editor did not start (the flow's schedule, or another window, started it),
+   * shown meanwhile as the app's run store has it.
+   */
+  const followStarted = async (run: RunSummary) => {
+    set({ ...NOTHING_FOLLOWED, run });
     try {
-      const { run } = await api().runs.get({ runId });
-      set({ ...NOTHING_FOLLOWED, run });
-      await follow(runId);
+      await follow(run.id);
     } catch (error) {
       set({ error: failureOf(error) });
     }
@@ -104,14 +106,14 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
       // A retry carries only its records (the canvas shows the run it retried); a dry run shown
       // (its results open below) is not replaced under the reader.
       if (started && started.id !== shown?.id && !started.dryRun && started.parentRunId === null) {
-        if (!starting && !shown?.dryRun) void followStarted(started.id);
+        if (!starting && !shown?.dryRun) void followStarted(started);
         return;
       }
       const retries = shown ? live.retries[shown.id] : undefined;
       if (shown && shown.status !== 'running' && retries && retries !== before.retries[shown.id]) {
         set({
           nodeStopped: retries.stoppedByNode,
-          nodeFailedNow: retries.runIds.length > 0 ? retries.failedByNode : null,
+          nodeFailedNow: failedNowOf(retries.runIds, retries.failedByNode),
         });
       }
     });
@@ -162,3 +164,11 @@ export const useFlowRunStore = create<FlowRunState>()((set, get) => {
     },
   };
 });
+
+/** What a finished run's records fail at now, per node: null while none of them was retried. */
+function failedNowOf(
+  retryRunIds: readonly string[],
+  failedByNode: Record<string, number>,
+): Record<string, number> | null {
+  return retryRunIds.length > 0 ? failedByNode : null;
+}
