@@ -268,6 +268,7 @@ test.describe('runs and monitoring', () => {
     await expect(page.getByTestId('run-log-slot')).toHaveAttribute('data-run-id', next.runId);
     await finished(api, next.runId);
     await expect(page.getByTestId('run-log-slot')).not.toHaveAttribute('data-run-status', 'running');
+    await page.screenshot({ path: shot('editor-follows-runs') });
     await openApp(page, host, `/runs/${runId}`);
 
     // A GDPR request: the customer's data goes from every stored record.
