@@ -40,6 +40,10 @@ describe('retry policy', () => {
       retry: false,
       why: 'gave up after 5 attempts',
     });
+    expect(decideRetry({ ...policy, attempts: 1 }, 1, new StepError('down', { transient: true }))).toEqual({
+      retry: false,
+      why: 'gave up after 1 attempt',
+    });
   });
 
   it('waits at least as long as Retry-After, unless that exceeds the longest delay', () => {

@@ -28,7 +28,11 @@ export function decideRetry(
   random: () => number = Math.random,
 ): RetryDecision {
   if (!error.transient) return { retry: false, why: 'permanent' };
-  if (attemptsMade >= policy.attempts) return { retry: false, why: `gave up after ${attemptsMade} attempts` };
+  if (attemptsMade >= policy.attempts)
+    return {
+      retry: false,
+      why: `gave up after ${attemptsMade} ${attemptsMade === 1 ? 'attempt' : 'attempts'}`,
+    };
   const maxMs = policy.maxDelaySeconds * 1000;
   if (error.retryAfterMs !== undefined && error.retryAfterMs > maxMs) {
     return {

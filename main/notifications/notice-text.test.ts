@@ -63,4 +63,14 @@ describe('noticeText (desktop notifications)', () => {
       body: 'The last run succeeded: 4 records synced.',
     });
   });
+
+  it('counts one record in the singular', () => {
+    const one = { total: 1, succeeded: 0, skipped: 0, failed: 1 };
+    expect(noticeText({ ...notice, counts: one }, 'en').body).toBe('1 of 1 record failed.');
+    expect(noticeText({ ...notice, counts: one }, 'nl').body).toBe('1 van 1 record mislukt.');
+    const recovered = { ...notice, kind: 'recovered' as const, status: 'succeeded' as const };
+    expect(noticeText({ ...recovered, counts: { ...one, succeeded: 1, failed: 0 } }, 'en').body).toBe(
+      'The last run succeeded: 1 record synced.',
+    );
+  });
 });

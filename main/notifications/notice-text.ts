@@ -1,6 +1,7 @@
 import type { RunNotice } from '../../shared/notifications/run-notice';
 import type { Language } from '../../shared/settings/settings';
 import { messageIn } from '../../shared/flow/run-messages';
+import { recordCount } from '../../shared/flow/wording';
 
 /**
  * Title and body of a notice for the desktop host, which shows it from main (the renderer
@@ -13,8 +14,8 @@ export function noticeText(notice: RunNotice, language: Language): { title: stri
     return {
       title: dutch ? `${flowName} werkt weer` : `${flowName} recovered`,
       body: dutch
-        ? `De laatste run is gelukt: ${counts.succeeded} records gesynchroniseerd.`
-        : `The last run succeeded: ${counts.succeeded} records synced.`,
+        ? `De laatste run is gelukt: ${recordCount(counts.succeeded)} gesynchroniseerd.`
+        : `The last run succeeded: ${recordCount(counts.succeeded)} synced.`,
     };
   }
   const reason = notice.error ? messageIn(notice.error, language) : undefined;
@@ -24,8 +25,8 @@ export function noticeText(notice: RunNotice, language: Language): { title: stri
   if (counts.failed > 0)
     lines.push(
       dutch
-        ? `${counts.failed} van ${counts.total} records mislukt.`
-        : `${counts.failed} of ${counts.total} records failed.`,
+        ? `${counts.failed} van ${recordCount(counts.total)} mislukt.`
+        : `${counts.failed} of ${recordCount(counts.total)} failed.`,
     );
   if (reason) lines.push(reason);
   if (folded > 0)

@@ -18,6 +18,11 @@ export function languageOfLocale(locale: string | undefined): TextLanguage {
   return locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
+/** "1 record", "2 records": the word is the same in English and Dutch. */
+export function recordCount(count: number): string {
+  return `${count} ${count === 1 ? 'record' : 'records'}`;
+}
+
 /** How one code reads in each language, from its parameters. */
 export type Wording<P> = Record<TextLanguage, (params: P) => string>;
 

@@ -36,7 +36,7 @@ export function RunLogSlot({ flowId }: { flowId: string }) {
           })}
         </p>
         <p className="ed-run-counts" data-testid="run-counts">
-          {t('editor.runLog.counts', run.counts)}
+          {t('editor.runLog.counts', { ...run.counts, count: run.counts.total })}
         </p>
         <a className="rn-link" href={`#/runs/${encodeURIComponent(run.id)}`}>
           {t('editor.runLog.open')}

@@ -19,7 +19,7 @@ export function noticeText(
   if (notice.status === 'interrupted') parts.push(t('notifications.interrupted'));
   if (notice.counts.failed > 0)
     parts.push(
-      t('notifications.failedRecords', { failed: notice.counts.failed, total: notice.counts.total }),
+      t('notifications.failedRecords', { failed: notice.counts.failed, count: notice.counts.total }),
     );
   if (notice.error) parts.push(messageIn(notice.error, language));
   if (notice.folded > 0) parts.push(t('notifications.folded', { count: notice.folded }));

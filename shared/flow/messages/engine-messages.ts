@@ -1,4 +1,4 @@
-import { wording } from '../wording';
+import { recordCount, wording } from '../wording';
 
 /** What the engine itself says about a record or a run, in English and Dutch. */
 export const engineMessages = {
@@ -42,15 +42,15 @@ export const engineMessages = {
   ),
   waitingOfferedAgain: wording<{ count: number; node: string }>(
     ({ count, node }) =>
-      `Offering ${count} ${count === 1 ? 'record' : 'records'} of "${node}" again that waited for another record (a product, an order) in earlier runs.`,
+      `Offering ${recordCount(count)} of "${node}" again that waited for another record (a product, an order) in earlier runs.`,
     ({ count, node }) =>
-      `${count} ${count === 1 ? 'record' : 'records'} van "${node}" opnieuw aangeboden die in eerdere runs wachtten op een ander record (een product, een order).`,
+      `${recordCount(count)} van "${node}" opnieuw aangeboden die in eerdere runs wachtten op een ander record (een product, een order).`,
   ),
   waitingGivenUp: wording<{ count: number; node: string; days: number; keys: string }>(
     ({ count, node, days, keys }) =>
-      `Stopped offering ${count} ${count === 1 ? 'record' : 'records'} of "${node}" again after ${days} days of waiting for another record: ${keys}.`,
+      `Stopped offering ${recordCount(count)} of "${node}" again after ${days} days of waiting for another record: ${keys}.`,
     ({ count, node, days, keys }) =>
-      `${count} ${count === 1 ? 'record' : 'records'} van "${node}" niet langer aangeboden na ${days} dagen wachten op een ander record: ${keys}.`,
+      `${recordCount(count)} van "${node}" niet langer aangeboden na ${days} dagen wachten op een ander record: ${keys}.`,
   ),
   sourceReadFailed: wording<{ node: string; detail: string }>(
     ({ node, detail }) => `Reading "${node}" failed: ${detail}`,

@@ -5,6 +5,7 @@ import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import { FlowMigrationError, migrateFlow } from '../../../../shared/flow/migrations';
 import type { FlowProblem } from '../../../../shared/flow/flow-problem';
 import { fixedByRetry, type RunItemSummary, type RunSummary } from '../../../../shared/flow/run-records';
+import { recordCount } from '../../../../shared/flow/wording';
 import { warningsIn, type RunWarning } from '../../../../shared/flow/run-warnings';
 import type { App } from '../../../app/create-app';
 import { createConsoleLogger } from '../../../app/logger';
@@ -258,7 +259,7 @@ export async function followRun(
 function printSummary(io: SyncCliIo, app: App, result: RunResult): void {
   const { total, succeeded, skipped, failed } = result.counts;
   io.out(
-    `Run ${result.runId}: ${result.status} in ${(result.durationMs / 1000).toFixed(1)} s — ${total} records: ${succeeded} succeeded, ${skipped} skipped, ${failed} failed.\n`,
+    `Run ${result.runId}: ${result.status} in ${(result.durationMs / 1000).toFixed(1)} s — ${recordCount(total)}: ${succeeded} succeeded, ${skipped} skipped, ${failed} failed.\n`,
   );
   if (result.error) io.out(`Stopped: ${result.error.message}\n`);
   if (result.unreachableFailed > 0) {

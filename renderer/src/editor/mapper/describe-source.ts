@@ -10,7 +10,7 @@ export function describeSource(t: TFunction, source: MapSource): string {
     case 'constant':
       return `= ${formatValue(source.value, 30)}`;
     case 'lookup':
-      return t('editor.mapper.lookupOf', { path: source.path, rows: source.table.length });
+      return t('editor.mapper.lookupOf', { path: source.path, count: source.table.length });
     case 'expression':
       return `ƒ ${formatValue(source.expression, 34)}`;
   }

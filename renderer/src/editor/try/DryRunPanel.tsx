@@ -61,7 +61,7 @@ export function DryRunPanel() {
   return (
     <div className="ed-dry-run" data-testid="dry-run-result">
       <p className="ed-pad-x" role="status">
-        {t('editor.dryRun.done', { total: run.counts.total, ms: run.durationMs ?? 0 })}
+        {t('editor.dryRun.done', { count: run.counts.total, ms: run.durationMs ?? 0 })}
         {run.error && <span className="ed-error-text"> {messageIn(run.error, locale)}</span>}
       </p>
       {warnings.length > 0 && (

@@ -83,7 +83,7 @@ export const LogToolbar = memo(function LogToolbar(props: LogToolbarProps) {
       <span className="rn-log-shown" aria-live="polite" data-testid="log-shown">
         {props.loading
           ? t('runs.log.loading')
-          : t('runs.log.shown', { shown: props.shown, total: props.total })}
+          : t('runs.log.shown', { shown: props.shown, count: props.total })}
       </span>
       <button
         type="button"

@@ -9,7 +9,7 @@ export function ProgressBar({ run }: { run: Pick<RunSummary, 'counts' | 'status'
   const share = runProgress(run);
   const { total, succeeded, skipped, failed } = run.counts;
   const done = succeeded + skipped + failed;
-  const label = t('runs.detail.progress', { done, total });
+  const label = t('runs.detail.progress', { done, count: total });
   return (
     <div className="rn-progress" data-testid="run-progress">
       <div

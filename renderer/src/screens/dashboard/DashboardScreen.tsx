@@ -72,7 +72,7 @@ export function DashboardScreen() {
             height={200}
             label={t('dashboard.chartLabel', {
               flow: t('dashboard.allFlows'),
-              synced: sum.synced,
+              count: sum.synced,
               failed: sum.failed,
             })}
             testId="overall-chart"

@@ -79,7 +79,7 @@ export function FlowHealthCard({
       <DailyChart
         points={points}
         height={120}
-        label={t('dashboard.chartLabel', { flow: flow.name, synced: sum.synced, failed: sum.failed })}
+        label={t('dashboard.chartLabel', { flow: flow.name, count: sum.synced, failed: sum.failed })}
         testId={`flow-chart-${flow.id}`}
       />
     </article>

@@ -40,7 +40,11 @@ export function EraseCustomerData() {
       const { itemsErased, eventsErased } = await api().runs.erase({ email: target });
       setResult({
         tone: 'ok',
-        text: t('settings.eraseDone', { email: target, items: itemsErased, events: eventsErased }),
+        text: t('settings.eraseDone', {
+          email: target,
+          count: itemsErased,
+          events: t('settings.eraseLogRows', { count: eventsErased }),
+        }),
       });
       setEmail('');
     } catch (error) {

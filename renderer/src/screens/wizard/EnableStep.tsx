@@ -19,7 +19,7 @@ function useScheduleText() {
     const preset = presetOf(schedule);
     if (preset !== 'template') return t(`wizard.question.schedule.${preset}`);
     return schedule.kind === 'interval'
-      ? t('wizard.question.schedule.everyMinutes', { minutes: schedule.everyMinutes })
+      ? t('wizard.question.schedule.everyMinutes', { count: schedule.everyMinutes })
       : schedule.kind === 'cron'
         ? t('wizard.question.schedule.cron', { cron: schedule.cron })
         : t('wizard.question.schedule.manual');

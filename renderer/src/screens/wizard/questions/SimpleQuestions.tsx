@@ -18,7 +18,7 @@ export function useTermText() {
   return (term: PaymentTerm) =>
     term.type === 'cash'
       ? t('wizard.question.term.cash')
-      : t(`wizard.question.term.${term.type}`, { days: term.days ?? 0 });
+      : t(`wizard.question.term.${term.type}`, { count: term.days ?? 0 });
 }
 
 const sameTerm = (a: PaymentTerm, b: PaymentTerm) =>
@@ -173,7 +173,7 @@ export function ScheduleField({
       {templatePreset === 'template' && (
         <option value="template">
           {template.kind === 'interval'
-            ? t('wizard.question.schedule.everyMinutes', { minutes: template.everyMinutes })
+            ? t('wizard.question.schedule.everyMinutes', { count: template.everyMinutes })
             : template.kind === 'cron'
               ? t('wizard.question.schedule.cron', { cron: template.cron })
               : t('wizard.question.schedule.manual')}
