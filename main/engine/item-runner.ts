@@ -1,7 +1,7 @@
 import type { FlowEdge } from '../../shared/flow/flow-document';
 import type { JsonValue } from '../../shared/flow/json';
 import { distinctReasons, englishReasons, skipReason, type SkipReason } from '../../shared/flow/skip-reasons';
-import { runMessage } from '../../shared/flow/run-messages';
+import { englishMessage, runMessage } from '../../shared/flow/run-messages';
 import { STOPPED_BY_CANCEL } from '../../shared/flow/run-records';
 import type { ItemRecord } from '../store/items-repo';
 import { classifyError, isAbort, permanentError, type StepError } from './errors';
@@ -324,8 +324,9 @@ function fail(
       : classifyError(thrown, now);
   const attempts = thrown instanceof RetriesExhausted ? thrown.attempts : Math.max(1, item.attempts);
   const info = error.toInfo(nodeId);
-  if (thrown instanceof RetriesExhausted && thrown.why !== 'permanent' && error.transient) {
-    info.message = `${info.message} (${thrown.why})`;
+  if (thrown instanceof RetriesExhausted && thrown.note && error.transient) {
+    info.message = `${info.message} (${englishMessage(thrown.note)})`;
+    info.retryNote = thrown.note;
   }
   item.status = 'failed';
   item.nodeId = nodeId;

@@ -3,6 +3,7 @@ import { systemClock } from './clock';
 import { decideRetry, backoffMs } from './retry';
 import { StepError } from './errors';
 import { RetryPolicy } from '../../shared/flow/flow-document';
+import { messageIn } from '../../shared/flow/run-messages';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
 import { memoryFlow, sampleOrders } from './testing/memory-flow';
 import type { TestClock } from './testing/test-clock';
@@ -39,10 +40,12 @@ describe('retry policy', () => {
     expect(decideRetry(policy, 5, new StepError('down', { transient: true }))).toEqual({
       retry: false,
       why: 'gave up after 5 attempts',
+      note: { code: 'retriesUsedUp', params: { attempts: 5 } },
     });
     expect(decideRetry({ ...policy, attempts: 1 }, 1, new StepError('down', { transient: true }))).toEqual({
       retry: false,
       why: 'gave up after 1 attempt',
+      note: { code: 'retriesUsedUp', params: { attempts: 1 } },
     });
   });
 
@@ -138,6 +141,8 @@ describe('retries in a run', () => {
     expect(first.counts).toMatchObject({ succeeded: 4, failed: 1 });
     const [failed] = store.items.list(first.runId, { status: 'failed', limit: 1, offset: 0 }).items;
     expect(failed?.error?.message).toBe('Bad Gateway (gave up after 2 attempts)');
+    // The screens say why in their language: the system's own words, then the note.
+    expect(failed?.error && messageIn(failed.error, 'nl')).toBe('Bad Gateway (opgegeven na 2 pogingen)');
     expect(store.exactlyOnce.cursor(flow.id, 'source')).toEqual({ syncMarker: 2 });
 
     system.hooks = {};

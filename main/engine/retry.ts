@@ -1,4 +1,5 @@
 import type { RetryPolicy } from '../../shared/flow/flow-document';
+import { englishMessage, runMessage, type RunMessage } from '../../shared/flow/run-messages';
 import type { Clock } from './clock';
 import { classifyError, type StepError } from './errors';
 
@@ -14,7 +15,18 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random: () => nu
   return Math.round(exponential / 2 + (random() * exponential) / 2);
 }
 
-export type RetryDecision = { retry: true; delayMs: number } | { retry: false; why: string };
+/**
+ * Retry again after `delayMs`, or not: `why` in English (the stored message ends with it), `note`
+ * the same as a code for the screens' language; a permanent error needs no note.
+ */
+export type RetryDecision =
+  | { retry: true; delayMs: number }
+  | { retry: false; why: 'permanent' }
+  | { retry: false; why: string; note: RunMessage };
+
+function stop(note: RunMessage): RetryDecision {
+  return { retry: false, why: englishMessage(note), note };
+}
 
 /**
  * Whether to try again after `attemptsMade` attempts failed with `error`: permanent errors never,
@@ -28,17 +40,15 @@ export function decideRetry(
   random: () => number = Math.random,
 ): RetryDecision {
   if (!error.transient) return { retry: false, why: 'permanent' };
-  if (attemptsMade >= policy.attempts)
-    return {
-      retry: false,
-      why: `gave up after ${attemptsMade} ${attemptsMade === 1 ? 'attempt' : 'attempts'}`,
-    };
+  if (attemptsMade >= policy.attempts) return stop(runMessage('retriesUsedUp', { attempts: attemptsMade }));
   const maxMs = policy.maxDelaySeconds * 1000;
   if (error.retryAfterMs !== undefined && error.retryAfterMs > maxMs) {
-    return {
-      retry: false,
-      why: `the system asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s, longer than the flow's longest delay (${policy.maxDelaySeconds} s)`,
-    };
+    return stop(
+      runMessage('retryWaitTooLong', {
+        waitS: Math.ceil(error.retryAfterMs / 1000),
+        maxS: policy.maxDelaySeconds,
+      }),
+    );
   }
   const delayMs = Math.max(backoffMs(policy, attemptsMade, random), error.retryAfterMs ?? 0);
   return { retry: true, delayMs };
@@ -67,7 +77,8 @@ export class RetriesExhausted extends Error {
   constructor(
     readonly error: StepError,
     readonly attempts: number,
-    readonly why: string,
+    /** Why it stopped, when not for a permanent error (see {@link RetryDecision}). */
+    readonly note?: RunMessage,
   ) {
     super(error.message);
     this.name = 'RetriesExhausted';
@@ -114,7 +125,8 @@ export async function withRetry<T>(
         error,
         options.random,
       );
-      if (!decision.retry) throw new RetriesExhausted(error, attempt, decision.why);
+      if (!decision.retry)
+        throw new RetriesExhausted(error, attempt, 'note' in decision ? decision.note : undefined);
       options.onRetry?.(attempt, decision.delayMs, error);
       lastError = error;
       if (error.ambiguous) unresolved = error;

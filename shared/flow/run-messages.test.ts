@@ -46,4 +46,26 @@ describe('run messages', () => {
     expect(messageIn(unknown, 'nl')).toBe('From a newer Koppel.');
     expect(englishMessage(unknown.text)).toBe('notYetInvented');
   });
+
+  it("add why a failure was not tried again after the failure's words, in the language asked", () => {
+    const note = runMessage('retryWaitTooLong', { waitS: 3600, maxS: 300 });
+    const coded = {
+      ...messageFields(
+        runMessage('rateLimitWait', { system: 'Teamleader', limit: 200, windowS: 60, waitS: 38 }),
+      ),
+      retryNote: note,
+    };
+    coded.message = `${coded.message} (${englishMessage(note)})`;
+    expect(messageIn(coded, 'en')).toBe(coded.message);
+    expect(messageIn(coded, 'nl')).toBe(
+      'Teamleader staat 200 calls per minuut toe: de volgende call wacht 38 s. (het systeem vroeg 3600 s te wachten, langer dan de langste wachttijd van de flow (300 s))',
+    );
+    // A system's own words have no code: they stay as they came, the note follows in Dutch.
+    const own = {
+      message: 'Bad Gateway (gave up after 3 attempts)',
+      retryNote: runMessage('retriesUsedUp', { attempts: 3 }),
+    };
+    expect(messageIn(own, 'nl')).toBe('Bad Gateway (opgegeven na 3 pogingen)');
+    expect(messageIn(own, 'en')).toBe('Bad Gateway (gave up after 3 attempts)');
+  });
 });

@@ -47,10 +47,15 @@ export function englishMessage(message: RunMessage): string {
  * knows, else the stored sentence.
  */
 export function messageIn(
-  stored: { message: string; text?: RunMessage | undefined },
+  stored: { message: string; text?: RunMessage | undefined; retryNote?: RunMessage | undefined },
   language: TextLanguage,
 ): string {
-  return (stored.text && wordsOf(stored.text, language)) ?? stored.message;
+  const note = stored.retryNote && wordsOf(stored.retryNote, language);
+  if (!note || !stored.retryNote) return (stored.text && wordsOf(stored.text, language)) ?? stored.message;
+  // The stored sentence ends with the note in English; a system's own words keep the rest.
+  const english = ` (${englishMessage(stored.retryNote)})`;
+  const own = stored.message.endsWith(english) ? stored.message.slice(0, -english.length) : stored.message;
+  return `${(stored.text && wordsOf(stored.text, language)) ?? own} (${note})`;
 }
 
 /** The fields an event or error stores for `message`: the English sentence, and the code when there is one. */

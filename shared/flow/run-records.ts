@@ -57,6 +57,11 @@ export const StepErrorInfo = z.object({
   message: z.string(),
   /** The message as a code, for the UI's language; absent for a system's own words. */
   text: RunMessage.optional(),
+  /**
+   * Why a passing failure was not tried again (retries used up, a wait longer than the flow
+   * allows): `message` ends with it in English, in brackets.
+   */
+  retryNote: RunMessage.optional(),
   nodeId: z.string().optional(),
   field: z.string().optional(),
   value: JsonValue.optional(),

@@ -90,6 +90,17 @@ export const engineMessages = {
     () =>
       'Koppel stopte (afgesloten of vastgelopen) voordat dit record klaar was. De volgende run van de flow pakt het op; een nieuwe poging kijkt eerst in het doelsysteem, zodat niets twee keer wordt geschreven.',
   ),
+  /** Why a transient failure was not tried again, shown after the failure's own words. */
+  retriesUsedUp: wording<{ attempts: number }>(
+    ({ attempts }) => `gave up after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`,
+    ({ attempts }) => `opgegeven na ${attempts} ${attempts === 1 ? 'poging' : 'pogingen'}`,
+  ),
+  retryWaitTooLong: wording<{ waitS: number; maxS: number }>(
+    ({ waitS, maxS }) =>
+      `the system asked to wait ${waitS} s, longer than the flow's longest delay (${maxS} s)`,
+    ({ waitS, maxS }) =>
+      `het systeem vroeg ${waitS} s te wachten, langer dan de langste wachttijd van de flow (${maxS} s)`,
+  ),
   /** A rate limit: `windowS` 60 reads "a minute". */
   rateLimitWait: wording<{ system: string; limit: number; windowS: number; waitS: number }>(
     ({ system, limit, windowS, waitS }) =>
