@@ -1,6 +1,7 @@
 import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { RunStatus } from '../../../../shared/flow/run-records';
+import { DateInput } from '../../components/date-input/DateInput';
 import { oneOf } from '../model/event-facets';
 import { noFilters, type HistoryFilters } from './useRunHistory';
 
@@ -49,22 +50,20 @@ export function RunFilters({ filters, onChange, flows }: RunFiltersProps) {
       </label>
       <label className="rn-field">
         <span>{t('runs.filters.from')}</span>
-        <input
-          type="date"
+        <DateInput
           value={filters.from}
           max={filters.to || undefined}
-          onChange={(event) => onChange({ ...filters, from: event.target.value })}
-          data-testid="runs-filter-from"
+          onChange={(from) => onChange({ ...filters, from })}
+          testId="runs-filter-from"
         />
       </label>
       <label className="rn-field">
         <span>{t('runs.filters.to')}</span>
-        <input
-          type="date"
+        <DateInput
           value={filters.to}
           min={filters.from || undefined}
-          onChange={(event) => onChange({ ...filters, to: event.target.value })}
-          data-testid="runs-filter-to"
+          onChange={(to) => onChange({ ...filters, to })}
+          testId="runs-filter-to"
         />
       </label>
       {active && (

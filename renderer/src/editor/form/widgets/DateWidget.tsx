@@ -1,17 +1,20 @@
+import { DateInput } from '../../../components/date-input/DateInput';
 import type { WidgetProps } from '../widget-props';
 
-/** `YYYY-MM-DD` for dates; for date-times the local time shown, stored as ISO in UTC. */
+/**
+ * `YYYY-MM-DD` for dates, typed or picked in the UI's language; for date-times (no setting has one
+ * yet) the browser's own input, the local time shown, stored as ISO in UTC.
+ */
 export function DateWidget({ field, value, onChange, inputId, invalid, ariaLabel }: WidgetProps) {
   const text = typeof value === 'string' ? value : '';
   if (field.widget === 'date') {
     return (
-      <input
+      <DateInput
         id={inputId}
-        aria-label={ariaLabel}
-        type="date"
+        ariaLabel={ariaLabel}
         value={text}
-        aria-invalid={invalid}
-        onChange={(event) => onChange(event.target.value || undefined)}
+        invalid={invalid}
+        onChange={(day) => onChange(day || undefined)}
       />
     );
   }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../components/date-input/DateInput';
 import type { TeamleaderChoices } from '../../../../../shared/api/calls/wizard';
 import type { PaymentTerm } from '../../../../../shared/domain/sales-order';
 import type { Schedule } from '../../../../../shared/flow/flow-document';
@@ -134,12 +135,11 @@ export function DateField({ id, value, onChange, describedBy }: FieldProps<strin
   const { t } = useTranslation();
   return (
     <span className="wz-inline">
-      <input
+      <DateInput
         id={id}
-        type="date"
         value={value ?? ''}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
+        ariaDescribedBy={describedBy}
+        onChange={(day) => onChange(day === '' ? null : day)}
       />
       <span className="wz-muted">{value === null ? t('wizard.question.fromTheStart') : ''}</span>
     </span>
