@@ -79,6 +79,15 @@ test.describe('dates in the UI language', () => {
     await page.keyboard.press('Escape');
     await expect(calendar).toBeHidden();
     await expect(calendarButton).toBeFocused();
+
+    // Clearing the filters clears the fields, even one left with a wrong day.
+    await from.fill('99-99-2026');
+    await from.press('Tab');
+    await expect(page.getByRole('alert')).toBeVisible();
+    await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await expect(from).toHaveValue('');
+    await expect(to).toHaveValue('');
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
   test("a node's date setting is typed in the UI's order and saved as the day it names", async ({

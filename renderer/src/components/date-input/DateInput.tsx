@@ -77,6 +77,16 @@ export function DateInput(props: DateInputProps) {
     if (focusBack) button.current?.focus();
   };
 
+  // A day set from outside (filters cleared, a setting undone) replaces what was typed, even a wrong one.
+  useEffect(() => {
+    setDraft((typed) => {
+      if (typed === null) return null;
+      const day = typed.trim() === '' ? '' : parseDay(typed, language);
+      // Typing a whole day set it: keep the text as typed until the field is left.
+      return day === value ? typed : null;
+    });
+  }, [value, language]);
+
   // A click outside the calendar closes it.
   useEffect(() => {
     if (!open) return;
