@@ -161,6 +161,10 @@ test.describe('runs and monitoring', () => {
     await expect(run.screen).toBeVisible();
     await page.getByRole('tab', { name: 'Live log' }).click();
     await expect(run.logRows().first()).toBeVisible();
+    // A node's warning about one record (the VAT a tax rule changes) names it by its order number.
+    const warning = run.logRows().filter({ hasText: '9 % btw in de bron' }).first();
+    await expect(warning).toHaveAttribute('data-level', 'warn');
+    await expect(warning.getByRole('button', { name: /^O2026-\d+$/ })).toBeVisible();
     await run.shot('run-log-nl-dark');
 
     // Koppel's own errors read in the UI's language: an order whose country has no tax rule

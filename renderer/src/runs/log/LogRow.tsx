@@ -1,14 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunEvent } from '../../../../shared/flow/run-events';
-import {
-  eventItemId,
-  eventLevel,
-  eventNode,
-  eventStatus,
-  type LogLevel,
-  type LogStatus,
-} from '../model/event-facets';
+import { eventLevel, eventNode, eventStatus, type LogLevel, type LogStatus } from '../model/event-facets';
 import { formatClock } from '../model/format';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { eventText } from './event-text';
@@ -19,6 +12,8 @@ const statusGlyph: Partial<Record<LogStatus, string>> = { succeeded: '✓', skip
 
 interface LogRowProps {
   event: RunEvent;
+  /** The record the event is about, if any (a node's log line names it by key only). */
+  itemId: number | null;
   /** The record's order number, SKU or e-mail, shown instead of its key when known. */
   itemLabel: string | undefined;
   names: NodeNames;
@@ -31,6 +26,7 @@ interface LogRowProps {
 /** One event of the live log. Tests read `data-event-type`, `data-level`, `data-status` and `data-seq`. */
 export const LogRow = memo(function LogRow({
   event,
+  itemId,
   itemLabel,
   names,
   locale,
@@ -40,7 +36,6 @@ export const LogRow = memo(function LogRow({
 }: LogRowProps) {
   const { t } = useTranslation();
   const level = eventLevel(event);
-  const itemId = eventItemId(event);
   const key = 'key' in event ? event.key : null;
   const node = nodeName(names, eventNode(event));
   const text = eventText(t, event, locale);

@@ -172,13 +172,15 @@ export const RunLogPanel = memo(function RunLogPanel({
             {view &&
               virtualizer.getVirtualItems().map((row) => {
                 const event = view.at(row.index);
+                const itemId = event && buffer ? buffer.itemIdOf(event) : null;
                 return event ? (
                   <LogRow
                     // Keyed by slot, not by event: scrolling reuses the rows' elements (new text,
                     // same nodes) instead of creating new ones every frame.
                     key={row.index % ROW_SLOTS}
                     event={event}
-                    itemLabel={'itemId' in event ? buffer?.labelOfItem(event.itemId) : undefined}
+                    itemId={itemId}
+                    itemLabel={itemId === null ? undefined : buffer?.labelOfItem(itemId)}
                     names={names}
                     locale={locale}
                     top={row.start}

@@ -28,11 +28,15 @@ export function isFiltering(filter: LogFilter): boolean {
   );
 }
 
-/** Whether one event passes the filter; `itemText` gives a record's business keys. */
+/**
+ * Whether one event passes the filter; `itemText` gives a record's business keys, `itemIdOf` the
+ * record an event is about (a log line may name it by key only).
+ */
 export function matchesFilter(
   event: RunEvent,
   filter: LogFilter,
   itemText: (itemId: number) => string,
+  itemIdOf: (event: RunEvent) => number | null = eventItemId,
 ): boolean {
   if (levelRank(eventLevel(event)) < levelRank(filter.level)) return false;
   if (filter.nodeId !== null && eventNode(event) !== filter.nodeId) return false;
@@ -40,7 +44,7 @@ export function matchesFilter(
   const needle = filter.text.trim().toLowerCase();
   if (needle === '') return true;
   if (eventSearchText(event).includes(needle)) return true;
-  const itemId = eventItemId(event);
+  const itemId = itemIdOf(event);
   return itemId !== null && itemText(itemId).includes(needle);
 }
 
@@ -65,10 +69,13 @@ export class LogView {
     const { events } = this.buffer;
     const before = this.indices.length;
     const itemText = (itemId: number) => this.buffer.textOfItem(itemId);
+    const itemIdOf = (event: RunEvent) => this.buffer.itemIdOf(event);
     const everything = !isFiltering(this.filter);
     for (let index = this.scanned; index < events.length; index++) {
       const event = events[index];
-      if (event && (everything || matchesFilter(event, this.filter, itemText))) this.indices.push(index);
+      if (event && (everything || matchesFilter(event, this.filter, itemText, itemIdOf))) {
+        this.indices.push(index);
+      }
     }
     this.scanned = events.length;
     return this.indices.length - before;

@@ -1,5 +1,5 @@
 import type { RunEvent } from '../../../../shared/flow/run-events';
-import { eventNode } from './event-facets';
+import { eventItemId, eventNode } from './event-facets';
 
 export interface AppendResult {
   /** Events added to the log (in order). */
@@ -24,6 +24,8 @@ export class RunLogBuffer {
   private readonly itemText = new Map<number, string>();
   /** What people call each record: its order number, SKU or e-mail (from its `itemStarted`). */
   private readonly itemLabel = new Map<number, string>();
+  /** Each record key's item (from its `itemStarted`): a node's log line names a record by its key. */
+  private readonly itemOfKey = new Map<string, number>();
   private readonly nodeIds = new Set<string>();
   /** A new array only when a node is added, so readers can compare it by reference. */
   private nodeList: readonly string[] = [];
@@ -47,6 +49,16 @@ export class RunLogBuffer {
   /** A record's order number, SKU or e-mail, if it has one. */
   labelOfItem(itemId: number): string | undefined {
     return this.itemLabel.get(itemId);
+  }
+
+  /**
+   * The record an event is about: its item, or for a node's log line that names a record by key,
+   * that record's item in this run.
+   */
+  itemIdOf(event: RunEvent): number | null {
+    const itemId = eventItemId(event);
+    if (itemId !== null || event.type !== 'log' || event.key === undefined) return itemId;
+    return this.itemOfKey.get(event.key) ?? null;
   }
 
   /** Business-key text of a record, '' when unknown. */
@@ -82,6 +94,7 @@ export class RunLogBuffer {
       this.nodeList = [...this.nodeIds];
     }
     if (event.type === 'itemStarted') {
+      this.itemOfKey.set(event.key, event.itemId);
       const keys = Object.values(event.businessKeys).join(' ').toLowerCase();
       if (keys) this.itemText.set(event.itemId, keys);
       const { orderNumber, sku, email } = event.businessKeys;

@@ -120,4 +120,23 @@ describe('log filter', () => {
     expect(matchesFilter(event, { ...defaultLogFilter, text: 'x@y.be' }, () => 'x@y.be')).toBe(true);
     expect(matchesFilter(event, { ...defaultLogFilter, text: 'x@y.be' }, () => '')).toBe(false);
   });
+
+  it("finds a node's log line that names a record by key under the record's order number", () => {
+    const c = new EventBuilder();
+    const log = new RunLogBuffer('run-1');
+    log.append([
+      c.started(),
+      c.item(4, 'O2026-000004'),
+      c.logAbout('warn', 'line 1: 9 % VAT in the source, 6 % in Teamleader', 'target', 'mplus:order:4'),
+    ]);
+    const line = log.events.at(-1);
+    expect(line && log.itemIdOf(line)).toBe(4);
+    expect(log.labelOfItem(4)).toBe('O2026-000004');
+    const view = new LogView(log, { ...defaultLogFilter, text: 'o2026-000004' });
+    expect(view.size).toBe(2);
+    expect(view.at(1)?.type).toBe('log');
+    // A line about no record stays about none.
+    const plain = c.log('info', 'Reading started');
+    expect(log.itemIdOf(plain)).toBeNull();
+  });
 });

@@ -97,6 +97,16 @@ export class EventBuilder {
     return { ...this.base(), type: 'log', level, message, ...(until ? { until } : {}) };
   }
 
+  /** A node's log line about one record, named by its key. */
+  logAbout(
+    level: 'debug' | 'info' | 'warn' | 'error',
+    message: string,
+    nodeId: string,
+    key: string,
+  ): RunEvent {
+    return { ...this.base(), type: 'log', level, message, nodeId, key };
+  }
+
   finished(counts: { total: number; succeeded: number; skipped: number; failed: number }): RunEvent {
     return {
       ...this.base(),
