@@ -266,8 +266,12 @@ test.describe('runs and monitoring', () => {
     await expect(invoiceCounts).toHaveAttribute('title', 'fixed by a retry');
     await expect(invoiceCounts.locator('.ed-count-fixed')).toHaveText(`✗ ${failedAsRan}`);
     // A run of the flow started elsewhere (its schedule) is followed by the canvas and its log.
+    const minimap = page.locator('.react-flow__minimap');
+    await expect(minimap).toBeVisible();
     await page.getByTestId('bottom-tab-runLog').click();
     await expect(page.getByTestId('run-log-slot')).toHaveAttribute('data-run-id', runId);
+    // The log leaves the canvas low: the minimap goes rather than cover the flow's nodes.
+    await expect(minimap).toBeHidden();
     const next = await api.call('runs.start', { flowId: flow.id, limit: 1 });
     await expect(page.getByTestId('run-log-slot')).toHaveAttribute('data-run-id', next.runId);
     await finished(api, next.runId);
