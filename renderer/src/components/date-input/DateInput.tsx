@@ -167,8 +167,8 @@ export function DateInput(props: DateInputProps) {
             defaultMonth={selected ?? latest ?? undefined}
             disabled={disabled}
             onSelect={(date) => {
-              if (!date) return;
-              onChange(dayOfDate(date));
+              // Picking the chosen day again keeps it (the picker would clear it).
+              if (date) onChange(dayOfDate(date));
               setDraft(null);
               close(false);
               input.current?.focus();
