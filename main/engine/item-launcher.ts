@@ -5,6 +5,7 @@ import {
   type BusinessKeys,
   type ItemKeyParts,
   type RunCounts,
+  type StepErrorInfo,
 } from '../../shared/flow/run-records';
 import type { ItemRecord } from '../store/items-repo';
 import type { RunWriter } from '../store/run-writer';
@@ -28,7 +29,7 @@ export interface ItemLauncherDeps {
   takeId: () => number;
   /** Records failing in a row because a system is unreachable before `onUnreachable`. */
   unreachableLimit: number;
-  onUnreachable: (count: number, lastError: string) => void;
+  onUnreachable: (count: number, lastError: StepErrorInfo | null) => void;
   /** Every item's end, after its own `onEnd`. */
   onItemEnd?: (item: ItemRecord) => void;
 }
@@ -171,7 +172,7 @@ export class ItemLauncher {
     this.unreachableFailed++;
     this.consecutiveUnreachable++;
     if (this.consecutiveUnreachable === this.deps.unreachableLimit) {
-      this.deps.onUnreachable(this.consecutiveUnreachable, item.error?.message ?? 'unknown');
+      this.deps.onUnreachable(this.consecutiveUnreachable, item.error);
     }
   }
 }

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from './clock';
 import { decideRetry, backoffMs } from './retry';
-import { StepError } from './errors';
+import { StepError, transientError } from './errors';
 import { RetryPolicy } from '../../shared/flow/flow-document';
-import { messageIn } from '../../shared/flow/run-messages';
+import { messageIn, runMessage } from '../../shared/flow/run-messages';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
 import { memoryFlow, sampleOrders } from './testing/memory-flow';
 import type { TestClock } from './testing/test-clock';
@@ -188,6 +188,26 @@ describe('retries in a run', () => {
       total: 200,
       succeeded: 200,
     });
+  });
+
+  it("names the last failure of an unreachable system in the UI's language when Koppel worded it", async () => {
+    const { engine, system } = setup();
+    system.seed('orders', sampleOrders(50));
+    system.hooks.before = (operation) => {
+      if (operation === 'create')
+        throw transientError(runMessage('mplusNoAnswer', { operation: 'createOrderV3', ms: 30000 }), {
+          unreachable: true,
+        });
+    };
+    const flow = memoryFlow({ settings: { retry: { attempts: 1 }, concurrency: 1 } });
+    const result = await engine.run({ flow, trigger: 'manual' });
+    expect(result.error?.code).toBe('connection_failed');
+    expect(result.error && messageIn(result.error, 'nl')).toMatch(
+      /^Gestopt nadat 5 records op rij mislukten .*\(laatste: createOrderV3 kreeg geen antwoord binnen 30000 ms \(opgegeven na 1 poging\)\)\.$/,
+    );
+    expect(result.error?.message).toMatch(
+      /\(last: createOrderV3 got no answer within 30000 ms \(gave up after 1 attempt\)\)\.$/,
+    );
   });
 
   it('lets every record in flight wait on the run at once without a "possible memory leak" warning', async () => {

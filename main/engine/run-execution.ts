@@ -3,7 +3,7 @@ import type { FlowDocument, FlowEdge } from '../../shared/flow/flow-document';
 import type { RunEvent } from '../../shared/flow/run-events';
 import type { RetryFrom, RunCounts, RunStatus, RunTrigger, RunError } from '../../shared/flow/run-records';
 import type { TriggerRecord } from '../../shared/nodes/record-types';
-import { messageFields, runMessage } from '../../shared/flow/run-messages';
+import { messageFields, messageIn, runMessage } from '../../shared/flow/run-messages';
 import type { RunWriter } from '../store/run-writer';
 import type { Store } from '../store/store';
 import { BloomFilter } from './bloom-filter';
@@ -150,7 +150,13 @@ export class RunExecution {
         onUnreachable: (count, last) =>
           this.stop({
             code: 'connection_failed',
-            ...messageFields(runMessage('unreachableInARow', { count, last })),
+            ...messageFields(
+              runMessage('unreachableInARow', {
+                count,
+                last: last?.message ?? 'unknown',
+                lastNl: last?.text ? messageIn(last, 'nl') : undefined,
+              }),
+            ),
           }),
       },
       itemWindow,

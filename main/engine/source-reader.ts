@@ -8,7 +8,7 @@ import { classifyError, isAbort } from './errors';
 import type { FlowRecord, NodeContext, SourceExecutor } from './executor';
 import type { ItemLauncher } from './item-launcher';
 import type { RunScope, ScopeNode } from './run-scope';
-import { messageFields, runMessage } from '../../shared/flow/run-messages';
+import { messageFields, messageIn, runMessage } from '../../shared/flow/run-messages';
 import { WaitingRecords } from './waiting-records';
 import type { RunError } from '../../shared/flow/run-records';
 
@@ -115,6 +115,7 @@ export async function readSource(
           runMessage('sourceReadFailed', {
             node: entry.node.label ?? entry.module.definition.label.en,
             detail: stepError.message,
+            detailNl: stepError.text ? messageIn(stepError.toInfo(), 'nl') : undefined,
           }),
         ),
       });

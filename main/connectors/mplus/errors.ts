@@ -1,3 +1,5 @@
+import { englishMessage, runMessage, type RunMessage } from '../../../shared/flow/run-messages';
+
 /**
  * One error hierarchy for every way an Mplus call can fail, so an engine can classify with `kind`:
  * `transient` = the same call may succeed later (server faults, network, timeouts),
@@ -10,11 +12,14 @@ export abstract class MplusError extends Error {
   abstract readonly kind: MplusErrorKind;
   /** The operation being called, when known. */
   operation: string | undefined;
+  /** The message as a code, so the screens word Koppel's part in their language. */
+  readonly text: RunMessage | undefined;
 
-  protected constructor(message: string, operation?: string, options?: ErrorOptions) {
-    super(message, options);
+  protected constructor(message: string | RunMessage, operation?: string, options?: ErrorOptions) {
+    super(typeof message === 'string' ? message : englishMessage(message), options);
     this.name = new.target.name;
     this.operation = operation;
+    this.text = typeof message === 'string' ? undefined : message;
   }
 }
 
@@ -35,7 +40,11 @@ export class MplusSoapFault extends MplusError {
     operation?: string;
   }) {
     super(
-      `${init.operation ?? 'Mplus'} failed with SOAP fault ${init.faultcode}: ${init.faultstring}`,
+      runMessage('mplusSoapFault', {
+        operation: init.operation ?? 'Mplus',
+        faultcode: init.faultcode,
+        faultstring: init.faultstring,
+      }),
       init.operation,
     );
     this.faultcode = init.faultcode.replace(/^[^:]*:/, '');
@@ -52,7 +61,7 @@ export class MplusNetworkError extends MplusError {
   /** Node's error code, e.g. ECONNREFUSED or ECONNRESET. */
   readonly code: string | undefined;
 
-  constructor(message: string, operation?: string, code?: string, options?: ErrorOptions) {
+  constructor(message: string | RunMessage, operation?: string, code?: string, options?: ErrorOptions) {
     super(message, operation, options);
     this.code = code;
   }
@@ -63,7 +72,7 @@ export class MplusTimeoutError extends MplusNetworkError {
   readonly timeoutMs: number;
 
   constructor(operation: string, timeoutMs: number) {
-    super(`${operation} got no answer within ${timeoutMs} ms`, operation, 'ETIMEDOUT');
+    super(runMessage('mplusNoAnswer', { operation, ms: timeoutMs }), operation, 'ETIMEDOUT');
     this.timeoutMs = timeoutMs;
   }
 }
@@ -73,7 +82,7 @@ export class MplusAbortError extends MplusError {
   readonly kind = 'transient';
 
   constructor(operation: string, options?: ErrorOptions) {
-    super(`${operation} was aborted`, operation, options);
+    super(runMessage('mplusCallAborted', { operation }), operation, options);
   }
 }
 
@@ -84,7 +93,7 @@ export class MplusHttpError extends MplusError {
   readonly body: string;
 
   constructor(operation: string, status: number, body: string) {
-    super(`${operation} answered HTTP ${status}: ${body.slice(0, 200)}`, operation);
+    super(runMessage('mplusHttpError', { operation, status, body: body.slice(0, 200) }), operation);
     this.status = status;
     this.body = body;
     this.kind = status >= 500 || status === 429 ? 'transient' : 'permanent';

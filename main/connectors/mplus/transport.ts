@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { runMessage } from '../../../shared/flow/run-messages';
 import { MplusAbortError, MplusNetworkError, MplusTimeoutError } from './errors';
 
 /** One SOAP POST over Node's http(s) with keep-alive, a whole-exchange timeout and an abort signal. */
@@ -56,9 +57,12 @@ export function postXml(url: URL, body: string, options: PostOptions): Promise<H
 
     request.on('error', (error: NodeJS.ErrnoException) => {
       finish(
-        new MplusNetworkError(`${operation} failed: ${error.message}`, operation, error.code, {
-          cause: error,
-        }),
+        new MplusNetworkError(
+          runMessage('mplusCallFailed', { operation, detail: error.message }),
+          operation,
+          error.code,
+          { cause: error },
+        ),
       );
     });
     request.on('response', (response) => {
@@ -67,18 +71,22 @@ export function postXml(url: URL, body: string, options: PostOptions): Promise<H
       response.on('error', (error: NodeJS.ErrnoException) => {
         finish(
           new MplusNetworkError(
-            `${operation}: the answer was cut off (${error.message})`,
+            runMessage('mplusAnswerCutOff', { operation, detail: error.message }),
             operation,
             error.code,
           ),
         );
       });
       response.on('aborted', () => {
-        finish(new MplusNetworkError(`${operation}: the answer was cut off`, operation, 'ECONNRESET'));
+        finish(
+          new MplusNetworkError(runMessage('mplusAnswerCutOff', { operation }), operation, 'ECONNRESET'),
+        );
       });
       response.on('end', () => {
         if (!response.complete) {
-          finish(new MplusNetworkError(`${operation}: the answer was cut off`, operation, 'ECONNRESET'));
+          finish(
+            new MplusNetworkError(runMessage('mplusAnswerCutOff', { operation }), operation, 'ECONNRESET'),
+          );
           return;
         }
         finish(undefined, { status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });

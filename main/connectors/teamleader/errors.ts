@@ -1,3 +1,4 @@
+import { englishMessage, runMessage, type RunMessage } from '../../../shared/flow/run-messages';
 import { z } from 'zod';
 
 /**
@@ -22,6 +23,8 @@ export interface TeamleaderApiErrorInit {
   readonly endpoint: string;
   readonly status?: number;
   readonly title: string;
+  /** `title` in Dutch, where the words are Koppel's (about the answer), not the API's. */
+  readonly titleNl?: string;
   readonly errors?: readonly TeamleaderErrorItem[];
   readonly field?: string;
   readonly pointer?: string;
@@ -50,12 +53,19 @@ export class TeamleaderApiError extends Error {
    * dropped connection, 5xx, unreadable body). Look the record up by its natural key before retrying.
    */
   readonly maybeApplied: boolean;
+  /** The message as a code, so the screens word Koppel's part in their language. */
+  readonly text: RunMessage;
 
   constructor(init: TeamleaderApiErrorInit) {
-    const where = init.field ? ` (field ${init.field})` : '';
-    super(`Teamleader ${init.endpoint}${init.status ? ` ${init.status}` : ''}: ${init.title}${where}`, {
-      cause: init.cause,
+    const text = runMessage('teamleaderCallFailed', {
+      endpoint: init.endpoint,
+      status: init.status,
+      title: init.title,
+      titleNl: init.titleNl,
+      field: init.field,
     });
+    super(englishMessage(text), { cause: init.cause });
+    this.text = text;
     this.name = new.target.name;
     this.endpoint = init.endpoint;
     this.status = init.status;

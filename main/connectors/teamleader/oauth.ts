@@ -118,6 +118,7 @@ async function requestTokens(
     throw new TeamleaderTransientError({
       endpoint: TOKEN_ENDPOINT,
       title: `No answer from the token endpoint (${describeNetworkError(cause)})`,
+      titleNl: `Geen antwoord van het token-endpoint (${describeNetworkError(cause, 'nl')})`,
       maybeApplied: form.grant_type === 'refresh_token',
       cause,
     });
@@ -130,6 +131,7 @@ async function requestTokens(
         endpoint: TOKEN_ENDPOINT,
         status,
         title: 'The token endpoint answered without valid tokens',
+        titleNl: 'Het token-endpoint antwoordde zonder geldige tokens',
         maybeApplied: form.grant_type === 'refresh_token',
       });
     }
@@ -167,9 +169,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function describeNetworkError(cause: unknown): string {
+/** What went wrong on the way, in `language` where the words are Koppel's (Node's stay as they are). */
+export function describeNetworkError(cause: unknown, language: 'en' | 'nl' = 'en'): string {
   if (axios.isAxiosError(cause)) {
-    if (cause.code === 'ECONNABORTED' || cause.code === 'ETIMEDOUT') return 'timed out';
+    if (cause.code === 'ECONNABORTED' || cause.code === 'ETIMEDOUT') {
+      return language === 'nl' ? 'time-out' : 'timed out';
+    }
     return cause.code ? `${cause.code}: ${cause.message}` : cause.message;
   }
   return cause instanceof Error ? cause.message : String(cause);

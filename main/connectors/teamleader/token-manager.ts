@@ -58,6 +58,7 @@ export class TokenManager {
       throw new TeamleaderAuthError({
         endpoint: 'oauth2/access_token',
         title: 'Not connected: no tokens stored',
+        titleNl: 'Niet verbonden: er zijn geen tokens bewaard',
       });
     }
     return this.current;
@@ -110,6 +111,7 @@ export class TokenManager {
       throw new TeamleaderTransientError({
         endpoint: 'oauth2/access_token',
         title: `New tokens could not be saved (${cause instanceof Error ? cause.message : String(cause)})`,
+        titleNl: `Nieuwe tokens konden niet bewaard worden (${cause instanceof Error ? cause.message : String(cause)})`,
         cause,
       });
     }

@@ -127,7 +127,12 @@ export class TeamleaderTransport {
   ): Promise<TeamleaderData<O>> {
     const answer = await this.send(op, body, options ?? {});
     if (!hasData(answer)) {
-      throw new TeamleaderTransientError({ endpoint: op, status: 200, title: 'The answer has no data' });
+      throw new TeamleaderTransientError({
+        endpoint: op,
+        status: 200,
+        title: 'The answer has no data',
+        titleNl: 'Het antwoord bevat geen data',
+      });
     }
     // Checked against the spec's response schema in send() (see call()).
     return answer.data as TeamleaderData<O>;
@@ -145,6 +150,7 @@ export class TeamleaderTransport {
         endpoint: op,
         status: 201,
         title: 'The answer has no created reference',
+        titleNl: 'Het antwoord bevat geen verwijzing naar wat werd aangemaakt',
         maybeApplied: true,
       });
     }
@@ -154,6 +160,7 @@ export class TeamleaderTransport {
         endpoint: op,
         status: 201,
         title: 'The answer has no id',
+        titleNl: 'Het antwoord bevat geen id',
         maybeApplied: true,
       });
     }
@@ -214,6 +221,7 @@ export class TeamleaderTransport {
         const error = new TeamleaderTransientError({
           endpoint: op,
           title: `No answer (${describeNetworkError(cause)})`,
+          titleNl: `Geen antwoord (${describeNetworkError(cause, 'nl')})`,
           maybeApplied: !notSent && !meta.idempotent,
           cause,
         });
@@ -240,7 +248,7 @@ export class TeamleaderTransport {
         const error = new TeamleaderRateLimitError({
           endpoint: op,
           status,
-          title: parseErrorItems(parseJson(text))[0]?.title ?? 'Too many requests',
+          ...titleOr(parseErrorItems(parseJson(text))[0]?.title, 'Too many requests', 'Te veel verzoeken'),
           ...(Number.isFinite(resetAt) ? { resetAt: new Date(resetAt) } : {}),
         });
         if (rateLimitWaits++ < this.options.maxRateLimitWaits) {
@@ -255,7 +263,7 @@ export class TeamleaderTransport {
         const error = new TeamleaderAuthError({
           endpoint: op,
           status,
-          title: items[0]?.title ?? 'Access token refused',
+          ...titleOr(items[0]?.title, 'Access token refused', 'Toegangstoken geweigerd'),
           errors: items,
         });
         // Access tokens can be invalidated again while a refresh is on its way (the twin's fault
@@ -276,7 +284,7 @@ export class TeamleaderTransport {
         const error = new TeamleaderTransientError({
           endpoint: op,
           status,
-          title: items[0]?.title ?? `Server error (HTTP ${status})`,
+          ...titleOr(items[0]?.title, `Server error (HTTP ${status})`, `Serverfout (HTTP ${status})`),
           errors: items,
           maybeApplied: !meta.idempotent,
         });
@@ -294,7 +302,11 @@ export class TeamleaderTransport {
         const error = new TeamleaderPermanentError({
           endpoint: op,
           status,
-          title: items[0]?.title ?? `Request refused (HTTP ${status})`,
+          ...titleOr(
+            items[0]?.title,
+            `Request refused (HTTP ${status})`,
+            `Verzoek geweigerd (HTTP ${status})`,
+          ),
           errors: items,
         });
         this.report(op, attempt, status, sentAt, 'failed', error, rateLimit);
@@ -311,6 +323,7 @@ export class TeamleaderTransport {
           endpoint: op,
           status,
           title: 'The answer is not valid JSON',
+          titleNl: 'Het antwoord is geen geldige JSON',
           maybeApplied: !meta.idempotent,
         });
         if (meta.idempotent && attempt < this.options.maxRetries) {
@@ -328,6 +341,7 @@ export class TeamleaderTransport {
           endpoint: op,
           status,
           title: `The answer does not match the spec: ${violation.message}`,
+          titleNl: `Het antwoord past niet bij de specificatie: ${violation.message}`,
           maybeApplied: !meta.idempotent,
         });
         this.report(op, attempt, status, sentAt, 'failed', error, rateLimit);
@@ -402,4 +416,9 @@ function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undef
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   if (present.length <= 1) return present[0];
   return AbortSignal.any(present);
+}
+
+/** The API's own words when it gave some, else Koppel's, in English and Dutch. */
+function titleOr(apiTitle: string | undefined, en: string, nl: string): { title: string; titleNl?: string } {
+  return apiTitle === undefined ? { title: en, titleNl: nl } : { title: apiTitle };
 }

@@ -52,15 +52,16 @@ export const engineMessages = {
     ({ count, node, days, keys }) =>
       `${recordCount(count)} van "${node}" niet langer aangeboden na ${days} dagen wachten op een ander record: ${keys}.`,
   ),
-  sourceReadFailed: wording<{ node: string; detail: string }>(
+  /** `detailNl`: the failure in Dutch, where Koppel worded it (absent in texts stored before). */
+  sourceReadFailed: wording<{ node: string; detail: string; detailNl?: string }>(
     ({ node, detail }) => `Reading "${node}" failed: ${detail}`,
-    ({ node, detail }) => `Lezen van "${node}" mislukte: ${detail}`,
+    ({ node, detail, detailNl }) => `Lezen van "${node}" mislukte: ${detailNl ?? detail}`,
   ),
-  unreachableInARow: wording<{ count: number; last: string }>(
+  unreachableInARow: wording<{ count: number; last: string; lastNl?: string }>(
     ({ count, last }) =>
       `Stopped after ${count} records in a row failed because a system could not be reached (last: ${last}).`,
-    ({ count, last }) =>
-      `Gestopt nadat ${count} records op rij mislukten omdat een systeem niet bereikbaar was (laatste: ${last}).`,
+    ({ count, last, lastNl }) =>
+      `Gestopt nadat ${count} records op rij mislukten omdat een systeem niet bereikbaar was (laatste: ${lastNl ?? last}).`,
   ),
   /** A scheduled start of a flow that cannot run; `problem` is its first problem (`problemNl` in Dutch). */
   flowCannotRun: wording<{ problem: string; problemNl: string; more: number }>(

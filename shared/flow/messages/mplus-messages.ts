@@ -177,4 +177,31 @@ export const mplusMessages = {
     ({ order, detail }) => `MplusKASSA refused the payment of order ${order}: ${detail}`,
     ({ order, detail }) => `MplusKASSA weigerde de betaling van order ${order}: ${detail}`,
   ),
+  // A failed MplusKASSA call: the operation, then the till's own words or the network's as they came.
+  mplusCallFailed: wording<{ operation: string; detail: string }>(
+    ({ operation, detail }) => `${operation} failed: ${detail}`,
+    ({ operation, detail }) => `${operation} mislukte: ${detail}`,
+  ),
+  mplusAnswerCutOff: wording<{ operation: string; detail?: string }>(
+    ({ operation, detail }) => `${operation}: the answer was cut off${detail ? ` (${detail})` : ''}`,
+    ({ operation, detail }) => `${operation}: het antwoord brak af${detail ? ` (${detail})` : ''}`,
+  ),
+  mplusNoAnswer: wording<{ operation: string; ms: number }>(
+    ({ operation, ms }) => `${operation} got no answer within ${ms} ms`,
+    ({ operation, ms }) => `${operation} kreeg geen antwoord binnen ${ms} ms`,
+  ),
+  mplusCallAborted: wording<{ operation: string }>(
+    ({ operation }) => `${operation} was aborted`,
+    ({ operation }) => `${operation} werd geannuleerd`,
+  ),
+  mplusSoapFault: wording<{ operation: string; faultcode: string; faultstring: string }>(
+    ({ operation, faultcode, faultstring }) =>
+      `${operation} failed with SOAP fault ${faultcode}: ${faultstring}`,
+    ({ operation, faultcode, faultstring }) =>
+      `${operation} mislukte met SOAP-fout ${faultcode}: ${faultstring}`,
+  ),
+  mplusHttpError: wording<{ operation: string; status: number; body: string }>(
+    ({ operation, status, body }) => `${operation} answered HTTP ${status}: ${body}`,
+    ({ operation, status, body }) => `${operation} antwoordde HTTP ${status}: ${body}`,
+  ),
 };

@@ -155,4 +155,20 @@ export const teamleaderMessages = {
     ({ kind, number, sku, description }) =>
       `${documentLabel(kind, number, 'nl')}: zou product "${sku}" ("${description}") aanmaken.`,
   ),
+  /**
+   * A failed Teamleader call: the API's own words (`title`) as they came, or Koppel's about the
+   * answer, which `titleNl` words in Dutch; `field` is the request field the call named.
+   */
+  teamleaderCallFailed: wording<{
+    endpoint: string;
+    status?: number;
+    title: string;
+    titleNl?: string;
+    field?: string;
+  }>(
+    ({ endpoint, status, title, field }) =>
+      `Teamleader ${endpoint}${status ? ` ${status}` : ''}: ${title}${field ? ` (field ${field})` : ''}`,
+    ({ endpoint, status, title, titleNl, field }) =>
+      `Teamleader ${endpoint}${status ? ` ${status}` : ''}: ${titleNl ?? title}${field ? ` (veld ${field})` : ''}`,
+  ),
 };
