@@ -164,6 +164,7 @@ export function validateFlow(
             flow: flowName,
             id: connectionId ?? '',
             wanted: SYSTEM_NAMES[definition.connection] ?? definition.connection,
+            ...namedField(definition.config, 'connectionId'),
             ...named(node),
           }),
         );
@@ -288,7 +289,15 @@ const SYSTEM_NAMES: Partial<Record<ConnectionKind, string>> = {
 /** A connection problem's words; `wanted` is the node's system. */
 function connectionProblemText(
   problem: ConnectionProblem,
-  base: { flow: string; id: string; wanted: string; node: string; nodeNl: string },
+  base: {
+    flow: string;
+    id: string;
+    wanted: string;
+    field: string;
+    fieldNl: string;
+    node: string;
+    nodeNl: string;
+  },
 ): CodedText {
   switch (problem.reason) {
     case 'unknown':
@@ -304,7 +313,12 @@ function connectionProblemText(
     case 'sandboxOff':
       return problemMessage('nodeConnectionSandboxOff', base);
     case 'noneOfKind':
-      return problemMessage('nodeConnectionNone', base);
+      return problemMessage('nodeConnectionNone', {
+        flow: base.flow,
+        wanted: base.wanted,
+        node: base.node,
+        nodeNl: base.nodeNl,
+      });
   }
 }
 

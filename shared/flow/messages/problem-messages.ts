@@ -14,6 +14,14 @@ interface FieldNl {
   fieldNl?: string;
 }
 
+/**
+ * The node's connection setting named in words (its title, see `fieldWords`); texts stored before
+ * it was a parameter name it by its path.
+ */
+interface ConnectionField extends FieldNl {
+  field?: string;
+}
+
 /** Ports listed in each language ("none" when there are none). */
 interface Ports {
   ports: string;
@@ -98,23 +106,25 @@ export const problemMessages = {
     ({ flow, nodeNl, field, fieldNl, line, column, detail }) =>
       `Flow "${flow}": ${nodeNl}, veld "${fieldNl ?? field}": syntaxfout op regel ${line}${column !== undefined ? `, kolom ${column}` : ''}: ${parserWordsNl(detail)}.`,
   ),
-  nodeConnectionUnknown: wording<{ flow: string; id: string; known?: string } & Named>(
-    ({ flow, node, id, known }) =>
-      `Flow "${flow}": ${node}, field "Connection": there is no connection "${id}" (${known ? `known: ${known}` : 'none set up yet'}).`,
-    ({ flow, nodeNl, id, known }) =>
-      `Flow "${flow}": ${nodeNl}, veld "Verbinding": er is geen koppeling "${id}" (${known ? `bekend: ${known}` : 'nog geen ingesteld'}).`,
+  nodeConnectionUnknown: wording<{ flow: string; id: string; known?: string } & ConnectionField & Named>(
+    ({ flow, node, field, id, known }) =>
+      `Flow "${flow}": ${node}, field "${field ?? 'connectionId'}": there is no connection "${id}" (${known ? `known: ${known}` : 'none set up yet'}).`,
+    ({ flow, nodeNl, field, fieldNl, id, known }) =>
+      `Flow "${flow}": ${nodeNl}, veld "${fieldNl ?? field ?? 'connectionId'}": er is geen koppeling "${id}" (${known ? `bekend: ${known}` : 'nog geen ingesteld'}).`,
   ),
-  nodeConnectionOtherKind: wording<{ flow: string; id: string; kind: string; wanted: string } & Named>(
-    ({ flow, node, id, kind, wanted }) =>
-      `Flow "${flow}": ${node}, field "Connection": connection "${id}" is a ${kind} connection; this node needs a ${wanted} one.`,
-    ({ flow, nodeNl, id, kind, wanted }) =>
-      `Flow "${flow}": ${nodeNl}, veld "Verbinding": koppeling "${id}" is een ${kind}-koppeling; deze node heeft een ${wanted}-koppeling nodig.`,
+  nodeConnectionOtherKind: wording<
+    { flow: string; id: string; kind: string; wanted: string } & ConnectionField & Named
+  >(
+    ({ flow, node, field, id, kind, wanted }) =>
+      `Flow "${flow}": ${node}, field "${field ?? 'connectionId'}": connection "${id}" is a ${kind} connection; this node needs a ${wanted} one.`,
+    ({ flow, nodeNl, field, fieldNl, id, kind, wanted }) =>
+      `Flow "${flow}": ${nodeNl}, veld "${fieldNl ?? field ?? 'connectionId'}": koppeling "${id}" is een ${kind}-koppeling; deze node heeft een ${wanted}-koppeling nodig.`,
   ),
-  nodeConnectionSandboxOff: wording<{ flow: string; id: string } & Named>(
-    ({ flow, node, id }) =>
-      `Flow "${flow}": ${node}, field "Connection": connection "${id}" belongs to the sandbox, which is off in Settings: turn it on, or choose another connection.`,
-    ({ flow, nodeNl, id }) =>
-      `Flow "${flow}": ${nodeNl}, veld "Verbinding": koppeling "${id}" hoort bij de sandbox, die uit staat in Instellingen: zet hem aan, of kies een andere koppeling.`,
+  nodeConnectionSandboxOff: wording<{ flow: string; id: string } & ConnectionField & Named>(
+    ({ flow, node, field, id }) =>
+      `Flow "${flow}": ${node}, field "${field ?? 'connectionId'}": connection "${id}" belongs to the sandbox, which is off in Settings: turn it on, or choose another connection.`,
+    ({ flow, nodeNl, field, fieldNl, id }) =>
+      `Flow "${flow}": ${nodeNl}, veld "${fieldNl ?? field ?? 'connectionId'}": koppeling "${id}" hoort bij de sandbox, die uit staat in Instellingen: zet hem aan, of kies een andere koppeling.`,
   ),
   nodeConnectionNone: wording<{ flow: string; wanted: string } & Named>(
     ({ flow, node, wanted }) =>
