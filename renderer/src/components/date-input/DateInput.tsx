@@ -49,21 +49,24 @@ export function DateInput(props: DateInputProps) {
     year: t('dateInput.year'),
   });
 
-  // What the draft says is wrong, if anything (shown once the field is left, not while typing).
-  const problem = (() => {
-    if (draft === null || draft.trim() === '') return null;
-    const day = parseDay(draft, language);
-    if (day === null) return t('dateInput.invalid', { pattern });
-    if (min && day < min) return t('dateInput.tooEarly', { date: formatDay(min, language) });
-    if (max && day > max) return t('dateInput.tooLate', { date: formatDay(max, language) });
-    return null;
-  })();
+  /** What was typed (not empty) as a day in range, or what is wrong with it. */
+  const read = (text: string): { day: string; problem: null } | { day: null; problem: string } => {
+    const day = parseDay(text, language);
+    if (day === null) return { day, problem: t('dateInput.invalid', { pattern }) };
+    if (min && day < min)
+      return { day: null, problem: t('dateInput.tooEarly', { date: formatDay(min, language) }) };
+    if (max && day > max)
+      return { day: null, problem: t('dateInput.tooLate', { date: formatDay(max, language) }) };
+    return { day, problem: null };
+  };
+  // Shown once the field is left, not while typing.
+  const problem = draft === null || draft.trim() === '' ? null : read(draft).problem;
 
   const type = (text: string) => {
     setDraft(text);
     if (text.trim() === '') return onChange('');
-    const day = parseDay(text, language);
-    if (day && !(min && day < min) && !(max && day > max)) onChange(day);
+    const { day } = read(text);
+    if (day !== null) onChange(day);
   };
 
   const leave = () => {
