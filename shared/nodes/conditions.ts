@@ -80,6 +80,19 @@ export const Condition = z
 export type Condition = z.infer<typeof Condition>;
 
 export const MatchMode = z.enum(['all', 'any']);
+
+/** "All conditions" / "any condition", as a form field (the filter node's and a source's filters). */
+export const matchModeField = field(MatchMode.default('all'), {
+  title: { en: 'Match', nl: 'Voorwaarden' },
+  widget: 'select',
+  options: [
+    { value: 'all', label: { en: 'All conditions', nl: 'Alle voorwaarden' } },
+    { value: 'any', label: { en: 'Any condition', nl: 'Minstens één voorwaarde' } },
+  ],
+});
+
+/** The conditions' title in a form. */
+export const CONDITIONS_TITLE = { en: 'Conditions', nl: 'Voorwaarden' };
 export type MatchMode = z.infer<typeof MatchMode>;
 
 function isEmptyValue(value: JsonValue | undefined): boolean {

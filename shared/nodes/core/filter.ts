@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { Condition, MatchMode } from '../conditions';
+import { Condition, CONDITIONS_TITLE, matchModeField } from '../conditions';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
 import { schemaMessage } from '../../flow/schema-message';
 
 export const ConditionsConfig = z.object({
-  match: field(MatchMode.default('all'), {
-    title: { en: 'Match', nl: 'Voorwaarden' },
-    widget: 'select',
-    options: [
-      { value: 'all', label: { en: 'All conditions', nl: 'Alle voorwaarden' } },
-      { value: 'any', label: { en: 'Any condition', nl: 'Minstens één voorwaarde' } },
-    ],
-  }),
+  match: matchModeField,
   conditions: field(z.array(Condition).min(1, schemaMessage('atLeastOneCondition')), {
-    title: { en: 'Conditions', nl: 'Voorwaarden' },
+    title: CONDITIONS_TITLE,
     widget: 'conditions',
   }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Condition, MatchMode } from '../conditions';
+import { Condition, CONDITIONS_TITLE, matchModeField } from '../conditions';
 import { field } from '../ui-hints';
 import type { PortDefinition } from '../node-definition';
 
@@ -15,8 +15,8 @@ export const triggerInput: PortDefinition = {
  * cursor still moves past them). Paths point into the canonical record, `raw.…` into the API's.
  */
 export const SourceFilters = z.object({
-  match: MatchMode.default('all'),
-  conditions: z.array(Condition).default([]),
+  match: matchModeField,
+  conditions: field(z.array(Condition).default([]), { title: CONDITIONS_TITLE, widget: 'conditions' }),
 });
 export type SourceFilters = z.infer<typeof SourceFilters>;
 
