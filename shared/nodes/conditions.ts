@@ -83,7 +83,7 @@ export const MatchMode = z.enum(['all', 'any']);
 
 /** "All conditions" / "any condition", as a form field (the filter node's and a source's filters). */
 export const matchModeField = field(MatchMode.default('all'), {
-  title: { en: 'Match', nl: 'Voorwaarden' },
+  title: { en: 'Pass when', nl: 'Doorlaten als' },
   widget: 'select',
   options: [
     { value: 'all', label: { en: 'All conditions', nl: 'Alle voorwaarden' } },

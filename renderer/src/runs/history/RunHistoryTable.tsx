@@ -33,7 +33,7 @@ export function RunHistoryTable({ rows }: { rows: LiveRun[] }) {
             </th>
             <td>{t(`runs.trigger.${run.trigger}`)}</td>
             <td>{formatDateTime(run.startedAt, locale)}</td>
-            <td>
+            <td className="rn-duration">
               {run.status === 'running'
                 ? t('runs.detail.stillRunning')
                 : formatDuration(run.durationMs, locale)}
