@@ -32,6 +32,11 @@ describe('issueWords', () => {
       issue: 'Missing: this field is required.',
       issueNl: 'Ontbreekt: dit veld is verplicht.',
     });
+    // Also a missing option or fixed value, not "Invalid option: expected one of …".
+    expect(issueWords(firstIssue({ quantity: 1, sku: '1' }))).toEqual({
+      issue: 'Missing: this field is required.',
+      issueNl: 'Ontbreekt: dit veld is verplicht.',
+    });
   });
 
   it('says an empty text field is empty, not that it is "too small"', () => {

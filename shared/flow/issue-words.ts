@@ -20,8 +20,13 @@ function said(map: z.core.$ZodErrorMap, issue: z.core.$ZodIssue): string | undef
  * and looks like a schema's own message.
  */
 export function issueWords(issue: z.core.$ZodIssue): { issue: string; issueNl: string } {
-  // zod says "expected string, received undefined" of a field that is not there at all.
-  if (issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined) {
+  // zod says "expected string, received undefined" of a field that is not there at all, and
+  // "Invalid input: expected 2" of a missing fixed value (a literal or an enum).
+  if (
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value') &&
+    'input' in issue &&
+    issue.input === undefined
+  ) {
     return { issue: 'Missing: this field is required.', issueNl: 'Ontbreekt: dit veld is verplicht.' };
   }
   const own = schemaMessageIn(issue.message, 'params' in issue ? issue.params : undefined, 'nl');

@@ -75,6 +75,26 @@ describe('migrateFlow', () => {
     ]);
   });
 
+  it("never migrates today's shape as version 1 (that dropped every node)", () => {
+    const current = JSON.parse(JSON.stringify(migrateFlow(version1))) as Record<string, unknown>;
+    expect(current.nodes).toHaveLength(3);
+    // Marker left out: read as the current shape, and the missing marker is named.
+    const { schemaVersion: _left, ...unmarked } = current;
+    expect(flowSchemaVersion(unmarked)).toBe(FLOW_SCHEMA_VERSION);
+    expect(catchError(() => migrateFlow(unmarked)).message).toBe(
+      'Flow "POS orders to invoices" is not a valid flow document: schemaVersion: Missing: this field is required.',
+    );
+    // Marked version 1 with nodes and no steps: refused, saying what to set.
+    const error = catchError(() => migrateFlow({ ...current, schemaVersion: 1 }));
+    expect(error).toBeInstanceOf(FlowMigrationError);
+    expect(error.message).toBe(
+      'This flow says "schemaVersion": 1, but its nodes are under "nodes" (schema 1 lists them under "steps"): set "schemaVersion": 2.',
+    );
+    expect(error instanceof FlowMigrationError && error.words().problemNl).toBe(
+      'Deze flow zegt "schemaVersion": 1, maar de nodes staan onder "nodes" (schema 1 zet ze onder "steps"): zet "schemaVersion": 2.',
+    );
+  });
+
   it('explains a bad version-1 interval', () => {
     expect(() => migrateFlow({ ...version1, trigger: { every: 'hourly' } })).toThrow(
       /"every: hourly" is not like "15m"/,

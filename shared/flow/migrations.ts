@@ -33,6 +33,9 @@ export class FlowMigrationError extends Error {
  */
 const steps: Record<number, (doc: Raw) => Raw> = {
   1: (doc) => {
+    if (!Array.isArray(doc.steps) && Array.isArray(doc.nodes)) {
+      throw new FlowMigrationError(apiMessage('flowVersionOneWithNodes', { supported: FLOW_SCHEMA_VERSION }));
+    }
     const nodes = asArray(doc.steps).map((step, index) => {
       const s = asRecord(step);
       const [kind, version] = splitType(String(s.type ?? ''));
@@ -84,11 +87,16 @@ function migrateTrigger(trigger: unknown): Raw {
   return { kind: 'manual' };
 }
 
-/** Which schema version a stored document has (documents without a marker are version 1). */
+/**
+ * Which schema version a stored document has. Documents without a marker are version 1, unless
+ * they list `nodes` and no `steps`: that is today's shape with its marker left out, read as the
+ * current version so the missing `schemaVersion` is named (migrated as version 1 it lost every node).
+ */
 export function flowSchemaVersion(stored: unknown): number {
   const doc = asRecord(stored);
   if (typeof doc.schemaVersion === 'number') return doc.schemaVersion;
   if (typeof doc.version === 'number' && Array.isArray(doc.steps)) return doc.version;
+  if (Array.isArray(doc.nodes) && !Array.isArray(doc.steps)) return FLOW_SCHEMA_VERSION;
   return 1;
 }
 

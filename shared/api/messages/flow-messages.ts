@@ -26,6 +26,13 @@ const documentMessages = {
     ({ every }) => `Version-1 trigger "every: ${every}" is not like "15m", "2h" or "1d".`,
     ({ every }) => `Versie-1-trigger "every: ${every}" lijkt niet op "15m", "2h" of "1d".`,
   ),
+  /** A document marked version 1 laid out as version 2: migrating it would drop every node. */
+  flowVersionOneWithNodes: wording<{ supported: number }>(
+    ({ supported }) =>
+      `This flow says "schemaVersion": 1, but its nodes are under "nodes" (schema 1 lists them under "steps"): set "schemaVersion": ${supported}.`,
+    ({ supported }) =>
+      `Deze flow zegt "schemaVersion": 1, maar de nodes staan onder "nodes" (schema 1 zet ze onder "steps"): zet "schemaVersion": ${supported}.`,
+  ),
   flowNoMigration: wording<{ version: number }>(
     ({ version }) => `No flow migration from schema ${version}.`,
     ({ version }) => `Geen flowmigratie vanaf schema ${version}.`,
