@@ -1,15 +1,23 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { FlowDocument } from '../../../../shared/flow/flow-document';
+import type { FlowSummary } from '../../../../shared/api/calls/flows';
+import { apiCalls, type CallInput, type CallName, type CallOutput } from '../../../../shared/api/contract';
+import { KoppelError } from '../../../../shared/api/errors';
+import type { FlowDocument, Schedule } from '../../../../shared/flow/flow-document';
 import { hasErrors, type FlowProblem } from '../../../../shared/flow/flow-problem';
-import { dataDirFrom, ExitCode } from '../options';
+import type { App } from '../../../app/create-app';
+import { dataDirFrom, ExitCode, withDataDir } from '../options';
 import { CliExit, guarded, printProblems, processIo, readFlowFile, type SyncCliIo } from './sync-cli';
 
 /**
  * `koppel flows validate <file>`: checks a flow file without touching a data folder, or with
  * `--data-dir` also each node's connection against that folder's connections (as `koppel run` does).
+ * `list`, `export`, `import`, `enable` and `disable` manage a data folder's flows, so a server
+ * without a screen (`koppel schedule`) gets its flows from files made in the app.
  */
 export function registerFlows(program: Command, io: SyncCliIo = processIo): void {
   const flows = program.command('flows').description('flow documents');
+  registerLibrary(flows, io);
   flows
     .command('validate')
     .description('check a flow file: kinds, config fields, edges, cycles, schedule')
@@ -60,4 +68,203 @@ async function validateIn(io: SyncCliIo, dataDir: string, flow: FlowDocument): P
   } finally {
     await app.dispose();
   }
+}
+
+/** The commands over a data folder's saved flows. */
+function registerLibrary(flows: Command, io: SyncCliIo): void {
+  withDataDir(
+    flows.command('list').description("list the data folder's flows").option('--json', 'print JSON'),
+  ).action((options: { dataDir?: string; json?: boolean }) =>
+    guarded(io, 'flows list', () =>
+      withApp(io, options, async (app) => {
+        const { flows: list } = await call(app, 'flows.list', {});
+        if (options.json) io.out(`${JSON.stringify({ flows: list })}\n`);
+        else io.out(list.length === 0 ? 'No flows yet.\n' : flowTable(list));
+      }),
+    ),
+  );
+
+  withDataDir(
+    flows
+      .command('export')
+      .description('write a flow as JSON, to import elsewhere (standard output unless --out)')
+      .argument('<id>', 'the flow\'s id (see "koppel flows list")')
+      .option('--out <file>', 'write it to this file'),
+  ).action((id: string, options: { dataDir?: string; out?: string }) =>
+    guarded(io, 'flows export', () =>
+      withApp(io, options, async (app) => {
+        const { json } = await call(app, 'flows.export', { id });
+        if (!options.out) {
+          io.out(json);
+          return;
+        }
+        try {
+          fs.writeFileSync(options.out, json);
+        } catch (error) {
+          throw new CliExit(ExitCode.invalid, `cannot write ${options.out}: ${messageOf(error)}`);
+        }
+        io.out(`Wrote ${options.out}.\n`);
+      }),
+    ),
+  );
+
+  withDataDir(
+    flows
+      .command('import')
+      .description('add a flow from a file (any schema version); saved paused unless --enable')
+      .argument('<file>', 'a .flow.json file, e.g. from "koppel flows export" or the app')
+      .option(
+        '--replace',
+        'replace the saved flow with the same id (default: import as a copy with a new id)',
+      )
+      .option('--enable', 'run it on its schedule')
+      .option('--json', 'print {"flow","name","enabled","problems"}'),
+  ).action(
+    (file: string, options: { dataDir?: string; replace?: boolean; enable?: boolean; json?: boolean }) =>
+      guarded(io, 'flows import', () =>
+        withApp(io, options, async (app) => {
+          let json: string;
+          try {
+            json = fs.readFileSync(file, 'utf8');
+          } catch (error) {
+            throw new CliExit(ExitCode.invalid, `cannot read ${file}: ${messageOf(error)}`);
+          }
+          const imported = await call(app, 'flows.import', { json, replace: options.replace ?? false });
+          let { flow, problems } = imported;
+          // A flow file keeps the state it was exported in; --enable decides here, paused otherwise.
+          const enabled = options.enable ?? false;
+          if (flow.enabled !== enabled)
+            ({ flow, problems } = await call(app, 'flows.setEnabled', { id: flow.id, enabled }));
+          const sourceId = idIn(json);
+          const copied = sourceId !== undefined && sourceId !== flow.id;
+          report(io, flow, problems, options.json ?? false, () =>
+            [
+              `Imported "${flow.name}" as ${flow.id}`,
+              copied ? ` (a flow with id ${sourceId} exists: this is a copy; --replace replaces it)` : '',
+              flow.enabled ? ', enabled' : ', paused',
+              '.',
+            ].join(''),
+          );
+        }),
+      ),
+  );
+
+  for (const enabled of [true, false]) {
+    const verb = enabled ? 'enable' : 'disable';
+    withDataDir(
+      flows
+        .command(verb)
+        .description(
+          enabled ? 'run a flow on its schedule' : "pause a flow's schedule (it still runs by hand)",
+        )
+        .argument('<id>', 'the flow\'s id (see "koppel flows list")')
+        .option('--json', 'print {"flow","name","enabled","problems"}'),
+    ).action((id: string, options: { dataDir?: string; json?: boolean }) =>
+      guarded(io, `flows ${verb}`, () =>
+        withApp(io, options, async (app) => {
+          const { flow, problems } = await call(app, 'flows.setEnabled', { id, enabled });
+          report(io, flow, problems, options.json ?? false, () =>
+            !enabled
+              ? `Paused "${flow.name}".`
+              : flow.schedule.kind === 'manual'
+                ? `Enabled "${flow.name}"; its schedule is "by hand", so it runs only when started.`
+                : `Enabled "${flow.name}": it runs ${scheduleText(flow.schedule)}.`,
+          );
+        }),
+      ),
+    );
+  }
+}
+
+async function withApp(io: SyncCliIo, options: { dataDir?: string }, work: (app: App) => Promise<void>) {
+  const app = await io.openApp({ dataDir: dataDirFrom(options) });
+  try {
+    await work(app);
+  } finally {
+    await app.dispose();
+  }
+}
+
+/** A call through the app's dispatcher (the contract's checks, as every host); its error as a KoppelError. */
+async function call<K extends CallName>(app: App, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const result = await app.dispatch(name, input);
+  if (!result.ok) throw KoppelError.fromApiError(result.error);
+  return apiCalls[name].output.parse(result.output) as CallOutput<K>;
+}
+
+/**
+ * What a saved flow says of itself: the sentence (or the --json line) and its problems; exit 2
+ * when it has errors (it is saved, but no run of it starts until they are fixed).
+ */
+function report(
+  io: SyncCliIo,
+  flow: FlowDocument,
+  problems: readonly FlowProblem[],
+  json: boolean,
+  sentence: () => string,
+): void {
+  const errors = hasErrors(problems);
+  if (json)
+    io.out(`${JSON.stringify({ flow: flow.id, name: flow.name, enabled: flow.enabled, problems })}\n`);
+  else {
+    io.out(`${sentence()}\n`);
+    printProblems(io, problems);
+    if (errors) io.err(`Flow "${flow.name}" has errors: it does not run until they are fixed.\n`);
+  }
+  io.setExitCode(errors ? ExitCode.invalid : ExitCode.ok);
+}
+
+function flowTable(list: readonly FlowSummary[]): string {
+  const header = ['ID', 'NAME', 'STATE', 'SCHEDULE', 'LAST RUN', 'PROBLEMS'];
+  const rows = [
+    header,
+    ...list.map((flow) => [
+      flow.id,
+      flow.name,
+      flow.running ? 'running' : flow.enabled ? 'enabled' : 'paused',
+      scheduleText(flow.schedule),
+      flow.lastRun ? `${flow.lastRun.status} ${flow.lastRun.startedAt}` : 'never',
+      [
+        flow.errors > 0 ? `${flow.errors} error${flow.errors === 1 ? '' : 's'}` : '',
+        flow.warnings > 0 ? `${flow.warnings} warning${flow.warnings === 1 ? '' : 's'}` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ]),
+  ];
+  const widths = header.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+    .concat('\n');
+}
+
+export function scheduleText(schedule: Schedule): string {
+  if (schedule.kind === 'manual') return 'by hand';
+  if (schedule.kind === 'interval') {
+    const minutes = schedule.everyMinutes;
+    return minutes === 1 ? 'every minute' : `every ${minutes} minutes`;
+  }
+  return `cron "${schedule.cron}" (${schedule.timezone})`;
+}
+
+/** The id a flow file gives, to tell whether the import kept it. */
+function idIn(json: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed === 'object' && parsed !== null && 'id' in parsed && typeof parsed.id === 'string')
+      return parsed.id;
+  } catch {
+    // The import parsed it already; nothing to say here.
+  }
+  return undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -15,7 +15,7 @@ export function registerSchedule(program: Command, io: SyncCliIo = processIo): v
       const { sync } = app.ctx;
       const scheduled = sync.flows.list().filter(runsOnSchedule);
       io.out(
-        `Running the schedules of ${scheduled.length} flow(s) from ${app.ctx.dataDir}. Press Ctrl+C to stop.\n`,
+        `Running the schedules of ${scheduled.length} ${scheduled.length === 1 ? 'flow' : 'flows'} from ${app.ctx.dataDir}. Press Ctrl+C to stop.\n`,
       );
       for (const flow of scheduled) {
         // A flow that cannot run is said to be so, not given a next run that will fail.
