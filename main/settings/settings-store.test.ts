@@ -100,6 +100,24 @@ describe('settings store', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ schemaVersion: newer, language: 'nl' });
   });
 
+  it('names a settings.json that is not JSON and offers the version of the last start', () => {
+    const { dir, file } = dataDirWith({ language: 'nl' });
+    // Opened once: the file as it was is kept beside it before it is written back.
+    new SettingsStore(createConfBackend(dir));
+    expect(JSON.parse(fs.readFileSync(`${file}.bak`, 'utf8'))).toEqual({ language: 'nl' });
+    fs.writeFileSync(file, '{"schemaVersion": ');
+    const error = refusal(dir);
+    expect(error).toMatchObject({ code: 'invalid_input', text: { code: 'documentNotJson' } });
+    expect(error.message).toBe(
+      `Koppel cannot read ${file}: it is not valid JSON (Unexpected end of JSON input). Fix the file, or put back ${file}.bak: the file as it was before Koppel last saved it.`,
+    );
+    expect(apiMessageIn(error, 'nl')).toBe(
+      `Koppel kan ${file} niet lezen: het is geen geldige JSON (Unexpected end of JSON input). Herstel het bestand, of zet ${file}.bak terug: het bestand zoals het was voordat Koppel het laatst opsloeg.`,
+    );
+    // Refused, not replaced: the broken file stays for the user to mend.
+    expect(fs.readFileSync(file, 'utf8')).toBe('{"schemaVersion": ');
+  });
+
   it("names the field of an invalid document, in zod's words in Dutch too", () => {
     const { dir, file } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION, retentionDays: 'soon' });
     const error = refusal(dir);

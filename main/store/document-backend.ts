@@ -1,4 +1,6 @@
+import path from 'node:path';
 import Conf from 'conf';
+import { keepPrevious, readJsonDocument } from './json-document';
 
 /**
  * A JSON document in the data folder (`<dataDir>/<name>.json`): settings, flows. electron-store on
@@ -16,17 +18,23 @@ export type DocumentBackendFactory = (dataDir: string, name: string) => Document
 
 /** conf, for plain Node (web host, command line, tests). */
 export const confDocumentBackend: DocumentBackendFactory = (dataDir, name) => {
-  const conf = new Conf<Record<string, unknown>>({
-    cwd: dataDir,
-    configName: name,
-    projectName: 'koppel',
-    // The zod schemas validate; conf's JSON-schema check would only duplicate them.
-    clearInvalidConfig: false,
-  });
+  // conf reads the file when it opens it.
+  const conf = readJsonDocument(
+    path.join(dataDir, `${name}.json`),
+    () =>
+      new Conf<Record<string, unknown>>({
+        cwd: dataDir,
+        configName: name,
+        projectName: 'koppel',
+        // The zod schemas validate; conf's JSON-schema check would only duplicate them.
+        clearInvalidConfig: false,
+      }),
+  );
   return {
     path: conf.path,
-    read: () => conf.store,
+    read: () => readJsonDocument(conf.path, () => conf.store),
     write: (value) => {
+      keepPrevious(conf.path);
       conf.store = isRecord(value) ? value : { value };
     },
   };

@@ -23,6 +23,45 @@ function storeWith(stored: Record<string, unknown>) {
 }
 
 describe('the flow store’s failures', () => {
+  it('name a flows.json that is not JSON, with what to do, and keep the last version Koppel read beside it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-flow-store-'));
+    dirs.push(dir);
+    const store = new FlowStore(confDocumentBackend(dir, 'flows'));
+    const file = path.join(dir, 'flows.json');
+    const backup = `${file}.bak`;
+    store.save(memoryFlow({ id: 'first', name: 'First' }));
+    // A first save has nothing to keep; the file is then broken by hand.
+    expect(fs.existsSync(backup)).toBe(false);
+    fs.writeFileSync(file, '{ "flows": {');
+    const bare = koppelErrorOf(() => store.list());
+    expect(bare.code).toBe('invalid_input');
+    expect(bare.message).toMatch(
+      new RegExp(
+        `^Koppel cannot read ${escape(file)}: it is not valid JSON \\(.+\\)\\. Fix the file, or put back a copy from a backup\\.$`,
+      ),
+    );
+
+    // Saved twice: the version before the last save is kept, and the message offers it.
+    fs.rmSync(file);
+    store.save(memoryFlow({ id: 'first', name: 'First' }));
+    store.save(memoryFlow({ id: 'second', name: 'Second' }));
+    fs.writeFileSync(file, '{ "flows": {');
+    const error = koppelErrorOf(() => store.get('first'));
+    expect(error.message).toMatch(
+      new RegExp(
+        `Fix the file, or put back ${escape(backup)}: the file as it was before Koppel last saved it\\.$`,
+      ),
+    );
+    expect(apiMessageIn(error, 'nl')).toMatch(
+      new RegExp(
+        `^Koppel kan ${escape(file)} niet lezen: het is geen geldige JSON \\(.+\\)\\. Herstel het bestand, of zet ${escape(backup)} terug: `,
+      ),
+    );
+    // Put back, it reads: the flows of the save before the last.
+    fs.copyFileSync(backup, file);
+    expect(store.list().map((flow) => flow.id)).toEqual(['first']);
+  });
+
   it('name a stored flow that does not read, with zod’s words in each language', () => {
     const store = storeWith({ bad: { schemaVersion: 2, id: 'bad', name: 'Bad', nodes: 'none' } });
     const error = koppelErrorOf(() => store.get('bad'));
@@ -66,3 +105,7 @@ describe('the flow store’s failures', () => {
     expect(apiMessageIn(stale, 'nl')).toMatch(/^Flow "Orders" is elders gewijzigd \(opgeslagen revisie 2/);
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -156,6 +156,21 @@ export const connectionMessages = {
     ({ version, supported, file }) =>
       `De instellingen zijn geschreven door een nieuwere Koppel (schema ${version}; deze versie leest tot en met ${supported}).${inFile(file, 'bestand')}`,
   ),
+  /** A JSON file of the data folder (settings, flows) that does not parse; `backup` when one is there. */
+  documentNotJson: wording<{ file: string; detail: string; backup?: string }>(
+    ({ file, detail, backup }) =>
+      `Koppel cannot read ${file}: it is not valid JSON (${detail}). ${
+        backup === undefined
+          ? 'Fix the file, or put back a copy from a backup.'
+          : `Fix the file, or put back ${backup}: the file as it was before Koppel last saved it.`
+      }`,
+    ({ file, detail, backup }) =>
+      `Koppel kan ${file} niet lezen: het is geen geldige JSON (${detail}). ${
+        backup === undefined
+          ? 'Herstel het bestand, of zet een kopie uit een back-up terug.'
+          : `Herstel het bestand, of zet ${backup} terug: het bestand zoals het was voordat Koppel het laatst opsloeg.`
+      }`,
+  ),
   settingsNoMigration: wording<{ version: number; file?: string }>(
     ({ version, file }) => `No settings migration from schema ${version}.${inFile(file, 'file')}`,
     ({ version, file }) =>

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import { apiMessage } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
+
+/** Where a document's previous version is kept (see {@link keepPrevious}). */
+export const previousVersionOf = (file: string) => `${file}.bak`;
+
+/**
+ * Reads a JSON document of the data folder through its library (conf, electron-store; both also
+ * read it when opened, so opening one goes through here too). A file that
+ * is not JSON (most likely edited by hand) is named, with what to do, instead of the parser's bare
+ * "Unexpected end of JSON input", which stopped the whole app from starting.
+ */
+export function readJsonDocument<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const backup = previousVersionOf(file);
+    throw new KoppelError(
+      'invalid_input',
+      apiMessage('documentNotJson', {
+        file,
+        detail: error.message,
+        ...(fs.existsSync(backup) ? { backup } : {}),
+      }),
+    );
+  }
+}
+
+/**
+ * Keeps the document as it is now beside it before it is replaced: callers write only what they
+ * read successfully, so this is the last version Koppel could read, there to put back should a
+ * hand edit break the file. A copy that fails never stops the save.
+ */
+export function keepPrevious(file: string): void {
+  try {
+    fs.copyFileSync(file, previousVersionOf(file));
+  } catch {
+    // No file yet (first save), or the folder refuses the copy: the save goes on.
+  }
+}
