@@ -4,6 +4,7 @@ import { apiCalls } from '../../../../shared/api/contract';
 import type { ApiError } from '../../../../shared/api/errors';
 import type { App } from '../../../app/create-app';
 import { dataDirFrom, ExitCode, withDataDir } from '../options';
+import { textTable } from '../text-table';
 import { processIo } from './sync-cli';
 
 interface Flags {
@@ -93,28 +94,8 @@ function accountText(connection: ConnectionView): string {
 }
 
 function table(list: readonly ConnectionView[]): string {
-  const header = ['ID', 'NAME', 'KIND', 'MODE', 'STATUS', 'CREDENTIALS', 'ACCOUNT'];
-  const rows = [
-    header,
-    ...list.map((c) => [
-      c.id,
-      c.name,
-      c.kind,
-      c.mode,
-      c.status,
-      c.credentials,
-      c.account ? accountText(c) : '',
-    ]),
-  ];
-  const widths = header.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-  return (
-    rows
-      .map((row) =>
-        row
-          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
+  return textTable(
+    ['ID', 'NAME', 'KIND', 'MODE', 'STATUS', 'CREDENTIALS', 'ACCOUNT'],
+    list.map((c) => [c.id, c.name, c.kind, c.mode, c.status, c.credentials, c.account ? accountText(c) : '']),
   );
 }

@@ -7,6 +7,7 @@ import type { FlowDocument, Schedule } from '../../../../shared/flow/flow-docume
 import { hasErrors, type FlowProblem } from '../../../../shared/flow/flow-problem';
 import type { App } from '../../../app/create-app';
 import { dataDirFrom, ExitCode, withDataDir } from '../options';
+import { textTable } from '../text-table';
 import { CliExit, guarded, printProblems, processIo, readFlowFile, type SyncCliIo } from './sync-cli';
 
 /**
@@ -215,10 +216,9 @@ function report(
 }
 
 function flowTable(list: readonly FlowSummary[]): string {
-  const header = ['ID', 'NAME', 'STATE', 'SCHEDULE', 'LAST RUN', 'PROBLEMS'];
-  const rows = [
-    header,
-    ...list.map((flow) => [
+  return textTable(
+    ['ID', 'NAME', 'STATE', 'SCHEDULE', 'LAST RUN', 'PROBLEMS'],
+    list.map((flow) => [
       flow.id,
       flow.name,
       flow.running ? 'running' : flow.enabled ? 'enabled' : 'paused',
@@ -231,20 +231,10 @@ function flowTable(list: readonly FlowSummary[]): string {
         .filter(Boolean)
         .join(', '),
     ]),
-  ];
-  const widths = header.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
-    .concat('\n');
+  );
 }
 
-export function scheduleText(schedule: Schedule): string {
+function scheduleText(schedule: Schedule): string {
   if (schedule.kind === 'manual') return 'by hand';
   if (schedule.kind === 'interval') {
     const minutes = schedule.everyMinutes;
