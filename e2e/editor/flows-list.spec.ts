@@ -75,5 +75,29 @@ test.describe('flows list', () => {
     await flows.row('Orders, renamed').getByRole('button', { name: 'Duplicate Orders, renamed' }).click();
     await expect(page.getByTestId('flows-table').getByRole('row')).toHaveCount(3);
     await flows.shot('flows-list');
+
+    // The exported file again: it is the renamed flow's own, so the import asks first.
+    const dialog = page.getByTestId('import-dialog');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect(dialog).toContainText('The file holds a version of “Orders, renamed”');
+    await flows.shot('flows-import-same');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('flows-table').getByRole('row')).toHaveCount(3);
+    // Replaced: the file's version (and its name) takes the flow's place; nothing is added.
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-replace').click();
+    await expect(page.getByTestId('toast-success').last()).toContainText(
+      "Replaced “Orders, renamed” with the file's version; it has 1 problem to fix before it can run.",
+    );
+    await expect(flows.row('Round trip')).toBeVisible();
+    await expect(flows.row('Orders, renamed')).toHaveCount(0);
+    await expect(page.getByTestId('flows-table').getByRole('row')).toHaveCount(3);
+    // Added as a copy: a second flow beside it.
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect(dialog).toContainText('The file holds a version of “Round trip”');
+    await page.getByTestId('import-copy').click();
+    await expect(page.getByTestId('toast-success').last()).toContainText('Imported “Round trip”');
+    await expect(page.getByTestId('flows-table').getByRole('row')).toHaveCount(4);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_SCHEMA_VERSION } from './flow-document';
-import { FlowMigrationError, flowSchemaVersion, migrateFlow } from './migrations';
+import { FlowMigrationError, flowIdInText, flowSchemaVersion, migrateFlow } from './migrations';
 
 /** A document in the version-1 shape, as the first prototypes wrote it. */
 const version1 = {
@@ -93,6 +93,13 @@ describe('migrateFlow', () => {
     expect(error instanceof FlowMigrationError && error.words().problemNl).toBe(
       'Deze flow zegt "schemaVersion": 1, maar de nodes staan onder "nodes" (schema 1 zet ze onder "steps"): zet "schemaVersion": 2.',
     );
+  });
+
+  it("reads a flow file's id before the file is read as a flow", () => {
+    expect(flowIdInText(JSON.stringify(version1))).toBe('legacy-flow');
+    expect(flowIdInText('{ "id": 7 }')).toBeUndefined();
+    expect(flowIdInText('[{ "id": "x" }]')).toBeUndefined();
+    expect(flowIdInText('{ "id": "x"')).toBeUndefined();
   });
 
   it('explains a bad version-1 interval', () => {

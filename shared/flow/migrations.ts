@@ -101,6 +101,21 @@ export function flowSchemaVersion(stored: unknown): number {
 }
 
 /**
+ * The id a flow file's text gives, before it is read as a flow (undefined when it is not a JSON
+ * object with a text id: the import then says what is wrong). Tells whether an import is a flow
+ * that is already here.
+ */
+export function flowIdInText(json: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (isRecord(parsed) && typeof parsed.id === 'string') return parsed.id;
+  } catch {
+    // Not JSON: the import refuses it with its reason.
+  }
+  return undefined;
+}
+
+/**
  * Brings a stored or imported flow document up to the current version and parses it.
  * Throws {@link FlowMigrationError} naming the field when the result is not a valid document.
  */

@@ -5,6 +5,7 @@ import { apiCalls, type CallInput, type CallName, type CallOutput } from '../../
 import { KoppelError } from '../../../../shared/api/errors';
 import type { FlowDocument, Schedule } from '../../../../shared/flow/flow-document';
 import { hasErrors, type FlowProblem } from '../../../../shared/flow/flow-problem';
+import { flowIdInText } from '../../../../shared/flow/migrations';
 import type { App } from '../../../app/create-app';
 import { dataDirFrom, ExitCode, withDataDir } from '../options';
 import { textTable } from '../text-table';
@@ -136,7 +137,7 @@ function registerLibrary(flows: Command, io: SyncCliIo): void {
           const enabled = options.enable ?? false;
           if (flow.enabled !== enabled)
             ({ flow, problems } = await call(app, 'flows.setEnabled', { id: flow.id, enabled }));
-          const sourceId = idIn(json);
+          const sourceId = flowIdInText(json);
           const copied = sourceId !== undefined && sourceId !== flow.id;
           report(io, flow, problems, options.json ?? false, () =>
             [
@@ -241,18 +242,6 @@ function scheduleText(schedule: Schedule): string {
     return minutes === 1 ? 'every minute' : `every ${minutes} minutes`;
   }
   return `cron "${schedule.cron}" (${schedule.timezone})`;
-}
-
-/** The id a flow file gives, to tell whether the import kept it. */
-function idIn(json: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (typeof parsed === 'object' && parsed !== null && 'id' in parsed && typeof parsed.id === 'string')
-      return parsed.id;
-  } catch {
-    // The import parsed it already; nothing to say here.
-  }
-  return undefined;
 }
 
 function messageOf(error: unknown): string {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
+import { flowIdInText } from '../../../../shared/flow/migrations';
 import { api } from '../../api/api';
 import { useFailureText } from '../../api/failure-text';
 import { EmptyState } from '../../components/EmptyState';
@@ -32,6 +33,8 @@ export function FlowsScreen() {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<FlowSummary | null>(null);
   const [deleting, setDeleting] = useState<FlowSummary | null>(null);
+  /** A chosen file holding a flow that is already here: replace it, or add the file as a copy? */
+  const [importing, setImporting] = useState<{ json: string; existing: FlowSummary } | null>(null);
   const file = useRef<HTMLInputElement>(null);
 
   useEffect(() => void load(), [load]);
@@ -70,16 +73,29 @@ export function FlowsScreen() {
     onDelete: setDeleting,
   };
 
-  const importFile = async (chosen: File | undefined) => {
-    if (!chosen) return;
-    await attempt(async () => {
-      const imported = await api().flows.import({ json: await chosen.text() });
+  const importJson = (json: string, replacing?: FlowSummary) =>
+    attempt(async () => {
+      const imported = await api().flows.import({ json, replace: replacing !== undefined });
       const errors = imported.problems.filter((problem) => problem.severity === 'error').length;
+      if (replacing)
+        return errors > 0
+          ? t('flows.replacedWithProblems', { name: replacing.name, count: errors })
+          : t('flows.replaced', { name: replacing.name });
       return errors > 0
         ? t('flows.importedWithProblems', { name: imported.flow.name, count: errors })
         : t('flows.imported', { name: imported.flow.name });
     });
+
+  const importFile = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    const json = await chosen.text();
     if (file.current) file.current.value = '';
+    // The same flow again (exported here, or a colleague's newer version): ask, instead of a
+    // second flow of the same name appearing beside it.
+    const id = flowIdInText(json);
+    const existing = id === undefined ? undefined : flows?.find((flow) => flow.id === id);
+    if (existing) setImporting({ json, existing });
+    else await importJson(json);
   };
 
   const headerActions = (
@@ -181,6 +197,35 @@ export function FlowsScreen() {
           void load();
         }}
       />
+      <ConfirmDialog
+        open={importing !== null}
+        title={t('flows.importSame.title')}
+        onCancel={() => setImporting(null)}
+        testId="import-dialog"
+        actions={[
+          { label: t('flows.cancel'), onClick: () => setImporting(null) },
+          {
+            label: t('flows.importSame.copy'),
+            variant: 'secondary',
+            testId: 'import-copy',
+            onClick: () => {
+              setImporting(null);
+              if (importing) void importJson(importing.json);
+            },
+          },
+          {
+            label: t('flows.importSame.replace'),
+            variant: 'primary',
+            testId: 'import-replace',
+            onClick: () => {
+              setImporting(null);
+              if (importing) void importJson(importing.json, importing.existing);
+            },
+          },
+        ]}
+      >
+        <p>{t('flows.importSame.body', { name: importing?.existing.name ?? '' })}</p>
+      </ConfirmDialog>
       <ConfirmDialog
         open={deleting !== null}
         title={t('flows.delete.title')}
