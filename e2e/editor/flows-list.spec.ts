@@ -97,7 +97,8 @@ test.describe('flows list', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await expect(dialog).toContainText('The file holds a version of “Round trip”');
     await page.getByTestId('import-copy').click();
-    await expect(page.getByTestId('toast-success').last()).toContainText('Imported “Round trip”');
+    await expect(page.getByTestId('toast-success').last()).toContainText('Imported “Round trip (copy)”');
+    await expect(flows.row('Round trip (copy)')).toBeVisible();
     await expect(page.getByTestId('flows-table').getByRole('row')).toHaveCount(4);
   });
 });

@@ -94,6 +94,11 @@ describe('flows.*', () => {
     expect(exported.fileName).toBe('original.flow.json');
     const again = await call('flows.import', { json: exported.json });
     expect(again.flow.id).not.toBe('orig');
+    // A copy beside the original is named so, in the UI's language.
+    expect(again.flow.name).toBe('Original (copy)');
+    await call('settings.update', { language: 'nl' });
+    expect((await call('flows.duplicate', { id: 'orig' })).flow.name).toBe('Original (kopie)');
+    expect((await call('flows.import', { json: exported.json })).flow.name).toBe('Original (kopie)');
     const replaced = await call('flows.import', { json: exported.json, replace: true });
     expect(replaced.flow).toMatchObject({ id: 'orig', revision: 2 });
 

@@ -4,6 +4,7 @@ import { KoppelError } from '../../shared/api/errors';
 import type { FlowSummary } from '../../shared/api/calls/flows';
 import { FLOW_SCHEMA_VERSION, FlowDocument } from '../../shared/flow/flow-document';
 import type { FlowProblem } from '../../shared/flow/flow-problem';
+import type { Language } from '../../shared/settings/settings';
 import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
 import type { DomainHandlers } from '../api/handlers';
 import type { AppContext } from '../app/context';
@@ -19,6 +20,11 @@ function copyOf(flow: FlowDocument, name: string): FlowDocument {
     revision: 0,
     updatedAt: undefined,
   });
+}
+
+/** A copy's name in the UI's language, as the flows list shows it beside the original. */
+function copyName(name: string, language: Language): string {
+  return language === 'nl' ? `${name} (kopie)` : `${name} (copy)`;
 }
 
 function blankFlow(name: string): FlowDocument {
@@ -96,7 +102,7 @@ export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
     },
     'flows.duplicate': ({ id, name }) => {
       const flow = sync.flows.require(id);
-      return save(copyOf(flow, name ?? `${flow.name} (copy)`));
+      return save(copyOf(flow, name ?? copyName(flow.name, ctx.settings.get().language)));
     },
     'flows.validate': ({ flow }) => {
       try {
@@ -129,7 +135,8 @@ export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
         throw error;
       }
       const existing = sync.flows.get(flow.id);
-      if (existing && !replace) return save(copyOf(flow, flow.name));
+      // Beside the flow it came from, under a name that tells the two apart.
+      if (existing && !replace) return save(copyOf(flow, copyName(flow.name, ctx.settings.get().language)));
       return save({ ...flow, revision: existing?.revision ?? 0 }, { force: true });
     },
     'flows.export': ({ id }) => {

@@ -531,10 +531,10 @@ describe('koppel flows list, export, import, enable, disable', () => {
     // The same file again: a paused copy with a new id; with --replace, the saved flow itself.
     const copy = await inFolder('import', file, '--json');
     const copyLine = JSON.parse(copy.lastLine) as { flow: string; enabled: boolean };
-    expect(copyLine).toMatchObject({ name: 'Memory flow', enabled: false, problems: [] });
+    expect(copyLine).toMatchObject({ name: 'Memory flow (copy)', enabled: false, problems: [] });
     expect(copyLine.flow).not.toBe('cli-orders');
     expect((await inFolder('import', file)).stdout).toMatch(
-      /^Imported "Memory flow" as \S+ \(a flow with id cli-orders exists: this is a copy; --replace replaces it\), paused\.\n$/,
+      /^Imported "Memory flow \(copy\)" as \S+ \(a flow with id cli-orders exists: this is a copy; --replace replaces it\), paused\.\n$/,
     );
     const renamed = writeFlow('renamed.flow.json', { ...hourly, name: 'Orders, renamed' });
     expect((await inFolder('import', renamed, '--replace', '--enable')).stdout).toBe(
