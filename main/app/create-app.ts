@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { apiMessage } from '../../shared/api/api-messages';
 import { failureOf, KoppelError } from '../../shared/api/errors';
 import type { HostKind } from '../../shared/api/calls/app';
@@ -149,7 +150,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
 /** Creates the data folder; one that cannot be a folder fails with words, not Node's error code. */
 function makeDataFolder(folder: string): void {
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    makeFolders(folder);
     fs.accessSync(folder, fs.constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -159,7 +160,34 @@ function makeDataFolder(folder: string): void {
         ? ['it (or a folder above it) is a file', 'die (of een map erboven) is een bestand']
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
           ? ['Koppel may not write there', 'Koppel mag daar niet schrijven']
-          : [other, other];
+          : code === 'ENOENT'
+            ? ['no folder can be made there', 'daar kan geen map gemaakt worden']
+            : [other, other];
     throw new KoppelError('invalid_input', apiMessage('dataFolderUnusable', { folder, reason, reasonNl }));
+  }
+}
+
+/**
+ * `mkdir -p` a level at a time. Node 20's recursive mkdir never returns for a folder under /proc
+ * (the folder's mkdir says ENOENT and its parent exists, so it tries again): every command given
+ * such a data folder hung at full CPU.
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let at = path.resolve(folder); !fs.existsSync(at); at = path.dirname(at)) {
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const level of missing) {
+    try {
+      fs.mkdirSync(level);
+    } catch (error) {
+      // Made meanwhile by another process (the desktop app and a command starting together).
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.statSync(level).isDirectory())
+        throw error;
+    }
+  }
+  if (!fs.statSync(folder).isDirectory()) {
+    throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR' });
   }
 }

@@ -60,6 +60,23 @@ describe('koppel command line', () => {
     }
   });
 
+  it.runIf(process.platform === 'linux')(
+    'says so, with exit 2, when no folder can be made there (under /proc Node 20 never returned)',
+    () => {
+      const folder = '/proc/koppel-data';
+      const result = spawnSync(process.execPath, [bin, 'runs', 'list', '--data-dir', folder], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        killSignal: 'SIGKILL',
+      });
+      expect(result.signal).toBeNull();
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(
+        `Koppel cannot use the data folder ${folder}: no folder can be made there. Choose another one (--data-dir or KOPPEL_DATA_DIR).`,
+      );
+    },
+  );
+
   it('ends normally when what reads its output stops early (koppel … | head)', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-pipe-'));
     try {
