@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +77,35 @@ describe('koppel command line', () => {
       );
     },
   );
+
+  it('says so, with exit 2, when the port to serve on is taken', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-port-'));
+    try {
+      const { port } = taken.address() as net.AddressInfo;
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--data-dir', dataDir], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        // A server that started after all would never end: stop it, and the test fails below.
+        const limit = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.on('close', (code) => {
+          clearTimeout(limit);
+          resolve({ code, stderr });
+        });
+      });
+      expect(result).toEqual({
+        code: 2,
+        stderr: `koppel serve: port ${port} is already in use (another Koppel, or another program); choose another with --port, or leave --port out for a free one.\n`,
+      });
+    } finally {
+      taken.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it('ends normally when what reads its output stops early (koppel … | head)', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-pipe-'));

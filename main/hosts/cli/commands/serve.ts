@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { rendererDir } from '../../../app/paths';
 import { loadApp } from '../load-app';
-import { dataDirFrom, parsePort, withDataDir } from '../options';
+import { dataDirFrom, ExitCode, parsePort, withDataDir } from '../options';
 
 /** `koppel serve`: the web host. Prints the URL with its session token and serves until stopped. */
 export function registerServe(program: Command): void {
@@ -18,7 +18,17 @@ export function registerServe(program: Command): void {
       import('../../../sandbox/ensure-sandbox'),
     ]);
     const app = await loadApp({ host: 'web', dataDir: dataDirFrom(options) });
-    const server = await startWebServer({ app, port: options.port, rendererDir: rendererDir() });
+    let server: Awaited<ReturnType<typeof startWebServer>>;
+    try {
+      server = await startWebServer({ app, port: options.port, rendererDir: rendererDir() });
+    } catch (error) {
+      await app.dispose();
+      const why = portProblem(error, options.port);
+      if (!why) throw error;
+      process.stderr.write(`koppel serve: ${why}\n`);
+      process.exitCode = ExitCode.invalid;
+      return;
+    }
     // The sandbox is ready before the URL is printed, so a first start shows both sandbox connections.
     await ensureSandbox(app.ctx).catch((error: unknown) =>
       app.ctx.logger.warn('The sandbox could not be started', {
@@ -35,4 +45,14 @@ export function registerServe(program: Command): void {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** Why the port cannot be listened on, in words (Node says "listen EADDRINUSE …"); undefined for other errors. */
+function portProblem(error: unknown, port: number): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE')
+    return `port ${port} is already in use (another Koppel, or another program); choose another with --port, or leave --port out for a free one.`;
+  if (code === 'EACCES')
+    return `Koppel may not listen on port ${port} (ports below 1024 need administrator rights); choose another with --port.`;
+  return undefined;
 }
