@@ -1,29 +1,10 @@
-import path from 'node:path';
-import Conf from 'conf';
-import type { Settings } from '../../shared/settings/settings';
-import { keepPrevious, readJsonDocument } from '../store/json-document';
+import { confDocumentBackend } from '../store/document-backend';
 import type { SettingsBackend } from './settings-store';
 
-/** The settings file under plain Node (web host, command line): `<dataDir>/settings.json`. */
+/**
+ * The settings file under plain Node (web host, command line): `<dataDir>/settings.json`, a
+ * document of the data folder like flows.json (the same reading and keeping of its last version).
+ */
 export function createConfBackend(dataDir: string): SettingsBackend {
-  // conf reads the file when it opens it.
-  const conf = readJsonDocument(
-    path.join(dataDir, 'settings.json'),
-    () =>
-      new Conf<Record<string, unknown>>({
-        cwd: dataDir,
-        configName: 'settings',
-        projectName: 'koppel',
-        // The zod schema validates; conf's own JSON-schema check would only duplicate it.
-        clearInvalidConfig: false,
-      }),
-  );
-  return {
-    path: conf.path,
-    read: () => readJsonDocument(conf.path, () => conf.store),
-    write: (value: Settings) => {
-      keepPrevious(conf.path);
-      conf.store = value;
-    },
-  };
+  return confDocumentBackend(dataDir, 'settings');
 }
