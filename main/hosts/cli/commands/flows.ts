@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import { apiCalls, type CallInput, type CallName, type CallOutput } from '../../../../shared/api/contract';
-import { KoppelError } from '../../../../shared/api/errors';
+import { failureOf, KoppelError } from '../../../../shared/api/errors';
 import type { FlowDocument, Schedule } from '../../../../shared/flow/flow-document';
 import { hasErrors, type FlowProblem } from '../../../../shared/flow/flow-problem';
 import { flowIdInText } from '../../../../shared/flow/migrations';
@@ -39,9 +39,7 @@ export function registerFlows(program: Command, io: SyncCliIo = processIo): void
           io.setExitCode(error.code);
           return;
         }
-        const problems = options.dataDir
-          ? await validateIn(io, dataDirFrom(options), flow)
-          : await validateAlone(flow);
+        const problems = options.dataDir ? await validateIn(io, options, flow) : await validateAlone(flow);
         const valid = !hasErrors(problems);
         if (options.json) io.out(`${JSON.stringify({ valid, flow: flow.id, problems })}\n`);
         else {
@@ -63,13 +61,12 @@ async function validateAlone(flow: FlowDocument): Promise<FlowProblem[]> {
 }
 
 /** The same, plus whether each node gets its connection in that data folder. */
-async function validateIn(io: SyncCliIo, dataDir: string, flow: FlowDocument): Promise<FlowProblem[]> {
-  const app = await io.openApp({ dataDir });
-  try {
-    return app.ctx.sync.engine.validate(flow);
-  } finally {
-    await app.dispose();
-  }
+function validateIn(
+  io: SyncCliIo,
+  options: { dataDir?: string },
+  flow: FlowDocument,
+): Promise<FlowProblem[]> {
+  return withApp(io, options, async (app) => app.ctx.sync.engine.validate(flow));
 }
 
 /** The commands over a data folder's saved flows. */
@@ -103,7 +100,7 @@ function registerLibrary(flows: Command, io: SyncCliIo): void {
         try {
           fs.writeFileSync(options.out, json);
         } catch (error) {
-          throw new CliExit(ExitCode.invalid, `cannot write ${options.out}: ${messageOf(error)}`);
+          throw new CliExit(ExitCode.invalid, `cannot write ${options.out}: ${failureOf(error).message}`);
         }
         io.out(`Wrote ${options.out}.\n`);
       }),
@@ -129,7 +126,7 @@ function registerLibrary(flows: Command, io: SyncCliIo): void {
           try {
             json = fs.readFileSync(file, 'utf8');
           } catch (error) {
-            throw new CliExit(ExitCode.invalid, `cannot read ${file}: ${messageOf(error)}`);
+            throw new CliExit(ExitCode.invalid, `cannot read ${file}: ${failureOf(error).message}`);
           }
           const imported = await call(app, 'flows.import', { json, replace: options.replace ?? false });
           let { flow, problems } = imported;
@@ -178,10 +175,15 @@ function registerLibrary(flows: Command, io: SyncCliIo): void {
   }
 }
 
-async function withApp(io: SyncCliIo, options: { dataDir?: string }, work: (app: App) => Promise<void>) {
+/** Opens the app on the data folder for one command's work, and closes it after. */
+async function withApp<T>(
+  io: SyncCliIo,
+  options: { dataDir?: string },
+  work: (app: App) => Promise<T>,
+): Promise<T> {
   const app = await io.openApp({ dataDir: dataDirFrom(options) });
   try {
-    await work(app);
+    return await work(app);
   } finally {
     await app.dispose();
   }
@@ -242,8 +244,4 @@ function scheduleText(schedule: Schedule): string {
     return minutes === 1 ? 'every minute' : `every ${minutes} minutes`;
   }
   return `cron "${schedule.cron}" (${schedule.timezone})`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
