@@ -91,6 +91,15 @@ test.describe('runs and monitoring', () => {
     await run.showRecords();
     await expect(page.getByTestId('record-row').first()).toBeVisible();
     await run.shot('run-failed-records');
+    // A narrow window: the navigation keeps its icons (named, with a tooltip) and the records get the width.
+    await page.setViewportSize({ width: 960, height: 800 });
+    const navBox = await page.getByRole('navigation', { name: 'Main navigation' }).boundingBox();
+    expect(navBox?.width).toBeLessThanOrEqual(64);
+    await expect(nav(page, 'Runs')).toHaveAttribute('title', 'Runs');
+    await expect(page.getByTestId('record-row').first().getByRole('link')).toBeVisible();
+    await page.screenshot({ path: shot('run-failed-records-narrow') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(nav(page, 'Runs')).not.toHaveAttribute('title', 'Runs');
     await page.getByTestId('run-retry-failed').click();
     await expect(page.getByTestId('run-action-message')).toBeVisible();
     await expect(run.count('failed')).toHaveText(/✗ 0/);

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useAppInfo } from './useAppInfo';
+import { useMediaQuery } from './useMediaQuery';
 
 interface NavItem {
   to: string;
@@ -19,17 +20,21 @@ export const navItems: NavItem[] = [
 ];
 
 /**
- * The window frame: navigation on the left, the current screen on the right. In the flow editor
- * the navigation narrows to its icons on all but wide windows: palette, canvas and inspector need
- * the room (the labels stay for screen readers and as tooltips).
+ * The window frame: navigation on the left, the current screen on the right. The navigation
+ * narrows to its icons in the flow editor on all but wide windows (palette, canvas and inspector
+ * need the room) and on every screen of a narrow window (the runs' record table, the forms). The
+ * labels stay for screen readers and as tooltips.
  */
 export function AppFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
   const info = useAppInfo();
   const editing = /^\/flows\/[^/]+/.test(location);
+  const wide = useMediaQuery('(min-width: 1600px)');
+  const narrow = useMediaQuery('(max-width: 1023px)');
+  const compact = narrow || (editing && !wide);
   return (
-    <div className={editing ? 'app-frame editing' : 'app-frame'}>
+    <div className={compact ? 'app-frame compact' : 'app-frame'}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -53,7 +58,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
                   className={active ? 'nav-link active' : 'nav-link'}
                   aria-current={active ? 'page' : undefined}
                   data-testid={`nav-${to.slice(1)}`}
-                  title={editing ? t(labelKey) : undefined}
+                  title={compact ? t(labelKey) : undefined}
                 >
                   <Icon size={18} strokeWidth={1.8} aria-hidden="true" />
                   <span className="nav-label">{t(labelKey)}</span>
