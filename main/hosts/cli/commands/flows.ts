@@ -1,15 +1,22 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
-import { apiCalls, type CallInput, type CallName, type CallOutput } from '../../../../shared/api/contract';
-import { failureOf, KoppelError } from '../../../../shared/api/errors';
+import { failureOf } from '../../../../shared/api/errors';
 import type { FlowDocument, Schedule } from '../../../../shared/flow/flow-document';
 import { hasErrors, type FlowProblem } from '../../../../shared/flow/flow-problem';
 import { flowIdInText } from '../../../../shared/flow/migrations';
-import type { App } from '../../../app/create-app';
-import { dataDirFrom, ExitCode, withDataDir } from '../options';
+import { ExitCode, withDataDir } from '../options';
 import { textTable } from '../text-table';
-import { CliExit, guarded, printProblems, processIo, readFlowFile, type SyncCliIo } from './sync-cli';
+import {
+  call,
+  CliExit,
+  guarded,
+  printProblems,
+  processIo,
+  readFlowFile,
+  withApp,
+  type SyncCliIo,
+} from './sync-cli';
 
 /**
  * `koppel flows validate <file>`: checks a flow file without touching a data folder, or with
@@ -27,27 +34,32 @@ export function registerFlows(program: Command, io: SyncCliIo = processIo): void
     .option('--json', 'print {"valid":…,"problems":[…]}')
     .option('--data-dir <dir>', "also check each node's connection against this data folder's connections")
     .action((file: string, options: { json?: boolean; dataDir?: string }) =>
-      guarded(io, 'flows validate', async () => {
-        let flow: FlowDocument;
-        try {
-          flow = readFlowFile(file);
-        } catch (error) {
-          if (!options.json || !(error instanceof CliExit)) throw error;
-          // A script reading --json gets its line for a file that cannot be read or parsed too.
-          const problem = { severity: 'error', code: 'flow.file', message: error.message };
-          io.out(`${JSON.stringify({ valid: false, flow: null, problems: [problem] })}\n`);
-          io.setExitCode(error.code);
-          return;
-        }
-        const problems = options.dataDir ? await validateIn(io, options, flow) : await validateAlone(flow);
-        const valid = !hasErrors(problems);
-        if (options.json) io.out(`${JSON.stringify({ valid, flow: flow.id, problems })}\n`);
-        else {
-          printProblems(io, problems);
-          io.out(valid ? `Flow "${flow.name}" is valid.\n` : `Flow "${flow.name}" has errors.\n`);
-        }
-        io.setExitCode(valid ? ExitCode.ok : ExitCode.invalid);
-      }),
+      guarded(
+        io,
+        'flows validate',
+        async () => {
+          let flow: FlowDocument;
+          try {
+            flow = readFlowFile(file);
+          } catch (error) {
+            if (!options.json || !(error instanceof CliExit)) throw error;
+            // A script reading --json gets its line for a file that cannot be read or parsed too.
+            const problem = { severity: 'error', code: 'flow.file', message: error.message };
+            io.out(`${JSON.stringify({ valid: false, flow: null, problems: [problem] })}\n`);
+            io.setExitCode(error.code);
+            return;
+          }
+          const problems = options.dataDir ? await validateIn(io, options, flow) : await validateAlone(flow);
+          const valid = !hasErrors(problems);
+          if (options.json) io.out(`${JSON.stringify({ valid, flow: flow.id, problems })}\n`);
+          else {
+            printProblems(io, problems);
+            io.out(valid ? `Flow "${flow.name}" is valid.\n` : `Flow "${flow.name}" has errors.\n`);
+          }
+          io.setExitCode(valid ? ExitCode.ok : ExitCode.invalid);
+        },
+        options,
+      ),
     );
 }
 
@@ -74,12 +86,16 @@ function registerLibrary(flows: Command, io: SyncCliIo): void {
   withDataDir(
     flows.command('list').description("list the data folder's flows").option('--json', 'print JSON'),
   ).action((options: { dataDir?: string; json?: boolean }) =>
-    guarded(io, 'flows list', () =>
-      withApp(io, options, async (app) => {
-        const { flows: list } = await call(app, 'flows.list', {});
-        if (options.json) io.out(`${JSON.stringify({ flows: list })}\n`);
-        else io.out(list.length === 0 ? 'No flows yet.\n' : flowTable(list));
-      }),
+    guarded(
+      io,
+      'flows list',
+      () =>
+        withApp(io, options, async (app) => {
+          const { flows: list } = await call(app, 'flows.list', {});
+          if (options.json) io.out(`${JSON.stringify({ flows: list })}\n`);
+          else io.out(list.length === 0 ? 'No flows yet.\n' : flowTable(list));
+        }),
+      options,
     ),
   );
 
@@ -176,26 +192,6 @@ function registerLibrary(flows: Command, io: SyncCliIo): void {
 }
 
 /** Opens the app on the data folder for one command's work, and closes it after. */
-async function withApp<T>(
-  io: SyncCliIo,
-  options: { dataDir?: string },
-  work: (app: App) => Promise<T>,
-): Promise<T> {
-  const app = await io.openApp({ dataDir: dataDirFrom(options) });
-  try {
-    return await work(app);
-  } finally {
-    await app.dispose();
-  }
-}
-
-/** A call through the app's dispatcher (the contract's checks, as every host); its error as a KoppelError. */
-async function call<K extends CallName>(app: App, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const result = await app.dispatch(name, input);
-  if (!result.ok) throw KoppelError.fromApiError(result.error);
-  return apiCalls[name].output.parse(result.output) as CallOutput<K>;
-}
-
 /**
  * What a saved flow says of itself: the sentence (or the --json line) and its problems; exit 2
  * when it has errors (it is saved, but no run of it starts until they are fixed).

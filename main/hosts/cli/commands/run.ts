@@ -57,28 +57,33 @@ export function registerRun(program: Command, io: SyncCliIo = processIo): void {
       .option('--limit <n>', 'at most this many records', parseLimit)
       .option('--json', 'print one JSON line with the outcome'),
   ).action((target: string, options: RunOptions) =>
-    guarded(io, 'run', async () => {
-      // A bad file fails before the data folder is touched.
-      const fromFile = target.endsWith('.json') || fs.existsSync(target) ? readFlowFile(target) : undefined;
-      const app = await io.openApp({ dataDir: dataDirFrom(options) });
-      try {
-        const flow = fromFile ?? resolveFlow(app, target);
-        const problems = app.ctx.sync.engine.validate(flow);
-        if (hasErrors(problems)) {
-          printProblems(io, problems);
-          throw new CliExit(ExitCode.invalid, `flow "${flow.name}" is invalid; nothing was run.`);
+    guarded(
+      io,
+      'run',
+      async () => {
+        // A bad file fails before the data folder is touched.
+        const fromFile = target.endsWith('.json') || fs.existsSync(target) ? readFlowFile(target) : undefined;
+        const app = await io.openApp({ dataDir: dataDirFrom(options) });
+        try {
+          const flow = fromFile ?? resolveFlow(app, target);
+          const problems = app.ctx.sync.engine.validate(flow);
+          if (hasErrors(problems)) {
+            printProblems(io, problems);
+            throw new CliExit(ExitCode.invalid, `flow "${flow.name}" is invalid; nothing was run.`, problems);
+          }
+          const { startRun } = await import('../../../services/runs-service');
+          const handle = startRun(app.ctx, {
+            flow,
+            trigger: 'manual',
+            dryRun: options.dryRun ?? false,
+            limit: options.limit ?? null,
+          });
+          await followRun(io, app, handle, { json: options.json ?? false });
+        } finally {
+          await app.dispose();
         }
-        const { startRun } = await import('../../../services/runs-service');
-        const handle = startRun(app.ctx, {
-          flow,
-          trigger: 'manual',
-          dryRun: options.dryRun ?? false,
-          limit: options.limit ?? null,
-        });
-        await followRun(io, app, handle, { json: options.json ?? false });
-      } finally {
-        await app.dispose();
-      }
-    }),
+      },
+      options,
+    ),
   );
 }

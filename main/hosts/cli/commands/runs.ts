@@ -2,22 +2,22 @@ import { Argument, InvalidArgumentError, Option, type Command } from 'commander'
 import { RunStatus, STOPPED_BY_CANCEL, type RunItemSummary } from '../../../../shared/flow/run-records';
 import { englishReasons } from '../../../../shared/flow/skip-reasons';
 import type { App } from '../../../app/create-app';
-import { dataDirFrom, ExitCode, withDataDir } from '../options';
+import { ExitCode, withDataDir } from '../options';
 import { parseLimit } from './run';
-import { CliExit, describeRun, followRun, guarded, itemJson, processIo, type SyncCliIo } from './sync-cli';
+import {
+  CliExit,
+  describeRun,
+  followRun,
+  guarded,
+  itemJson,
+  processIo,
+  withApp,
+  type SyncCliIo,
+} from './sync-cli';
 
 interface Common {
   dataDir?: string;
   json?: boolean;
-}
-
-async function withApp(io: SyncCliIo, options: Common, work: (app: App) => Promise<void>): Promise<void> {
-  const app = await io.openApp({ dataDir: dataDirFrom(options) });
-  try {
-    await work(app);
-  } finally {
-    await app.dispose();
-  }
 }
 
 /** Every item of a run, page by page (a run can hold 100k records). */
@@ -58,22 +58,26 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
       .option('--limit <n>', 'how many (default 20)', parseLimit)
       .option('--json', 'print JSON'),
   ).action((options: Common & { flow?: string; status?: RunStatus; limit?: number }) =>
-    guarded(io, 'runs list', () =>
-      withApp(io, options, async (app) => {
-        const { runs: list } = app.ctx.sync.store.runs.list({
-          limit: options.limit ?? 20,
-          ...(options.flow ? { flowId: options.flow } : {}),
-          ...(options.status ? { status: options.status } : {}),
-        });
-        if (options.json) io.out(`${JSON.stringify(list)}\n`);
-        else if (list.length === 0) {
-          const filters = [
-            ...(options.flow ? [`of flow "${options.flow}"`] : []),
-            ...(options.status ? [`with status ${options.status}`] : []),
-          ];
-          io.out(filters.length === 0 ? 'No runs yet.\n' : `No runs ${filters.join(' ')}.\n`);
-        } else for (const run of list) io.out(`${describeRun(run)}\n`);
-      }),
+    guarded(
+      io,
+      'runs list',
+      () =>
+        withApp(io, options, async (app) => {
+          const { runs: list } = app.ctx.sync.store.runs.list({
+            limit: options.limit ?? 20,
+            ...(options.flow ? { flowId: options.flow } : {}),
+            ...(options.status ? { status: options.status } : {}),
+          });
+          if (options.json) io.out(`${JSON.stringify(list)}\n`);
+          else if (list.length === 0) {
+            const filters = [
+              ...(options.flow ? [`of flow "${options.flow}"`] : []),
+              ...(options.status ? [`with status ${options.status}`] : []),
+            ];
+            io.out(filters.length === 0 ? 'No runs yet.\n' : `No runs ${filters.join(' ')}.\n`);
+          } else for (const run of list) io.out(`${describeRun(run)}\n`);
+        }),
+      options,
     ),
   );
 
@@ -85,33 +89,37 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
       .option('--failed', 'only the failed records')
       .option('--json', 'print {"run":…,"items":[…]}'),
   ).action((runId: string, options: Common & { failed?: boolean }) =>
-    guarded(io, 'runs show', () =>
-      withApp(io, options, async (app) => {
-        const run = app.ctx.sync.store.runs.get(runId);
-        if (!run) throw new CliExit(ExitCode.invalid, `There is no run ${runId}.`);
-        const items = allItems(app, runId, options.failed ?? false);
-        if (options.json) {
-          io.out(`${JSON.stringify({ run, items: [...items].map((item) => itemJson(item)) })}\n`);
-          return;
-        }
-        io.out(`${describeRun(run)}\n`);
-        if (run.error) io.out(`Stopped: ${run.error.message}\n`);
-        if (run.parentRunId) io.out(`Retries records of ${run.parentRunId}\n`);
-        const retries = app.ctx.sync.store.runs.retriesOf(runId);
-        if (retries.length > 0) io.out(`Retried in ${retries.join(', ')}\n`);
-        for (const item of items) {
-          const keys = Object.values(item.businessKeys).join(', ');
-          const why =
-            item.status === 'failed'
-              ? ` at ${item.nodeId ?? '?'}: ${item.error?.message ?? ''}`
-              : item.reason
-                ? ` (${item.reason})`
-                : '';
-          // A record a cancel stopped says so, as on the run's page (its status stays failed, to retry).
-          const status = item.error?.code === STOPPED_BY_CANCEL ? 'stopped' : item.status;
-          io.out(`  ${status.padEnd(9)} ${item.key}${keys ? ` [${keys}]` : ''}${why}\n`);
-        }
-      }),
+    guarded(
+      io,
+      'runs show',
+      () =>
+        withApp(io, options, async (app) => {
+          const run = app.ctx.sync.store.runs.get(runId);
+          if (!run) throw new CliExit(ExitCode.invalid, `There is no run ${runId}.`);
+          const items = allItems(app, runId, options.failed ?? false);
+          if (options.json) {
+            io.out(`${JSON.stringify({ run, items: [...items].map((item) => itemJson(item)) })}\n`);
+            return;
+          }
+          io.out(`${describeRun(run)}\n`);
+          if (run.error) io.out(`Stopped: ${run.error.message}\n`);
+          if (run.parentRunId) io.out(`Retries records of ${run.parentRunId}\n`);
+          const retries = app.ctx.sync.store.runs.retriesOf(runId);
+          if (retries.length > 0) io.out(`Retried in ${retries.join(', ')}\n`);
+          for (const item of items) {
+            const keys = Object.values(item.businessKeys).join(', ');
+            const why =
+              item.status === 'failed'
+                ? ` at ${item.nodeId ?? '?'}: ${item.error?.message ?? ''}`
+                : item.reason
+                  ? ` (${item.reason})`
+                  : '';
+            // A record a cancel stopped says so, as on the run's page (its status stays failed, to retry).
+            const status = item.error?.code === STOPPED_BY_CANCEL ? 'stopped' : item.status;
+            io.out(`  ${status.padEnd(9)} ${item.key}${keys ? ` [${keys}]` : ''}${why}\n`);
+          }
+        }),
+      options,
     ),
   );
 
@@ -122,17 +130,21 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
       .addArgument(new Argument('<text>', 'what to look for').argParser(searchText))
       .option('--json', 'print the matching records as JSON, each with its runId'),
   ).action((text: string, options: Common) =>
-    guarded(io, 'runs search', () =>
-      withApp(io, options, async (app) => {
-        const items = app.ctx.sync.store.items.search(text, 200);
-        if (options.json) io.out(`${JSON.stringify(items.map((item) => itemJson(item, true)))}\n`);
-        else if (items.length === 0) io.out(`Nothing found for "${text}".\n`);
-        else
-          for (const item of items)
-            io.out(
-              `${item.runId}  ${item.status.padEnd(9)} ${item.key}  ${Object.values(item.businessKeys).join(', ')}\n`,
-            );
-      }),
+    guarded(
+      io,
+      'runs search',
+      () =>
+        withApp(io, options, async (app) => {
+          const items = app.ctx.sync.store.items.search(text, 200);
+          if (options.json) io.out(`${JSON.stringify(items.map((item) => itemJson(item, true)))}\n`);
+          else if (items.length === 0) io.out(`Nothing found for "${text}".\n`);
+          else
+            for (const item of items)
+              io.out(
+                `${item.runId}  ${item.status.padEnd(9)} ${item.key}  ${Object.values(item.businessKeys).join(', ')}\n`,
+              );
+        }),
+      options,
     ),
   );
 
@@ -145,32 +157,36 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
       .option('--flow <id>', 'only this flow')
       .option('--json', 'print them as JSON'),
   ).action((options: Common & { flow?: string }) =>
-    guarded(io, 'runs waiting', () =>
-      withApp(io, options, async (app) => {
-        const records = app.ctx.sync.store.waiting.list(options.flow);
-        if (options.json) {
-          io.out(
-            `${JSON.stringify(
-              records.map((record) => ({
-                flowId: record.flowId,
-                key: record.itemKey,
-                businessKeys: record.businessKeys,
-                reason: englishReasons(record.reasons),
-                since: new Date(record.since).toISOString(),
-                lastRunId: record.runId,
-              })),
-            )}\n`,
-          );
-        } else if (records.length === 0) io.out('No records are waiting.\n');
-        else
-          for (const record of records) {
-            const keys = Object.values(record.businessKeys).join(', ');
-            const since = new Date(record.since).toISOString().slice(0, 16).replace('T', ' ');
+    guarded(
+      io,
+      'runs waiting',
+      () =>
+        withApp(io, options, async (app) => {
+          const records = app.ctx.sync.store.waiting.list(options.flow);
+          if (options.json) {
             io.out(
-              `${record.flowId}  ${record.itemKey}${keys ? ` [${keys}]` : ''}  since ${since} UTC: ${englishReasons(record.reasons)}\n`,
+              `${JSON.stringify(
+                records.map((record) => ({
+                  flowId: record.flowId,
+                  key: record.itemKey,
+                  businessKeys: record.businessKeys,
+                  reason: englishReasons(record.reasons),
+                  since: new Date(record.since).toISOString(),
+                  lastRunId: record.runId,
+                })),
+              )}\n`,
             );
-          }
-      }),
+          } else if (records.length === 0) io.out('No records are waiting.\n');
+          else
+            for (const record of records) {
+              const keys = Object.values(record.businessKeys).join(', ');
+              const since = new Date(record.since).toISOString().slice(0, 16).replace('T', ' ');
+              io.out(
+                `${record.flowId}  ${record.itemKey}${keys ? ` [${keys}]` : ''}  since ${since} UTC: ${englishReasons(record.reasons)}\n`,
+              );
+            }
+        }),
+      options,
     ),
   );
 
@@ -198,12 +214,16 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
       .option('--item <key>', 'only the record with this key')
       .option('--json', 'print one JSON line with the outcome'),
   ).action((runId: string, options: Common & { item?: string }) =>
-    guarded(io, 'runs retry', () =>
-      withApp(io, options, async (app) => {
-        const { startRetry } = await import('../../../services/runs-service');
-        const handle = startRetry(app.ctx, runId, options.item ? { itemKey: options.item } : {});
-        await followRun(io, app, handle, { json: options.json ?? false });
-      }),
+    guarded(
+      io,
+      'runs retry',
+      () =>
+        withApp(io, options, async (app) => {
+          const { startRetry } = await import('../../../services/runs-service');
+          const handle = startRetry(app.ctx, runId, options.item ? { itemKey: options.item } : {});
+          await followRun(io, app, handle, { json: options.json ?? false });
+        }),
+      options,
     ),
   );
 }

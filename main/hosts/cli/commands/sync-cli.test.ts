@@ -65,6 +65,7 @@ function koppel(system = new MemorySystem(), { registry = false } = {}) {
         stops.push(handler);
         return () => stops.splice(stops.indexOf(handler), 1);
       },
+      ask: () => Promise.reject(new Error('the sync commands ask nothing')),
     };
     const program = new Command().exitOverride();
     registerRun(program, io);
@@ -310,6 +311,44 @@ describe('koppel run', () => {
     });
   });
 
+  it('with --json, a command that fails before its output still prints one JSON line: the error, its exit code and the problems', async () => {
+    const { run, writeFlow } = koppel();
+    const broken = memoryFlow({
+      transforms: [
+        { kind: 'core.transform.validate', id: 'check', config: { rules: [{ path: 'sku', rule: 'regex' }] } },
+      ],
+    });
+    const invalid = await run('run', writeFlow('broken.flow.json', broken), '--json');
+    expect(invalid.code).toBe(2);
+    const { error } = JSON.parse(invalid.lastLine) as {
+      error: {
+        code: string;
+        exitCode: number;
+        message: string;
+        problems: { nodeId?: string; field?: string }[];
+      };
+    };
+    expect(error).toMatchObject({
+      code: 'invalid',
+      exitCode: 2,
+      message: 'flow "Memory flow" is invalid; nothing was run.',
+    });
+    expect(error.problems).toContainEqual(
+      expect.objectContaining({ nodeId: 'check', field: 'rules.0.value' }),
+    );
+    // The person at a terminal still reads it on stderr.
+    expect(invalid.stderr).toContain('koppel run: flow "Memory flow" is invalid; nothing was run.');
+
+    const unknownRun = await run('runs', 'show', 'no-such-run', '--json');
+    expect(unknownRun.code).toBe(2);
+    expect(JSON.parse(unknownRun.stdout)).toEqual({
+      error: { code: 'invalid', exitCode: 2, message: 'There is no run no-such-run.' },
+    });
+    const unknownRetry = await run('runs', 'retry', 'no-such-run', '--json');
+    expect(JSON.parse(unknownRetry.lastLine)).toMatchObject({ error: { code: 'not_found', exitCode: 2 } });
+    // Without --json nothing but the sentence.
+    expect((await run('runs', 'show', 'no-such-run')).stdout).toBe('');
+  });
   it('exits 2 before a run when a node names a connection the data folder does not have', async () => {
     const { run, writeFlow, dataDir } = koppel(new MemorySystem(), { registry: true });
     const template = JSON.parse(

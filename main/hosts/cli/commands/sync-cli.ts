@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import cliProgress from 'cli-progress';
+import { apiCalls, type CallInput, type CallName, type CallOutput } from '../../../../shared/api/contract';
 import { KoppelError } from '../../../../shared/api/errors';
 import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import { FlowMigrationError, migrateFlow } from '../../../../shared/flow/migrations';
@@ -11,7 +12,8 @@ import type { App } from '../../../app/create-app';
 import { createConsoleLogger } from '../../../app/logger';
 import type { RunHandle, RunResult } from '../../../engine/engine';
 import { loadApp } from '../load-app';
-import { ExitCode } from '../options';
+import { dataDirFrom, ExitCode } from '../options';
+import { createTerminalAsk, type Ask } from '../terminal-input';
 
 /**
  * What the sync commands touch outside themselves, so tests can run them in-process: output,
@@ -26,6 +28,8 @@ export interface SyncCliIo {
   openApp(options: { dataDir: string; scheduler?: boolean }): Promise<App>;
   /** Calls `handler` on Ctrl+C / SIGTERM; returns a function that stops listening. */
   onStop(handler: () => void): () => void;
+  /** An answer typed at a prompt (hidden where asked), or the next line of piped input. */
+  ask: Ask;
 }
 
 export const processIo: SyncCliIo = {
@@ -50,34 +54,86 @@ export const processIo: SyncCliIo = {
       process.off('SIGTERM', handler);
     };
   },
+  ask: (question, options) => (terminalAsk ??= createTerminalAsk())(question, options),
 };
+/** One for the process: piped input is read once and handed out a line per question. */
+let terminalAsk: Ask | undefined;
 
-/** An error that ends a command with this exit code and message. */
+/** Opens the data folder's app for `work`, and closes it whatever happens. */
+export async function withApp<T>(
+  io: SyncCliIo,
+  options: { dataDir?: string },
+  work: (app: App) => Promise<T>,
+): Promise<T> {
+  const app = await io.openApp({ dataDir: dataDirFrom(options) });
+  try {
+    return await work(app);
+  } finally {
+    await app.dispose();
+  }
+}
+
+/** A call through the app's dispatcher (the contract's checks, as every host); its error as a KoppelError. */
+export async function call<K extends CallName>(
+  app: App,
+  name: K,
+  input: CallInput<K>,
+): Promise<CallOutput<K>> {
+  const result = await app.dispatch(name, input);
+  if (!result.ok) throw KoppelError.fromApiError(result.error);
+  return apiCalls[name].output.parse(result.output) as CallOutput<K>;
+}
+
+/** An error that ends a command with this exit code and message (and, for a flow, its problems). */
 export class CliExit extends Error {
   constructor(
     readonly code: number,
     message: string,
+    readonly problems?: readonly FlowProblem[],
   ) {
     super(message);
   }
 }
 
-/** Runs a command body: a CliExit or KoppelError becomes a message on stderr and its exit code. */
-export async function guarded(io: SyncCliIo, command: string, body: () => Promise<void>): Promise<void> {
+/** What a `--json` line calls an exit code that has no API error code behind it. */
+const exitWords: Record<number, string> = {
+  [ExitCode.someFailed]: 'failed',
+  [ExitCode.invalid]: 'invalid',
+  [ExitCode.unreachable]: 'unreachable',
+};
+
+/**
+ * Runs a command body: a CliExit or KoppelError becomes a message on stderr and its exit code.
+ * With `json`, a script also gets a line on stdout where the command's output would have been:
+ * `{"error":{"code","exitCode","message","problems"?}}`.
+ */
+export async function guarded(
+  io: SyncCliIo,
+  command: string,
+  body: () => Promise<void>,
+  options: { json?: boolean | undefined } = {},
+): Promise<void> {
   try {
     await body();
   } catch (error) {
+    let failure: { code: string; exitCode: number; problems?: readonly FlowProblem[] };
     if (error instanceof CliExit) {
-      io.err(`koppel ${command}: ${error.message}\n`);
-      io.setExitCode(error.code);
-      return;
+      failure = {
+        code: exitWords[error.code] ?? 'error',
+        exitCode: error.code,
+        ...(error.problems ? { problems: error.problems } : {}),
+      };
+    } else if (error instanceof KoppelError) {
+      failure = { code: error.code, exitCode: exitCodeOfError(error.code) };
+    } else throw error;
+    io.err(`koppel ${command}: ${error.message}\n`);
+    if (options.json) {
+      const { code, exitCode, problems } = failure;
+      io.out(
+        `${JSON.stringify({ error: { code, exitCode, message: error.message, ...(problems ? { problems } : {}) } })}\n`,
+      );
     }
-    if (error instanceof KoppelError) {
-      io.err(`koppel ${command}: ${error.message}\n`);
-      io.setExitCode(exitCodeOfError(error.code));
-      return;
-    }
-    throw error;
+    io.setExitCode(failure.exitCode);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { dataDirFrom, withDataDir } from '../options';
-import { guarded, processIo, type SyncCliIo } from './sync-cli';
+import { withDataDir } from '../options';
+import { guarded, processIo, withApp, type SyncCliIo } from './sync-cli';
 
 /** `koppel templates list`: the ready-made flows (`koppel run <id>` runs one). */
 export function registerTemplates(program: Command, io: SyncCliIo = processIo): void {
@@ -8,25 +8,26 @@ export function registerTemplates(program: Command, io: SyncCliIo = processIo): 
   withDataDir(
     templates.command('list').description('list the templates').option('--json', 'print JSON'),
   ).action((options: { dataDir?: string; json?: boolean }) =>
-    guarded(io, 'templates list', async () => {
-      const app = await io.openApp({ dataDir: dataDirFrom(options) });
-      try {
-        const list = app.ctx.sync.templates.list().map((template) => ({
-          id: template.id,
-          name: template.flow?.name ?? template.id,
-          description: template.flow?.description ?? null,
-          ...(template.error ? { error: template.error } : {}),
-        }));
-        if (options.json) io.out(`${JSON.stringify(list)}\n`);
-        else if (list.length === 0) io.out('No templates installed.\n');
-        else
-          for (const template of list)
-            io.out(
-              `${template.id.padEnd(36)} ${template.name}${template.error ? `  (unreadable: ${template.error})` : ''}\n`,
-            );
-      } finally {
-        await app.dispose();
-      }
-    }),
+    guarded(
+      io,
+      'templates list',
+      () =>
+        withApp(io, options, async (app) => {
+          const list = app.ctx.sync.templates.list().map((template) => ({
+            id: template.id,
+            name: template.flow?.name ?? template.id,
+            description: template.flow?.description ?? null,
+            ...(template.error ? { error: template.error } : {}),
+          }));
+          if (options.json) io.out(`${JSON.stringify(list)}\n`);
+          else if (list.length === 0) io.out('No templates installed.\n');
+          else
+            for (const template of list)
+              io.out(
+                `${template.id.padEnd(36)} ${template.name}${template.error ? `  (unreadable: ${template.error})` : ''}\n`,
+              );
+        }),
+      options,
+    ),
   );
 }
