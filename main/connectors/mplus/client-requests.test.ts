@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMplusClient, type MplusClient } from './client';
+import { runMessageText } from '../../../shared/flow/run-messages';
 import { MplusRequestError, MplusSoapFault } from './errors';
 import { MPLUS_OPERATION_NAMES } from './generated/operations';
 import { loadMplusXsdValidator, type MplusXsdValidator } from './schema/xsd-validator';
@@ -210,10 +211,26 @@ describe('every request the client emits', () => {
       ...order,
       lineList: { line: [{ articleNumber: 14, data: { quantity: 1, price: 19.999 } }] },
     };
-    await expect(client.createOrderV3({ idempotencyKey: 'k', order: bad })).rejects.toThrow(
-      'createOrderV3.request.order.lineList.line[0].data.price: 19.999 has more than 2 decimals; round it to cents first',
+    const refused = await client
+      .createOrderV3({ idempotencyKey: 'k', order: bad })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(MplusRequestError);
+    const path = 'createOrderV3.request.order.lineList.line[0].data.price';
+    expect((refused as MplusRequestError).path).toBe(path);
+    expect((refused as MplusRequestError).message).toBe(
+      `Not sent to MplusKASSA: ${path}: 19.999 has more than 2 decimals; round it to cents first`,
     );
-    await expect(client.getOrder(undefined as unknown as string)).rejects.toBeInstanceOf(MplusRequestError);
+    // The reason is a code too: a Dutch screen words it in Dutch.
+    const dutch = (error: unknown) =>
+      error instanceof MplusRequestError && error.text ? runMessageText(error.text, 'nl') : undefined;
+    expect(dutch(refused)).toBe(
+      `Niet naar MplusKASSA gestuurd: ${path}: 19.999 heeft meer dan 2 decimalen; rond het eerst af op centen`,
+    );
+    const missing = await client.getOrder(undefined as unknown as string).catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(MplusRequestError);
+    expect(dutch(missing)).toBe(
+      'Niet naar MplusKASSA gestuurd: getOrder.orderId: is verplicht volgens het schema (string)',
+    );
     expect(seen.length).toBe(before);
   });
 });

@@ -1,3 +1,5 @@
+import type { CodedText } from '../../../shared/flow/wording';
+import { englishValueReason, mplusValueReason } from '../../../shared/flow/messages/mplus-value-reasons';
 /**
  * Scalar conversions between MplusQapi wire values and Koppel values:
  * - money `long` fields are integer cents on the wire (19.95 ↔ 1995),
@@ -8,9 +10,13 @@
  */
 
 export class ConversionError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** Why, as a code: the screens word it in their language. */
+  readonly reason: CodedText;
+
+  constructor(reason: CodedText) {
+    super(englishValueReason(reason));
     this.name = 'ConversionError';
+    this.reason = reason;
   }
 }
 
@@ -25,19 +31,22 @@ export const MAX_DECIMAL_PLACES = 9;
 const tolerance = (scaled: number): number => Math.max(1e-9, Math.abs(scaled) * 8 * Number.EPSILON);
 
 export function centsToDecimal(cents: number): number {
-  if (!Number.isSafeInteger(cents)) throw new ConversionError(`${cents} is not an integer number of cents`);
+  if (!Number.isSafeInteger(cents))
+    throw new ConversionError(mplusValueReason('notWholeCents', { value: String(cents) }));
   return cents / 100;
 }
 
 /** 19.95 → 1995. Rejects values with more than two decimals (19.955) instead of rounding them. */
 export function decimalToCents(amount: number): number {
-  if (!Number.isFinite(amount)) throw new ConversionError(`${amount} is not a finite amount`);
+  if (!Number.isFinite(amount))
+    throw new ConversionError(mplusValueReason('amountNotFinite', { value: String(amount) }));
   const scaled = amount * 100;
   const cents = Math.round(scaled);
   if (Math.abs(scaled - cents) > tolerance(scaled)) {
-    throw new ConversionError(`${amount} has more than 2 decimals; round it to cents first`);
+    throw new ConversionError(mplusValueReason('amountTooPrecise', { value: String(amount) }));
   }
-  if (Math.abs(cents) > MAX_CENTS) throw new ConversionError(`${amount} is too large for an amount`);
+  if (Math.abs(cents) > MAX_CENTS)
+    throw new ConversionError(mplusValueReason('amountTooLarge', { value: String(amount) }));
   return cents === 0 ? 0 : cents;
 }
 
@@ -48,9 +57,10 @@ export interface ScaledQuantity {
 
 /** (125, 2) → 1.25. An absent scale means 0 decimals, as the official tutorial sends it. */
 export function unscaleQuantity(value: number, decimalPlaces = 0): number {
-  if (!Number.isSafeInteger(value)) throw new ConversionError(`${value} is not an integer quantity`);
+  if (!Number.isSafeInteger(value))
+    throw new ConversionError(mplusValueReason('quantityNotWhole', { value: String(value) }));
   if (!Number.isInteger(decimalPlaces) || decimalPlaces < 0 || decimalPlaces > 18) {
-    throw new ConversionError(`${decimalPlaces} is not a valid number of decimal places`);
+    throw new ConversionError(mplusValueReason('decimalPlacesInvalid', { value: String(decimalPlaces) }));
   }
   if (decimalPlaces === 0) return value;
   // Division by a power of ten gives the nearest double to the exact decimal (e.g. 0.53 for 530, 3).
@@ -59,16 +69,20 @@ export function unscaleQuantity(value: number, decimalPlaces = 0): number {
 
 /** 1.25 → (125, 2); 3 → (3, 0). Uses the fewest decimals that represent the value exactly. */
 export function scaleQuantity(quantity: number): ScaledQuantity {
-  if (!Number.isFinite(quantity)) throw new ConversionError(`${quantity} is not a finite quantity`);
+  if (!Number.isFinite(quantity))
+    throw new ConversionError(mplusValueReason('quantityNotFinite', { value: String(quantity) }));
   for (let places = 0; places <= MAX_DECIMAL_PLACES; places++) {
     const scaled = quantity * 10 ** places;
     const value = Math.round(scaled);
     if (Math.abs(scaled - value) <= tolerance(scaled)) {
-      if (!Number.isSafeInteger(value)) throw new ConversionError(`${quantity} is too large for a quantity`);
+      if (!Number.isSafeInteger(value))
+        throw new ConversionError(mplusValueReason('quantityTooLarge', { value: String(quantity) }));
       return { value: value === 0 ? 0 : value, decimalPlaces: places };
     }
   }
-  throw new ConversionError(`${quantity} has more than ${MAX_DECIMAL_PLACES} decimals`);
+  throw new ConversionError(
+    mplusValueReason('quantityTooPrecise', { value: String(quantity), places: MAX_DECIMAL_PLACES }),
+  );
 }
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -76,13 +90,15 @@ const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** `xsd:decimal` text → number. */
 export function parseDecimal(text: string): number {
   const trimmed = text.trim();
-  if (!DECIMAL_TEXT.test(trimmed)) throw new ConversionError(`"${text}" is not an xsd:decimal`);
+  if (!DECIMAL_TEXT.test(trimmed))
+    throw new ConversionError(mplusValueReason('notDecimalText', { value: text }));
   return Number(trimmed);
 }
 
 /** number → `xsd:decimal` text (no exponent notation, which xsd:decimal does not allow). */
 export function formatDecimal(value: number): string {
-  if (!Number.isFinite(value)) throw new ConversionError(`${value} is not a finite decimal`);
+  if (!Number.isFinite(value))
+    throw new ConversionError(mplusValueReason('decimalNotFinite', { value: String(value) }));
   const text = String(value);
   if (!/e/i.test(text)) return text;
   return value.toFixed(20).replace(/\.?0+$/, '');
@@ -123,7 +139,7 @@ function assertCalendarDate(year: number, mon: number, day: number): void {
     probe.getUTCMonth() !== mon - 1 ||
     probe.getUTCDate() !== day
   ) {
-    throw new ConversionError(`${year}-${mon}-${day} is not a calendar date`);
+    throw new ConversionError(mplusValueReason('notCalendarDate', { value: `${year}-${mon}-${day}` }));
   }
 }
 
@@ -208,11 +224,12 @@ export function isoToMplusDateTime(input: string | Date): MplusDateTime {
     epochMs = input.getTime();
   } else {
     const match = ISO_DATE_TIME.exec(input);
-    if (!match) throw new ConversionError(`"${input}" is not an ISO 8601 date-time`);
+    if (!match) throw new ConversionError(mplusValueReason('notIsoDateTime', { value: input }));
     const [year, mon, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     assertCalendarDate(year, mon, day);
     const [hour, min, sec] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
-    if (hour > 23 || min > 59 || sec > 59) throw new ConversionError(`"${input}" has an invalid time of day`);
+    if (hour > 23 || min > 59 || sec > 59)
+      throw new ConversionError(mplusValueReason('timeOfDayInvalid', { value: input }));
     if (match[7]) {
       epochMs = Date.parse(
         `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${pad(sec)}${normaliseZone(match[7])}`,
@@ -221,7 +238,8 @@ export function isoToMplusDateTime(input: string | Date): MplusDateTime {
       epochMs = amsterdamWallClockToEpoch({ year, mon, day, hour, min, sec });
     }
   }
-  if (!Number.isFinite(epochMs)) throw new ConversionError(`"${String(input)}" is not a valid date-time`);
+  if (!Number.isFinite(epochMs))
+    throw new ConversionError(mplusValueReason('dateTimeInvalid', { value: String(input) }));
   return { ...amsterdamWallClock(epochMs), isdst: false };
 }
 
@@ -267,7 +285,9 @@ export function mplusDateTimeToIso(value: MplusDateTime): string {
     value.min < 0 ||
     value.sec < 0
   ) {
-    throw new ConversionError(`${value.hour}:${value.min}:${value.sec} is not a time of day`);
+    throw new ConversionError(
+      mplusValueReason('notTimeOfDay', { value: `${value.hour}:${value.min}:${value.sec}` }),
+    );
   }
   const epochMs = amsterdamWallClockToEpoch(
     {

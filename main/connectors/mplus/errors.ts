@@ -1,4 +1,5 @@
 import { englishMessage, runMessage, type RunMessage } from '../../../shared/flow/run-messages';
+import type { CodedText } from '../../../shared/flow/wording';
 
 /**
  * One error hierarchy for every way an Mplus call can fail, so an engine can classify with `kind`:
@@ -110,10 +111,24 @@ export class MplusProtocolError extends MplusError {
   /** Where in the answer, e.g. `GetOrderResponse.order.lineList.line[2].data.quantity`. */
   readonly path: string | undefined;
 
-  constructor(message: string, operation?: string, path?: string, kind: MplusErrorKind = 'permanent') {
-    super(path ? `${path}: ${message}` : message, operation);
+  constructor(
+    message: string | RunMessage,
+    operation?: string,
+    path?: string,
+    kind: MplusErrorKind = 'permanent',
+  ) {
+    super(typeof message === 'string' && path ? `${path}: ${message}` : message, operation);
     this.path = path;
     this.kind = kind;
+  }
+
+  /** A value in the answer that does not fit its type: the field's path and why (a reason code). */
+  static unreadable(path: string, reason: CodedText, operation: string): MplusProtocolError {
+    return new MplusProtocolError(
+      runMessage('mplusAnswerInvalid', { path, reason: reason.code, ...reason.params }),
+      operation,
+      path,
+    );
   }
 }
 
@@ -123,8 +138,9 @@ export class MplusRequestError extends MplusError {
   /** Where in the input, e.g. `createOrderV3.request.order.lineList.line[0].data.price`. */
   readonly path: string;
 
-  constructor(path: string, message: string, operation?: string) {
-    super(`${path}: ${message}`, operation);
+  /** `reason` is a code of `mplus-value-reasons.ts`, so the screens word it in their language. */
+  constructor(path: string, reason: CodedText, operation?: string) {
+    super(runMessage('mplusRequestInvalid', { path, reason: reason.code, ...reason.params }), operation);
     this.path = path;
   }
 }

@@ -1,3 +1,5 @@
+import type { CodedText } from '../../../shared/flow/wording';
+import { englishValueReason, mplusValueReason } from '../../../shared/flow/messages/mplus-value-reasons';
 import {
   centsToDecimal,
   ConversionError,
@@ -25,9 +27,10 @@ import { DATE_TIME_TYPE, DATE_TYPE, type FieldModel } from './schema/schema-mode
 export class ModelConversionError extends Error {
   constructor(
     readonly path: string,
-    readonly reason: string,
+    /** Why, as a code: the screens word it in their language. */
+    readonly reason: CodedText,
   ) {
-    super(`${path}: ${reason}`);
+    super(`${path}: ${englishValueReason(reason)}`);
     this.name = 'ModelConversionError';
   }
 }
@@ -39,7 +42,7 @@ function at<T>(path: string, convert: () => T): T {
   try {
     return convert();
   } catch (error) {
-    if (error instanceof ConversionError) throw new ModelConversionError(path, error.message);
+    if (error instanceof ConversionError) throw new ModelConversionError(path, error.reason);
     throw error;
   }
 }
@@ -82,7 +85,7 @@ function fieldToModel(
     return value;
   } catch (error) {
     if (error instanceof ConversionError)
-      throw new ModelConversionError(pathText(at, field.name, index), error.message);
+      throw new ModelConversionError(pathText(at, field.name, index), error.reason);
     throw error;
   }
 }
@@ -118,12 +121,12 @@ export function wireToModel(
 
 function dateInput(value: unknown, path: string): string | Date {
   if (typeof value === 'string' || value instanceof Date) return value;
-  throw new ModelConversionError(path, `expected an ISO date string, got ${typeof value}`);
+  throw new ModelConversionError(path, mplusValueReason('expectedDateText', { got: typeof value }));
 }
 
-function numberInput(value: unknown, path: string, what: string): number {
+function numberInput(value: unknown, path: string, what: 'amount' | 'quantity' | 'decimal'): number {
   if (typeof value !== 'number')
-    throw new ModelConversionError(path, `expected ${what} as a number, got ${typeof value}`);
+    throw new ModelConversionError(path, mplusValueReason('expectedNumber', { what, got: typeof value }));
   return value;
 }
 
@@ -143,21 +146,22 @@ function fieldToWire(
       const input = dateInput(value, path);
       return at(path, () => isoToMplusDateTime(input));
     }
-    if (!isRecord(value)) throw new ModelConversionError(path, `expected an object of type ${field.type}`);
+    if (!isRecord(value))
+      throw new ModelConversionError(path, mplusValueReason('expectedObject', { type: field.type }));
     return modelToWire(field.type, value, path);
   }
   if (field.conversion === 'money') {
-    const amount = numberInput(value, path, 'an amount');
+    const amount = numberInput(value, path, 'amount');
     return at(path, () => decimalToCents(amount));
   }
   if (field.conversion === 'quantity' && field.scaleField && index === undefined) {
-    const quantity = numberInput(value, path, 'a quantity');
+    const quantity = numberInput(value, path, 'quantity');
     const scaled = at(path, () => scaleQuantity(quantity));
     out[field.scaleField] = scaled.decimalPlaces;
     return scaled.value;
   }
   if (field.kind === 'primitive' && field.type === 'decimal') {
-    const decimal = numberInput(value, path, 'a decimal');
+    const decimal = numberInput(value, path, 'decimal');
     return at(path, () => formatDecimal(decimal));
   }
   return value;
@@ -176,9 +180,10 @@ export function modelToWire(
   for (const key of Object.keys(model)) {
     const field = fields.get(key);
     if (model[key] === undefined) continue;
-    if (!field) throw new ModelConversionError(`${path}.${key}`, `is not an element of ${typeKey}`);
+    if (!field)
+      throw new ModelConversionError(`${path}.${key}`, mplusValueReason('notAnElement', { type: typeKey }));
     if (field.conversion === 'scale') {
-      throw new ModelConversionError(`${path}.${key}`, 'is set from the decimal quantity; leave it out');
+      throw new ModelConversionError(`${path}.${key}`, mplusValueReason('setFromQuantity'));
     }
   }
   const out: Record<string, unknown> = {};
@@ -187,7 +192,7 @@ export function modelToWire(
     if (value === undefined || value === null || field.conversion === 'scale') continue;
     const fieldPath = `${path}.${field.name}`;
     if (field.list) {
-      if (!Array.isArray(value)) throw new ModelConversionError(fieldPath, 'expected a list');
+      if (!Array.isArray(value)) throw new ModelConversionError(fieldPath, mplusValueReason('expectedList'));
       out[field.name] = value.map((item: unknown, index) =>
         fieldToWire(field, item, `${fieldPath}[${index}]`, out, index),
       );

@@ -1,3 +1,4 @@
+import { mplusValueReason } from '../../../shared/flow/messages/mplus-value-reasons';
 import { randomUUID } from 'node:crypto';
 import {
   MplusAbortError,
@@ -67,10 +68,10 @@ function endpoint(options: MplusClientOptions): URL {
   try {
     url = new URL(options.url);
   } catch {
-    throw new MplusRequestError('url', `"${options.url}" is not a valid URL`);
+    throw new MplusRequestError('url', mplusValueReason('urlInvalid', { url: options.url }));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new MplusRequestError('url', `"${options.url}" must start with http:// or https://`);
+    throw new MplusRequestError('url', mplusValueReason('urlNotHttp', { url: options.url }));
   }
   url.searchParams.set('ident', options.ident);
   url.searchParams.set('secret', options.secret);
@@ -124,7 +125,8 @@ export class SoapCaller {
       // The decoder checked every element against the schema model; this is the typed view of it.
       return wireToModel(op.responseType, answer, op.responseElement) as ModelOperations[K]['response'];
     } catch (error) {
-      if (error instanceof ModelConversionError) throw new MplusProtocolError(error.reason, name, error.path);
+      if (error instanceof ModelConversionError)
+        throw MplusProtocolError.unreadable(error.path, error.reason, name);
       throw error;
     }
   }

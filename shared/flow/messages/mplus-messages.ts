@@ -1,4 +1,5 @@
 import { wording, type TextLanguage } from '../wording';
+import { valueReasonWords } from './mplus-value-reasons';
 import { documentLabel } from './nouns';
 
 /** A line of a sales document, as messages name it: `Sales order "O-1" line 2`. */
@@ -21,6 +22,15 @@ function place(where: MplusPlace, language: TextLanguage): string {
   const label = documentLabel(where.kind, where.number, language);
   return language === 'en' ? `${label} line ${where.line}` : `${label}, regel ${where.line}`;
 }
+
+/**
+ * A field that does not fit MplusKASSA's schema: its path in the call (`createOrderV3.request.order
+ * .lineList.line[0].data.price`), `reason` a code of `mplus-value-reasons.ts` and its parameters.
+ */
+type ValueProblem = { path: string; reason: string } & Record<string, string | number>;
+
+const valueProblem = ({ path, reason, ...params }: ValueProblem, language: TextLanguage): string =>
+  `${path}: ${valueReasonWords({ code: reason, params }, language)}`;
 
 /** What the MplusKASSA node kinds say about a record, in English and Dutch. */
 export const mplusMessages = {
@@ -181,6 +191,14 @@ export const mplusMessages = {
   mplusCallFailed: wording<{ operation: string; detail: string }>(
     ({ operation, detail }) => `${operation} failed: ${detail}`,
     ({ operation, detail }) => `${operation} mislukte: ${detail}`,
+  ),
+  mplusRequestInvalid: wording<ValueProblem>(
+    (problem) => `Not sent to MplusKASSA: ${valueProblem(problem, 'en')}`,
+    (problem) => `Niet naar MplusKASSA gestuurd: ${valueProblem(problem, 'nl')}`,
+  ),
+  mplusAnswerInvalid: wording<ValueProblem>(
+    (problem) => `MplusKASSA's answer could not be read: ${valueProblem(problem, 'en')}`,
+    (problem) => `Het antwoord van MplusKASSA was niet te lezen: ${valueProblem(problem, 'nl')}`,
   ),
   mplusAnswerCutOff: wording<{ operation: string; detail?: string }>(
     ({ operation, detail }) => `${operation}: the answer was cut off${detail ? ` (${detail})` : ''}`,

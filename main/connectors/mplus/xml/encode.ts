@@ -1,3 +1,5 @@
+import type { CodedText } from '../../../../shared/flow/wording';
+import { englishValueReason, mplusValueReason } from '../../../../shared/flow/messages/mplus-value-reasons';
 import { complexType, enumValues, fieldsByName, isEmptiable } from '../schema/schema-index';
 import type { FieldModel } from '../schema/schema-model';
 import { escapeXmlText, hasForbiddenXmlChar } from './xml-text';
@@ -11,9 +13,10 @@ import { escapeXmlText, hasForbiddenXmlChar } from './xml-text';
 export class EncodeError extends Error {
   constructor(
     readonly path: string,
-    readonly reason: string,
+    /** Why, as a code: the screens word it in their language. */
+    readonly reason: CodedText,
   ) {
-    super(`${path}: ${reason}`);
+    super(`${path}: ${englishValueReason(reason)}`);
     this.name = 'EncodeError';
   }
 }
@@ -53,37 +56,39 @@ function pathText(at: At | undefined, name?: string, index?: number): string {
 }
 
 /** The wire text of a scalar, or the reason it does not fit its XSD type. (No closures: this runs per element.) */
-function checkScalar(field: FieldModel, value: unknown): { text: string } | string {
+function checkScalar(field: FieldModel, value: unknown): { text: string } | CodedText {
   if (field.kind === 'enum') {
     return typeof value === 'string' && enumValues(field.type).has(value)
       ? { text: value }
-      : `${describe(value)} is not one of the ${field.type} values`;
+      : mplusValueReason('notEnumValue', { value: describe(value), type: field.type });
   }
   const range = INTEGER_RANGES[field.type];
   if (range) {
     return typeof value === 'number' && Number.isInteger(value) && value >= range[0] && value <= range[1]
       ? { text: String(value) }
-      : `${describe(value)} is not an xsd:${field.type}`;
+      : mplusValueReason('notXsdType', { value: describe(value), type: field.type });
   }
   switch (field.type) {
     case 'boolean':
       return typeof value === 'boolean'
         ? { text: value ? 'true' : 'false' }
-        : `${describe(value)} is not a boolean`;
+        : mplusValueReason('notBoolean', { value: describe(value) });
     case 'decimal':
       return typeof value === 'string' && DECIMAL.test(value)
         ? { text: value }
-        : `${describe(value)} is not an xsd:decimal text`;
+        : mplusValueReason('notDecimalValue', { value: describe(value) });
     case 'date':
     case 'dateTime':
       return typeof value === 'string' && (field.type === 'date' ? DATE : DATE_TIME).test(value)
         ? { text: value }
-        : `${describe(value)} is not an xsd:${field.type}`;
+        : mplusValueReason('notXsdType', { value: describe(value), type: field.type });
     case 'base64':
-      return typeof value === 'string' && BASE64.test(value) ? { text: value } : 'is not base64 text';
+      return typeof value === 'string' && BASE64.test(value)
+        ? { text: value }
+        : mplusValueReason('notBase64');
     default:
-      if (typeof value !== 'string') return `${describe(value)} is not a string`;
-      if (hasForbiddenXmlChar(value)) return 'contains a control character XML cannot carry';
+      if (typeof value !== 'string') return mplusValueReason('notText', { value: describe(value) });
+      if (hasForbiddenXmlChar(value)) return mplusValueReason('controlCharacter');
       return { text: escapeXmlText(value) };
   }
 }
@@ -101,12 +106,15 @@ function writeOne(
   const tag = `${prefix}:${field.name}`;
   if (field.kind === 'complex') {
     if (!isRecord(value))
-      throw new EncodeError(pathText(at, field.name, index), `expected an object of type ${field.type}`);
+      throw new EncodeError(
+        pathText(at, field.name, index),
+        mplusValueReason('expectedObject', { type: field.type }),
+      );
     const children = writeFields(field.type, value, prefix, { parent: at, name: field.name, index });
     return children === '' ? `<${tag}/>` : `<${tag}>${children}</${tag}>`;
   }
   const checked = checkScalar(field, value);
-  if (typeof checked === 'string') throw new EncodeError(pathText(at, field.name, index), checked);
+  if ('code' in checked) throw new EncodeError(pathText(at, field.name, index), checked);
   return checked.text === '' ? `<${tag}/>` : `<${tag}>${checked.text}</${tag}>`;
 }
 
@@ -115,7 +123,7 @@ function writeFields(typeKey: string, value: Record<string, unknown>, prefix: st
   const known = fieldsByName(typeKey);
   for (const key in value) {
     if (value[key] !== undefined && !known.has(key)) {
-      throw new EncodeError(pathText(at, key), `is not an element of ${typeKey}`);
+      throw new EncodeError(pathText(at, key), mplusValueReason('notAnElement', { type: typeKey }));
     }
   }
   // String concatenation (V8 ropes) allocates far less than collecting parts for a join.
@@ -128,10 +136,14 @@ function writeFields(typeKey: string, value: Record<string, unknown>, prefix: st
         xml += `<${prefix}:${field.name}/>`;
         continue;
       }
-      throw new EncodeError(pathText(at, field.name), `is required by the schema (${field.type})`);
+      throw new EncodeError(
+        pathText(at, field.name),
+        mplusValueReason('requiredBySchema', { type: field.type }),
+      );
     }
     if (field.list) {
-      if (!Array.isArray(item)) throw new EncodeError(pathText(at, field.name), 'expected a list');
+      if (!Array.isArray(item))
+        throw new EncodeError(pathText(at, field.name), mplusValueReason('expectedList'));
       for (let index = 0; index < item.length; index++)
         xml += writeOne(field, item[index], prefix, at, index);
     } else {

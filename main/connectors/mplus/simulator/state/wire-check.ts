@@ -1,3 +1,4 @@
+import { mplusValueReason } from '../../../../../shared/flow/messages/mplus-value-reasons';
 import { EncodeError, writeChildren } from '../../xml/encode';
 
 /**
@@ -5,10 +6,10 @@ import { EncodeError, writeChildren } from '../../xml/encode';
  * through the SOAP encoder's schema checks (required elements, scalar types, enum values).
  */
 export function parseWireList<T>(typeKey: string, value: unknown, path: string): T[] {
-  if (!Array.isArray(value)) throw new EncodeError(path, 'expected a list');
+  if (!Array.isArray(value)) throw new EncodeError(path, mplusValueReason('expectedList'));
   value.forEach((item: unknown, index) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new EncodeError(`${path}[${index}]`, `expected a ${typeKey} object`);
+      throw new EncodeError(`${path}[${index}]`, mplusValueReason('expectedObject', { type: typeKey }));
     }
     writeChildren(typeKey, item as Record<string, unknown>, 'ns', `${path}[${index}]`);
   });
