@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from '../fixtures/test';
@@ -100,6 +101,31 @@ test.describe('runs and monitoring', () => {
     await page.screenshot({ path: shot('run-failed-records-narrow') });
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect(nav(page, 'Runs')).not.toHaveAttribute('title', 'Runs');
+
+    // The failed records as a CSV file, in the table's words.
+    await page.getByTestId('records-filter-failed').click();
+    await expect(page.locator('[data-testid="record-row"][data-status="failed"]')).toHaveCount(
+      stored.counts.failed,
+    );
+    await page.screenshot({ path: shot('run-records-export') });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('records-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^POS orders → Teamleader invoices \d{4}-\d\d-\d\d \d\d\.\d\d failed\.csv$/,
+    );
+    const csv = fs.readFileSync((await download.path()) ?? '', 'utf8');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Order number,E-mail,SKU,Record,Status,Node,Result,Attempts,Started,Finished');
+    expect(lines).toHaveLength(stored.counts.failed + 1);
+    expect(lines.find((line) => line.startsWith(`${orderNumber},`))).toMatch(
+      /,Failed,Teamleader invoice,.*422/,
+    );
+    await page.getByTestId('records-filter-all').click();
     await page.getByTestId('run-retry-failed').click();
     await expect(page.getByTestId('run-action-message')).toBeVisible();
     await expect(run.count('failed')).toHaveText(/✗ 0/);

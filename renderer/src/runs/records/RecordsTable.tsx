@@ -1,17 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { RotateCcw } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useFailureText } from '../../api/failure-text';
 import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
-import type { ReasonLanguage } from '../../../../shared/flow/skip-reasons';
 import { formatClock, formatDateTime } from '../model/format';
-import { itemReason, retryRunOf, shownStatus } from '../model/item-reason';
+import { retryRunOf, shownStatus } from '../model/item-reason';
 import { nodeName, type NodeNames } from '../model/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useLanguage } from '../../i18n/useLanguage';
+import { resultText } from './result-text';
 import { useRecordPages } from './useRecordPages';
 
 const ROW = 40;
@@ -26,13 +25,6 @@ interface RecordsTableProps {
 function businessKeys(item: RunItemSummary): string {
   const { orderNumber, email, sku } = item.businessKeys;
   return [orderNumber, email, sku].filter(Boolean).join(' · ');
-}
-
-/** The result column: a failed record's error, a skipped one's reasons, or what a write did (with the target's ids). */
-function resultText(item: RunItemSummary, locale: ReasonLanguage, t: TFunction): string {
-  const reason = itemReason(item, locale);
-  if (reason || item.status !== 'succeeded' || !item.action) return reason;
-  return t(`runs.records.done.${item.action}`, { ids: Object.values(item.targetIds ?? {}).join(', ') });
 }
 
 /** A run's records: virtualised and read a page at a time, so a 100k-record run opens at once. */

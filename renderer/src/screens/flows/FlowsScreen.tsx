@@ -15,7 +15,7 @@ import { Toasts } from '../../editor/ui/Toasts';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { useFlowListStore } from '../../stores/flow-list-store';
 import { useFlowToastStore } from '../../stores/flow-toast-store';
-import { downloadText } from './flow-files';
+import { downloadText } from '../../components/files';
 import { FlowRow, type FlowRowActions } from './FlowRow';
 import { NewFlowDialog } from './NewFlowDialog';
 import { RenameFlowDialog } from './RenameFlowDialog';

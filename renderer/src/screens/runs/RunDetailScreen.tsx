@@ -9,6 +9,7 @@ import { useRunLiveStore } from '../../stores/run-live-store';
 import { RunLogPanel } from '../../runs/log/RunLogPanel';
 import { formatDateTime, formatDuration } from '../../runs/model/format';
 import { nodeNamesOf } from '../../runs/model/node-names';
+import { ExportRecordsButton } from '../../runs/records/ExportRecordsButton';
 import { RecordsTable } from '../../runs/records/RecordsTable';
 import { RetryControls } from '../../runs/shared/RetryControls';
 import { NodeCountsTable } from '../../runs/shared/NodeCountsTable';
@@ -198,19 +199,22 @@ export function RunDetailScreen({
       >
         {tab === 'records' ? (
           <>
-            <div className="rn-chips" role="group" aria-label={t('runs.records.filter')}>
-              {recordFilters.map((value) => (
-                <button
-                  key={value ?? 'all'}
-                  type="button"
-                  className={status === value ? 'rn-chip rn-chip-on' : 'rn-chip'}
-                  aria-pressed={status === value}
-                  onClick={() => setStatus(value)}
-                  data-testid={`records-filter-${value ?? 'all'}`}
-                >
-                  {value ? t(`runs.status.${value}`) : t('runs.records.all')}
-                </button>
-              ))}
+            <div className="rn-records-toolbar">
+              <div className="rn-chips" role="group" aria-label={t('runs.records.filter')}>
+                {recordFilters.map((value) => (
+                  <button
+                    key={value ?? 'all'}
+                    type="button"
+                    className={status === value ? 'rn-chip rn-chip-on' : 'rn-chip'}
+                    aria-pressed={status === value}
+                    onClick={() => setStatus(value)}
+                    data-testid={`records-filter-${value ?? 'all'}`}
+                  >
+                    {value ? t(`runs.status.${value}`) : t('runs.records.all')}
+                  </button>
+                ))}
+              </div>
+              <ExportRecordsButton run={run} status={status} names={names} />
             </div>
             <RecordsTable
               runId={runId}
