@@ -22,8 +22,8 @@ export const navItems: NavItem[] = [
 /**
  * The window frame: navigation on the left, the current screen on the right. The navigation
  * narrows to its icons in the flow editor on all but wide windows (palette, canvas and inspector
- * need the room) and on every screen of a narrow window (the runs' record table, the forms). The
- * labels stay for screen readers and as tooltips.
+ * need the room) and on every screen of a window narrower than 1200 px, a small laptop's (the
+ * runs' record table, the forms). The labels stay for screen readers and as tooltips.
  */
 export function AppFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -31,7 +31,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
   const info = useAppInfo();
   const editing = /^\/flows\/[^/]+/.test(location);
   const wide = useMediaQuery('(min-width: 1600px)');
-  const narrow = useMediaQuery('(max-width: 1023px)');
+  const narrow = useMediaQuery('(max-width: 1199px)');
   const compact = narrow || (editing && !wide);
   return (
     <div className={compact ? 'app-frame compact' : 'app-frame'}>
