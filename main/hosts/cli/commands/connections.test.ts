@@ -170,6 +170,23 @@ describe('koppel connections', () => {
       (error: Error) => error,
     );
     expect(String(badId)).toContain('"Shop Till" is not a connection id');
+    // Options are checked before anything is asked, and named as typed.
+    const badPort = await koppel(['add-mplus', '--host', 'till.example', '--port', '0']).catch(
+      (error: Error) => error,
+    );
+    expect(String(badPort)).toContain(
+      `option '--port <port>' argument '0' is invalid. give a whole number from 1 to 65535, got "0".`,
+    );
+    const badUrl = await koppel(['add-teamleader', '--client-id', 'c', '--api-url', 'api.example']).catch(
+      (error: Error) => error,
+    );
+    expect(String(badUrl)).toContain('"api.example" is not an address');
+    const emptyHost = await koppel(['add-mplus', '--host', ' ', '--port', '443']).catch(
+      (error: Error) => error,
+    );
+    expect(String(emptyHost)).toContain(
+      "option '--host <host>' argument ' ' is invalid. it cannot be empty.",
+    );
   });
 
   it('connects Teamleader: prints the address to sign in at, waits for the browser, then says who it acts as', async () => {

@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { ConnectionView, TeamleaderAuthStatus } from '../../../../shared/api/calls/connections';
 import { ConnectionId, type ConnectionKind } from '../../../../shared/connections/connection';
 import type { App } from '../../../app/create-app';
-import { ExitCode, parsePort, withDataDir } from '../options';
+import { ExitCode, parseHttpUrl, parseServerPort, parseText, withDataDir } from '../options';
 import { textTable } from '../text-table';
 import { call, CliExit, guarded, processIo, withApp, type SyncCliIo } from './sync-cli';
 
@@ -59,9 +59,13 @@ export function registerConnections(program: Command, io: SyncCliIo = processIo)
       .description(
         'add a MplusKASSA connection (or change one with --id), then test it; asks for the ident and secret',
       )
-      .requiredOption('--host <host>', 'the API host as MplusKASSA gave it, e.g. api.mpluskassa.nl')
-      .requiredOption('--port <port>', "the API port of the shop's till server", parsePort)
-      .option('--name <name>', 'what Koppel calls it (default "MplusKASSA")')
+      .requiredOption(
+        '--host <host>',
+        'the API host as MplusKASSA gave it, e.g. api.mpluskassa.nl',
+        parseText,
+      )
+      .requiredOption('--port <port>', "the API port of the shop's till server", parseServerPort)
+      .option('--name <name>', 'what Koppel calls it (default "MplusKASSA")', parseText)
       .option(
         '--id <id>',
         'the id to give it, or of the one to change (default "mplus", "mplus-2", …)',
@@ -108,16 +112,20 @@ export function registerConnections(program: Command, io: SyncCliIo = processIo)
       .description(
         'connect Teamleader Focus (or reconnect one with --id): asks for the client secret, prints the address to sign in at, waits',
       )
-      .option('--client-id <id>', "your Teamleader integration's client id (needed for a new connection)")
-      .option('--name <name>', 'what Koppel calls it (default "Teamleader")')
+      .option(
+        '--client-id <id>',
+        "your Teamleader integration's client id (needed for a new connection)",
+        parseText,
+      )
+      .option('--name <name>', 'what Koppel calls it (default "Teamleader")', parseText)
       .option('--id <id>', 'the id to give it, or of the one to reconnect (default "teamleader", …)', parseId)
       .option(
         '--redirect-port <port>',
         'the port of the redirect URI registered with the integration (http://127.0.0.1:<port>/…); default: any free one',
-        parsePort,
+        parseServerPort,
       )
-      .option('--api-url <url>', 'the API address (default https://api.focus.teamleader.eu)')
-      .option('--auth-url <url>', 'the sign-in address (default https://focus.teamleader.eu)')
+      .option('--api-url <url>', 'the API address (default https://api.focus.teamleader.eu)', parseHttpUrl)
+      .option('--auth-url <url>', 'the sign-in address (default https://focus.teamleader.eu)', parseHttpUrl)
       .option('--json', 'print JSON'),
   ).action(
     (
