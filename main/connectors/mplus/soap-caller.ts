@@ -1,5 +1,6 @@
-import { mplusValueReason } from '../../../shared/flow/messages/mplus-value-reasons';
 import { randomUUID } from 'node:crypto';
+import { runMessage } from '../../../shared/flow/run-messages';
+import { mplusValueReason } from '../../../shared/flow/messages/mplus-value-reasons';
 import {
   MplusAbortError,
   MplusError,
@@ -228,7 +229,11 @@ export class SoapCaller {
       if (!(error instanceof DecodeError)) throw error;
       if (exchange.status !== 200) throw new MplusHttpError(name, exchange.status, exchange.body);
       throw new MplusProtocolError(
-        `the answer does not match the WSDL: ${error.reason}`,
+        runMessage('mplusAnswerNotWsdl', {
+          operation: name,
+          ...(error.path ? { path: error.path } : {}),
+          detail: error.reason,
+        }),
         name,
         error.path || undefined,
         error.notWellFormed ? 'transient' : 'permanent',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runMessageText } from '../../../shared/flow/run-messages';
 import { MplusProtocolError } from './errors';
 import { iterateSyncPages, type SyncSource } from './sync-pages';
 
@@ -57,6 +58,11 @@ describe('iterateSyncPages', () => {
       markers: (r) => [r],
     };
     const pages = iterateSyncPages(stuck, { syncMarker: 5, limit: 2 });
-    await expect(pages.next()).rejects.toBeInstanceOf(MplusProtocolError);
+    const error = await pages.next().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MplusProtocolError);
+    const text = error instanceof MplusProtocolError ? error.text : undefined;
+    expect(text && runMessageText(text, 'nl')).toBe(
+      'getRelations: syncMarker kwam niet voorbij 5; de server gaf records onder de gevraagde marker',
+    );
   });
 });

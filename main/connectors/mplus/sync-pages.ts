@@ -1,3 +1,4 @@
+import { runMessage } from '../../../shared/flow/run-messages';
 import { MplusProtocolError } from './errors';
 
 /**
@@ -45,7 +46,10 @@ function pageOf<T>(source: SyncSource<T>, records: T[], syncMarker: number): Syn
   const rows = records.map((record, index) => {
     const markers = source.markers(record);
     if (markers.length === 0) {
-      throw new MplusProtocolError(`record ${index} of the page has no syncMarker`, source.operation);
+      throw new MplusProtocolError(
+        runMessage('mplusPageWithoutSyncMarker', { operation: source.operation, index }),
+        source.operation,
+      );
     }
     return { record, min: Math.min(...markers), max: Math.max(...markers) };
   });
@@ -84,7 +88,7 @@ export async function* iterateSyncPages<T>(
     const page = pageOf(source, records, syncMarker);
     if (page.nextSyncMarker <= syncMarker) {
       throw new MplusProtocolError(
-        `syncMarker did not advance past ${syncMarker}; the server returned records below the requested marker`,
+        runMessage('mplusSyncMarkerStuck', { operation: source.operation, marker: syncMarker }),
         source.operation,
       );
     }

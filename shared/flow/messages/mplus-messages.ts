@@ -200,6 +200,23 @@ export const mplusMessages = {
     (problem) => `MplusKASSA's answer could not be read: ${valueProblem(problem, 'en')}`,
     (problem) => `Het antwoord van MplusKASSA was niet te lezen: ${valueProblem(problem, 'nl')}`,
   ),
+  /** `detail` is the XML decoder's own (English, technical) words. */
+  mplusAnswerNotWsdl: wording<{ operation: string; path?: string; detail: string }>(
+    ({ operation, path, detail }) =>
+      `MplusKASSA's answer to ${operation} does not match the WSDL${path ? ` at ${path}` : ''}: ${detail}`,
+    ({ operation, path, detail }) =>
+      `Het antwoord van MplusKASSA op ${operation} klopt niet met de WSDL${path ? ` bij ${path}` : ''}: ${detail}`,
+  ),
+  mplusPageWithoutSyncMarker: wording<{ operation: string; index: number }>(
+    ({ operation, index }) => `${operation}: record ${index} of the page has no syncMarker`,
+    ({ operation, index }) => `${operation}: record ${index} van de pagina heeft geen syncMarker`,
+  ),
+  mplusSyncMarkerStuck: wording<{ operation: string; marker: number }>(
+    ({ operation, marker }) =>
+      `${operation}: syncMarker did not advance past ${marker}; the server returned records below the requested marker`,
+    ({ operation, marker }) =>
+      `${operation}: syncMarker kwam niet voorbij ${marker}; de server gaf records onder de gevraagde marker`,
+  ),
   mplusAnswerCutOff: wording<{ operation: string; detail?: string }>(
     ({ operation, detail }) => `${operation}: the answer was cut off${detail ? ` (${detail})` : ''}`,
     ({ operation, detail }) => `${operation}: het antwoord brak af${detail ? ` (${detail})` : ''}`,

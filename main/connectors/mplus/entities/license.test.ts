@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMessageText } from '../../../../shared/flow/run-messages';
 import { createMplusClient, type MplusClient } from '../client';
+import { MplusProtocolError } from '../errors';
 
 /**
  * Answers a real server may give that the twin does not: every element of
@@ -53,6 +55,13 @@ describe('getLicenseInformation answers', () => {
     );
     const error = await client.getLicenseInformation().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'MplusProtocolError', kind: 'permanent' });
-    expect(String(error)).toMatch(/branchNumber/);
+    expect(String(error)).toMatch(
+      /MplusKASSA's answer to getLicenseInformation does not match the WSDL at .*branchNumber/,
+    );
+    // A Dutch screen says it in Dutch (the decoder's own detail stays as it is).
+    const text = error instanceof MplusProtocolError ? error.text : undefined;
+    expect(text && runMessageText(text, 'nl')).toMatch(
+      /^Het antwoord van MplusKASSA op getLicenseInformation klopt niet met de WSDL bij .*branchNumber/,
+    );
   });
 });
