@@ -45,6 +45,56 @@ describe('koppel command line', () => {
     expect(blank.stderr).toContain('Give an order number, e-mail, SKU or item key to look for.');
   });
 
+  it('on a server without a keychain, adds a connection from KOPPEL_SECRET_* variables, and says what to do before asking for secrets it could not keep', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-nokeychain-'));
+    // No Secret Service: the session bus points nowhere.
+    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(dir, 'no-bus')}` };
+    const add = (id: string, extra: NodeJS.ProcessEnv = {}) =>
+      spawnSync(
+        process.execPath,
+        [
+          bin,
+          'connections',
+          'add-mplus',
+          '--host',
+          'http://127.0.0.1',
+          '--port',
+          '1',
+          '--id',
+          id,
+          '--data-dir',
+          dir,
+        ],
+        {
+          encoding: 'utf8',
+          env: { ...env, ...extra },
+          input: 'typed-ident\ntyped-secret\n',
+          timeout: 20_000,
+        },
+      );
+    try {
+      const asked = add('till');
+      expect(asked.status).toBe(2);
+      expect(asked.stderr).toContain('koppel connections add-mplus: The OS keychain is not available');
+      expect(asked.stderr).toContain('KOPPEL_SECRET_* environment variables');
+      expect(fs.readFileSync(path.join(dir, 'settings.json'), 'utf8')).not.toContain('"till"');
+
+      const fromEnv = add('shop', {
+        KOPPEL_SECRET_SHOP_IDENT: 'env-ident',
+        KOPPEL_SECRET_SHOP_SECRET: 'env-secret',
+      });
+      // Saved; its test cannot reach port 1, which is exit 3, not a keychain problem.
+      expect(fromEnv.stdout).toContain('Saved MplusKASSA as "shop"; testing it');
+      expect(fromEnv.stdout).toMatch(/^FAILED {2}MplusKASSA: .*ECONNREFUSED/m);
+      expect(fromEnv.status).toBe(3);
+      const settings = fs.readFileSync(path.join(dir, 'settings.json'), 'utf8');
+      expect(settings).toContain('"shop"');
+      expect(settings).not.toContain('env-secret');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says so, with exit 2, when the data folder is a file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-file-'));
     try {

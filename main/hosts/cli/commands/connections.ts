@@ -80,10 +80,14 @@ export function registerConnections(program: Command, io: SyncCliIo = processIo)
         withApp(io, options, async (app) => {
           const existing = await existingOf(app, options.id, 'mplus');
           const vault = app.ctx.connections.vault;
+          const fromEnvironment = (field: string) =>
+            Boolean(options.id && vault.fromEnvironment(options.id, field));
+          // Say a missing keychain before asking for what it would have to keep.
+          if (!fromEnvironment('ident') || !fromEnvironment('secret')) await requireKeychain(app);
           const credentials: { ident?: string; secret?: string } = {};
           for (const field of ['ident', 'secret'] as const) {
             // A KOPPEL_SECRET_* variable gives it on this machine: nothing to ask or store.
-            if (options.id && vault.fromEnvironment(options.id, field)) continue;
+            if (fromEnvironment(field)) continue;
             const answer = await io.ask(
               `MplusKASSA API ${field}${existing ? ' (Enter keeps the stored one)' : ''}: `,
               { hidden: field === 'secret' },
@@ -146,6 +150,7 @@ export function registerConnections(program: Command, io: SyncCliIo = processIo)
             const existing = await existingOf(app, options.id, 'teamleader');
             if (!existing && !options.clientId)
               throw new CliExit(ExitCode.invalid, 'a new Teamleader connection needs --client-id.');
+            await requireKeychain(app);
             const secret = await io.ask(
               `Teamleader client secret${existing ? ' (Enter keeps the stored one)' : ''}: `,
               { hidden: true },
@@ -242,6 +247,12 @@ async function existingOf(
 }
 
 const systemName: Record<ConnectionKind, string> = { mplus: 'MplusKASSA', teamleader: 'Teamleader' };
+
+/** Exit 2 with what to do when the OS keychain cannot keep secrets (on a server: KOPPEL_SECRET_*). */
+async function requireKeychain(app: App): Promise<void> {
+  const status = await call(app, 'connections.keychainStatus', {});
+  if (!status.available) throw new CliExit(ExitCode.invalid, status.message);
+}
 
 /** Tests a connection and says how it went: exit 0 when the system answered, 3 when it did not. */
 async function testAndTell(io: SyncCliIo, app: App, id: string, options: Common): Promise<void> {
