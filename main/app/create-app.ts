@@ -12,6 +12,7 @@ import { SandboxManager } from '../sandbox/sandbox-manager';
 import { ensureSandboxInBackground } from '../sandbox/ensure-sandbox';
 import { Vault } from '../vault/vault';
 import { settingsHandlers } from '../services/settings-service';
+import { startEmailAlerts } from '../notifications/start-email-alerts';
 import { startRunNotifications } from '../notifications/start-notifications';
 import { editorHandlers, lastRunRecords } from '../services/editor-service';
 import { EditorTester } from '../services/editor-tester';
@@ -114,6 +115,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   ctx.onDispose(() => sync.dispose());
   // Failed runs and recovered flows become notices (desktop: native; web page: the browser's).
   if (options.host !== 'cli') ctx.onDispose(startRunNotifications(ctx));
+  // The same notices by e-mail where schedules run (the desktop app, the web host, `koppel schedule`).
+  if (options.scheduler ?? options.host !== 'cli') ctx.onDispose(startEmailAlerts(ctx));
   // The desktop app starts the sandbox on first start (`koppel serve` does so itself before printing its URL).
   if (options.host === 'electron') ensureSandboxInBackground(ctx);
 

@@ -16,13 +16,15 @@ export interface NotifierWiring {
   runFacts?(runId: string): Promise<RunFacts | undefined>;
   previousStatus?(flowId: string, runId: string): Promise<RunStatus | undefined>;
   clock?: NotifierClock;
+  /** Whether notices are wanted now; the desktop notices' setting unless given. */
+  enabled?(): boolean;
 }
 
 /** Starts the notifier for this process; returns the function that stops it. */
 export function attachNotifier(wiring: NotifierWiring): () => void {
   const notifier = new RunNotifier({
     clock: wiring.clock,
-    enabled: () => wiring.settings.get().notifications.enabled,
+    enabled: wiring.enabled ?? (() => wiring.settings.get().notifications.enabled),
     deliver: (notice) => {
       wiring.logger.info('Notice', { kind: notice.kind, flowId: notice.flowId, runId: notice.runId });
       wiring.publish(notice);

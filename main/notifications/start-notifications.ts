@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context';
-import { attachNotifier } from './attach-notifier';
+import { attachNotifier, type NotifierWiring } from './attach-notifier';
 
 /**
  * The notifier of this process: hears committed run events on the bus, publishes notices on the
@@ -7,12 +7,19 @@ import { attachNotifier } from './attach-notifier';
  * browser). Returns the function that stops it.
  */
 export function startRunNotifications(ctx: AppContext): () => void {
-  const { store } = ctx.sync;
   return attachNotifier({
+    ...notifierStore(ctx),
     settings: ctx.settings,
     logger: ctx.logger,
     onRunEvents: (listener) => ctx.bus.on('runs.events', listener),
     publish: (notice) => ctx.bus.emit('notifications.show', notice),
+  });
+}
+
+/** What a notifier reads of the run store: a run's facts, and the status of the flow's run before it. */
+export function notifierStore(ctx: AppContext): Pick<NotifierWiring, 'runFacts' | 'previousStatus'> {
+  const { store } = ctx.sync;
+  return {
     runFacts: async (runId) => {
       const run = store.runs.get(runId);
       return run && { flowId: run.flowId, flowName: run.flowName, dryRun: run.dryRun, trigger: run.trigger };
@@ -26,5 +33,5 @@ export function startRunNotifications(ctx: AppContext): () => void {
           run.id !== runId && run.status !== 'running' && (!current || run.startedAt <= current.startedAt),
       )?.status;
     },
-  });
+  };
 }

@@ -56,6 +56,16 @@ export class SettingsStore {
     return next;
   }
 
+  /** Replaces the e-mail alert settings (the alerts service checks them first). */
+  updateEmailAlerts(emailAlerts: Settings['emailAlerts']): Settings {
+    const fresh = this.readFile();
+    const next = Settings.parse({ ...fresh, emailAlerts });
+    this.backend.write(next);
+    this.current = next;
+    for (const listener of this.listeners) listener(next);
+    return next;
+  }
+
   /** The file as it is now, migrated; what is wrong with it when it cannot be read, naming the file. */
   private readFile(): Settings {
     try {

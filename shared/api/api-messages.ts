@@ -5,6 +5,7 @@ import { flowMessages } from './messages/flow-messages';
 import { runsMessages } from './messages/runs-messages';
 import { sandboxMessages } from './messages/sandbox-messages';
 import { wizardMessages } from './messages/wizard-messages';
+import { alertMessages } from './messages/alert-messages';
 
 /**
  * What a call's failure says, as a code and its parameters, so every screen words it in the
@@ -18,6 +19,7 @@ const catalogue = {
   ...flowMessages,
   ...runsMessages,
   ...wizardMessages,
+  ...alertMessages,
 };
 
 const messages = textCatalogue(catalogue);

@@ -17,6 +17,28 @@ export type PayloadLogging = z.infer<typeof PayloadLogging>;
 export const SandboxSize = z.enum(['small', 'medium', 'large']);
 export type SandboxSize = z.infer<typeof SandboxSize>;
 
+/** How the mail server is reached: TLS from the first byte (465), upgraded (587), or plain (tests, a local relay). */
+export const SmtpSecurity = z.enum(['tls', 'starttls', 'none']);
+export type SmtpSecurity = z.infer<typeof SmtpSecurity>;
+
+/**
+ * E-mail alerts: the notices the desktop shows (a run failed, a flow works again) also as an e-mail,
+ * for a PC nobody watches and a server running `koppel schedule`. The password is in the keychain
+ * (or `KOPPEL_SECRET_EMAIL_ALERTS_PASSWORD`), never here.
+ */
+export const EmailAlerts = z.object({
+  enabled: z.boolean().default(false),
+  host: z.string().trim().default(''),
+  port: z.number().int().min(1).max(65535).default(587),
+  security: SmtpSecurity.default('starttls'),
+  /** Empty: the server takes mail without signing in. */
+  username: z.string().trim().default(''),
+  from: z.string().trim().default(''),
+  /** One or more addresses, separated by commas. */
+  to: z.string().trim().default(''),
+});
+export type EmailAlerts = z.infer<typeof EmailAlerts>;
+
 /** The settings document, stored by electron-store (desktop) or conf (web and command line). */
 export const Settings = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
@@ -27,6 +49,15 @@ export const Settings = z.object({
       enabled: z.boolean().default(true),
     })
     .default({ enabled: true }),
+  emailAlerts: EmailAlerts.default({
+    enabled: false,
+    host: '',
+    port: 587,
+    security: 'starttls',
+    username: '',
+    from: '',
+    to: '',
+  }),
   retentionDays: z.number().int().min(1).max(3650).default(30),
   payloadLogging: PayloadLogging.default('full'),
   sandbox: z

@@ -7,6 +7,7 @@ import { useSettingsStore } from '../../stores/settings-store';
 import { BrowserNotificationSetting } from '../../notifications/BrowserNotificationSetting';
 import { requestBrowserPermission } from '../../notifications/browser-notifications';
 import { DesktopSettings } from './DesktopSettings';
+import { EmailAlertSettings } from './EmailAlertSettings';
 import { EraseCustomerData } from './EraseCustomerData';
 
 const themeLabel = {
@@ -81,6 +82,7 @@ export function SettingsScreen() {
           </label>
           <BrowserNotificationSetting enabled={settings.notifications.enabled} />
         </fieldset>
+        <EmailAlertSettings />
         {info?.host === 'electron' && <DesktopSettings desktop={settings.desktop} update={update} />}
         <fieldset>
           <legend>{t('settings.data')}</legend>

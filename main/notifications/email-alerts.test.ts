@@ -1,0 +1,217 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiMessageIn } from '../../shared/api/api-messages';
+import type { CallInput, CallName, CallOutput } from '../../shared/api/contract';
+import { KoppelError } from '../../shared/api/errors';
+import type { EmailAlerts } from '../../shared/settings/settings';
+import { createApp, type App } from '../app/create-app';
+import { silentLogger } from '../app/logger';
+import { readAllFiles, tempDataDir, testKeychain } from '../connections/testing/fixtures';
+import { staticConnections } from '../engine/connections';
+import { memoryFlow, sampleOrders } from '../engine/testing/memory-flow';
+import { MemorySystem } from '../engine/testing/memory-system';
+import { Vault } from '../vault/vault';
+import { alertMail, checkEmailAlerts, EMAIL_ALERTS_SECRET, recipients } from './email-alerts';
+
+const PASSWORD = 'smtp-pass-4f1e';
+
+interface Received {
+  from: string | undefined;
+  to: string[];
+  user: string | undefined;
+  data: string;
+}
+
+/** A real SMTP server on loopback that keeps what it receives (plain, with AUTH PLAIN/LOGIN). */
+async function startMailServer(): Promise<{
+  port: number;
+  received: Received[];
+  close: () => Promise<void>;
+}> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    authOptional: true,
+    onAuth: (auth, _session, callback) =>
+      auth.username === 'alerts' && auth.password === PASSWORD
+        ? callback(null, { user: auth.username })
+        : callback(new Error('Invalid username or password')),
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          user: typeof session.user === 'string' ? session.user : undefined,
+          data: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The body of a received message, with quoted-printable soft breaks undone. */
+const bodyOf = (data: string) =>
+  data
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+describe('e-mail alerts', () => {
+  let app: App;
+  let vault: Vault;
+  let dataDir: string;
+  let mail: Awaited<ReturnType<typeof startMailServer>>;
+  const system = new MemorySystem();
+
+  const call = async <K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> => {
+    const result = await app.dispatch(name, input);
+    if (!result.ok) throw KoppelError.fromApiError(result.error);
+    return result.output as CallOutput<K>;
+  };
+
+  const settings = (over: Partial<EmailAlerts> = {}): EmailAlerts => ({
+    enabled: true,
+    host: '127.0.0.1',
+    port: mail.port,
+    security: 'none',
+    username: 'alerts',
+    from: 'koppel@shop.example',
+    to: 'owner@shop.example, books@shop.example',
+    ...over,
+  });
+
+  beforeAll(async () => {
+    mail = await startMailServer();
+    vault = new Vault({ keychain: await testKeychain(), env: {} });
+    dataDir = tempDataDir();
+    app = await createApp({
+      host: 'web',
+      dataDir,
+      vault,
+      logger: silentLogger,
+      engineConnections: staticConnections({ memory: system }),
+    });
+  });
+
+  afterAll(async () => {
+    await app?.dispose();
+    await vault?.delete(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field).catch(() => undefined);
+    await mail?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses settings that could not send, naming the field, in the UI language', () => {
+    const refusal = (over: Partial<EmailAlerts>) => {
+      try {
+        checkEmailAlerts({ ...settings(), ...over });
+        return undefined;
+      } catch (error) {
+        return error instanceof KoppelError
+          ? { field: (error.detail as { field?: string } | undefined)?.field, nl: apiMessageIn(error, 'nl') }
+          : error;
+      }
+    };
+    expect(refusal({ host: '' })).toEqual({
+      field: 'host',
+      nl: 'Geef de mailserver (SMTP) die de meldingen verstuurt.',
+    });
+    expect(refusal({ from: 'Koppel' })).toMatchObject({ field: 'from' });
+    expect(refusal({ to: ' ' })).toMatchObject({ field: 'to' });
+    expect(refusal({ to: 'owner@shop.example; boekhouding' })).toEqual({
+      field: 'to',
+      nl: '"boekhouding" is geen e-mailadres om de meldingen naar te sturen.',
+    });
+    // Off, they are kept as typed.
+    expect(refusal({ enabled: false, host: '' })).toBeUndefined();
+    expect(recipients('a@x.example; b@x.example,,')).toEqual(['a@x.example', 'b@x.example']);
+  });
+
+  it('words a flow that works again as the desktop does, without a list of records', () => {
+    const mailText = alertMail(
+      {
+        id: 'n1',
+        kind: 'recovered',
+        flowId: 'f1',
+        flowName: 'POS orders',
+        runId: 'run-9',
+        status: 'succeeded',
+        counts: { total: 4, succeeded: 4, skipped: 0, failed: 0 },
+        error: null,
+        at: '2026-12-02T10:00:00.000Z',
+        folded: 0,
+      },
+      'en',
+      [],
+    );
+    expect(mailText.subject).toBe('Koppel: POS orders recovered');
+    expect(mailText.text).toBe(
+      'The last run succeeded: 4 records synced.\n\nFlow: POS orders\nRun: run-9 (2026-12-02T10:00:00.000Z)\n' +
+        'Records: 4 in all, 4 succeeded, 0 skipped, 0 failed\n\nOpen Koppel, Runs, to see every record and retry the failed ones.\n',
+    );
+  });
+
+  it('keeps the password in the keychain only, and sends a test e-mail signed in with it', async () => {
+    await expect(call('settings.testEmailAlert', {})).rejects.toThrow('E-mail alerts are off');
+    const saved = await call('settings.saveEmailAlerts', { ...settings(), password: PASSWORD });
+    expect(saved).toEqual({ emailAlerts: settings(), password: 'stored' });
+    expect(await vault.get(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field)).toBe(PASSWORD);
+    for (const { file, text } of readAllFiles(dataDir)) expect(text, file).not.toContain(PASSWORD);
+
+    const { sentTo } = await call('settings.testEmailAlert', {});
+    expect(sentTo).toEqual(['owner@shop.example', 'books@shop.example']);
+    const test = mail.received.at(-1);
+    expect(test).toMatchObject({ from: 'koppel@shop.example', to: sentTo, user: 'alerts' });
+    expect(test?.data).toContain('Subject: Koppel: test e-mail');
+
+    // Saved again without a password: the stored one stays. A wrong one: the server's words.
+    expect(await call('settings.saveEmailAlerts', settings())).toMatchObject({ password: 'stored' });
+    await call('settings.saveEmailAlerts', { ...settings(), password: 'wrong' });
+    const refused = await call('settings.testEmailAlert', {}).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(KoppelError);
+    expect(String(refused)).toMatch(
+      /The mail server 127\.0\.0\.1 did not take the e-mail: .*Invalid username or password/,
+    );
+    await call('settings.saveEmailAlerts', { ...settings(), password: PASSWORD });
+  });
+
+  it('mails a failed run with its failed records, in the settings language, once in 15 minutes', async () => {
+    await call('settings.update', { language: 'nl' });
+    system.seed('orders', sampleOrders(3));
+    const failing = memoryFlow({
+      transforms: [
+        {
+          kind: 'core.transform.validate',
+          id: 'check',
+          config: { rules: [{ path: 'vatNumber', rule: 'required' }] },
+        },
+      ],
+    });
+    const before = mail.received.length;
+    const { runId } = await call('runs.start', { flow: failing });
+    for (let i = 0; i < 200 && mail.received.length === before; i += 1)
+      await new Promise((r) => setTimeout(r, 25));
+    const alert = mail.received.at(-1);
+    expect(alert?.to).toEqual(['owner@shop.example', 'books@shop.example']);
+    const text = bodyOf(alert?.data ?? '');
+    expect(text).toContain('Subject: Koppel: Memory flow: run mislukt');
+    expect(text).toContain(`Run: ${runId}`);
+    expect(text).toContain('Records: 3 in totaal, 0 gelukt, 0 overgeslagen, 3 mislukt');
+    expect(text).toMatch(/Mislukte records:\r?\n- ORD-1001/);
+    expect(text).toContain('Open Koppel, Runs, om elk record te zien en de mislukte opnieuw te proberen.');
+
+    // The next failure of the same flow within 15 minutes is folded, not mailed again.
+    const count = mail.received.length;
+    await call('runs.start', { flow: failing });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mail.received.length).toBe(count);
+  });
+});

@@ -1,0 +1,143 @@
+import nodemailer from 'nodemailer';
+import { apiMessage } from '../../shared/api/api-messages';
+import { KoppelError } from '../../shared/api/errors';
+import { messageIn } from '../../shared/flow/run-messages';
+import type { RunItemSummary } from '../../shared/flow/run-records';
+import type { RunNotice } from '../../shared/notifications/run-notice';
+import type { EmailAlerts, Language } from '../../shared/settings/settings';
+import type { Vault } from '../vault/vault';
+import { noticeText } from './notice-text';
+
+/** Where the mail password is kept: the keychain, or `KOPPEL_SECRET_EMAIL_ALERTS_PASSWORD`. */
+export const EMAIL_ALERTS_SECRET = { id: 'email-alerts', field: 'password' } as const;
+
+/** At most this many failed records are listed in an alert (the app has them all). */
+const LISTED_RECORDS = 10;
+
+// Deliberately loose: the mail server is the judge; this catches a name typed in the wrong field.
+const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+/** The addresses in the "to" field (comma- or semicolon-separated). */
+export function recipients(to: string): string[] {
+  return to
+    .split(/[,;]/)
+    .map((address) => address.trim())
+    .filter(Boolean);
+}
+
+/** Refuses settings that could not send an alert, naming the field; settings that are off pass. */
+export function checkEmailAlerts(settings: EmailAlerts): void {
+  if (!settings.enabled) return;
+  if (!settings.host)
+    throw new KoppelError('invalid_input', apiMessage('emailAlertsNeedHost'), { field: 'host' });
+  if (!ADDRESS.test(settings.from))
+    throw new KoppelError('invalid_input', apiMessage('emailAlertsBadFrom', { address: settings.from }), {
+      field: 'from',
+    });
+  const to = recipients(settings.to);
+  if (to.length === 0) throw new KoppelError('invalid_input', apiMessage('emailAlertsNoTo'), { field: 'to' });
+  const wrong = to.find((address) => !ADDRESS.test(address));
+  if (wrong)
+    throw new KoppelError('invalid_input', apiMessage('emailAlertsBadTo', { address: wrong }), {
+      field: 'to',
+    });
+}
+
+export interface AlertMail {
+  subject: string;
+  text: string;
+}
+
+/** A record of the run, as an alert lists it. */
+export interface ListedRecord {
+  label: string;
+  reason: string;
+}
+
+/** The e-mail for a notice, in the settings' language: what the desktop says, and the failed records. */
+export function alertMail(notice: RunNotice, language: Language, failed: readonly ListedRecord[]): AlertMail {
+  const dutch = language === 'nl';
+  const { title, body } = noticeText(notice, language);
+  // The desktop's "click to open" stands in for an empty body; an e-mail says where to look below.
+  const summary = body === (dutch ? 'Klik om de run te openen.' : 'Click to open the run.') ? [] : [body, ''];
+  const { total, succeeded, skipped, failed: failedCount } = notice.counts;
+  const lines = [
+    ...summary,
+    `Flow: ${notice.flowName}`,
+    `Run: ${notice.runId} (${notice.at})`,
+    dutch
+      ? `Records: ${total} in totaal, ${succeeded} gelukt, ${skipped} overgeslagen, ${failedCount} mislukt`
+      : `Records: ${total} in all, ${succeeded} succeeded, ${skipped} skipped, ${failedCount} failed`,
+  ];
+  if (failed.length > 0) {
+    lines.push('', dutch ? 'Mislukte records:' : 'Failed records:');
+    for (const record of failed.slice(0, LISTED_RECORDS)) lines.push(`- ${record.label}: ${record.reason}`);
+    if (failedCount > LISTED_RECORDS)
+      lines.push(
+        dutch ? `… en ${failedCount - LISTED_RECORDS} meer.` : `… and ${failedCount - LISTED_RECORDS} more.`,
+      );
+  }
+  lines.push(
+    '',
+    dutch
+      ? 'Open Koppel, Runs, om elk record te zien en de mislukte opnieuw te proberen.'
+      : 'Open Koppel, Runs, to see every record and retry the failed ones.',
+  );
+  return {
+    subject: `Koppel: ${title}`,
+    text: `${lines.join('\n')}\n`,
+  };
+}
+
+/** A failed record's line: its order number, e-mail or SKU (else its key) and why, in `language`. */
+export function listedRecord(
+  item: Pick<RunItemSummary, 'key' | 'businessKeys' | 'error' | 'reason'>,
+  language: Language,
+): ListedRecord {
+  const { orderNumber, email, sku } = item.businessKeys;
+  return {
+    label: [orderNumber, email, sku].filter(Boolean).join(' · ') || item.key,
+    reason: item.error ? messageIn(item.error, language) : (item.reason ?? ''),
+  };
+}
+
+/**
+ * Sends one e-mail through the configured server (nodemailer: the SMTP client most Node software
+ * uses; it speaks TLS, STARTTLS and AUTH). The server's refusal or the network's error is the
+ * error, in the server's own words.
+ */
+export async function sendMail(
+  settings: EmailAlerts,
+  password: string | undefined,
+  mail: AlertMail,
+): Promise<string[]> {
+  const to = recipients(settings.to);
+  const transport = nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.security === 'tls',
+    requireTLS: settings.security === 'starttls',
+    ignoreTLS: settings.security === 'none',
+    ...(settings.username ? { auth: { user: settings.username, pass: password ?? '' } } : {}),
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
+  try {
+    await transport.sendMail({ from: settings.from, to, subject: mail.subject, text: mail.text });
+    return to;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new KoppelError(
+      'connection_failed',
+      apiMessage('emailAlertsNotSent', { host: settings.host, detail }),
+    );
+  } finally {
+    transport.close();
+  }
+}
+
+/** The mail password: the keychain's, or the environment's. */
+export function mailPassword(vault: Vault): Promise<string | undefined> {
+  return vault.get(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field);
+}

@@ -1,0 +1,38 @@
+import type { AppContext } from '../app/context';
+import { attachNotifier } from './attach-notifier';
+import { alertMail, listedRecord, mailPassword, sendMail } from './email-alerts';
+import { notifierStore } from './start-notifications';
+
+/**
+ * E-mail alerts of this process: the desktop's notices (a run failed, a flow works again; at most
+ * one per flow per 15 minutes) sent to the alert addresses while they are on. Started by every
+ * host that runs schedules, `koppel schedule` included. Returns the function that stops it.
+ */
+export function startEmailAlerts(ctx: AppContext): () => void {
+  const { store } = ctx.sync;
+  return attachNotifier({
+    ...notifierStore(ctx),
+    settings: ctx.settings,
+    logger: ctx.logger,
+    enabled: () => ctx.settings.get().emailAlerts.enabled,
+    onRunEvents: (listener) => ctx.bus.on('runs.events', listener),
+    publish: (notice) => {
+      const { emailAlerts, language } = ctx.settings.get();
+      const failed =
+        notice.kind === 'failed'
+          ? store.items
+              .list(notice.runId, { status: 'failed', limit: 10, offset: 0 })
+              .items.map((item) => listedRecord(item, language))
+          : [];
+      void mailPassword(ctx.connections.vault)
+        .then((password) => sendMail(emailAlerts, password, alertMail(notice, language, failed)))
+        .then((to) => ctx.logger.info('E-mail alert sent', { kind: notice.kind, runId: notice.runId, to }))
+        .catch((error: unknown) =>
+          ctx.logger.warn('E-mail alert not sent', {
+            runId: notice.runId,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
+    },
+  });
+}
