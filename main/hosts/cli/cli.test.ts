@@ -22,6 +22,7 @@ describe('koppel command line', () => {
       'schedule',
       'templates',
       'connections',
+      'alerts',
     ]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { APP_VERSION } from '../../app/version';
 import { ExitCode } from './options';
+import { registerAlerts } from './commands/alerts';
 import { registerConnections } from './commands/connections';
 import { registerSandbox } from './commands/sandbox';
 import { registerServe } from './commands/serve';
@@ -29,5 +30,6 @@ export function createProgram(): Command {
   registerFlows(program);
   registerSchedule(program);
   registerTemplates(program);
+  registerAlerts(program);
   return program;
 }

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { Command } from 'commander';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../app/create-app';
+import { silentLogger } from '../../../app/logger';
+import { readAllFiles, tempDataDir, testKeychain } from '../../../connections/testing/fixtures';
+import { EMAIL_ALERTS_SECRET } from '../../../notifications/email-alerts';
+import { Vault } from '../../../vault/vault';
+import { registerAlerts } from './alerts';
+import type { SyncCliIo } from './sync-cli';
+
+const PASSWORD = 'cli-mail-pass-77';
+
+/** `koppel alerts …` in-process over one data folder, the real keychain and an SMTP server on loopback. */
+describe('koppel alerts', () => {
+  let vault: Vault;
+  let dataDir: string;
+  let server: SMTPServer;
+  let port: number;
+  const received: { user: unknown; to: string[] }[] = [];
+
+  beforeAll(async () => {
+    vault = new Vault({ keychain: await testKeychain(), env: {} });
+    dataDir = tempDataDir();
+    server = new SMTPServer({
+      secure: false,
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      onAuth: (auth, _session, callback) =>
+        auth.password === PASSWORD
+          ? callback(null, { user: auth.username })
+          : callback(new Error('Bad password')),
+      onData: (stream, session, callback) => {
+        stream.resume();
+        stream.on('end', () => {
+          received.push({ user: session.user, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await vault?.delete(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field).catch(() => undefined);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function koppel(args: string[], answers: string[] = []) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const asked: { question: string; hidden: boolean }[] = [];
+    let code = 0;
+    const io: SyncCliIo = {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+      isTTY: false,
+      setExitCode: (value) => (code = value),
+      openApp: ({ dataDir: folder }) =>
+        createApp({ host: 'cli', dataDir: folder, logger: silentLogger, vault }),
+      onStop: () => () => undefined,
+      ask: async (question, { hidden }) => {
+        asked.push({ question, hidden });
+        return answers.shift() ?? '';
+      },
+    };
+    const program = new Command().exitOverride().configureOutput({ writeErr: () => undefined });
+    registerAlerts(program, io);
+    await program.parseAsync(['node', 'koppel', 'alerts', ...args, '--data-dir', dataDir]);
+    return { code, stdout: out.join(''), stderr: err.join(''), asked };
+  }
+
+  it('sets up e-mail alerts on a server: the password asked for (hidden) and kept in the keychain, then a test e-mail', async () => {
+    expect((await koppel(['email'])).stdout).toBe(
+      'E-mail alerts are off (koppel alerts email --to … --from … --host … turns them on).\n',
+    );
+    const refused = await koppel([
+      'email',
+      '--to',
+      'owner',
+      '--from',
+      'koppel@shop.example',
+      '--host',
+      '127.0.0.1',
+    ]);
+    expect(refused).toMatchObject({ code: 2, asked: [] });
+    expect(refused.stderr).toBe(
+      'koppel alerts email: "owner" is not an e-mail address to send the alerts to.\n',
+    );
+
+    const set = await koppel(
+      [
+        'email',
+        ...['--to', 'owner@shop.example', '--from', 'koppel@shop.example', '--host', '127.0.0.1'],
+        ...['--port', String(port), '--security', 'none', '--username', 'alerts'],
+      ],
+      [PASSWORD],
+    );
+    expect(set.stderr).toBe('');
+    expect(set.asked).toEqual([{ question: 'Password for alerts at 127.0.0.1: ', hidden: true }]);
+    expect(set.stdout).toBe(
+      `E-mail alerts are on: to owner@shop.example from koppel@shop.example through 127.0.0.1:${port} (none), as alerts (password: stored).\n`,
+    );
+    expect(await vault.get(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field)).toBe(PASSWORD);
+    for (const { file, text } of readAllFiles(dataDir)) expect(text, file).not.toContain(PASSWORD);
+
+    expect(await koppel(['test'])).toMatchObject({
+      code: 0,
+      stdout: 'Test e-mail sent to owner@shop.example.\n',
+    });
+    expect(received).toEqual([{ user: 'alerts', to: ['owner@shop.example'] }]);
+
+    // Another address; Enter keeps the password. Then off, keeping the settings.
+    const more = await koppel(['email', '--to', 'owner@shop.example, books@shop.example', '--json'], ['']);
+    expect(JSON.parse(more.stdout)).toMatchObject({
+      emailAlerts: { enabled: true, to: 'owner@shop.example, books@shop.example' },
+      password: 'stored',
+    });
+    expect((await koppel(['email', '--off'])).stdout).toMatch(
+      /^E-mail alerts are off: to owner@shop\.example/,
+    );
+    expect(await koppel(['test', '--json'])).toMatchObject({ code: 2 });
+    const badSecurity = await koppel(['email', '--security', 'ssl']).catch((error: Error) => error);
+    expect(String(badSecurity)).toContain('use tls, starttls, none, got "ssl"');
+  });
+});
