@@ -1,15 +1,12 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { Command } from 'commander';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../app/create-app';
-import { silentLogger } from '../../../app/logger';
 import { readAllFiles, tempDataDir, testKeychain } from '../../../connections/testing/fixtures';
 import { EMAIL_ALERTS_SECRET } from '../../../notifications/email-alerts';
 import { Vault } from '../../../vault/vault';
 import { registerAlerts } from './alerts';
-import type { SyncCliIo } from './sync-cli';
+import { cliRunner } from '../testing/cli-runner';
 
 const PASSWORD = 'cli-mail-pass-77';
 
@@ -50,29 +47,8 @@ describe('koppel alerts', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function koppel(args: string[], answers: string[] = []) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const asked: { question: string; hidden: boolean }[] = [];
-    let code = 0;
-    const io: SyncCliIo = {
-      out: (text) => out.push(text),
-      err: (text) => err.push(text),
-      isTTY: false,
-      setExitCode: (value) => (code = value),
-      openApp: ({ dataDir: folder }) =>
-        createApp({ host: 'cli', dataDir: folder, logger: silentLogger, vault }),
-      onStop: () => () => undefined,
-      ask: async (question, { hidden }) => {
-        asked.push({ question, hidden });
-        return answers.shift() ?? '';
-      },
-    };
-    const program = new Command().exitOverride().configureOutput({ writeErr: () => undefined });
-    registerAlerts(program, io);
-    await program.parseAsync(['node', 'koppel', 'alerts', ...args, '--data-dir', dataDir]);
-    return { code, stdout: out.join(''), stderr: err.join(''), asked };
-  }
+  const run = cliRunner(registerAlerts, { dataDir: () => dataDir, vault: () => vault });
+  const koppel = (args: string[], answers: string[] = []) => run(['alerts', ...args], answers);
 
   it('sets up e-mail alerts on a server: the password asked for (hidden) and kept in the keychain, then a test e-mail', async () => {
     expect((await koppel(['email'])).stdout).toBe(

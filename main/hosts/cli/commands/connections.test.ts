@@ -1,8 +1,5 @@
 import fs from 'node:fs';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../app/create-app';
-import { silentLogger } from '../../../app/logger';
 import { secretFields } from '../../../connections/registry';
 import {
   approveInBrowser,
@@ -14,7 +11,7 @@ import { startMplusTwin, type MplusTwin } from '../../../connectors/mplus';
 import { startTeamleaderTwin, type TeamleaderTwin } from '../../../connectors/teamleader';
 import { Vault } from '../../../vault/vault';
 import { registerConnections } from './connections';
-import type { SyncCliIo } from './sync-cli';
+import { cliRunner } from '../testing/cli-runner';
 
 const IDENT = 'cli-ident-7a1c';
 const SECRET = 'cli-secret-93be0';
@@ -48,37 +45,13 @@ describe('koppel connections', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** Runs one command; `answers` are what the person types at its questions, in order. */
-  async function koppel(args: string[], answers: string[] = [], stop?: { signal: Promise<void> }) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const asked: { question: string; hidden: boolean }[] = [];
-    let code = 0;
-    const io: SyncCliIo = {
-      out: (text) => out.push(text),
-      err: (text) => {
-        err.push(text);
-        printed.push(text);
-      },
-      isTTY: false,
-      setExitCode: (value) => (code = value),
-      openApp: ({ dataDir: folder }) =>
-        createApp({ host: 'cli', dataDir: folder, logger: silentLogger, vault }),
-      onStop: (handler) => {
-        void stop?.signal.then(handler);
-        return () => undefined;
-      },
-      ask: async (question, { hidden }) => {
-        asked.push({ question, hidden });
-        return answers.shift() ?? '';
-      },
-    };
-    // Commander's own usage errors come back as the thrown error, not on the test's stderr.
-    const program = new Command().exitOverride().configureOutput({ writeErr: () => undefined });
-    registerConnections(program, io);
-    await program.parseAsync(['node', 'koppel', 'connections', ...args, '--data-dir', dataDir]);
-    return { code, stdout: out.join(''), stderr: err.join(''), asked };
-  }
+  const run = cliRunner(registerConnections, {
+    dataDir: () => dataDir,
+    vault: () => vault,
+    onErr: (text) => printed.push(text),
+  });
+  /** Runs one `koppel connections` command; `answers` are what the person types at its questions. */
+  const koppel = (args: string[], answers: string[] = []) => run(['connections', ...args], answers);
 
   /** The address `add-teamleader` printed for the browser, once it has. */
   async function signInAddress(): Promise<string> {
