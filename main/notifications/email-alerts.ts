@@ -6,13 +6,13 @@ import type { RunItemSummary } from '../../shared/flow/run-records';
 import type { RunNotice } from '../../shared/notifications/run-notice';
 import type { EmailAlerts, Language } from '../../shared/settings/settings';
 import type { Vault } from '../vault/vault';
-import { noticeText } from './notice-text';
+import { noticeSummary, noticeText } from './notice-text';
 
 /** Where the mail password is kept: the keychain, or `KOPPEL_SECRET_EMAIL_ALERTS_PASSWORD`. */
 export const EMAIL_ALERTS_SECRET = { id: 'email-alerts', field: 'password' } as const;
 
 /** At most this many failed records are listed in an alert (the app has them all). */
-const LISTED_RECORDS = 10;
+export const LISTED_RECORDS = 10;
 
 // Deliberately loose: the mail server is the judge; this catches a name typed in the wrong field.
 const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
@@ -58,8 +58,9 @@ export interface ListedRecord {
 export function alertMail(notice: RunNotice, language: Language, failed: readonly ListedRecord[]): AlertMail {
   const dutch = language === 'nl';
   const { title, body } = noticeText(notice, language);
-  // The desktop's "click to open" stands in for an empty body; an e-mail says where to look below.
-  const summary = body === (dutch ? 'Klik om de run te openen.' : 'Click to open the run.') ? [] : [body, ''];
+  // A failed run's notice without more to say: the e-mail says where to look at its end.
+  const said = notice.kind === 'recovered' ? body : noticeSummary(notice, language);
+  const summary = said ? [said, ''] : [];
   const { total, succeeded, skipped, failed: failedCount } = notice.counts;
   const lines = [
     ...summary,

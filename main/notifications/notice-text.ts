@@ -8,7 +8,7 @@ import { recordCount } from '../../shared/flow/wording';
  * formats the same notice with its own translations).
  */
 export function noticeText(notice: RunNotice, language: Language): { title: string; body: string } {
-  const { flowName, counts, folded } = notice;
+  const { flowName, counts } = notice;
   const dutch = language === 'nl';
   if (notice.kind === 'recovered') {
     return {
@@ -18,6 +18,16 @@ export function noticeText(notice: RunNotice, language: Language): { title: stri
         : `The last run succeeded: ${recordCount(counts.succeeded)} synced.`,
     };
   }
+  return {
+    title: dutch ? `${flowName}: run mislukt` : `${flowName}: run failed`,
+    body: noticeSummary(notice, language) || (dutch ? 'Klik om de run te openen.' : 'Click to open the run.'),
+  };
+}
+
+/** What a failed run's notice says beyond its title (empty when nothing: the run failed as such). */
+export function noticeSummary(notice: RunNotice, language: Language): string {
+  const { counts, folded } = notice;
+  const dutch = language === 'nl';
   const reason = notice.error ? messageIn(notice.error, language) : undefined;
   const lines: string[] = [];
   if (notice.status === 'interrupted')
@@ -35,8 +45,5 @@ export function noticeText(notice: RunNotice, language: Language): { title: stri
         ? `En ${folded} eerdere ${folded === 1 ? 'melding' : 'meldingen'} in het afgelopen kwartier.`
         : `And ${folded} earlier ${folded === 1 ? 'notice' : 'notices'} in the last 15 minutes.`,
     );
-  return {
-    title: dutch ? `${flowName}: run mislukt` : `${flowName}: run failed`,
-    body: lines.join(' ') || (dutch ? 'Klik om de run te openen.' : 'Click to open the run.'),
-  };
+  return lines.join(' ');
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/context';
 import { attachNotifier } from './attach-notifier';
-import { alertMail, listedRecord, mailPassword, sendMail } from './email-alerts';
+import { alertMail, listedRecord, LISTED_RECORDS, mailPassword, sendMail } from './email-alerts';
 import { notifierStore } from './start-notifications';
 
 /**
@@ -21,7 +21,7 @@ export function startEmailAlerts(ctx: AppContext): () => void {
       const failed =
         notice.kind === 'failed'
           ? store.items
-              .list(notice.runId, { status: 'failed', limit: 10, offset: 0 })
+              .list(notice.runId, { status: 'failed', limit: LISTED_RECORDS, offset: 0 })
               .items.map((item) => listedRecord(item, language))
           : [];
       void mailPassword(ctx.connections.vault)

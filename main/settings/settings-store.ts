@@ -35,11 +35,7 @@ export class SettingsStore {
    * change) may have written it since, and what the patch leaves out stays as that left it.
    */
   update(patch: SettingsPatch): Settings {
-    const next = Settings.parse(applySettingsPatch(this.readFile(), patch));
-    this.backend.write(next);
-    this.current = next;
-    for (const listener of this.listeners) listener(next);
-    return next;
+    return this.rewrite((fresh) => applySettingsPatch(fresh, patch));
   }
 
   /**
@@ -48,18 +44,17 @@ export class SettingsStore {
    * connection since this one started.
    */
   updateConnections(change: (connections: Settings['connections']) => Settings['connections']): Settings {
-    const fresh = this.readFile();
-    const next = Settings.parse({ ...fresh, connections: change(fresh.connections) });
-    this.backend.write(next);
-    this.current = next;
-    for (const listener of this.listeners) listener(next);
-    return next;
+    return this.rewrite((fresh) => ({ ...fresh, connections: change(fresh.connections) }));
   }
 
   /** Replaces the e-mail alert settings (the alerts service checks them first). */
   updateEmailAlerts(emailAlerts: Settings['emailAlerts']): Settings {
-    const fresh = this.readFile();
-    const next = Settings.parse({ ...fresh, emailAlerts });
+    return this.rewrite((fresh) => ({ ...fresh, emailAlerts }));
+  }
+
+  /** Writes `change` of the file as it is now (checked), and tells the listeners. */
+  private rewrite(change: (fresh: Settings) => Settings): Settings {
+    const next = Settings.parse(change(this.readFile()));
     this.backend.write(next);
     this.current = next;
     for (const listener of this.listeners) listener(next);

@@ -125,7 +125,7 @@ export class MplusProtocolError extends MplusError {
   /** A value in the answer that does not fit its type: the field's path and why (a reason code). */
   static unreadable(path: string, reason: CodedText, operation: string): MplusProtocolError {
     return new MplusProtocolError(
-      runMessage('mplusAnswerInvalid', { path, reason: reason.code, ...reason.params }),
+      runMessage('mplusAnswerInvalid', valueProblem(path, reason)),
       operation,
       path,
     );
@@ -140,9 +140,14 @@ export class MplusRequestError extends MplusError {
 
   /** `reason` is a code of `mplus-value-reasons.ts`, so the screens word it in their language. */
   constructor(path: string, reason: CodedText, operation?: string) {
-    super(runMessage('mplusRequestInvalid', { path, reason: reason.code, ...reason.params }), operation);
+    super(runMessage('mplusRequestInvalid', valueProblem(path, reason)), operation);
     this.path = path;
   }
+}
+
+/** A field's path and why it does not fit (a reason code and its parameters), as the messages take them. */
+function valueProblem(path: string, reason: CodedText) {
+  return { path, reason: reason.code, ...reason.params };
 }
 
 /** True for errors worth retrying (the engine also uses this to classify). */

@@ -1,6 +1,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ConnectionView, TeamleaderAuthStatus } from '../../../../shared/api/calls/connections';
-import { ConnectionId, type ConnectionKind } from '../../../../shared/connections/connection';
+import {
+  ConnectionId,
+  type Connection,
+  type ConnectionKind,
+} from '../../../../shared/connections/connection';
 import type { App } from '../../../app/create-app';
 import { ExitCode, parseHttpUrl, parseServerPort, parseText, withDataDir } from '../options';
 import { textTable } from '../text-table';
@@ -78,7 +82,7 @@ export function registerConnections(program: Command, io: SyncCliIo = processIo)
       'connections add-mplus',
       () =>
         withApp(io, options, async (app) => {
-          const existing = await existingOf(app, options.id, 'mplus');
+          const existing = existingOf(app, options.id, 'mplus');
           const vault = app.ctx.connections.vault;
           const fromEnvironment = (field: string) =>
             Boolean(options.id && vault.fromEnvironment(options.id, field));
@@ -147,7 +151,7 @@ export function registerConnections(program: Command, io: SyncCliIo = processIo)
         'connections add-teamleader',
         () =>
           withApp(io, options, async (app) => {
-            const existing = await existingOf(app, options.id, 'teamleader');
+            const existing = existingOf(app, options.id, 'teamleader');
             if (!existing && !options.clientId)
               throw new CliExit(ExitCode.invalid, 'a new Teamleader connection needs --client-id.');
             await requireKeychain(app);
@@ -229,19 +233,13 @@ function parseId(value: string): string {
   return parsed.data;
 }
 
-/** The connection `id` names, if it exists; exit 2 when it is one of the other system. */
-async function existingOf(
-  app: App,
-  id: string | undefined,
-  kind: ConnectionKind,
-): Promise<ConnectionView | undefined> {
-  if (!id) return undefined;
-  const { connections } = await call(app, 'connections.list', {});
-  const found = connections.find((connection) => connection.id === id);
+/** The connection `id` names, if it exists (from the settings: no keychain read); exit 2 when it is one of the other system. */
+function existingOf(app: App, id: string | undefined, kind: ConnectionKind): Connection | undefined {
+  const found = id ? app.ctx.connections.store.find(id) : undefined;
   if (found && found.kind !== kind)
     throw new CliExit(
       ExitCode.invalid,
-      `${id} is a ${systemName[found.kind]} connection, not a ${systemName[kind]} one.`,
+      `${found.id} is a ${systemName[found.kind]} connection, not a ${systemName[kind]} one.`,
     );
   return found;
 }
