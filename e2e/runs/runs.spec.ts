@@ -94,8 +94,9 @@ test.describe('runs and monitoring', () => {
     await run.shot('run-failed-records');
     // A narrow window: the navigation keeps its icons (named, with a tooltip) and the records get the width.
     await page.setViewportSize({ width: 960, height: 800 });
-    const navBox = await page.getByRole('navigation', { name: 'Main navigation' }).boundingBox();
-    expect(navBox?.width).toBeLessThanOrEqual(64);
+    // The frame narrows when React hears the media query change: wait for it.
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    await expect.poll(async () => (await navigation.boundingBox())?.width).toBeLessThanOrEqual(64);
     await expect(nav(page, 'Runs')).toHaveAttribute('title', 'Runs');
     await expect(page.getByTestId('record-row').first().getByRole('link')).toBeVisible();
     await page.screenshot({ path: shot('run-failed-records-narrow') });
