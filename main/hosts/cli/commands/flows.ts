@@ -15,6 +15,7 @@ import {
   processIo,
   readFlowFile,
   withApp,
+  writeOutput,
   type SyncCliIo,
 } from './sync-cli';
 
@@ -109,16 +110,7 @@ function registerLibrary(flows: Command, io: SyncCliIo): void {
     guarded(io, 'flows export', () =>
       withApp(io, options, async (app) => {
         const { json } = await call(app, 'flows.export', { id });
-        if (!options.out) {
-          io.out(json);
-          return;
-        }
-        try {
-          fs.writeFileSync(options.out, json);
-        } catch (error) {
-          throw new CliExit(ExitCode.invalid, `cannot write ${options.out}: ${failureOf(error).message}`);
-        }
-        io.out(`Wrote ${options.out}.\n`);
+        if (writeOutput(io, options.out, json)) io.out(`Wrote ${options.out}.\n`);
       }),
     ),
   );

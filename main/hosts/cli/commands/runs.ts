@@ -1,5 +1,14 @@
+import Papa from 'papaparse';
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
-import { RunStatus, STOPPED_BY_CANCEL, type RunItemSummary } from '../../../../shared/flow/run-records';
+import { nodeNamesOf } from '../../../../shared/flow/node-names';
+import { CSV_FORMAT, UTF8_BOM, recordsSheet } from '../../../../shared/flow/records-sheet';
+import {
+  ItemStatus,
+  RunStatus,
+  STOPPED_BY_CANCEL,
+  type RunItemSummary,
+} from '../../../../shared/flow/run-records';
+import { Language } from '../../../../shared/settings/settings';
 import { englishReasons } from '../../../../shared/flow/skip-reasons';
 import type { App } from '../../../app/create-app';
 import { ExitCode, withDataDir } from '../options';
@@ -12,6 +21,7 @@ import {
   itemJson,
   processIo,
   withApp,
+  writeOutput,
   type SyncCliIo,
 } from './sync-cli';
 
@@ -21,12 +31,12 @@ interface Common {
 }
 
 /** Every item of a run, page by page (a run can hold 100k records). */
-function* allItems(app: App, runId: string, failedOnly: boolean): Generator<RunItemSummary> {
+function* allItems(app: App, runId: string, status: ItemStatus | undefined): Generator<RunItemSummary> {
   for (let offset = 0; ; offset += 1000) {
     const { items } = app.ctx.sync.store.items.list(runId, {
       limit: 1000,
       offset,
-      ...(failedOnly ? { status: 'failed' as const } : {}),
+      ...(status ? { status } : {}),
     });
     yield* items;
     if (items.length < 1000) return;
@@ -46,7 +56,7 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
   const runs = program
     .command('runs')
     .description(
-      'run history: list, show, search by order number / e-mail / SKU, retry, and the records waiting for another',
+      'run history: list, show, export as CSV, search by order number / e-mail / SKU, retry, and the records waiting for another',
     );
 
   withDataDir(
@@ -96,7 +106,7 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
         withApp(io, options, async (app) => {
           const run = app.ctx.sync.store.runs.get(runId);
           if (!run) throw new CliExit(ExitCode.invalid, `There is no run ${runId}.`);
-          const items = allItems(app, runId, options.failed ?? false);
+          const items = allItems(app, runId, options.failed ? 'failed' : undefined);
           if (options.json) {
             io.out(`${JSON.stringify({ run, items: [...items].map((item) => itemJson(item)) })}\n`);
             return;
@@ -121,6 +131,44 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
         }),
       options,
     ),
+  );
+
+  withDataDir(
+    runs
+      .command('export')
+      .description("a run's records as CSV for a spreadsheet, in the words and columns of the run's page")
+      .argument('<runId>')
+      .addOption(
+        new Option('--status <status>', 'only the records with this status').choices(ItemStatus.options),
+      )
+      .addOption(new Option('--failed', 'only the failed records').conflicts('status'))
+      .addOption(
+        new Option(
+          '--language <language>',
+          "the CSV's words; nl also separates with ';' (default: the settings')",
+        ).choices(Language.options),
+      )
+      .option('--out <file>', 'write to this file (default: standard output)'),
+  ).action(
+    (
+      runId: string,
+      options: Common & { status?: ItemStatus; failed?: boolean; language?: Language; out?: string },
+    ) =>
+      guarded(io, 'runs export', () =>
+        withApp(io, options, async (app) => {
+          const run = app.ctx.sync.store.runs.get(runId);
+          if (!run) throw new CliExit(ExitCode.invalid, `There is no run ${runId}.`);
+          const language = options.language ?? app.ctx.settings.get().language;
+          const names = nodeNamesOf(app.ctx.sync.store.runs.flowOf(runId), language);
+          const items = [...allItems(app, runId, options.failed ? 'failed' : options.status)];
+          const { fields, data, delimiter } = recordsSheet(items, { names, language });
+          const csv = `${UTF8_BOM}${Papa.unparse({ fields, data }, { delimiter, ...CSV_FORMAT })}${CSV_FORMAT.newline}`;
+          if (writeOutput(io, options.out, csv))
+            io.out(
+              `Wrote ${items.length} ${items.length === 1 ? 'record' : 'records'} of ${run.id} to ${options.out}.\n`,
+            );
+        }),
+      ),
   );
 
   withDataDir(

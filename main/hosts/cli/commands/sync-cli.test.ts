@@ -210,6 +210,63 @@ describe('koppel run', () => {
     expect((await run('runs', 'show', retryId)).stdout).toContain(`Retries records of ${runId}`);
   });
 
+  it("exports a run's records as CSV: to standard output or a file, filtered, in English or Dutch", async () => {
+    const { run, system, writeFlow } = koppel();
+    system.seed('orders', [
+      ...sampleOrders(2),
+      { id: 'bad', orderNumber: 'ORD-BAD', email: 'bad@example.com', sku: 'A-1' },
+    ]);
+    const { runId } = JSON.parse(
+      (await run('run', writeFlow('orders.flow.json', validated), '--json')).lastLine,
+    ) as {
+      runId: string;
+    };
+
+    const all = await run('runs', 'export', runId, '--language', 'en');
+    expect(all.code).toBe(0);
+    const rows = all.stdout
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(rows[0]).toBe('Order number,E-mail,SKU,Record,Status,Node,Result,Attempts,Started,Finished');
+    expect(rows).toHaveLength(4);
+    expect(rows.filter((row) => row.includes(',Succeeded,'))).toHaveLength(2);
+    expect(rows.find((row) => row.startsWith('ORD-BAD,'))).toMatch(
+      /^ORD-BAD,bad@example\.com,A-1,memory:orders:bad,Failed,[^,]+,"?Field ""sku"" must contain digits only/,
+    );
+
+    // Dutch words and ";", only the failed records, into a file.
+    const file = path.join(os.tmpdir(), `koppel-export-${process.pid}.csv`);
+    const written = await run('runs', 'export', runId, '--failed', '--language', 'nl', '--out', file);
+    try {
+      expect(written.stdout).toBe(`Wrote 1 record of ${runId} to ${file}.\n`);
+      const text = fs.readFileSync(file, 'utf8');
+      expect(
+        text.startsWith(
+          '\uFEFFOrdernummer;E-mail;SKU;Record;Status;Node;Resultaat;Pogingen;Gestart;Klaar\r\n',
+        ),
+      ).toBe(true);
+      expect(text.trimEnd().split('\r\n')).toHaveLength(2);
+      expect(text).toContain('ORD-BAD;bad@example.com;A-1;memory:orders:bad;Mislukt;');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    expect(
+      (await run('runs', 'export', runId, '--status', 'succeeded')).stdout.trimEnd().split('\r\n'),
+    ).toHaveLength(3);
+
+    // An unknown run is exit 2; --failed and --status together are a usage error.
+    const unknown = await run('runs', 'export', 'no-such-run');
+    expect(unknown).toMatchObject({ code: 2, stderr: 'koppel runs export: There is no run no-such-run.\n' });
+    const nowhere = path.join(os.tmpdir(), `koppel-no-such-dir-${process.pid}`, 'records.csv');
+    const unwritable = await run('runs', 'export', runId, '--out', nowhere);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toMatch(`koppel runs export: cannot write ${nowhere}: ENOENT`);
+    await expect(run('runs', 'export', runId, '--failed', '--status', 'skipped')).rejects.toThrow(
+      "option '--failed' cannot be used with option '--status <status>'",
+    );
+  });
+
   it('lists the records waiting for another record, and lets one go', async () => {
     const { run, openApp, dataDir } = koppel();
     expect((await run('runs', 'waiting')).stdout).toBe('No records are waiting.\n');

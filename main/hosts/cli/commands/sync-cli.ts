@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import { apiCalls, type CallInput, type CallName, type CallOutput } from '../../../../shared/api/contract';
-import { KoppelError } from '../../../../shared/api/errors';
+import { failureOf, KoppelError } from '../../../../shared/api/errors';
 import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import { FlowMigrationError, migrateFlow } from '../../../../shared/flow/migrations';
 import type { FlowProblem } from '../../../../shared/flow/flow-problem';
@@ -93,6 +93,23 @@ export class CliExit extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Writes a command's output to `file`, or to standard output without one (`--out`); true when it
+ * went to the file, for the command to say so. A file that cannot be written is exit 2, with why.
+ */
+export function writeOutput(io: SyncCliIo, file: string | undefined, text: string): boolean {
+  if (!file) {
+    io.out(text);
+    return false;
+  }
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new CliExit(ExitCode.invalid, `cannot write ${file}: ${failureOf(error).message}`);
+  }
+  return true;
 }
 
 /** What a `--json` line calls an exit code that has no API error code behind it. */

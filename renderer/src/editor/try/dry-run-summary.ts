@@ -1,6 +1,6 @@
 import type { RunItemSummary } from '../../../../shared/flow/run-records';
 import type { ReasonLanguage } from '../../../../shared/flow/skip-reasons';
-import { itemReason } from '../../runs/model/item-reason';
+import { itemReason } from '../../../../shared/flow/item-reason';
 
 /** What a dry run says about one target: what it would create, update or skip, and what failed. */
 export interface TargetOutcome {

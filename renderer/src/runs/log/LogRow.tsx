@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RunEvent } from '../../../../shared/flow/run-events';
 import { eventLevel, eventNode, eventStatus, type LogLevel, type LogStatus } from '../model/event-facets';
 import { formatClock } from '../model/format';
-import { nodeName, type NodeNames } from '../model/node-names';
+import { nodeName, type NodeNames } from '../../../../shared/flow/node-names';
 import { eventText } from './event-text';
 
 /** Level glyphs: text, not SVG, so a row stays a handful of cheap nodes (rows are created while scrolling). */

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOG_LEVELS, LOG_STATUSES, oneOf } from '../model/event-facets';
 import type { LogFilter } from '../model/log-view';
-import { nodeName, type NodeNames } from '../model/node-names';
+import { nodeName, type NodeNames } from '../../../../shared/flow/node-names';
 
 interface LogToolbarProps {
   filter: LogFilter;

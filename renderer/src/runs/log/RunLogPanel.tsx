@@ -15,7 +15,7 @@ import { useFailureText } from '../../api/failure-text';
 import { useRunLiveStore } from '../../stores/run-live-store';
 import { useRunLogStore } from '../../stores/run-log-store';
 import { defaultLogFilter, LogView, type LogFilter } from '../model/log-view';
-import { nodeNamesOf } from '../model/node-names';
+import { nodeNamesOf } from '../../../../shared/flow/node-names';
 import { useLanguage } from '../../i18n/useLanguage';
 import { LogRow } from './LogRow';
 import { LogToolbar } from './LogToolbar';

@@ -4,7 +4,7 @@ import type { RunEvent } from '../../../../shared/flow/run-events';
 import { messageFields, runMessage } from '../../../../shared/flow/run-messages';
 import en from '../../i18n/locales/en.json';
 import nl from '../../i18n/locales/nl.json';
-import { itemReason } from '../model/item-reason';
+import { itemReason } from '../../../../shared/flow/item-reason';
 import { eventText } from './event-text';
 
 const skipped: RunEvent = {

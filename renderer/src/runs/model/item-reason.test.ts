@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { errorKind, shownStatus } from './item-reason';
+import { errorKind } from './item-reason';
 
-describe('the status a record is shown with', () => {
-  it('is "cancelled" for a record a cancel stopped, and its own status otherwise', () => {
-    const error = (code: string) => ({ code, message: 'x', transient: false });
-    expect(shownStatus({ status: 'failed', error: error('cancelled') })).toBe('cancelled');
-    expect(shownStatus({ status: 'failed', error: error('http_422') })).toBe('failed');
-    expect(shownStatus({ status: 'failed', error: null })).toBe('failed');
-    expect(shownStatus({ status: 'succeeded', error: null })).toBe('succeeded');
-  });
-
+describe('the kind of failure a record page words', () => {
   it("words a cancel's error as a cancel, not as a permanent failure", () => {
     expect(errorKind({ code: 'cancelled', transient: false })).toBe('runs.record.stoppedByCancel');
     expect(errorKind({ code: 'http_503', transient: true })).toBe('runs.record.transient');

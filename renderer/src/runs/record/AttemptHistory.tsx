@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ItemAttempt, RunItemDetail } from '../../../../shared/flow/run-records';
 import { formatDateTime } from '../model/format';
-import { nodeName, type NodeNames } from '../model/node-names';
+import { nodeName, type NodeNames } from '../../../../shared/flow/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useLanguage } from '../../i18n/useLanguage';
 import { messageIn } from '../../../../shared/flow/run-messages';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StepErrorInfo } from '../../../../shared/flow/run-records';
 import { errorKind } from '../model/item-reason';
-import { nodeName, type NodeNames } from '../model/node-names';
+import { nodeName, type NodeNames } from '../../../../shared/flow/node-names';
 import { useLanguage } from '../../i18n/useLanguage';
 import { messageIn } from '../../../../shared/flow/run-messages';
 

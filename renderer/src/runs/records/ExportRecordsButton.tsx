@@ -6,8 +6,9 @@ import { failureOf, useFailureText, type Failure } from '../../api/failure-text'
 import { downloadText } from '../../components/files';
 import { useLanguage } from '../../i18n/useLanguage';
 import { liveRunsApi } from '../api/runs-api';
-import type { NodeNames } from '../model/node-names';
-import { recordsCsv, recordsCsvName } from './records-csv';
+import type { NodeNames } from '../../../../shared/flow/node-names';
+import { recordsCsvName, recordsSheet } from '../../../../shared/flow/records-sheet';
+import { csvText } from './records-csv';
 
 /** The most records a page of the export asks for (the API's limit). */
 const PAGE = 1000;
@@ -47,13 +48,9 @@ export function ExportRecordsButton({
         total = page.items.length === 0 ? items.length : page.total;
         setRead(items.length);
       }
-      const filter =
-        status === 'failed' || status === 'skipped' || status === 'succeeded'
-          ? t(`runs.export.fileFilter.${status}`)
-          : null;
       downloadText(
-        recordsCsvName(run.flowName, run.startedAt, filter),
-        recordsCsv(items, { names, language, t }),
+        recordsCsvName(run.flowName, run.startedAt, status, language),
+        csvText(recordsSheet(items, { names, language })),
         'text/csv;charset=utf-8',
       );
     } catch (reason) {

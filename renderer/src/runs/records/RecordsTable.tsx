@@ -6,11 +6,11 @@ import { Link } from 'wouter';
 import { useFailureText } from '../../api/failure-text';
 import type { ItemStatus, RunItemSummary } from '../../../../shared/flow/run-records';
 import { formatClock, formatDateTime } from '../model/format';
-import { retryRunOf, shownStatus } from '../model/item-reason';
-import { nodeName, type NodeNames } from '../model/node-names';
+import { recordResult, shownStatus } from '../../../../shared/flow/item-reason';
+import { retryRunOf } from '../model/item-reason';
+import { nodeName, type NodeNames } from '../../../../shared/flow/node-names';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useLanguage } from '../../i18n/useLanguage';
-import { resultText } from './result-text';
 import { useRecordPages } from './useRecordPages';
 
 const ROW = 40;
@@ -109,14 +109,14 @@ export function RecordsTable({ runId, status, names, onRetry }: RecordsTableProp
                           ? 'rn-ellipsis rn-reason rn-text-danger'
                           : 'rn-ellipsis rn-muted'
                       }
-                      title={resultText(item, locale, t)}
+                      title={recordResult(item, locale)}
                     >
                       {retryRun ? (
                         <Link href={`/runs/${retryRun}`} className="rn-link" data-testid="retried-in">
                           {t('runs.records.retriedIn')}
                         </Link>
                       ) : (
-                        resultText(item, locale, t)
+                        recordResult(item, locale)
                       )}
                     </span>
                     <span role="cell">{item.attempts}</span>

@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import type { NodeCounts } from '../model/live-run';
-import { nodeName, type NodeNames } from '../model/node-names';
+import { nodeName, type NodeNames } from '../../../../shared/flow/node-names';
 import { pipelineOrder } from '../model/pipeline-order';
 import { retryNote } from '../model/retry-note';
 import { stoppedApart } from '../model/stopped-apart';

@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useRunLiveStore } from '../../stores/run-live-store';
 import { RunLogPanel } from '../../runs/log/RunLogPanel';
 import { formatDateTime, formatDuration } from '../../runs/model/format';
-import { nodeNamesOf } from '../../runs/model/node-names';
+import { nodeNamesOf } from '../../../../shared/flow/node-names';
 import { ExportRecordsButton } from '../../runs/records/ExportRecordsButton';
 import { RecordsTable } from '../../runs/records/RecordsTable';
 import { RetryControls } from '../../runs/shared/RetryControls';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { itemReason } from '../../runs/model/item-reason';
+import { itemReason } from '../../../../shared/flow/item-reason';
 import { useLanguage } from '../../i18n/useLanguage';
 import type { RunOutcome } from '../../wizard/run-outcome';
 import { RecordGistText } from './RecordGistText';

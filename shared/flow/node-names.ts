@@ -1,5 +1,5 @@
-import type { FlowDocument } from '../../../../shared/flow/flow-document';
-import { nodeCatalog } from '../../../../shared/nodes/all-nodes';
+import type { FlowDocument } from './flow-document';
+import { nodeCatalog } from '../nodes/all-nodes';
 
 export type NodeNames = ReadonlyMap<string, string>;
 
