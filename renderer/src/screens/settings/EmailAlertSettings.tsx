@@ -4,10 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { EmailAlertsView } from '../../../../shared/api/calls/settings';
 import { SmtpSecurity, type EmailAlerts } from '../../../../shared/settings/settings';
 import { api } from '../../api/api';
-import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
-
-/** What the last save or test came to. */
-type Outcome = { tone: 'ok'; text: string } | { tone: 'error'; failure: Failure };
+import { failureOf, useFailureText } from '../../api/failure-text';
+import { ActionOutcome, type Outcome } from '../../components/ActionOutcome';
 
 /**
  * E-mail alerts: the desktop's notices (a run failed, a flow works again) also by e-mail, for a PC
@@ -172,15 +170,7 @@ export function EmailAlertSettings() {
           <Mail size={14} aria-hidden="true" /> {t('settings.alerts.test')}
         </button>
       </div>
-      {outcome && (
-        <p
-          className={outcome.tone === 'error' ? 'form-error' : 'rn-callout'}
-          role="status"
-          data-testid="alerts-result"
-        >
-          {'failure' in outcome ? failureWords(outcome.failure) : outcome.text}
-        </p>
-      )}
+      <ActionOutcome outcome={outcome} testId="alerts-result" />
     </fieldset>
   );
 }

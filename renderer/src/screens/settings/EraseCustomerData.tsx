@@ -3,13 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api } from '../../api/api';
-import { failureOf, useFailureText, type Failure } from '../../api/failure-text';
-import '../../runs/runs.css';
+import { failureOf } from '../../api/failure-text';
+import { ActionOutcome, type Outcome } from '../../components/ActionOutcome';
 
 const Email = z.email();
-
-/** What the last attempt came to: a sentence of this screen, or a failed call's failure. */
-type EraseResult = { tone: 'ok' | 'error'; text: string } | { tone: 'error'; failure: Failure };
 
 /**
  * A GDPR request: removes a customer's data (found by e-mail) from every stored payload. Asks for
@@ -17,11 +14,10 @@ type EraseResult = { tone: 'ok' | 'error'; text: string } | { tone: 'error'; fai
  */
 export function EraseCustomerData() {
   const { t } = useTranslation();
-  const failureWords = useFailureText();
   const [email, setEmail] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<EraseResult | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
   const valid = Email.safeParse(email.trim()).success;
 
   const ask = () => {
@@ -116,15 +112,7 @@ export function EraseCustomerData() {
           </button>
         </div>
       )}
-      {result && (
-        <p
-          className={result.tone === 'error' ? 'form-error' : 'rn-callout'}
-          role="status"
-          data-testid="settings-erase-result"
-        >
-          {'failure' in result ? failureWords(result.failure) : result.text}
-        </p>
-      )}
+      <ActionOutcome outcome={result} testId="settings-erase-result" />
     </fieldset>
   );
 }
