@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
@@ -159,6 +160,27 @@ describe('e-mail alerts', () => {
     );
   });
 
+  it('says when the attached CSV holds only the first failed records', () => {
+    const notice = {
+      id: 'n2',
+      kind: 'failed' as const,
+      flowId: 'f1',
+      flowName: 'POS orders',
+      runId: 'run-10',
+      status: 'failed' as const,
+      counts: { total: 9000, succeeded: 0, skipped: 0, failed: 9000 },
+      error: null,
+      at: '2026-12-02T10:00:00.000Z',
+      folded: 0,
+    };
+    const file = { fileName: 'POS orders 2026-12-02 10.00 failed.csv', text: 'x', records: 5000, cut: true };
+    const mailText = alertMail(notice, 'en', [], file);
+    expect(mailText.text).toContain(
+      'The first 5000 failed records are in the attached CSV file "POS orders 2026-12-02 10.00 failed.csv".',
+    );
+    expect(mailText.attachment).toEqual({ fileName: file.fileName, text: 'x' });
+  });
+
   it('keeps the password in the keychain only, and sends a test e-mail signed in with it', async () => {
     await expect(call('settings.testEmailAlert', {})).rejects.toThrow('E-mail alerts are off');
     const saved = await call('settings.saveEmailAlerts', { ...settings(), password: PASSWORD });
@@ -207,6 +229,24 @@ describe('e-mail alerts', () => {
     expect(text).toContain('Records: 3 in totaal, 0 gelukt, 0 overgeslagen, 3 mislukt');
     expect(text).toMatch(/Mislukte records:\r?\n- ORD-1001/);
     expect(text).toContain('Open Koppel, Runs, om elk record te zien en de mislukte opnieuw te proberen.');
+
+    // All failed records as the run page's CSV, in Dutch, named for the flow, the run's start and the filter.
+    const parsed = await simpleParser(alert?.data ?? '');
+    expect(parsed.text).toContain('Alle mislukte records staan in het bijgevoegde CSV-bestand "Memory flow ');
+    expect(parsed.attachments).toHaveLength(1);
+    const [csv] = parsed.attachments;
+    expect(csv?.filename).toMatch(/^Memory flow \d{4}-\d\d-\d\d \d\d\.\d\d mislukt\.csv$/);
+    expect(csv?.contentType).toBe('text/csv');
+    const rows = (csv?.content.toString('utf8') ?? '')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(rows[0]).toBe('Ordernummer;E-mail;SKU;Record;Status;Node;Resultaat;Pogingen;Gestart;Klaar');
+    expect(rows.slice(1).map((row) => [row.split(';')[0], row.split(';')[4]])).toEqual([
+      ['ORD-1001', 'Mislukt'],
+      ['ORD-1002', 'Mislukt'],
+      ['ORD-1003', 'Mislukt'],
+    ]);
 
     // The next failure of the same flow within 15 minutes is folded, not mailed again.
     const count = mail.received.length;

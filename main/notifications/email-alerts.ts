@@ -5,6 +5,7 @@ import { messageIn } from '../../shared/flow/run-messages';
 import type { RunItemSummary } from '../../shared/flow/run-records';
 import type { RunNotice } from '../../shared/notifications/run-notice';
 import type { EmailAlerts, Language } from '../../shared/settings/settings';
+import type { RecordsCsvFile } from '../services/records-csv';
 import type { Vault } from '../vault/vault';
 import { noticeSummary, noticeText } from './notice-text';
 
@@ -13,6 +14,9 @@ export const EMAIL_ALERTS_SECRET = { id: 'email-alerts', field: 'password' } as 
 
 /** At most this many failed records are listed in an alert (the app has them all). */
 export const LISTED_RECORDS = 10;
+
+/** At most this many failed records go into the CSV an alert attaches (~200 bytes each). */
+export const ATTACHED_RECORDS = 5000;
 
 // Deliberately loose: the mail server is the judge; this catches a name typed in the wrong field.
 const ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
@@ -46,6 +50,8 @@ export function checkEmailAlerts(settings: EmailAlerts): void {
 export interface AlertMail {
   subject: string;
   text: string;
+  /** A file to attach: a failed run's failed records as CSV. */
+  attachment?: { fileName: string; text: string };
 }
 
 /** A record of the run, as an alert lists it. */
@@ -55,7 +61,12 @@ export interface ListedRecord {
 }
 
 /** The e-mail for a notice, in the settings' language: what the desktop says, and the failed records. */
-export function alertMail(notice: RunNotice, language: Language, failed: readonly ListedRecord[]): AlertMail {
+export function alertMail(
+  notice: RunNotice,
+  language: Language,
+  failed: readonly ListedRecord[],
+  attachment?: RecordsCsvFile,
+): AlertMail {
   const dutch = language === 'nl';
   const { title, body } = noticeText(notice, language);
   // A failed run's notice without more to say: the e-mail says where to look at its end.
@@ -78,6 +89,13 @@ export function alertMail(notice: RunNotice, language: Language, failed: readonl
         dutch ? `… en ${failedCount - LISTED_RECORDS} meer.` : `… and ${failedCount - LISTED_RECORDS} more.`,
       );
   }
+  if (attachment)
+    lines.push(
+      '',
+      dutch
+        ? `${attachment.cut ? `De eerste ${attachment.records}` : 'Alle'} mislukte records staan in het bijgevoegde CSV-bestand "${attachment.fileName}".`
+        : `${attachment.cut ? `The first ${attachment.records}` : 'All'} failed records are in the attached CSV file "${attachment.fileName}".`,
+    );
   lines.push(
     '',
     dutch
@@ -87,6 +105,7 @@ export function alertMail(notice: RunNotice, language: Language, failed: readonl
   return {
     subject: `Koppel: ${title}`,
     text: `${lines.join('\n')}\n`,
+    ...(attachment ? { attachment: { fileName: attachment.fileName, text: attachment.text } } : {}),
   };
 }
 
@@ -125,7 +144,23 @@ export async function sendMail(
     socketTimeout: 30_000,
   });
   try {
-    await transport.sendMail({ from: settings.from, to, subject: mail.subject, text: mail.text });
+    await transport.sendMail({
+      from: settings.from,
+      to,
+      subject: mail.subject,
+      text: mail.text,
+      ...(mail.attachment
+        ? {
+            attachments: [
+              {
+                filename: mail.attachment.fileName,
+                content: mail.attachment.text,
+                contentType: 'text/csv; charset=utf-8',
+              },
+            ],
+          }
+        : {}),
+    });
     return to;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,14 @@
 import type { AppContext } from '../app/context';
 import { attachNotifier } from './attach-notifier';
-import { alertMail, listedRecord, LISTED_RECORDS, mailPassword, sendMail } from './email-alerts';
+import { runRecordsCsv } from '../services/records-csv';
+import {
+  alertMail,
+  ATTACHED_RECORDS,
+  listedRecord,
+  LISTED_RECORDS,
+  mailPassword,
+  sendMail,
+} from './email-alerts';
 import { notifierStore } from './start-notifications';
 
 /**
@@ -24,8 +32,13 @@ export function startEmailAlerts(ctx: AppContext): () => void {
               .list(notice.runId, { status: 'failed', limit: LISTED_RECORDS, offset: 0 })
               .items.map((item) => listedRecord(item, language))
           : [];
+      // Every failed record (up to a few thousand) as the run page's CSV, for the books or a spreadsheet.
+      const attachment =
+        notice.kind === 'failed'
+          ? runRecordsCsv(store, notice.runId, { status: 'failed', language, limit: ATTACHED_RECORDS })
+          : undefined;
       void mailPassword(ctx.connections.vault)
-        .then((password) => sendMail(emailAlerts, password, alertMail(notice, language, failed)))
+        .then((password) => sendMail(emailAlerts, password, alertMail(notice, language, failed, attachment)))
         .then((to) => ctx.logger.info('E-mail alert sent', { kind: notice.kind, runId: notice.runId, to }))
         .catch((error: unknown) =>
           ctx.logger.warn('E-mail alert not sent', {

@@ -1,14 +1,13 @@
-import Papa from 'papaparse';
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
-import { nodeNamesOf } from '../../../../shared/flow/node-names';
-import { CSV_FORMAT, UTF8_BOM, recordsSheet } from '../../../../shared/flow/records-sheet';
 import {
   ItemStatus,
   RunStatus,
   STOPPED_BY_CANCEL,
   type RunItemSummary,
 } from '../../../../shared/flow/run-records';
+import { recordCount } from '../../../../shared/flow/wording';
 import { Language } from '../../../../shared/settings/settings';
+import { runRecordsCsv } from '../../../services/records-csv';
 import { englishReasons } from '../../../../shared/flow/skip-reasons';
 import type { App } from '../../../app/create-app';
 import { ExitCode, withDataDir } from '../options';
@@ -156,17 +155,13 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
     ) =>
       guarded(io, 'runs export', () =>
         withApp(io, options, async (app) => {
-          const run = app.ctx.sync.store.runs.get(runId);
-          if (!run) throw new CliExit(ExitCode.invalid, `There is no run ${runId}.`);
-          const language = options.language ?? app.ctx.settings.get().language;
-          const names = nodeNamesOf(app.ctx.sync.store.runs.flowOf(runId), language);
-          const items = [...allItems(app, runId, options.failed ? 'failed' : options.status)];
-          const { fields, data, delimiter } = recordsSheet(items, { names, language });
-          const csv = `${UTF8_BOM}${Papa.unparse({ fields, data }, { delimiter, ...CSV_FORMAT })}${CSV_FORMAT.newline}`;
-          if (writeOutput(io, options.out, csv))
-            io.out(
-              `Wrote ${items.length} ${items.length === 1 ? 'record' : 'records'} of ${run.id} to ${options.out}.\n`,
-            );
+          const file = runRecordsCsv(app.ctx.sync.store, runId, {
+            status: options.failed ? 'failed' : options.status,
+            language: options.language ?? app.ctx.settings.get().language,
+          });
+          if (!file) throw new CliExit(ExitCode.invalid, `There is no run ${runId}.`);
+          if (writeOutput(io, options.out, file.text))
+            io.out(`Wrote ${recordCount(file.records)} of ${runId} to ${options.out}.\n`);
         }),
       ),
   );
