@@ -17,6 +17,8 @@ export interface AppContext {
   readonly settings: SettingsStore;
   readonly bus: EventBus;
   readonly logger: Logger;
+  /** The file this host's log also goes to (see `logs/` in the data folder), or null: a one-off command. */
+  readonly logFile: string | null;
   /** Opens an https: URL in the system browser; false where the host cannot (web, CLI). */
   readonly openExternal: (url: string) => Promise<boolean>;
   /** Connections: metadata in settings, secrets in the OS keychain, ready clients (the engine's ConnectionProvider). */

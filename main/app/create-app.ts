@@ -29,7 +29,8 @@ import { createConfBackend } from '../settings/conf-backend';
 import { SettingsStore, type SettingsBackend } from '../settings/settings-store';
 import type { AppContext } from './context';
 import { EventBus } from './event-bus';
-import { createConsoleLogger, type Logger } from './logger';
+import { logFolder, openFileLog } from './file-log';
+import { createConsoleLogger, teeLogger, type Logger } from './logger';
 import { APP_VERSION } from './version';
 
 export interface CreateAppOptions {
@@ -38,6 +39,11 @@ export interface CreateAppOptions {
   /** electron-store on the desktop; conf (the default) elsewhere. */
   settingsBackend?: (dataDir: string) => SettingsBackend;
   logger?: Logger;
+  /**
+   * Also log to `<dataDir>/logs/koppel-<logFile>.log` (rotated): the desktop app, the web host and
+   * `koppel schedule` run unattended, and their log is what a user can send whoever helps them.
+   */
+  logFile?: string;
   openExternal?: (url: string) => Promise<boolean>;
   /** The OS keychain under service "Koppel" unless given (tests use a service of their own). */
   vault?: Vault;
@@ -64,8 +70,13 @@ export interface App {
 /** The composition root shared by every host: builds the context, the services and the dispatcher. */
 export async function createApp(options: CreateAppOptions): Promise<App> {
   makeDataFolder(options.dataDir);
-  const logger = options.logger ?? createConsoleLogger();
+  const fileLog = options.logFile ? openFileLog(logFolder(options.dataDir), options.logFile) : null;
+  const logger = fileLog
+    ? teeLogger(options.logger ?? createConsoleLogger(), fileLog.logger)
+    : (options.logger ?? createConsoleLogger());
   const disposers: (() => void | Promise<void>)[] = [];
+  // Registered first, so it closes last: what the shutdown logs is kept.
+  if (fileLog) disposers.push(() => fileLog.close());
   const bus = new EventBus();
   const settings = new SettingsStore((options.settingsBackend ?? createConfBackend)(options.dataDir));
   settings.onChange((next) => bus.emit('settings.changed', next));
@@ -103,6 +114,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     settings,
     bus,
     logger,
+    logFile: fileLog?.file ?? null,
     openExternal: options.openExternal ?? (async () => false),
     connections,
     sandbox,
@@ -121,7 +133,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   if (options.host === 'electron') ensureSandboxInBackground(ctx);
 
   const handlers: Handlers = {
-    ...appHandlers(ctx),
+    ...appHandlers(ctx, () => handlers),
     ...settingsHandlers(ctx),
     ...connectionsHandlers(ctx),
     ...sandboxHandlers(ctx),

@@ -1,7 +1,10 @@
 import type { AppContext } from '../app/context';
+import { logFolder } from '../app/file-log';
 import type { DomainHandlers } from '../api/handlers';
+import { diagnosticsReport, type ReportedCalls } from './diagnostics';
 
-export function appHandlers(ctx: AppContext): DomainHandlers<'app'> {
+/** `calls`: the app's other handlers, whose answers the diagnostics report carries. */
+export function appHandlers(ctx: AppContext, calls: () => ReportedCalls): DomainHandlers<'app'> {
   return {
     'app.info': () => ({
       name: 'Koppel',
@@ -9,7 +12,9 @@ export function appHandlers(ctx: AppContext): DomainHandlers<'app'> {
       host: ctx.host,
       platform: process.platform,
       dataDir: ctx.dataDir,
+      logDir: logFolder(ctx.dataDir),
     }),
     'app.openExternal': async ({ url }) => ({ opened: await ctx.openExternal(url) }),
+    'app.diagnostics': () => diagnosticsReport(ctx, calls()),
   };
 }

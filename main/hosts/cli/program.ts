@@ -3,6 +3,7 @@ import { APP_VERSION } from '../../app/version';
 import { ExitCode } from './options';
 import { registerAlerts } from './commands/alerts';
 import { registerConnections } from './commands/connections';
+import { registerDiagnostics } from './commands/diagnostics';
 import { registerSandbox } from './commands/sandbox';
 import { registerServe } from './commands/serve';
 import { registerRun } from './commands/run';
@@ -31,5 +32,6 @@ export function createProgram(): Command {
   registerSchedule(program);
   registerTemplates(program);
   registerAlerts(program);
+  registerDiagnostics(program);
   return program;
 }

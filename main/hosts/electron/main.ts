@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const koppel: App = await createApp({
     host: 'electron',
     dataDir,
+    logFile: 'desktop',
     settingsBackend: createElectronStoreBackend,
     documentBackend: createElectronDocumentBackend,
     openExternal: async (url) => {

@@ -10,8 +10,14 @@ export const AppInfo = z.object({
   host: HostKind,
   platform: z.string(),
   dataDir: z.string(),
+  /** Where the desktop app, the web host and `koppel schedule` keep their log files. */
+  logDir: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/** A support report as a text file to save: versions, settings, connections, flows, runs and logs. */
+export const Diagnostics = z.object({ fileName: z.string(), text: z.string() });
+export type Diagnostics = z.infer<typeof Diagnostics>;
 
 export const appCalls = {
   'app.info': defineCall(z.object({}).strict(), AppInfo, 'What is running: version, host and data folder.'),
@@ -19,5 +25,10 @@ export const appCalls = {
     z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
     z.object({ opened: z.boolean() }),
     'Opens an https: link in the system browser (desktop only; the web host opens links itself).',
+  ),
+  'app.diagnostics': defineCall(
+    z.object({}).strict(),
+    Diagnostics,
+    'A support report: versions, the settings, connections, flows and newest runs as the screens see them (no secret), and the end of the log files.',
   ),
 } as const;

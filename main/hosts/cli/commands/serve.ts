@@ -17,7 +17,7 @@ export function registerServe(program: Command): void {
       import('../../web/server'),
       import('../../../sandbox/ensure-sandbox'),
     ]);
-    const app = await loadApp({ host: 'web', dataDir: dataDirFrom(options) });
+    const app = await loadApp({ host: 'web', dataDir: dataDirFrom(options), logFile: 'web' });
     let server: Awaited<ReturnType<typeof startWebServer>>;
     try {
       server = await startWebServer({ app, port: options.port, rendererDir: rendererDir() });

@@ -44,7 +44,8 @@ export const processIo: SyncCliIo = {
       host: 'cli',
       dataDir,
       logger: createConsoleLogger('warn'),
-      ...(scheduler ? { scheduler } : {}),
+      // `koppel schedule` runs unattended, as the desktop app does: its log is kept in a file too.
+      ...(scheduler ? { scheduler, logFile: 'schedule' } : {}),
     }),
   onStop: (handler) => {
     process.on('SIGINT', handler);

@@ -9,6 +9,7 @@ import { requestBrowserPermission } from '../../notifications/browser-notificati
 import { DesktopSettings } from './DesktopSettings';
 import { EmailAlertSettings } from './EmailAlertSettings';
 import { EraseCustomerData } from './EraseCustomerData';
+import { SupportSettings } from './SupportSettings';
 
 const themeLabel = {
   system: 'settings.themeSystem',
@@ -157,6 +158,7 @@ export function SettingsScreen() {
           </label>
           <p className="st-note">{t('settings.sandboxNextStart')}</p>
         </fieldset>
+        <SupportSettings logDir={info?.logDir} />
       </form>
       {info && (
         <dl className="facts">
