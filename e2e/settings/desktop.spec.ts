@@ -83,5 +83,12 @@ test.describe('desktop settings', () => {
     await page.getByTestId('settings-language').selectOption('nl');
     await expect(page.getByRole('group', { name: 'Op deze pc' })).toBeVisible();
     await expect(page.getByTestId('settings-desktop')).toContainText('Het venster sluiten sluit Koppel af');
+
+    // The desktop app can show its log folder in the file manager (the web host behind this page
+    // cannot, and says so without an error).
+    const openLogs = page.getByTestId('settings-open-logs');
+    await expect(openLogs).toHaveText('Map met logbestanden openen');
+    await openLogs.click();
+    await expect(page.getByTestId('settings-diagnostics-result')).toHaveCount(0);
   });
 });

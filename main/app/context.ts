@@ -21,6 +21,8 @@ export interface AppContext {
   readonly logFile: string | null;
   /** Opens an https: URL in the system browser; false where the host cannot (web, CLI). */
   readonly openExternal: (url: string) => Promise<boolean>;
+  /** Shows a folder of this computer in the file manager; false where the host cannot (web, CLI). */
+  readonly openFolder: (folder: string) => Promise<boolean>;
   /** Connections: metadata in settings, secrets in the OS keychain, ready clients (the engine's ConnectionProvider). */
   readonly connections: ConnectionRegistry;
   /** The built-in twins of both APIs, started or found running on first use. */

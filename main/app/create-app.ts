@@ -45,6 +45,7 @@ export interface CreateAppOptions {
    */
   logFile?: string;
   openExternal?: (url: string) => Promise<boolean>;
+  openFolder?: (folder: string) => Promise<boolean>;
   /** The OS keychain under service "Koppel" unless given (tests use a service of their own). */
   vault?: Vault;
   /** JSON documents other than settings (flows.json): conf by default, electron-store on the desktop. */
@@ -75,8 +76,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ? teeLogger(options.logger ?? createConsoleLogger(), fileLog.logger)
     : (options.logger ?? createConsoleLogger());
   const disposers: (() => void | Promise<void>)[] = [];
-  // Registered first, so it closes last: what the shutdown logs is kept.
-  if (fileLog) disposers.push(() => fileLog.close());
+  if (fileLog) {
+    // Where a log file's story of a process begins (it holds several, one after another).
+    fileLog.logger.info(`Koppel ${APP_VERSION} started`, { host: options.host, pid: process.pid });
+    // Registered first, so it closes last: what the shutdown logs is kept.
+    disposers.push(async () => {
+      fileLog.logger.info('Koppel stopped', { pid: process.pid });
+      await fileLog.close();
+    });
+  }
   const bus = new EventBus();
   const settings = new SettingsStore((options.settingsBackend ?? createConfBackend)(options.dataDir));
   settings.onChange((next) => bus.emit('settings.changed', next));
@@ -116,6 +124,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     logger,
     logFile: fileLog?.file ?? null,
     openExternal: options.openExternal ?? (async () => false),
+    openFolder: options.openFolder ?? (async () => false),
     connections,
     sandbox,
     sync,

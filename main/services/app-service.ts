@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { AppContext } from '../app/context';
 import { logFolder } from '../app/file-log';
 import type { DomainHandlers } from '../api/handlers';
@@ -15,6 +16,12 @@ export function appHandlers(ctx: AppContext, calls: () => ReportedCalls): Domain
       logDir: logFolder(ctx.dataDir),
     }),
     'app.openExternal': async ({ url }) => ({ opened: await ctx.openExternal(url) }),
+    'app.openLogFolder': async () => {
+      const folder = logFolder(ctx.dataDir);
+      // A host that has not logged yet has no folder to show: make it, so the file manager opens.
+      fs.mkdirSync(folder, { recursive: true });
+      return { opened: await ctx.openFolder(folder) };
+    },
     'app.diagnostics': () => diagnosticsReport(ctx, calls()),
   };
 }

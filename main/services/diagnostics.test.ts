@@ -106,4 +106,31 @@ describe('the diagnostics report', () => {
     expect((await run(['diagnostics', '--out', file])).stdout).toBe(`Wrote ${file}.\n`);
     expect(fs.readFileSync(file, 'utf8')).toContain('== Connections');
   });
+
+  it('opens the log folder in the file manager where the host can (the desktop app)', async () => {
+    const opened: string[] = [];
+    // As the desktop shell makes it, but without the sandbox the desktop app starts on its own.
+    const desktop = await createApp({
+      host: 'web',
+      dataDir: tempDataDir(),
+      vault,
+      logger: silentLogger,
+      scheduler: false,
+      openFolder: async (folder) => {
+        opened.push(folder);
+        return true;
+      },
+    });
+    try {
+      const result = await desktop.dispatch('app.openLogFolder', {});
+      expect(result).toEqual({ ok: true, output: { opened: true } });
+      expect(opened).toEqual([path.join(desktop.ctx.dataDir, 'logs')]);
+      expect(fs.statSync(opened[0] ?? '').isDirectory()).toBe(true);
+      // Elsewhere (web, CLI) nothing opens.
+      expect(await call('app.openLogFolder', {})).toEqual({ opened: false });
+    } finally {
+      await desktop.dispose();
+      fs.rmSync(desktop.ctx.dataDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     logFile: 'desktop',
     settingsBackend: createElectronStoreBackend,
     documentBackend: createElectronDocumentBackend,
+    // shell.openPath answers an error message, or '' when the file manager opened the folder.
+    openFolder: async (folder) => (await shell.openPath(folder)) === '',
     openExternal: async (url) => {
       if (!isHttps(url)) return false;
       await shell.openExternal(url);

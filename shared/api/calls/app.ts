@@ -26,6 +26,11 @@ export const appCalls = {
     z.object({ opened: z.boolean() }),
     'Opens an https: link in the system browser (desktop only; the web host opens links itself).',
   ),
+  'app.openLogFolder': defineCall(
+    z.object({}).strict(),
+    z.object({ opened: z.boolean() }),
+    "Shows the log files' folder in the file manager (desktop only; the web host shows its path).",
+  ),
   'app.diagnostics': defineCall(
     z.object({}).strict(),
     Diagnostics,

@@ -158,7 +158,7 @@ export function SettingsScreen() {
           </label>
           <p className="st-note">{t('settings.sandboxNextStart')}</p>
         </fieldset>
-        <SupportSettings logDir={info?.logDir} />
+        <SupportSettings info={info} />
       </form>
       {info && (
         <dl className="facts">
