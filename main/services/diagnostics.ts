@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostics } from '../../shared/api/calls/app';
+import { spreadsheetTime } from '../../shared/flow/records-sheet';
 import type { Handlers } from '../api/handlers';
 import type { AppContext } from '../app/context';
 import { logFolder, logTail } from '../app/file-log';
@@ -28,7 +29,8 @@ export async function diagnosticsReport(ctx: AppContext, calls: ReportedCalls): 
   const info = await calls['app.info']({});
   const section = (title: string, body: string) => `\n== ${title}\n${body.trimEnd()}\n`;
   const json = (value: unknown) => JSON.stringify(value, null, 2);
-  const failed = async (what: () => Promise<unknown> | unknown) => {
+  /** A call's answer as JSON, or why it could not be read (the report is wanted most when things fail). */
+  const answer = async (what: () => Promise<unknown> | unknown) => {
     try {
       return json(await what());
     } catch (error) {
@@ -51,15 +53,15 @@ export async function diagnosticsReport(ctx: AppContext, calls: ReportedCalls): 
     ),
     section(
       'Settings',
-      await failed(async () => {
+      await answer(async () => {
         // The connections are listed next, with whether their secrets are there.
         const { connections: _listedBelow, ...settings } = await calls['settings.get']({});
         return settings;
       }),
     ),
-    section('Connections', await failed(() => calls['connections.list']({}))),
-    section('Flows', await failed(() => calls['flows.list']({}))),
-    section(`Newest ${REPORTED_RUNS} runs`, await failed(() => calls['runs.list']({ limit: REPORTED_RUNS }))),
+    section('Connections', await answer(() => calls['connections.list']({}))),
+    section('Flows', await answer(() => calls['flows.list']({}))),
+    section(`Newest ${REPORTED_RUNS} runs`, await answer(() => calls['runs.list']({ limit: REPORTED_RUNS }))),
     ...logFiles(ctx.dataDir).map((file) => {
       const lines = logTail(file, REPORTED_LOG_LINES);
       return section(
@@ -68,11 +70,12 @@ export async function diagnosticsReport(ctx: AppContext, calls: ReportedCalls): 
       );
     }),
   ];
-  const stamp = now.toISOString().slice(0, 16).replace(':', '.').replace('T', ' ');
+  // Local time, as the run page's CSV files are named.
+  const stamp = spreadsheetTime(now.toISOString()).slice(0, 16).replace(':', '.');
   return { fileName: `Koppel diagnostics ${stamp}.txt`, text: redactSecrets(parts.join('')) };
 }
 
-/** The data folder's biggest parts: the database and the logs. */
+/** The sizes of the run database and its write-ahead log. */
 function folderSizes(dataDir: string): string[] {
   const sizeOf = (file: string) => {
     try {
