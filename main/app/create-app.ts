@@ -31,6 +31,7 @@ import type { AppContext } from './context';
 import { EventBus } from './event-bus';
 import { logFolder, openFileLog } from './file-log';
 import { createConsoleLogger, teeLogger, type Logger } from './logger';
+import { logRunLines } from './run-log-lines';
 import { APP_VERSION } from './version';
 
 export interface CreateAppOptions {
@@ -134,6 +135,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   ctx.onDispose(() => sandbox.dispose());
   // Runs finish (each with its runFinished) before the sandbox twins they talk to stop.
   ctx.onDispose(() => sync.dispose());
+  // A host that keeps a log file notes each run's start and end in it.
+  if (fileLog) ctx.onDispose(logRunLines(ctx));
   // Failed runs and recovered flows become notices (desktop: native; web page: the browser's).
   if (options.host !== 'cli') ctx.onDispose(startRunNotifications(ctx));
   // The same notices by e-mail where schedules run (the desktop app, the web host, `koppel schedule`).

@@ -119,7 +119,8 @@ export class Scheduler {
     try {
       const runId = this.options.startRun(flow);
       schedules.recordRun(flow.id, runId);
-      logger.info(`Scheduled run of "${flow.name}" started`, { runId, due: new Date(due).toISOString() });
+      // The run's own start and end are logged as every run's are (run-log-lines.ts); this adds when it was due.
+      logger.debug(`Scheduled run of "${flow.name}" started`, { runId, due: new Date(due).toISOString() });
     } catch (error) {
       logger.warn(`Scheduled run of "${flow.name}" skipped`, {
         error: error instanceof Error ? error.message : String(error),
