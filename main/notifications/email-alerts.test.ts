@@ -184,7 +184,7 @@ describe('e-mail alerts', () => {
   it('keeps the password in the keychain only, and sends a test e-mail signed in with it', async () => {
     await expect(call('settings.testEmailAlert', {})).rejects.toThrow('E-mail alerts are off');
     const saved = await call('settings.saveEmailAlerts', { ...settings(), password: PASSWORD });
-    expect(saved).toEqual({ emailAlerts: settings(), password: 'stored' });
+    expect(saved).toEqual({ emailAlerts: settings(), password: 'stored', lastAlert: null });
     expect(await vault.get(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field)).toBe(PASSWORD);
     for (const { file, text } of readAllFiles(dataDir)) expect(text, file).not.toContain(PASSWORD);
 
@@ -253,5 +253,42 @@ describe('e-mail alerts', () => {
     await call('runs.start', { flow: failing });
     await new Promise((r) => setTimeout(r, 500));
     expect(mail.received.length).toBe(count);
+    // Settings says how the last alert went.
+    expect((await call('settings.emailAlerts', {})).lastAlert).toEqual({
+      at: expect.stringMatching(/^\d{4}-/),
+      kind: 'failed',
+      flowName: 'Memory flow',
+      runId,
+      sent: true,
+      to: ['owner@shop.example', 'books@shop.example'],
+    });
+  });
+
+  it("says in Settings that the last alert could not be sent, and the mail server's reason", async () => {
+    await call('settings.saveEmailAlerts', { ...settings(), password: 'wrong' });
+    try {
+      system.seed('orders', sampleOrders(1));
+      const other = memoryFlow({
+        id: 'other-flow',
+        name: 'Other flow',
+        transforms: [
+          {
+            kind: 'core.transform.validate',
+            id: 'check',
+            config: { rules: [{ path: 'vatNumber', rule: 'required' }] },
+          },
+        ],
+      });
+      const { runId } = await call('runs.start', { flow: other });
+      let last = (await call('settings.emailAlerts', {})).lastAlert;
+      for (let i = 0; i < 200 && last?.runId !== runId; i += 1) {
+        await new Promise((r) => setTimeout(r, 25));
+        last = (await call('settings.emailAlerts', {})).lastAlert;
+      }
+      expect(last).toMatchObject({ kind: 'failed', flowName: 'Other flow', runId, sent: false });
+      expect(last?.error).toMatch(/did not take the e-mail: .*Invalid username or password/);
+    } finally {
+      await call('settings.saveEmailAlerts', { ...settings(), password: PASSWORD });
+    }
   });
 });

@@ -7,8 +7,10 @@ import {
   listedRecord,
   LISTED_RECORDS,
   mailPassword,
+  recipients,
   sendMail,
 } from './email-alerts';
+import { recordLastAlert } from './last-alert';
 import { notifierStore } from './start-notifications';
 
 /**
@@ -37,15 +39,25 @@ export function startEmailAlerts(ctx: AppContext): () => void {
         notice.kind === 'failed'
           ? runRecordsCsv(store, notice.runId, { status: 'failed', language, limit: ATTACHED_RECORDS })
           : undefined;
+      const outcome = { kind: notice.kind, flowName: notice.flowName, runId: notice.runId };
       void mailPassword(ctx.connections.vault)
         .then((password) => sendMail(emailAlerts, password, alertMail(notice, language, failed, attachment)))
-        .then((to) => ctx.logger.info('E-mail alert sent', { kind: notice.kind, runId: notice.runId, to }))
-        .catch((error: unknown) =>
-          ctx.logger.warn('E-mail alert not sent', {
-            runId: notice.runId,
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        );
+        .then((to) => {
+          ctx.logger.info('E-mail alert sent', { kind: notice.kind, runId: notice.runId, to });
+          recordLastAlert(store, { ...outcome, at: new Date().toISOString(), sent: true, to });
+        })
+        .catch((reason: unknown) => {
+          const error = reason instanceof Error ? reason.message : String(reason);
+          ctx.logger.warn('E-mail alert not sent', { runId: notice.runId, error });
+          // Settings says so: an alert that cannot go out is otherwise silent by nature.
+          recordLastAlert(store, {
+            ...outcome,
+            at: new Date().toISOString(),
+            sent: false,
+            to: recipients(emailAlerts.to),
+            error,
+          });
+        });
     },
   });
 }

@@ -4,6 +4,7 @@ import type { EmailAlertsView } from '../../shared/api/calls/settings';
 import type { AppContext } from '../app/context';
 import type { DomainHandlers } from '../api/handlers';
 import { checkEmailAlerts, EMAIL_ALERTS_SECRET, mailPassword, sendMail } from '../notifications/email-alerts';
+import { lastAlert } from '../notifications/last-alert';
 
 export function settingsHandlers(ctx: AppContext): DomainHandlers<'settings'> {
   const vault = ctx.connections.vault;
@@ -15,6 +16,7 @@ export function settingsHandlers(ctx: AppContext): DomainHandlers<'settings'> {
       : (await vault.get(id, field))
         ? 'stored'
         : 'missing',
+    lastAlert: lastAlert(ctx.sync.store),
   });
   return {
     'settings.get': () => ctx.settings.get(),

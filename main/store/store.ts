@@ -237,6 +237,16 @@ export class Store {
     return lastRetentionAt(this.db);
   }
 
+  /** A small fact the app keeps beside the runs (the meta table), e.g. how the last alert went. */
+  readMeta(key: string): string | undefined {
+    return this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)
+      ?.value;
+  }
+
+  writeMeta(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+  }
+
   /** Records per day and the most frequent errors, for the dashboard. */
   stats(days: number, now: number, flowId?: string): RunStats {
     return runStats(this.db, days, now, flowId);

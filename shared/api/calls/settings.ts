@@ -3,9 +3,24 @@ import { defineCall } from '../define';
 import { EmailAlerts, Settings, SettingsPatch } from '../../settings/settings';
 
 /** The e-mail alert settings as the Settings screen shows them: where the password is, never what. */
+/** How the last alert e-mail went (by any process on this data folder: the app or `koppel schedule`). */
+export const LastAlert = z.object({
+  at: z.string(),
+  kind: z.enum(['failed', 'recovered']),
+  flowName: z.string(),
+  runId: z.string(),
+  sent: z.boolean(),
+  /** The addresses it went, or was to go, to. */
+  to: z.array(z.string()),
+  /** Why it was not sent, in the mail server's or the network's words. */
+  error: z.string().optional(),
+});
+export type LastAlert = z.infer<typeof LastAlert>;
+
 export const EmailAlertsView = z.object({
   emailAlerts: EmailAlerts,
   password: z.enum(['stored', 'environment', 'missing']),
+  lastAlert: LastAlert.nullable(),
 });
 export type EmailAlertsView = z.infer<typeof EmailAlertsView>;
 

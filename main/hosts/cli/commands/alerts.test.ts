@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAllFiles, tempDataDir, testKeychain } from '../../../connections/testing/fixtures';
+import { createApp } from '../../../app/create-app';
+import { silentLogger } from '../../../app/logger';
 import { EMAIL_ALERTS_SECRET } from '../../../notifications/email-alerts';
+import { recordLastAlert } from '../../../notifications/last-alert';
 import { Vault } from '../../../vault/vault';
 import { registerAlerts } from './alerts';
 import { cliRunner } from '../testing/cli-runner';
@@ -102,5 +105,26 @@ describe('koppel alerts', () => {
     expect(await koppel(['test', '--json'])).toMatchObject({ code: 2 });
     const badSecurity = await koppel(['email', '--security', 'ssl']).catch((error: Error) => error);
     expect(String(badSecurity)).toContain('use tls, starttls, none, got "ssl"');
+  });
+
+  it('says how the last alert went, as Settings does', async () => {
+    // An alert the app or `koppel schedule` could not send, as it keeps it in the data folder.
+    const app = await createApp({ host: 'cli', dataDir, logger: silentLogger, vault });
+    try {
+      recordLastAlert(app.ctx.sync.store, {
+        at: '2026-12-02T06:00:00.000Z',
+        kind: 'failed',
+        flowName: 'POS orders',
+        runId: 'run-1',
+        sent: false,
+        to: ['owner@shop.example'],
+        error: 'The mail server smtp.shop.example did not take the e-mail: 535 Authentication failed',
+      });
+    } finally {
+      await app.dispose();
+    }
+    expect((await koppel(['email'])).stdout).toContain(
+      'The last alert ("POS orders" failed, 2026-12-02T06:00:00.000Z) could not be sent: The mail server smtp.shop.example did not take the e-mail: 535 Authentication failed\n',
+    );
   });
 });

@@ -118,4 +118,11 @@ function tell(io: SyncCliIo, view: EmailAlertsView, json: boolean): void {
     `E-mail alerts are ${alerts.enabled ? 'on' : 'off'}: to ${alerts.to || '–'} from ${alerts.from || '–'} ` +
       `through ${alerts.host || '–'}:${alerts.port} (${alerts.security}), ${signIn}.\n`,
   );
+  const last = view.lastAlert;
+  if (last)
+    io.out(
+      last.sent
+        ? `Last alert: "${last.flowName}" ${last.kind}, sent ${last.at} to ${last.to.join(', ')}.\n`
+        : `The last alert ("${last.flowName}" ${last.kind}, ${last.at}) could not be sent: ${last.error ?? ''}\n`,
+    );
 }

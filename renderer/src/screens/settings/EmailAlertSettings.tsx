@@ -1,11 +1,13 @@
 import { Mail, Save } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EmailAlertsView } from '../../../../shared/api/calls/settings';
+import type { EmailAlertsView, LastAlert } from '../../../../shared/api/calls/settings';
 import { SmtpSecurity, type EmailAlerts } from '../../../../shared/settings/settings';
 import { api } from '../../api/api';
 import { failureOf, useFailureText } from '../../api/failure-text';
 import { ActionOutcome, type Outcome } from '../../components/ActionOutcome';
+import { useLanguage } from '../../i18n/useLanguage';
+import { formatDateTime } from '../../runs/model/format';
 
 /**
  * E-mail alerts: the desktop's notices (a run failed, a flow works again) also by e-mail, for a PC
@@ -171,6 +173,29 @@ export function EmailAlertSettings() {
         </button>
       </div>
       <ActionOutcome outcome={outcome} testId="alerts-result" />
+      {view.lastAlert && <LastAlertLine alert={view.lastAlert} />}
     </fieldset>
+  );
+}
+
+/** How the last alert went: a mail server that stopped taking them is otherwise silent by nature. */
+function LastAlertLine({ alert }: { alert: LastAlert }) {
+  const { t } = useTranslation();
+  const locale = useLanguage();
+  const words = {
+    flow: alert.flowName,
+    kind: t(`settings.alerts.lastKinds.${alert.kind}`),
+    time: formatDateTime(alert.at, locale),
+    to: alert.to.join(', '),
+    error: alert.error ?? '',
+  };
+  return alert.sent ? (
+    <p className="st-note" data-testid="alerts-last">
+      {t('settings.alerts.lastSent', words)}
+    </p>
+  ) : (
+    <p className="form-error" data-testid="alerts-last">
+      {t('settings.alerts.lastFailed', words)}
+    </p>
   );
 }
