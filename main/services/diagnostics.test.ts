@@ -77,6 +77,7 @@ describe('the diagnostics report', () => {
     expect(text).toContain(`version ${app.ctx.version}, web host`);
     expect(text).toContain(`data folder: ${dataDir}`);
     expect(text).toMatch(/database: koppel\.db \d+\.\d MB/);
+    expect(text).toMatch(/== Keychain\n\{\n {2}"available": true\n\}/);
     for (const title of [
       '== Settings',
       '== Connections',

@@ -15,7 +15,7 @@ export const REPORTED_LOG_LINES = 300;
 /** The calls whose answers the report carries (what the screens show, so nothing new is revealed). */
 export type ReportedCalls = Pick<
   Handlers,
-  'app.info' | 'settings.get' | 'connections.list' | 'flows.list' | 'runs.list'
+  'app.info' | 'settings.get' | 'connections.list' | 'connections.keychainStatus' | 'flows.list' | 'runs.list'
 >;
 
 /**
@@ -59,6 +59,8 @@ export async function diagnosticsReport(ctx: AppContext, calls: ReportedCalls): 
         return settings;
       }),
     ),
+    // Whether the OS keychain answers: connections without their secrets are a common first question.
+    section('Keychain', await answer(() => calls['connections.keychainStatus']({}))),
     section('Connections', await answer(() => calls['connections.list']({}))),
     section('Flows', await answer(() => calls['flows.list']({}))),
     section(`Newest ${REPORTED_RUNS} runs`, await answer(() => calls['runs.list']({ limit: REPORTED_RUNS }))),

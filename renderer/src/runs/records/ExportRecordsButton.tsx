@@ -22,7 +22,7 @@ export function ExportRecordsButton({
   status,
   names,
 }: {
-  run: Pick<RunSummary, 'id' | 'flowName' | 'startedAt'>;
+  run: Pick<RunSummary, 'id' | 'flowName' | 'startedAt' | 'counts'>;
   status: ItemStatus | null;
   names: NodeNames;
 }) {
@@ -66,8 +66,9 @@ export function ExportRecordsButton({
         type="button"
         className="button button-secondary"
         onClick={() => void exportRecords()}
-        disabled={read !== null}
-        title={t('runs.export.title')}
+        // A run without records has nothing to export (a scheduled run that found nothing new).
+        disabled={read !== null || run.counts.total === 0}
+        title={run.counts.total === 0 ? t('runs.records.none') : t('runs.export.title')}
         data-testid="records-export"
       >
         <Download size={15} aria-hidden="true" />
