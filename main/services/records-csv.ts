@@ -16,9 +16,6 @@ export interface RecordsCsvFile {
   cut: boolean;
 }
 
-/** Records read per query (the store's page). */
-const PAGE = 1000;
-
 /**
  * A run's records (those with `status`, else all) as the CSV the run page exports, in `language`:
  * the sheet of shared/flow/records-sheet.ts written by Papa Parse. Undefined for an unknown run.
@@ -32,12 +29,13 @@ export function runRecordsCsv(
   if (!run) return undefined;
   const { status, language, limit = Infinity } = options;
   const items: RunItemSummary[] = [];
-  let total = 0;
-  for (let offset = 0; items.length < limit; offset += PAGE) {
-    const page = store.items.list(runId, { limit: PAGE, offset, ...(status ? { status } : {}) });
-    total = page.total;
-    items.push(...page.items.slice(0, limit - items.length));
-    if (page.items.length < PAGE) break;
+  let cut = false;
+  for (const item of store.items.each(runId, status)) {
+    if (items.length === limit) {
+      cut = true;
+      break;
+    }
+    items.push(item);
   }
   const { fields, data, delimiter } = recordsSheet(items, {
     names: nodeNamesOf(store.runs.flowOf(runId), language),
@@ -47,6 +45,6 @@ export function runRecordsCsv(
     fileName: recordsCsvName(run.flowName, run.startedAt, status ?? null, language),
     text: `${UTF8_BOM}${Papa.unparse({ fields, data }, { delimiter, ...CSV_FORMAT })}${CSV_FORMAT.newline}`,
     records: items.length,
-    cut: total > items.length,
+    cut,
   };
 }

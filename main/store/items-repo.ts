@@ -236,6 +236,15 @@ export class ItemsRepo {
     return { items: rows.map(toSummary), total: total?.n ?? 0 };
   }
 
+  /** Every item of a run (with `status`, else all), read a page of 1,000 at a time: a run can hold 100k. */
+  *each(runId: string, status?: ItemStatus): Generator<RunItemSummary> {
+    for (let offset = 0; ; offset += 1000) {
+      const { items } = this.list(runId, { limit: 1000, offset, ...(status ? { status } : {}) });
+      yield* items;
+      if (items.length < 1000) return;
+    }
+  }
+
   /** Every failed item of a run (for "retry all failed"). */
   failed(runId: string): RunItemSummary[] {
     return this.db

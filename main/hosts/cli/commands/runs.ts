@@ -1,15 +1,9 @@
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
-import {
-  ItemStatus,
-  RunStatus,
-  STOPPED_BY_CANCEL,
-  type RunItemSummary,
-} from '../../../../shared/flow/run-records';
+import { ItemStatus, RunStatus, STOPPED_BY_CANCEL } from '../../../../shared/flow/run-records';
 import { recordCount } from '../../../../shared/flow/wording';
 import { Language } from '../../../../shared/settings/settings';
 import { runRecordsCsv } from '../../../services/records-csv';
 import { englishReasons } from '../../../../shared/flow/skip-reasons';
-import type { App } from '../../../app/create-app';
 import { ExitCode, withDataDir } from '../options';
 import { parseLimit } from './run';
 import {
@@ -27,19 +21,6 @@ import {
 interface Common {
   dataDir?: string;
   json?: boolean;
-}
-
-/** Every item of a run, page by page (a run can hold 100k records). */
-function* allItems(app: App, runId: string, status: ItemStatus | undefined): Generator<RunItemSummary> {
-  for (let offset = 0; ; offset += 1000) {
-    const { items } = app.ctx.sync.store.items.list(runId, {
-      limit: 1000,
-      offset,
-      ...(status ? { status } : {}),
-    });
-    yield* items;
-    if (items.length < 1000) return;
-  }
 }
 
 /** Search text: empty or blank would match nothing useful, so it is a usage error. */
@@ -105,7 +86,7 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
         withApp(io, options, async (app) => {
           const run = app.ctx.sync.store.runs.get(runId);
           if (!run) throw new CliExit(ExitCode.invalid, `There is no run ${runId}.`);
-          const items = allItems(app, runId, options.failed ? 'failed' : undefined);
+          const items = app.ctx.sync.store.items.each(runId, options.failed ? 'failed' : undefined);
           if (options.json) {
             io.out(`${JSON.stringify({ run, items: [...items].map((item) => itemJson(item)) })}\n`);
             return;
