@@ -24,8 +24,10 @@
  * Environment: BENCH_NO_THREAD=1 writes on the engine's thread (no writer thread), BENCH_KEEP=1
  * keeps the data folder (its path goes to stderr) to look at what a run stored.
  *
- * Prints a table: records/s and peak RSS per size. Targets: ≥10,000 records/s; peak RSS under
- * 300 MB and flat from 10k to 100k.
+ * Prints a table: records/s and peak RSS per size, and the Node release it ran on (another Node: put
+ * it first on PATH and rebuild better-sqlite3 for it, `npm_config_nodedir=<its folder> npm rebuild
+ * better-sqlite3`; see the engine README for figures on Node 22 and 24). Targets: ≥10,000
+ * records/s; peak RSS under 300 MB and flat from 10k to 100k.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -400,7 +402,7 @@ function parent(): void {
   );
   const load = os.loadavg()[0] ?? 0;
   console.log(
-    `(machine: ${os.cpus().length} cores, load average ${load.toFixed(1)}; records per CPU-second is the engine's own cost, all threads; "main thread" is the CPU time of the engine's thread over the run's time)\n`,
+    `(machine: ${os.cpus().length} cores, load average ${load.toFixed(1)}, Node ${process.version} with V8 ${process.versions.v8}; records per CPU-second is the engine's own cost, all threads; "main thread" is the CPU time of the engine's thread over the run's time)\n`,
   );
   console.log(
     `median of ${repeat} run(s) per size; "range" is the slowest and fastest records/s, "max RSS" the highest peak of all runs; "next run" is a second flow of the same shape run after the first in the same process (as the app's scheduled runs are: the engine's code is compiled by then)\n`,
