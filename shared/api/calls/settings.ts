@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
+import { RunNotice } from '../../notifications/run-notice';
 import { EmailAlerts, Settings, SettingsPatch } from '../../settings/settings';
 
-/** The e-mail alert settings as the Settings screen shows them: where the password is, never what. */
-/** How the last alert e-mail went (by any process on this data folder: the app or `koppel schedule`). */
-export const LastAlert = z.object({
+/**
+ * How the last alert e-mail went (by any process on this data folder: the app or `koppel schedule`):
+ * the notice it carried, and when it was sent or refused.
+ */
+export const LastAlert = RunNotice.pick({ kind: true, flowName: true, runId: true }).extend({
   at: z.string(),
-  kind: z.enum(['failed', 'recovered']),
-  flowName: z.string(),
-  runId: z.string(),
   sent: z.boolean(),
   /** The addresses it went, or was to go, to. */
   to: z.array(z.string()),
@@ -17,6 +17,7 @@ export const LastAlert = z.object({
 });
 export type LastAlert = z.infer<typeof LastAlert>;
 
+/** The e-mail alert settings as the Settings screen shows them: where the password is, never what. */
 export const EmailAlertsView = z.object({
   emailAlerts: EmailAlerts,
   password: z.enum(['stored', 'environment', 'missing']),
