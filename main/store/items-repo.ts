@@ -127,6 +127,16 @@ interface AttemptRow {
   finished_at: number | null;
 }
 
+/** A run's items (`@runId`) with `status` (`@status`), else all, as a WHERE clause. */
+function itemsWhere(status: ItemStatus | undefined): string {
+  // A literal lets SQLite use the partial index of failed items.
+  if (status === 'failed') return "run_id = @runId AND status = 'failed'";
+  return status ? 'run_id = @runId AND status = @status' : 'run_id = @runId';
+}
+
+/** Items {@link ItemsRepo.each} reads at a time. */
+const EACH_PAGE = 1000;
+
 const summaryColumns = `id, run_id, item_key, status, node_id, reason, reasons_json, error_json, attempts, order_number, email, sku,
   action, target_ids, retry_of, root_id, started_at, finished_at`;
 
@@ -217,13 +227,7 @@ export class ItemsRepo {
     runId: string,
     options: { status?: ItemStatus; limit: number; offset: number },
   ): { items: RunItemSummary[]; total: number } {
-    // A literal lets SQLite use the partial index of failed items.
-    const where =
-      options.status === 'failed'
-        ? "run_id = @runId AND status = 'failed'"
-        : options.status
-          ? 'run_id = @runId AND status = @status'
-          : 'run_id = @runId';
+    const where = itemsWhere(options.status);
     const params = { runId, status: options.status ?? null, limit: options.limit, offset: options.offset };
     const rows = this.db
       .prepare<typeof params, ItemRow>(
@@ -236,12 +240,21 @@ export class ItemsRepo {
     return { items: rows.map(toSummary), total: total?.n ?? 0 };
   }
 
-  /** Every item of a run (with `status`, else all), read a page of 1,000 at a time: a run can hold 100k. */
+  /**
+   * Every item of a run (with `status`, else all), read a page of 1,000 at a time: a run can hold
+   * 100k. Each page starts after the last id read (no offset to count past, no total to count).
+   */
   *each(runId: string, status?: ItemStatus): Generator<RunItemSummary> {
-    for (let offset = 0; ; offset += 1000) {
-      const { items } = this.list(runId, { limit: 1000, offset, ...(status ? { status } : {}) });
-      yield* items;
-      if (items.length < 1000) return;
+    const where = itemsWhere(status);
+    const page = this.db.prepare<{ runId: string; status: string | null; after: number }, ItemRow>(
+      `SELECT ${summaryColumns} FROM items WHERE ${where} AND id > @after ORDER BY id LIMIT ${EACH_PAGE}`,
+    );
+    for (let after = 0; ;) {
+      const rows = page.all({ runId, status: status ?? null, after });
+      for (const row of rows) yield toSummary(row);
+      const last = rows.at(-1);
+      if (!last || rows.length < EACH_PAGE) return;
+      after = last.id;
     }
   }
 

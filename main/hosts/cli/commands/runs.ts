@@ -2,7 +2,7 @@ import { Argument, InvalidArgumentError, Option, type Command } from 'commander'
 import { ItemStatus, RunStatus, STOPPED_BY_CANCEL } from '../../../../shared/flow/run-records';
 import { recordCount } from '../../../../shared/flow/wording';
 import { Language } from '../../../../shared/settings/settings';
-import { runRecordsCsv } from '../../../services/records-csv';
+import { writeRunRecordsCsv } from '../../../services/records-csv';
 import { englishReasons } from '../../../../shared/flow/skip-reasons';
 import { ExitCode, withDataDir } from '../options';
 import { parseLimit } from './run';
@@ -136,13 +136,18 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
     ) =>
       guarded(io, 'runs export', () =>
         withApp(io, options, async (app) => {
-          const file = runRecordsCsv(app.ctx.sync.store, runId, {
+          const { store } = app.ctx.sync;
+          // Asked first: an unknown run leaves no empty file behind.
+          if (!store.runs.get(runId)) throw new CliExit(ExitCode.invalid, `There is no run ${runId}.`);
+          const csv = {
             status: options.failed ? 'failed' : options.status,
             language: options.language ?? app.ctx.settings.get().language,
+          };
+          let records = 0;
+          const toFile = writeOutput(io, options.out, (write) => {
+            records = writeRunRecordsCsv(store, runId, csv, write)?.records ?? 0;
           });
-          if (!file) throw new CliExit(ExitCode.invalid, `There is no run ${runId}.`);
-          if (writeOutput(io, options.out, file.text))
-            io.out(`Wrote ${recordCount(file.records)} of ${runId} to ${options.out}.\n`);
+          if (toFile) io.out(`Wrote ${recordCount(records)} of ${runId} to ${options.out}.\n`);
         }),
       ),
   );

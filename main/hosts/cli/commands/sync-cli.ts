@@ -98,17 +98,29 @@ export class CliExit extends Error {
 
 /**
  * Writes a command's output to `file`, or to standard output without one (`--out`); true when it
- * went to the file, for the command to say so. A file that cannot be written is exit 2, with why.
+ * went to the file, for the command to say so. The output is a text, or a function that hands it
+ * over in pieces (a large export, written as it is read). A file that cannot be written is exit 2,
+ * with why.
  */
-export function writeOutput(io: SyncCliIo, file: string | undefined, text: string): boolean {
+export function writeOutput(
+  io: SyncCliIo,
+  file: string | undefined,
+  output: string | ((write: (text: string) => void) => void),
+): boolean {
+  const produce = typeof output === 'string' ? (write: (text: string) => void) => write(output) : output;
   if (!file) {
-    io.out(text);
+    produce((text) => io.out(text));
     return false;
   }
+  let fd: number | undefined;
   try {
-    fs.writeFileSync(file, text);
+    fd = fs.openSync(file, 'w');
+    const opened = fd;
+    produce((text) => fs.writeSync(opened, text));
   } catch (error) {
     throw new CliExit(ExitCode.invalid, `cannot write ${file}: ${failureOf(error).message}`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   return true;
 }
