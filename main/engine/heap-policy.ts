@@ -43,7 +43,8 @@ export function youngGenerationMb(): number {
 
 /**
  * After each collection: at the cap, V8 grows the young generation by a factor of 1 (not at all);
- * below it (it starts small, and V8 shrinks it when a process idles) by V8's default 2.
+ * below it (it starts small, and V8 shrinks it when a process idles) by V8's default 2. The flag is
+ * the process's: the worker threads' young generations (a few MB each) stop growing with it.
  */
 function capYoungGeneration(): void {
   let factor = 0;

@@ -112,15 +112,19 @@ export function writeOutput(
     produce((text) => io.out(text));
     return false;
   }
-  let fd: number | undefined;
+  // Only the file's own failures are "cannot write"; the output's (a database error) are its own.
+  const writing = <T>(step: () => T): T => {
+    try {
+      return step();
+    } catch (error) {
+      throw new CliExit(ExitCode.invalid, `cannot write ${file}: ${failureOf(error).message}`);
+    }
+  };
+  const fd = writing(() => fs.openSync(file, 'w'));
   try {
-    fd = fs.openSync(file, 'w');
-    const opened = fd;
-    produce((text) => fs.writeSync(opened, text));
-  } catch (error) {
-    throw new CliExit(ExitCode.invalid, `cannot write ${file}: ${failureOf(error).message}`);
+    produce((text) => writing(() => fs.writeSync(fd, text)));
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    writing(() => fs.closeSync(fd));
   }
   return true;
 }
