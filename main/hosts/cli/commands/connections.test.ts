@@ -45,10 +45,16 @@ describe('koppel connections', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** The addresses the command had the system browser open. */
+  const browsed: string[] = [];
   const run = cliRunner(registerConnections, {
     dataDir: () => dataDir,
     vault: () => vault,
     onErr: (text) => printed.push(text),
+    openBrowser: async (url) => {
+      browsed.push(url);
+      return true;
+    },
   });
   /** Runs one `koppel connections` command; `answers` are what the person types at its questions. */
   const koppel = (args: string[], answers: string[] = []) => run(['connections', ...args], answers);
@@ -162,7 +168,7 @@ describe('koppel connections', () => {
     );
   });
 
-  it('connects Teamleader: prints the address to sign in at, waits for the browser, then says who it acts as', async () => {
+  it('connects Teamleader: opens the sign-in page (and prints its address), waits for the browser, then says who it acts as', async () => {
     const noClient = await koppel(['add-teamleader'], [CLIENT_SECRET]);
     expect(noClient).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --client-id') });
 
@@ -180,6 +186,11 @@ describe('koppel connections', () => {
       [CLIENT_SECRET],
     );
     const authorizeUrl = await signInAddress();
+    // The system browser was given the printed address, and the person is told it opens.
+    expect(browsed).toEqual([authorizeUrl]);
+    expect(printed.join('')).toMatch(
+      /^Your browser opens Teamleader's sign-in page: sign in and allow Koppel there \(until \d\d:\d\d UTC\)\. If it did not open, use this address:\n/,
+    );
     expect(printed.join('')).toMatch(/ssh -L (\d+):127\.0\.0\.1:\1 <this server>/);
     await approveInBrowser(authorizeUrl);
     const added = await adding;
@@ -188,10 +199,14 @@ describe('koppel connections', () => {
     expect(added.stdout).toMatch(/^Connected Teamleader as "teamleader": user .+/);
     expect(await vault.get('teamleader', 'clientSecret')).toBe(CLIENT_SECRET);
 
-    // Denied in the browser: nothing changes, and it says so.
+    // Denied in the browser: nothing changes, and it says so. With --no-browser only the address is printed.
     printed.length = 0;
-    const again = koppel(['add-teamleader', '--id', 'teamleader'], ['']);
+    const again = koppel(['add-teamleader', '--id', 'teamleader', '--no-browser'], ['']);
     await approveInBrowser(await signInAddress(), 'deny');
+    expect(browsed).toHaveLength(1);
+    expect(printed.join('')).toMatch(
+      /^Sign in to Teamleader and allow Koppel at this address \(until \d\d:\d\d UTC\):\n/,
+    );
     const denied = await again;
     expect(denied.code).toBe(2);
     expect(denied.stderr).toMatch(/koppel connections add-teamleader: Teamleader was not connected: .+\.\n$/);

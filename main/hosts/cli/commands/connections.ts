@@ -118,7 +118,7 @@ export function registerConnections(program: Command, io: SyncCliIo = processIo)
     connections
       .command('add-teamleader')
       .description(
-        'connect Teamleader Focus (or reconnect one with --id): asks for the client secret, prints the address to sign in at, waits',
+        'connect Teamleader Focus (or reconnect one with --id): asks for the client secret, opens the sign-in page where there is a screen (and prints its address), waits',
       )
       .option(
         '--client-id <id>',
@@ -134,10 +134,15 @@ export function registerConnections(program: Command, io: SyncCliIo = processIo)
       )
       .option('--api-url <url>', 'the API address (default https://api.focus.teamleader.eu)', parseHttpUrl)
       .option('--auth-url <url>', 'the sign-in address (default https://focus.teamleader.eu)', parseHttpUrl)
+      .option(
+        '--no-browser',
+        'only print the sign-in address (without it, a browser opens where there is a screen)',
+      )
       .option('--json', 'print JSON'),
   ).action(
     (
       options: Common & {
+        browser: boolean;
         clientId?: string;
         name?: string;
         id?: string;
@@ -174,9 +179,13 @@ export function registerConnections(program: Command, io: SyncCliIo = processIo)
               ...(options.redirectPort ? { redirectPort: options.redirectPort } : {}),
             });
             const port = new URL(started.redirectUri).port;
+            const until = `until ${started.expiresAt.slice(11, 16)} UTC`;
             // On stderr: a script reading --json gets one line, the person still sees what to do.
             io.err(
-              `Sign in to Teamleader and allow Koppel at this address (until ${started.expiresAt.slice(11, 16)} UTC):\n\n  ${started.authorizeUrl}\n\n` +
+              (started.opened
+                ? `Your browser opens Teamleader's sign-in page: sign in and allow Koppel there (${until}). If it did not open, use this address:`
+                : `Sign in to Teamleader and allow Koppel at this address (${until}):`) +
+                `\n\n  ${started.authorizeUrl}\n\n` +
                 `Teamleader sends the browser back to ${started.redirectUri}. On a server, open it in a browser on your own ` +
                 `computer after forwarding that port there: ssh -L ${port}:127.0.0.1:${port} <this server>\n` +
                 'Waiting for Teamleader … (Ctrl+C stops)\n',

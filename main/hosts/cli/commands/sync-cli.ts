@@ -12,6 +12,7 @@ import type { App } from '../../../app/create-app';
 import { createConsoleLogger } from '../../../app/logger';
 import type { RunHandle, RunResult } from '../../../engine/engine';
 import { loadApp } from '../load-app';
+import { openInBrowser } from '../system-browser';
 import { dataDirFrom, ExitCode } from '../options';
 import { createTerminalAsk, type Ask } from '../terminal-input';
 
@@ -25,7 +26,11 @@ export interface SyncCliIo {
   /** Progress bars only on a terminal. */
   isTTY: boolean;
   setExitCode(code: number): void;
-  openApp(options: { dataDir: string; scheduler?: boolean }): Promise<App>;
+  /**
+   * The data folder's app; with `browser`, the app may open the system browser (the sign-in page of
+   * `add-teamleader`), where there is a screen.
+   */
+  openApp(options: { dataDir: string; scheduler?: boolean; browser?: boolean }): Promise<App>;
   /** Calls `handler` on Ctrl+C / SIGTERM; returns a function that stops listening. */
   onStop(handler: () => void): () => void;
   /** An answer typed at a prompt (hidden where asked), or the next line of piped input. */
@@ -39,11 +44,12 @@ export const processIo: SyncCliIo = {
   setExitCode: (code) => {
     process.exitCode = code;
   },
-  openApp: ({ dataDir, scheduler }) =>
+  openApp: ({ dataDir, scheduler, browser }) =>
     loadApp({
       host: 'cli',
       dataDir,
       logger: createConsoleLogger('warn'),
+      ...(browser ? { openExternal: (url: string) => openInBrowser(url) } : {}),
       // `koppel schedule` runs unattended, as the desktop app does: its log is kept in a file too.
       ...(scheduler ? { scheduler, logFile: 'schedule' } : {}),
     }),
@@ -60,13 +66,19 @@ export const processIo: SyncCliIo = {
 /** One for the process: piped input is read once and handed out a line per question. */
 let terminalAsk: Ask | undefined;
 
-/** Opens the data folder's app for `work`, and closes it whatever happens. */
+/**
+ * Opens the data folder's app for `work`, and closes it whatever happens. A command with a
+ * `--no-browser` option (`browser` true unless given) lets the app open the system browser.
+ */
 export async function withApp<T>(
   io: SyncCliIo,
-  options: { dataDir?: string },
+  options: { dataDir?: string; browser?: boolean },
   work: (app: App) => Promise<T>,
 ): Promise<T> {
-  const app = await io.openApp({ dataDir: dataDirFrom(options) });
+  const app = await io.openApp({
+    dataDir: dataDirFrom(options),
+    ...(options.browser ? { browser: true } : {}),
+  });
   try {
     return await work(app);
   } finally {

@@ -15,11 +15,18 @@ export interface CliRun {
 /**
  * Runs commands in-process over one data folder and `vault` (a real keychain in the tests), as the
  * `koppel` binary would: `answers` are what the person types at the questions, in order. `onErr`
- * sees stderr as it is written (a command that waits, such as a sign-in, prints before it ends).
+ * sees stderr as it is written (a command that waits, such as a sign-in, prints before it ends);
+ * `openBrowser` stands for the system browser.
  */
 export function cliRunner(
   register: (program: Command, io: SyncCliIo) => void,
-  options: { dataDir: () => string; vault: () => Vault; onErr?: (text: string) => void },
+  options: {
+    dataDir: () => string;
+    vault: () => Vault;
+    onErr?: (text: string) => void;
+    /** The system browser, for a command that may open it (default: there is none). */
+    openBrowser?: (url: string) => Promise<boolean>;
+  },
 ) {
   return async (args: string[], answers: string[] = []): Promise<CliRun> => {
     const out: string[] = [];
@@ -34,8 +41,14 @@ export function cliRunner(
       },
       isTTY: false,
       setExitCode: (value) => (code = value),
-      openApp: ({ dataDir }) =>
-        createApp({ host: 'cli', dataDir, logger: silentLogger, vault: options.vault() }),
+      openApp: ({ dataDir, browser }) =>
+        createApp({
+          host: 'cli',
+          dataDir,
+          logger: silentLogger,
+          vault: options.vault(),
+          ...(browser ? { openExternal: options.openBrowser ?? (async () => false) } : {}),
+        }),
       onStop: () => () => undefined,
       ask: async (question, { hidden }) => {
         asked.push({ question, hidden });
