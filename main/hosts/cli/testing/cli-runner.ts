@@ -47,7 +47,8 @@ export function cliRunner(
           dataDir,
           logger: silentLogger,
           vault: options.vault(),
-          ...(browser ? { openExternal: options.openBrowser ?? (async () => false) } : {}),
+          // Without one, the app's own default: no browser opens.
+          ...(browser && options.openBrowser ? { openExternal: options.openBrowser } : {}),
         }),
       onStop: () => () => undefined,
       ask: async (question, { hidden }) => {
