@@ -156,7 +156,14 @@ describe('e-mail alerts', () => {
     expect(mailText.subject).toBe('Koppel: POS orders recovered');
     expect(mailText.text).toBe(
       'The last run succeeded: 4 records synced.\n\nFlow: POS orders\nRun: run-9 (2026-12-02T10:00:00.000Z)\n' +
-        'Records: 4 in all, 4 succeeded, 0 skipped, 0 failed\n\nOpen Koppel, Runs, to see every record and retry the failed ones.\n',
+        'Records: 4 in all, 4 succeeded, 0 skipped, 0 failed\n\nOpen the run in Koppel: koppel://runs/run-9\n',
+    );
+    // The HTML part says the same, its link one a mail program opens (the desktop app takes koppel://).
+    expect(mailText.html).toBe(
+      '<!doctype html>\n<html><body>\n<p>The last run succeeded: 4 records synced.</p>\n' +
+        '<p>Flow: POS orders<br>\nRun: run-9 (2026-12-02T10:00:00.000Z)<br>\n' +
+        'Records: 4 in all, 4 succeeded, 0 skipped, 0 failed</p>\n' +
+        '<p>Open the run in Koppel: <a href="koppel://runs/run-9">koppel://runs/run-9</a></p>\n</body></html>\n',
     );
   });
 
@@ -179,6 +186,35 @@ describe('e-mail alerts', () => {
       'The first 5000 failed records are in the attached CSV file "POS orders 2026-12-02 10.00 failed.csv".',
     );
     expect(mailText.attachment).toEqual({ fileName: file.fileName, text: 'x' });
+  });
+
+  it('escapes what users typed in the HTML part, and links only a run id', () => {
+    const notice = {
+      id: 'n3',
+      kind: 'failed' as const,
+      flowId: 'f1',
+      flowName: 'Shop <b>&</b> "B"',
+      runId: 'run-11',
+      status: 'failed' as const,
+      counts: { total: 1, succeeded: 0, skipped: 0, failed: 1 },
+      error: null,
+      at: '2026-12-02T10:00:00.000Z',
+      folded: 0,
+    };
+    const failed = [{ label: 'ORD-1 <img src=x>', reason: 'VAT number is required' }];
+    const { html, text } = alertMail(notice, 'en', failed);
+    expect(html).toContain('Flow: Shop &#60;b&#62;&#38;&#60;/b&#62; &#34;B&#34;<br>');
+    expect(html).toContain('- ORD-1 &#60;img src=x&#62;: VAT number is required');
+    expect(html).not.toMatch(/<(b|img)\b/);
+    expect(text).toContain(
+      'Open the failed records in Koppel to see why, and retry them there: koppel://runs/run-11/failed',
+    );
+    // A run id that could not be one (from a damaged database, say) gets words, not a link.
+    const unlinked = alertMail({ ...notice, runId: '../settings' }, 'en', failed);
+    expect(unlinked.text).toContain(
+      'Open the failed records in Koppel to see why, and retry them there (Runs).',
+    );
+    expect(unlinked.html).not.toContain('<a ');
   });
 
   it('keeps the password in the keychain only, and sends a test e-mail signed in with it', async () => {
@@ -228,10 +264,17 @@ describe('e-mail alerts', () => {
     expect(text).toContain(`Run: ${runId}`);
     expect(text).toContain('Records: 3 in totaal, 0 gelukt, 0 overgeslagen, 3 mislukt');
     expect(text).toMatch(/Mislukte records:\r?\n- ORD-1001/);
-    expect(text).toContain('Open Koppel, Runs, om elk record te zien en de mislukte opnieuw te proberen.');
+    expect(text).toContain(
+      `Open de mislukte records in Koppel om te zien waarom, en probeer ze daar opnieuw: koppel://runs/${runId}/failed`,
+    );
 
     // All failed records as the run page's CSV, in Dutch, named for the flow, the run's start and the filter.
     const parsed = await simpleParser(alert?.data ?? '');
+    // The HTML part links to the failed records; a name a user typed cannot become markup there.
+    expect(parsed.html).toContain(
+      `<a href="koppel://runs/${runId}/failed">koppel://runs/${runId}/failed</a>`,
+    );
+    expect(parsed.html).toContain('<p>Mislukte records:<br>');
     expect(parsed.text).toContain('Alle mislukte records staan in het bijgevoegde CSV-bestand "Memory flow ');
     expect(parsed.attachments).toHaveLength(1);
     const [csv] = parsed.attachments;

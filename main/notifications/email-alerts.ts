@@ -3,6 +3,7 @@ import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import { messageIn } from '../../shared/flow/run-messages';
 import type { RunItemSummary } from '../../shared/flow/run-records';
+import { runLink } from '../../shared/links/app-link';
 import type { RunNotice } from '../../shared/notifications/run-notice';
 import type { EmailAlerts, Language } from '../../shared/settings/settings';
 import type { RecordsCsvFile } from '../services/records-csv';
@@ -50,6 +51,8 @@ export function checkEmailAlerts(settings: EmailAlerts): void {
 export interface AlertMail {
   subject: string;
   text: string;
+  /** The same words as HTML, where the link into the app is a link a mail program opens. */
+  html?: string;
   /** A file to attach: a failed run's failed records as CSV. */
   attachment?: { fileName: string; text: string };
 }
@@ -96,17 +99,45 @@ export function alertMail(
         ? `${attachment.cut ? `De eerste ${attachment.records}` : 'Alle'} mislukte records staan in het bijgevoegde CSV-bestand "${attachment.fileName}".`
         : `${attachment.cut ? `The first ${attachment.records}` : 'All'} failed records are in the attached CSV file "${attachment.fileName}".`,
     );
-  lines.push(
-    '',
-    dutch
-      ? 'Open Koppel, Runs, om elk record te zien en de mislukte opnieuw te proberen.'
-      : 'Open Koppel, Runs, to see every record and retry the failed ones.',
-  );
+  // The link opens the run (a failed run: its failed records) in the desktop app, which registers
+  // the koppel:// scheme; the words before it say what it opens, for a reader without the app.
+  const link = runLink(notice.runId, notice.kind === 'failed' ? 'failed' : 'run');
+  const where =
+    notice.kind === 'failed'
+      ? dutch
+        ? 'Open de mislukte records in Koppel om te zien waarom, en probeer ze daar opnieuw'
+        : 'Open the failed records in Koppel to see why, and retry them there'
+      : dutch
+        ? 'Open de run in Koppel'
+        : 'Open the run in Koppel';
+  lines.push('', link ? `${where}: ${link}` : `${where} (Runs).`);
   return {
     subject: `Koppel: ${title}`,
     text: `${lines.join('\n')}\n`,
+    html: htmlOf(lines, link),
     ...(attachment ? { attachment: { fileName: attachment.fileName, text: attachment.text } } : {}),
   };
+}
+
+/** Lines as HTML paragraphs (a blank line ends one), escaped, with `link` made a link. */
+function htmlOf(lines: readonly string[], link: string | null): string {
+  const paragraphs: string[][] = [[]];
+  for (const line of lines) {
+    if (line === '') paragraphs.push([]);
+    else paragraphs.at(-1)?.push(escapeHtml(line));
+  }
+  const body = paragraphs
+    .filter((paragraph) => paragraph.length > 0)
+    .map((paragraph) => `<p>${paragraph.join('<br>\n')}</p>`)
+    .join('\n');
+  const linked = link
+    ? body.replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)
+    : body;
+  return `<!doctype html>\n<html><body>\n${linked}\n</body></html>\n`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** A failed record's line: its order number, e-mail or SKU (else its key) and why, in `language`. */
@@ -149,6 +180,7 @@ export async function sendMail(
       to,
       subject: mail.subject,
       text: mail.text,
+      ...(mail.html ? { html: mail.html } : {}),
       ...(mail.attachment
         ? {
             attachments: [

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { RunEventBatch } from '../flow/run-events';
-import { NoticeOpened, RunNotice } from '../notifications/run-notice';
+import { ShowRoute } from '../links/app-link';
+import { RunNotice } from '../notifications/run-notice';
 import { Settings } from '../settings/settings';
 
 /**
@@ -11,8 +12,8 @@ export const apiEvents = {
   'settings.changed': Settings,
   /** A run failed or a flow recovered (the notifier throttles: one per flow per 15 minutes). */
   'notifications.show': RunNotice,
-  /** The desktop host's notification was clicked: the window opens the run. */
-  'notifications.opened': NoticeOpened,
+  /** The desktop host was asked to show a run (its notification clicked, a koppel:// link opened). */
+  'app.show': ShowRoute,
   /** Run events as they are stored, in batches (one run per batch, in order). */
   'runs.events': RunEventBatch,
 } as const;

@@ -19,7 +19,3 @@ export const RunNotice = z.object({
   folded: z.number().int().min(0),
 });
 export type RunNotice = z.infer<typeof RunNotice>;
-
-/** The user clicked a notification shown by the desktop host: the window opens this run. */
-export const NoticeOpened = z.object({ runId: z.string() });
-export type NoticeOpened = z.infer<typeof NoticeOpened>;

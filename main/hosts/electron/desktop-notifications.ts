@@ -1,13 +1,13 @@
-import { BrowserWindow, Notification } from 'electron';
+import { Notification } from 'electron';
 import type { App } from '../../app/create-app';
 import { noticeText } from '../../notifications/notice-text';
 
 /**
- * Shows the notifier's notices as native notifications. A click shows the run: `showOn` brings the
- * window forward (the page is then told to open the run, `notifications.opened`), or, when Koppel
- * runs without a window, opens one on the run. Returns the function that stops it.
+ * Shows the notifier's notices as native notifications. A click shows the run (`showRoute`: the
+ * window comes forward on it, or opens on it when Koppel runs without one). Returns the function
+ * that stops it.
  */
-export function showDesktopNotifications(app: App, showOn: (route: string) => void): () => void {
+export function showDesktopNotifications(app: App, showRoute: (route: string) => void): () => void {
   // Electron drops click handlers of notifications that were garbage-collected: keep them until used.
   const shown = new Set<Notification>();
   const off = app.ctx.bus.on('notifications.show', (notice) => {
@@ -17,10 +17,7 @@ export function showDesktopNotifications(app: App, showOn: (route: string) => vo
     shown.add(notification);
     notification.on('click', () => {
       shown.delete(notification);
-      // A window opened on the run needs no telling; one already open does.
-      const open = BrowserWindow.getAllWindows().length > 0;
-      showOn(`/runs/${notice.runId}`);
-      if (open) app.ctx.bus.emit('notifications.opened', { runId: notice.runId });
+      showRoute(`/runs/${notice.runId}`);
     });
     notification.on('close', () => shown.delete(notification));
     notification.show();

@@ -1,5 +1,7 @@
-import { app, dialog, session, shell } from 'electron';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { startFailure } from '../../../shared/api/start-failure';
+import { APP_SCHEME, appLinkIn, routeOfAppLink } from '../../../shared/links/app-link';
 import { languageOfLocale } from '../../../shared/flow/wording';
 import { resolveDataDir } from '../../app/data-dir';
 import { createApp, type App } from '../../app/create-app';
@@ -25,6 +27,15 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
+  registerLinkScheme();
+  // A koppel:// link Koppel was started with: an argument on Windows and Linux; on macOS the
+  // open-url event, which can come before the app is ready. Kept until a window can show it.
+  const startLinks = [appLinkIn(process.argv)].filter((link) => link !== undefined);
+  let showLink = (link: string) => void startLinks.push(link);
+  app.on('open-url', (event, link) => {
+    event.preventDefault();
+    showLink(link);
+  });
   await app.whenReady();
 
   // file:// pages get no response headers from a server, so the CSP is added here (and in index.html).
@@ -59,16 +70,32 @@ async function main(): Promise<void> {
     return window;
   };
   const open = () => void showMainWindow(create);
-  const stopNotifications = showDesktopNotifications(koppel, (route) => void showMainWindow(create, route));
+  // A window opened on the route needs no telling; one already open is told to show it.
+  const showRoute = (route: string) => {
+    const wasOpen = BrowserWindow.getAllWindows().length > 0;
+    showMainWindow(create, route);
+    if (wasOpen) koppel.ctx.bus.emit('app.show', { route });
+  };
+  // A link to anything but a run (or not Koppel's) only brings the window forward.
+  showLink = (link) => {
+    const route = routeOfAppLink(link);
+    if (route) showRoute(route);
+    else open();
+  };
+  const stopNotifications = showDesktopNotifications(koppel, showRoute);
   // Closing the window may leave Koppel running in the tray, so the schedules go on (settings).
   const chosenDataDir = flag || process.env.KOPPEL_DATA_DIR ? dataDir : undefined;
   const stopBackground = runInBackground(koppel, open, chosenDataDir);
 
   // A start at login shows no window: Koppel waits in the tray until it is opened (without the
   // tray, a window: Koppel never runs out of sight).
-  if (!startsInBackground() || !koppel.ctx.settings.get().desktop.keepRunning) open();
+  const startLink = startLinks.at(-1);
+  if (startLink) showLink(startLink);
+  else if (!startsInBackground() || !koppel.ctx.settings.get().desktop.keepRunning) open();
   app.on('second-instance', (_event, argv) => {
-    if (!argv.includes(BACKGROUND_FLAG)) open();
+    const link = appLinkIn(argv);
+    if (link) showLink(link);
+    else if (!argv.includes(BACKGROUND_FLAG)) open();
   });
   app.on('activate', open);
   app.on('will-quit', () => {
@@ -77,6 +104,18 @@ async function main(): Promise<void> {
     stopBackground();
     void koppel.dispose();
   });
+}
+
+/**
+ * Makes Koppel the system's handler of koppel:// links (the installers declare the scheme too:
+ * electron-builder.yml). Started from the sources (`electron .`), the system must start Electron
+ * with the app's folder, or the link would open a bare Electron.
+ */
+function registerLinkScheme(): void {
+  const entry = process.argv[1];
+  if (process.defaultApp && entry)
+    app.setAsDefaultProtocolClient(APP_SCHEME, process.execPath, [path.resolve(entry)]);
+  else app.setAsDefaultProtocolClient(APP_SCHEME);
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { FirstStartRedirect } from '../screens/wizard/FirstStartRedirect';
 import { WizardScreen } from '../screens/wizard/WizardScreen';
 import { AppFrame } from './AppFrame';
+import { ShowRouteRequests } from './ShowRouteRequests';
 
 /** Routes live in the hash, so the same build works from file:// (desktop) and http:// (web host). */
 export function App() {
@@ -49,6 +50,7 @@ export function App() {
         </Switch>
       </AppFrame>
       <RunsRoot />
+      <ShowRouteRequests />
     </Router>
   );
 }

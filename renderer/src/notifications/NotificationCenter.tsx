@@ -38,12 +38,7 @@ export function NotificationCenter() {
         });
       }
     });
-    // The desktop host tells which notification was clicked.
-    const offOpened = client.on('notifications.opened', ({ runId }) => navigate(`/runs/${runId}`));
-    return () => {
-      offShow();
-      offOpened();
-    };
+    return offShow;
   }, [navigate, t, locale]);
 
   if (!enabled || toasts.length === 0) return <div className="nt-region" aria-live="polite" />;
