@@ -84,6 +84,26 @@ describe('runs.*', () => {
     expect((await call('flows.list', {})).flows[0]?.lastRun?.id).toBe(runId);
   });
 
+  it("exports a run's records as the run page's CSV file, in the language asked for", async () => {
+    const { call, runId } = await runWithOneBadOrder();
+    const failed = await call('runs.recordsCsv', { runId, status: 'failed', language: 'nl' });
+    expect(failed.records).toBe(1);
+    expect(failed.fileName).toMatch(/^Memory flow \d{4}-\d\d-\d\d \d\d\.\d\d mislukt\.csv$/);
+    const lines = failed.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^Ordernummer;E-mail;SKU;Record;Status;/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^ORD-BAD;.*;Mislukt;/);
+    const all = await call('runs.recordsCsv', { runId, language: 'en' });
+    expect(all.records).toBe(3);
+    expect(all.text.trim().split('\r\n')).toHaveLength(4);
+    await expect(call('runs.recordsCsv', { runId: 'gone', language: 'en' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
   it('finds records by order number across runs and retries the failed ones', async () => {
     const { call, finished, runId } = await runWithOneBadOrder();
     const found = await call('runs.search', { text: 'ORD-BAD' });

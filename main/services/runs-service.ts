@@ -7,6 +7,7 @@ import type { DomainHandlers } from '../api/handlers';
 import type { AppContext } from '../app/context';
 import type { RunHandle, StartRunOptions } from '../engine/engine';
 import { FlowBusyError } from '../store/store';
+import { runRecordsCsv } from './records-csv';
 
 /** Starts a run, turning "already running" into the API's `conflict`. */
 export function startRun(ctx: AppContext, options: StartRunOptions): RunHandle {
@@ -93,6 +94,11 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
     },
     'runs.items': ({ runId, status, limit, offset }) =>
       sync.store.items.list(runId, { limit, offset, ...(status ? { status } : {}) }),
+    'runs.recordsCsv': ({ runId, status, language }) => {
+      const file = runRecordsCsv(sync.store, runId, { status, language });
+      if (!file) throw new KoppelError('not_found', apiMessage('runNotFound', { runId }));
+      return { fileName: file.fileName, text: file.text, records: file.records };
+    },
     'runs.item': ({ itemId }) => {
       const item = sync.store.items.detail(itemId);
       if (!item) throw new KoppelError('not_found', apiMessage('recordNotFound', { itemId }));

@@ -13,6 +13,7 @@ import {
 import { defineCall } from '../define';
 import { RunMessage } from '../../flow/run-messages';
 import { SkipReason } from '../../flow/skip-reasons';
+import { Language } from '../../settings/settings';
 
 const Iso = z.iso.datetime({ offset: true });
 
@@ -118,6 +119,11 @@ export const runsCalls = {
       .strict(),
     z.object({ items: z.array(RunItemSummary), total: z.number().int() }),
     "A page of a run's records.",
+  ),
+  'runs.recordsCsv': defineCall(
+    z.object({ runId: z.string(), status: ItemStatus.optional(), language: Language }).strict(),
+    z.object({ fileName: z.string(), text: z.string(), records: z.number().int() }),
+    "A run's records (those with `status`, else all) as a CSV file in `language`: what the run page exports.",
   ),
   'runs.item': defineCall(
     z.object({ itemId: z.number().int() }).strict(),

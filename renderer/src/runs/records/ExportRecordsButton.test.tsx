@@ -5,8 +5,6 @@ import { ExportRecordsButton } from './ExportRecordsButton';
 
 const run = (total: number) => ({
   id: 'run-1',
-  flowName: 'POS orders',
-  startedAt: '2026-12-02T06:00:00.000Z',
   counts: { total, succeeded: total, skipped: 0, failed: 0 },
 });
 
@@ -14,9 +12,9 @@ describe('the run page export button', () => {
   beforeAll(() => initTranslations('en'));
 
   it('is off for a run without records (nothing to export) and on for one with records', () => {
-    const empty = renderToStaticMarkup(<ExportRecordsButton run={run(0)} status={null} names={new Map()} />);
+    const empty = renderToStaticMarkup(<ExportRecordsButton run={run(0)} status={null} />);
     expect(empty).toMatch(/<button[^>]*disabled=""[^>]*title="This run has no records\."/);
-    const full = renderToStaticMarkup(<ExportRecordsButton run={run(3)} status={null} names={new Map()} />);
+    const full = renderToStaticMarkup(<ExportRecordsButton run={run(3)} status={null} />);
     expect(full).not.toContain('disabled');
     expect(full).toContain('title="The records shown (this filter) as a CSV file for a spreadsheet"');
   });

@@ -214,7 +214,7 @@ export function RunDetailScreen({
                   </button>
                 ))}
               </div>
-              <ExportRecordsButton run={run} status={status} names={names} />
+              <ExportRecordsButton run={run} status={status} />
             </div>
             <RecordsTable
               runId={runId}

@@ -66,6 +66,7 @@ export class FakeRunsApi {
       start: notUsed('start'),
       cancel: notUsed('cancel'),
       items: notUsed('items'),
+      recordsCsv: notUsed('recordsCsv'),
       item: notUsed('item'),
       search: notUsed('search'),
       retry: notUsed('retry'),
