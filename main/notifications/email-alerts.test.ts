@@ -160,7 +160,7 @@ describe('e-mail alerts', () => {
     );
     // The HTML part says the same, its link one a mail program opens (the desktop app takes koppel://).
     expect(mailText.html).toBe(
-      '<!doctype html>\n<html><body>\n<p>The last run succeeded: 4 records synced.</p>\n' +
+      '<!doctype html>\n<html><head><meta charset="utf-8"></head><body>\n<p>The last run succeeded: 4 records synced.</p>\n' +
         '<p>Flow: POS orders<br>\nRun: run-9 (2026-12-02T10:00:00.000Z)<br>\n' +
         'Records: 4 in all, 4 succeeded, 0 skipped, 0 failed</p>\n' +
         '<p>Open the run in Koppel: <a href="koppel://runs/run-9">koppel://runs/run-9</a></p>\n</body></html>\n',

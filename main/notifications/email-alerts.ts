@@ -133,7 +133,7 @@ function htmlOf(lines: readonly string[], link: string | null): string {
   const linked = link
     ? body.replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)
     : body;
-  return `<!doctype html>\n<html><body>\n${linked}\n</body></html>\n`;
+  return `<!doctype html>\n<html><head><meta charset="utf-8"></head><body>\n${linked}\n</body></html>\n`;
 }
 
 function escapeHtml(text: string): string {
