@@ -110,30 +110,29 @@ export function alertMail(
       : dutch
         ? 'Open de run in Koppel'
         : 'Open the run in Koppel';
-  lines.push('', link ? `${where}: ${link}` : `${where} (Runs).`);
+  const closing = link ? `${where}: ${link}` : `${where} (Runs).`;
   return {
     subject: `Koppel: ${title}`,
-    text: `${lines.join('\n')}\n`,
-    html: htmlOf(lines, link),
+    text: `${[...lines, '', closing].join('\n')}\n`,
+    html: htmlOf(lines, link ? `${escapeHtml(where)}: <a href="${link}">${link}</a>` : escapeHtml(closing)),
     ...(attachment ? { attachment: { fileName: attachment.fileName, text: attachment.text } } : {}),
   };
 }
 
-/** Lines as HTML paragraphs (a blank line ends one), escaped, with `link` made a link. */
-function htmlOf(lines: readonly string[], link: string | null): string {
+/**
+ * Lines as HTML paragraphs (a blank line ends one), escaped, then `closing` (HTML already) as the
+ * last. The link is markup of its own: runLink makes it of letters, digits and "/:-_" only.
+ */
+function htmlOf(lines: readonly string[], closing: string): string {
   const paragraphs: string[][] = [[]];
   for (const line of lines) {
     if (line === '') paragraphs.push([]);
     else paragraphs.at(-1)?.push(escapeHtml(line));
   }
-  const body = paragraphs
-    .filter((paragraph) => paragraph.length > 0)
+  const body = [...paragraphs.filter((paragraph) => paragraph.length > 0), [closing]]
     .map((paragraph) => `<p>${paragraph.join('<br>\n')}</p>`)
     .join('\n');
-  const linked = link
-    ? body.replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)
-    : body;
-  return `<!doctype html>\n<html><head><meta charset="utf-8"></head><body>\n${linked}\n</body></html>\n`;
+  return `<!doctype html>\n<html><head><meta charset="utf-8"></head><body>\n${body}\n</body></html>\n`;
 }
 
 function escapeHtml(text: string): string {
