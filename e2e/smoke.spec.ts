@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, openApp, test } from './fixtures/test';
+import { startWebHost } from './fixtures/web-host';
 
 const shots = path.resolve(__dirname, '../test-results/screens');
 
@@ -43,6 +44,23 @@ test.describe('app shell', () => {
     await page.getByRole('link', { name: 'Go to flows' }).click();
     await expect(page.getByTestId('screen-flows')).toBeVisible();
     expect(new URL(page.url()).hash).toBe('#/flows');
+  });
+
+  test('opens in Dutch on a Dutch system the first time, and keeps English once chosen', async ({ page }) => {
+    const host = await startWebHost({ env: { LC_ALL: 'nl_BE.UTF-8' } });
+    try {
+      await openApp(page, host, '/settings');
+      await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
+      await expect(page.getByTestId('settings-language')).toHaveValue('nl');
+      await page.screenshot({ path: path.join(shots, 'settings-nl-first-start.png') });
+      await page.getByTestId('settings-language').selectOption('en');
+      await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+      await page.reload();
+      await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
+      await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    } finally {
+      await host.stop();
+    }
   });
 
   test('switches to Dutch and dark theme, and keeps them after a reload', async ({ page, host }) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { apiMessage } from '../../shared/api/api-messages';
 import { failureOf, KoppelError } from '../../shared/api/errors';
 import type { HostKind } from '../../shared/api/calls/app';
+import type { Language } from '../../shared/settings/settings';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
 import { appHandlers } from '../services/app-service';
@@ -39,6 +40,8 @@ export interface CreateAppOptions {
   dataDir: string;
   /** electron-store on the desktop; conf (the default) elsewhere. */
   settingsBackend?: (dataDir: string) => SettingsBackend;
+  /** The language a data folder without settings starts in (the system's); English if not given. */
+  systemLanguage?: Language;
   logger?: Logger;
   /**
    * Also log to `<dataDir>/logs/koppel-<logFile>.log` (rotated): the desktop app, the web host and
@@ -87,7 +90,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     });
   }
   const bus = new EventBus();
-  const settings = new SettingsStore((options.settingsBackend ?? createConfBackend)(options.dataDir));
+  const settings = new SettingsStore((options.settingsBackend ?? createConfBackend)(options.dataDir), {
+    ...(options.systemLanguage ? { systemLanguage: options.systemLanguage } : {}),
+  });
   settings.onChange((next) => bus.emit('settings.changed', next));
   const connections = new ConnectionRegistry({
     settings,

@@ -35,6 +35,32 @@ describe('settings store', () => {
     });
   });
 
+  it("starts a data folder without settings in the system's language, and keeps a stored one", () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-settings-'));
+    dirs.push(fresh);
+    expect(new SettingsStore(createConfBackend(fresh), { systemLanguage: 'nl' }).get()).toMatchObject({
+      schemaVersion: SETTINGS_SCHEMA_VERSION,
+      language: 'nl',
+      theme: 'system',
+    });
+    expect(JSON.parse(fs.readFileSync(path.join(fresh, 'settings.json'), 'utf8'))).toMatchObject({
+      language: 'nl',
+    });
+    // Opened again on an English system, the folder keeps Dutch.
+    expect(new SettingsStore(createConfBackend(fresh), { systemLanguage: 'en' }).get().language).toBe('nl');
+    // A stored English document stays English on a Dutch system.
+    const { dir } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION, language: 'en' });
+    expect(new SettingsStore(createConfBackend(dir), { systemLanguage: 'nl' }).get().language).toBe('en');
+    // An emptied file is a new start; without a system language, English.
+    const emptied = dataDirWith({});
+    expect(new SettingsStore(createConfBackend(emptied.dir), { systemLanguage: 'nl' }).get().language).toBe(
+      'nl',
+    );
+    const none = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-settings-'));
+    dirs.push(none);
+    expect(new SettingsStore(createConfBackend(none)).get().language).toBe('en');
+  });
+
   it('gives a document from before the desktop options the desktop defaults, and keeps a change', () => {
     const { dir, file } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION, language: 'nl' });
     const store = new SettingsStore(createConfBackend(dir));

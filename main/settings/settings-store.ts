@@ -4,7 +4,13 @@ import {
   SettingsMigrationError,
   settingsProblemText,
 } from '../../shared/settings/migrations';
-import { applySettingsPatch, Settings, type SettingsPatch } from '../../shared/settings/settings';
+import {
+  applySettingsPatch,
+  SETTINGS_SCHEMA_VERSION,
+  Settings,
+  type Language,
+  type SettingsPatch,
+} from '../../shared/settings/settings';
 
 /**
  * Where the settings document lives: electron-store on the desktop, conf under Node. Both are the
@@ -16,13 +22,30 @@ export interface SettingsBackend {
   write(value: Settings): void;
 }
 
+export interface SettingsStoreOptions {
+  /**
+   * The language of the system (the desktop's, or the locale of the process's environment): a
+   * data folder without settings starts in it, so Koppel opens in Dutch on a Dutch PC. A stored
+   * document keeps its own.
+   */
+  systemLanguage?: Language;
+}
+
 /** Settings with one zod schema and migrations, whatever the backend. */
 export class SettingsStore {
   private current: Settings;
   private readonly listeners = new Set<(settings: Settings) => void>();
 
-  constructor(private readonly backend: SettingsBackend) {
-    this.current = this.readFile();
+  constructor(
+    private readonly backend: SettingsBackend,
+    options: SettingsStoreOptions = {},
+  ) {
+    this.current = isNewDocument(backend.read())
+      ? Settings.parse({
+          schemaVersion: SETTINGS_SCHEMA_VERSION,
+          ...(options.systemLanguage ? { language: options.systemLanguage } : {}),
+        })
+      : this.readFile();
     backend.write(this.current);
   }
 
@@ -76,4 +99,13 @@ export class SettingsStore {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/** No settings yet: no file (conf reads it as `{}`), or one emptied by hand. */
+function isNewDocument(stored: unknown): boolean {
+  return (
+    stored === undefined ||
+    stored === null ||
+    (typeof stored === 'object' && !Array.isArray(stored) && Object.keys(stored).length === 0)
+  );
 }

@@ -158,6 +158,30 @@ describe('koppel command line', () => {
     }
   });
 
+  it("starts a new data folder in the system's language, and an existing one in its own", () => {
+    const folders = [1, 2].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-language-')));
+    const [dutchPc, englishPc] = folders as [string, string];
+    const languageAfter = (locale: string, dataDir: string) => {
+      const result = spawnSync(process.execPath, [bin, 'templates', 'list', '--data-dir', dataDir], {
+        encoding: 'utf8',
+        env: { ...process.env, LC_ALL: locale },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      return (
+        JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as { language: string }
+      ).language;
+    };
+    try {
+      expect(languageAfter('nl_BE.UTF-8', dutchPc)).toBe('nl');
+      expect(languageAfter('C.UTF-8', englishPc)).toBe('en');
+      // The folder keeps the language it has, whatever the locale of a later start.
+      expect(languageAfter('C.UTF-8', dutchPc)).toBe('nl');
+      expect(languageAfter('nl_NL.UTF-8', englishPc)).toBe('en');
+    } finally {
+      for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('ends normally when what reads its output stops early (koppel … | head)', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-pipe-'));
     try {

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
   const koppel: App = await createApp({
     host: 'electron',
     dataDir,
+    // The desktop's first language (Windows' and macOS's display language, Linux's locale).
+    systemLanguage: languageOfLocale(app.getPreferredSystemLanguages()[0] ?? app.getLocale()),
     logFile: 'desktop',
     settingsBackend: createElectronStoreBackend,
     documentBackend: createElectronDocumentBackend,
