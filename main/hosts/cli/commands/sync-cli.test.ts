@@ -522,8 +522,15 @@ describe('koppel run', () => {
     system.seed('orders', sampleOrders(10));
     const result = await run('run', writeFlow('orders.flow.json', validated), '--dry-run', '--limit', '4');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/succeeded in .* 4 records: 4 succeeded/);
+    expect(result.stdout).toMatch(/^Dry run \S+: succeeded in .* 4 records: 4 succeeded/m);
+    expect(result.stdout).toContain('Nothing was written (a dry run)');
     expect(system.list('invoices')).toEqual([]);
+    // The history tells it from a run that wrote: the same orders are not read as sent.
+    await run('run', writeFlow('orders.flow.json', validated), '--limit', '4');
+    const listed = (await run('runs', 'list')).stdout.trim().split('\n');
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).not.toContain('dry run');
+    expect(listed[1]).toMatch(/\[dry run: nothing written\] {2}total 4, ok 4/);
   });
 
   it('runs a template by id and lists templates', async () => {

@@ -276,7 +276,9 @@ export function describeRun(run: RunSummary): string {
     : run.stopped
       ? ` (${run.stopped} stopped by the cancel)`
       : '';
-  return `${run.id}  ${run.startedAt}  ${run.status.padEnd(11)} ${run.trigger.padEnd(8)} ${run.flowName}  total ${total}, ok ${succeeded}, skipped ${skipped}, failed ${failed}${fixed}  (${duration})`;
+  // A dry run's "ok" records were not written: said, so a list does not read as the same orders sent twice.
+  const dry = run.dryRun ? ' [dry run: nothing written]' : '';
+  return `${run.id}  ${run.startedAt}  ${run.status.padEnd(11)} ${run.trigger.padEnd(8)} ${run.flowName}${dry}  total ${total}, ok ${succeeded}, skipped ${skipped}, failed ${failed}${fixed}  (${duration})`;
 }
 
 /** The warnings a run's summary repeats, at most (each once; the run's log holds them all). */
@@ -291,7 +293,7 @@ export async function followRun(
   io: SyncCliIo,
   app: App,
   handle: RunHandle,
-  options: { json: boolean },
+  options: { json: boolean; dryRun?: boolean },
 ): Promise<RunResult> {
   const counts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
   const bar =
@@ -348,7 +350,7 @@ export async function followRun(
     if (result.error) io.err(`Stopped: ${result.error.message}\n`);
     for (const warning of warnings) io.err(`Warning: ${warning.message}\n`);
   } else {
-    printSummary(io, app, result);
+    printSummary(io, app, result, options.dryRun ?? false);
     if (warnings.length > 0) {
       io.out('Worth a look:\n');
       for (const warning of warnings) io.out(`  ${warning.message}\n`);
@@ -358,11 +360,15 @@ export async function followRun(
   return result;
 }
 
-function printSummary(io: SyncCliIo, app: App, result: RunResult): void {
+function printSummary(io: SyncCliIo, app: App, result: RunResult, dryRun: boolean): void {
   const { total, succeeded, skipped, failed } = result.counts;
   io.out(
-    `Run ${result.runId}: ${result.status} in ${(result.durationMs / 1000).toFixed(1)} s — ${recordCount(total)}: ${succeeded} succeeded, ${skipped} skipped, ${failed} failed.\n`,
+    `${dryRun ? 'Dry run' : 'Run'} ${result.runId}: ${result.status} in ${(result.durationMs / 1000).toFixed(1)} s — ${recordCount(total)}: ${succeeded} succeeded, ${skipped} skipped, ${failed} failed.\n`,
   );
+  if (dryRun)
+    io.out(
+      "Nothing was written (a dry run); the run's page in the app shows what each record would have sent.\n",
+    );
   if (result.error) io.out(`Stopped: ${result.error.message}\n`);
   if (result.unreachableFailed > 0) {
     io.out(
