@@ -167,11 +167,18 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
           const items = app.ctx.sync.store.items.search(text, 200);
           if (options.json) io.out(`${JSON.stringify(items.map((item) => itemJson(item, true)))}\n`);
           else if (items.length === 0) io.out(`Nothing found for "${text}".\n`);
-          else
+          else {
+            // Records of a dry run were not written: marked, as the app's search marks them.
+            const runs = new Map<string, boolean>();
+            const dry = (runId: string) => {
+              if (!runs.has(runId)) runs.set(runId, app.ctx.sync.store.runs.get(runId)?.dryRun ?? false);
+              return runs.get(runId) ? '  [dry run]' : '';
+            };
             for (const item of items)
               io.out(
-                `${item.runId}  ${item.status.padEnd(9)} ${item.key}  ${Object.values(item.businessKeys).join(', ')}\n`,
+                `${item.runId}  ${item.status.padEnd(9)} ${item.key}  ${Object.values(item.businessKeys).join(', ')}${dry(item.runId)}\n`,
               );
+          }
         }),
       options,
     ),

@@ -531,6 +531,10 @@ describe('koppel run', () => {
     expect(listed).toHaveLength(2);
     expect(listed[0]).not.toContain('dry run');
     expect(listed[1]).toMatch(/\[dry run: nothing written\] {2}total 4, ok 4/);
+    const found = (await run('runs', 'search', 'ORD-1001')).stdout.trim().split('\n');
+    expect(found).toHaveLength(2);
+    expect(found[0]).not.toContain('[dry run]');
+    expect(found[1]).toMatch(/ORD-1001.*\[dry run\]$/);
   });
 
   it('runs a template by id and lists templates', async () => {
