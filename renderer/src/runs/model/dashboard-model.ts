@@ -44,11 +44,14 @@ export function totals(points: readonly DayPoint[]): { synced: number; failed: n
 }
 
 /**
- * The run a flow's health is judged by: its newest run that was not a retry (a retry run only
- * re-tries some records; their outcome shows in the run they came from).
+ * The run a flow's health is judged by: its newest finished run that was not a dry run (a dry run
+ * tries the flow and writes nothing: a good one does not make a failing flow well, nor a bad one a
+ * working flow ill; a run still going has no outcome yet) nor a retry (a retry run only re-tries
+ * some records; their outcome shows in the run they came from), unless retries are all there is.
  */
 export function healthRun(runs: readonly RunSummary[]): RunSummary | null {
-  return runs.find((run) => run.trigger !== 'retry') ?? runs[0] ?? null;
+  const judged = runs.filter((run) => !run.dryRun && run.status !== 'running');
+  return judged.find((run) => run.trigger !== 'retry') ?? judged[0] ?? null;
 }
 
 /** A flow on its schedule that cannot run: the scheduler skips it until its problems are fixed. */

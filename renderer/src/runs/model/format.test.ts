@@ -131,4 +131,15 @@ describe('dashboard model', () => {
     expect(healthRun([retry])?.id).toBe('retry');
     expect(healthRun([])).toBeNull();
   });
+
+  it('health ignores dry runs and a run still going', () => {
+    const failed = run('failed', { id: 'failed' });
+    const goodTry = run('succeeded', { id: 'try', dryRun: true, trigger: 'manual' });
+    const badTry = run('failed', { id: 'bad-try', dryRun: true, trigger: 'manual' });
+    const going = run('running', { id: 'going', finishedAt: null, durationMs: null });
+    expect(healthRun([goodTry, failed])?.id).toBe('failed');
+    expect(healthRun([badTry, run('succeeded', { id: 'ok' })])?.id).toBe('ok');
+    expect(healthRun([going, goodTry, badTry])).toBeNull();
+    expect(overallHealth([{ id: 'a', run: healthRun([going, goodTry]) }])).toEqual({ state: 'empty' });
+  });
 });
