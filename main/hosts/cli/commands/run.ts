@@ -29,30 +29,37 @@ export function parseLimit(value: string): number {
   return limit;
 }
 
-/** A path to a flow file, or the id of a template in resources/templates. */
+/**
+ * A path to a flow file, the id of a flow saved in the data folder (as `koppel flows list` shows
+ * it: the flow made in the app runs as it is saved, on its own history), or a template's id.
+ */
 function resolveFlow(app: App, target: string): FlowDocument {
   if (target.endsWith('.json') || fs.existsSync(target)) return readFlowFile(target);
+  const saved = app.ctx.sync.flows.get(target);
+  if (saved) return saved;
   try {
     return app.ctx.sync.templates.get(target);
   } catch (error) {
-    // Neither: perhaps a mistyped file name (without .json) or template id; say where both are.
+    // None: perhaps a mistyped file name (without .json) or id; say where each is listed.
     if (error instanceof KoppelError && error.code === 'not_found') {
       throw new CliExit(
         ExitCode.invalid,
-        `"${target}" is neither a flow file nor a template id ("koppel templates list" shows the templates).`,
+        `"${target}" is neither a flow file, a saved flow's id ("koppel flows list") nor a template id ("koppel templates list").`,
       );
     }
     throw error;
   }
 }
 
-/** `koppel run <template-id|flow.json>`: runs a flow once, with a progress bar on a terminal. */
+/** `koppel run <flow-id|template-id|flow.json>`: runs a flow once, with a progress bar on a terminal. */
 export function registerRun(program: Command, io: SyncCliIo = processIo): void {
   withDataDir(
     program
       .command('run')
-      .description('run a flow once: a template id (see "koppel templates list") or a flow.json file')
-      .argument('<flow>', 'template id or path to a .flow.json file')
+      .description(
+        'run a flow once: a saved flow\'s id (see "koppel flows list"), a template id (see "koppel templates list") or a flow.json file',
+      )
+      .argument('<flow>', 'saved flow id, template id or path to a .flow.json file')
       .option('--dry-run', 'do everything but the writes, recording what would be sent')
       .option('--limit <n>', 'at most this many records', parseLimit)
       .option('--json', 'print one JSON line with the outcome'),

@@ -364,8 +364,35 @@ describe('koppel run', () => {
     expect(unknown).toMatchObject({
       code: 2,
       stderr:
-        'koppel run: "no-such-template" is neither a flow file nor a template id ("koppel templates list" shows the templates).\n',
+        'koppel run: "no-such-template" is neither a flow file, a saved flow\'s id ("koppel flows list") nor a template id ("koppel templates list").\n',
     });
+  });
+
+  it("runs a flow saved in the data folder by its id, as saved, on that flow's history", async () => {
+    const { run, system, writeFlow, dataDir } = koppel();
+    system.seed('orders', sampleOrders(3));
+    const file = writeFlow('orders.flow.json', { ...validated, name: 'Saved orders' });
+    expect((await run('flows', 'import', file, '--data-dir', dataDir)).code).toBe(0);
+    // The file is gone: the run is the saved flow's, not a file's.
+    fs.rmSync(file);
+    const first = await run('run', validated.id, '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.lastLine)).toMatchObject({
+      status: 'succeeded',
+      counts: { total: 3, succeeded: 3 },
+    });
+    expect(system.list('invoices')).toHaveLength(3);
+    const [latest] = JSON.parse((await run('runs', 'list', '--json')).lastLine) as {
+      flowId: string;
+      flowName: string;
+    }[];
+    expect(latest).toMatchObject({ flowId: validated.id, flowName: 'Saved orders' });
+    // Its history goes on: the next run by id finds nothing new and writes nothing again.
+    system.seed('orders', sampleOrders(1, 4));
+    expect(JSON.parse((await run('run', validated.id, '--json')).lastLine)).toMatchObject({
+      counts: { total: 1, succeeded: 1 },
+    });
+    expect(system.list('invoices')).toHaveLength(4);
   });
 
   it('with --json, a command that fails before its output still prints one JSON line: the error, its exit code and the problems', async () => {
