@@ -1,4 +1,5 @@
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
+import { nodeNamesOf } from '../../../../shared/flow/node-names';
 import { ItemStatus, RunStatus, STOPPED_BY_CANCEL } from '../../../../shared/flow/run-records';
 import { recordCount } from '../../../../shared/flow/wording';
 import { Language } from '../../../../shared/settings/settings';
@@ -9,6 +10,7 @@ import { parseLimit } from './run';
 import {
   CliExit,
   describeRun,
+  nodeAt,
   followRun,
   guarded,
   itemJson,
@@ -96,11 +98,12 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
           if (run.parentRunId) io.out(`Retries records of ${run.parentRunId}\n`);
           const retries = app.ctx.sync.store.runs.retriesOf(runId);
           if (retries.length > 0) io.out(`Retried in ${retries.join(', ')}\n`);
+          const names = nodeNamesOf(app.ctx.sync.store.runs.flowOf(runId), 'en');
           for (const item of items) {
             const keys = Object.values(item.businessKeys).join(', ');
             const why =
               item.status === 'failed'
-                ? ` at ${item.nodeId ?? '?'}: ${item.error?.message ?? ''}`
+                ? ` at ${nodeAt(names, item.nodeId)}: ${item.error?.message ?? ''}`
                 : item.reason
                   ? ` (${item.reason})`
                   : '';

@@ -173,6 +173,17 @@ describe('koppel run', () => {
     const first = await run('run', file, '--json');
     expect(first.code).toBe(1);
     const { runId } = JSON.parse(first.lastLine) as { runId: string };
+    // Without --json (another data folder, the same orders), the summary names where each failed
+    // record stopped as the app does, and the node's id.
+    const other = koppel();
+    other.system.seed('orders', [
+      { id: 'bad', orderNumber: 'ORD-BAD', email: 'bad@example.com', sku: 'A-1' },
+    ]);
+    const told = await other.run('run', file);
+    expect(told.code).toBe(1);
+    expect(told.stdout).toContain(
+      '  failed memory:orders:bad at Validate (check): Field "sku" must contain digits only, got "A-1".\n',
+    );
 
     const show = await run('runs', 'show', runId, '--failed', '--json');
     expect(JSON.parse(show.lastLine)).toEqual({
@@ -203,7 +214,9 @@ describe('koppel run', () => {
     expect(again.code).toBe(1);
     expect(JSON.parse(again.lastLine)).toMatchObject({ status: 'failed', counts: { total: 1, failed: 1 } });
     const human = await run('runs', 'show', runId);
-    expect(human.stdout).toContain('failed    memory:orders:bad [ORD-BAD, bad@example.com, A-1] at check');
+    expect(human.stdout).toContain(
+      'failed    memory:orders:bad [ORD-BAD, bad@example.com, A-1] at Validate (check): Field "sku" must contain digits only',
+    );
     // It names the runs that retried it, and a retry run names the run it retries.
     const retryId = (JSON.parse(again.lastLine) as { runId: string }).runId;
     expect(human.stdout).toContain(`Retried in ${retryId}`);
@@ -537,7 +550,8 @@ describe('koppel run', () => {
     // Each of them says so in the run's records; --json keeps their status (failed, to retry).
     const shown = (await run('runs', 'show', runId)).stdout.split('\n').slice(1).filter(Boolean);
     expect(shown).toHaveLength(3);
-    for (const line of shown) expect(line).toMatch(/^ {2}stopped {3}memory:orders:\S+ .* at target: /);
+    for (const line of shown)
+      expect(line).toMatch(/^ {2}stopped {3}memory:orders:\S+ .* at [^(]+ \(target\): /);
     const json = JSON.parse((await run('runs', 'show', runId, '--json')).lastLine) as {
       items: { status: string }[];
     };

@@ -6,6 +6,7 @@ import type { FlowDocument } from '../../../../shared/flow/flow-document';
 import { FlowMigrationError, migrateFlow } from '../../../../shared/flow/migrations';
 import type { FlowProblem } from '../../../../shared/flow/flow-problem';
 import { fixedByRetry, type RunItemSummary, type RunSummary } from '../../../../shared/flow/run-records';
+import { nodeName, nodeNamesOf, type NodeNames } from '../../../../shared/flow/node-names';
 import { recordCount } from '../../../../shared/flow/wording';
 import { warningsIn, type RunWarning } from '../../../../shared/flow/run-warnings';
 import type { App } from '../../../app/create-app';
@@ -268,6 +269,13 @@ export function itemJson(item: RunItemSummary, withRunId = false) {
   };
 }
 
+/** Where a record stopped, as people name the node and scripts know it: `Validate (check)`. */
+export function nodeAt(names: NodeNames, nodeId: string | null): string {
+  if (!nodeId) return '?';
+  const name = nodeName(names, nodeId);
+  return name === nodeId ? nodeId : `${name} (${nodeId})`;
+}
+
 export function describeRun(run: RunSummary): string {
   const { total, succeeded, skipped, failed } = run.counts;
   const duration = run.durationMs === null ? 'running' : `${(run.durationMs / 1000).toFixed(1)} s`;
@@ -377,8 +385,11 @@ function printSummary(io: SyncCliIo, app: App, result: RunResult, dryRun: boolea
   }
   if (failed > 0) {
     const { items } = app.ctx.sync.store.items.list(result.runId, { status: 'failed', limit: 20, offset: 0 });
+    const names = nodeNamesOf(app.ctx.sync.store.runs.flowOf(result.runId), 'en');
     for (const item of items)
-      io.out(`  failed ${item.key} at ${item.nodeId ?? '?'}: ${item.error?.message ?? item.reason ?? ''}\n`);
+      io.out(
+        `  failed ${item.key} at ${nodeAt(names, item.nodeId)}: ${item.error?.message ?? item.reason ?? ''}\n`,
+      );
     if (failed > items.length)
       io.out(`  … and ${failed - items.length} more (koppel runs show ${result.runId} --failed)\n`);
   }
