@@ -1,4 +1,5 @@
 import { KoppelError } from '../../shared/api/errors';
+import { isRecord } from '../../shared/flow/schema-walk';
 import {
   migrateSettings,
   SettingsMigrationError,
@@ -40,12 +41,13 @@ export class SettingsStore {
     private readonly backend: SettingsBackend,
     options: SettingsStoreOptions = {},
   ) {
-    this.current = isNewDocument(backend.read())
+    const stored = backend.read();
+    this.current = isNewDocument(stored)
       ? Settings.parse({
           schemaVersion: SETTINGS_SCHEMA_VERSION,
           ...(options.systemLanguage ? { language: options.systemLanguage } : {}),
         })
-      : this.readFile();
+      : this.readFile(stored);
     backend.write(this.current);
   }
 
@@ -84,10 +86,13 @@ export class SettingsStore {
     return next;
   }
 
-  /** The file as it is now, migrated; what is wrong with it when it cannot be read, naming the file. */
-  private readFile(): Settings {
+  /**
+   * The file as it is now (or as just read), migrated; what is wrong with it when it cannot be
+   * read, naming the file.
+   */
+  private readFile(stored: unknown = this.backend.read()): Settings {
     try {
-      return migrateSettings(this.backend.read());
+      return migrateSettings(stored);
     } catch (error) {
       if (error instanceof SettingsMigrationError)
         throw new KoppelError('invalid_input', settingsProblemText(error.problem, this.backend.path));
@@ -103,9 +108,5 @@ export class SettingsStore {
 
 /** No settings yet: no file (conf reads it as `{}`), or one emptied by hand. */
 function isNewDocument(stored: unknown): boolean {
-  return (
-    stored === undefined ||
-    stored === null ||
-    (typeof stored === 'object' && !Array.isArray(stored) && Object.keys(stored).length === 0)
-  );
+  return stored === undefined || stored === null || (isRecord(stored) && Object.keys(stored).length === 0);
 }
