@@ -85,7 +85,7 @@ export function registerRun(program: Command, io: SyncCliIo = processIo): void {
             dryRun: options.dryRun ?? false,
             limit: options.limit ?? null,
           });
-          await followRun(io, app, handle, { json: options.json ?? false, dryRun: options.dryRun ?? false });
+          await followRun(io, app, handle, { json: options.json ?? false });
         } finally {
           await app.dispose();
         }

@@ -301,7 +301,7 @@ export async function followRun(
   io: SyncCliIo,
   app: App,
   handle: RunHandle,
-  options: { json: boolean; dryRun?: boolean },
+  options: { json: boolean },
 ): Promise<RunResult> {
   const counts = { total: 0, succeeded: 0, skipped: 0, failed: 0 };
   const bar =
@@ -358,7 +358,7 @@ export async function followRun(
     if (result.error) io.err(`Stopped: ${result.error.message}\n`);
     for (const warning of warnings) io.err(`Warning: ${warning.message}\n`);
   } else {
-    printSummary(io, app, result, options.dryRun ?? false);
+    printSummary(io, app, result);
     if (warnings.length > 0) {
       io.out('Worth a look:\n');
       for (const warning of warnings) io.out(`  ${warning.message}\n`);
@@ -368,8 +368,9 @@ export async function followRun(
   return result;
 }
 
-function printSummary(io: SyncCliIo, app: App, result: RunResult, dryRun: boolean): void {
+function printSummary(io: SyncCliIo, app: App, result: RunResult): void {
   const { total, succeeded, skipped, failed } = result.counts;
+  const dryRun = app.ctx.sync.store.runs.get(result.runId)?.dryRun ?? false;
   io.out(
     `${dryRun ? 'Dry run' : 'Run'} ${result.runId}: ${result.status} in ${(result.durationMs / 1000).toFixed(1)} s — ${recordCount(total)}: ${succeeded} succeeded, ${skipped} skipped, ${failed} failed.\n`,
   );
