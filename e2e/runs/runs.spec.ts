@@ -186,12 +186,22 @@ test.describe('runs and monitoring', () => {
     await expect(caption).toContainText(`${today?.failed} failed`);
     await expect(page.locator('[data-testid="overall-chart"] .recharts-bar-rectangle').first()).toBeVisible();
     await expect(page.getByTestId('health-line')).toBeVisible();
+    // The flow's card judges it by the run the retry fixed: one badge beside its name, saying so
+    // (the run failed: its tooltip says that; the run page shows both).
+    const cardTitle = page.locator(`[data-testid="flow-card"][data-flow-id="${flow.id}"] .card-title`);
+    await expect(cardTitle.locator('.badge')).toHaveCount(1);
+    await expect(cardTitle.getByTestId('run-fixed')).toHaveText('Fixed by a retry');
+    await expect(cardTitle.getByTestId('run-fixed')).toHaveAttribute(
+      'title',
+      'The run failed; retries have since fixed every record it failed.',
+    );
     await page.screenshot({ path: shot('dashboard'), fullPage: true });
 
     // Dutch and dark.
     await api.call('settings.update', { language: 'nl', theme: 'dark' });
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     await expect(page.getByText('Laatste run').first()).toBeVisible();
+    await expect(cardTitle.getByTestId('run-fixed')).toHaveText('Hersteld');
     await page.screenshot({ path: shot('dashboard-nl-dark'), fullPage: true });
     await page.goto(`${host.origin}/#/runs/${runId}`);
     await expect(run.screen).toBeVisible();

@@ -40,7 +40,7 @@ export function FlowHealthCard({
     >
       <div className="card-title">
         <h2>{flow.name}</h2>
-        {flow.running ? <StatusBadge status="running" /> : health && <RunStatusBadge run={health} />}
+        {flow.running ? <StatusBadge status="running" /> : health && <RunStatusBadge run={health} compact />}
       </div>
       <dl className="db-facts">
         <dt>{t('dashboard.lastRun')}</dt>
