@@ -219,6 +219,13 @@ export class TwinHarness {
     return this.runStore().items.list(runId, { limit: 100_000, offset: 0 }).items;
   }
 
+  /** A run's log lines of one message code (`teamleaderTaxChanged`, …), in order. */
+  logLines(runId: string, code: string) {
+    return this.runStore()
+      .events.page(runId, 0, 10_000)
+      .flatMap((event) => (event.type === 'log' && event.text?.code === code ? [event] : []));
+  }
+
   runStore(): Store {
     if (!this.store) throw new Error('The harness is closed.');
     return this.store;

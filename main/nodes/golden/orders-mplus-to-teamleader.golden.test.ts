@@ -304,17 +304,10 @@ describe('template orders-mplus-to-teamleader', () => {
       }
     }
     expect(changed.size).toBeGreaterThan(0);
-    const taxWarnings = (runId: string) =>
-      h
-        .runStore()
-        .events.page(runId, 0, 10_000)
-        .flatMap((event) =>
-          event.type === 'log' && event.text?.code === 'teamleaderTaxChanged' ? [event] : [],
-        );
 
     for (const dryRun of [true, false]) {
       const result = await h.run(TEMPLATE, undefined, { dryRun });
-      const warnings = taxWarnings(result.runId);
+      const warnings = h.logLines(result.runId, 'teamleaderTaxChanged');
       expect(warnings.every((warning) => warning.level === 'warn')).toBe(true);
       expect(new Set(warnings.map((w) => `${w.text?.params.from} → ${w.text?.params.to}`))).toEqual(changed);
       expect(warnings).toHaveLength(changed.size);

@@ -156,10 +156,7 @@ describe('template orders-teamleader-to-mplus', () => {
 
     for (const dryRun of [true, false]) {
       const result = await h.run(TEMPLATE, undefined, { dryRun });
-      const warnings = h
-        .runStore()
-        .events.page(result.runId, 0, 10_000)
-        .flatMap((event) => (event.type === 'log' && event.text?.code === 'mplusTaxChanged' ? [event] : []));
+      const warnings = h.logLines(result.runId, 'mplusTaxChanged');
       expect(
         new Set(
           warnings.map((w) => `${w.text?.params.from} → ${w.text?.params.code} (${w.text?.params.to} %)`),

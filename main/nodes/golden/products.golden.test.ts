@@ -121,6 +121,48 @@ describe('template products-mplus-to-teamleader', () => {
     }
   });
 
+  it('warns once a run of each article group Teamleader has no product category for; the products go in without one', async () => {
+    const groups = new Map(
+      (await h.mplusEntities<WireGroup>('articleGroups')).map((g) => [g.groupNumber, g.name]),
+    );
+    const products = await h.mplusEntities<{ productNumber: number; groupNumbers?: number[] }>('products');
+    const categories = new Set(
+      (await h.teamleaderEntities<{ name: string }>('productCategories')).map((c) => c.name),
+    );
+    // The sandbox's till has article groups its Teamleader has no category for (no flow makes them).
+    const missing = new Set(
+      products.flatMap((p) => {
+        const name = groups.get(p.groupNumbers?.[0] ?? -1);
+        return name !== undefined && !categories.has(name) ? [name] : [];
+      }),
+    );
+    expect(missing.size).toBeGreaterThan(0);
+    for (const dryRun of [true, false]) {
+      const result = await h.run('products-mplus-to-teamleader', undefined, { dryRun });
+      expect(result.counts.failed).toBe(0);
+      const warnings = h.logLines(result.runId, 'teamleaderCategoryLeftOut');
+      expect(warnings.map((w) => w.text?.params.category).sort()).toEqual([...missing].sort());
+      expect(warnings.every((w) => w.level === 'warn' && w.key?.startsWith('mplus:article:'))).toBe(true);
+      expect(warnings[0]?.message).toMatch(
+        /^Product "\d+": Teamleader has no product category "[^"]+"; left out\. Told once a run for "[^"]+"\.$/,
+      );
+    }
+    // The articles of those groups are in Teamleader, without a category.
+    const inMissingGroup = new Set(
+      products.flatMap((p) =>
+        missing.has(groups.get(p.groupNumbers?.[0] ?? -1) ?? '') ? [p.productNumber] : [],
+      ),
+    );
+    const codes = new Set(
+      (await h.mplusEntities<WireArticle>('articles')).flatMap((a) =>
+        inMissingGroup.has(a.productNumber) ? [String(a.articleNumber)] : [],
+      ),
+    );
+    const made = (await h.teamleaderEntities<TlProduct>('products')).filter((p) => codes.has(p.code ?? ''));
+    expect(made).toHaveLength(codes.size);
+    expect(made.every((p) => (p.product_category ?? null) === null)).toBe(true);
+  });
+
   it('updates a changed article except its create-only long description', async () => {
     const article = (await h.mplusEntities<WireArticle>('articles'))[0] as WireArticle;
     const firstExtra = 'Eerste omschrijving';

@@ -68,9 +68,10 @@ export const teamleaderMessages = {
       `${lineText(params, 'nl')}: ${params.from} % btw in de bron, ${params.to} % in Teamleader ("Btw per land" zet het zo om): btw en totaal van het document wijken af van de bron. Eén keer per run gemeld voor ${params.from} % → ${params.to} %.`,
   ),
   teamleaderCategoryLeftOut: wording<{ sku: string; category: string }>(
-    ({ sku, category }) => `Product "${sku}": Teamleader has no product category "${category}"; left out.`,
     ({ sku, category }) =>
-      `Product "${sku}": Teamleader heeft geen productcategorie "${category}"; de categorie blijft leeg.`,
+      `Product "${sku}": Teamleader has no product category "${category}"; left out. Told once a run for "${category}".`,
+    ({ sku, category }) =>
+      `Product "${sku}": Teamleader heeft geen productcategorie "${category}"; de categorie blijft leeg. Eén keer per run gemeld voor "${category}".`,
   ),
   teamleaderProductMadeMeanwhile: wording<{ sku: string }>(
     ({ sku }) =>

@@ -70,6 +70,9 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
     const lookups = new TeamleaderReference(client, ctx.signal);
     const products = new ProductsByCode(client, ctx.signal);
     const signal = ctx.signal;
+    // Categories Teamleader lacks that this run already warned of: a till's article group is shared
+    // by many articles, and a warning each buried the run's other warnings.
+    const missingCategoriesTold = new Set<string>();
 
     const body = async (
       write: TargetWrite,
@@ -89,8 +92,13 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
             : await lookups.taxRateId(departmentId, payload.taxRate, { sku });
       const categoryName = payload.category?.name;
       const categoryId = await lookups.categoryId(categoryName);
-      if (categoryName && !categoryId)
-        ctx.log.warn(runMessage('teamleaderCategoryLeftOut', { sku, category: categoryName }));
+      if (categoryName && !categoryId && !missingCategoriesTold.has(categoryName)) {
+        missingCategoriesTold.add(categoryName);
+        ctx.log.warn(
+          runMessage('teamleaderCategoryLeftOut', { sku, category: categoryName }),
+          write.item.key,
+        );
+      }
       if (payload.quantity !== undefined)
         payload.quantity = nonNegativeStock(payload.quantity, full.sku, ctx.log);
       const written = productBody(payload, {
