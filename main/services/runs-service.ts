@@ -121,6 +121,28 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
         finished: run.status !== 'running',
       };
     },
+    'runs.warnings': ({ runId, limit }) => {
+      if (!sync.store.runs.get(runId))
+        throw new KoppelError('not_found', apiMessage('runNotFound', { runId }));
+      const { total, distinct, lines } = sync.store.events.warnings(runId, limit);
+      return {
+        total,
+        distinct,
+        warnings: lines.map((line) => {
+          const item = line.key ? sync.store.items.byKey(runId, line.key) : undefined;
+          const keys = item?.businessKeys;
+          return {
+            seq: line.seq,
+            message: line.message,
+            ...(line.text ? { text: line.text } : {}),
+            nodeId: line.nodeId ?? null,
+            item: item
+              ? { id: item.id, label: keys?.orderNumber ?? keys?.sku ?? keys?.email ?? item.key }
+              : null,
+          };
+        }),
+      };
+    },
     'runs.stats': ({ flowId, days }) => sync.store.stats(days, sync.clock.now(), flowId),
     'runs.waiting': ({ flowId }) => ({
       records: sync.store.waiting.list(flowId).map((record) => ({

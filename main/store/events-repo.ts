@@ -1,14 +1,39 @@
-import { RunEvent } from '../../shared/flow/run-events';
+import { LogEvent, RunEvent } from '../../shared/flow/run-events';
 import type { Db } from './database';
 
 /** Stored run events, numbered per run. */
 export class EventsRepo {
   private readonly pageStmt;
+  private readonly logsStmt;
 
   constructor(db: Db) {
     this.pageStmt = db.prepare<[string, number, number], { body: string }>(
       'SELECT body FROM events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     );
+    // Through the partial index of log lines, so a run's item events are never read here. Named:
+    // without statistics SQLite takes the primary key, which reads every event of the run.
+    this.logsStmt = db.prepare<[string], { body: string }>(
+      "SELECT body FROM events INDEXED BY events_logs WHERE run_id = ? AND type = 'log' ORDER BY seq",
+    );
+  }
+
+  /**
+   * A run's warning lines ("warn" log events): how many it has, and each message once, in the
+   * order told, at most `max` (a rule that warns of every record would otherwise bury the rest).
+   */
+  warnings(runId: string, max: number): { total: number; distinct: number; lines: LogEvent[] } {
+    const seen = new Set<string>();
+    const lines: LogEvent[] = [];
+    let total = 0;
+    for (const row of this.logsStmt.iterate(runId)) {
+      const parsed = LogEvent.safeParse(JSON.parse(row.body));
+      if (!parsed.success || parsed.data.level !== 'warn') continue;
+      total++;
+      if (seen.has(parsed.data.message)) continue;
+      seen.add(parsed.data.message);
+      if (lines.length < max) lines.push(parsed.data);
+    }
+    return { total, distinct: seen.size, lines };
   }
 
   /** Events after `afterSeq` (0 = from the start), oldest first. */

@@ -197,4 +197,8 @@ export const schemaSteps: readonly string[] = [
   );
   CREATE INDEX waiting_by_since ON waiting (since);
   `,
+  // 8: a run's log lines without reading its item events (the run page's "Worth a look").
+  `
+  CREATE INDEX events_logs ON events (run_id, seq) WHERE type = 'log';
+  `,
 ];

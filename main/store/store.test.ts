@@ -47,6 +47,34 @@ describe('Store', () => {
     await expect(single.store.warmUp()).resolves.toBeUndefined();
   });
 
+  it("reads a run's warnings through the index of log lines: how many, each message once in order, at most max", async () => {
+    const { store } = open();
+    beginTestRun(store, 'run-1');
+    const writer = store.writer('run-1', { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+    const warn = (message: string, key?: string) =>
+      writer.event({ type: 'log', level: 'warn', message, ...(key ? { key } : {}) });
+    warn('Category "Koffie" left out.', 'mplus:article:1');
+    writer.event({ type: 'log', level: 'info', message: 'Read 3 records.' });
+    warn('Category "Koffie" left out.', 'mplus:article:2');
+    warn('Stock -1 is below zero.', 'mplus:article:3');
+    writer.event({ type: 'log', level: 'error', message: 'Not a warning.' });
+    warn('9 % becomes 6 %.');
+    await writer.commit();
+
+    const all = store.events.warnings('run-1', 10);
+    expect(all.total).toBe(4);
+    expect(all.distinct).toBe(3);
+    expect(all.lines.map((line) => [line.message, line.key])).toEqual([
+      ['Category "Koffie" left out.', 'mplus:article:1'],
+      ['Stock -1 is below zero.', 'mplus:article:3'],
+      ['9 % becomes 6 %.', undefined],
+    ]);
+    // At most `max` lines, while the counts still cover the whole run.
+    expect(store.events.warnings('run-1', 1)).toMatchObject({ total: 4, distinct: 3 });
+    expect(store.events.warnings('run-1', 1).lines).toHaveLength(1);
+    expect(store.events.warnings('no-such-run', 5)).toEqual({ total: 0, distinct: 0, lines: [] });
+  });
+
   it('commits a batch before handing its events to listeners', async () => {
     const { store } = open();
     beginTestRun(store, 'run-1');

@@ -124,6 +124,8 @@ export const LogEvent = z.object({
   until: z.string().optional(),
 });
 
+export type LogEvent = z.infer<typeof LogEvent>;
+
 export const RunFinishedEvent = z.object({
   ...base,
   type: z.literal('runFinished'),

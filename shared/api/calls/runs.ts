@@ -41,6 +41,18 @@ export const RunStats = z.object({
 });
 export type RunStats = z.infer<typeof RunStats>;
 
+/** One warning a run told (a tax rule that changes the VAT, a category left out), with its record. */
+export const RunWarningLine = z.object({
+  seq: z.number().int(),
+  /** In English (see `text`). */
+  message: z.string(),
+  text: RunMessage.optional(),
+  nodeId: z.string().nullable(),
+  /** The record it is about, when it names one this run has: its id and order number, SKU or e-mail. */
+  item: z.object({ id: z.number().int(), label: z.string() }).nullable(),
+});
+export type RunWarningLine = z.infer<typeof RunWarningLine>;
+
 /** A record skipped because another it needs is not there yet, which the next runs offer again. */
 export const WaitingRecordView = z.object({
   flowId: z.string(),
@@ -162,6 +174,17 @@ export const runsCalls = {
       .strict(),
     z.object({ events: z.array(RunEvent), lastSeq: z.number().int(), finished: z.boolean() }),
     "A page of a run's stored events (the live log catching up after a reconnect).",
+  ),
+  'runs.warnings': defineCall(
+    z.object({ runId: z.string(), limit: z.number().int().min(1).max(50).default(5) }).strict(),
+    z.object({
+      /** Warning lines in the run's log, repeats included. */
+      total: z.number().int(),
+      /** Different messages among them. */
+      distinct: z.number().int(),
+      warnings: z.array(RunWarningLine),
+    }),
+    'A run\'s warnings (its log\'s "warn" lines), each message once, in the order told, at most `limit`.',
   ),
   'runs.stats': defineCall(
     z.object({ flowId: z.string().optional(), days: z.number().int().min(1).max(365).default(30) }).strict(),

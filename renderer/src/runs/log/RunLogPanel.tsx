@@ -36,6 +36,8 @@ export interface RunLogPanelProps {
   onOpenRecord?: (runId: string, itemId: number) => void;
   /** A small panel (the editor's bottom panel): filter labels only for screen readers. */
   compact?: boolean;
+  /** The level filter to open on (the run page's "Show all warnings": warnings and errors). */
+  initialLevel?: LogFilter['level'];
   testId?: string;
 }
 
@@ -48,6 +50,7 @@ export const RunLogPanel = memo(function RunLogPanel({
   flowId,
   onOpenRecord,
   compact = false,
+  initialLevel,
   testId = 'run-log',
 }: RunLogPanelProps) {
   const { t } = useTranslation();
@@ -62,7 +65,9 @@ export const RunLogPanel = memo(function RunLogPanel({
   const loadError = useRunLogStore((state) => (runId ? (state.logs[runId]?.error ?? null) : null));
   const version = useLogVersion(runId);
   const flow = useRunLiveStore((state) => (runId ? state.flows[runId] : undefined));
-  const [filter, setFilter] = useState<LogFilter>(defaultLogFilter);
+  const [filter, setFilter] = useState<LogFilter>(() =>
+    initialLevel ? { ...defaultLogFilter, level: initialLevel } : defaultLogFilter,
+  );
   const deferredFilter = useDeferredValue(filter);
   const [follow, setFollow] = useState(true);
   const scrollRef = useRef<HTMLDivElement>(null);

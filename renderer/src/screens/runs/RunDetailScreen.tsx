@@ -16,6 +16,7 @@ import { NodeCountsTable } from '../../runs/shared/NodeCountsTable';
 import { ProgressBar } from '../../runs/shared/ProgressBar';
 import { RunCounts } from '../../runs/shared/RunCounts';
 import { RunStatusBadge } from '../../runs/shared/RunStatusBadge';
+import { RunWarnings } from '../../runs/shared/RunWarnings';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useRunActions } from '../../runs/shared/useRunActions';
 import { Tabs } from '../../runs/shared/Tabs';
@@ -46,6 +47,11 @@ export function RunDetailScreen({
     run?.status === 'running' && !initialStatus ? 'log' : 'records',
   );
   const [status, setStatus] = useState<ItemStatus | null>(initialStatus);
+  // The live log's level as the warnings' "show all" opens it; each click opens the log afresh.
+  const [logView, setLogView] = useState<{ level: 'warn' | undefined; opened: number }>({
+    level: undefined,
+    opened: 0,
+  });
   const actions = useRunActions(runId);
   // The retry this screen started, as it goes: the notice says how it ended once it has.
   const retryRun = useRunLiveStore((state) =>
@@ -173,6 +179,14 @@ export function RunDetailScreen({
           )}
         </p>
       )}
+      <RunWarnings
+        runId={runId}
+        status={run.status}
+        onShowAll={() => {
+          setLogView((view) => ({ level: 'warn', opened: view.opened + 1 }));
+          setTab('log');
+        }}
+      />
       <NodeCountsTable
         counts={run.nodeCounts}
         flow={flow}
@@ -225,7 +239,7 @@ export function RunDetailScreen({
           </>
         ) : (
           <div className="rn-log-host">
-            <RunLogPanel runId={runId} />
+            <RunLogPanel key={logView.opened} runId={runId} initialLevel={logView.level} />
           </div>
         )}
       </div>

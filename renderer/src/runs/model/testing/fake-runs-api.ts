@@ -71,6 +71,7 @@ export class FakeRunsApi {
       search: notUsed('search'),
       retry: notUsed('retry'),
       stats: notUsed('stats'),
+      warnings: notUsed('warnings'),
       erase: notUsed('erase'),
       waiting: notUsed('waiting'),
       stopWaiting: notUsed('stopWaiting'),

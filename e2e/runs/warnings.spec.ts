@@ -1,0 +1,64 @@
+import { expect, openApp, test } from '../fixtures/test';
+import { RunPage } from './runs-pages';
+import { finished, ordersScene } from './scene';
+
+test.describe('a run that warned', () => {
+  test('its page lists what it warned of, each with its record, and opens the log on its warnings', async ({
+    page,
+    host,
+  }) => {
+    const { api, flow } = await ordersScene(host);
+    // The sandbox's till charges 9 %, its Teamleader 6 %: "Tax per country" maps it, and says so.
+    const { runId } = await api.call('runs.start', { flowId: flow.id, limit: 6 });
+    expect((await finished(api, runId)).status).toBe('succeeded');
+    const told = await api.call('runs.warnings', { runId });
+    expect(told.total).toBeGreaterThan(0);
+    const first = told.warnings[0];
+    expect(first?.message).toMatch(/% VAT at the source, \d+ % in Teamleader/);
+    expect(first?.item).not.toBeNull();
+
+    await openApp(page, host, `/runs/${runId}`);
+    const run = new RunPage(page);
+    const panel = page.getByTestId('run-warnings');
+    await expect(panel.getByRole('heading')).toHaveText(
+      `Worth a look: ${told.total} warning${told.total === 1 ? '' : 's'}`,
+    );
+    await expect(panel.getByTestId('run-warning')).toHaveCount(told.warnings.length);
+    await expect(panel.getByTestId('run-warning').first()).toContainText(first?.message ?? '');
+    await run.shot('run-warnings');
+
+    // Its record: the order the warning names.
+    await panel.getByRole('link', { name: first?.item?.label ?? '' }).click();
+    await expect(page.getByTestId('screen-record').getByRole('heading', { level: 1 })).toHaveText(
+      first?.item?.label ?? '',
+    );
+    await page.goBack();
+
+    // "Show all": the live log, on warnings and errors only.
+    await page.getByTestId('run-warnings-all').click();
+    await expect(page.getByTestId('run-log')).toBeVisible();
+    await expect(page.getByTestId('log-filter-level')).toHaveValue('warn');
+    await expect(run.logRows()).toHaveCount(told.total);
+    for (const level of await run.logRows().evaluateAll((rows) => rows.map((row) => row.dataset.level)))
+      expect(level).toBe('warn');
+
+    // A run that warned of nothing (the sandbox's customers go in as they are): no panel.
+    const customers = await api.call('flows.create', { templateId: 'customers-mplus-to-teamleader' });
+    const { runId: next } = await api.call('runs.start', { flowId: customers.flow.id, limit: 6 });
+    expect((await finished(api, next)).status).toBe('succeeded');
+    expect((await api.call('runs.warnings', { runId: next })).total).toBe(0);
+    await page.goto(`${host.origin}/#/runs/${next}`);
+    await expect(run.screen).toHaveAttribute('data-run-status', 'succeeded');
+    await expect(page.getByTestId('node-counts')).toBeVisible();
+    await expect(page.getByTestId('run-warnings')).toHaveCount(0);
+
+    // In Dutch.
+    await api.call('settings.update', { language: 'nl' });
+    await page.goto(`${host.origin}/#/runs/${runId}`);
+    await expect(panel.getByRole('heading')).toHaveText(
+      `Het bekijken waard: ${told.total} waarschuwing${told.total === 1 ? '' : 'en'}`,
+    );
+    await expect(panel.getByTestId('run-warning').first()).toContainText('btw in de bron');
+    api.close();
+  });
+});
