@@ -10,6 +10,7 @@ import { parseLimit } from './run';
 import {
   CliExit,
   describeRun,
+  MAX_WARNINGS,
   nodeAt,
   followRun,
   guarded,
@@ -98,6 +99,15 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
           if (run.parentRunId) io.out(`Retries records of ${run.parentRunId}\n`);
           const retries = app.ctx.sync.store.runs.retriesOf(runId);
           if (retries.length > 0) io.out(`Retried in ${retries.join(', ')}\n`);
+          // What it warned of, as `koppel run` and the run's page say it: each message once.
+          const warned = app.ctx.sync.store.events.warnings(runId, MAX_WARNINGS);
+          if (warned.total > 0) {
+            io.out(`Worth a look (${warned.total} warning${warned.total === 1 ? '' : 's'}):\n`);
+            for (const line of warned.lines) io.out(`  ${line.message}\n`);
+            const more = warned.distinct - warned.lines.length;
+            if (more > 0)
+              io.out(`  … and ${more} more different warning${more === 1 ? '' : 's'} in the run's log\n`);
+          }
           const names = nodeNamesOf(app.ctx.sync.store.runs.flowOf(runId), 'en');
           for (const item of items) {
             const keys = Object.values(item.businessKeys).join(', ');

@@ -357,6 +357,9 @@ describe('koppel run', () => {
     const json = await run('run', file, '--json');
     expect(JSON.parse(json.lastLine)).toMatchObject({ status: 'succeeded' });
     expect(json.stderr).toBe(`Warning: ${letGo('inv-8')}\n`);
+    // `runs show` says it too, later, from the run's log.
+    const shown = await run('runs', 'show', (JSON.parse(json.lastLine) as { runId: string }).runId);
+    expect(shown.stdout).toContain(`Worth a look (1 warning):\n  ${letGo('inv-8')}\n`);
   });
 
   it('exits 2 for an invalid flow, naming the node and field', async () => {

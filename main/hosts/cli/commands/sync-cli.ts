@@ -290,7 +290,7 @@ export function describeRun(run: RunSummary): string {
 }
 
 /** The warnings a run's summary repeats, at most (each once; the run's log holds them all). */
-const MAX_WARNINGS = 5;
+export const MAX_WARNINGS = 5;
 
 /**
  * Waits for a run, with a live counter on a terminal; Ctrl+C cancels the run (and waits for its
