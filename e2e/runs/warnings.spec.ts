@@ -1,6 +1,6 @@
 import { expect, openApp, test } from '../fixtures/test';
 import { RunPage } from './runs-pages';
-import { finished, ordersScene } from './scene';
+import { finished, ordersScene, shotsDir } from './scene';
 
 test.describe('a run that warned', () => {
   test('its page lists what it warned of, each with its record, and opens the log on its warnings', async ({
@@ -51,6 +51,19 @@ test.describe('a run that warned', () => {
     await expect(run.screen).toHaveAttribute('data-run-status', 'succeeded');
     await expect(page.getByTestId('node-counts')).toBeVisible();
     await expect(page.getByTestId('run-warnings')).toHaveCount(0);
+
+    // The runs list marks the run that warned, with how many lines; the other not.
+    await page.goto(`${host.origin}/#/runs`);
+    const warned = page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
+    await expect(warned.getByTestId('run-row-warnings')).toHaveText(String(told.total));
+    await expect(warned.getByTestId('run-row-warnings')).toHaveAttribute(
+      'aria-label',
+      `${told.total} warning${told.total === 1 ? '' : 's'}`,
+    );
+    const quiet = page.locator(`[data-testid="run-row"][data-run-id="${next}"]`);
+    await expect(quiet).toBeVisible();
+    await expect(quiet.getByTestId('run-row-warnings')).toHaveCount(0);
+    await page.screenshot({ path: `${shotsDir}/runs-list-warnings.png` });
 
     // In Dutch.
     await api.call('settings.update', { language: 'nl' });

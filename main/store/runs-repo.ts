@@ -33,6 +33,8 @@ export interface RunRow {
   last_seq: number;
   /** Of `failed`, the records a cancel stopped (counted for cancelled runs only). */
   stopped: number;
+  /** Warning lines in the run's log. */
+  warnings: number;
 }
 
 export interface NewRun {
@@ -62,7 +64,9 @@ const columns = `id, flow_id, flow_name, flow_revision, trigger, parent_run_id, 
   finished_at, owner, total, succeeded, skipped, failed, error_code, error_message, error_text_json, last_seq,
   CASE WHEN r.status = 'cancelled' AND r.failed > 0
     THEN (SELECT COUNT(*) FROM items i WHERE i.run_id = r.id AND i.status = 'failed' AND ${stoppedByCancel('i')})
-    ELSE 0 END AS stopped`;
+    ELSE 0 END AS stopped,
+  (SELECT COUNT(*) FROM events e INDEXED BY events_logs
+    WHERE e.run_id = r.id AND e.type = 'log' AND json_extract(e.body, '$.level') = 'warn') AS warnings`;
 
 export function toRunSummary(row: RunRow): RunSummary {
   return {
@@ -88,6 +92,7 @@ export function toRunSummary(row: RunRow): RunSummary {
           },
     lastSeq: row.last_seq,
     ...(row.stopped > 0 ? { stopped: row.stopped } : {}),
+    ...(row.warnings > 0 ? { warnings: row.warnings } : {}),
   };
 }
 

@@ -73,6 +73,8 @@ describe('Store', () => {
     expect(store.events.warnings('run-1', 1)).toMatchObject({ total: 4, distinct: 3 });
     expect(store.events.warnings('run-1', 1).lines).toHaveLength(1);
     expect(store.events.warnings('no-such-run', 5)).toEqual({ total: 0, distinct: 0, lines: [] });
+    // The run's summary counts them too (the runs list marks such runs).
+    expect(store.runs.get('run-1')?.warnings).toBe(4);
   });
 
   it('commits a batch before handing its events to listeners', async () => {

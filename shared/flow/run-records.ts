@@ -99,6 +99,8 @@ export const RunSummary = z.object({
   lastSeq: z.number().int(),
   /** Of `counts.failed`, the records a cancel stopped (a cancelled run's; absent when none). */
   stopped: z.number().int().optional(),
+  /** Warning lines in its log (a tax rule that changes the VAT, a category left out); absent when none. */
+  warnings: z.number().int().optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

@@ -1,3 +1,4 @@
+import { AlertTriangle } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { LiveRun } from '../model/live-run';
@@ -42,7 +43,22 @@ export function RunHistoryTable({ rows }: { rows: LiveRun[] }) {
               <RunCounts counts={run.counts} stopped={run.stopped} />
             </td>
             <td>
-              <RunStatusBadge run={run} />
+              <span className="rn-status-group rn-status-line">
+                <RunStatusBadge run={run} />
+                {run.warnings !== undefined && (
+                  // One image to a screen reader: "3 warnings", not an icon and a bare number.
+                  <span
+                    className="badge badge-warn"
+                    role="img"
+                    aria-label={t('runs.warnings.count', { count: run.warnings })}
+                    title={t('runs.warnings.count', { count: run.warnings })}
+                    data-testid="run-row-warnings"
+                  >
+                    <AlertTriangle size={12} aria-hidden="true" />
+                    {run.warnings}
+                  </span>
+                )}
+              </span>
             </td>
           </tr>
         ))}

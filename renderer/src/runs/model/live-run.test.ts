@@ -47,6 +47,27 @@ describe('live run', () => {
     expect(run.finishedAt).not.toBeNull();
   });
 
+  it('counts the warning lines a run tells (the run page reads them again as they grow); a batch applied twice counts once', () => {
+    const b = new EventBuilder();
+    const start = b.started();
+    if (start.type !== 'runStarted') throw new Error('expected runStarted');
+    let run = applyRunEvents(liveRunFromStart(start), [b.item(1, 'A'), b.log('info', 'Reading orders')]);
+    expect(run.warnings).toBeUndefined();
+    const batch = [
+      b.log('warn', '9 % becomes 6 %.'),
+      b.log('error', 'Not a warning.'),
+      b.log('warn', 'Again.'),
+    ];
+    run = applyRunEvents(run, batch);
+    run = applyRunEvents(run, batch);
+    expect(run.warnings).toBe(2);
+    // A stored summary's count goes on from there.
+    const later = applyRunEvents(liveRunFromSummary(summary({ lastSeq: 5, warnings: 3 })), [
+      { ...b.log('warn', 'One more.'), seq: 6 },
+    ]);
+    expect(later.warnings).toBe(4);
+  });
+
   it('keeps the last wait a run told of (until when, and why); other log lines leave it', () => {
     const b = new EventBuilder();
     const start = b.started();

@@ -82,6 +82,7 @@ export function applyRunEvents(run: LiveRun, events: readonly RunEvent[]): LiveR
       }
       case 'log':
         if (event.until) next.wait = { until: event.until, message: event.message, text: event.text };
+        if (event.level === 'warn') next.warnings = (next.warnings ?? 0) + 1;
         break;
       case 'runFinished':
         counts = { ...event.counts };

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { RunWarningLine } from '../../../../shared/api/calls/runs';
-import type { RunStatus } from '../../../../shared/flow/run-records';
 import { messageIn } from '../../../../shared/flow/run-messages';
 import { useLanguage } from '../../i18n/useLanguage';
 import { liveRunsApi } from '../api/runs-api';
@@ -20,15 +19,16 @@ interface Warnings {
 /**
  * "Worth a look": what a run warned of (a tax rule that changes the VAT, a category Teamleader
  * lacks), each message once, with its record. A run can succeed and still warn; without this the
- * warnings were only in the live log, among every record's lines. Read again when the run ends.
+ * warnings were only in the live log, among every record's lines.
  */
 export function RunWarnings({
   runId,
-  status,
+  count,
   onShowAll,
 }: {
   runId: string;
-  status: RunStatus;
+  /** Warning lines the run has told so far (its summary's, kept current by its events). */
+  count: number;
   /** Opens the live log on its warnings. */
   onShowAll: () => void;
 }) {
@@ -36,7 +36,9 @@ export function RunWarnings({
   const locale = useLanguage();
   const [found, setFound] = useState<Warnings | null>(null);
 
+  // Read when the run has warnings, and again as a running run tells more.
   useEffect(() => {
+    if (count === 0) return;
     let stale = false;
     liveRunsApi()
       .warnings({ runId, limit: SHOWN })
@@ -48,9 +50,9 @@ export function RunWarnings({
     return () => {
       stale = true;
     };
-  }, [runId, status]);
+  }, [runId, count]);
 
-  if (!found || found.total === 0) return null;
+  if (count === 0 || !found || found.total === 0) return null;
   const more = found.distinct - found.warnings.length;
   return (
     <section className="rn-warnings" data-testid="run-warnings" aria-labelledby="run-warnings-title">

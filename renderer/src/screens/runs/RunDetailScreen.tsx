@@ -181,7 +181,7 @@ export function RunDetailScreen({
       )}
       <RunWarnings
         runId={runId}
-        status={run.status}
+        count={run.warnings ?? 0}
         onShowAll={() => {
           setLogView((view) => ({ level: 'warn', opened: view.opened + 1 }));
           setTab('log');
