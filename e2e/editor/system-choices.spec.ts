@@ -84,6 +84,16 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
       'Afhalen in de winkel · AFHALEN',
     );
     await expect(shipping.getByRole('textbox', { name: 'To 1' })).toHaveValue('Afhalen');
+    // Its five fields do not fit side by side in the inspector: each rule is a card, a field a
+    // line, with the field's name shown (in a row of columns they were ~50 px wide each).
+    await expect(shipping.getByText('Line price excl. VAT', { exact: true })).toBeVisible();
+    const fromBox = await shipping.getByRole('combobox', { name: 'From 1' }).boundingBox();
+    const priceBox = await shipping.getByLabel('Line price excl. VAT 1').boundingBox();
+    expect(fromBox && priceBox && priceBox.y > fromBox.y && priceBox.width > 200).toBe(true);
+    // The invoice's payment term reads as words, not as its stored value ("cash").
+    await expect(
+      inspector(page).getByRole('combobox', { name: 'Kind' }).first().locator('option'),
+    ).toContainText(['Cash', 'Days after the invoice date', 'Days after the end of the month']);
     // The till's PIN becomes cash in Teamleader, picked from its list.
     await page
       .getByTestId('paymentMethods-row-1')

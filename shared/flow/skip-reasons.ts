@@ -1,4 +1,5 @@
 import { documentNoun } from './messages/nouns';
+import { operatorWord } from './messages/operator-words';
 import { CodedText, textCatalogue, wording, type TextLanguage } from './wording';
 
 /**
@@ -20,33 +21,12 @@ const originNouns: Record<string, string> = {
   deal: 'deal',
 };
 
-/** How the filter and branch nodes' operators read in a reason ("not email contains …"). */
-const operatorWords: Record<string, Record<ReasonLanguage, string>> = {
-  equals: { en: 'equals', nl: 'is gelijk aan' },
-  notEquals: { en: 'does not equal', nl: 'is niet gelijk aan' },
-  greaterThan: { en: 'is greater than', nl: 'is groter dan' },
-  greaterOrEqual: { en: 'is at least', nl: 'is minstens' },
-  lessThan: { en: 'is less than', nl: 'is kleiner dan' },
-  lessOrEqual: { en: 'is at most', nl: 'is hoogstens' },
-  contains: { en: 'contains', nl: 'bevat' },
-  notContains: { en: 'does not contain', nl: 'bevat niet' },
-  startsWith: { en: 'starts with', nl: 'begint met' },
-  endsWith: { en: 'ends with', nl: 'eindigt op' },
-  exists: { en: 'exists', nl: 'bestaat' },
-  notExists: { en: 'does not exist', nl: 'bestaat niet' },
-  isEmpty: { en: 'is empty', nl: 'is leeg' },
-  isNotEmpty: { en: 'is not empty', nl: 'is niet leeg' },
-  in: { en: 'is one of', nl: 'is een van' },
-  notIn: { en: 'is none of', nl: 'is geen van' },
-  matches: { en: 'matches', nl: 'past op' },
-};
-
 /** `email contains "@example.com"`; `value` is the JSON text of the compared value, absent for unary operators. */
 function condition(
   params: { path: string; operator: string; value?: string },
   language: ReasonLanguage,
 ): string {
-  const operator = operatorWords[params.operator]?.[language] ?? params.operator;
+  const operator = operatorWord(params.operator, language);
   return params.value === undefined
     ? `${params.path} ${operator}`
     : `${params.path} ${operator} ${params.value}`;

@@ -3,6 +3,7 @@ import { JsonValue } from '../flow/json';
 import { getPath } from '../flow/record-path';
 import { field } from './ui-hints';
 import { schemaIssue, schemaMessage } from '../flow/schema-message';
+import { operatorWords } from '../flow/messages/operator-words';
 
 /** Comparison operators of the filter and branch nodes. */
 export const ConditionOperator = z.enum([
@@ -41,7 +42,11 @@ export const Condition = z
       widget: 'fieldPath',
       fieldSource: 'input',
     }),
-    operator: field(ConditionOperator, { title: { en: 'Operator', nl: 'Operator' }, widget: 'select' }),
+    operator: field(ConditionOperator, {
+      title: { en: 'Operator', nl: 'Operator' },
+      widget: 'select',
+      options: ConditionOperator.options.map((value) => ({ value, label: operatorWords[value] })),
+    }),
     value: field(JsonValue.optional(), { title: { en: 'Value', nl: 'Waarde' }, widget: 'json' }),
   })
   .superRefine((condition, ctx) => {

@@ -1,4 +1,5 @@
 import { wording } from '../wording';
+import { operatorWord } from './operator-words';
 
 type None = Record<string, never>;
 
@@ -98,16 +99,16 @@ export const schemaRefinementMessages = {
     () => 'Noem de toegestane waarden.',
   ),
   operatorNeedsValue: wording<{ operator: string }>(
-    ({ operator }) => `"${operator}" needs a value.`,
-    ({ operator }) => `"${operator}" heeft een waarde nodig.`,
+    ({ operator }) => `"${operatorWord(operator, 'en')}" needs a value.`,
+    ({ operator }) => `"${operatorWord(operator, 'nl')}" heeft een waarde nodig.`,
   ),
   operatorNeedsList: wording<{ operator: string }>(
-    ({ operator }) => `"${operator}" needs a list of values.`,
-    ({ operator }) => `"${operator}" heeft een lijst van waarden nodig.`,
+    ({ operator }) => `"${operatorWord(operator, 'en')}" needs a list of values.`,
+    ({ operator }) => `"${operatorWord(operator, 'nl')}" heeft een lijst van waarden nodig.`,
   ),
   matchesNeedsPattern: wording<None>(
-    () => '"matches" needs a regular expression.',
-    () => '"matches" heeft een reguliere expressie nodig.',
+    () => `"${operatorWord('matches', 'en')}" needs a regular expression.`,
+    () => `"${operatorWord('matches', 'nl')}" heeft een reguliere expressie nodig.`,
   ),
   // JavaScript's own words about the pattern stay as it gives them.
   invalidPattern: wording<{ error: string }>(

@@ -20,7 +20,21 @@ export type ValidationRuleKind = z.infer<typeof ValidationRuleKind>;
 export const ValidationRule = z
   .object({
     path: field(z.string().min(1, schemaMessage('chooseField')), { title: { en: 'Field', nl: 'Veld' } }),
-    rule: field(ValidationRuleKind, { title: { en: 'Rule', nl: 'Regel' } }),
+    rule: field(ValidationRuleKind, {
+      title: { en: 'Rule', nl: 'Regel' },
+      widget: 'select',
+      options: [
+        { value: 'required', label: { en: 'Required', nl: 'Verplicht' } },
+        { value: 'numeric', label: { en: 'Digits only', nl: 'Alleen cijfers' } },
+        { value: 'integer', label: { en: 'Whole number', nl: 'Geheel getal' } },
+        { value: 'number', label: { en: 'Number', nl: 'Getal' } },
+        { value: 'email', label: { en: 'E-mail address', nl: 'E-mailadres' } },
+        { value: 'regex', label: { en: 'Matches the pattern (value)', nl: 'Past op het patroon (waarde)' } },
+        { value: 'minLength', label: { en: 'At least (value) characters', nl: 'Minstens (waarde) tekens' } },
+        { value: 'maxLength', label: { en: 'At most (value) characters', nl: 'Hoogstens (waarde) tekens' } },
+        { value: 'oneOf', label: { en: 'One of the values (a list)', nl: 'Een van de waarden (een lijst)' } },
+      ] satisfies { value: ValidationRuleKind; label: { en: string; nl: string } }[],
+    }),
     /** The pattern (regex), the length (min/maxLength) or the allowed values (oneOf). */
     value: field(z.json().optional(), { title: { en: 'Value', nl: 'Waarde' } }),
     /** Replaces the standard message; `{field}` and `{value}` are filled in. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PaymentTerm } from '../../domain/sales-order';
 import { Condition, CONDITIONS_TITLE, matchModeField } from '../conditions';
 import { field } from '../ui-hints';
 import type { PortDefinition } from '../node-definition';
@@ -50,9 +51,17 @@ export const skuPrefixField = field(z.string().max(20).default(''), {
 
 /** Where walk-in sales (no customer, or no e-mail) go: one fixed customer, found or created by e-mail. */
 export const DefaultDebtor = z.object({
-  enabled: z.boolean().default(false),
-  name: z.string().min(1).default('Kassaklant'),
-  email: z.email().default('kassa@koppel.invalid'),
+  enabled: field(z.boolean().default(false), {
+    title: { en: 'Use the default debtor', nl: 'Standaarddebiteur gebruiken' },
+  }),
+  name: field(z.string().min(1).default('Kassaklant'), { title: { en: 'Name', nl: 'Naam' } }),
+  email: field(z.email().default('kassa@koppel.invalid'), {
+    title: { en: 'E-mail', nl: 'E-mail' },
+    description: {
+      en: 'How the customer is found in the other system (or created there once).',
+      nl: 'Hiermee wordt de klant in het andere systeem gevonden (of daar eenmaal aangemaakt).',
+    },
+  }),
 });
 export type DefaultDebtor = z.infer<typeof DefaultDebtor>;
 
@@ -66,6 +75,29 @@ export const defaultDebtorField = field(
     },
   },
 );
+
+/**
+ * A payment term as the inspector shows it: {@link PaymentTerm} (the same values) with its fields
+ * worded, so a Dutch user does not read "Type: cash".
+ */
+export const PaymentTermSetting = z.object({
+  type: field(PaymentTerm.shape.type, {
+    title: { en: 'Kind', nl: 'Soort' },
+    widget: 'select',
+    options: [
+      { value: 'cash', label: { en: 'Cash', nl: 'Contant' } },
+      {
+        value: 'afterInvoiceDate',
+        label: { en: 'Days after the invoice date', nl: 'Dagen na factuurdatum' },
+      },
+      { value: 'endOfMonth', label: { en: 'Days after the end of the month', nl: 'Dagen na einde maand' } },
+    ] satisfies { value: PaymentTerm['type']; label: { en: string; nl: string } }[],
+  }),
+  days: field(PaymentTerm.shape.days, {
+    title: { en: 'Days', nl: 'Dagen' },
+    description: { en: 'Not used for cash.', nl: 'Niet gebruikt bij contant.' },
+  }),
+});
 
 /** What a target does when the record it should change does not exist there. */
 export const missingField = (what: { en: string; nl: string }) =>

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { PaymentTerm, SalesOrder } from '../../domain/sales-order';
+import { SalesOrder } from '../../domain/sales-order';
 import { defineNode, ports } from '../node-definition';
 import { field, type FieldDoc } from '../ui-hints';
+import { PaymentTermSetting } from './fields';
 
 export const ValueMapping = z.object({
   from: field(z.string().min(1), { title: { en: 'From', nl: 'Van' } }),
@@ -55,7 +56,7 @@ export const PaymentTermRule = z.object({
     title: { en: 'Payment method', nl: 'Betaalmethode' },
     choices: 'sourcePaymentMethod',
   }),
-  term: field(PaymentTerm, { title: { en: 'Payment term', nl: 'Betalingstermijn' } }),
+  term: field(PaymentTermSetting, { title: { en: 'Payment term', nl: 'Betalingstermijn' } }),
 });
 
 export const OrderRulesConfig = z.object({
@@ -81,7 +82,7 @@ export const OrderRulesConfig = z.object({
     },
     group: { en: 'Payment', nl: 'Betaling' },
   }),
-  paymentTerm: field(PaymentTerm.optional(), {
+  paymentTerm: field(PaymentTermSetting.optional(), {
     title: { en: 'Payment term', nl: 'Betalingstermijn' },
     group: { en: 'Payment', nl: 'Betaling' },
   }),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { PaymentTerm } from '../../domain/sales-order';
 import { connectionField } from '../common-fields';
 import { defineNode, ports } from '../node-definition';
 import { VatCodeRule } from '../mplus/targets';
-import { missingField } from '../steps/fields';
+import { missingField, PaymentTermSetting } from '../steps/fields';
 import { field } from '../ui-hints';
 
 const written = z.looseObject({});
@@ -38,7 +37,7 @@ export const TeamleaderSalesTargetConfig = z.object({
       nl: 'Uit: de factuur blijft een concept. Geboekte facturen worden niet meer gewijzigd.',
     },
   }),
-  paymentTerm: field(PaymentTerm.default({ type: 'cash' }), {
+  paymentTerm: field(PaymentTermSetting.default({ type: 'cash' }), {
     title: {
       en: 'Payment term (when the order has none)',
       nl: 'Betalingstermijn (als de order er geen heeft)',

@@ -130,7 +130,7 @@ describe('form model', () => {
         .get('conditions')
         ?.map((i) => i.message)
         .sort(),
-    ).toEqual(['"equals" heeft een waarde nodig.', 'Kies een veld.']);
+    ).toEqual(['"is gelijk aan" heeft een waarde nodig.', 'Kies een veld.']);
   });
 
   it('sets and removes one key without touching the original', () => {

@@ -109,6 +109,21 @@ export function describeField(key: string, raw: JsonSchema, root: JsonSchema, re
   };
 }
 
+/**
+ * A field drawn as its own fields (a default debtor, a payment term): an object with properties and
+ * no widget of its own (see WidgetFor).
+ */
+export function drawnAsObject(field: FormField): boolean {
+  const { properties } = field.schema;
+  return (
+    field.widget === 'json' &&
+    !field.hint.widget &&
+    field.schema.type === 'object' &&
+    typeof properties === 'object' &&
+    properties !== null
+  );
+}
+
 /** The fields of an object schema, in declaration order. */
 export function describeObject(schema: JsonSchema, root: JsonSchema = schema): FormField[] {
   const resolved = resolveRef(schema, root);

@@ -1,6 +1,6 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { describeItems, withField, type FormField } from '../form-model';
+import { describeItems, drawnAsObject, withField, type FormField } from '../form-model';
 import type { WidgetProps } from '../widget-props';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { rowVatChange, useFieldChoices } from '../field-choices';
@@ -55,9 +55,10 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
       ),
     );
   };
+  const stacked = stackedRows(fields);
   return (
     <div className="ed-rows" role="group" aria-labelledby={`${inputId}-label`}>
-      {rows.length > 0 && (
+      {rows.length > 0 && !stacked && (
         <div
           className="ed-row ed-row-head"
           aria-hidden="true"
@@ -72,51 +73,79 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
       {rows.map((row: unknown, index) => {
         const data: Record<string, unknown> = typeof row === 'object' && row !== null ? { ...row } : {};
         const note = notes[index];
-        return (
+        const remove = (
+          <button
+            type="button"
+            className="ed-icon-button"
+            onClick={() => onChange(rows.filter((_, i) => i !== index))}
+            aria-label={t('editor.form.removeRow', { row: index + 1 })}
+          >
+            <Trash2 size={14} aria-hidden="true" />
+          </button>
+        );
+        const cells = fields.map((item) => {
+          const at = `${index}.${item.key}`;
+          const object = drawnAsObject(item);
+          // A nested object (a payment term) shows its fields' issues itself; other cells list them below.
+          const nested = issues
+            .filter((issue) => issue.path.startsWith(`${at}.`))
+            .map((issue) => ({ ...issue, path: issue.path.slice(at.length + 1) }));
+          const shown = issues.filter(
+            (issue) => issue.path === at || (!object && issue.path.startsWith(`${at}.`)),
+          );
+          const cellId = `${inputId}-${index}-${item.key}`;
+          return (
+            <span key={item.key} className="ed-row-cell">
+              {stacked && (
+                <span className="ed-row-label" id={`${cellId}-label`}>
+                  {item.title[language]}
+                </span>
+              )}
+              <WidgetFor
+                field={{
+                  ...item,
+                  title: { en: `${item.title.en} ${index + 1}`, nl: `${item.title.nl} ${index + 1}` },
+                }}
+                value={data[item.key]}
+                onChange={(next) => setRow(index, item.key, next)}
+                inputId={cellId}
+                issues={object ? nested : []}
+                root={root}
+                invalid={shown.length > 0}
+                ariaLabel={`${item.title[language]} ${index + 1}`}
+              />
+              {shown.map((issue) => (
+                <span key={`${issue.path} ${issue.message}`} className="ed-error-text ed-row-error">
+                  {issue.message}
+                </span>
+              ))}
+            </span>
+          );
+        });
+        const noteLine = note && (
+          <span className="ed-row-note" data-testid={`${field.key}-row-${index}-note`}>
+            {note}
+          </span>
+        );
+        return stacked ? (
+          <div key={index} className="ed-row-card" data-testid={`${field.key}-row-${index}`}>
+            <div className="ed-row-card-head">
+              <span>{t('editor.form.row', { row: index + 1 })}</span>
+              {remove}
+            </div>
+            {cells}
+            {noteLine}
+          </div>
+        ) : (
           <div
             key={index}
             className="ed-row"
             style={{ gridTemplateColumns: columns(fields) }}
             data-testid={`${field.key}-row-${index}`}
           >
-            {fields.map((item) => {
-              const itemIssues = issues.filter((issue) => issue.path === `${index}.${item.key}`);
-              return (
-                <span key={item.key} className="ed-row-cell">
-                  <WidgetFor
-                    field={{
-                      ...item,
-                      title: { en: `${item.title.en} ${index + 1}`, nl: `${item.title.nl} ${index + 1}` },
-                    }}
-                    value={data[item.key]}
-                    onChange={(next) => setRow(index, item.key, next)}
-                    inputId={`${inputId}-${index}-${item.key}`}
-                    issues={[]}
-                    root={root}
-                    invalid={itemIssues.length > 0}
-                    ariaLabel={`${item.title[language]} ${index + 1}`}
-                  />
-                  {itemIssues.map((issue) => (
-                    <span key={issue.message} className="ed-error-text ed-row-error">
-                      {issue.message}
-                    </span>
-                  ))}
-                </span>
-              );
-            })}
-            <button
-              type="button"
-              className="ed-icon-button"
-              onClick={() => onChange(rows.filter((_, i) => i !== index))}
-              aria-label={t('editor.form.removeRow', { row: index + 1 })}
-            >
-              <Trash2 size={14} aria-hidden="true" />
-            </button>
-            {note && (
-              <span className="ed-row-note" data-testid={`${field.key}-row-${index}-note`}>
-                {note}
-              </span>
-            )}
+            {cells}
+            {remove}
+            {noteLine}
           </div>
         );
       })}
@@ -135,6 +164,14 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
       </button>
     </div>
   );
+}
+
+/**
+ * Rows of more than three columns, or with a nested object, do not fit side by side in the
+ * inspector (five shipping columns left each ~50 px): each row is then a card, a field a line.
+ */
+function stackedRows(fields: readonly FormField[]): boolean {
+  return fields.length > 3 || fields.some(drawnAsObject);
 }
 
 function columns(fields: readonly FormField[]): string {

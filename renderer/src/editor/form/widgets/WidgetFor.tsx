@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { UiWidget } from '../../../../../shared/nodes/ui-hints';
-import { resolveRef } from '../form-model';
+import { drawnAsObject, resolveRef } from '../form-model';
 import type { WidgetProps } from '../widget-props';
 import { ChoiceWidget } from './ChoiceWidget';
 import { ConditionsWidget } from './ConditionsWidget';
@@ -48,10 +48,8 @@ const widgets: Record<Exclude<UiWidget, 'hidden'>, ComponentType<WidgetProps>> =
  */
 function structured(props: WidgetProps): ComponentType<WidgetProps> | undefined {
   const { field, root } = props;
+  if (drawnAsObject(field)) return ObjectWidget;
   if (field.widget !== 'json' || field.hint.widget) return undefined;
-  const properties = field.schema.properties;
-  if (field.schema.type === 'object' && typeof properties === 'object' && properties !== null)
-    return ObjectWidget;
   const rawItems = field.schema.items;
   if (
     field.schema.type !== 'array' ||
