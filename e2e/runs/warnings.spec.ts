@@ -32,6 +32,13 @@ test.describe('a run that warned', () => {
     await expect(page.getByTestId('screen-record').getByRole('heading', { level: 1 })).toHaveText(
       first?.item?.label ?? '',
     );
+    // The record's page says what the run warned of about it (before, only the run page did).
+    const logged = page.getByTestId('record-log');
+    await expect(logged.getByRole('heading')).toHaveText(/^Logged about this record: \d+ lines?$/);
+    await expect(
+      logged.getByTestId('record-log-line').filter({ hasText: first?.message ?? '' }),
+    ).toHaveAttribute('data-level', 'warn');
+    await run.shot('record-log');
     await page.goBack();
 
     // "Show all": the live log, on warnings and errors only.

@@ -104,6 +104,13 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
       if (!item) throw new KoppelError('not_found', apiMessage('recordNotFound', { itemId }));
       return item;
     },
+    'runs.itemLog': ({ itemId }) => {
+      const item = sync.store.items.detail(itemId);
+      if (!item) throw new KoppelError('not_found', apiMessage('recordNotFound', { itemId }));
+      // The attempts are in the order made: the first run, then its retries.
+      const runIds = new Set([...item.history.map((attempt) => attempt.runId), item.runId]);
+      return { lines: [...runIds].flatMap((runId) => sync.store.events.linesAbout(runId, item.key)) };
+    },
     'runs.search': ({ text, limit }) => ({ items: sync.store.items.search(text, limit) }),
     'runs.retry': ({ runId, itemIds, itemKey, from }) => ({
       runId: startRetry(ctx, runId, {

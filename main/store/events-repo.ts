@@ -36,6 +36,19 @@ export class EventsRepo {
     return { total, distinct: seen.size, lines };
   }
 
+  /**
+   * The log lines a run wrote about one record (its key), oldest first: the warnings and errors a
+   * node gave for it, which the record's page shows beside its payloads. Debug lines are left out.
+   */
+  linesAbout(runId: string, key: string): LogEvent[] {
+    const lines: LogEvent[] = [];
+    for (const row of this.logsStmt.iterate(runId)) {
+      const parsed = LogEvent.safeParse(JSON.parse(row.body));
+      if (parsed.success && parsed.data.key === key && parsed.data.level !== 'debug') lines.push(parsed.data);
+    }
+    return lines;
+  }
+
   /** Events after `afterSeq` (0 = from the start), oldest first. */
   page(runId: string, afterSeq: number, limit: number): RunEvent[] {
     return this.pageStmt.all(runId, afterSeq, limit).flatMap((row) => {

@@ -77,6 +77,29 @@ describe('Store', () => {
     expect(store.runs.get('run-1')?.warnings).toBe(4);
   });
 
+  it("reads the log lines about one record: its key's lines of every level but debug, in order", async () => {
+    const { store } = open();
+    beginTestRun(store, 'run-1');
+    const writer = store.writer('run-1', { total: 0, succeeded: 0, skipped: 0, failed: 0 }, 'full', () => {});
+    const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string, key?: string) =>
+      writer.event({ type: 'log', level, message, ...(key ? { key } : {}) });
+    log('warn', '9 % becomes 6 %.', 'mplus:order:1');
+    log('warn', '9 % becomes 6 %.', 'mplus:order:2');
+    log('info', 'Read 3 records.');
+    log('debug', 'Cache hit.', 'mplus:order:1');
+    log('error', 'Customer could not be linked.', 'mplus:order:1');
+    await writer.commit();
+
+    expect(
+      store.events.linesAbout('run-1', 'mplus:order:1').map((line) => [line.level, line.message]),
+    ).toEqual([
+      ['warn', '9 % becomes 6 %.'],
+      ['error', 'Customer could not be linked.'],
+    ]);
+    expect(store.events.linesAbout('run-1', 'mplus:order:3')).toEqual([]);
+    expect(store.events.linesAbout('no-such-run', 'mplus:order:1')).toEqual([]);
+  });
+
   it('commits a batch before handing its events to listeners', async () => {
     const { store } = open();
     beginTestRun(store, 'run-1');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FlowDocument } from '../../flow/flow-document';
-import { RunEvent } from '../../flow/run-events';
+import { LogEvent, RunEvent } from '../../flow/run-events';
 import {
   BusinessKeys,
   ItemStatus,
@@ -141,6 +141,11 @@ export const runsCalls = {
     z.object({ itemId: z.number().int() }).strict(),
     RunItemDetail,
     'One record: source, mapped record, request, response, error and attempt history.',
+  ),
+  'runs.itemLog': defineCall(
+    z.object({ itemId: z.number().int() }).strict(),
+    z.object({ lines: z.array(LogEvent) }),
+    "The log lines about one record (a node's warnings and errors for it), in its run and in the runs that retried it, oldest first.",
   ),
   'runs.search': defineCall(
     z

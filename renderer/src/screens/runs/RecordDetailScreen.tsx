@@ -13,6 +13,7 @@ import { nodeName, nodeNamesOf } from '../../../../shared/flow/node-names';
 import { AttemptHistory } from '../../runs/record/AttemptHistory';
 import { PayloadCompare } from '../../runs/record/PayloadCompare';
 import { RecordErrorBox } from '../../runs/record/RecordErrorBox';
+import { RecordLog } from '../../runs/record/RecordLog';
 import { RetryControls } from '../../runs/shared/RetryControls';
 import { StatusBadge } from '../../runs/shared/StatusBadge';
 import { useRunActions } from '../../runs/shared/useRunActions';
@@ -133,6 +134,7 @@ export function RecordDetailScreen({ params }: { params: { runId: string; itemId
           {t('runs.record.skippedBecause', { reason: itemReason(item, locale) })}
         </p>
       )}
+      <RecordLog itemId={item.id} runId={runId} names={names} version={`${settled}:${itemsVersion}`} />
       <PayloadCompare item={item} />
       <AttemptHistory item={item} names={names} runId={runId} />
     </div>

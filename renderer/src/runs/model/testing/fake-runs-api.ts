@@ -72,6 +72,7 @@ export class FakeRunsApi {
       retry: notUsed('retry'),
       stats: notUsed('stats'),
       warnings: notUsed('warnings'),
+      itemLog: notUsed('itemLog'),
       erase: notUsed('erase'),
       waiting: notUsed('waiting'),
       stopWaiting: notUsed('stopWaiting'),
