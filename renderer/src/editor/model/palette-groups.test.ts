@@ -28,4 +28,25 @@ describe('palette groups', () => {
     if (!code) throw new Error('code node');
     expect(matchesSearch(code, 'core.transform', 'en')).toBe(true);
   });
+
+  it('puts the best match first while searching: the label itself, then its start, a word, the rest', () => {
+    const kinds = (search: string, language: 'en' | 'nl') =>
+      groupPalette(entries, search, language).flatMap((g) =>
+        g.systems.flatMap((s) => s.entries.map((e) => e.kind)),
+      );
+    // "Code" is also in the description of the sources that read a product code.
+    const code = kinds('Code', 'nl');
+    expect(code[0]).toBe('core.transform.code');
+    expect(code.length).toBeGreaterThan(1);
+    expect(kinds('code', 'en')[0]).toBe('core.transform.code');
+    // A word of a label before a mention in a description.
+    expect(kinds('controleren', 'nl')[0]).toBe('core.transform.validate');
+    // Without a search, flow order and labels alphabetical, as before.
+    expect(groupPalette(entries, '', 'en').map((group) => group.category)).toEqual([
+      'trigger',
+      'source',
+      'transform',
+      'target',
+    ]);
+  });
 });
