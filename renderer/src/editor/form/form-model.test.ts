@@ -7,6 +7,7 @@ import {
   choiceListsOf,
   describeItems,
   describeObject,
+  emptyRow,
   humanise,
   issuesByField,
   layoutForm,
@@ -87,6 +88,21 @@ describe('form model', () => {
     ]);
     expect(items[1]?.options.length).toBeGreaterThan(10);
     expect(items[2]?.schema.anyOf).toBeDefined();
+  });
+
+  it('starts a new row with defaults, first choices and a nested payment term set to cash', () => {
+    const schema = schemaOf('rules.transform.order@1');
+    const rowsOf = (key: string) => {
+      const list = describeObject(schema).find((f) => f.key === key);
+      if (!list) throw new Error(key);
+      return emptyRow(describeItems(list, schema), schema);
+    };
+    // The payment method is picked from a system's list (no fixed first choice): left empty.
+    expect(rowsOf('paymentTerms')).toEqual({ paymentMethod: '', term: { type: 'cash' } });
+    const filter = schemaOf('core.transform.filter@1');
+    const conditions = describeObject(filter).find((f) => f.key === 'conditions');
+    if (!conditions) throw new Error('conditions');
+    expect(emptyRow(describeItems(conditions, filter), filter)).toEqual({ path: '', operator: 'equals' });
   });
 
   it('puts advanced fields apart and groups the rest', () => {

@@ -124,6 +124,24 @@ export function drawnAsObject(field: FormField): boolean {
   );
 }
 
+/**
+ * A new row of a list: each item field's default, the first choice of a required select, empty
+ * text for required text, and a nested object (a payment term) filled the same way, so a new
+ * payment-term rule starts as "cash" instead of two "required" messages.
+ */
+export function emptyRow(fields: readonly FormField[], root: JsonSchema): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const item of fields) {
+    if (item.defaultValue !== undefined) row[item.key] = item.defaultValue;
+    else if (item.widget === 'select' && item.required && item.options[0])
+      row[item.key] = item.options[0].value;
+    else if (item.required && (item.widget === 'text' || item.widget === 'fieldPath')) row[item.key] = '';
+    else if (item.required && drawnAsObject(item))
+      row[item.key] = emptyRow(describeObject(item.schema, root), root);
+  }
+  return row;
+}
+
 /** The fields of an object schema, in declaration order. */
 export function describeObject(schema: JsonSchema, root: JsonSchema = schema): FormField[] {
   const resolved = resolveRef(schema, root);

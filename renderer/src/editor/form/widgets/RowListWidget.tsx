@@ -1,6 +1,6 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { describeItems, drawnAsObject, withField, type FormField } from '../form-model';
+import { describeItems, drawnAsObject, emptyRow, withField, type FormField } from '../form-model';
 import type { WidgetProps } from '../widget-props';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { rowVatChange, useFieldChoices } from '../field-choices';
@@ -13,18 +13,6 @@ function itemFields(field: FormField, root: WidgetProps['root']): FormField[] {
       ? { ...item, widget: 'fieldPath', hint: { ...item.hint, fieldSource: 'input' } }
       : item,
   );
-}
-
-/** A starting row: each item field's default, or an empty value for required text. */
-function emptyRow(fields: readonly FormField[]): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const item of fields) {
-    if (item.defaultValue !== undefined) row[item.key] = item.defaultValue;
-    else if (item.widget === 'select' && item.required && item.options[0])
-      row[item.key] = item.options[0].value;
-    else if (item.required && (item.widget === 'text' || item.widget === 'fieldPath')) row[item.key] = '';
-  }
-  return row;
 }
 
 /**
@@ -157,7 +145,7 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
       <button
         type="button"
         className="button button-secondary ed-small"
-        onClick={() => onChange([...rows, emptyRow(fields)])}
+        onClick={() => onChange([...rows, emptyRow(fields, root)])}
       >
         <Plus size={14} aria-hidden="true" />
         {t('editor.form.addRow')}
