@@ -76,6 +76,16 @@ export const defaultDebtorField = field(
   },
 );
 
+/** The kinds of payment term in words: the inspector's and the wizard's pickers. */
+export const PAYMENT_TERM_KINDS: readonly {
+  value: PaymentTerm['type'];
+  label: { en: string; nl: string };
+}[] = [
+  { value: 'cash', label: { en: 'Cash', nl: 'Contant' } },
+  { value: 'afterInvoiceDate', label: { en: 'Days after the invoice date', nl: 'Dagen na factuurdatum' } },
+  { value: 'endOfMonth', label: { en: 'Days after the end of the month', nl: 'Dagen na einde maand' } },
+];
+
 /**
  * A payment term as the inspector shows it: {@link PaymentTerm} (the same values) with its fields
  * worded, so a Dutch user does not read "Type: cash".
@@ -84,14 +94,7 @@ export const PaymentTermSetting = z.object({
   type: field(PaymentTerm.shape.type, {
     title: { en: 'Kind', nl: 'Soort' },
     widget: 'select',
-    options: [
-      { value: 'cash', label: { en: 'Cash', nl: 'Contant' } },
-      {
-        value: 'afterInvoiceDate',
-        label: { en: 'Days after the invoice date', nl: 'Dagen na factuurdatum' },
-      },
-      { value: 'endOfMonth', label: { en: 'Days after the end of the month', nl: 'Dagen na einde maand' } },
-    ] satisfies { value: PaymentTerm['type']; label: { en: string; nl: string } }[],
+    options: [...PAYMENT_TERM_KINDS],
   }),
   days: field(PaymentTerm.shape.days, {
     title: { en: 'Days', nl: 'Dagen' },

@@ -3,7 +3,8 @@ import { DateInput } from '../../../components/date-input/DateInput';
 import type { TeamleaderChoices } from '../../../../../shared/api/calls/wizard';
 import type { PaymentTerm } from '../../../../../shared/domain/sales-order';
 import type { Schedule } from '../../../../../shared/flow/flow-document';
-import type { DefaultDebtor } from '../../../../../shared/nodes/steps/fields';
+import { PAYMENT_TERM_KINDS, type DefaultDebtor } from '../../../../../shared/nodes/steps/fields';
+import { useLanguage } from '../../../i18n/useLanguage';
 import { isPreset, presetOf, SCHEDULE_PRESETS, scheduleOf } from '../../../wizard/schedule-presets';
 
 interface FieldProps<T> {
@@ -33,6 +34,7 @@ export function PaymentTermField({
   terms,
 }: FieldProps<PaymentTerm> & { terms?: TeamleaderChoices['paymentTerms'] }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const text = useTermText();
   if (terms && terms.length > 0) {
     const listed = terms.some((entry) => sameTerm(entry.term, value));
@@ -73,9 +75,11 @@ export function PaymentTermField({
           );
         }}
       >
-        <option value="cash">{t('wizard.question.term.cash')}</option>
-        <option value="afterInvoiceDate">{t('wizard.question.term.afterInvoiceDateKind')}</option>
-        <option value="endOfMonth">{t('wizard.question.term.endOfMonthKind')}</option>
+        {PAYMENT_TERM_KINDS.map((kind) => (
+          <option key={kind.value} value={kind.value}>
+            {kind.label[language]}
+          </option>
+        ))}
       </select>
       {value.type !== 'cash' && (
         <input
