@@ -5,6 +5,7 @@ import type { Db } from './database';
 export class EventsRepo {
   private readonly pageStmt;
   private readonly logsStmt;
+  private readonly linesAboutStmt;
 
   constructor(db: Db) {
     this.pageStmt = db.prepare<[string, number, number], { body: string }>(
@@ -14,6 +15,13 @@ export class EventsRepo {
     // without statistics SQLite takes the primary key, which reads every event of the run.
     this.logsStmt = db.prepare<[string], { body: string }>(
       "SELECT body FROM events INDEXED BY events_logs WHERE run_id = ? AND type = 'log' ORDER BY seq",
+    );
+    // The record's lines are picked out by SQLite, so only they are parsed here.
+    this.linesAboutStmt = db.prepare<[string, string], { body: string }>(
+      `SELECT body FROM events INDEXED BY events_logs
+       WHERE run_id = ? AND type = 'log' AND json_extract(body, '$.key') = ?
+         AND json_extract(body, '$.level') <> 'debug'
+       ORDER BY seq`,
     );
   }
 
@@ -41,12 +49,10 @@ export class EventsRepo {
    * node gave for it, which the record's page shows beside its payloads. Debug lines are left out.
    */
   linesAbout(runId: string, key: string): LogEvent[] {
-    const lines: LogEvent[] = [];
-    for (const row of this.logsStmt.iterate(runId)) {
+    return this.linesAboutStmt.all(runId, key).flatMap((row) => {
       const parsed = LogEvent.safeParse(JSON.parse(row.body));
-      if (parsed.success && parsed.data.key === key && parsed.data.level !== 'debug') lines.push(parsed.data);
-    }
-    return lines;
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   /** Events after `afterSeq` (0 = from the start), oldest first. */
