@@ -47,7 +47,14 @@ export const Condition = z
       widget: 'select',
       options: ConditionOperator.options.map((value) => ({ value, label: operatorWords[value] })),
     }),
-    value: field(JsonValue.optional(), { title: { en: 'Value', nl: 'Waarde' }, widget: 'json' }),
+    value: field(JsonValue.optional(), {
+      title: { en: 'Value', nl: 'Waarde' },
+      widget: 'json',
+      shownWhen: {
+        field: 'operator',
+        oneOf: ConditionOperator.options.filter((operator) => !unaryOperators.has(operator)),
+      },
+    }),
   })
   .superRefine((condition, ctx) => {
     if (unaryOperators.has(condition.operator)) return;

@@ -89,6 +89,14 @@ export const UiHint = z
     group: LocalizedText.optional(),
     /** Shown under "Advanced" (collapsed). */
     advanced: z.boolean().optional(),
+    /**
+     * Shown only while a sibling field (same object or row) holds one of these values: a
+     * condition's value is not asked for "is empty", a payment term's days not for cash.
+     */
+    shownWhen: z
+      .object({ field: z.string(), oneOf: z.array(z.union([z.string(), z.number()])).min(1) })
+      .strict()
+      .optional(),
     /** The Dutch title and description (the English ones are the standard `title`/`description`). */
     nl: z.object({ title: z.string(), description: z.string().optional() }).optional(),
   })

@@ -17,6 +17,9 @@ export const ValidationRuleKind = z.enum([
 ]);
 export type ValidationRuleKind = z.infer<typeof ValidationRuleKind>;
 
+/** The rules that read the rule's value; the others have none to ask for. */
+const RULES_WITH_A_VALUE: ValidationRuleKind[] = ['regex', 'minLength', 'maxLength', 'oneOf'];
+
 export const ValidationRule = z
   .object({
     path: field(z.string().min(1, schemaMessage('chooseField')), { title: { en: 'Field', nl: 'Veld' } }),
@@ -36,7 +39,10 @@ export const ValidationRule = z
       ] satisfies { value: ValidationRuleKind; label: { en: string; nl: string } }[],
     }),
     /** The pattern (regex), the length (min/maxLength) or the allowed values (oneOf). */
-    value: field(z.json().optional(), { title: { en: 'Value', nl: 'Waarde' } }),
+    value: field(z.json().optional(), {
+      title: { en: 'Value', nl: 'Waarde' },
+      shownWhen: { field: 'rule', oneOf: RULES_WITH_A_VALUE },
+    }),
     /** Replaces the standard message; `{field}` and `{value}` are filled in. */
     message: field(z.string().optional(), { title: { en: 'Message', nl: 'Melding' } }),
   })

@@ -98,7 +98,7 @@ export const PaymentTermSetting = z.object({
   }),
   days: field(PaymentTerm.shape.days, {
     title: { en: 'Days', nl: 'Dagen' },
-    description: { en: 'Not used for cash.', nl: 'Niet gebruikt bij contant.' },
+    shownWhen: { field: 'type', oneOf: ['afterInvoiceDate', 'endOfMonth'] },
   }),
 });
 

@@ -4,6 +4,7 @@ import { FieldControl } from './FieldControl';
 import {
   choiceListsOf,
   layoutForm,
+  shownIn,
   withField,
   type FieldIssue,
   type FormField,
@@ -25,16 +26,17 @@ export function ConfigForm({ fields, config, root, issues, onChange }: ConfigFor
   const { t } = useTranslation();
   const language = useLanguage();
   const { sections, advanced } = layoutForm(fields);
-  const control = (field: FormField) => (
-    <FieldControl
-      key={field.key}
-      field={field}
-      value={config[field.key]}
-      root={root}
-      issues={issues.get(field.key) ?? []}
-      onChange={(value) => onChange(withField(config, field.key, value), field.key)}
-    />
-  );
+  const control = (field: FormField) =>
+    (shownIn(field, config) || (issues.get(field.key) ?? []).length > 0) && (
+      <FieldControl
+        key={field.key}
+        field={field}
+        value={config[field.key]}
+        root={root}
+        issues={issues.get(field.key) ?? []}
+        onChange={(value) => onChange(withField(config, field.key, value), field.key)}
+      />
+    );
   const advancedIssues = advanced.some((field) => (issues.get(field.key) ?? []).length > 0);
   return (
     <div className="ed-form">

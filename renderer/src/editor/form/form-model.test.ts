@@ -11,6 +11,7 @@ import {
   humanise,
   issuesByField,
   layoutForm,
+  shownIn,
   withField,
 } from './form-model';
 
@@ -103,6 +104,33 @@ describe('form model', () => {
     const conditions = describeObject(filter).find((f) => f.key === 'conditions');
     if (!conditions) throw new Error('conditions');
     expect(emptyRow(describeItems(conditions, filter), filter)).toEqual({ path: '', operator: 'equals' });
+  });
+
+  it("asks for a field only while its row needs it: no value for 'is empty', no days for cash", () => {
+    const filter = schemaOf('core.transform.filter@1');
+    const conditions = describeObject(filter).find((f) => f.key === 'conditions');
+    if (!conditions) throw new Error('conditions');
+    const value = describeItems(conditions, filter).find((f) => f.key === 'value');
+    if (!value) throw new Error('value');
+    expect(shownIn(value, { path: 'email', operator: 'equals' })).toBe(true);
+    expect(shownIn(value, { path: 'email', operator: 'matches' })).toBe(true);
+    expect(shownIn(value, { path: 'email', operator: 'isEmpty' })).toBe(false);
+    expect(shownIn(value, { path: 'email', operator: 'notExists' })).toBe(false);
+    // An operator this version does not know (or none yet) hides the value too; the check says why.
+    expect(shownIn(value, { path: 'email' })).toBe(false);
+
+    const validate = schemaOf('core.transform.validate@1');
+    const rules = describeObject(validate).find((f) => f.key === 'rules');
+    if (!rules) throw new Error('rules');
+    const ruleValue = describeItems(rules, validate).find((f) => f.key === 'value');
+    if (!ruleValue) throw new Error('rule value');
+    expect(shownIn(ruleValue, { rule: 'required' })).toBe(false);
+    expect(shownIn(ruleValue, { rule: 'maxLength' })).toBe(true);
+
+    // A field without the hint is always asked for.
+    const path = describeItems(conditions, filter).find((f) => f.key === 'path');
+    if (!path) throw new Error('path');
+    expect(shownIn(path, {})).toBe(true);
   });
 
   it('puts advanced fields apart and groups the rest', () => {

@@ -125,6 +125,17 @@ export function drawnAsObject(field: FormField): boolean {
 }
 
 /**
+ * Whether a field is asked for, given the object it sits in (its `shownWhen` hint): a condition's
+ * value is not asked for "is empty". A hidden field keeps what it held, so switching back restores it.
+ */
+export function shownIn(field: FormField, data: Readonly<Record<string, unknown>>): boolean {
+  const when = field.hint.shownWhen;
+  if (!when) return true;
+  const current = data[when.field];
+  return (typeof current === 'string' || typeof current === 'number') && when.oneOf.includes(current);
+}
+
+/**
  * A new row of a list: each item field's default, the first choice of a required select, empty
  * text for required text, and a nested object (a payment term) filled the same way, so a new
  * payment-term rule starts as "cash" instead of two "required" messages.

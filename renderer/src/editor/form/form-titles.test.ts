@@ -25,6 +25,32 @@ function untranslated(fields: readonly FormField[], root: JsonSchema, path: stri
   return found;
 }
 
+/**
+ * A `shownWhen` that names no sibling, or a value its sibling cannot hold, would hide a field for
+ * good: each must name a field beside it and values among that field's choices.
+ */
+function brokenShownWhen(fields: readonly FormField[], root: JsonSchema, path: string): string[] {
+  const found: string[] = [];
+  for (const field of fields) {
+    const at = `${path}${field.key}`;
+    const when = field.hint.shownWhen;
+    if (when) {
+      const sibling = fields.find((candidate) => candidate.key === when.field);
+      const values = new Set(sibling?.options.map((option) => option.value));
+      if (!sibling) found.push(`${at}: shown when ${when.field}, which is not beside it`);
+      for (const value of when.oneOf) {
+        if (sibling && !values.has(value)) found.push(`${at}: ${when.field} has no choice ${value}`);
+      }
+    }
+    if (drawnAsObject(field))
+      found.push(...brokenShownWhen(describeObject(field.schema, root), root, `${at}.`));
+    if (field.widget !== 'mapping' && field.schema.type === 'array') {
+      found.push(...brokenShownWhen(describeItems(field, root), root, `${at}[].`));
+    }
+  }
+  return found;
+}
+
 describe('the inspector forms of the palette nodes', () => {
   it('have a Dutch title for every field, nested field and column, and labels for fixed choices', () => {
     const found: string[] = [];
@@ -34,5 +60,25 @@ describe('the inspector forms of the palette nodes', () => {
       found.push(...untranslated(fields, entry.configSchema, `${entry.kind}: `));
     }
     expect(found).toEqual([]);
+  });
+
+  it('show a field by another only for values that field can hold', () => {
+    const found: string[] = [];
+    let hints = 0;
+    const count = (fields: readonly FormField[], root: JsonSchema): void => {
+      for (const field of fields) {
+        if (field.hint.shownWhen) hints += 1;
+        if (drawnAsObject(field)) count(describeObject(field.schema, root), root);
+        if (field.schema.type === 'array') count(describeItems(field, root), root);
+      }
+    };
+    for (const entry of nodeCatalog.toEntries()) {
+      const fields = describeObject(entry.configSchema);
+      found.push(...brokenShownWhen(fields, entry.configSchema, `${entry.kind}: `));
+      count(fields, entry.configSchema);
+    }
+    expect(found).toEqual([]);
+    // Conditions (filter, branch, a step's skip rules), validation rules, payment terms.
+    expect(hints).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,4 +1,4 @@
-import { describeObject, withField } from '../form-model';
+import { describeObject, shownIn, withField } from '../form-model';
 import { FieldControl } from '../FieldControl';
 import type { WidgetProps } from '../widget-props';
 
@@ -10,20 +10,28 @@ export function ObjectWidget({ field, value, onChange, issues, root, inputId }: 
       : typeof field.defaultValue === 'object' && field.defaultValue !== null
         ? { ...field.defaultValue }
         : {};
+  // A field's own problems, their paths made relative to it.
+  const issuesOf = (key: string) =>
+    issues
+      .filter((issue) => issue.path === key || issue.path.startsWith(`${key}.`))
+      .map((issue) => ({ ...issue, path: issue.path.slice(key.length + 1) }));
   return (
     <div className="ed-object" role="group" aria-labelledby={`${inputId}-label`}>
-      {describeObject(field.schema, root).map((inner) => (
-        <FieldControl
-          key={inner.key}
-          field={inner}
-          value={data[inner.key]}
-          root={root}
-          issues={issues
-            .filter((issue) => issue.path === inner.key || issue.path.startsWith(`${inner.key}.`))
-            .map((issue) => ({ ...issue, path: issue.path.slice(inner.key.length + 1) }))}
-          onChange={(next) => onChange(withField(data, inner.key, next))}
-        />
-      ))}
+      {describeObject(field.schema, root).map((inner) => {
+        const own = issuesOf(inner.key);
+        // Days are not asked for a cash term; a hidden field with a problem stays in sight.
+        if (!shownIn(inner, data) && own.length === 0) return null;
+        return (
+          <FieldControl
+            key={inner.key}
+            field={inner}
+            value={data[inner.key]}
+            root={root}
+            issues={own}
+            onChange={(next) => onChange(withField(data, inner.key, next))}
+          />
+        );
+      })}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { describeItems, drawnAsObject, emptyRow, withField, type FormField } from '../form-model';
+import { describeItems, drawnAsObject, emptyRow, shownIn, withField, type FormField } from '../form-model';
 import type { WidgetProps } from '../widget-props';
 import { useLanguage } from '../../../i18n/useLanguage';
 import { rowVatChange, useFieldChoices } from '../field-choices';
@@ -82,6 +82,11 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
             (issue) => issue.path === at || (!object && issue.path.startsWith(`${at}.`)),
           );
           const cellId = `${inputId}-${index}-${item.key}`;
+          // A field this row does not ask for (no value for "is empty"): a card leaves it out, a
+          // line keeps its column empty so the others stay under their headings. One with a
+          // problem stays, or the problem could not be seen.
+          if (!shownIn(item, data) && shown.length === 0 && nested.length === 0)
+            return stacked ? null : <span key={item.key} className="ed-row-cell" />;
           return (
             <span key={item.key} className="ed-row-cell">
               {stacked && (
@@ -156,10 +161,17 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
 
 /**
  * Rows of more than three columns, or with a nested object, do not fit side by side in the
- * inspector (five shipping columns left each ~50 px): each row is then a card, a field a line.
+ * inspector (five shipping columns left each ~50 px): each row is then a card, a field a line. So
+ * do three that share the width behind a field path (a condition: the path, "matches the pattern"
+ * and its value were ~85 px each, both cut off); a switch takes only its own width.
  */
 function stackedRows(fields: readonly FormField[]): boolean {
-  return fields.length > 3 || fields.some(drawnAsObject);
+  const sharing = fields.filter((item) => item.widget !== 'switch');
+  return (
+    fields.length > 3 ||
+    fields.some(drawnAsObject) ||
+    (sharing.length >= 3 && sharing[0]?.widget === 'fieldPath')
+  );
 }
 
 function columns(fields: readonly FormField[]): string {
