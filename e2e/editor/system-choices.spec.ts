@@ -3,7 +3,7 @@ import type { FlowDocument } from '../../shared/flow/flow-document';
 import { expect, openApp, test } from '../fixtures/test';
 import { EditorPage } from '../pages/editor-page';
 import { TestApi } from '../runs/api-client';
-import { sandboxUrls } from '../runs/scene';
+import { sandboxUrls, setFaults } from '../runs/scene';
 
 /** A twin's calls so far, per operation (its admin API's stats). */
 async function twinCalls(adminUrl: string): Promise<Record<string, number>> {
@@ -221,6 +221,44 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
       { from: 'outstanding', to: 'open' },
       { from: 'matched', to: 'paid' },
     ]);
+    api.close();
+  });
+
+  test('a list the system will not give: only the fields that pick from it are typed', async ({
+    page,
+    host,
+  }) => {
+    const api = await TestApi.connect(host);
+    const { flow } = await api.call('flows.create', { templateId: 'orders-mplus-to-teamleader' });
+    // An integration without the scope for tax rates: Teamleader refuses that list only.
+    const admin = sandboxUrls(host).teamleaderAdmin;
+    await setFaults(admin, { errorRate: 1, statuses: [403], operations: ['taxRates.list'] });
+    await openApp(page, host, `/flows/${flow.id}`);
+    const editor = new EditorPage(page);
+
+    await editor.select('rules.transform.tax');
+    const trouble = inspector(page).getByTestId('choices-trouble-teamleader');
+    await expect(trouble).toHaveText(
+      /^Teamleader's tax rates could not be read \(Teamleader taxRates\.list 403: .+\); its other lists were\. Until they can/,
+    );
+    // The rate is typed; the revenue account still picks from Teamleader's categories.
+    await expect(inspector(page).getByRole('spinbutton', { name: 'Target tax 1', exact: true })).toHaveValue(
+      '21',
+    );
+    await expect(
+      page.getByTestId('revenueRules-row-0').getByRole('combobox').last().locator('option:checked'),
+    ).not.toHaveText('');
+    await editor.shot('editor-choices-one-list-unread');
+
+    // The target's department is picked from Teamleader's list, with nothing to say.
+    await editor.select('teamleader.target.sales');
+    await expect(inspector(page).getByTestId('choices-trouble-teamleader')).toHaveCount(0);
+    await expect(
+      inspector(page)
+        .getByRole('combobox', { name: 'Company entity (department)' })
+        .locator('option:checked'),
+    ).toHaveText('Koppel Demo BV');
+    await setFaults(admin, {});
     api.close();
   });
 

@@ -1,7 +1,53 @@
 import { expect, openApp, test } from '../fixtures/test';
 import { WizardPage } from './wizard-page';
+import { sandboxUrls, setFaults } from '../runs/scene';
 
 test.describe('setup wizard', () => {
+  test("a list Teamleader will not give: its question is typed, the others still pick from Teamleader's lists", async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url);
+    await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'ready');
+    const wizard = new WizardPage(page);
+    await wizard.expectStep('systems');
+    await wizard.next();
+    await wizard.expectStep('connect');
+    await expect(page.getByTestId('wizard-connected-teamleader')).toContainText('Koppel Demo BV');
+    // An integration without the scope for payment terms: Teamleader refuses that list only.
+    await setFaults(sandboxUrls(host).teamleaderAdmin, {
+      errorRate: 1,
+      statuses: [403],
+      operations: ['paymentTerms.list'],
+    });
+    await wizard.next();
+    await wizard.expectStep('flows');
+    await wizard.next();
+    await wizard.expectStep('settings');
+    await expect(page.getByTestId('wizard-unread-teamleader')).toHaveText(
+      /^Teamleader Focus's payment terms could not be read \(Teamleader paymentTerms.list 403: .+\)\. The questions that pick from them take typed values; the others pick from Teamleader Focus's lists\.$/,
+    );
+    // The whole of Teamleader is not said to be unreadable.
+    await expect(page.getByText(/The choices of Teamleader could not be read/)).toHaveCount(0);
+    const settings = page.getByTestId('wizard-settings-orders-mplus-to-teamleader');
+    // The department still picks from Teamleader's list, the tax rules from its rates.
+    const department = settings.getByLabel('Teamleader company entity');
+    await expect(department).toHaveValue('Koppel Demo BV');
+    await expect(department.locator('option')).toContainText(['Koppel Demo BV']);
+    await expect(settings.getByTestId('rule-row-note').filter({ hasText: '⚠' }).first()).toHaveText(
+      '⚠ 9 % becomes 6 % in Teamleader',
+    );
+    // The payment term is typed as its kind (and days), not picked from Teamleader's terms.
+    const term = settings.getByTestId('question-field-paymentTerm');
+    await expect(term.getByRole('combobox').locator('option')).toHaveText([
+      'Cash',
+      'Days after the invoice date',
+      'Days after the end of the month',
+    ]);
+    await wizard.shot('wizard-4-settings-list-unread');
+    await setFaults(sandboxUrls(host).teamleaderAdmin, {});
+  });
+
   test('first start → sandbox → sales orders → dry run → a first successful run', async ({ page, host }) => {
     test.setTimeout(180_000);
     const errors: string[] = [];

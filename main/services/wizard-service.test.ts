@@ -68,6 +68,62 @@ describe('wizard.* against the sandbox twins', () => {
     expect(mp.deliveryMethods.length).toBeGreaterThan(0);
   });
 
+  it('offers the lists it could read when one cannot be, and says which and why', async () => {
+    const { teamleader, mplus } = (await app.ctx.sandbox.sandbox()).info;
+    const faults = (adminUrl: string, body: object) =>
+      fetch(`${adminUrl}/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((response) => expect(response.status).toBe(200));
+    // An account whose integration lacks a scope: Teamleader refuses its payment terms only;
+    // the till refuses its branches.
+    await faults(teamleader.adminUrl, { errorRate: 1, statuses: [403], operations: ['paymentTerms.list'] });
+    await faults(mplus.adminUrl, { errorRate: 1, statuses: [500], operations: ['getBranches'] });
+    try {
+      const { choices, flows } = await call('wizard.prepare', { ...connections, templateIds: ['orders'] });
+      if (!choices.teamleader.ok || !choices.mplus.ok) throw new Error(JSON.stringify(choices));
+      const tl = choices.teamleader.data;
+      expect(tl.paymentTerms).toEqual([]);
+      expect(Object.keys(tl.unread ?? {})).toEqual(['paymentTerms']);
+      expect(tl.unread?.paymentTerms).toMatch(/403|forbidden|not allowed/i);
+      // The rest is still offered: the department question picks from Teamleader's list.
+      expect(tl.departments.map((d) => d.value)).toContain('Koppel Demo BV');
+      expect(tl.taxRates['Koppel Demo BV']?.length).toBeGreaterThan(0);
+      const department = flows[0]?.questions.find((q) => q.id === 'department');
+      expect(department).toMatchObject({
+        options: expect.arrayContaining([expect.objectContaining({ value: 'Koppel Demo BV' })]),
+      });
+      const mp = choices.mplus.data;
+      expect(mp.branches).toEqual([]);
+      expect(Object.keys(mp.unread ?? {})).toEqual(['branches']);
+      expect(mp.employees.length).toBeGreaterThan(0);
+    } finally {
+      await faults(teamleader.adminUrl, {});
+      await faults(mplus.adminUrl, {});
+    }
+  });
+
+  it('says a system cannot be read when none of its lists can', async () => {
+    const { teamleader } = (await app.ctx.sandbox.sandbox()).info;
+    const faults = (body: object) =>
+      fetch(`${teamleader.adminUrl}/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await faults({ errorRate: 1, statuses: [403] });
+    try {
+      const { choices } = await call('wizard.prepare', { ...connections, templateIds: ['orders'] });
+      expect(choices.teamleader.ok).toBe(false);
+      if (choices.teamleader.ok) return;
+      expect(choices.teamleader.message).toMatch(/403|forbidden|not allowed/i);
+      expect(choices.mplus.ok).toBe(true);
+    } finally {
+      await faults({});
+    }
+  });
+
   it('plans the template with its values fitted to the account', async () => {
     const { flows } = await call('wizard.prepare', { ...connections, templateIds: ['orders'] });
     const department = flows[0]?.questions.find((q) => q.id === 'department');

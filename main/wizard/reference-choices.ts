@@ -1,6 +1,8 @@
 import type {
   MplusChoices,
+  MplusLists,
   TeamleaderChoices,
+  TeamleaderLists,
   WizardChoices,
   WizardOption,
 } from '../../shared/api/calls/wizard';
@@ -33,17 +35,127 @@ export function toPaymentTerm(type: string | undefined, days: number | undefined
   return undefined;
 }
 
-async function teamleaderChoices(client: TeamleaderClient): Promise<TeamleaderChoices> {
-  const [departments, rates, categories, terms] = await Promise.all([
-    client.departments.list({ filter: { status: ['active'] } }),
-    (async () => {
+/** An API's words for a failure, its connection's secrets blanked out. */
+type Describe = (error: unknown) => Promise<string>;
+
+/** Each of a system's reads on its own: a value, or the reason it failed. */
+type Settled<T> = { [K in keyof T]: Entry<T[K]> };
+
+/**
+ * Runs a system's reads side by side. One that fails (a missing OAuth scope, a list the account
+ * lacks) leaves the others offered; when every one fails the system itself cannot be read (offline,
+ * a wrong secret) and that failure is thrown, for the caller to report as the system's.
+ */
+async function settle<T extends Record<string, unknown>>(reads: {
+  [K in keyof T]: () => Promise<T[K]>;
+}): Promise<Settled<T>> {
+  const keys = Object.keys(reads) as (keyof T)[];
+  const results = await Promise.allSettled(keys.map((key) => reads[key]()));
+  const settled = {} as Settled<T>;
+  keys.forEach((key, i) => {
+    const result = results[i];
+    settled[key] =
+      result?.status === 'fulfilled'
+        ? { ok: true, value: result.value }
+        : { ok: false, error: result?.reason };
+  });
+  const failures = Object.values(settled) as Settled<T>[keyof T][];
+  const first = failures.find((entry) => !entry.ok);
+  if (first && !first.ok && failures.every((entry) => !entry.ok)) throw first.error;
+  return settled;
+}
+
+type Entry<T> = { ok: true; value: T } | { ok: false; error: unknown };
+type List<T> = { ok: true; value: T } | { ok: false; error: unknown; empty: T };
+
+/** A read made into the list offered; a failed one stays failed, offered as `empty`. */
+function converted<T, U>(entry: Entry<T>, convert: (value: T) => U, empty: U): List<U> {
+  return entry.ok ? { ok: true, value: convert(entry.value) } : { ...entry, empty };
+}
+
+/** Two reads as one: both values, or the first one's failure. */
+function both<A, B>(a: Entry<A>, b: Entry<B>): Entry<[A, B]> {
+  if (!a.ok) return a;
+  return b.ok ? { ok: true, value: [a.value, b.value] } : b;
+}
+
+/** The lists read, an unread one empty, and why each unread one could not be read. */
+async function listsFrom<L extends Record<string, unknown>>(
+  lists: { [K in keyof L]: List<L[K]> },
+  describe: Describe,
+): Promise<L & { unread?: Partial<Record<keyof L, string>> }> {
+  const data = {} as L;
+  const unread: Partial<Record<keyof L, string>> = {};
+  for (const key of Object.keys(lists) as (keyof L)[]) {
+    const list = lists[key];
+    if (list.ok) data[key] = list.value;
+    else {
+      data[key] = list.empty;
+      unread[key] = await describe(list.error);
+    }
+  }
+  return Object.keys(unread).length > 0 ? { ...data, unread } : data;
+}
+
+async function teamleaderChoices(client: TeamleaderClient, describe: Describe): Promise<TeamleaderChoices> {
+  const read = await settle({
+    departments: () => client.departments.list({ filter: { status: ['active'] } }),
+    rates: async () => {
       const all = [];
       for await (const rate of client.taxRates.iterate({})) all.push(rate);
       return all;
-    })(),
-    client.productCategories.list({}),
-    client.call('paymentTerms.list', {}),
-  ]);
+    },
+    categories: () => client.productCategories.list({}),
+    terms: () => client.call('paymentTerms.list', {}),
+  });
+  return listsFrom<TeamleaderLists>(
+    {
+      departments: converted(read.departments, (departments) => named(departments), []),
+      // Rates are offered per department name: without the departments there is none to file them under.
+      taxRates: converted(
+        both(read.departments, read.rates),
+        ([departments, rates]) => ratesByDepartment(departments, rates),
+        {},
+      ),
+      categories: converted(
+        read.categories,
+        (categories) =>
+          named(categories, (category) => {
+            const ledgers = new Set(
+              (category.ledgers ?? []).map((l) => l.ledger_account_number).filter(Boolean),
+            );
+            return ledgers.size ? [...ledgers].join(', ') : undefined;
+          }),
+        [],
+      ),
+      // Documents carry one of the spec's expected payment methods, not the account's named ones.
+      paymentMethods: {
+        ok: true,
+        value: TEAMLEADER_PAYMENT_METHODS.map((method) => ({ ...method, hint: method.value })),
+      },
+      paymentTerms: converted(
+        read.terms,
+        (terms) =>
+          (terms.data ?? []).flatMap((term) => {
+            const known = toPaymentTerm(term.type, term.days);
+            return known ? [{ term: known, isDefault: term.id === terms.meta?.default }] : [];
+          }),
+        [],
+      ),
+    },
+    describe,
+  );
+}
+
+/** Tax rates in percent, per active department's name. */
+function ratesByDepartment(
+  departments: readonly { id?: string | undefined; name?: string | undefined }[],
+  rates: readonly {
+    rate?: number | undefined;
+    description?: string | undefined;
+    department?: { id?: string | undefined } | undefined;
+  }[],
+): Record<string, WizardOption[]> {
   const departmentName = new Map(departments.map((d) => [d.id, d.name?.trim()]));
   const taxRates: Record<string, WizardOption[]> = {};
   for (const rate of rates) {
@@ -52,65 +164,86 @@ async function teamleaderChoices(client: TeamleaderClient): Promise<TeamleaderCh
     const value = percent(rate.rate);
     (taxRates[name] ??= []).push({ value, label: rate.description ?? `${value} %` });
   }
-  const defaultTerm = terms.meta?.default;
-  return {
-    departments: named(departments),
-    taxRates,
-    categories: named(categories, (category) => {
-      const ledgers = new Set((category.ledgers ?? []).map((l) => l.ledger_account_number).filter(Boolean));
-      return ledgers.size ? [...ledgers].join(', ') : undefined;
-    }),
-    // Documents carry one of the spec's expected payment methods, not the account's named ones.
-    paymentMethods: TEAMLEADER_PAYMENT_METHODS.map((method) => ({ ...method, hint: method.value })),
-    paymentTerms: (terms.data ?? []).flatMap((term) => {
-      const converted = toPaymentTerm(term.type, term.days);
-      return converted ? [{ term: converted, isDefault: term.id === defaultTerm }] : [];
-    }),
-  };
+  return taxRates;
 }
 
-async function mplusChoices(registry: ConnectionRegistry, connectionId: string): Promise<MplusChoices> {
+async function mplusChoices(
+  registry: ConnectionRegistry,
+  connectionId: string,
+  describe: Describe,
+): Promise<MplusChoices> {
   const client = await registry.mplus(connectionId);
-  const [employees, vatGroups, turnoverGroups, branches, paymentMethods, deliveryMethods] = await Promise.all(
-    [
-      client.getEmployees(),
-      client.getVatGroupList(),
-      client.getTurnoverGroups({ onlyActive: true }),
-      client.getBranches(),
-      client.getPaymentMethods(),
-      client.getDeliveryMethods(),
-    ],
+  const read = await settle({
+    employees: () => client.getEmployees(),
+    vatGroups: () => client.getVatGroupList(),
+    turnoverGroups: () => client.getTurnoverGroups({ onlyActive: true }),
+    branches: () => client.getBranches(),
+    paymentMethods: () => client.getPaymentMethods(),
+    deliveryMethods: () => client.getDeliveryMethods(),
+  });
+  return listsFrom<MplusLists>(
+    {
+      employees: converted(
+        read.employees,
+        (employees) =>
+          employees
+            .filter((e) => e.employeeNumber !== undefined && e.active !== false)
+            .map((e) => ({ value: e.employeeNumber ?? 0, label: e.name ?? String(e.employeeNumber) })),
+        [],
+      ),
+      vatCodes: converted(
+        read.vatGroups,
+        (vatGroups) => {
+          const vatCodes = new Map<number, WizardOption>();
+          for (const group of vatGroups) {
+            if (!vatCodes.has(group.vatCode))
+              vatCodes.set(group.vatCode, {
+                value: group.vatCode,
+                label: `${group.vatPercentage} %`,
+                rate: group.vatPercentage,
+              });
+          }
+          return [...vatCodes.values()].sort((a, b) => Number(a.value) - Number(b.value));
+        },
+        [],
+      ),
+      turnoverGroups: converted(
+        read.turnoverGroups,
+        (groups) =>
+          groups.map((group) => ({
+            value: String(group.turnoverGroup),
+            label: group.turnoverGroupName,
+            hint: `#${group.turnoverGroup}`,
+          })),
+        [],
+      ),
+      branches: converted(
+        read.branches,
+        (branches) => branches.map((b) => ({ value: b.branchNumber, label: b.branchName })),
+        [],
+      ),
+      paymentMethods: converted(
+        read.paymentMethods,
+        (methods) =>
+          methods
+            .filter((method) => method.active !== false)
+            .map((method) => ({ value: method.method, label: method.description || method.method })),
+        [],
+      ),
+      deliveryMethods: converted(
+        read.deliveryMethods,
+        (methods) =>
+          methods
+            .filter((method) => method.enabled !== false)
+            .map((method) => ({
+              value: method.deliveryMethod,
+              label: method.description || method.deliveryMethod,
+            })),
+        [],
+      ),
+    },
+    describe,
   );
-  const vatCodes = new Map<number, WizardOption>();
-  for (const group of vatGroups) {
-    if (!vatCodes.has(group.vatCode))
-      vatCodes.set(group.vatCode, {
-        value: group.vatCode,
-        label: `${group.vatPercentage} %`,
-        rate: group.vatPercentage,
-      });
-  }
-  return {
-    employees: employees
-      .filter((e) => e.employeeNumber !== undefined && e.active !== false)
-      .map((e) => ({ value: e.employeeNumber ?? 0, label: e.name ?? String(e.employeeNumber) })),
-    vatCodes: [...vatCodes.values()].sort((a, b) => Number(a.value) - Number(b.value)),
-    turnoverGroups: turnoverGroups.map((group) => ({
-      value: String(group.turnoverGroup),
-      label: group.turnoverGroupName,
-      hint: `#${group.turnoverGroup}`,
-    })),
-    branches: branches.map((b) => ({ value: b.branchNumber, label: b.branchName })),
-    paymentMethods: paymentMethods
-      .filter((method) => method.active !== false)
-      .map((method) => ({ value: method.method, label: method.description || method.method })),
-    deliveryMethods: deliveryMethods
-      .filter((method) => method.enabled !== false)
-      .map((method) => ({
-        value: method.deliveryMethod,
-        label: method.description || method.deliveryMethod,
-      })),
-  };
 }
 
 /** Every secret of a connection, so an error message quoting one can be blanked out. */
@@ -138,23 +271,20 @@ async function readThrough<T>(
   registry: ConnectionRegistry,
   kind: 'teamleader' | 'mplus',
   connectionId: string | undefined,
-  read: (connectionId: string) => Promise<T>,
+  read: (connectionId: string, describe: Describe) => Promise<T>,
 ): Promise<Read<T>> {
   let id = connectionId;
+  const describe: Describe = async (error) =>
+    describeFailure(error, id ? await secretsOf(registry, kind, id) : []).message;
   try {
     const connection =
       kind === 'teamleader'
         ? await registry.resolve('teamleader', connectionId)
         : await registry.resolve('mplus', connectionId);
     id = connection.id;
-    return { ok: true, connectionId: id, data: await read(id) };
+    return { ok: true, connectionId: id, data: await read(id, describe) };
   } catch (error) {
-    const secrets = id ? await secretsOf(registry, kind, id) : [];
-    return {
-      ok: false,
-      ...(id ? { connectionId: id } : {}),
-      message: describeFailure(error, secrets).message,
-    };
+    return { ok: false, ...(id ? { connectionId: id } : {}), message: await describe(error) };
   }
 }
 
@@ -163,8 +293,8 @@ export function readTeamleaderChoices(
   registry: ConnectionRegistry,
   connectionId?: string,
 ): Promise<WizardChoices['teamleader']> {
-  return readThrough(registry, 'teamleader', connectionId, async (id) =>
-    teamleaderChoices(await registry.teamleader(id)),
+  return readThrough(registry, 'teamleader', connectionId, async (id, describe) =>
+    teamleaderChoices(await registry.teamleader(id), describe),
   );
 }
 
@@ -173,12 +303,13 @@ export function readMplusChoices(
   registry: ConnectionRegistry,
   connectionId?: string,
 ): Promise<WizardChoices['mplus']> {
-  return readThrough(registry, 'mplus', connectionId, (id) => mplusChoices(registry, id));
+  return readThrough(registry, 'mplus', connectionId, (id, describe) => mplusChoices(registry, id, describe));
 }
 
 /**
  * The reference data of both systems, read in parallel. A system that cannot be read gives its
- * reason instead (in the API's own words), so the wizard still works with typed values.
+ * reason instead (in the API's own words), so the wizard still works with typed values; a list
+ * that cannot be read is named in the system's `unread`, the others still offered.
  */
 export async function readChoices(
   registry: ConnectionRegistry,

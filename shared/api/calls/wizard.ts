@@ -31,7 +31,7 @@ export function wordOptions(words: readonly string[]): WizardOption[] {
 }
 
 /** Teamleader's reference data, by name (flows hold names and rates, not account-specific ids). */
-export const TeamleaderChoices = z.object({
+export const TeamleaderLists = z.object({
   departments: z.array(WizardOption),
   /** Tax rates in percent, per department name. */
   taxRates: z.record(z.string(), z.array(WizardOption)),
@@ -41,16 +41,30 @@ export const TeamleaderChoices = z.object({
   /** The account's payment terms; the renderer words them in the user's language. */
   paymentTerms: z.array(z.object({ term: PaymentTerm, isDefault: z.boolean() })),
 });
+export type TeamleaderLists = z.infer<typeof TeamleaderLists>;
+/**
+ * The lists, and those that could not be read, each with why (the API's own words): the others are
+ * offered, these take typed values (an account without the payment terms scope still picks its
+ * departments).
+ */
+export const TeamleaderChoices = TeamleaderLists.extend({
+  unread: z.partialRecord(TeamleaderLists.keyof(), z.string()).optional(),
+});
 export type TeamleaderChoices = z.infer<typeof TeamleaderChoices>;
 
 /** MplusKASSA's reference data. */
-export const MplusChoices = z.object({
+export const MplusLists = z.object({
   employees: z.array(WizardOption),
   vatCodes: z.array(WizardOption),
   turnoverGroups: z.array(WizardOption),
   branches: z.array(WizardOption),
   paymentMethods: z.array(WizardOption),
   deliveryMethods: z.array(WizardOption),
+});
+export type MplusLists = z.infer<typeof MplusLists>;
+/** The till's lists, and those that could not be read (see {@link TeamleaderChoices}). */
+export const MplusChoices = MplusLists.extend({
+  unread: z.partialRecord(MplusLists.keyof(), z.string()).optional(),
 });
 export type MplusChoices = z.infer<typeof MplusChoices>;
 

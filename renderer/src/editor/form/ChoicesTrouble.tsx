@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { WizardSystem } from '../../../../shared/api/calls/wizard';
 import type { ChoiceList } from '../../../../shared/nodes/ui-hints';
 import { useFailureText } from '../../api/failure-text';
 import { choicesFor, useFieldChoices, type FieldChoices } from './field-choices';
@@ -15,28 +14,30 @@ export function ChoicesTrouble({ lists }: { lists: readonly ChoiceList[] }) {
   const { t } = useTranslation();
   const failureText = useFailureText();
   const { setting, reload } = useFieldChoices();
-  const failed = new Map<WizardSystem, Failed>();
+  // Once per system, or per list where the system gave its other lists.
+  const failed = new Map<string, Failed>();
   for (const list of lists) {
     const choices = choicesFor(list, setting);
-    if (choices?.state === 'failed' && !failed.has(choices.system)) failed.set(choices.system, choices);
+    const key = `${choices?.system ?? ''}:${choices?.state === 'failed' ? (choices.list ?? '') : ''}`;
+    if (choices?.state === 'failed' && !failed.has(key)) failed.set(key, choices);
   }
   if (failed.size === 0) return null;
   return (
     <>
-      {[...failed.values()].map(({ system, reason }) => {
+      {[...failed.entries()].map(([key, { system, reason, list }]) => {
         const name = t(`wizard.question.system.${system}`);
+        const words = { system: name, reason: failureText(reason).replace(/\.$/, '') };
         return (
           <div
-            key={system}
+            key={key}
             className="callout ed-choices-trouble"
             role="status"
             data-testid={`choices-trouble-${system}`}
           >
             <p>
-              {t('editor.form.choicesTrouble', {
-                system: name,
-                reason: failureText(reason).replace(/\.$/, ''),
-              })}
+              {list
+                ? t('editor.form.choicesTroubleList', { ...words, list: t(`connections.lists.${list}`) })
+                : t('editor.form.choicesTrouble', words)}
             </p>
             <button
               type="button"

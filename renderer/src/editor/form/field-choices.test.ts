@@ -50,6 +50,33 @@ describe('the lists a picker offers', () => {
     });
   });
 
+  it('marks only a list the system would not give as failed, with why; the others stay offered', () => {
+    const partial: ChoiceSetting = {
+      target: 'teamleader',
+      source: 'mplus',
+      teamleader: {
+        state: 'ready',
+        teamleader: { ...teamleader, taxRates: {}, unread: { taxRates: 'Forbidden (403)' } },
+      },
+      mplus: { state: 'ready', mplus: { ...mplus, branches: [], unread: { branches: 'Server fault' } } },
+    };
+    expect(choicesFor('targetTax', partial)).toEqual({
+      system: 'teamleader',
+      state: 'failed',
+      reason: 'Forbidden (403)',
+      list: 'taxRates',
+    });
+    expect(choicesFor('teamleader.departments', partial)).toMatchObject({
+      state: 'ready',
+      options: teamleader.departments,
+    });
+    expect(choicesFor('mplus.branches', partial)).toMatchObject({ state: 'failed', list: 'branches' });
+    expect(choicesFor('sourcePaymentMethod', partial)).toMatchObject({
+      state: 'ready',
+      options: mplus.paymentMethods,
+    });
+  });
+
   it('follows the target for tax and revenue rules: its department’s rates, or the till’s VAT codes', () => {
     const towardsTeamleader: ChoiceSetting = { target: 'teamleader', department: 'Koppel NL', ...read };
     expect(choicesFor('targetTax', towardsTeamleader)).toMatchObject({

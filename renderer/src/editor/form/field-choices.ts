@@ -1,5 +1,11 @@
 import { createContext, useContext } from 'react';
-import { wordOptions, type WizardOption, type WizardSystem } from '../../../../shared/api/calls/wizard';
+import {
+  wordOptions,
+  type MplusLists,
+  type TeamleaderLists,
+  type WizardOption,
+  type WizardSystem,
+} from '../../../../shared/api/calls/wizard';
 import { CanonicalStatus, SOURCE_STATUSES } from '../../../../shared/domain/order-status';
 import type { ChoiceList } from '../../../../shared/nodes/ui-hints';
 import type { Failure } from '../../api/failure-text';
@@ -15,7 +21,11 @@ export type FieldChoices =
   | { system: WizardSystem; state: 'loading' }
   /** `fixed`: words that are not read from the system (statuses), so never read again. */
   | { system: ChoiceSystem; state: 'ready'; options: WizardOption[]; fixed?: boolean }
-  | { system: WizardSystem; state: 'failed'; reason: string | Failure };
+  /** `list`: only this list of the system could not be read (the others were). */
+  | { system: WizardSystem; state: 'failed'; reason: string | Failure; list?: SystemList };
+
+/** One list of a system's reference data, as read (Teamleader's departments, the till's branches). */
+export type SystemList = keyof TeamleaderLists | keyof MplusLists;
 
 /** Where the node sits: what its lists depend on besides the systems' data. */
 export interface ChoiceSetting {
@@ -61,8 +71,48 @@ export function choicesFor(list: ChoiceList, setting: ChoiceSetting): FieldChoic
   const read = setting[system];
   if (!read || read.state === 'loading') return { system, state: 'loading' };
   if (read.state === 'failed') return { system, state: 'failed', reason: read.reason };
+  const key = listKeyOf(list, system);
+  // A list the system would not give (a scope the connection lacks) while it gave the others.
+  const unread: Partial<Record<SystemList, string>> | undefined = (
+    system === 'teamleader' ? read.teamleader : read.mplus
+  )?.unread;
+  const reason = key ? unread?.[key] : undefined;
+  if (key && reason !== undefined) return { system, state: 'failed', reason, list: key };
   const options = optionsIn(list, read, setting.department ?? '');
   return options ? { system, state: 'ready', options } : { system, state: 'loading' };
+}
+
+/** Which of the system's lists a field's choices come from (see optionsIn). */
+function listKeyOf(list: ChoiceList, system: WizardSystem): SystemList | undefined {
+  switch (list) {
+    case 'teamleader.departments':
+      return 'departments';
+    case 'teamleader.categories':
+      return 'categories';
+    case 'mplus.employees':
+      return 'employees';
+    case 'mplus.branches':
+      return 'branches';
+    case 'mplus.vatCodes':
+      return 'vatCodes';
+    case 'mplus.turnoverGroups':
+      return 'turnoverGroups';
+    case 'mplus.paymentMethods':
+    case 'sourcePaymentMethod':
+    case 'targetPaymentMethod':
+      return 'paymentMethods';
+    case 'mplus.deliveryMethods':
+    case 'sourceDeliveryMethod':
+    case 'targetDeliveryMethod':
+      return 'deliveryMethods';
+    case 'targetTax':
+      return system === 'teamleader' ? 'taxRates' : 'vatCodes';
+    case 'revenueAccount':
+      return system === 'teamleader' ? 'categories' : 'turnoverGroups';
+    case 'sourceStatus':
+    case 'koppelStatus':
+      return undefined;
+  }
 }
 
 function optionsIn(

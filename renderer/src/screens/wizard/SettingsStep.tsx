@@ -2,13 +2,14 @@ import { AlertTriangle, ArrowRight, Loader2 } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFailureText } from '../../api/failure-text';
+import type { SystemList } from '../../editor/form/field-choices';
 import { useWizardStore } from '../../stores/wizard-store';
 import { answerOf } from '../../wizard/answers';
 import { QuestionField } from './questions/QuestionField';
 
 /** Step 4: what each chosen flow needs, prefilled, with choices read from both systems. */
 export function SettingsStep() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const failureWords = useFailureText();
   const plans = useWizardStore((state) => state.plans);
   const planError = useWizardStore((state) => state.planError);
@@ -44,6 +45,23 @@ export function SettingsStep() {
         return side.ok ? [] : [{ system, message: side.message }];
       })
     : [];
+  // Lists a system would not give while it gave the others, those with the same reason together.
+  const unreadLists = choices
+    ? (['teamleader', 'mplus'] as const).flatMap((system) => {
+        const side = choices[system];
+        const byReason = new Map<string, SystemList[]>();
+        // Object.entries types its keys as strings; these are the system's list names.
+        const unread = Object.entries(side.ok ? (side.data.unread ?? {}) : {}) as [SystemList, string][];
+        for (const [list, message] of unread) {
+          byReason.set(message, [...(byReason.get(message) ?? []), list]);
+        }
+        return [...byReason].map(([message, lists]) => ({ system, message, lists }));
+      })
+    : [];
+  const listNames = (lists: SystemList[]) =>
+    new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+      lists.map((list) => t(`connections.lists.${list}`)),
+    );
   return (
     <div className="wz-body">
       <p className="wz-lead">{t('wizard.settings.lead')}</p>
@@ -51,6 +69,21 @@ export function SettingsStep() {
         <p key={system} className="wz-warning" role="alert">
           <AlertTriangle size={16} aria-hidden="true" />
           {t('wizard.settings.unreadable', { system: t(`connections.${system}`), message })}
+        </p>
+      ))}
+      {unreadLists.map(({ system, message, lists }) => (
+        <p
+          key={`${system} ${message}`}
+          className="wz-warning"
+          role="alert"
+          data-testid={`wizard-unread-${system}`}
+        >
+          <AlertTriangle size={16} aria-hidden="true" />
+          {t('wizard.settings.unreadableLists', {
+            system: t(`connections.${system}`),
+            lists: listNames(lists),
+            message,
+          })}
         </p>
       ))}
       {plans.map((plan) => (
