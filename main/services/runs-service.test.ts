@@ -152,6 +152,19 @@ describe('runs.*', () => {
     });
     const stats = await call('runs.stats', { days: 7 });
     expect(stats.topErrors).toEqual([expect.objectContaining({ nodeId: 'check', count: 1 })]);
+    // The record's log is looked up in both runs, the first one first, from either run's item.
+    const store = fixtures[0]?.app.ctx.sync.store;
+    const [first] = (await call('runs.items', { runId, status: 'failed', limit: 5, offset: 0 })).items;
+    const [again] = (await call('runs.items', { runId: retry.runId, limit: 5, offset: 0 })).items;
+    if (!store || !first || !again) throw new Error('the failed record and its retry');
+    for (const id of [first.id, again.id]) {
+      expect(store.items.keyAndRuns(id)).toEqual({ key: 'memory:orders:bad', runIds: [runId, retry.runId] });
+    }
+    expect(await call('runs.itemLog', { itemId: again.id })).toEqual({ lines: [] });
+    expect(await fixtures[0]?.app.dispatch('runs.itemLog', { itemId: 999_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(stats.days.at(-1)).toMatchObject({ succeeded: 2, failed: 1 });
   });
 

@@ -105,11 +105,10 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
       return item;
     },
     'runs.itemLog': ({ itemId }) => {
-      const item = sync.store.items.detail(itemId);
+      const item = sync.store.items.keyAndRuns(itemId);
       if (!item) throw new KoppelError('not_found', apiMessage('recordNotFound', { itemId }));
       // The attempts are in the order made: the first run, then its retries.
-      const runIds = new Set([...item.history.map((attempt) => attempt.runId), item.runId]);
-      return { lines: [...runIds].flatMap((runId) => sync.store.events.linesAbout(runId, item.key)) };
+      return { lines: item.runIds.flatMap((runId) => sync.store.events.linesAbout(runId, item.key)) };
     },
     'runs.search': ({ text, limit }) => ({ items: sync.store.items.search(text, limit) }),
     'runs.retry': ({ runId, itemIds, itemKey, from }) => ({

@@ -310,6 +310,26 @@ export class ItemsRepo {
     };
   }
 
+  /**
+   * A record's key and the runs that made its attempts, first run first: what its log lines are
+   * looked up by, without reading (and parsing) its stored payloads as `detail` does.
+   */
+  keyAndRuns(id: number): { key: string; runIds: string[] } | undefined {
+    const item = this.db
+      .prepare<[number], { item_key: string; run_id: string; root_id: number }>(
+        'SELECT item_key, run_id, root_id FROM items WHERE id = ?',
+      )
+      .get(id);
+    if (!item) return undefined;
+    const runs = this.db
+      .prepare<[number], { run_id: string }>(
+        'SELECT run_id FROM attempts WHERE root_id = ? GROUP BY run_id ORDER BY MIN(id)',
+      )
+      .all(item.root_id)
+      .map((row) => row.run_id);
+    return { key: item.item_key, runIds: runs.includes(item.run_id) ? runs : [...runs, item.run_id] };
+  }
+
   /** What a retry needs: the stored input, where it stopped, and its place in the attempt history. */
   retrySource(id: number): RetrySource | undefined {
     const row = this.detailStmt.get(id);
