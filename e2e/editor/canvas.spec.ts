@@ -1,6 +1,7 @@
-import { expect, test } from '../fixtures/test';
+import { expect, openApp, test } from '../fixtures/test';
 import { EditorPage } from '../pages/editor-page';
 import { FlowsPage } from '../pages/flows-page';
+import { TestApi } from '../runs/api-client';
 
 // A common laptop screen: the editor needs room for palette, canvas and inspector.
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -92,5 +93,22 @@ test.describe('flow editor canvas', () => {
     await expect(page.getByTestId('node-inspector')).toBeVisible();
     await editor.shot('editor-problems');
     expect(errors).toEqual([]);
+  });
+
+  test('the run log leaves the flow in sight on a laptop screen: no minimap over its nodes', async ({
+    page,
+    host,
+  }) => {
+    const api = await TestApi.connect(host);
+    const { flow } = await api.call('flows.create', { templateId: 'orders-mplus-to-teamleader' });
+    await openApp(page, host, `/flows/${flow.id}`);
+    const minimap = page.locator('.react-flow__minimap');
+    await expect(minimap).toBeVisible();
+    await page.getByTestId('bottom-tab-runLog').click();
+    // The canvas is ~515 px high now; the minimap covered the template's fourth node there.
+    await expect(minimap).toBeHidden();
+    await page.getByRole('button', { name: 'Hide the panel' }).click();
+    await expect(minimap).toBeVisible();
+    api.close();
   });
 });
