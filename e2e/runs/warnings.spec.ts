@@ -39,6 +39,19 @@ test.describe('a run that warned', () => {
       logged.getByTestId('record-log-line').filter({ hasText: first?.message ?? '' }),
     ).toHaveAttribute('data-level', 'warn');
     await run.shot('record-log');
+    // What was sent, told from the mapped record it was made of (the two have other shapes: not
+    // "8 added · 94 left out", every field of the record not sent counted as a difference).
+    await page.getByTestId('compare-mapped-request').click();
+    await expect(page.getByTestId('diff-count')).toHaveText(
+      /^\d+ of the \d+ values sent come from the mapped record · \d+ added on the way \(ids looked up, settings\)$/,
+    );
+    await page.getByTestId('diff-count').scrollIntoViewIfNeeded();
+    await run.shot('record-compare-sent');
+    // Received and mapped are both Koppel's record: their differences are counted.
+    await page.getByTestId('compare-source-mapped').click();
+    await expect(page.getByTestId('diff-count')).toHaveText(
+      /^(\d+ changed · \d+ added · \d+ left out|No differences)$/,
+    );
     await page.goBack();
 
     // "Show all": the live log, on warnings and errors only.

@@ -85,5 +85,14 @@ describe('diffJson across shapes (a mapping renamed fields)', () => {
     expect(kindOf('right', '/body/purchase_order_number')).toBe('moved');
     expect(kindOf('right', '/body/currency')).toBe('added');
     expect(diff.changedPaths).toEqual(['/body/currency', '/customer/vat']);
+    // What was sent, told from what it was made of: two values carried over, one new.
+    expect(diff.rightLeaves).toEqual({ carried: 2, fresh: 1 });
+  });
+
+  it('tallies the right side leaf by leaf: the same or found elsewhere is carried, the rest fresh', () => {
+    const diff = diffJson({ a: 1, b: 'x2', c: { d: 'kept' } }, { a: 2, e: 'x2', c: { d: 'kept' }, f: true });
+    // a changed (fresh), e moved (carried), c.d the same (carried), f added (fresh).
+    expect(diff.rightLeaves).toEqual({ carried: 2, fresh: 2 });
+    expect(diffJson({ a: 1 }, null).rightLeaves).toEqual({ carried: 0, fresh: 0 });
   });
 });

@@ -22,6 +22,12 @@ export interface JsonDiff {
   changedPaths: string[];
   /** Leaves per kind of difference (the left side's `removed`, the right side's `added`). */
   counts: { changed: number; added: number; removed: number };
+  /**
+   * The right side's leaves: `carried` from the left (the same at its path, or found elsewhere),
+   * or `fresh`. Across shapes (a record and the API request made of it) this says more than the
+   * counts, which call every field of the record not sent "left out".
+   */
+  rightLeaves: { carried: number; fresh: number };
 }
 
 type Side = 'left' | 'right';
@@ -51,6 +57,7 @@ interface RenderContext {
   out: DiffLine[];
   changed: Set<string>;
   counts: JsonDiff['counts'];
+  rightLeaves: JsonDiff['rightLeaves'];
 }
 
 function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
@@ -132,6 +139,10 @@ function render(
     const key = valueKey(value);
     kind = key && ctx.otherValues.has(key) ? 'moved' : ctx.side === 'left' ? 'removed' : 'added';
   }
+  if (ctx.side === 'right') {
+    if (kind === 'same' || kind === 'moved') ctx.rightLeaves.carried++;
+    else ctx.rightLeaves.fresh++;
+  }
   if (kind !== 'same' && kind !== 'moved') {
     ctx.changed.add(path || '/');
     // A changed leaf shows on both sides; count it once (from the left).
@@ -153,6 +164,7 @@ function render(
 export function diffJson(left: JsonValue | null, right: JsonValue | null): JsonDiff {
   const changed = new Set<string>();
   const counts = { changed: 0, added: 0, removed: 0 };
+  const rightLeaves = { carried: 0, fresh: 0 };
   const lines = { left: [] as DiffLine[], right: [] as DiffLine[] };
   const alone = (value: JsonValue, side: Side) =>
     render(value, value, '', 0, '', false, {
@@ -161,13 +173,14 @@ export function diffJson(left: JsonValue | null, right: JsonValue | null): JsonD
       out: lines[side],
       changed: new Set(),
       counts: { changed: 0, added: 0, removed: 0 },
+      rightLeaves: { carried: 0, fresh: 0 },
     });
   if (left !== null && right === null) alone(left, 'left');
   else if (left === null && right !== null) alone(right, 'right');
   else if (left !== null && right !== null) {
     const leftValues = leafValues(left);
     const rightValues = leafValues(right);
-    const shared = { changed, counts };
+    const shared = { changed, counts, rightLeaves };
     render(left, right, '', 0, '', false, {
       side: 'left',
       otherValues: rightValues,
@@ -181,5 +194,5 @@ export function diffJson(left: JsonValue | null, right: JsonValue | null): JsonD
       ...shared,
     });
   }
-  return { ...lines, changedPaths: [...changed].sort(), counts };
+  return { ...lines, changedPaths: [...changed].sort(), counts, rightLeaves };
 }

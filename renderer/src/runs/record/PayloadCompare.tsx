@@ -42,6 +42,20 @@ export function PayloadCompare({ item }: { item: RunItemDetail }) {
       ? t('runs.record.payload.requestNotSent')
       : t(`runs.record.payload.${payload}`);
 
+  /**
+   * Received and mapped are both Koppel's record: their differences count. What was sent is the
+   * API's shape, and the answer another: there every field of the record not sent was "left out"
+   * (96 for one order), so say how much of the right side comes from the left instead.
+   */
+  const summary = (from: Payload, { changedPaths, counts, rightLeaves }: typeof diff) => {
+    if (changedPaths.length === 0) return t('runs.record.noDifferences');
+    if (from === 'source') return t('runs.record.differences', counts);
+    const total = rightLeaves.carried + rightLeaves.fresh;
+    return from === 'mapped'
+      ? t('runs.record.carriedSent', { ...rightLeaves, total })
+      : t('runs.record.carriedAnswer', { ...rightLeaves, total });
+  };
+
   if (item.erased || pairs.every(([a, b]) => !has(a) && !has(b))) {
     return (
       <p className="rn-callout" data-testid="payloads-missing">
@@ -70,9 +84,7 @@ export function PayloadCompare({ item }: { item: RunItemDetail }) {
         {/* With one side not recorded there is nothing to compare, not "no differences". */}
         {has(left) && has(right) && (
           <span className="rn-muted" data-testid="diff-count">
-            {diff.changedPaths.length === 0
-              ? t('runs.record.noDifferences')
-              : t('runs.record.differences', diff.counts)}
+            {summary(left, diff)}
           </span>
         )}
       </div>
