@@ -251,6 +251,19 @@ describe('errors and retries', () => {
     expect(await count('contacts')).toBe(before);
   });
 
+  it('fails a refused read at once, in the words of its status (a missing scope)', async () => {
+    const { client } = await connectTwinClient(twin);
+    await twinAdmin(twin, '/faults', { errorRate: 1, statuses: [403], operations: ['paymentTerms.list'] });
+    const error = await client.call('paymentTerms.list', {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 403 });
+    expect(String((error as Error).message)).toContain(
+      'Not allowed (missing scope or permission) (sandbox fault)',
+    );
+    expect(client.stats().retries).toBe(0);
+    // The other lists are read as before.
+    expect((await client.paymentMethods.list()).length).toBeGreaterThan(0);
+  });
+
   it('retries a write after 503 (not processed) and applies it exactly once', async () => {
     const { client } = await connectTwinClient(twin);
     const before = await count('contacts');

@@ -94,14 +94,10 @@ export async function handleApi(
     res.on('close', () => rt.hanging.delete(res));
     return;
   }
-  if (fault === 'error')
-    return sendError(
-      res,
-      rt.faults.errorStatus(),
-      'Simulated server error (sandbox fault)',
-      undefined,
-      headers,
-    );
+  if (fault === 'error') {
+    const status = rt.faults.errorStatus();
+    return sendError(res, status, faultTitle(status), undefined, headers);
+  }
   if (fault === 'malformed') {
     res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
     res.end('{"data": [{"id": "sandbox-fault"');
@@ -136,4 +132,16 @@ export async function handleApi(
   else if (result.status === 201) sendJson(res, 201, { data: { type: result.type, id: result.id } }, headers);
   else sendEmpty(res, 204, headers);
   rt.deliver(events);
+}
+
+/** An injected error in the words of its status (the reference's meanings), marked as the sandbox's. */
+function faultTitle(status: number): string {
+  const meaning: Record<number, string> = {
+    400: 'Invalid data',
+    401: 'Invalid, missing or expired token',
+    403: 'Not allowed (missing scope or permission)',
+    404: 'Resource not found',
+    429: 'Too many requests',
+  };
+  return `${meaning[status] ?? 'Simulated server error'} (sandbox fault)`;
 }
