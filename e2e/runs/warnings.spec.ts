@@ -45,6 +45,8 @@ test.describe('a run that warned', () => {
     await expect(page.getByTestId('diff-count')).toHaveText(
       /^\d+ of the \d+ values sent come from the mapped record · \d+ added on the way \(ids looked up, settings\)$/,
     );
+    // The record's fields not sent are shown quietly, not as red removals.
+    await expect(page.getByTestId('diff-left').locator('.rn-diff-unsent').first()).toBeVisible();
     await page.getByTestId('diff-count').scrollIntoViewIfNeeded();
     await run.shot('record-compare-sent');
     // Received and mapped are both Koppel's record: their differences are counted.
@@ -52,6 +54,7 @@ test.describe('a run that warned', () => {
     await expect(page.getByTestId('diff-count')).toHaveText(
       /^(\d+ changed · \d+ added · \d+ left out|No differences)$/,
     );
+    await expect(page.getByTestId('diff-left').locator('.rn-diff-unsent')).toHaveCount(0);
     await page.goBack();
 
     // "Show all": the live log, on warnings and errors only.

@@ -88,7 +88,13 @@ export function PayloadCompare({ item }: { item: RunItemDetail }) {
           </span>
         )}
       </div>
-      <JsonDiffView leftTitle={title(left)} rightTitle={title(right)} left={diff.left} right={diff.right} />
+      <JsonDiffView
+        leftTitle={title(left)}
+        rightTitle={title(right)}
+        left={diff.left}
+        right={diff.right}
+        across={left !== 'source'}
+      />
     </section>
   );
 }
