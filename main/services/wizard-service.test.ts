@@ -23,6 +23,16 @@ describe('wizard.* against the sandbox twins', () => {
     return apiCalls[name].output.parse(result.output) as CallOutput<K>;
   }
 
+  /** Sets a twin's injected faults through its admin API (`{}` clears them). */
+  async function faults(adminUrl: string, body: object): Promise<void> {
+    const response = await fetch(`${adminUrl}/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+  }
+
   async function failure(name: CallName, input: unknown) {
     const result = await app.dispatch(name, input);
     if (result.ok) throw new Error(`${name} succeeded`);
@@ -70,12 +80,6 @@ describe('wizard.* against the sandbox twins', () => {
 
   it('offers the lists it could read when one cannot be, and says which and why', async () => {
     const { teamleader, mplus } = (await app.ctx.sandbox.sandbox()).info;
-    const faults = (adminUrl: string, body: object) =>
-      fetch(`${adminUrl}/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }).then((response) => expect(response.status).toBe(200));
     // An account whose integration lacks a scope: Teamleader refuses its payment terms only;
     // the till refuses its branches.
     await faults(teamleader.adminUrl, { errorRate: 1, statuses: [403], operations: ['paymentTerms.list'] });
@@ -106,13 +110,7 @@ describe('wizard.* against the sandbox twins', () => {
 
   it('says a system cannot be read when none of its lists can', async () => {
     const { teamleader } = (await app.ctx.sandbox.sandbox()).info;
-    const faults = (body: object) =>
-      fetch(`${teamleader.adminUrl}/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    await faults({ errorRate: 1, statuses: [403] });
+    await faults(teamleader.adminUrl, { errorRate: 1, statuses: [403] });
     try {
       const { choices } = await call('wizard.prepare', { ...connections, templateIds: ['orders'] });
       expect(choices.teamleader.ok).toBe(false);
@@ -120,7 +118,7 @@ describe('wizard.* against the sandbox twins', () => {
       expect(choices.teamleader.message).toMatch(/403|forbidden|not allowed/i);
       expect(choices.mplus.ok).toBe(true);
     } finally {
-      await faults({});
+      await faults(teamleader.adminUrl, {});
     }
   });
 
