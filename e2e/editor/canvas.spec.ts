@@ -1,4 +1,4 @@
-import { expect, openApp, test } from '../fixtures/test';
+import { expect, test } from '../fixtures/test';
 import { EditorPage } from '../pages/editor-page';
 import { FlowsPage } from '../pages/flows-page';
 import { TestApi } from '../runs/api-client';
@@ -100,8 +100,7 @@ test.describe('flow editor canvas', () => {
     host,
   }) => {
     const api = await TestApi.connect(host);
-    const { flow } = await api.call('flows.create', { templateId: 'orders-mplus-to-teamleader' });
-    await openApp(page, host, `/flows/${flow.id}`);
+    await EditorPage.openTemplate(page, host, api, 'orders-mplus-to-teamleader');
     const minimap = page.locator('.react-flow__minimap');
     await expect(minimap).toBeVisible();
     await page.getByTestId('bottom-tab-runLog').click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from '../fixtures/test';
+import { expect, test } from '../fixtures/test';
 import { EditorPage } from '../pages/editor-page';
 import { TestApi } from '../runs/api-client';
 
@@ -13,9 +13,7 @@ test.describe('the inspector asks only for what a row needs', () => {
     host,
   }) => {
     const api = await TestApi.connect(host);
-    const { flow } = await api.call('flows.create', { templateId: 'orders-mplus-to-teamleader' });
-    await openApp(page, host, `/flows/${flow.id}`);
-    const editor = new EditorPage(page);
+    const { flow, editor } = await EditorPage.openTemplate(page, host, api, 'orders-mplus-to-teamleader');
 
     await editor.addByDrag('core.transform.filter', { x: 400, y: 520 });
     await editor.select('core.transform.filter');

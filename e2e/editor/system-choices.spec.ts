@@ -32,9 +32,7 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
     host,
   }) => {
     const api = await TestApi.connect(host);
-    const { flow } = await api.call('flows.create', { templateId: 'orders-mplus-to-teamleader' });
-    await openApp(page, host, `/flows/${flow.id}`);
-    const editor = new EditorPage(page);
+    const { flow, editor } = await EditorPage.openTemplate(page, host, api, 'orders-mplus-to-teamleader');
 
     await editor.select('rules.transform.tax');
     // The sandbox's Teamleader is Belgian: the rates of its department, read through the connection.
@@ -124,9 +122,7 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
 
   test("towards MplusKASSA: the till's VAT codes, employees and branches", async ({ page, host }) => {
     const api = await TestApi.connect(host);
-    const { flow } = await api.call('flows.create', { templateId: 'orders-teamleader-to-mplus' });
-    await openApp(page, host, `/flows/${flow.id}`);
-    const editor = new EditorPage(page);
+    const { flow, editor } = await EditorPage.openTemplate(page, host, api, 'orders-teamleader-to-mplus');
 
     await editor.select('rules.transform.tax');
     // Codes with their rates; Teamleader's 12 % goes to the till's code 2, which is 21 %.
@@ -229,12 +225,10 @@ test.describe("the inspector's pickers offer the connected systems' own lists", 
     host,
   }) => {
     const api = await TestApi.connect(host);
-    const { flow } = await api.call('flows.create', { templateId: 'orders-mplus-to-teamleader' });
     // An integration without the scope for tax rates: Teamleader refuses that list only.
     const admin = sandboxUrls(host).teamleaderAdmin;
     await setFaults(admin, { errorRate: 1, statuses: [403], operations: ['taxRates.list'] });
-    await openApp(page, host, `/flows/${flow.id}`);
-    const editor = new EditorPage(page);
+    const { editor } = await EditorPage.openTemplate(page, host, api, 'orders-mplus-to-teamleader');
 
     await editor.select('rules.transform.tax');
     const trouble = inspector(page).getByTestId('choices-trouble-teamleader');

@@ -1,10 +1,26 @@
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { FlowDocument } from '../../shared/flow/flow-document';
+import { openApp } from '../fixtures/test';
+import type { WebHost } from '../fixtures/web-host';
+import type { TestApi } from '../runs/api-client';
 import { screensDir } from './flows-page';
 
 /** The flow editor (`#/flows/:id`), driven by mouse drag and drop like a user. */
 export class EditorPage {
   constructor(readonly page: Page) {}
+
+  /** A new flow made from a shipped template, opened in the editor. */
+  static async openTemplate(
+    page: Page,
+    host: WebHost,
+    api: TestApi,
+    templateId: string,
+  ): Promise<{ flow: FlowDocument; editor: EditorPage }> {
+    const { flow } = await api.call('flows.create', { templateId });
+    await openApp(page, host, `/flows/${flow.id}`);
+    return { flow, editor: new EditorPage(page) };
+  }
 
   get canvas(): Locator {
     return this.page.getByTestId('flow-canvas');
