@@ -22,6 +22,10 @@ export class FlowsPage {
   async create(name: string, template?: string): Promise<void> {
     await this.page.getByTestId('new-flow').click();
     const dialog = this.page.getByTestId('new-flow-dialog');
+    // The templates arrive after the dialog opens and grow it, moving its buttons: a click aimed
+    // before then can land where Create no longer is (seen in CI on a loaded machine).
+    await expect(dialog.getByTestId('new-flow-name')).toBeVisible();
+    await expect(dialog.getByTestId('templates-loading')).toHaveCount(0);
     await dialog.getByTestId('new-flow-name').fill(name);
     await dialog.getByTestId(template ? `template-${template}` : 'template-blank').check();
     await dialog.getByTestId('new-flow-create').click();

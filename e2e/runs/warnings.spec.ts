@@ -55,6 +55,14 @@ test.describe('a run that warned', () => {
       /^(\d+ changed · \d+ added · \d+ left out|No differences)$/,
     );
     await expect(page.getByTestId('diff-left').locator('.rn-diff-unsent')).toHaveCount(0);
+    // Teamleader's answer is kept: the draft call, its status and the invoice it made.
+    await page.getByTestId('compare-request-response').click();
+    await expect(page.getByTestId('diff-right')).toContainText('"operation": "invoices.draft"');
+    await expect(page.getByTestId('diff-right')).toContainText('"status": 201');
+    await expect(page.getByTestId('diff-count')).toHaveText(
+      /^\d+ of the \d+ values in the answer repeat what was sent · \d+ new$/,
+    );
+    await run.shot('record-compare-answer');
     await page.goBack();
 
     // "Show all": the live log, on warnings and errors only.

@@ -3,7 +3,7 @@
  * by scripts/generate-teamleader-types.ts) and a local twin of the API for tests and the sandbox.
  */
 export { createTeamleaderClient, type TeamleaderClient, type TeamleaderClientOptions } from './client';
-export type { CallOptions, TeamleaderRequestInfo, TransportStats } from './transport';
+export type { CallJournal, CallOptions, TeamleaderRequestInfo, TransportStats } from './transport';
 export { paginate, MAX_PAGE_SIZE, type PageOptions, type FetchPage } from './paginate';
 export { createMemoryTokenStore, TeamleaderTokens, type TeamleaderTokenStore } from './tokens';
 export {

@@ -28,7 +28,22 @@ const MAX_REFRESHES_IN_A_ROW = 2;
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * Each call that succeeds is added here: what a record's write asked and was answered, stored
+   * with the record as the API's answer.
+   */
+  journal?: CallJournal;
 }
+
+/**
+ * The calls of one write, in order. A write's answer is kept whole; a read made on the way (a
+ * company's details to compare) only by name and status: its answer may be a page of contacts.
+ */
+export type CallJournal = {
+  operation: TeamleaderOperation;
+  status: number;
+  answer?: unknown;
+}[];
 
 /** What `onRequest` sees after every HTTP attempt (for logs and tests; never contains tokens). */
 export interface TeamleaderRequestInfo {
@@ -314,6 +329,7 @@ export class TeamleaderTransport {
       }
       if (meta.status === 204) {
         this.report(op, attempt, status, sentAt, 'ok', undefined, rateLimit);
+        options.journal?.push({ operation: op, status });
         return undefined;
       }
       const parsed = parseJson(text);
@@ -348,6 +364,9 @@ export class TeamleaderTransport {
         throw error;
       }
       this.report(op, attempt, status, sentAt, 'ok', undefined, rateLimit);
+      options.journal?.push(
+        meta.idempotent ? { operation: op, status } : { operation: op, status, answer: parsed },
+      );
       return parsed;
     }
   }

@@ -165,6 +165,18 @@ describe('template customers-mplus-to-teamleader', () => {
         expect(billing((mine[0] as TlContact).addresses)?.city).toBe(relation.city);
       }
     }
+    // Each record keeps Teamleader's answers: a company's add, its contact person's add and link.
+    const company = h
+      .items(result.runId)
+      .find((item) => item.targetIds?.companyId !== undefined && item.targetIds.contactId !== undefined);
+    const answer = company && h.runStore().items.detail(company.id)?.response;
+    const calls = (answer as { calls?: { operation: string; answer?: unknown }[] } | null)?.calls ?? [];
+    expect(calls.map((call) => call.operation)).toEqual(
+      expect.arrayContaining(['companies.add', 'contacts.add', 'contacts.linkToCompany']),
+    );
+    expect(calls.find((call) => call.operation === 'companies.add')?.answer).toEqual({
+      data: { type: 'company', id: company?.targetIds?.companyId },
+    });
   });
 
   it('looks the first customers up one by one, then reads the lists: a first sync of known customers', async () => {

@@ -151,6 +151,17 @@ describe('template orders-mplus-to-teamleader', () => {
     expect(companies).toBeGreaterThan(0);
     const searchable = h.items(result.runId).filter((item) => item.businessKeys.orderNumber?.startsWith('O'));
     expect(searchable).toHaveLength(orders.length);
+    // Each record keeps Teamleader's answer: the draft call and the invoice it made.
+    for (const item of searchable.slice(0, 5)) {
+      const detail = h.runStore().items.detail(item.id);
+      const invoiceId = item.targetIds?.invoiceId;
+      expect(invoiceId).toBeTruthy();
+      expect(detail?.response).toEqual({
+        calls: [
+          { operation: 'invoices.draft', status: 201, answer: { data: { type: 'invoice', id: invoiceId } } },
+        ],
+      });
+    }
   });
 
   it('looks product codes up about once a run (a dry run once), and creates each new product once', async () => {

@@ -1,5 +1,6 @@
 import type { ContactPerson, Customer } from '../../../shared/domain/customer';
 import { matchEmail, splitPersonName } from '../../../shared/domain/customer';
+import type { CallJournal, CallOptions } from '../../connectors/teamleader';
 import type { TeamleaderClient } from '../../connectors/teamleader/client';
 import type { Company, Contact } from '../../connectors/teamleader/schemas';
 import type { TeamleaderCreated } from '../../../shared/flow/messages/teamleader-messages';
@@ -14,6 +15,13 @@ interface Io {
   readonly dryRun: boolean;
   /** The run's customers by e-mail (the list after 20 look-ups); without it each look-up is a call. */
   readonly customers?: CustomersByEmail;
+  /** A target's write keeps its calls here, for the record's stored answer. */
+  readonly journal?: CallJournal;
+}
+
+/** How each call of a look-up or write is made: cancelled with the run, journaled for a write. */
+function callsOf(io: Io): CallOptions {
+  return io.journal ? { signal: io.signal, journal: io.journal } : { signal: io.signal };
 }
 
 /** The placeholder id a dry run reports for a customer it would create. */
@@ -65,12 +73,8 @@ async function askCustomer(
   const filter = { email: { type: 'primary' as const, email } };
   const found =
     kind === 'company'
-      ? await api(() =>
-          client.companies.list({ filter, page: { size: 2, number: 1 } }, { signal: io.signal }),
-        )
-      : await api(() =>
-          client.contacts.list({ filter, page: { size: 2, number: 1 } }, { signal: io.signal }),
-        );
+      ? await api(() => client.companies.list({ filter, page: { size: 2, number: 1 } }, callsOf(io)))
+      : await api(() => client.contacts.list({ filter, page: { size: 2, number: 1 } }, callsOf(io)));
   return found[0]?.id ?? null;
 }
 
@@ -94,16 +98,13 @@ export async function writeCompany(
       });
     if (io.dryRun) return WOULD_CREATE;
     const name = body.name;
-    return createdId(
-      await api(() => client.companies.add({ ...body, name }, { signal: io.signal })),
-      'company',
-    );
+    return createdId(await api(() => client.companies.add({ ...body, name }, callsOf(io))), 'company');
   }
   const existing: Company =
-    read?.id === id ? read : await api(() => client.companies.info({ id }, { signal: io.signal }));
+    read?.id === id ? read : await api(() => client.companies.info({ id }, callsOf(io)));
   const body = companyBody(payload, existing);
   if (!io.dryRun && changesSomething(body, existing)) {
-    await api(() => client.companies.update({ id, ...body }, { signal: io.signal }));
+    await api(() => client.companies.update({ id, ...body }, callsOf(io)));
   }
   return id;
 }
@@ -126,15 +127,15 @@ export async function writeContact(
     if (io.dryRun) return WOULD_CREATE;
     const last = body.last_name;
     return createdId(
-      await api(() => client.contacts.add({ ...body, last_name: last }, { signal: io.signal })),
+      await api(() => client.contacts.add({ ...body, last_name: last }, callsOf(io))),
       'contact',
     );
   }
   const existing: Contact =
-    read?.id === id ? read : await api(() => client.contacts.info({ id }, { signal: io.signal }));
+    read?.id === id ? read : await api(() => client.contacts.info({ id }, callsOf(io)));
   const body = contactBody(payload, existing);
   if (!io.dryRun && changesSomething(body, existing)) {
-    await api(() => client.contacts.update({ id, ...body }, { signal: io.signal }));
+    await api(() => client.contacts.update({ id, ...body }, callsOf(io)));
   }
   return id;
 }
@@ -160,14 +161,14 @@ async function orphanNamed(client: TeamleaderClient, fullName: string, io: Io): 
   const term = fullName.trim().split(/\s+/).pop();
   if (!term) return null;
   const named = await api(() =>
-    client.contacts.list({ filter: { term }, page: { size: 100, number: 1 } }, { signal: io.signal }),
+    client.contacts.list({ filter: { term }, page: { size: 100, number: 1 } }, callsOf(io)),
   );
   const wanted = fullName.toLowerCase();
   for (const candidate of named) {
     const name = [candidate.first_name, candidate.last_name].filter(Boolean).join(' ').toLowerCase();
     if (!candidate.id || name !== wanted || (candidate.emails ?? []).length > 0) continue;
     const id = candidate.id;
-    const info = await api(() => client.contacts.info({ id }, { signal: io.signal }));
+    const info = await api(() => client.contacts.info({ id }, callsOf(io)));
     if ((info.companies ?? []).length === 0) return id;
   }
   return null;
@@ -184,10 +185,7 @@ export async function linkedContactId(
   const fullName = [wanted.firstName, wanted.lastName].filter(Boolean).join(' ').toLowerCase();
   const email = matchEmail(wanted.email);
   const linked = await api(() =>
-    client.contacts.list(
-      { filter: { company_id: companyId }, page: { size: 100, number: 1 } },
-      { signal: io.signal },
-    ),
+    client.contacts.list({ filter: { company_id: companyId }, page: { size: 100, number: 1 } }, callsOf(io)),
   );
   return linked.find(
     (c) =>
@@ -224,7 +222,7 @@ export async function ensureContactPerson(
     await api(() =>
       client.contacts.linkToCompany(
         { id: contactId, company_id: companyId, decision_maker: true },
-        { signal: io.signal },
+        callsOf(io),
       ),
     );
   }

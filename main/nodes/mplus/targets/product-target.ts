@@ -188,8 +188,11 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
         const product =
           prepared.get(write) ??
           (await build(write, write.mode === 'update' ? await productOf(number) : undefined));
+        // The till's answer to each call, kept with the record.
+        const calls: { operation: string; answer: unknown }[] = [];
         const update = async (product: MplusProduct): Promise<TargetIds> => {
           const outcome = await api(() => client.updateProduct(product, { signal: ctx.signal }));
+          calls.push({ operation: 'updateProduct', answer: outcome });
           if (outcome.kind !== 'updated') {
             throw permanentError(
               runMessage('mplusRefusedArticleChange', { product: nameOf(full), detail: outcome.message }),
@@ -204,6 +207,7 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
         let written = write;
         if (write.mode === 'create') {
           const outcome = await api(() => client.createProduct(product, { signal: ctx.signal }));
+          calls.push({ operation: 'createProduct', answer: outcome });
           // Made since our look-up (another flow, the orders flow's missing articles, or a person):
           // MplusKASSA keeps article numbers unique, so it is that article, and it is updated.
           const current = outcome.kind === 'article_number_taken' ? await productOf(number) : undefined;
@@ -234,6 +238,7 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
               { signal: ctx.signal },
             ),
           );
+          calls.push({ operation: 'setStock', answer: stock });
           if (stock.kind !== 'ok' && stock.kind !== 'no_stock_article') {
             throw permanentError(
               runMessage('mplusRefusedArticleStock', { product: nameOf(full), detail: stock.message }),
@@ -243,7 +248,7 @@ export const mplusProductTargetModule = defineExecutor(mplusProductTarget, {
             );
           }
         }
-        return { targetIds };
+        return { targetIds, response: toJsonObject({ calls }) };
       },
     };
   },

@@ -20,6 +20,7 @@ import {
   writeCompany,
   writeContact,
 } from '../customer-upsert';
+import { answerOf, writeCalls } from './call-answers';
 
 function emailOf(customer: Customer): string {
   const email = matchEmail(customer.email);
@@ -118,6 +119,9 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
         };
         // The orders flow makes customers too, and may run at once: see making-lock.ts.
         const kind = kindOf(customer);
+        // This write's calls, kept with the record as Teamleader's answer.
+        const calls = writeCalls(ctx.signal);
+        const writing = { ...io, journal: calls.journal };
         return ctx.whileMaking(
           client,
           makingKey.customer(kind, payload.email),
@@ -142,16 +146,25 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
             readCompanies.delete(write);
             readContacts.delete(write);
             if (kind === 'contact') {
-              const contactId = await writeContact(client, payload, existing, io, readContact);
+              const contactId = await writeContact(client, payload, existing, writing, readContact);
               if (existing === null) made(contactId);
-              return { targetIds: { contactId } };
+              return { targetIds: { contactId }, response: answerOf(calls) };
             }
-            const companyId = await writeCompany(client, payload, existing, io, readCompany);
+            const companyId = await writeCompany(client, payload, existing, writing, readCompany);
             if (existing === null) made(companyId);
             const contactId = customer.contactPerson
-              ? await ensureContactPerson(client, companyId, customer.contactPerson, io, existing === null)
+              ? await ensureContactPerson(
+                  client,
+                  companyId,
+                  customer.contactPerson,
+                  writing,
+                  existing === null,
+                )
               : undefined;
-            return { targetIds: { companyId, ...(contactId ? { contactId } : {}) } };
+            return {
+              targetIds: { companyId, ...(contactId ? { contactId } : {}) },
+              response: answerOf(calls),
+            };
           },
         );
       },

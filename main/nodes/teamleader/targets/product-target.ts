@@ -16,6 +16,7 @@ import { ProductsByCode } from '../products-by-code';
 import { TeamleaderReference } from '../reference';
 import type { Product as TeamleaderProduct } from '../../../connectors/teamleader/schemas';
 import { sameValue, sameValues } from '../../steps/support/same-values';
+import { answerOf, writeCalls } from './call-answers';
 
 function skuOf(product: Product): string {
   if (!product.sku) {
@@ -150,10 +151,11 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
       },
       async send(_prepared, write) {
         const product = prepared.get(write) ?? (await body(write)).body;
+        const calls = writeCalls(signal);
         const productId = write.existing?.productId;
         if (productId) {
-          await api(() => client.products.update({ id: productId, ...product }, { signal }));
-          return { targetIds: { productId } };
+          await api(() => client.products.update({ id: productId, ...product }, calls));
+          return { targetIds: { productId }, response: answerOf(calls) };
         }
         const code = skuOf(readRecord(Product, write.record.data, 'Product'));
         return ctx.whileMaking(client, makingKey.product(code), async (madeMeanwhile, made) => {
@@ -163,19 +165,19 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
           if (found) {
             const existing = { productId: found };
             const update = await body(asUpdateOf(write, existing));
-            await api(() => client.products.update({ id: found, ...update.body }, { signal }));
+            await api(() => client.products.update({ id: found, ...update.body }, calls));
             ctx.log.info(runMessage('teamleaderProductMadeMeanwhile', { sku: code }));
-            return { targetIds: existing };
+            return { targetIds: existing, response: answerOf(calls) };
           }
           // Made now (or perhaps, should the answer be lost): the list read before knows nothing of it.
           products.forget(code);
-          const ref = await api(() => client.products.add({ ...product, code }, { signal }));
+          const ref = await api(() => client.products.add({ ...product, code }, calls));
           if (!ref.id)
             throw permanentError(runMessage('teamleaderProductNoId', { sku: code }), {
               code: 'teamleader_protocol',
             });
           made(ref.id);
-          return { targetIds: { productId: ref.id } };
+          return { targetIds: { productId: ref.id }, response: answerOf(calls) };
         });
       },
     };

@@ -4,6 +4,7 @@ import type { TeamleaderCreated } from '../../../../shared/flow/messages/teamlea
 import { runMessage } from '../../../../shared/flow/run-messages';
 import { skipReason } from '../../../../shared/flow/skip-reasons';
 import { teamleaderSalesTarget } from '../../../../shared/nodes/teamleader/targets';
+import type { CallOptions } from '../../../connectors/teamleader';
 import type { TeamleaderClient } from '../../../connectors/teamleader/client';
 import { permanentError } from '../../../engine/errors';
 import { defineExecutor, type TargetIds, type TargetWrite, type WriteResult } from '../../../engine/executor';
@@ -13,6 +14,7 @@ import { orderLabel, readRecord } from '../../steps/support/records';
 import { currencyOf } from '../convert/product';
 import { TeamleaderReference } from '../reference';
 import { findDealByReference, findInvoiceByReference } from '../steps/skip-if-exists';
+import { answerOf, writeCalls } from './call-answers';
 import { customerOf, invoiceBody, lineItems, type InvoiceBody } from './sales-body';
 
 function createdId(ref: { id?: string }, what: TeamleaderCreated): string {
@@ -28,10 +30,10 @@ async function book(
   id: string,
   on: string,
   order: { kind: string; number: string },
-  signal: AbortSignal,
+  calls: CallOptions,
 ): Promise<void> {
   try {
-    await api(() => client.invoices.book({ id, on }, { signal }));
+    await api(() => client.invoices.book({ id, on }, calls));
   } catch (error) {
     // The draft exists and carries our reference: the next attempt finds it and books it.
     throw permanentError(
@@ -118,33 +120,34 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
     const sendInvoice = async (write: TargetWrite): Promise<WriteResult> => {
       const order = orderOf(write);
       const body = await draftBody(write);
+      const calls = writeCalls(signal);
       let id = write.existing?.invoiceId;
       if (id) {
         const { department_id: _department, ...changes } = body;
         const invoiceId = id;
-        await api(() => client.invoices.update({ id: invoiceId, ...changes }, { signal }));
+        await api(() => client.invoices.update({ id: invoiceId, ...changes }, calls));
       } else {
-        id = createdId(await api(() => client.invoices.draft(body, { signal })), 'invoice');
+        id = createdId(await api(() => client.invoices.draft(body, calls)), 'invoice');
       }
-      if (config.book) await book(client, id, order.date, order, signal);
-      return { targetIds: { invoiceId: id } };
+      if (config.book) await book(client, id, order.date, order, calls);
+      return { targetIds: { invoiceId: id }, response: answerOf(calls) };
     };
 
     const sendQuotation = async (write: TargetWrite): Promise<WriteResult> => {
       const parts = await quotationParts(write);
+      const calls = writeCalls(signal);
       const dealId =
-        write.existing?.dealId ??
-        createdId(await api(() => client.deals.create(parts.deal, { signal })), 'deal');
+        write.existing?.dealId ?? createdId(await api(() => client.deals.create(parts.deal, calls)), 'deal');
       const existingQuotation = write.existing?.quotationId;
       if (existingQuotation) {
-        await api(() => client.quotations.update({ id: existingQuotation, ...parts.quotation }, { signal }));
-        return { targetIds: { dealId, quotationId: existingQuotation } };
+        await api(() => client.quotations.update({ id: existingQuotation, ...parts.quotation }, calls));
+        return { targetIds: { dealId, quotationId: existingQuotation }, response: answerOf(calls) };
       }
       const quotationId = createdId(
-        await api(() => client.quotations.create({ deal_id: dealId, ...parts.quotation }, { signal })),
+        await api(() => client.quotations.create({ deal_id: dealId, ...parts.quotation }, calls)),
         'quotation',
       );
-      return { targetIds: { dealId, quotationId } };
+      return { targetIds: { dealId, quotationId }, response: answerOf(calls) };
     };
 
     return {

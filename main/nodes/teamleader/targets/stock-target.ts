@@ -10,6 +10,7 @@ import { teamleaderClient } from '../../steps/support/clients';
 import { readRecord } from '../../steps/support/records';
 import { nonNegativeStock } from '../convert/product';
 import { ProductsByCode } from '../products-by-code';
+import { answerOf, writeCalls } from './call-answers';
 
 /** Sets the stock of the product whose code is the SKU; a missing product is skipped or fails. */
 export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget, {
@@ -69,13 +70,14 @@ export const teamleaderStockTargetModule = defineExecutor(teamleaderStockTarget,
         const id = write.existing?.productId ?? '';
         // Even a failed update may have been applied: what this run knew of the stock is void.
         products.forget(stock.sku);
+        const calls = writeCalls(ctx.signal);
         await api(() =>
           client.products.update(
             { id, stock: { amount: nonNegativeStock(stock.quantity, stock.sku, ctx.log) } },
-            { signal: ctx.signal },
+            calls,
           ),
         );
-        return { targetIds: { productId: id } };
+        return { targetIds: { productId: id }, response: answerOf(calls) };
       },
     };
   },

@@ -97,7 +97,11 @@ export function NewFlowDialog({
             <span className="ed-muted">{t('flows.new.blankBody')}</span>
           </span>
         </label>
-        {templates === null && <p className="ed-muted">{t('flows.new.loadingTemplates')}</p>}
+        {templates === null && (
+          <p className="ed-muted" data-testid="templates-loading">
+            {t('flows.new.loadingTemplates')}
+          </p>
+        )}
         {templates?.map((entry) => {
           const text = templateText(language, entry);
           return (
