@@ -59,9 +59,9 @@ async function settle<T extends Record<string, unknown>>(reads: {
         ? { ok: true, value: result.value }
         : { ok: false, error: result?.reason };
   });
-  const failures = Object.values(settled) as Settled<T>[keyof T][];
-  const first = failures.find((entry) => !entry.ok);
-  if (first && !first.ok && failures.every((entry) => !entry.ok)) throw first.error;
+  const entries = Object.values(settled) as Settled<T>[keyof T][];
+  const first = entries.find((entry) => !entry.ok);
+  if (first && !first.ok && entries.every((entry) => !entry.ok)) throw first.error;
   return settled;
 }
 
