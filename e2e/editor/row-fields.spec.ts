@@ -28,6 +28,8 @@ test.describe('the inspector asks only for what a row needs', () => {
       const box = await row.getByRole('combobox', { name }).boundingBox();
       expect(box?.width ?? 0, name).toBeGreaterThan(240);
     }
+    // Its card is named for what it is.
+    await expect(row.locator('.ed-row-card-head')).toContainText('Condition 1');
     const value = row.getByRole('textbox', { name: 'Value 1' });
     await expect(value).toBeVisible();
     await expect(row).toContainText('"matches the pattern" needs a value.');
@@ -59,6 +61,7 @@ test.describe('the inspector asks only for what a row needs', () => {
       'Required',
     );
     await expect(rule.getByLabel('Value 1')).toHaveCount(0);
+    await expect(rule.locator('.ed-row-card-head')).toContainText('Rule 1');
     await rule
       .getByRole('combobox', { name: 'Rule 1' })
       .selectOption({ label: 'At most (value) characters' });

@@ -105,6 +105,8 @@ export const matchModeField = field(MatchMode.default('all'), {
 
 /** The conditions' title in a form. */
 export const CONDITIONS_TITLE = { en: 'Conditions', nl: 'Voorwaarden' };
+/** One of them, on its card: "Condition 2". */
+export const CONDITION_TITLE = { en: 'Condition', nl: 'Voorwaarde' };
 export type MatchMode = z.infer<typeof MatchMode>;
 
 function isEmptyValue(value: JsonValue | undefined): boolean {

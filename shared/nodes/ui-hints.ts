@@ -89,6 +89,8 @@ export const UiHint = z
     group: LocalizedText.optional(),
     /** Shown under "Advanced" (collapsed). */
     advanced: z.boolean().optional(),
+    /** What one row of a list is called on its card ("Condition 2"); without it, "Row 2". */
+    itemTitle: LocalizedText.optional(),
     /**
      * Shown only while a sibling field (same object or row) holds one of these values: a
      * condition's value is not asked for "is empty", a payment term's days not for cash.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Condition, CONDITIONS_TITLE, matchModeField } from '../conditions';
+import { Condition, CONDITION_TITLE, CONDITIONS_TITLE, matchModeField } from '../conditions';
 import { defineNode, ports } from '../node-definition';
 import { field } from '../ui-hints';
 import { schemaMessage } from '../../flow/schema-message';
@@ -9,6 +9,7 @@ export const ConditionsConfig = z.object({
   conditions: field(z.array(Condition).min(1, schemaMessage('atLeastOneCondition')), {
     title: CONDITIONS_TITLE,
     widget: 'conditions',
+    itemTitle: CONDITION_TITLE,
   }),
 });
 export type ConditionsConfig = z.infer<typeof ConditionsConfig>;

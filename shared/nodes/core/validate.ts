@@ -75,6 +75,7 @@ export const ValidateConfig = z.object({
   rules: field(z.array(ValidationRule).min(1, schemaMessage('atLeastOneRule')), {
     title: { en: 'Rules', nl: 'Regels' },
     widget: 'rules',
+    itemTitle: { en: 'Rule', nl: 'Regel' },
   }),
 });
 export type ValidateConfig = z.infer<typeof ValidateConfig>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PaymentTerm } from '../../domain/sales-order';
-import { Condition, CONDITIONS_TITLE, matchModeField } from '../conditions';
+import { Condition, CONDITION_TITLE, CONDITIONS_TITLE, matchModeField } from '../conditions';
 import { field } from '../ui-hints';
 import type { PortDefinition } from '../node-definition';
 
@@ -17,7 +17,11 @@ export const triggerInput: PortDefinition = {
  */
 export const SourceFilters = z.object({
   match: matchModeField,
-  conditions: field(z.array(Condition).default([]), { title: CONDITIONS_TITLE, widget: 'conditions' }),
+  conditions: field(z.array(Condition).default([]), {
+    title: CONDITIONS_TITLE,
+    widget: 'conditions',
+    itemTitle: CONDITION_TITLE,
+  }),
 });
 export type SourceFilters = z.infer<typeof SourceFilters>;
 

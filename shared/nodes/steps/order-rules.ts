@@ -89,6 +89,7 @@ export const OrderRulesConfig = z.object({
   paymentTerms: field(z.array(PaymentTermRule).default([]), {
     title: { en: 'Payment term per payment method', nl: 'Betalingstermijn per betaalmethode' },
     widget: 'lookupTable',
+    itemTitle: { en: 'Payment method', nl: 'Betaalmethode' },
     group: { en: 'Payment', nl: 'Betaling' },
   }),
   shippingMethods: field(z.array(ShippingRule).default([]), {
@@ -97,6 +98,7 @@ export const OrderRulesConfig = z.object({
       nl: 'Verzendmethode → leveringswijze of verzendregel',
     },
     widget: 'lookupTable',
+    itemTitle: { en: 'Shipping method', nl: 'Verzendmethode' },
     group: { en: 'Shipping', nl: 'Verzending' },
   }),
   unknownShippingMethod: field(z.enum(['fail', 'keep', 'drop']).default('keep'), {

@@ -123,7 +123,11 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
         return stacked ? (
           <div key={index} className="ed-row-card" data-testid={`${field.key}-row-${index}`}>
             <div className="ed-row-card-head">
-              <span>{t('editor.form.row', { row: index + 1 })}</span>
+              <span>
+                {field.hint.itemTitle
+                  ? `${field.hint.itemTitle[language]} ${index + 1}`
+                  : t('editor.form.row', { row: index + 1 })}
+              </span>
               {remove}
             </div>
             {cells}
