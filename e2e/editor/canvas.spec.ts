@@ -110,4 +110,48 @@ test.describe('flow editor canvas', () => {
     await expect(minimap).toBeVisible();
     api.close();
   });
+
+  test('the settings panel is dragged wider, kept so after a reload, and put back with Home', async ({
+    page,
+    host,
+  }) => {
+    const api = await TestApi.connect(host);
+    const { editor } = await EditorPage.openTemplate(page, host, api, 'orders-mplus-to-teamleader');
+    await editor.select('rules.transform.order');
+    const inspector = page.getByTestId('node-inspector');
+    const splitter = page.getByTestId('inspector-splitter');
+    const widthOf = async () => (await page.locator('.ed-inspector').boundingBox())?.width ?? 0;
+    expect(await widthOf()).toBeCloseTo(340, 0);
+    await expect(splitter).toHaveAttribute('aria-valuenow', '340');
+    // Dragged 160 px to the left: the inspector (its tables of methods) gets the room.
+    const line = await splitter.boundingBox();
+    if (!line) throw new Error('the splitter is not on screen');
+    const y = line.y + line.height / 2;
+    await page.mouse.move(line.x + line.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(line.x + line.width / 2 - 160, y, { steps: 8 });
+    await page.mouse.up();
+    await expect(splitter).toHaveAttribute('aria-valuenow', '500');
+    expect(await widthOf()).toBeCloseTo(500, 0);
+    await expect(inspector).toBeVisible();
+    await editor.shot('editor-inspector-wide');
+    // Kept in the settings: the same width after a reload.
+    await expect.poll(async () => (await api.call('settings.get', {})).inspectorWidth).toBe(500);
+    await page.reload();
+    await expect(page.getByTestId('inspector-splitter')).toHaveAttribute('aria-valuenow', '500');
+    // A narrower window keeps the canvas 360 px: the inspector gives way, and takes its width
+    // back when the window grows again.
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await expect(page.getByTestId('inspector-splitter')).toHaveAttribute('aria-valuenow', '420');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(page.getByTestId('inspector-splitter')).toHaveAttribute('aria-valuenow', '500');
+    // From the keyboard: an arrow key narrows it by 16 px, Home puts the default back.
+    await page.getByTestId('inspector-splitter').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('inspector-splitter')).toHaveAttribute('aria-valuenow', '484');
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('inspector-splitter')).toHaveAttribute('aria-valuenow', '340');
+    await expect.poll(async () => (await api.call('settings.get', {})).inspectorWidth).toBeNull();
+    api.close();
+  });
 });

@@ -39,6 +39,9 @@ export const EmailAlerts = z.object({
 });
 export type EmailAlerts = z.infer<typeof EmailAlerts>;
 
+/** How wide the inspector may be dragged: its controls need 240 px, the canvas the rest. */
+export const InspectorWidth = z.number().int().min(240).max(1200);
+
 /** The settings document, stored by electron-store (desktop) or conf (web and command line). */
 export const Settings = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
@@ -82,6 +85,8 @@ export const Settings = z.object({
     .default({ keepRunning: true, openAtLogin: false }),
   /** Set once the setup wizard has been finished or dismissed. */
   onboarded: z.boolean().default(false),
+  /** The flow editor's inspector as the user dragged it wide, in CSS pixels (null: the default). */
+  inspectorWidth: InspectorWidth.nullable().default(null),
   /** Connection metadata (the connection registry writes it; secrets are in the OS keychain). */
   connections: z
     .array(Connection)
@@ -112,6 +117,7 @@ export const SettingsPatch = z
       .strict(),
     desktop: z.object({ keepRunning: z.boolean(), openAtLogin: z.boolean() }).partial().strict(),
     onboarded: z.boolean(),
+    inspectorWidth: InspectorWidth.nullable(),
   })
   .partial()
   .strict();

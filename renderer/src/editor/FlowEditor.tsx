@@ -1,13 +1,15 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlowEditorStore } from '../stores/flow-editor-store';
+import { useSettingsStore } from '../stores/settings-store';
 import { BottomPanel, type BottomTab } from './BottomPanel';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { useEditorShortcuts } from './canvas/useEditorShortcuts';
 import { EditorHeader } from './EditorHeader';
 import { describeObject } from './form/form-model';
 import { Inspector } from './inspector/Inspector';
+import { INSPECTOR_MIN, InspectorSplitter } from './InspectorSplitter';
 import { IconSprite } from './icons/IconSprite';
 import { Palette } from './palette/Palette';
 import { ConfirmDialog } from './ui/ConfirmDialog';
@@ -45,6 +47,19 @@ export function FlowEditor({ flowId }: { flowId: string }) {
     return only ? `${only.data.kind}@${only.data.version}` : '';
   });
   const wide = wideKinds.has(selectedRef);
+  // The inspector's width: as dragged now, else as the user left it, else the layout's default.
+  const savedWidth = useSettingsStore((state) => state.settings?.inspectorWidth ?? null);
+  const updateSettings = useSettingsStore((state) => state.update);
+  const [draggedWidth, setDraggedWidth] = useState<number | null>(null);
+  const windowWidth = useWindowWidth();
+  const maxWidth = inspectorMax(windowWidth);
+  const chosenWidth = draggedWidth ?? savedWidth;
+  const inspectorWidth =
+    chosenWidth === null ? defaultInspectorWidth(windowWidth) : Math.min(chosenWidth, maxWidth);
+  const bodyStyle =
+    chosenWidth === null || wide
+      ? undefined
+      : ({ '--inspector-width': `${inspectorWidth}px` } as CSSProperties);
   const iconNames = useMemo(() => ['box', ...entries.map((entry) => entry.icon)], [entries]);
 
   useEditorShortcuts(() => void actions.save());
@@ -67,7 +82,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
           setPanelOpen(true);
         }}
       />
-      <div className={`ed-body${wide ? ' ed-wide' : ''}`}>
+      <div className={`ed-body${wide ? ' ed-wide' : ''}`} style={bodyStyle}>
         <Palette />
         <div className="ed-center">
           <FlowCanvas />
@@ -83,6 +98,17 @@ export function FlowEditor({ flowId }: { flowId: string }) {
             onReveal={reveal}
           />
         </div>
+        {!wide && (
+          <InspectorSplitter
+            width={inspectorWidth}
+            max={maxWidth}
+            onResize={setDraggedWidth}
+            onCommit={(width) => {
+              setDraggedWidth(null);
+              void updateSettings({ inspectorWidth: width });
+            }}
+          />
+        )}
         <Inspector />
       </div>
       <ConfirmDialog
@@ -113,4 +139,25 @@ export function FlowEditor({ flowId }: { flowId: string }) {
       </ConfirmDialog>
     </div>
   );
+}
+
+/** The window's width, again after each resize (a narrower window narrows a dragged inspector). */
+function useWindowWidth(): number {
+  return useSyncExternalStore(
+    (changed) => {
+      window.addEventListener('resize', changed);
+      return () => window.removeEventListener('resize', changed);
+    },
+    () => window.innerWidth,
+  );
+}
+
+/** The inspector's width when the user has not dragged it (see .ed-body in editor.css). */
+function defaultInspectorWidth(windowWidth: number): number {
+  return windowWidth <= 1180 ? 288 : 340;
+}
+
+/** The widest the inspector may be dragged: the palette keeps 220 px and the canvas at least 360. */
+function inspectorMax(windowWidth: number): number {
+  return Math.max(INSPECTOR_MIN, Math.min(1200, windowWidth - 220 - 360));
 }
