@@ -44,8 +44,21 @@ test.describe('setup wizard', () => {
       'Days after the invoice date',
       'Days after the end of the month',
     ]);
+    // An answer given meanwhile is kept when the lists are read again.
+    await settings.getByLabel('What to create').selectOption('quotation');
     await wizard.shot('wizard-4-settings-list-unread');
+    // The scope granted (the fault cleared): read again, and the term is picked from Teamleader's.
     await setFaults(sandboxUrls(host).teamleaderAdmin, {});
+    await page.getByTestId('wizard-read-again').click();
+    await expect(page.getByTestId('wizard-unread-teamleader')).toHaveCount(0);
+    await expect(page.getByTestId('wizard-read-again')).toHaveCount(0);
+    await expect(term.getByRole('combobox').locator('option')).not.toHaveText([
+      'Cash',
+      'Days after the invoice date',
+      'Days after the end of the month',
+    ]);
+    await expect(term.getByRole('combobox').locator('option', { hasText: '(default)' })).toHaveCount(1);
+    await expect(settings.getByLabel('What to create')).toHaveValue('quotation');
   });
 
   test('first start → sandbox → sales orders → dry run → a first successful run', async ({ page, host }) => {

@@ -1,4 +1,4 @@
-import { AlertTriangle, ArrowRight, Loader2 } from 'lucide-react';
+import { AlertTriangle, ArrowRight, Loader2, RefreshCw } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFailureText } from '../../api/failure-text';
@@ -86,6 +86,18 @@ export function SettingsStep() {
           })}
         </p>
       ))}
+      {(unreadable.length > 0 || unreadLists.length > 0) && (
+        // A scope added to the integration, or the network back: read again, answers kept.
+        <button
+          type="button"
+          className="button button-secondary wz-read-again"
+          onClick={() => void prepare()}
+          data-testid="wizard-read-again"
+        >
+          <RefreshCw size={14} aria-hidden="true" />
+          {t('wizard.settings.readAgain')}
+        </button>
+      )}
       {plans.map((plan) => (
         <section
           key={plan.templateId}
