@@ -274,8 +274,11 @@ async function readThrough<T>(
   read: (connectionId: string, describe: Describe) => Promise<T>,
 ): Promise<Read<T>> {
   let id = connectionId;
+  // Read from the keychain once, however many of the system's lists fail.
+  let secrets: Promise<string[]> | undefined;
   const describe: Describe = async (error) =>
-    describeFailure(error, id ? await secretsOf(registry, kind, id) : []).message;
+    describeFailure(error, await (secrets ??= id ? secretsOf(registry, kind, id) : Promise.resolve([])))
+      .message;
   try {
     const connection =
       kind === 'teamleader'
