@@ -27,7 +27,7 @@ export function ConfigForm({ fields, config, root, issues, onChange }: ConfigFor
   const language = useLanguage();
   const { sections, advanced } = layoutForm(fields);
   const control = (field: FormField) =>
-    (shownIn(field, config) || (issues.get(field.key) ?? []).length > 0) && (
+    shownIn(field, config, issues.get(field.key) ?? []) && (
       <FieldControl
         key={field.key}
         field={field}

@@ -112,25 +112,27 @@ describe('form model', () => {
     if (!conditions) throw new Error('conditions');
     const value = describeItems(conditions, filter).find((f) => f.key === 'value');
     if (!value) throw new Error('value');
-    expect(shownIn(value, { path: 'email', operator: 'equals' })).toBe(true);
-    expect(shownIn(value, { path: 'email', operator: 'matches' })).toBe(true);
-    expect(shownIn(value, { path: 'email', operator: 'isEmpty' })).toBe(false);
-    expect(shownIn(value, { path: 'email', operator: 'notExists' })).toBe(false);
+    expect(shownIn(value, { path: 'email', operator: 'equals' }, [])).toBe(true);
+    expect(shownIn(value, { path: 'email', operator: 'matches' }, [])).toBe(true);
+    expect(shownIn(value, { path: 'email', operator: 'isEmpty' }, [])).toBe(false);
+    expect(shownIn(value, { path: 'email', operator: 'notExists' }, [])).toBe(false);
     // An operator this version does not know (or none yet) hides the value too; the check says why.
-    expect(shownIn(value, { path: 'email' })).toBe(false);
+    expect(shownIn(value, { path: 'email' }, [])).toBe(false);
 
     const validate = schemaOf('core.transform.validate@1');
     const rules = describeObject(validate).find((f) => f.key === 'rules');
     if (!rules) throw new Error('rules');
     const ruleValue = describeItems(rules, validate).find((f) => f.key === 'value');
     if (!ruleValue) throw new Error('rule value');
-    expect(shownIn(ruleValue, { rule: 'required' })).toBe(false);
-    expect(shownIn(ruleValue, { rule: 'maxLength' })).toBe(true);
+    expect(shownIn(ruleValue, { rule: 'required' }, [])).toBe(false);
+    expect(shownIn(ruleValue, { rule: 'maxLength' }, [])).toBe(true);
 
+    // A hidden field with a problem stays in sight, or the problem could not be seen.
+    expect(shownIn(value, { path: 'email', operator: 'isEmpty' }, [{ message: 'wrong' }])).toBe(true);
     // A field without the hint is always asked for.
     const path = describeItems(conditions, filter).find((f) => f.key === 'path');
     if (!path) throw new Error('path');
-    expect(shownIn(path, {})).toBe(true);
+    expect(shownIn(path, {}, [])).toBe(true);
   });
 
   it('puts advanced fields apart and groups the rest', () => {

@@ -125,12 +125,17 @@ export function drawnAsObject(field: FormField): boolean {
 }
 
 /**
- * Whether a field is asked for, given the object it sits in (its `shownWhen` hint): a condition's
- * value is not asked for "is empty". A hidden field keeps what it held, so switching back restores it.
+ * Whether a field is shown, given the object it sits in (its `shownWhen` hint): a condition's
+ * value is not asked for "is empty". One with `problems` stays in sight, or they could not be seen.
+ * A hidden field keeps what it held, so switching back restores it.
  */
-export function shownIn(field: FormField, data: Readonly<Record<string, unknown>>): boolean {
+export function shownIn(
+  field: FormField,
+  data: Readonly<Record<string, unknown>>,
+  problems: readonly unknown[],
+): boolean {
   const when = field.hint.shownWhen;
-  if (!when) return true;
+  if (!when || problems.length > 0) return true;
   const current = data[when.field];
   return (typeof current === 'string' || typeof current === 'number') && when.oneOf.includes(current);
 }

@@ -19,8 +19,8 @@ export function ObjectWidget({ field, value, onChange, issues, root, inputId }: 
     <div className="ed-object" role="group" aria-labelledby={`${inputId}-label`}>
       {describeObject(field.schema, root).map((inner) => {
         const own = issuesOf(inner.key);
-        // Days are not asked for a cash term; a hidden field with a problem stays in sight.
-        if (!shownIn(inner, data) && own.length === 0) return null;
+        // Days are not asked for a cash term.
+        if (!shownIn(inner, data, own)) return null;
         return (
           <FieldControl
             key={inner.key}

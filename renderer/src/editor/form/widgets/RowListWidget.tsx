@@ -83,9 +83,8 @@ export function RowListWidget({ field, value, onChange, inputId, issues, root }:
           );
           const cellId = `${inputId}-${index}-${item.key}`;
           // A field this row does not ask for (no value for "is empty"): a card leaves it out, a
-          // line keeps its column empty so the others stay under their headings. One with a
-          // problem stays, or the problem could not be seen.
-          if (!shownIn(item, data) && shown.length === 0 && nested.length === 0)
+          // line keeps its column empty so the others stay under their headings.
+          if (!shownIn(item, data, [...shown, ...nested]))
             return stacked ? null : <span key={item.key} className="ed-row-cell" />;
           return (
             <span key={item.key} className="ed-row-cell">
