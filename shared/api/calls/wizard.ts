@@ -62,6 +62,8 @@ export const MplusLists = z.object({
   deliveryMethods: z.array(WizardOption),
 });
 export type MplusLists = z.infer<typeof MplusLists>;
+/** One list of a system's reference data, as read (Teamleader's departments, the till's branches). */
+export type SystemList = keyof TeamleaderLists | keyof MplusLists;
 /** The till's lists, and those that could not be read (see {@link TeamleaderChoices}). */
 export const MplusChoices = MplusLists.extend({
   unread: z.partialRecord(MplusLists.keyof(), z.string()).optional(),

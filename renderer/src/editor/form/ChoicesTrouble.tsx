@@ -18,8 +18,9 @@ export function ChoicesTrouble({ lists }: { lists: readonly ChoiceList[] }) {
   const failed = new Map<string, Failed>();
   for (const list of lists) {
     const choices = choicesFor(list, setting);
-    const key = `${choices?.system ?? ''}:${choices?.state === 'failed' ? (choices.list ?? '') : ''}`;
-    if (choices?.state === 'failed' && !failed.has(key)) failed.set(key, choices);
+    if (choices?.state !== 'failed') continue;
+    const key = `${choices.system}:${choices.list ?? ''}`;
+    if (!failed.has(key)) failed.set(key, choices);
   }
   if (failed.size === 0) return null;
   return (

@@ -1,8 +1,7 @@
 import { createContext, useContext } from 'react';
 import {
   wordOptions,
-  type MplusLists,
-  type TeamleaderLists,
+  type SystemList,
   type WizardOption,
   type WizardSystem,
 } from '../../../../shared/api/calls/wizard';
@@ -23,9 +22,6 @@ export type FieldChoices =
   | { system: ChoiceSystem; state: 'ready'; options: WizardOption[]; fixed?: boolean }
   /** `list`: only this list of the system could not be read (the others were). */
   | { system: WizardSystem; state: 'failed'; reason: string | Failure; list?: SystemList };
-
-/** One list of a system's reference data, as read (Teamleader's departments, the till's branches). */
-export type SystemList = keyof TeamleaderLists | keyof MplusLists;
 
 /** Where the node sits: what its lists depend on besides the systems' data. */
 export interface ChoiceSetting {
@@ -72,17 +68,21 @@ export function choicesFor(list: ChoiceList, setting: ChoiceSetting): FieldChoic
   if (!read || read.state === 'loading') return { system, state: 'loading' };
   if (read.state === 'failed') return { system, state: 'failed', reason: read.reason };
   const key = listKeyOf(list, system);
+  if (!key) return { system, state: 'loading' };
   // A list the system would not give (a scope the connection lacks) while it gave the others.
   const unread: Partial<Record<SystemList, string>> | undefined = (
     system === 'teamleader' ? read.teamleader : read.mplus
   )?.unread;
-  const reason = key ? unread?.[key] : undefined;
-  if (key && reason !== undefined) return { system, state: 'failed', reason, list: key };
-  const options = optionsIn(list, read, setting.department ?? '');
+  const reason = unread?.[key];
+  if (reason !== undefined) return { system, state: 'failed', reason, list: key };
+  const options = optionsIn(key, system, read, setting.department ?? '');
   return options ? { system, state: 'ready', options } : { system, state: 'loading' };
 }
 
-/** Which of the system's lists a field's choices come from (see optionsIn). */
+/**
+ * Which of the system's lists a field's choices come from: Teamleader's payment methods are the
+ * spec's expected methods, the till's its own; tax and revenue rules follow the target.
+ */
 function listKeyOf(list: ChoiceList, system: WizardSystem): SystemList | undefined {
   switch (list) {
     case 'teamleader.departments':
@@ -115,45 +115,19 @@ function listKeyOf(list: ChoiceList, system: WizardSystem): SystemList | undefin
   }
 }
 
+/** The options of a system's list as read (a department's tax rates for `taxRates`). */
 function optionsIn(
-  list: ChoiceList,
+  key: SystemList,
+  system: WizardSystem,
   read: Extract<SystemChoices, { state: 'ready' }>,
   department: string,
 ): WizardOption[] | undefined {
-  const { teamleader, mplus } = read;
-  switch (list) {
-    case 'teamleader.departments':
-      return teamleader?.departments;
-    case 'teamleader.categories':
-      return teamleader?.categories;
-    case 'mplus.employees':
-      return mplus?.employees;
-    case 'mplus.branches':
-      return mplus?.branches;
-    case 'mplus.vatCodes':
-      return mplus?.vatCodes;
-    case 'mplus.turnoverGroups':
-      return mplus?.turnoverGroups;
-    case 'mplus.paymentMethods':
-      return mplus?.paymentMethods;
-    case 'mplus.deliveryMethods':
-      return mplus?.deliveryMethods;
-    case 'targetTax':
-      return teamleader ? departmentRates(teamleader.taxRates, department) : mplus?.vatCodes;
-    case 'revenueAccount':
-      return teamleader ? teamleader.categories : mplus?.turnoverGroups;
-    case 'sourcePaymentMethod':
-    case 'targetPaymentMethod':
-      // Teamleader's are the spec's expected methods; the till's are its own.
-      return teamleader ? teamleader.paymentMethods : mplus?.paymentMethods;
-    case 'sourceDeliveryMethod':
-    case 'targetDeliveryMethod':
-      return mplus?.deliveryMethods;
-    case 'sourceStatus':
-    case 'koppelStatus':
-      // Fixed lists: choicesFor answers them before any read.
-      return undefined;
-  }
+  if (key === 'taxRates') return read.teamleader && departmentRates(read.teamleader.taxRates, department);
+  // Payment terms are the wizard's own question, not a picker's list.
+  if (key === 'paymentTerms') return undefined;
+  const lists: Partial<Record<Exclude<SystemList, 'taxRates' | 'paymentTerms'>, WizardOption[]>> | undefined =
+    system === 'teamleader' ? read.teamleader : read.mplus;
+  return lists?.[key];
 }
 
 /**

@@ -2,7 +2,7 @@ import { AlertTriangle, ArrowRight, Loader2, RefreshCw } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFailureText } from '../../api/failure-text';
-import type { SystemList } from '../../editor/form/field-choices';
+import type { SystemList } from '../../../../shared/api/calls/wizard';
 import { useWizardStore } from '../../stores/wizard-store';
 import { answerOf } from '../../wizard/answers';
 import { QuestionField } from './questions/QuestionField';
