@@ -39,8 +39,10 @@ export const EmailAlerts = z.object({
 });
 export type EmailAlerts = z.infer<typeof EmailAlerts>;
 
-/** How wide the inspector may be dragged: its controls need 240 px, the canvas the rest. */
-export const InspectorWidth = z.number().int().min(240).max(1200);
+/** The narrowest the inspector may be dragged: below it its controls do not fit. */
+export const INSPECTOR_MIN_WIDTH = 240;
+/** How wide the inspector may be dragged. */
+export const InspectorWidth = z.number().int().min(INSPECTOR_MIN_WIDTH).max(1200);
 
 /** The settings document, stored by electron-store (desktop) or conf (web and command line). */
 export const Settings = z.object({

@@ -9,7 +9,8 @@ import { useEditorShortcuts } from './canvas/useEditorShortcuts';
 import { EditorHeader } from './EditorHeader';
 import { describeObject } from './form/form-model';
 import { Inspector } from './inspector/Inspector';
-import { INSPECTOR_MIN, InspectorSplitter } from './InspectorSplitter';
+import { INSPECTOR_MIN_WIDTH } from '../../../shared/settings/settings';
+import { InspectorSplitter } from './InspectorSplitter';
 import { IconSprite } from './icons/IconSprite';
 import { Palette } from './palette/Palette';
 import { ConfirmDialog } from './ui/ConfirmDialog';
@@ -56,10 +57,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
   const chosenWidth = draggedWidth ?? savedWidth;
   const inspectorWidth =
     chosenWidth === null ? defaultInspectorWidth(windowWidth) : Math.min(chosenWidth, maxWidth);
-  const bodyStyle =
-    chosenWidth === null || wide
-      ? undefined
-      : ({ '--inspector-width': `${inspectorWidth}px` } as CSSProperties);
+  const bodyStyle = wide ? undefined : ({ '--inspector-width': `${inspectorWidth}px` } as CSSProperties);
   const iconNames = useMemo(() => ['box', ...entries.map((entry) => entry.icon)], [entries]);
 
   useEditorShortcuts(() => void actions.save());
@@ -152,12 +150,16 @@ function useWindowWidth(): number {
   );
 }
 
-/** The inspector's width when the user has not dragged it (see .ed-body in editor.css). */
+/**
+ * The inspector's width when the user has not dragged it. A small laptop window: narrower, so the
+ * canvas keeps more room. The palette keeps its width (the app's navigation has narrowed to icons
+ * instead), so long Dutch names still break at their hyphens ("Teamleader-productcategorieën").
+ */
 function defaultInspectorWidth(windowWidth: number): number {
   return windowWidth <= 1180 ? 288 : 340;
 }
 
 /** The widest the inspector may be dragged: the palette keeps 220 px and the canvas at least 360. */
 function inspectorMax(windowWidth: number): number {
-  return Math.max(INSPECTOR_MIN, Math.min(1200, windowWidth - 220 - 360));
+  return Math.max(INSPECTOR_MIN_WIDTH, Math.min(1200, windowWidth - 220 - 360));
 }

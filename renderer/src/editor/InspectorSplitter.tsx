@@ -1,8 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INSPECTOR_MIN_WIDTH } from '../../../shared/settings/settings';
 
-/** The narrowest and the default width: below 240 px the inspector's controls do not fit. */
-export const INSPECTOR_MIN = 240;
 const STEP = 16;
 
 interface InspectorSplitterProps {
@@ -23,7 +22,7 @@ interface InspectorSplitterProps {
 export function InspectorSplitter({ width, max, onResize, onCommit }: InspectorSplitterProps) {
   const { t } = useTranslation();
   const drag = useRef<{ startX: number; startWidth: number; width: number } | null>(null);
-  const clamp = (value: number) => Math.round(Math.min(max, Math.max(INSPECTOR_MIN, value)));
+  const clamp = (value: number) => Math.round(Math.min(max, Math.max(INSPECTOR_MIN_WIDTH, value)));
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
@@ -70,7 +69,7 @@ export function InspectorSplitter({ width, max, onResize, onCommit }: InspectorS
       role="separator"
       aria-orientation="vertical"
       aria-label={t('editor.inspectorResize')}
-      aria-valuemin={INSPECTOR_MIN}
+      aria-valuemin={INSPECTOR_MIN_WIDTH}
       aria-valuemax={max}
       aria-valuenow={width}
       tabIndex={0}
