@@ -20,7 +20,8 @@ import {
   writeCompany,
   writeContact,
 } from '../customer-upsert';
-import { answerOf, writeCalls } from './call-answers';
+import type { CallJournal } from '../../../connectors/teamleader';
+import { answerOf } from './call-answers';
 
 function emailOf(customer: Customer): string {
   const email = matchEmail(customer.email);
@@ -119,9 +120,8 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
         };
         // The orders flow makes customers too, and may run at once: see making-lock.ts.
         const kind = kindOf(customer);
-        // This write's calls, kept with the record as Teamleader's answer.
-        const calls = writeCalls(ctx.signal);
-        const writing = { ...io, journal: calls.journal };
+        // The run's look-ups, with this write's calls kept as Teamleader's answer.
+        const writing = { ...io, journal: [] as CallJournal };
         return ctx.whileMaking(
           client,
           makingKey.customer(kind, payload.email),
@@ -148,7 +148,7 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
             if (kind === 'contact') {
               const contactId = await writeContact(client, payload, existing, writing, readContact);
               if (existing === null) made(contactId);
-              return { targetIds: { contactId }, response: answerOf(calls) };
+              return { targetIds: { contactId }, response: answerOf(writing) };
             }
             const companyId = await writeCompany(client, payload, existing, writing, readCompany);
             if (existing === null) made(companyId);
@@ -163,7 +163,7 @@ export const teamleaderCustomerTargetModule = defineExecutor(teamleaderCustomerT
               : undefined;
             return {
               targetIds: { companyId, ...(contactId ? { contactId } : {}) },
-              response: answerOf(calls),
+              response: answerOf(writing),
             };
           },
         );
