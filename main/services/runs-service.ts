@@ -105,10 +105,9 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
       return item;
     },
     'runs.itemLog': ({ itemId }) => {
-      const item = sync.store.items.keyAndRuns(itemId);
-      if (!item) throw new KoppelError('not_found', apiMessage('recordNotFound', { itemId }));
-      // The attempts are in the order made: the first run, then its retries.
-      return { lines: item.runIds.flatMap((runId) => sync.store.events.linesAbout(runId, item.key)) };
+      const lines = sync.store.recordLog(itemId);
+      if (!lines) throw new KoppelError('not_found', apiMessage('recordNotFound', { itemId }));
+      return { lines };
     },
     'runs.search': ({ text, limit }) => ({ items: sync.store.items.search(text, limit) }),
     'runs.retry': ({ runId, itemIds, itemKey, from }) => ({

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { nanoid } from 'nanoid';
-import type { RunEvent } from '../../shared/flow/run-events';
+import type { LogEvent, RunEvent } from '../../shared/flow/run-events';
 import type { RunCounts, RunStatus } from '../../shared/flow/run-records';
 import type { PayloadLogging } from '../../shared/settings/settings';
 import { databaseFile, openDatabase, type Db } from './database';
@@ -245,6 +245,15 @@ export class Store {
 
   writeMeta(key: string, value: string): void {
     this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  /**
+   * The log lines about one record (the warnings its nodes gave), across its attempts: the first
+   * run's, then each retry's, whichever attempt's item is asked for. Undefined for an unknown item.
+   */
+  recordLog(itemId: number): LogEvent[] | undefined {
+    const item = this.items.keyAndRuns(itemId);
+    return item?.runIds.flatMap((runId) => this.events.linesAbout(runId, item.key));
   }
 
   /** Records per day and the most frequent errors, for the dashboard. */

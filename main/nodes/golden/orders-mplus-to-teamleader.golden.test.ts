@@ -353,5 +353,32 @@ describe('template orders-mplus-to-teamleader', () => {
       );
       expect(item?.error?.nodeId).toBe('tax');
     }
+
+    // The user adds Spain (everything at 21 %) and retries the failed orders: they go through, and
+    // a retried order's log holds what the retry run told of it.
+    const flow = templates.get(TEMPLATE);
+    setConfig(flow, 'tax', { taxRules: [...rules.taxRules, { country: 'ES', targetTax: 21 }] });
+    const failed = h.items(result.runId).filter((item) => item.status === 'failed');
+    const retry = await h.engine.run({
+      flow,
+      trigger: 'retry',
+      retry: { parentRunId: result.runId, itemIds: failed.map((item) => item.id) },
+    });
+    expect(retry.counts).toMatchObject({ total: affected.length, succeeded: affected.length });
+    const told = h
+      .logLines(retry.runId, 'teamleaderTaxChanged')
+      .filter((line) => line.text?.params.to === 21);
+    expect(told.length, 'a Spanish order with a line not at 21 %').toBeGreaterThan(0);
+    for (const line of told) {
+      const first = failed.find((item) => item.key === line.key);
+      const again = h.items(retry.runId).find((item) => item.key === line.key);
+      if (!first || !again) throw new Error(`the retried record ${line.key ?? ''}`);
+      // Asked from the failed attempt or from the retry, the record's log is the same.
+      for (const id of [first.id, again.id]) {
+        expect(h.runStore().recordLog(id)).toEqual([
+          expect.objectContaining({ seq: line.seq, message: line.message }),
+        ]);
+      }
+    }
   });
 });
