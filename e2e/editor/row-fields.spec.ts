@@ -75,6 +75,17 @@ test.describe('the inspector asks only for what a row needs', () => {
     await expect(term.getByLabel('Days')).toHaveCount(0);
     await kind.selectOption({ label: 'Days after the invoice date' });
     await expect(term.getByLabel('Days')).toBeVisible();
+
+    // A term per payment method is a card named for itself, not "Payment method 1" under the
+    // payment method table.
+    // (The template has one, for invoices "on account".)
+    const termRules = inspector(page).locator('[data-field="paymentTerms"]');
+    const before = await termRules.locator('.ed-row-card').count();
+    await termRules.getByRole('button', { name: 'Add a row' }).click();
+    const termRule = page.getByTestId(`paymentTerms-row-${before}`);
+    await expect(termRule.locator('.ed-row-card-head')).toHaveText(`Term rule ${before + 1}`);
+    await termRule.scrollIntoViewIfNeeded();
+    await editor.shot('editor-term-rule-card');
     api.close();
   });
 });

@@ -89,7 +89,8 @@ export const OrderRulesConfig = z.object({
   paymentTerms: field(z.array(PaymentTermRule).default([]), {
     title: { en: 'Payment term per payment method', nl: 'Betalingstermijn per betaalmethode' },
     widget: 'lookupTable',
-    itemTitle: { en: 'Payment method', nl: 'Betaalmethode' },
+    // Not "Payment method 1": the cards sit under the payment method table, whose words it repeated.
+    itemTitle: { en: 'Term rule', nl: 'Termijnregel' },
     group: { en: 'Payment', nl: 'Betaling' },
   }),
   shippingMethods: field(z.array(ShippingRule).default([]), {
