@@ -14,7 +14,8 @@ import { staticConnections } from '../engine/connections';
 import { memoryFlow, sampleOrders } from '../engine/testing/memory-flow';
 import { MemorySystem } from '../engine/testing/memory-system';
 import { Vault } from '../vault/vault';
-import { alertMail, checkEmailAlerts, EMAIL_ALERTS_SECRET, recipients } from './email-alerts';
+import { AlertsPassword } from './alerts-password';
+import { alertMail, checkEmailAlerts, recipients } from './email-alerts';
 
 const PASSWORD = 'smtp-pass-4f1e';
 
@@ -104,8 +105,8 @@ describe('e-mail alerts', () => {
   });
 
   afterAll(async () => {
+    if (app) await new AlertsPassword(vault, app.ctx.settings).delete().catch(() => undefined);
     await app?.dispose();
-    await vault?.delete(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field).catch(() => undefined);
     await mail?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -221,7 +222,7 @@ describe('e-mail alerts', () => {
     await expect(call('settings.testEmailAlert', {})).rejects.toThrow('E-mail alerts are off');
     const saved = await call('settings.saveEmailAlerts', { ...settings(), password: PASSWORD });
     expect(saved).toEqual({ emailAlerts: settings(), password: 'stored', lastAlert: null });
-    expect(await vault.get(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field)).toBe(PASSWORD);
+    expect(await new AlertsPassword(vault, app.ctx.settings).get()).toBe(PASSWORD);
     for (const { file, text } of readAllFiles(dataDir)) expect(text, file).not.toContain(PASSWORD);
 
     const { sentTo } = await call('settings.testEmailAlert', {});

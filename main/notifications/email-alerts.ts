@@ -7,11 +7,7 @@ import { runLink } from '../../shared/links/app-link';
 import type { RunNotice } from '../../shared/notifications/run-notice';
 import type { EmailAlerts, Language } from '../../shared/settings/settings';
 import type { RecordsCsvFile } from '../services/records-csv';
-import type { Vault } from '../vault/vault';
 import { noticeSummary, noticeText } from './notice-text';
-
-/** Where the mail password is kept: the keychain, or `KOPPEL_SECRET_EMAIL_ALERTS_PASSWORD`. */
-export const EMAIL_ALERTS_SECRET = { id: 'email-alerts', field: 'password' } as const;
 
 /** At most this many failed records are listed in an alert (the app has them all). */
 export const LISTED_RECORDS = 10;
@@ -202,9 +198,4 @@ export async function sendMail(
   } finally {
     transport.close();
   }
-}
-
-/** The mail password: the keychain's, or the environment's. */
-export function mailPassword(vault: Vault): Promise<string | undefined> {
-  return vault.get(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field);
 }

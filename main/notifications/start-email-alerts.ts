@@ -6,10 +6,10 @@ import {
   ATTACHED_RECORDS,
   listedRecord,
   LISTED_RECORDS,
-  mailPassword,
   recipients,
   sendMail,
 } from './email-alerts';
+import { AlertsPassword } from './alerts-password';
 import { recordLastAlert } from './last-alert';
 import { notifierStore } from './start-notifications';
 
@@ -20,6 +20,7 @@ import { notifierStore } from './start-notifications';
  */
 export function startEmailAlerts(ctx: AppContext): () => void {
   const { store } = ctx.sync;
+  const password = new AlertsPassword(ctx.connections.vault, ctx.settings);
   return attachNotifier({
     ...notifierStore(ctx),
     settings: ctx.settings,
@@ -40,8 +41,9 @@ export function startEmailAlerts(ctx: AppContext): () => void {
           ? runRecordsCsv(store, notice.runId, { status: 'failed', language, limit: ATTACHED_RECORDS })
           : undefined;
       const outcome = { kind: notice.kind, flowName: notice.flowName, runId: notice.runId };
-      void mailPassword(ctx.connections.vault)
-        .then((password) => sendMail(emailAlerts, password, alertMail(notice, language, failed, attachment)))
+      void password
+        .get()
+        .then((secret) => sendMail(emailAlerts, secret, alertMail(notice, language, failed, attachment)))
         .then((to) => {
           ctx.logger.info('E-mail alert sent', { kind: notice.kind, runId: notice.runId, to });
           recordLastAlert(store, { ...outcome, at: new Date().toISOString(), sent: true, to });

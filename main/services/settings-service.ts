@@ -3,30 +3,26 @@ import { KoppelError } from '../../shared/api/errors';
 import type { EmailAlertsView } from '../../shared/api/calls/settings';
 import type { AppContext } from '../app/context';
 import type { DomainHandlers } from '../api/handlers';
-import { checkEmailAlerts, EMAIL_ALERTS_SECRET, mailPassword, sendMail } from '../notifications/email-alerts';
+import { AlertsPassword } from '../notifications/alerts-password';
+import { checkEmailAlerts, sendMail } from '../notifications/email-alerts';
 import { lastAlert } from '../notifications/last-alert';
 
 export function settingsHandlers(ctx: AppContext): DomainHandlers<'settings'> {
-  const vault = ctx.connections.vault;
-  const { id, field } = EMAIL_ALERTS_SECRET;
+  const password = new AlertsPassword(ctx.connections.vault, ctx.settings);
   const emailAlertsView = async (): Promise<EmailAlertsView> => ({
     emailAlerts: ctx.settings.get().emailAlerts,
-    password: vault.fromEnvironment(id, field)
-      ? 'environment'
-      : (await vault.get(id, field))
-        ? 'stored'
-        : 'missing',
+    password: await password.state(),
     lastAlert: lastAlert(ctx.sync.store),
   });
   return {
     'settings.get': () => ctx.settings.get(),
     'settings.update': (patch) => ctx.settings.update(patch),
     'settings.emailAlerts': () => emailAlertsView(),
-    'settings.saveEmailAlerts': async ({ password, ...emailAlerts }) => {
+    'settings.saveEmailAlerts': async ({ password: typed, ...emailAlerts }) => {
       checkEmailAlerts(emailAlerts);
       // The password first: a keychain that refuses it leaves the settings as they were.
-      if (password) await vault.set(id, field, password);
-      else if (password === '') await vault.delete(id, field);
+      if (typed) await password.set(typed);
+      else if (typed === '') await password.delete();
       ctx.settings.updateEmailAlerts(emailAlerts);
       return emailAlertsView();
     },
@@ -34,7 +30,7 @@ export function settingsHandlers(ctx: AppContext): DomainHandlers<'settings'> {
       const { emailAlerts, language } = ctx.settings.get();
       if (!emailAlerts.enabled) throw new KoppelError('invalid_input', apiMessage('emailAlertsOff'));
       const dutch = language === 'nl';
-      const sentTo = await sendMail(emailAlerts, await mailPassword(vault), {
+      const sentTo = await sendMail(emailAlerts, await password.get(), {
         subject: dutch ? 'Koppel: testbericht' : 'Koppel: test e-mail',
         text: dutch
           ? 'Dit is een test van de meldingen per e-mail van Koppel. Komt hij aan, dan komen ook de meldingen van mislukte runs aan.\n'

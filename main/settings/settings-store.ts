@@ -1,3 +1,4 @@
+import { nanoid } from 'nanoid';
 import { KoppelError } from '../../shared/api/errors';
 import { isRecord } from '../../shared/flow/schema-walk';
 import {
@@ -70,6 +71,18 @@ export class SettingsStore {
    */
   updateConnections(change: (connections: Settings['connections']) => Settings['connections']): Settings {
     return this.rewrite((fresh) => ({ ...fresh, connections: change(fresh.connections) }));
+  }
+
+  /**
+   * The data folder's id, made and kept the first time it is asked for. The file is read again
+   * first: another process on the same folder may have made it already, and both must agree.
+   */
+  folderId(): string {
+    const known = this.readFile().folderId;
+    if (known) return known;
+    const made = this.rewrite((fresh) => (fresh.folderId ? fresh : { ...fresh, folderId: nanoid(16) }));
+    if (!made.folderId) throw new Error('The settings did not keep the data folder id.');
+    return made.folderId;
   }
 
   /** Replaces the e-mail alert settings (the alerts service checks them first). */

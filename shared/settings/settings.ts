@@ -89,6 +89,15 @@ export const Settings = z.object({
   onboarded: z.boolean().default(false),
   /** The flow editor's inspector as the user dragged it wide, in CSS pixels (null: the default). */
   inspectorWidth: InspectorWidth.nullable().default(null),
+  /**
+   * This data folder's own id, made the first time it is needed. The folder's secrets that belong
+   * to no connection (the e-mail alerts' password) are filed under it in the keychain, so two data
+   * folders (`--data-dir`) never read each other's.
+   */
+  folderId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
   /** Connection metadata (the connection registry writes it; secrets are in the OS keychain). */
   connections: z
     .array(Connection)

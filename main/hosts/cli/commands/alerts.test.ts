@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAllFiles, tempDataDir, testKeychain } from '../../../connections/testing/fixtures';
+import { readAllFiles, tempDataDir, testKeychain, testSettings } from '../../../connections/testing/fixtures';
 import { createApp } from '../../../app/create-app';
 import { silentLogger } from '../../../app/logger';
-import { EMAIL_ALERTS_SECRET } from '../../../notifications/email-alerts';
+import { AlertsPassword } from '../../../notifications/alerts-password';
 import { recordLastAlert } from '../../../notifications/last-alert';
 import { Vault } from '../../../vault/vault';
 import { registerAlerts } from './alerts';
@@ -20,6 +20,8 @@ describe('koppel alerts', () => {
   let server: SMTPServer;
   let port: number;
   const received: { user: unknown; to: string[] }[] = [];
+  /** The data folder's alert password, as the commands keep it. */
+  const folderPassword = () => new AlertsPassword(vault, testSettings(dataDir));
 
   beforeAll(async () => {
     vault = new Vault({ keychain: await testKeychain(), env: {} });
@@ -45,7 +47,10 @@ describe('koppel alerts', () => {
   });
 
   afterAll(async () => {
-    await vault?.delete(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field).catch(() => undefined);
+    if (vault)
+      await folderPassword()
+        .delete()
+        .catch(() => undefined);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -84,7 +89,7 @@ describe('koppel alerts', () => {
     expect(set.stdout).toBe(
       `E-mail alerts are on: to owner@shop.example from koppel@shop.example through 127.0.0.1:${port} (none), as alerts (password: stored).\n`,
     );
-    expect(await vault.get(EMAIL_ALERTS_SECRET.id, EMAIL_ALERTS_SECRET.field)).toBe(PASSWORD);
+    expect(await folderPassword().get()).toBe(PASSWORD);
     for (const { file, text } of readAllFiles(dataDir)) expect(text, file).not.toContain(PASSWORD);
 
     expect(await koppel(['test'])).toMatchObject({
