@@ -190,7 +190,8 @@ describe('flows.*', () => {
 
     const notJson = await failure('flows.import', { json: '{ nope' });
     expect(notJson.code).toBe('invalid_input');
-    expect(notJson.message).toMatch(/^The file is not JSON: /);
+    // Where the parser stopped, as a line and column (Node 20 names only the offset).
+    expect(notJson.message).toMatch(/^The file is not JSON: .+ \(line 1 column 3\)$/);
     // The parser's own words stay as they came, in a Dutch sentence.
     expect(apiMessageIn(notJson, 'nl')).toBe(
       notJson.message.replace('The file is not JSON: ', 'Het bestand is geen JSON: '),

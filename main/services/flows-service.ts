@@ -1,4 +1,5 @@
 import { nanoid } from 'nanoid';
+import { jsonSyntaxDetail } from '../../shared/flow/json-syntax';
 import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowSummary } from '../../shared/api/calls/flows';
@@ -123,7 +124,7 @@ export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
       } catch (error) {
         throw new KoppelError(
           'invalid_input',
-          apiMessage('importNotJson', { detail: error instanceof Error ? error.message : String(error) }),
+          apiMessage('importNotJson', { detail: jsonSyntaxDetail(error, json) }),
         );
       }
       let flow: FlowDocument;

@@ -135,10 +135,10 @@ describe('settings store', () => {
     const error = refusal(dir);
     expect(error).toMatchObject({ code: 'invalid_input', text: { code: 'documentNotJson' } });
     expect(error.message).toBe(
-      `Koppel cannot read ${file}: it is not valid JSON (Unexpected end of JSON input). Fix the file, or put back ${file}.bak: the file as it was before Koppel last saved it.`,
+      `Koppel cannot read ${file}: it is not valid JSON (Unexpected end of JSON input (line 1 column 19)). Fix the file, or put back ${file}.bak: the file as it was before Koppel last saved it.`,
     );
     expect(apiMessageIn(error, 'nl')).toBe(
-      `Koppel kan ${file} niet lezen: het is geen geldige JSON (Unexpected end of JSON input). Herstel het bestand, of zet ${file}.bak terug: het bestand zoals het was voordat Koppel het laatst opsloeg.`,
+      `Koppel kan ${file} niet lezen: het is geen geldige JSON (Unexpected end of JSON input (line 1 column 19)). Herstel het bestand, of zet ${file}.bak terug: het bestand zoals het was voordat Koppel het laatst opsloeg.`,
     );
     // Refused, not replaced: the broken file stays for the user to mend.
     expect(fs.readFileSync(file, 'utf8')).toBe('{"schemaVersion": ');

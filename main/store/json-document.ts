@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
+import { jsonSyntaxDetail } from '../../shared/flow/json-syntax';
 
 /** Where a document's previous version is kept (see {@link keepPrevious}). */
 export const previousVersionOf = (file: string) => `${file}.bak`;
@@ -21,10 +22,19 @@ export function readJsonDocument<T>(file: string, read: () => T): T {
       'invalid_input',
       apiMessage('documentNotJson', {
         file,
-        detail: error.message,
+        detail: jsonSyntaxDetail(error, readText(file)),
         ...(fs.existsSync(backup) ? { backup } : {}),
       }),
     );
+  }
+}
+
+/** The file's text to place the parser's complaint in; none if it cannot be read again. */
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
   }
 }
 

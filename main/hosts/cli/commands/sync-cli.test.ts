@@ -749,7 +749,7 @@ describe('koppel flows list, export, import, enable, disable', () => {
     fs.writeFileSync(notJson, '{ "nodes": [');
     const broken = await inFolder('import', notJson);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^koppel flows import: The file is not JSON: /);
+    expect(broken.stderr).toMatch(/^koppel flows import: The file is not JSON: .+ \(line 1 column 13\)\n$/);
     expect((await inFolder('import', `${notJson}.missing`)).stderr).toMatch(
       /^koppel flows import: cannot read .*broken\.flow\.json\.missing: ENOENT/,
     );

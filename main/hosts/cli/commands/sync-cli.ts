@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { jsonSyntaxDetail } from '../../../../shared/flow/json-syntax';
 import cliProgress from 'cli-progress';
 import { apiCalls, type CallInput, type CallName, type CallOutput } from '../../../../shared/api/contract';
 import { failureOf, KoppelError } from '../../../../shared/api/errors';
@@ -220,7 +221,7 @@ export function readFlowFile(file: string): FlowDocument {
     return migrateFlow(JSON.parse(text));
   } catch (error) {
     if (error instanceof SyntaxError)
-      throw new CliExit(ExitCode.invalid, `${file} is not JSON: ${error.message}`);
+      throw new CliExit(ExitCode.invalid, `${file} is not JSON: ${jsonSyntaxDetail(error, text)}`);
     if (error instanceof FlowMigrationError) {
       const details = error.issues
         .slice(1, 6)
