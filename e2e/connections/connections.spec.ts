@@ -25,6 +25,17 @@ test.describe('connections', () => {
     await expect(mplus.getByTestId('account-company')).toHaveText('De Zoete Inval B.V., Amsterdam');
     await expect(mplus.getByText('Licensed to', { exact: true })).toBeVisible();
     await screen.shot('connections');
+    // The mode and status badges sit side by side, under the name when it leaves them no room
+    // (squeezed beside it, they stood one above the other: at 1440 px the cards are narrowest).
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const [mode, status] = await Promise.all(
+      [
+        teamleader.locator('.cn-badges .badge').first(),
+        teamleader.getByTestId('status-sandbox-teamleader'),
+      ].map((badge) => badge.boundingBox()),
+    );
+    expect(Math.abs((mode?.y ?? 0) - (status?.y ?? 100))).toBeLessThan(2);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // An API user without the right to read the licence: the test still passes, with no company.
     await setMplusFaults(host, { refuse: ['getLicenseInformation'] });
