@@ -26,6 +26,21 @@ function dataDirWith(document: unknown): { dir: string; file: string } {
 const refusal = (dir: string) => koppelErrorOf(() => new SettingsStore(createConfBackend(dir)));
 
 describe('settings store', () => {
+  it('makes the data folder id once: two processes on one folder agree, and later changes keep it', () => {
+    const { dir, file } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION });
+    // Both opened before either made the id.
+    const [first, second] = [
+      new SettingsStore(createConfBackend(dir)),
+      new SettingsStore(createConfBackend(dir)),
+    ];
+    const id = first.folderId();
+    expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(second.folderId()).toBe(id);
+    second.update({ theme: 'dark' });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ folderId: id, theme: 'dark' });
+    expect(first.folderId()).toBe(id);
+  });
+
   it('migrates an older document and writes it back', () => {
     const { dir, file } = dataDirWith({ locale: 'nl-BE', darkMode: true });
     const settings = new SettingsStore(createConfBackend(dir)).get();

@@ -74,12 +74,12 @@ export class SettingsStore {
   }
 
   /**
-   * The data folder's id, made and kept the first time it is asked for. The file is read again
-   * first: another process on the same folder may have made it already, and both must agree.
+   * The data folder's id, made and kept the first time it is asked for. Once known it never
+   * changes, so it is not read again. Made, the file is read again first: another process on the
+   * same folder may have made it already, and both must agree.
    */
   folderId(): string {
-    const known = this.readFile().folderId;
-    if (known) return known;
+    if (this.current.folderId) return this.current.folderId;
     const made = this.rewrite((fresh) => (fresh.folderId ? fresh : { ...fresh, folderId: nanoid(16) }));
     if (!made.folderId) throw new Error('The settings did not keep the data folder id.');
     return made.folderId;
