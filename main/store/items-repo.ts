@@ -140,6 +140,16 @@ const EACH_PAGE = 1000;
 const summaryColumns = `id, run_id, item_key, status, node_id, reason, reasons_json, error_json, attempts, order_number, email, sku,
   action, target_ids, retry_of, root_id, started_at, finished_at`;
 
+/**
+ * Ids of items whose order number, e-mail, SKU or item key holds `@needle` (lower case) anywhere.
+ * Exported for the query plan test: each branch must scan its index, not the table.
+ */
+export const CONTAINS_SQL = `
+  SELECT id FROM items WHERE order_number IS NOT NULL AND instr(lower(order_number), @needle) > 0
+  UNION SELECT id FROM items WHERE email IS NOT NULL AND instr(lower(email), @needle) > 0
+  UNION SELECT id FROM items WHERE sku IS NOT NULL AND instr(lower(sku), @needle) > 0
+  UNION SELECT id FROM items WHERE instr(lower(item_key), @needle) > 0`;
+
 /** `text` if it is one of `options`, else `otherwise`: a set look-up, not a zod parse per row (a 100k-record export reads 100k rows). */
 function oneOf<T extends string>(options: ReadonlySet<string>, text: string, otherwise: T): T {
   return options.has(text) ? (text as T) : otherwise;
@@ -352,14 +362,16 @@ export class ItemsRepo {
   }
 
   /**
-   * Items whose business key or item key equals `text` (or starts with it), newest first, across
-   * runs, without case (order numbers, e-mails and SKUs alike).
+   * Items whose business key (order number, e-mail, SKU) or item key holds `text`, without case,
+   * across runs: exact matches first, then those starting with it, then those holding it
+   * elsewhere ("1042" finds order "O2026-001042"); newest first within each. The first two are
+   * ranges of the indexes; the third scans them (never the items' rows, whose payloads are most
+   * of the file), only when the first two leave room within `limit`.
    */
   search(text: string, limit: number): RunItemSummary[] {
     const value = text.trim();
-    if (!value) return [];
-    const upper = `${value}\uffff`;
-    return this.db
+    if (!value || limit <= 0) return [];
+    const found = this.db
       .prepare<{ value: string; upper: string; limit: number }, ItemRow>(
         `SELECT ${summaryColumns} FROM items WHERE id IN (
            SELECT id FROM items
@@ -367,10 +379,26 @@ export class ItemsRepo {
            UNION SELECT id FROM items WHERE email >= @value AND email < @upper
            UNION SELECT id FROM items WHERE sku COLLATE NOCASE >= @value AND sku COLLATE NOCASE < @upper
            UNION SELECT id FROM items WHERE item_key = @value)
-         ORDER BY id DESC LIMIT @limit`,
+         ORDER BY (order_number = @value COLLATE NOCASE OR email = @value OR sku = @value COLLATE NOCASE
+           OR item_key = @value) DESC, id DESC
+         LIMIT @limit`,
       )
-      .all({ value, upper, limit })
-      .map(toSummary);
+      .all({ value, upper: `${value}\uffff`, limit });
+    if (found.length < limit) {
+      const seen = new Set(found.map((row) => row.id));
+      const needle = value.toLowerCase();
+      // Each branch reads one index alone (a covering scan): the query plan test holds it so.
+      const elsewhere = this.db
+        .prepare<{ needle: string; limit: number }, ItemRow>(
+          `SELECT ${summaryColumns} FROM items WHERE id IN (${CONTAINS_SQL}) ORDER BY id DESC LIMIT @limit`,
+        )
+        .all({ needle, limit });
+      for (const row of elsewhere) {
+        if (found.length >= limit) break;
+        if (!seen.has(row.id)) found.push(row);
+      }
+    }
+    return found.map(toSummary);
   }
 
   /**

@@ -9,6 +9,7 @@ import type { RunCounts } from '../../shared/flow/run-records';
 import { messageFields, messageIn, runMessage } from '../../shared/flow/run-messages';
 import { skipReason } from '../../shared/flow/skip-reasons';
 import { sampleFlow } from '../../shared/flow/testing/sample-flow';
+import { CONTAINS_SQL, type ItemRecord } from './items-repo';
 import { schemaSteps } from './schema';
 import { FlowBusyError, Store } from './store';
 import { beginTestRun, insertTestRun, temporaryStore, testItem, testWaiting } from './testing';
@@ -266,6 +267,43 @@ describe('Store', () => {
       )
       .all() as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING (COVERING )?INDEX items_by_sku/);
+  });
+
+  it('finds items holding the text anywhere, after exact and leading matches, through the indexes alone', async () => {
+    const { store } = open();
+    const writer = insertTestRun(store, 'run-1');
+    const item = (keys: Partial<ItemRecord>) => {
+      const made = testItem(store, 'run-1', keys);
+      writer.saveItem(made);
+      return made.id;
+    };
+    const inside = item({ orderNumber: 'O2026-001042' });
+    const exact = item({ orderNumber: '1042' });
+    const leading = item({ sku: '1042-RED' });
+    const mail = item({ email: 'Shop1042@Example.com' });
+    const keyed = item({ key: 'mplus:relation:R1042X' });
+    item({ orderNumber: 'O2026-001043', sku: 'SKU_1', email: 'other@example.com' });
+    await writer.commit();
+    // Exact first, then leading, then the rest newest first.
+    expect(store.items.search('1042', 10).map((found) => found.id)).toEqual([
+      exact,
+      leading,
+      keyed,
+      mail,
+      inside,
+    ]);
+    expect(store.items.search('r1042x', 10).map((found) => found.id)).toEqual([keyed]);
+    expect(store.items.search('shop1042@', 10).map((found) => found.id)).toEqual([mail]);
+    // The limit holds across both kinds, and the text is text: no wildcards.
+    expect(store.items.search('1042', 2).map((found) => found.id)).toEqual([exact, leading]);
+    expect(store.items.search('SKU-1', 10)).toEqual([]);
+    expect(store.items.search('%', 10)).toEqual([]);
+    const plan = (
+      store.db.prepare(`EXPLAIN QUERY PLAN ${CONTAINS_SQL}`).all({ needle: 'x' }) as { detail: string }[]
+    ).map((step) => step.detail);
+    const reads = plan.filter((step) => /^(SCAN|SEARCH) items/.test(step));
+    expect(reads).toHaveLength(4);
+    for (const read of reads) expect(read).toMatch(/USING COVERING INDEX items_by_(order|email|sku|key)\b/);
   });
 
   it('deletes old runs with their items and events, keeping the ledger', async () => {

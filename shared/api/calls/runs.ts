@@ -152,7 +152,7 @@ export const runsCalls = {
       .object({ text: z.string().trim().min(1), limit: z.number().int().min(1).max(500).default(50) })
       .strict(),
     z.object({ items: z.array(RunItemSummary) }),
-    'Records across runs by order number, e-mail, SKU (prefix) or item key; each names its run.',
+    'Records across runs whose order number, e-mail, SKU or item key holds the text (exact, then leading, then anywhere); each names its run.',
   ),
   'runs.retry': defineCall(
     z

@@ -168,7 +168,9 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
   withDataDir(
     runs
       .command('search')
-      .description('find records across runs by order number, e-mail, SKU (or the start of one) or item key')
+      .description(
+        'find records across runs whose order number, e-mail, SKU or item key holds the text (exact matches first)',
+      )
       .addArgument(new Argument('<text>', 'what to look for').argParser(searchText))
       .option('--json', 'print the matching records as JSON, each with its runId'),
   ).action((text: string, options: Common) =>
