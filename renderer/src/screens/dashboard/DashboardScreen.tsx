@@ -40,8 +40,16 @@ export function DashboardScreen() {
       </div>
     );
   }
+  const points = fillDays(data.overall.days, localDay(now), DASHBOARD_DAYS);
+  const sum = totals(points);
+  // Runs of flows not saved here count in the figures too: a template run with `koppel run`, or a
+  // flow deleted since (its runs stay in the history until retention removes them).
+  const figures = sum.synced + sum.failed > 0 || data.overall.topErrors.length > 0;
   // Something to report: a run, or a flow on a schedule (its next run, or why none will come).
-  const reporting = data.flows.some((flow) => flow.lastRun !== null || runsOnSchedule(flow));
+  const reporting =
+    figures ||
+    data.waiting.records.length > 0 ||
+    data.flows.some((flow) => flow.lastRun !== null || runsOnSchedule(flow));
   if (!reporting) {
     return (
       <div className="screen" data-testid="screen-dashboard">
@@ -56,12 +64,10 @@ export function DashboardScreen() {
       </div>
     );
   }
-  const points = fillDays(data.overall.days, localDay(now), DASHBOARD_DAYS);
-  const sum = totals(points);
   return (
     <div className="screen rn-screen-wide" data-testid="screen-dashboard">
       {header}
-      <HealthLine flows={data.flows} healthRuns={data.healthRuns} />
+      <HealthLine flows={data.flows} healthRuns={data.healthRuns} otherRuns={figures} />
       <div className="db-top">
         <section className="card db-overall" aria-labelledby="overall-title">
           <div className="card-title">

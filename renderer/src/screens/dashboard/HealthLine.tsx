@@ -12,9 +12,12 @@ import { isBlocked, overallHealth } from '../../runs/model/dashboard-model';
 export function HealthLine({
   flows,
   healthRuns,
+  otherRuns,
 }: {
   flows: FlowSummary[];
   healthRuns: Record<string, RunSummary | null>;
+  /** The figures below hold runs: if none is a saved flow's, they are other flows'. */
+  otherRuns: boolean;
 }) {
   const { t } = useTranslation();
   const blocked = flows.filter(isBlocked);
@@ -40,6 +43,7 @@ export function HealthLine({
         flows={flows.filter((flow) => !isBlocked(flow))}
         healthRuns={healthRuns}
         quietWhenEmpty={blocked.length > 0}
+        otherRuns={otherRuns}
       />
     </>
   );
@@ -49,11 +53,13 @@ function RunHealth({
   flows,
   healthRuns,
   quietWhenEmpty,
+  otherRuns,
 }: {
   flows: FlowSummary[];
   healthRuns: Record<string, RunSummary | null>;
   /** Say nothing when no (other) flow has run: a line above already tells what matters. */
   quietWhenEmpty: boolean;
+  otherRuns: boolean;
 }) {
   const { t } = useTranslation();
   const health = overallHealth(flows.map((flow) => ({ id: flow.id, run: healthRuns[flow.id] ?? null })));
@@ -61,7 +67,7 @@ function RunHealth({
     if (quietWhenEmpty) return null;
     return (
       <p className="db-health db-health-empty" data-testid="health-line" data-state="empty">
-        {t('dashboard.healthNoRuns')}
+        {t(otherRuns ? 'dashboard.healthOtherRuns' : 'dashboard.healthNoRuns')}
       </p>
     );
   }
