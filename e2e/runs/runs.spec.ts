@@ -159,11 +159,25 @@ test.describe('runs and monitoring', () => {
 
     // "Which run handled this order?"
     await nav(page, 'Runs').click();
+    // In the history the fixed run's badges stay on one line, each on one line, at 1000 px too.
+    await page.setViewportSize({ width: 1000, height: 800 });
+    const fixedRow = page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
+    const fixed = await fixedRow.getByTestId('run-fixed').boundingBox();
+    const failedBadge = await fixedRow.locator('.badge', { hasText: 'Failed' }).boundingBox();
+    expect(fixed && failedBadge && Math.abs(fixed.y - failedBadge.y)).toBeLessThan(2);
+    expect(fixed && failedBadge && Math.abs(fixed.height - failedBadge.height)).toBeLessThan(2);
+    await page.screenshot({ path: shot('runs-history-fixed-1000') });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByTestId('record-search-input').fill(orderNumber);
     await page.getByTestId('record-search-submit').click();
     const hit = page.locator(`[data-testid="search-result"][data-run-id="${runId}"]`);
     await expect(hit).toBeVisible();
     await page.screenshot({ path: shot('runs-search') });
+    // Part of the number finds it too (not only its start).
+    await page.getByTestId('record-search-input').fill(orderNumber.slice(2));
+    await page.getByTestId('record-search-submit').click();
+    await expect(page.getByTestId('record-search-results')).toContainText(`“${orderNumber.slice(2)}”`);
+    await expect(hit).toBeVisible();
     await hit.getByRole('link', { name: new RegExp(orderNumber) }).click();
 
     // The record: what came in, what was sent, what Teamleader answered, and both attempts.
