@@ -3,16 +3,21 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { expect, openApp, test } from '../fixtures/test';
+import { startWebHost } from '../fixtures/web-host';
 
 const shots = path.resolve(__dirname, '../../test-results/screens');
 
-/** A real SMTP server on loopback that takes mail without TLS and keeps who signed in and to whom. */
-async function mailServer() {
+/**
+ * A real SMTP server on loopback that takes mail without TLS and keeps who signed in and to whom;
+ * `open`: it takes mail without signing in too.
+ */
+async function mailServer(open = false) {
   const received: { user: unknown; to: string[]; data: string }[] = [];
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
+    authOptional: open,
     onAuth: (auth, _session, callback) =>
       auth.password === 'mail-secret'
         ? callback(null, { user: auth.username })
@@ -101,6 +106,45 @@ test.describe('e-mail alerts', () => {
       );
       await dutch.screenshot({ path: path.join(shots, 'settings-email-alerts-refused.png') });
     } finally {
+      await mail.close();
+    }
+  });
+
+  test('stay on the Settings screen without a keychain: no password can be kept, a server without sign-in works', async ({
+    page,
+  }) => {
+    const mail = await mailServer(true);
+    // Its own host, with no session bus: the keychain cannot be reached.
+    const host = await startWebHost({ env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } });
+    try {
+      await openApp(page, host, '/settings');
+      const section = page.getByRole('group', { name: 'E-mail alerts' });
+      await expect(section).toBeVisible();
+      await section.getByTestId('alerts-enabled').check();
+      await section.getByTestId('alerts-to').fill('owner@shop.example');
+      await section.getByTestId('alerts-from').fill('koppel@shop.example');
+      await section.getByTestId('alerts-host').fill('127.0.0.1');
+      await section.getByTestId('alerts-port').fill(String(mail.port));
+      await section.getByTestId('alerts-security').selectOption('none');
+      await section.getByTestId('alerts-username').fill('alerts');
+      const password = section.getByTestId('alerts-password');
+      await expect(password).toBeDisabled();
+      await expect(password).toHaveAttribute('placeholder', 'no keychain on this PC');
+      await expect(section.getByTestId('alerts-password-unavailable')).toContainText(
+        'Give it in KOPPEL_SECRET_EMAIL_ALERTS_PASSWORD',
+      );
+      await section.screenshot({ path: path.join(shots, 'settings-email-alerts-no-keychain.png') });
+      await section.getByTestId('alerts-username').fill('');
+      await section.getByTestId('alerts-save').click();
+      await expect(section.getByTestId('alerts-result')).toHaveText('Saved.');
+      await section.getByTestId('alerts-test').click();
+      await expect(section.getByTestId('alerts-result')).toHaveText(
+        'Test e-mail sent to owner@shop.example.',
+      );
+      expect(mail.received).toHaveLength(1);
+      expect(mail.received[0]).toMatchObject({ user: undefined, to: ['owner@shop.example'] });
+    } finally {
+      await host.stop();
       await mail.close();
     }
   });

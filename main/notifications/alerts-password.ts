@@ -1,3 +1,4 @@
+import { KoppelError } from '../../shared/api/errors';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Vault } from '../vault/vault';
 
@@ -8,8 +9,14 @@ import type { Vault } from '../vault/vault';
  */
 const SHARED = { id: 'email-alerts', field: 'password' } as const;
 
-/** Where the password is kept and whether there is one, as the settings screen shows it. */
-export type AlertsPasswordState = 'environment' | 'stored' | 'missing';
+/**
+ * Where the password is kept and whether there is one, as the settings screen shows it;
+ * `unavailable`: no keychain can be reached, so none can be kept (the rest of the form still can).
+ */
+export type AlertsPasswordState = 'environment' | 'stored' | 'missing' | 'unavailable';
+
+const keychainUnavailable = (error: unknown) =>
+  error instanceof KoppelError && error.code === 'keychain_unavailable';
 
 /**
  * The e-mail alerts' password (SMTP sign-in) of one data folder: the environment's, or the
@@ -24,7 +31,20 @@ export class AlertsPassword {
 
   async state(): Promise<AlertsPasswordState> {
     if (this.vault.fromEnvironment(SHARED.id, SHARED.field)) return 'environment';
-    return (await this.get()) === undefined ? 'missing' : 'stored';
+    try {
+      return (await this.get()) === undefined ? 'missing' : 'stored';
+    } catch (error) {
+      if (keychainUnavailable(error)) return 'unavailable';
+      throw error;
+    }
+  }
+
+  /**
+   * The password to sign in to the mail server as `username`: none without a user name (a server
+   * that takes mail without signing in), so such a server needs no keychain at all.
+   */
+  async forSignIn(username: string): Promise<string | undefined> {
+    return username.trim() === '' ? undefined : this.get();
   }
 
   async get(): Promise<string | undefined> {

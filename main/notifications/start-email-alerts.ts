@@ -42,7 +42,7 @@ export function startEmailAlerts(ctx: AppContext): () => void {
           : undefined;
       const outcome = { kind: notice.kind, flowName: notice.flowName, runId: notice.runId };
       void password
-        .get()
+        .forSignIn(emailAlerts.username)
         .then((secret) => sendMail(emailAlerts, secret, alertMail(notice, language, failed, attachment)))
         .then((to) => {
           ctx.logger.info('E-mail alert sent', { kind: notice.kind, runId: notice.runId, to });

@@ -30,7 +30,7 @@ export function settingsHandlers(ctx: AppContext): DomainHandlers<'settings'> {
       const { emailAlerts, language } = ctx.settings.get();
       if (!emailAlerts.enabled) throw new KoppelError('invalid_input', apiMessage('emailAlertsOff'));
       const dutch = language === 'nl';
-      const sentTo = await sendMail(emailAlerts, await password.get(), {
+      const sentTo = await sendMail(emailAlerts, await password.forSignIn(emailAlerts.username), {
         subject: dutch ? 'Koppel: testbericht' : 'Koppel: test e-mail',
         text: dutch
           ? 'Dit is een test van de meldingen per e-mail van Koppel. Komt hij aan, dan komen ook de meldingen van mislukte runs aan.\n'

@@ -20,7 +20,8 @@ export type LastAlert = z.infer<typeof LastAlert>;
 /** The e-mail alert settings as the Settings screen shows them: where the password is, never what. */
 export const EmailAlertsView = z.object({
   emailAlerts: EmailAlerts,
-  password: z.enum(['stored', 'environment', 'missing']),
+  /** `unavailable`: no keychain can be reached, so no password can be kept here. */
+  password: z.enum(['stored', 'environment', 'missing', 'unavailable']),
   lastAlert: LastAlert.nullable(),
 });
 export type EmailAlertsView = z.infer<typeof EmailAlertsView>;

@@ -65,7 +65,12 @@ export function registerAlerts(program: Command, io: SyncCliIo = processIo): voi
             ),
             enabled: !options.off,
           };
-          const signsIn = next.enabled && next.username !== '' && current.password !== 'environment';
+          // Without a keychain a typed password could not be kept: not asked for (the line below says why).
+          const signsIn =
+            next.enabled &&
+            next.username !== '' &&
+            current.password !== 'environment' &&
+            current.password !== 'unavailable';
           const password = signsIn
             ? await io.ask(
                 `Password for ${next.username} at ${next.host}${current.password === 'stored' ? ' (Enter keeps the stored one)' : ''}: `,
@@ -113,7 +118,13 @@ function tell(io: SyncCliIo, view: EmailAlertsView, json: boolean): void {
     io.out('E-mail alerts are off (koppel alerts email --to … --from … --host … turns them on).\n');
     return;
   }
-  const signIn = alerts.username ? `as ${alerts.username} (password: ${password})` : 'without signing in';
+  const passwordWords =
+    password === 'unavailable'
+      ? 'none: no keychain on this PC; give it in KOPPEL_SECRET_EMAIL_ALERTS_PASSWORD'
+      : password;
+  const signIn = alerts.username
+    ? `as ${alerts.username} (password: ${passwordWords})`
+    : 'without signing in';
   io.out(
     `E-mail alerts are ${alerts.enabled ? 'on' : 'off'}: to ${alerts.to || '–'} from ${alerts.from || '–'} ` +
       `through ${alerts.host || '–'}:${alerts.port} (${alerts.security}), ${signIn}.\n`,

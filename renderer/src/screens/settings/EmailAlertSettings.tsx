@@ -146,10 +146,20 @@ export function EmailAlertSettings() {
             setOutcome(null);
           }}
           autoComplete="new-password"
-          disabled={!form.enabled || !form.username || view.password === 'environment'}
+          disabled={
+            !form.enabled ||
+            !form.username ||
+            view.password === 'environment' ||
+            view.password === 'unavailable'
+          }
           data-testid="alerts-password"
         />
       </label>
+      {view.password === 'unavailable' && (
+        <p className="st-note" data-testid="alerts-password-unavailable">
+          {t('settings.alerts.passwordUnavailable')}
+        </p>
+      )}
       <p className="st-note">{t('settings.alerts.help')}</p>
       <div className="st-row">
         <button
