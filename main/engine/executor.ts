@@ -11,6 +11,7 @@ import type { WrittenRecord } from '../store/items-repo';
 import type { Clock } from './clock';
 import type { ClientKind, ConnectionClients } from './connections';
 import type { MakingWork } from './making-lock';
+import type { RunSharedKey } from './run-shared';
 
 /** A record moving through a flow. */
 export interface FlowRecord {
@@ -101,6 +102,11 @@ export interface NodeContext<Config> {
    * the node asks the system then.
    */
   writtenFrom(key: ItemKeyParts): readonly WrittenRecord[];
+  /**
+   * The run's one `key` value for `owner` (e.g. the Teamleader reference lists of a client), made by
+   * the first node of the run that asks: nodes on one connection share what they read of it.
+   */
+  perRun<Owner extends object, T>(key: RunSharedKey<Owner, T>, owner: Owner): T;
 }
 
 /** What every executor may add. */

@@ -8,6 +8,7 @@ import type { ConnectionProvider } from './connections';
 import type { NodeContext, RunLog } from './executor';
 import { localAccountOf, type MakingLock } from './making-lock';
 import { RetriesExhausted, withRetry } from './retry';
+import { RunShared } from './run-shared';
 
 export interface NodeContextDeps {
   flow: FlowDocument;
@@ -23,6 +24,8 @@ export interface NodeContextDeps {
   startedAtWall: number;
   /** The run history's answer to {@link NodeContext.writtenFrom}, by formatted item key. */
   writtenFrom: (key: string) => readonly WrittenRecord[];
+  /** What the run's nodes share ({@link NodeContext.perRun}); without it, nothing is shared. */
+  shared?: RunShared;
 }
 
 /**
@@ -49,6 +52,7 @@ export function createNodeContext<Config>(
       });
     };
   const runLog: RunLog = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  const shared = deps.shared ?? new RunShared(deps.signal);
   return {
     runId: deps.runId,
     flowId: deps.flow.id,
@@ -87,5 +91,6 @@ export function createNodeContext<Config>(
         work,
       ),
     writtenFrom: (key) => deps.writtenFrom(formatItemKey(key)),
+    perRun: (key, owner) => shared.get(key, owner),
   };
 }

@@ -6,6 +6,7 @@ import type { TriggerRecord } from '../../shared/nodes/record-types';
 import { messageFields, messageIn, runMessage } from '../../shared/flow/run-messages';
 import type { RunWriter } from '../store/run-writer';
 import type { Store } from '../store/store';
+import { RunShared } from './run-shared';
 import { BloomFilter } from './bloom-filter';
 import type { Clock } from './clock';
 import { watchWaits, type ConnectionProvider } from './connections';
@@ -81,6 +82,8 @@ export class RunExecution {
   private earlierFailures!: EarlierFailures;
   /** The connections as this run's nodes see them: long waits (rate limits) go to its log. */
   private waits!: ReturnType<typeof watchWaits>;
+  /** What the run's nodes share (the reference lists of a connection, read once). */
+  private readonly shared = new RunShared(this.controller.signal);
 
   constructor(
     private readonly deps: RunDeps,
@@ -314,6 +317,7 @@ export class RunExecution {
       making: makingLockOf(this.deps.store.making),
       startedAtWall: this.startedAtWall,
       writtenFrom: (key) => this.deps.store.items.writtenFrom(key),
+      shared: this.shared,
     };
   }
 

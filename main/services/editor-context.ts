@@ -5,6 +5,7 @@ import type { ConnectionProvider } from '../engine/connections';
 import { withoutMakingLock } from '../engine/making-lock';
 import { withoutRunHistory } from '../engine/node-context';
 import { RetriesExhausted, withRetry } from '../engine/retry';
+import { RunShared } from '../engine/run-shared';
 import type { NodeContext, RunLog } from '../engine/executor';
 
 export type EditorLogLine = {
@@ -34,6 +35,8 @@ export function editorNodeContext<Config>(options: {
   const line = (level: EditorLogLine['level']) => (message: string | RunMessage) =>
     logs.push({ level, ...messageFields(message) });
   const log: RunLog = { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+  // Each node of an editor test reads its own reference lists (a test is a few records).
+  const shared = new RunShared(options.signal);
   return {
     runId: 'editor-test',
     flowId: flow.id,
@@ -61,5 +64,6 @@ export function editorNodeContext<Config>(options: {
     // A dry run: nothing is made, so nothing to keep from other runs.
     whileMaking: withoutMakingLock,
     writtenFrom: withoutRunHistory,
+    perRun: (key, owner) => shared.get(key, owner),
   };
 }

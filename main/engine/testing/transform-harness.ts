@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { RunShared } from '../run-shared';
 import type { JsonObject } from '../../../shared/flow/json';
 import type { NodeDefinition } from '../../../shared/nodes/node-definition';
 import type { NodeContext, NodeModule, TransformInstance, TransformResult } from '../executor';
@@ -20,6 +21,8 @@ export async function openTransform<C extends z.ZodObject>(
   if (module.executor.category !== 'transform') throw new Error(`${definition.kind} is not a transform.`);
   const logs: string[] = [];
   const log = (message: string) => void logs.push(message);
+  const signal = new AbortController().signal;
+  const shared = new RunShared(signal);
   const ctx: NodeContext<unknown> = {
     runId: 'run',
     flowId: 'flow',
@@ -33,13 +36,14 @@ export async function openTransform<C extends z.ZodObject>(
     },
     config: definition.config.parse(config),
     dryRun: false,
-    signal: new AbortController().signal,
+    signal,
     clock: new TestClock(),
     log: { debug: log, info: log, warn: log, error: log },
     connection: (kind) => staticConnections({}).get(kind),
     retry: (work) => work(),
     whileMaking: withoutMakingLock,
     writtenFrom: withoutRunHistory,
+    perRun: (key, owner) => shared.get(key, owner),
   };
   const instance = await module.executor.open(ctx);
   return {

@@ -194,6 +194,12 @@ describe('template orders-mplus-to-teamleader', () => {
     const products = await h.teamleaderEntities<TlProduct>('products');
     const codes = products.map((product) => product.code);
     expect(new Set(codes).size).toBe(codes.length);
+    // The account's departments and tax rates: read once a run (one call each here), shared by the
+    // nodes that need them (the products step and the invoice target read them each before).
+    for (const operation of ['departments.list', 'taxRates.list']) {
+      expect((afterDry[operation] ?? 0) - (before[operation] ?? 0), `${operation}, dry run`).toBe(1);
+      expect((afterRun[operation] ?? 0) - (afterDry[operation] ?? 0), operation).toBe(1);
+    }
   });
 
   it('writes nothing on a second run, nor after the ledger is lost (the reference finds every invoice)', async () => {

@@ -8,7 +8,23 @@ import type {
 import type { TeamleaderPlace } from '../../../shared/flow/messages/teamleader-messages';
 import { runMessage } from '../../../shared/flow/run-messages';
 import { permanentError } from '../../engine/errors';
+import { RunSharedKey } from '../../engine/run-shared';
 import { api } from '../steps/support/api-errors';
+
+/**
+ * `read` once: its answer is kept for every later call; a failure is not, so a later call (a
+ * record's retry) reads again. Callers waiting at the same time share one read.
+ */
+function readOnce<T>(read: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () => {
+    kept ??= read().catch((error: unknown) => {
+      kept = undefined;
+      throw error;
+    });
+    return kept;
+  };
+}
 
 const percentText = (rate: number) => `${Math.round(rate * 10000) / 100} %`;
 
@@ -18,10 +34,28 @@ const percentText = (rate: number) => `${Math.round(rate * 10000) / 100} %`;
  * rather than account-specific ids.
  */
 export class TeamleaderReference {
-  private departmentsList: Promise<Department[]> | undefined;
-  private taxRatesList: Promise<TaxRate[]> | undefined;
-  private categoriesList: Promise<ProductCategory[]> | undefined;
-  private fieldsList: Promise<CustomFieldDefinition[]> | undefined;
+  // A failed read is not kept: the next record's retry (the flow's policy) reads again.
+  private readonly departmentsList = readOnce(() =>
+    api(() => this.client.departments.list({ filter: { status: ['active'] } }, this.options)),
+  );
+  private readonly taxRatesList = readOnce(() =>
+    api(async () => {
+      const rates: TaxRate[] = [];
+      for await (const rate of this.client.taxRates.iterate({}, this.options)) rates.push(rate);
+      return rates;
+    }),
+  );
+  private readonly categoriesList = readOnce(() =>
+    api(() => this.client.productCategories.list({}, this.options)),
+  );
+  private readonly fieldsList = readOnce(() =>
+    api(async () => {
+      const fields: CustomFieldDefinition[] = [];
+      for await (const field of this.client.customFieldDefinitions.iterate({}, this.options))
+        fields.push(field);
+      return fields;
+    }),
+  );
 
   constructor(
     private readonly client: TeamleaderClient,
@@ -33,10 +67,7 @@ export class TeamleaderReference {
   }
 
   departments(): Promise<Department[]> {
-    this.departmentsList ??= api(() =>
-      this.client.departments.list({ filter: { status: ['active'] } }, this.options),
-    );
-    return this.departmentsList;
+    return this.departmentsList();
   }
 
   /** The department by name (case-insensitive); empty name: the first active one. */
@@ -60,12 +91,7 @@ export class TeamleaderReference {
   }
 
   taxRates(): Promise<TaxRate[]> {
-    this.taxRatesList ??= api(async () => {
-      const rates: TaxRate[] = [];
-      for await (const rate of this.client.taxRates.iterate({}, this.options)) rates.push(rate);
-      return rates;
-    });
-    return this.taxRatesList;
+    return this.taxRatesList();
   }
 
   /** The tax rate of a department with `percent` %; fails naming the rate, the department and `where`. */
@@ -97,8 +123,7 @@ export class TeamleaderReference {
   }
 
   categories(): Promise<ProductCategory[]> {
-    this.categoriesList ??= api(() => this.client.productCategories.list({}, this.options));
-    return this.categoriesList;
+    return this.categoriesList();
   }
 
   async categoryId(name: string | undefined): Promise<string | undefined> {
@@ -113,13 +138,7 @@ export class TeamleaderReference {
   }
 
   customFields(): Promise<CustomFieldDefinition[]> {
-    this.fieldsList ??= api(async () => {
-      const fields: CustomFieldDefinition[] = [];
-      for await (const field of this.client.customFieldDefinitions.iterate({}, this.options))
-        fields.push(field);
-      return fields;
-    });
-    return this.fieldsList;
+    return this.fieldsList();
   }
 
   /** The custom field of a context by label (case-insensitive). */
@@ -131,3 +150,9 @@ export class TeamleaderReference {
     )?.id;
   }
 }
+
+/** One {@link TeamleaderReference} per client and run: every node of the run reads the lists once. */
+export const TEAMLEADER_REFERENCE = new RunSharedKey(
+  'Teamleader reference',
+  (client: TeamleaderClient, signal: AbortSignal) => new TeamleaderReference(client, signal),
+);

@@ -3,6 +3,7 @@ import type { ClientKind, ConnectionClients } from '../../../engine/connections'
 import { systemClock } from '../../../engine/clock';
 import { withoutMakingLock } from '../../../engine/making-lock';
 import { withoutRunHistory } from '../../../engine/node-context';
+import { RunShared } from '../../../engine/run-shared';
 import type {
   FlowRecord,
   ItemInfo,
@@ -22,6 +23,8 @@ export function testContext<Config>(
 ): NodeContext<Config> & { logs: string[] } {
   const logs: string[] = [];
   const log = (level: string) => (message: string) => void logs.push(`${level}: ${message}`);
+  const signal = new AbortController().signal;
+  const shared = new RunShared(signal);
   return {
     runId: 'test-run',
     flowId: 'test-flow',
@@ -29,7 +32,7 @@ export function testContext<Config>(
     node: { id: 'node-1', kind: 'test.node', version: 1, position: { x: 0, y: 0 }, config: {} },
     config,
     dryRun: options.dryRun ?? false,
-    signal: new AbortController().signal,
+    signal,
     clock: systemClock,
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     logs,
@@ -41,6 +44,7 @@ export function testContext<Config>(
     retry: (work) => work(),
     whileMaking: withoutMakingLock,
     writtenFrom: withoutRunHistory,
+    perRun: (key, owner) => shared.get(key, owner),
   };
 }
 

@@ -5,7 +5,7 @@ import { teamleaderCategoriesSource } from '../../../../shared/nodes/teamleader/
 import { defineExecutor, type SourceRecord } from '../../../engine/executor';
 import { teamleaderClient } from '../../steps/support/clients';
 import { passesFilters, sourceRecord } from '../../steps/support/source-support';
-import { TeamleaderReference } from '../reference';
+import { TEAMLEADER_REFERENCE } from '../reference';
 
 const PAGE = 100;
 
@@ -18,7 +18,7 @@ export const teamleaderCategoriesSourceModule = defineExecutor(teamleaderCategor
   category: 'source',
   async *read(ctx) {
     const client = await teamleaderClient(ctx);
-    const reference = new TeamleaderReference(client, ctx.signal);
+    const reference = ctx.perRun(TEAMLEADER_REFERENCE, client);
     const after =
       isJsonObject(ctx.cursor) && typeof ctx.cursor.afterId === 'string' ? ctx.cursor.afterId : '';
     const all = await ctx.retry(() => reference.categories());

@@ -5,7 +5,7 @@ import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { passesFilters, sourceRecord } from '../../steps/support/source-support';
 import { productToCanonical } from '../convert/product';
-import { TeamleaderReference } from '../reference';
+import { TEAMLEADER_REFERENCE } from '../reference';
 import { slim, updatedSinceWindow, windowCursorOf } from './window';
 
 /** Products changed since the last run; products.list has no prices, so each is read with products.info. */
@@ -14,7 +14,7 @@ export const teamleaderProductsSourceModule = defineExecutor(teamleaderProductsS
   async *read(ctx) {
     const client = await teamleaderClient(ctx);
     const { filters, startFrom, pageSize, eanField } = ctx.config;
-    const reference = new TeamleaderReference(client, ctx.signal);
+    const reference = ctx.perRun(TEAMLEADER_REFERENCE, client);
     const options = { signal: ctx.signal };
     const fields = await ctx.retry(() => reference.customFields());
     const fieldLabels = new Map(

@@ -17,7 +17,7 @@ import {
   quotationToSalesOrder,
   type LineContext,
 } from '../convert/sales';
-import { TeamleaderReference } from '../reference';
+import { TEAMLEADER_REFERENCE, type TeamleaderReference } from '../reference';
 import { updatedSinceWindow, windowCursorOf, type WindowItem } from './window';
 
 const DEFAULT_STATUSES = {
@@ -145,7 +145,7 @@ export const teamleaderSalesSourceModule = defineExecutor(teamleaderSalesSource,
       client,
       customers: new CustomerReader(client, ctx.signal),
       codes: new ProductCodes(client, ctx.signal),
-      reference: new TeamleaderReference(client, ctx.signal),
+      reference: ctx.perRun(TEAMLEADER_REFERENCE, client),
       signal: ctx.signal,
     };
     const entity =

@@ -13,14 +13,14 @@ import { OncePerKey } from '../../steps/support/once-per-key';
 import { readRecord } from '../../steps/support/records';
 import { currencyOf } from '../convert/product';
 import { ProductsByCode } from '../products-by-code';
-import { TeamleaderReference } from '../reference';
+import { TEAMLEADER_REFERENCE } from '../reference';
 
 /** Every line's SKU must be a product code; missing ones are created from the line (or named in the failure). */
 export const teamleaderEnsureProductsModule = defineExecutor(teamleaderEnsureProducts, {
   category: 'transform',
   async open(ctx) {
     const client = await teamleaderClient(ctx);
-    const reference = new TeamleaderReference(client, ctx.signal);
+    const reference = ctx.perRun(TEAMLEADER_REFERENCE, client);
     const known = new Map<string, string>();
     const creating = new OncePerKey<string>();
     /** SKUs a dry run found missing: later orders need not look them up again. */

@@ -13,7 +13,7 @@ import { makingKey } from '../../../engine/making-lock';
 import { readPayload, readRecord } from '../../steps/support/records';
 import { nonNegativeStock, productBody, type ProductBody } from '../convert/product';
 import { ProductsByCode } from '../products-by-code';
-import { TeamleaderReference } from '../reference';
+import { TEAMLEADER_REFERENCE } from '../reference';
 import type { Product as TeamleaderProduct } from '../../../connectors/teamleader/schemas';
 import { sameValue, sameValues } from '../../steps/support/same-values';
 import { answerOf, writeCalls } from './call-answers';
@@ -68,7 +68,7 @@ export const teamleaderProductTargetModule = defineExecutor(teamleaderProductTar
   category: 'target',
   async open(ctx) {
     const client = await teamleaderClient(ctx);
-    const lookups = new TeamleaderReference(client, ctx.signal);
+    const lookups = ctx.perRun(TEAMLEADER_REFERENCE, client);
     const products = new ProductsByCode(client, ctx.signal);
     const signal = ctx.signal;
     // Categories Teamleader lacks that this run already warned of: a till's article group is shared

@@ -12,7 +12,7 @@ import { api } from '../../steps/support/api-errors';
 import { teamleaderClient } from '../../steps/support/clients';
 import { orderLabel, readRecord } from '../../steps/support/records';
 import { currencyOf } from '../convert/product';
-import { TeamleaderReference } from '../reference';
+import { TEAMLEADER_REFERENCE } from '../reference';
 import { findDealByReference, findInvoiceByReference } from '../steps/skip-if-exists';
 import { answerOf, writeCalls } from './call-answers';
 import { customerOf, invoiceBody, lineItems, type InvoiceBody } from './sales-body';
@@ -60,7 +60,7 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
   async open(ctx) {
     const client = await teamleaderClient(ctx);
     const config = ctx.config;
-    const lookups = new TeamleaderReference(client, ctx.signal);
+    const lookups = ctx.perRun(TEAMLEADER_REFERENCE, client);
     const isInvoice = config.documentType === 'invoice';
     const signal = ctx.signal;
     const orderOf = (write: Pick<TargetWrite, 'record'>) =>
