@@ -8,13 +8,15 @@
  *
  * Response enums are generated open (`'a' | 'b' | (string & {})`): the live API returns values the
  * spec does not list (deals report `new`), so readers must handle unknown values. Request enums stay
- * closed, since the API refuses anything else.
+ * closed, since the API refuses anything else. Answers' scalars that may be empty are `| null`
+ * (api-nulls.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import yaml from 'js-yaml';
+import { withEmptyScalarsNullable } from '../main/connectors/teamleader/api-nulls';
 import { teamleaderSpecPath } from '../main/connectors/teamleader/spec';
 import { TEAMLEADER_OPERATION_IDS } from '../main/connectors/teamleader/operations';
 
@@ -61,6 +63,28 @@ function prepare(value: Json): Json {
   return out;
 }
 
+/**
+ * The path item with its answers' empty scalars typed `| null` (`website?: string | null`): the API
+ * sends null for an empty value where the spec says plain `string` (see api-nulls.ts).
+ */
+function withEmptyAnswerScalarsNullable(item: unknown): Json {
+  const copy = JSON.parse(JSON.stringify(item)) as Json;
+  const post = isJsonObject(copy) ? copy.post : undefined;
+  const responses = isJsonObject(post) ? post.responses : undefined;
+  if (!isJsonObject(responses)) return copy;
+  for (const response of Object.values(responses)) {
+    const content = isJsonObject(response) ? response.content : undefined;
+    const json = isJsonObject(content) ? content['application/json'] : undefined;
+    if (isJsonObject(json) && isJsonObject(json.schema))
+      json.schema = withEmptyScalarsNullable(json.schema) as Json;
+  }
+  return copy;
+}
+
+function isJsonObject(value: Json | undefined): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function isOpenApiDocument(value: unknown): value is OpenAPI3 {
   return typeof value === 'object' && value !== null && 'openapi' in value && 'paths' in value;
 }
@@ -73,7 +97,7 @@ export async function generateTeamleaderTypes(): Promise<string> {
   const wanted = new Set<string>(TEAMLEADER_OPERATION_IDS);
   const paths: Record<string, Json> = {};
   for (const [pathName, item] of Object.entries(loaded.paths)) {
-    if (wanted.has(pathName.slice(1))) paths[pathName] = prepare(JSON.parse(JSON.stringify(item)) as Json);
+    if (wanted.has(pathName.slice(1))) paths[pathName] = prepare(withEmptyAnswerScalarsNullable(item));
   }
   const missing = [...wanted].filter((op) => !(`/${op}` in paths));
   if (missing.length > 0) throw new Error(`The spec lacks operations: ${missing.join(', ')}`);

@@ -83,7 +83,7 @@ async function teamleaderAccount(
       filter: { status: ['active'] },
       sort: [{ field: 'default_department', order: 'asc' }],
     });
-    companyName = departments[0]?.name;
+    companyName = departments[0]?.name ?? undefined;
   } catch (error) {
     // Without the departments scope the company name is unknown; the connection still works.
     if (!isTeamleaderApiError(error) || error.kind === 'auth') throw error;

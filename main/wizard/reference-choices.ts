@@ -15,7 +15,7 @@ import { TEAMLEADER_PAYMENT_METHODS } from './question-bindings';
 const percent = (rate: number) => Math.round(rate * 10000) / 100;
 
 /** Options by name: flows refer to Teamleader's departments, categories and methods by name. */
-function named<T extends { name?: string | undefined }>(
+function named<T extends { name?: string | null }>(
   items: readonly T[],
   hint?: (item: T) => string | undefined,
 ) {
@@ -28,7 +28,10 @@ function named<T extends { name?: string | undefined }>(
 }
 
 /** Teamleader's `paymentTerms.list` type as Koppel's payment term (unknown types are left out). */
-export function toPaymentTerm(type: string | undefined, days: number | undefined): PaymentTerm | undefined {
+export function toPaymentTerm(
+  type: string | undefined,
+  days: number | null | undefined,
+): PaymentTerm | undefined {
   if (type === 'cash') return { type: 'cash' };
   if (type === 'after_invoice_date') return { type: 'afterInvoiceDate', days: days ?? 0 };
   if (type === 'end_of_month') return { type: 'endOfMonth', days: days ?? 0 };
@@ -149,10 +152,10 @@ async function teamleaderChoices(client: TeamleaderClient, describe: Describe): 
 
 /** Tax rates in percent, per active department's name. */
 function ratesByDepartment(
-  departments: readonly { id?: string | undefined; name?: string | undefined }[],
+  departments: readonly { id?: string | undefined; name?: string | null }[],
   rates: readonly {
-    rate?: number | undefined;
-    description?: string | undefined;
+    rate?: number | null;
+    description?: string | null;
     department?: { id?: string | undefined } | undefined;
   }[],
 ): Record<string, WizardOption[]> {
@@ -160,7 +163,7 @@ function ratesByDepartment(
   const taxRates: Record<string, WizardOption[]> = {};
   for (const rate of rates) {
     const name = departmentName.get(rate.department?.id);
-    if (!name || rate.rate === undefined) continue;
+    if (!name || typeof rate.rate !== 'number') continue;
     const value = percent(rate.rate);
     (taxRates[name] ??= []).push({ value, label: rate.description ?? `${value} %` });
   }

@@ -210,6 +210,36 @@ describe('paging', () => {
   });
 });
 
+describe('empty values', () => {
+  it('reads a contact whose empty fields come back null, as the API sends them', async () => {
+    const { client } = await connectTwinClient(twin);
+    const { id } = await client.contacts.add({ first_name: 'Lien', last_name: 'Peeters' });
+    // The twin answers like the live API (design guideline: empty scalars are null)…
+    const raw = await fetch(`${twin.apiUrl}/contacts.info`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${(await twinTokens(twin)).access_token}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ id }),
+    });
+    const answer = (await raw.json()) as { data: Record<string, unknown> };
+    expect(answer.data).toMatchObject({
+      id,
+      website: null,
+      vat_number: null,
+      birthdate: null,
+      remarks: null,
+    });
+    expect(answer.data.status).toBe('active');
+    // …and the client reads those answers, one by one and in pages (the literal spec forbids them).
+    const contact = await client.contacts.info({ id });
+    expect(contact).toMatchObject({ id, first_name: 'Lien', website: null, iban: null });
+    const listed = await client.contacts.list({ filter: { ids: [id] } });
+    expect(listed).toMatchObject([{ id, website: null, salutation: null }]);
+  });
+});
+
 describe('errors and retries', () => {
   it('names the field and carries the API title for a refused request (permanent)', async () => {
     const { client } = await connectTwinClient(twin);

@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { JsonSchema, TeamleaderSpec } from './spec';
 import { specOperation } from './spec';
+import { withApiNulls } from './api-nulls';
 
 /** Ajv set up for the Teamleader spec (OpenAPI 3.0: `nullable`, `example`, unknown `format: pdf`). */
 export function createSpecAjv(): Ajv {
@@ -68,33 +69,39 @@ export function compileRequestCheck(ajv: Ajv, spec: TeamleaderSpec, operationId:
   return check(ajv.compile(op.request));
 }
 
-/**
- * The response check of one operation's success answer. Strict by default (the twin's answers must
- * pass it). `lenient` is for the client reading the live API, where two spec habits would reject
- * real answers: string enums accept any string (the API adds values, e.g. deal status `new`), and
- * nullable references (`allOf: [Ref, {nullable: true}]`, `{nullable: true, allOf: [Ref]}`) accept
- * null (read literally they do not, yet the API sends null there).
- */
+export interface ResponseCheckOptions {
+  /**
+   * String enums accept any string: the live API adds values the spec does not list (deal status
+   * `new`). The client reads with open enums; the twin's answers must keep to the listed ones.
+   */
+  readonly openEnums?: boolean;
+  /**
+   * Null is accepted where the live API sends it although the spec, read literally, does not
+   * (empty scalars, nullable references: `api-nulls.ts`). Client and twin alike.
+   */
+  readonly apiNulls?: boolean;
+}
+
+/** The response check of one operation's success answer; literal spec unless `options` say so. */
 export function compileResponseCheck(
   ajv: Ajv,
   spec: TeamleaderSpec,
   operationId: string,
-  options: { lenient?: boolean } = {},
+  options: ResponseCheckOptions = {},
 ): SpecCheck | undefined {
   const op = specOperation(spec, operationId);
-  const schema = [...op.responses.values()].find((s) => s !== undefined);
+  let schema = [...op.responses.values()].find((s) => s !== undefined);
   if (!schema) return undefined;
-  return check(ajv.compile(options.lenient ? lenient(schema) : schema));
+  if (options.apiNulls) schema = withApiNulls(schema);
+  if (options.openEnums) schema = withOpenEnums(schema);
+  return check(ajv.compile(schema));
 }
 
 function isPlainObject(value: unknown): value is JsonSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const isNullableMarker = (value: unknown): boolean =>
-  isPlainObject(value) && value.nullable === true && value.properties === undefined;
-
-function lenient(schema: JsonSchema): JsonSchema {
+function withOpenEnums(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
   const stringEnum =
     Array.isArray(schema.enum) && schema.enum.every((v) => typeof v === 'string' || v === null);
@@ -102,22 +109,12 @@ function lenient(schema: JsonSchema): JsonSchema {
     if (key === 'enum' && stringEnum) continue;
     // Without their enums, oneOf branches told apart only by an enum (expected_payment_method's
     // two method lists) all match, and "exactly one" would reject a valid answer: any one will do.
-    out[key === 'oneOf' ? 'anyOf' : key] = lenientIn(value);
-  }
-  const allOf = out.allOf;
-  if (Array.isArray(allOf) && allOf.length > 1 && allOf.some(isNullableMarker)) {
-    delete out.allOf;
-    return { anyOf: [{ ...out, allOf: allOf.filter((m) => !isNullableMarker(m)) }, { type: 'null' }] };
-  }
-  // `{type, nullable: true, allOf: [Ref]}`: the Ref branch rejects null too, unless we say otherwise.
-  if (out.nullable === true && Array.isArray(allOf)) {
-    const { nullable: _nullable, ...rest } = out;
-    return { anyOf: [rest, { type: 'null' }] };
+    out[key === 'oneOf' ? 'anyOf' : key] = openEnumsIn(value);
   }
   return out;
 }
 
-function lenientIn(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(lenientIn);
-  return isPlainObject(value) ? lenient(value) : value;
+function openEnumsIn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(openEnumsIn);
+  return isPlainObject(value) ? withOpenEnums(value) : value;
 }

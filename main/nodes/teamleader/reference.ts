@@ -98,7 +98,7 @@ export class TeamleaderReference {
   async taxRateId(departmentId: string, percent: number, where: TeamleaderPlace): Promise<string> {
     const rates = (await this.taxRates()).filter((rate) => rate.department?.id === departmentId);
     const found = rates.find(
-      (rate) => rate.rate !== undefined && Math.abs(rate.rate * 100 - percent) < 0.001,
+      (rate) => typeof rate.rate === 'number' && Math.abs(rate.rate * 100 - percent) < 0.001,
     );
     if (!found?.id) {
       const department = (await this.departments()).find((d) => d.id === departmentId)?.name ?? departmentId;
@@ -119,7 +119,7 @@ export class TeamleaderReference {
   async taxPercent(taxRateId: string | undefined): Promise<number | undefined> {
     if (!taxRateId) return undefined;
     const rate = (await this.taxRates()).find((r) => r.id === taxRateId)?.rate;
-    return rate === undefined ? undefined : Math.round(rate * 10000) / 100;
+    return typeof rate === 'number' ? Math.round(rate * 10000) / 100 : undefined;
   }
 
   categories(): Promise<ProductCategory[]> {
@@ -134,7 +134,7 @@ export class TeamleaderReference {
 
   async categoryName(id: string | undefined): Promise<string | undefined> {
     if (!id) return undefined;
-    return (await this.categories()).find((c) => c.id === id)?.name;
+    return (await this.categories()).find((c) => c.id === id)?.name ?? undefined;
   }
 
   customFields(): Promise<CustomFieldDefinition[]> {

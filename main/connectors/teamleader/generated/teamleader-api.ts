@@ -1421,12 +1421,12 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
-                            vat_number?: string;
-                            currency?: string;
+                            name?: string | null;
+                            vat_number?: string | null;
+                            currency?: string | null;
                             emails?: ({
                                 type?: string;
-                                email?: string;
+                                email?: string | null;
                             } & {
                                 /** @enum {string} */
                                 type?: "primary" | "invoicing" | (string & {});
@@ -1463,14 +1463,14 @@ export interface operations {
                         /** data1 */
                         data?: {
                             id?: string;
-                            name?: string;
-                            vat_number?: string;
+                            name?: string | null;
+                            vat_number?: string | null;
                             /** AddressResponse */
                             address?: {
                                 line_1?: string | null;
                                 postal_code?: string | null;
                                 city?: string | null;
-                                country?: string;
+                                country?: string | null;
                                 area_level_two?: ({
                                     id?: string;
                                     type?: string;
@@ -1480,7 +1480,7 @@ export interface operations {
                             };
                             emails?: ({
                                 type?: string;
-                                email?: string;
+                                email?: string | null;
                             } & {
                                 /** @enum {string} */
                                 type?: "primary" | "invoicing" | (string & {});
@@ -1488,12 +1488,12 @@ export interface operations {
                             telephones?: {
                                 /** @enum {string} */
                                 type?: "phone" | "mobile" | "fax" | (string & {});
-                                number?: string;
+                                number?: string | null;
                             }[];
-                            website?: string;
-                            currency?: string;
-                            iban?: string;
-                            bic?: string;
+                            website?: string | null;
+                            currency?: string | null;
+                            iban?: string | null;
+                            bic?: string | null;
                             fiscal_regime?: string | null;
                             /** @enum {string} */
                             status?: "active" | "archived" | (string & {});
@@ -1526,28 +1526,28 @@ export interface operations {
                             } & {
                                 type?: string;
                             };
-                            first_name?: string;
-                            last_name?: string;
-                            email?: string;
-                            /** @enum {string} */
-                            email_verification_status?: "pending" | "confirmed" | (string & {});
+                            first_name?: string | null;
+                            last_name?: string | null;
+                            email?: string | null;
+                            /** @enum {string|null} */
+                            email_verification_status?: ("pending" | "confirmed" | (string & {})) | null;
                             telephones?: {
                                 /** @enum {string} */
                                 type?: "phone" | "mobile" | "fax" | (string & {});
-                                number?: string;
+                                number?: string | null;
                             }[];
                             language?: ("nl-BE" | "da" | "de" | "en" | "es" | "fi" | "fr" | "it" | "nb" | "nl" | "pl" | "pt" | "sv" | "tr") & unknown;
-                            function?: string;
-                            time_zone?: string;
+                            function?: string | null;
+                            time_zone?: string | null;
                             /** UserPreferences */
                             preferences?: {
-                                invoiceable?: boolean;
+                                invoiceable?: boolean | null;
                                 historic_time_tracking_limit?: {
-                                    /** @enum {string} */
-                                    unit?: "hour" | (string & {});
-                                    value?: number;
+                                    /** @enum {string|null} */
+                                    unit?: ("hour" | (string & {})) | null;
+                                    value?: number | null;
                                 } | null;
-                                whitelabeling?: boolean;
+                                whitelabeling?: boolean | null;
                             };
                         };
                     } & unknown;
@@ -1612,16 +1612,16 @@ export interface operations {
                             } & {
                                 type?: string;
                             };
-                            first_name?: string;
-                            last_name?: string;
-                            email?: string;
+                            first_name?: string | null;
+                            last_name?: string | null;
+                            email?: string | null;
                             telephones?: {
                                 /** @enum {string} */
                                 type?: "phone" | "mobile" | "fax" | (string & {});
-                                number?: string;
+                                number?: string | null;
                             }[];
-                            language?: string;
-                            function?: string;
+                            language?: string | null;
+                            function?: string | null;
                             /** @enum {string} */
                             status?: "active" | "deactivated" | (string & {});
                             teams?: ({
@@ -1667,17 +1667,17 @@ export interface operations {
                             } & {
                                 type?: string;
                             };
-                            first_name?: string;
-                            last_name?: string;
-                            email?: string;
+                            first_name?: string | null;
+                            last_name?: string | null;
+                            email?: string | null;
                             telephones?: {
                                 /** @enum {string} */
                                 type?: "phone" | "mobile" | "fax" | (string & {});
-                                number?: string;
+                                number?: string | null;
                             }[];
                             language?: ("nl-BE" | "da" | "de" | "en" | "es" | "fi" | "fr" | "it" | "nb" | "nl" | "pl" | "pt" | "sv" | "tr") & unknown;
-                            function?: string;
-                            time_zone?: string;
+                            function?: string | null;
+                            time_zone?: string | null;
                             /** @enum {string} */
                             status?: "active" | "deactivated" | (string & {});
                             teams?: ({
@@ -1747,16 +1747,16 @@ export interface operations {
                             context?: ("contact" | "company" | "deal" | "project" | "milestone" | "product" | "invoice" | "subscription" | "ticket") & unknown;
                             /** @enum {string} */
                             type?: "single_line" | "multi_line" | "single_select" | "multi_select" | "date" | "money" | "auto_increment" | "integer" | "number" | "boolean" | "email" | "telephone" | "url" | "company" | "contact" | "product" | "user" | (string & {});
-                            label?: string;
-                            group?: string;
-                            required?: boolean;
+                            label?: string | null;
+                            group?: string | null;
+                            required?: boolean | null;
                             configuration?: {
                                 /** @description Only returned for `single_select` and `multi_select` types */
                                 options?: {
                                     id?: string;
-                                    value?: string;
+                                    value?: string | null;
                                 }[];
-                                extra_option_allowed?: boolean;
+                                extra_option_allowed?: boolean | null;
                             };
                         }[];
                     } & unknown;
@@ -1790,16 +1790,16 @@ export interface operations {
                             context?: ("contact" | "company" | "deal" | "project" | "milestone" | "product" | "invoice" | "subscription" | "ticket") & unknown;
                             /** @enum {string} */
                             type?: "single_line" | "multi_line" | "single_select" | "multi_select" | "date" | "money" | "auto_increment" | "integer" | "number" | "boolean" | "email" | "telephone" | "url" | "company" | "contact" | "product" | "user" | (string & {});
-                            label?: string;
-                            group?: string;
-                            required?: boolean;
+                            label?: string | null;
+                            group?: string | null;
+                            required?: boolean | null;
                             configuration?: {
                                 /** @description Only returned for `single_select` and `multi_select` types */
                                 options?: {
                                     id?: string;
-                                    value?: string;
+                                    value?: string | null;
                                 }[];
-                                extra_option_allowed?: boolean;
+                                extra_option_allowed?: boolean | null;
                             };
                         };
                     } & unknown;
@@ -1868,14 +1868,14 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            first_name?: string;
-                            last_name?: string;
+                            first_name?: string | null;
+                            last_name?: string | null;
                             /** @enum {string} */
                             status?: "active" | "deactivated" | (string & {});
-                            salutation?: string;
+                            salutation?: string | null;
                             emails?: ({
                                 type?: string;
-                                email?: string;
+                                email?: string | null;
                             } & {
                                 /** @enum {string} */
                                 type?: "primary" | (string & {});
@@ -1883,15 +1883,15 @@ export interface operations {
                             telephones?: {
                                 /** @enum {string} */
                                 type?: "phone" | "mobile" | "fax" | (string & {});
-                                number?: string;
+                                number?: string | null;
                             }[];
-                            website?: string;
+                            website?: string | null;
                             /** AddressResponse */
                             primary_address?: {
                                 line_1?: string | null;
                                 postal_code?: string | null;
                                 city?: string | null;
-                                country?: string;
+                                country?: string | null;
                                 area_level_two?: ({
                                     id?: string;
                                     type?: string;
@@ -1900,26 +1900,26 @@ export interface operations {
                                 }) | null;
                             };
                             gender?: (string & ("female" | "male" | "non_binary" | "prefers_not_to_say" | "unknown")) | null;
-                            birthdate?: string;
-                            iban?: string;
-                            bic?: string;
-                            national_identification_number?: string;
-                            language?: string;
+                            birthdate?: string | null;
+                            iban?: string | null;
+                            bic?: string | null;
+                            national_identification_number?: string | null;
+                            language?: string | null;
                             payment_term?: {
                                 /** @enum {string} */
                                 type?: "cash" | "end_of_month" | "after_invoice_date" | (string & {});
                                 /** @description Modifier "X" for the above statements. Not required when type is 'cash'. */
-                                days?: number;
+                                days?: number | null;
                             } | null;
                             /** InvoicingPreferences */
                             invoicing_preferences?: {
                                 electronic_invoicing_address?: string | null;
                             };
                             tags?: string[];
-                            added_at?: string;
-                            updated_at?: string;
-                            web_url?: string;
-                            marketing_mails_consent?: boolean;
+                            added_at?: string | null;
+                            updated_at?: string | null;
+                            web_url?: string | null;
+                            marketing_mails_consent?: boolean | null;
                             /** @description Only included with request parameter `includes=custom_fields` */
                             custom_fields?: {
                                 definition?: {
@@ -1971,8 +1971,8 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            first_name?: string;
-                            last_name?: string;
+                            first_name?: string | null;
+                            last_name?: string | null;
                             /**
                              * @description + Members
                              *       + `active`
@@ -1980,11 +1980,11 @@ export interface operations {
                              * @enum {string}
                              */
                             status?: "active" | (string & {});
-                            salutation?: string;
+                            salutation?: string | null;
                             vat_number?: string | null;
                             emails?: ({
                                 type?: string;
-                                email?: string;
+                                email?: string | null;
                             } & {
                                 /** @enum {string} */
                                 type?: "primary" | (string & {});
@@ -1992,9 +1992,9 @@ export interface operations {
                             telephones?: {
                                 /** @enum {string} */
                                 type?: "phone" | "mobile" | "fax" | (string & {});
-                                number?: string;
+                                number?: string | null;
                             }[];
-                            website?: string;
+                            website?: string | null;
                             addresses?: {
                                 /** @enum {string} */
                                 type?: "primary" | "invoicing" | "delivery" | "visiting" | (string & {});
@@ -2002,7 +2002,7 @@ export interface operations {
                                     line_1?: string | null;
                                     postal_code?: string | null;
                                     city?: string | null;
-                                    country?: string;
+                                    country?: string | null;
                                     area_level_two?: ({
                                         id?: string;
                                         type?: string;
@@ -2010,38 +2010,38 @@ export interface operations {
                                         type?: string;
                                     }) | null;
                                 } & {
-                                    addressee?: string;
+                                    addressee?: string | null;
                                 };
                             }[];
                             gender?: (string & ("female" | "male" | "non_binary" | "prefers_not_to_say" | "unknown")) | null;
-                            birthdate?: string;
-                            iban?: string;
-                            bic?: string;
-                            national_identification_number?: string;
+                            birthdate?: string | null;
+                            iban?: string | null;
+                            bic?: string | null;
+                            national_identification_number?: string | null;
                             companies?: {
-                                position?: string;
-                                secondary_position?: string;
-                                division?: string;
-                                decision_maker?: boolean;
+                                position?: string | null;
+                                secondary_position?: string | null;
+                                division?: string | null;
+                                decision_maker?: boolean | null;
                                 /** TypeAndId */
                                 company?: {
                                     id?: string;
                                     type?: string;
                                 };
                             }[];
-                            language?: string;
+                            language?: string | null;
                             payment_term?: {
                                 /** @enum {string} */
                                 type?: "cash" | "end_of_month" | "after_invoice_date" | (string & {});
                                 /** @description Modifier "X" for the above statements. Not required when type is 'cash'. */
-                                days?: number;
+                                days?: number | null;
                             } | null;
                             /** InvoicingPreferences */
                             invoicing_preferences?: {
                                 electronic_invoicing_address?: string | null;
                             };
                             /** @description Uses Markdown formatting */
-                            remarks?: string;
+                            remarks?: string | null;
                             tags?: string[];
                             custom_fields?: {
                                 definition?: {
@@ -2059,10 +2059,10 @@ export interface operations {
                                     type?: "company" | "contact" | "product" | "user" | (string & {});
                                 });
                             }[];
-                            marketing_mails_consent?: boolean;
-                            added_at?: string;
-                            updated_at?: string;
-                            web_url?: string;
+                            marketing_mails_consent?: boolean | null;
+                            added_at?: string | null;
+                            updated_at?: string | null;
+                            web_url?: string | null;
                         };
                     } & unknown;
                 };
@@ -2431,7 +2431,7 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                             /** @enum {string} */
                             status?: "active" | "deactivated" | (string & {});
                             business_type?: {
@@ -2440,11 +2440,11 @@ export interface operations {
                             } & {
                                 type?: string;
                             };
-                            vat_number?: string;
-                            national_identification_number?: string;
+                            vat_number?: string | null;
+                            national_identification_number?: string | null;
                             emails?: ({
                                 type?: string;
-                                email?: string;
+                                email?: string | null;
                             } & {
                                 /** @enum {string} */
                                 type?: "primary" | "invoicing" | (string & {});
@@ -2454,13 +2454,13 @@ export interface operations {
                                 type: "phone" | "fax" | (string & {});
                                 number: string;
                             }[];
-                            website?: string;
+                            website?: string | null;
                             /** AddressResponse */
                             primary_address?: {
                                 line_1?: string | null;
                                 postal_code?: string | null;
                                 city?: string | null;
-                                country?: string;
+                                country?: string | null;
                                 area_level_two?: ({
                                     id?: string;
                                     type?: string;
@@ -2468,15 +2468,15 @@ export interface operations {
                                     type?: string;
                                 }) | null;
                             };
-                            iban?: string;
-                            bic?: string;
-                            language?: string;
+                            iban?: string | null;
+                            bic?: string | null;
+                            language?: string | null;
                             preferred_currency?: string | null;
                             payment_term?: {
                                 /** @enum {string} */
                                 type?: "cash" | "end_of_month" | "after_invoice_date" | (string & {});
                                 /** @description Modifier "X" for the above statements. Not required when type is 'cash'. */
-                                days?: number;
+                                days?: number | null;
                             } | null;
                             /** InvoicingPreferences */
                             invoicing_preferences?: {
@@ -2487,11 +2487,11 @@ export interface operations {
                                 id?: string;
                                 type?: string;
                             };
-                            added_at?: string;
-                            updated_at?: string;
-                            web_url?: string;
+                            added_at?: string | null;
+                            updated_at?: string | null;
+                            web_url?: string | null;
                             tags?: string[];
-                            marketing_mails_consent?: boolean;
+                            marketing_mails_consent?: boolean | null;
                             /** @description Only included with request parameter `includes=custom_fields` */
                             custom_fields?: {
                                 definition?: {
@@ -2545,7 +2545,7 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                             /**
                              * @description + Members
                              *       + `active`
@@ -2559,11 +2559,11 @@ export interface operations {
                             } & {
                                 type?: string;
                             };
-                            vat_number?: string;
-                            national_identification_number?: string;
+                            vat_number?: string | null;
+                            national_identification_number?: string | null;
                             emails?: ({
                                 type?: string;
-                                email?: string;
+                                email?: string | null;
                             } & {
                                 /** @enum {string} */
                                 type?: "primary" | "invoicing" | (string & {});
@@ -2573,7 +2573,7 @@ export interface operations {
                                 type: "phone" | "fax" | (string & {});
                                 number: string;
                             }[];
-                            website?: string;
+                            website?: string | null;
                             addresses?: {
                                 /** @enum {string} */
                                 type?: "primary" | "invoicing" | "delivery" | "visiting" | (string & {});
@@ -2581,7 +2581,7 @@ export interface operations {
                                     line_1?: string | null;
                                     postal_code?: string | null;
                                     city?: string | null;
-                                    country?: string;
+                                    country?: string | null;
                                     area_level_two?: ({
                                         id?: string;
                                         type?: string;
@@ -2589,18 +2589,18 @@ export interface operations {
                                         type?: string;
                                     }) | null;
                                 } & {
-                                    addressee?: string;
+                                    addressee?: string | null;
                                 };
                             }[];
-                            iban?: string;
-                            bic?: string;
-                            language?: string;
+                            iban?: string | null;
+                            bic?: string | null;
+                            language?: string | null;
                             preferred_currency?: string | null;
                             payment_term?: {
                                 /** @enum {string} */
                                 type?: "cash" | "end_of_month" | "after_invoice_date" | (string & {});
                                 /** @description Modifier "X" for the above statements. Not required when type is 'cash'. */
-                                days?: number;
+                                days?: number | null;
                             } | null;
                             /** InvoicingPreferences */
                             invoicing_preferences?: {
@@ -2612,10 +2612,10 @@ export interface operations {
                                 type?: string;
                             };
                             /** @description Uses Markdown formatting */
-                            remarks?: string;
-                            added_at?: string;
-                            updated_at?: string;
-                            web_url?: string;
+                            remarks?: string | null;
+                            added_at?: string | null;
+                            updated_at?: string | null;
+                            web_url?: string | null;
                             tags?: string[];
                             custom_fields?: {
                                 definition?: {
@@ -2633,7 +2633,7 @@ export interface operations {
                                     type?: "company" | "contact" | "product" | "user" | (string & {});
                                 });
                             }[];
-                            marketing_mails_consent?: boolean;
+                            marketing_mails_consent?: boolean | null;
                             /** @description Only included with request parameter `includes=related_companies` */
                             related_companies?: {
                                 id?: string;
@@ -2646,7 +2646,7 @@ export interface operations {
                                 position?: string | null;
                                 secondary_position?: string | null;
                                 division?: string | null;
-                                is_decision_maker?: boolean;
+                                is_decision_maker?: boolean | null;
                             }[];
                         };
                     } & unknown;
@@ -2900,8 +2900,8 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
-                            country?: string;
+                            name?: string | null;
+                            country?: string | null;
                         }[];
                     } & unknown;
                 };
@@ -2979,9 +2979,9 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            title?: string;
+                            title?: string | null;
                             summary?: string | null;
-                            reference?: string;
+                            reference?: string | null;
                             /** @enum {string} */
                             status?: "new" | "open" | "won" | "lost" | (string & {});
                             /** LeadResponse */
@@ -3012,8 +3012,8 @@ export interface operations {
                                  */
                                 currency: "BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR" | (string & {});
                             };
-                            estimated_closing_date?: string;
-                            estimated_probability?: number;
+                            estimated_closing_date?: string | null;
+                            estimated_probability?: number | null;
                             /** Money */
                             weighted_value?: {
                                 amount: number;
@@ -3034,7 +3034,7 @@ export interface operations {
                                 id?: string;
                                 type?: string;
                             };
-                            closed_at?: string;
+                            closed_at?: string | null;
                             /** TypeAndId */
                             source?: {
                                 id?: string;
@@ -3047,9 +3047,9 @@ export interface operations {
                                 } | null;
                                 remark?: string | null;
                             } | null;
-                            created_at?: string;
-                            updated_at?: string;
-                            web_url?: string;
+                            created_at?: string | null;
+                            updated_at?: string | null;
+                            web_url?: string | null;
                             /** @description Only included with request parameter `includes=custom_fields` */
                             custom_fields?: {
                                 definition?: {
@@ -3071,7 +3071,7 @@ export interface operations {
                             currency_exchange_rate?: {
                                 from?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
                                 to?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
-                                rate?: number;
+                                rate?: number | null;
                             };
                             pipeline?: {
                                 type?: string;
@@ -3106,9 +3106,9 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            title?: string;
+                            title?: string | null;
                             summary?: string | null;
-                            reference?: string;
+                            reference?: string | null;
                             /** @enum {string} */
                             status?: "open" | "won" | "lost" | (string & {});
                             /** LeadResponse */
@@ -3139,8 +3139,8 @@ export interface operations {
                                  */
                                 currency: "BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR" | (string & {});
                             };
-                            estimated_closing_date?: string;
-                            estimated_probability?: number;
+                            estimated_closing_date?: string | null;
+                            estimated_probability?: number | null;
                             /** Money */
                             weighted_value?: {
                                 amount: number;
@@ -3161,7 +3161,7 @@ export interface operations {
                                 id?: string;
                                 type?: string;
                             };
-                            closed_at?: string;
+                            closed_at?: string | null;
                             /** TypeAndId */
                             source?: {
                                 id?: string;
@@ -3173,7 +3173,7 @@ export interface operations {
                                     id?: string;
                                     type?: string;
                                 };
-                                started_at?: string;
+                                started_at?: string | null;
                                 /** TypeAndId */
                                 started_by?: {
                                     id?: string;
@@ -3191,9 +3191,9 @@ export interface operations {
                                 } | null;
                                 remark?: string | null;
                             } | null;
-                            created_at?: string;
-                            updated_at?: string;
-                            web_url?: string;
+                            created_at?: string | null;
+                            updated_at?: string | null;
+                            web_url?: string | null;
                             custom_fields?: {
                                 definition?: {
                                     type?: string;
@@ -3214,7 +3214,7 @@ export interface operations {
                             currency_exchange_rate?: {
                                 from?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
                                 to?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
-                                rate?: number;
+                                rate?: number | null;
                             };
                             pipeline?: {
                                 type?: string;
@@ -3516,7 +3516,7 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                         }[];
                     } & unknown;
                 };
@@ -3556,19 +3556,19 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                         }[];
                         meta?: {
                             /** Pagination */
                             page?: {
-                                size?: number;
-                                number?: number;
+                                size?: number | null;
+                                number?: number | null;
                             };
-                            matches?: number;
+                            matches?: number | null;
                         } & {
-                            default?: string;
+                            default?: string | null;
                             /** @description Only included with request parameter `includes=pagination` */
-                            matches?: number;
+                            matches?: number | null;
                         };
                     } & unknown;
                 };
@@ -3608,15 +3608,15 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                             /** @description Only returned when user has access to planning and deal automation */
                             actions?: ("create_event" | "create_call" | "create_task")[];
                             requires_attention_after?: {
-                                amount?: number;
-                                /** @enum {string} */
-                                unit?: "days" | "weeks" | (string & {});
+                                amount?: number | null;
+                                /** @enum {string|null} */
+                                unit?: ("days" | "weeks" | (string & {})) | null;
                             } & unknown;
-                            probability?: number;
+                            probability?: number | null;
                         }[];
                     } & unknown;
                 };
@@ -3671,7 +3671,7 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                         }[];
                     } & unknown;
                 };
@@ -3719,7 +3719,7 @@ export interface operations {
                             currency_exchange_rate?: {
                                 from?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
                                 to?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
-                                rate?: number;
+                                rate?: number | null;
                             };
                             total?: {
                                 /** Money */
@@ -3741,7 +3741,7 @@ export interface operations {
                                     currency: "BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR" | (string & {});
                                 };
                                 taxes?: {
-                                    rate?: number;
+                                    rate?: number | null;
                                     /** Money */
                                     taxable?: {
                                         amount: number;
@@ -3774,11 +3774,11 @@ export interface operations {
                             updated_at?: string | null;
                             /** @enum {string} */
                             status?: "open" | "accepted" | "expired" | "rejected" | "closed" | (string & {});
-                            name?: string;
+                            name?: string | null;
                             expiry?: {
-                                expires_after?: string;
-                                /** @enum {string} */
-                                action_after_expiry?: "lock" | "none" | (string & {});
+                                expires_after?: string | null;
+                                /** @enum {string|null} */
+                                action_after_expiry?: ("lock" | "none" | (string & {})) | null;
                             } & unknown;
                         }[];
                     } & unknown;
@@ -3816,15 +3816,15 @@ export interface operations {
                             };
                             grouped_lines?: {
                                 section?: {
-                                    title?: string;
+                                    title?: string | null;
                                 };
                                 line_items?: ({
                                     product?: {
                                         id?: string;
                                         type?: string;
                                     } | null;
-                                    quantity?: number;
-                                    description?: string;
+                                    quantity?: number | null;
+                                    description?: string | null;
                                     /** @description Uses Markdown formatting */
                                     extended_description?: string | null;
                                     unit?: {
@@ -3838,7 +3838,7 @@ export interface operations {
                                         type?: string;
                                     };
                                     discount?: {
-                                        value?: number;
+                                        value?: number | null;
                                         /**
                                          * @description Values between 0 and 100
                                          * @enum {string}
@@ -3884,10 +3884,10 @@ export interface operations {
                                         };
                                     };
                                 } & {
-                                    extended_description?: string;
+                                    extended_description?: string | null;
                                     unit_price?: ({
-                                        /** @enum {string} */
-                                        tax?: "excluding" | (string & {});
+                                        /** @enum {string|null} */
+                                        tax?: ("excluding" | (string & {})) | null;
                                     } & ({
                                         amount: number;
                                         /**
@@ -3922,15 +3922,15 @@ export interface operations {
                                     }) | null;
                                 })[];
                             }[];
-                            currency?: string;
+                            currency?: string | null;
                             /** CurrencyExchangeRate */
                             currency_exchange_rate?: {
                                 from?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
                                 to?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
-                                rate?: number;
+                                rate?: number | null;
                             };
                             /** @description Uses Markdown formatting */
-                            text?: string;
+                            text?: string | null;
                             total?: {
                                 /** Money */
                                 tax_exclusive?: {
@@ -3951,7 +3951,7 @@ export interface operations {
                                     currency: "BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR" | (string & {});
                                 };
                                 taxes?: {
-                                    rate?: number;
+                                    rate?: number | null;
                                     /** Money */
                                     taxable?: {
                                         amount: number;
@@ -3986,23 +3986,23 @@ export interface operations {
                                  * @enum {string}
                                  */
                                 type?: "percentage" | (string & {});
-                                value?: number;
-                                description?: string;
+                                value?: number | null;
+                                description?: string | null;
                             }[];
                             created_at?: string | null;
                             updated_at?: string | null;
                             /** @enum {string} */
                             status?: "open" | "accepted" | "expired" | "rejected" | "closed" | (string & {});
-                            name?: string;
+                            name?: string | null;
                             /** TypeAndId */
                             document_template?: {
                                 id?: string;
                                 type?: string;
                             };
                             expiry?: {
-                                expires_after?: string;
-                                /** @enum {string} */
-                                action_after_expiry?: "lock" | "none" | (string & {});
+                                expires_after?: string | null;
+                                /** @enum {string|null} */
+                                action_after_expiry?: ("lock" | "none" | (string & {})) | null;
                             } & unknown;
                         };
                     } & unknown;
@@ -4366,14 +4366,14 @@ export interface operations {
                             /** @enum {string} */
                             status?: "draft" | "outstanding" | "matched" | (string & {});
                             due_on?: string | null;
-                            paid?: boolean;
+                            paid?: boolean | null;
                             paid_at?: string | null;
-                            sent?: boolean;
+                            sent?: boolean | null;
                             purchase_order_number?: string | null;
                             payment_reference?: string | null;
                             /** InvoicesListInvoicee */
                             invoicee?: {
-                                name?: string;
+                                name?: string | null;
                                 vat_number?: string | null;
                                 /** TypeAndId */
                                 customer?: {
@@ -4417,7 +4417,7 @@ export interface operations {
                                     currency: "BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR" | (string & {});
                                 };
                                 taxes?: {
-                                    rate?: number;
+                                    rate?: number | null;
                                     /** Money */
                                     taxable?: {
                                         amount: number;
@@ -4478,11 +4478,11 @@ export interface operations {
                             currency_exchange_rate?: {
                                 from?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
                                 to?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
-                                rate?: number;
+                                rate?: number | null;
                             };
-                            created_at?: string;
-                            updated_at?: string;
-                            web_url?: string;
+                            created_at?: string | null;
+                            updated_at?: string | null;
+                            web_url?: string | null;
                             file?: {
                                 id?: string;
                                 type?: string;
@@ -4537,13 +4537,13 @@ export interface operations {
                             /** @enum {string} */
                             status?: "draft" | "outstanding" | "matched" | (string & {});
                             due_on?: string | null;
-                            paid?: boolean;
+                            paid?: boolean | null;
                             paid_at?: string | null;
-                            sent?: boolean;
+                            sent?: boolean | null;
                             purchase_order_number?: string | null;
                             /** InvoicesResponseInvoicee */
                             invoicee?: {
-                                name?: string;
+                                name?: string | null;
                                 vat_number?: string | null;
                                 /** TypeAndId */
                                 customer?: {
@@ -4566,20 +4566,20 @@ export interface operations {
                                  * @enum {string}
                                  */
                                 type?: "percentage" | (string & {});
-                                value?: number;
-                                description?: string;
+                                value?: number | null;
+                                description?: string | null;
                             }[];
                             grouped_lines?: {
                                 section?: {
-                                    title?: string;
+                                    title?: string | null;
                                 };
                                 line_items?: ({
                                     product?: {
                                         id?: string;
                                         type?: string;
                                     } | null;
-                                    quantity?: number;
-                                    description?: string;
+                                    quantity?: number | null;
+                                    description?: string | null;
                                     /** @description Uses Markdown formatting */
                                     extended_description?: string | null;
                                     unit?: {
@@ -4593,7 +4593,7 @@ export interface operations {
                                         type?: string;
                                     };
                                     discount?: {
-                                        value?: number;
+                                        value?: number | null;
                                         /**
                                          * @description Values between 0 and 100
                                          * @enum {string}
@@ -4692,7 +4692,7 @@ export interface operations {
                                     currency: "BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR" | (string & {});
                                 };
                                 taxes?: {
-                                    rate?: number;
+                                    rate?: number | null;
                                     /** Money */
                                     taxable?: {
                                         amount: number;
@@ -4784,10 +4784,10 @@ export interface operations {
                                 /** @enum {string} */
                                 type?: "cash" | "end_of_month" | "after_invoice_date" | (string & {});
                                 /** @description Modifier "X" for the above statements. Not required when type is 'cash'. */
-                                days?: number;
+                                days?: number | null;
                             };
                             payments?: {
-                                paid_at?: string;
+                                paid_at?: string | null;
                                 /** Money */
                                 payment?: {
                                     amount: number;
@@ -4801,20 +4801,20 @@ export interface operations {
                             payment_reference?: string | null;
                             /** @description plaintext */
                             note?: string | null;
-                            currency?: string;
+                            currency?: string | null;
                             /** CurrencyExchangeRate */
                             currency_exchange_rate?: {
                                 from?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
                                 to?: ("BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR") & unknown;
-                                rate?: number;
+                                rate?: number | null;
                             };
                             expected_payment_method?: ({
-                                /** @enum {string} */
-                                method?: "sepa_direct_debit" | "direct_debit" | "credit_card" | (string & {});
+                                /** @enum {string|null} */
+                                method?: ("sepa_direct_debit" | "direct_debit" | "credit_card" | (string & {})) | null;
                                 reference?: string | null;
                             } | {
-                                /** @enum {string} */
-                                method?: "cash" | "cheque" | "bankers_draft" | "bank_transfer" | "payment_card" | (string & {});
+                                /** @enum {string|null} */
+                                method?: ("cash" | "cheque" | "bankers_draft" | "bank_transfer" | "payment_card" | (string & {})) | null;
                             }) | null;
                             file?: {
                                 id?: string;
@@ -4845,8 +4845,8 @@ export interface operations {
                                     type?: "company" | "contact" | "product" | "user" | (string & {});
                                 });
                             }[];
-                            created_at?: string;
-                            updated_at?: string;
+                            created_at?: string | null;
+                            updated_at?: string | null;
                             /** TypeAndId */
                             document_template?: {
                                 id?: string;
@@ -5251,8 +5251,8 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            description?: string;
-                            rate?: number;
+                            description?: string | null;
+                            rate?: number | null;
                             /** TypeAndId */
                             department?: {
                                 id?: string;
@@ -5291,10 +5291,10 @@ export interface operations {
                              */
                             type?: "cash" | "end_of_month" | "after_invoice_date" | (string & {});
                             /** @description Modifier "X" for the above statements. Not required when type is 'cash'. */
-                            days?: number;
+                            days?: number | null;
                         }[];
                         meta?: {
-                            default?: string;
+                            default?: string | null;
                         };
                     } & unknown;
                 };
@@ -5327,8 +5327,8 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            description?: string;
-                            rate?: number;
+                            description?: string | null;
+                            rate?: number | null;
                             /** TypeAndId */
                             department?: {
                                 id?: string;
@@ -5374,7 +5374,7 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                             /** @enum {string} */
                             status: "active" | "archived" | (string & {});
                         }[];
@@ -5409,14 +5409,14 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                             ledgers?: {
                                 /** TypeAndId */
                                 department?: {
                                     id?: string;
                                     type?: string;
                                 };
-                                ledger_account_number?: string;
+                                ledger_account_number?: string | null;
                             }[];
                         }[];
                     } & unknown;
@@ -5467,17 +5467,17 @@ export interface operations {
                                 id?: string;
                                 type?: string;
                             } | null;
-                            added_at?: string;
-                            updated_at?: string;
+                            added_at?: string | null;
+                            updated_at?: string | null;
                             stock?: {
                                 amount?: number | null;
                             } & unknown;
                             configuration?: {
                                 /** @description Only available when stock management feature is enabled */
                                 stock_threshold?: {
-                                    minimum?: number;
-                                    /** @enum {string} */
-                                    action?: "notify" | (string & {});
+                                    minimum?: number | null;
+                                    /** @enum {string|null} */
+                                    action?: ("notify" | (string & {})) | null;
                                 } | null;
                             } | null;
                         }[];
@@ -5554,10 +5554,10 @@ export interface operations {
                                      */
                                     currency: "BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR" | (string & {});
                                 } | null;
-                                product_code?: string;
-                                minimum_order_amount?: number;
-                                /** @enum {string} */
-                                classification?: "primary" | "secondary" | (string & {});
+                                product_code?: string | null;
+                                minimum_order_amount?: number | null;
+                                /** @enum {string|null} */
+                                classification?: ("primary" | "secondary" | (string & {})) | null;
                             }[];
                             custom_fields?: {
                                 definition?: {
@@ -5586,13 +5586,13 @@ export interface operations {
                             configuration?: {
                                 /** @description Only available when stock management feature is enabled */
                                 stock_threshold?: {
-                                    minimum?: number;
-                                    /** @enum {string} */
-                                    action?: "notify" | (string & {});
+                                    minimum?: number | null;
+                                    /** @enum {string|null} */
+                                    action?: ("notify" | (string & {})) | null;
                                 } | null;
                             } | null;
-                            added_at?: string;
-                            updated_at?: string;
+                            added_at?: string | null;
+                            updated_at?: string | null;
                         };
                     } & unknown;
                 };
@@ -5849,7 +5849,7 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                         }[];
                     } & unknown;
                 };
@@ -5881,9 +5881,9 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
-                            /** @enum {string} */
-                            calculation_method?: "manual" | "based_on_price_list" | "based_on_purchase_price" | (string & {});
+                            name?: string | null;
+                            /** @enum {string|null} */
+                            calculation_method?: ("manual" | "based_on_price_list" | "based_on_purchase_price" | (string & {})) | null;
                         }[];
                     } & unknown;
                 };
@@ -5915,7 +5915,7 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                             order_date?: string | null;
                             order_number?: number | null;
                             delivery_date?: string | null;
@@ -5923,19 +5923,19 @@ export interface operations {
                                 /** @enum {string} */
                                 type?: "cash" | "end_of_month" | "after_invoice_date" | (string & {});
                                 /** @description Modifier "X" for the above statements. Not required when type is 'cash'. */
-                                days?: number;
+                                days?: number | null;
                             } | null;
                             grouped_lines?: {
                                 section?: {
-                                    title?: string;
+                                    title?: string | null;
                                 };
                                 line_items?: ({
                                     product?: {
                                         id?: string;
                                         type?: string;
                                     } | null;
-                                    quantity?: number;
-                                    description?: string;
+                                    quantity?: number | null;
+                                    description?: string | null;
                                     /** @description Uses Markdown formatting */
                                     extended_description?: string | null;
                                     unit?: {
@@ -5949,7 +5949,7 @@ export interface operations {
                                         type?: string;
                                     };
                                     discount?: {
-                                        value?: number;
+                                        value?: number | null;
                                         /**
                                          * @description Values between 0 and 100
                                          * @enum {string}
@@ -6042,7 +6042,7 @@ export interface operations {
                                     currency: "BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR" | (string & {});
                                 } | null;
                                 taxes?: {
-                                    rate?: number;
+                                    rate?: number | null;
                                     /** Money */
                                     taxable?: {
                                         amount: number;
@@ -6063,7 +6063,7 @@ export interface operations {
                                     };
                                 }[];
                             };
-                            web_url?: string;
+                            web_url?: string | null;
                             supplier?: {
                                 /** @enum {string} */
                                 type?: "company" | "contact" | (string & {});
@@ -6135,7 +6135,7 @@ export interface operations {
                     "application/json": {
                         data?: {
                             id?: string;
-                            name?: string;
+                            name?: string | null;
                             order_date?: string | null;
                             order_number?: number | null;
                             delivery_date?: string | null;
@@ -6143,7 +6143,7 @@ export interface operations {
                                 /** @enum {string} */
                                 type?: "cash" | "end_of_month" | "after_invoice_date" | (string & {});
                                 /** @description Modifier "X" for the above statements. Not required when type is 'cash'. */
-                                days?: number;
+                                days?: number | null;
                             } | null;
                             total?: {
                                 /** Money */
@@ -6181,7 +6181,7 @@ export interface operations {
                                     currency: "BAM" | "CAD" | "CHF" | "CLP" | "CNY" | "COP" | "CZK" | "DKK" | "EUR" | "GBP" | "INR" | "ISK" | "JPY" | "MAD" | "MXN" | "NOK" | "PEN" | "PLN" | "RON" | "SEK" | "TRY" | "USD" | "ZAR" | (string & {});
                                 } | null;
                                 taxes?: {
-                                    rate?: number;
+                                    rate?: number | null;
                                     /** Money */
                                     taxable?: {
                                         amount: number;
@@ -6202,7 +6202,7 @@ export interface operations {
                                     };
                                 }[];
                             };
-                            web_url?: string;
+                            web_url?: string | null;
                             supplier?: {
                                 /** @enum {string} */
                                 type?: "company" | "contact" | (string & {});

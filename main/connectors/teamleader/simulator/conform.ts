@@ -1,11 +1,10 @@
 import type { JsonSchema } from '../spec';
 
 /**
- * The spec marks many references "nullable" as `allOf: [Ref, {type: object, nullable: true}]`. Read
- * literally (as an OpenAPI 3.0 validator does), that allOf still rejects null, because the Ref branch
- * does. The live API sends null there; the twin follows the spec instead and leaves such keys out
- * (every key is optional in these answers). This walks an answer along its schema and drops exactly
- * the null values the schema does not accept.
+ * Shapes an answer as the live API sends it, along its schema read through `withApiNulls`
+ * (../api-nulls.ts): an empty scalar the twin left out comes back as null (the design guideline:
+ * a contact without a website has `"website": null`), and a null the schema does not accept even so
+ * is left out (every key is optional in these answers).
  */
 const isObject = (value: unknown): value is JsonSchema =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -64,6 +63,9 @@ function conformWith(value: unknown, schemas: readonly JsonSchema[]): unknown {
       properties.set(key, [...(properties.get(key) ?? []), ...list]);
   }
   const out: Record<string, unknown> = {};
+  for (const schema of schemas) {
+    for (const key of emptyScalarsOf(schema)) if (value[key] === undefined) out[key] = null;
+  }
   for (const [key, child] of Object.entries(value)) {
     const childSchemas = properties.get(key) ?? [];
     if (child === null && childSchemas.length > 0 && !childSchemas.every(acceptsNull)) continue;
@@ -73,7 +75,27 @@ function conformWith(value: unknown, schemas: readonly JsonSchema[]): unknown {
   return out;
 }
 
-/** `value` without the null values `schema` forbids (see above); everything else unchanged. */
+const SCALARS = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * Keys of the nullable scalars an object schema always has: its own properties and its allOf
+ * members', not a oneOf/anyOf branch's (which branch an answer takes is the twin's to say).
+ */
+function emptyScalarsOf(schema: JsonSchema): string[] {
+  const own = isObject(schema.properties)
+    ? Object.entries(schema.properties)
+        .filter(
+          ([, p]) => isObject(p) && p.nullable === true && typeof p.type === 'string' && SCALARS.has(p.type),
+        )
+        .map(([key]) => key)
+    : [];
+  return [...own, ...members(schema, 'allOf').flatMap(emptyScalarsOf)];
+}
+
+/**
+ * `value` as the API answers it (see above), for `schema` already read through `withApiNulls`;
+ * everything else unchanged.
+ */
 export function conformToSpec(value: unknown, schema: JsonSchema | undefined): unknown {
   return schema ? conformWith(value, [schema]) : value;
 }

@@ -148,8 +148,8 @@ export function updatedSince(value: string | undefined, field = 'filter.updated_
   return Math.floor(ms / 1000) * 1000;
 }
 
-export function isOnOrAfter(timestamp: string | undefined, since: number | undefined): boolean {
-  return since === undefined || (timestamp !== undefined && Date.parse(timestamp) >= since);
+export function isOnOrAfter(timestamp: string | null | undefined, since: number | undefined): boolean {
+  return since === undefined || (typeof timestamp === 'string' && Date.parse(timestamp) >= since);
 }
 
 export function includesOf(includes: string | undefined): Set<string> {

@@ -76,7 +76,7 @@ export function lineTotals(line: LineInput, rate: number, currency: CurrencyCode
 export function documentTotals(
   groups: readonly GroupInput[],
   rateOf: (taxRateId: string) => number,
-  discounts: readonly { value?: number }[],
+  discounts: readonly { value?: number | null }[],
   currency: CurrencyCode,
 ): DocumentTotals {
   const factor = discounts.reduce((f, d) => f * (1 - (d.value ?? 0) / 100), 1);

@@ -43,8 +43,8 @@ const StateFile = z.object({
 let recordChecks: Map<EntityType, SpecCheck> | undefined;
 
 /**
- * Each stored record must have its API shape. Lenient check: records keep the nulls the live API
- * sends; answers drop the ones the spec forbids on the way out (see conform.ts).
+ * Each stored record must have its API shape: the spec with the nulls the live API sends, and open
+ * enums (a state file from an older twin may hold a value since dropped).
  */
 function checkRecord(type: EntityType, record: unknown): string | undefined {
   if (!recordChecks) {
@@ -52,7 +52,7 @@ function checkRecord(type: EntityType, record: unknown): string | undefined {
     const spec = loadTeamleaderSpec();
     recordChecks = new Map();
     for (const t of ENTITY_TYPES) {
-      const check = compileResponseCheck(ajv, spec, ENTITY_SHAPES[t].op, { lenient: true });
+      const check = compileResponseCheck(ajv, spec, ENTITY_SHAPES[t].op, { openEnums: true, apiNulls: true });
       if (check) recordChecks.set(t, check);
     }
   }

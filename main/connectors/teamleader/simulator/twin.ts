@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http, { type ServerResponse } from 'node:http';
 import { isTeamleaderOperation, type TeamleaderOperation } from '../operations';
+import { withApiNulls } from '../api-nulls';
 import { loadTeamleaderSpec, specOperation, type JsonSchema } from '../spec';
 import { conformToSpec } from './conform';
 import { handleAdmin, type AdminRuntime } from './admin-route';
@@ -112,8 +113,15 @@ export async function startTeamleaderTwin(options: TeamleaderTwinOptions = {}): 
   };
 
   const spec = loadTeamleaderSpec();
-  const answerSchema = (op: TeamleaderOperation): JsonSchema | undefined =>
-    specOperation(spec, op).responses.get(200);
+  // Answers are shaped as the live API sends them, nulls included (conform.ts).
+  const answerSchemas = new Map<TeamleaderOperation, JsonSchema | undefined>();
+  const answerSchema = (op: TeamleaderOperation): JsonSchema | undefined => {
+    if (!answerSchemas.has(op)) {
+      const schema = specOperation(spec, op).responses.get(200);
+      answerSchemas.set(op, schema && withApiNulls(schema));
+    }
+    return answerSchemas.get(op);
+  };
   const asAnswered = (type: EntityType, record: unknown): unknown => {
     const shape = ENTITY_SHAPES[type];
     const answer = conformToSpec(

@@ -40,8 +40,10 @@ function pick(addresses: readonly ReadAddress[] | undefined, ...types: AddressTy
   return undefined;
 }
 
-const phone = (telephones: readonly { type?: string; number?: string }[] | undefined, type: string) =>
-  telephones?.find((t) => t.type === type && t.number)?.number;
+const phone = (
+  telephones: readonly { type?: string; number?: string | null }[] | undefined,
+  type: string,
+): string | undefined => telephones?.find((t) => t.type === type && t.number)?.number ?? undefined;
 
 /** What a company's contact person is made of: fields `contacts.list` returns too (no `contacts.info`). */
 export type ContactPersonFields = Pick<Contact, 'first_name' | 'last_name' | 'emails' | 'telephones'>;
@@ -148,7 +150,7 @@ type Phone = { type: 'phone' | 'mobile' | 'fax'; number: string };
 type CompanyEmail = { type: 'primary' | 'invoicing'; email: string };
 
 function phones(
-  list: readonly { type?: string; number?: string }[] | undefined,
+  list: readonly { type?: string; number?: string | null }[] | undefined,
   types: readonly Phone['type'][],
 ): Phone[] {
   return (list ?? []).flatMap((entry) => {

@@ -14,11 +14,11 @@ export interface LineContext {
 
 interface ReadLine {
   product?: { id?: string } | null;
-  quantity?: number;
-  description?: string;
+  quantity?: number | null;
+  description?: string | null;
   unit_price?: { amount?: number } | null;
   tax?: { id?: string } | null;
-  discount?: { value?: number } | null;
+  discount?: { value?: number | null } | null;
 }
 
 function linesOf(
@@ -43,11 +43,13 @@ function linesOf(
   );
 }
 
-export function termOf(term: { type?: string; days?: number } | null | undefined): PaymentTerm | undefined {
+export function termOf(
+  term: { type?: string; days?: number | null } | null | undefined,
+): PaymentTerm | undefined {
   if (!term?.type) return undefined;
   if (term.type === 'cash') return { type: 'cash' };
   const type = term.type === 'end_of_month' ? 'endOfMonth' : 'afterInvoiceDate';
-  return { type, ...(term.days === undefined ? {} : { days: term.days }) };
+  return { type, ...(typeof term.days === 'number' ? { days: term.days } : {}) };
 }
 
 function totalsOf(

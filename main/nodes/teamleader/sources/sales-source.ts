@@ -46,7 +46,10 @@ async function lineContext(readers: Readers, productIds: (string | undefined)[])
   await readers.codes.load(productIds);
   const rates = await readers.reference.taxRates();
   const percent = new Map(
-    rates.map((rate) => [rate.id, rate.rate === undefined ? undefined : Math.round(rate.rate * 10000) / 100]),
+    rates.map((rate) => [
+      rate.id,
+      typeof rate.rate === 'number' ? Math.round(rate.rate * 10000) / 100 : undefined,
+    ]),
   );
   return { codeOf: (id) => readers.codes.codeOf(id), percentOf: (id) => (id ? percent.get(id) : undefined) };
 }

@@ -53,7 +53,7 @@ function listView(contact: Contact, includes: Set<string>) {
 }
 
 function emailOf(contact: Contact): string | undefined {
-  return contact.emails?.find((e) => e.type === 'primary')?.email;
+  return contact.emails?.find((e) => e.type === 'primary')?.email ?? undefined;
 }
 
 function add(ctx: TwinContext, body: TeamleaderRequest<'contacts.add'>): Contact {

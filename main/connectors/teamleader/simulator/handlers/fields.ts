@@ -54,7 +54,7 @@ interface LooseAddress {
   line_1?: string | null;
   postal_code?: string | null;
   city?: string | null;
-  country?: string;
+  country?: string | null;
   area_level_two?: { id?: string } | null;
 }
 

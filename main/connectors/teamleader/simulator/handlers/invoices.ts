@@ -91,7 +91,7 @@ function recompute(ctx: TwinContext, invoice: Invoice): void {
   };
 }
 
-function dueOn(date: string, term: { type?: string; days?: number } | undefined): string {
+function dueOn(date: string, term: { type?: string; days?: number | null } | undefined): string {
   if (!term || term.type === 'cash') return date;
   const shifted = addDays(date, term.days ?? 0);
   return term.type === 'end_of_month' ? endOfMonth(shifted) : shifted;

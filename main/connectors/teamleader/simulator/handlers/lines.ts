@@ -137,15 +137,15 @@ export function quotationLinesRead(ctx: TwinContext, groups: readonly GroupInput
 export function linesFromRead(
   groups:
     | readonly {
-        section?: { title?: string };
+        section?: { title?: string | null };
         line_items?: readonly {
-          quantity?: number;
-          description?: string;
+          quantity?: number | null;
+          description?: string | null;
           extended_description?: string | null;
           unit?: { id?: string } | null;
           unit_price?: { amount?: number };
           tax?: { id?: string };
-          discount?: { value?: number } | null;
+          discount?: { value?: number | null } | null;
           product?: { id?: string } | null;
           product_category?: { id?: string } | null;
           withheld_tax?: { id?: string } | null;

@@ -39,7 +39,9 @@ function recompute(ctx: TwinContext, quotation: Quotation): void {
   };
 }
 
-function discountsOf(discounts: readonly { value?: number; description?: string }[] | undefined) {
+function discountsOf(
+  discounts: readonly { value?: number | null; description?: string | null }[] | undefined,
+) {
   return (discounts ?? []).map((d) => ({
     type: 'percentage',
     value: d.value ?? 0,

@@ -1,0 +1,86 @@
+import type { JsonSchema } from './spec';
+
+/**
+ * Where the live API sends null and the spec, read literally, does not allow it. Two habits of the
+ * spec (reference §2.2 and the nullable-reference note in README.md):
+ *
+ * - Empty values: "scalars come back as null, empty lists as []" (design guideline), yet most
+ *   scalars are typed plain `string` / `number` (`website`, `vat_number`, `birthdate`, `remarks`):
+ *   a contact without a website breaks the literal schema. A key named `id`, `type` or `status` (a
+ *   record's id, a reference's type, an e-mail's kind, a document's state) is never empty, and what
+ *   the spec marks required neither: they keep their type.
+ * - Nullable references, `allOf: [Ref, {nullable: true}]` or `{nullable: true, allOf: [Ref]}`:
+ *   the Ref branch rejects null, yet the API sends null there (`payment_term`, `unit`).
+ *
+ * `withApiNulls` rewrites a response schema so that it accepts exactly those nulls as well: the
+ * client's check and the twin's answers read the spec through it; the generated types take the
+ * first habit from `withEmptyScalarsNullable` (they write nullable references their own way).
+ */
+const SCALARS = new Set(['string', 'number', 'integer', 'boolean']);
+const NEVER_EMPTY = new Set(['id', 'type', 'status']);
+
+const isObject = (value: unknown): value is JsonSchema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isNullableMarker = (value: unknown): boolean =>
+  isObject(value) && value.nullable === true && value.properties === undefined;
+
+/** True for a scalar property the guideline lets come back as null when it is empty. */
+export function isEmptiableScalar(key: string, property: JsonSchema, required: boolean): boolean {
+  return (
+    !required && !NEVER_EMPTY.has(key) && typeof property.type === 'string' && SCALARS.has(property.type)
+  );
+}
+
+function nullableScalar(property: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...property, nullable: true };
+  if (Array.isArray(property.enum) && !property.enum.includes(null)) out.enum = [...property.enum, null];
+  return out;
+}
+
+/** `schema` accepting both habits' nulls (see above). */
+export function withApiNulls(schema: JsonSchema): JsonSchema {
+  return rewrite(schema, true);
+}
+
+/** `schema` with empty scalars marked `nullable` (OpenAPI's word), references as they were. */
+export function withEmptyScalarsNullable(schema: JsonSchema): JsonSchema {
+  return rewrite(schema, false);
+}
+
+function rewrite(schema: JsonSchema, references: boolean): JsonSchema {
+  const out: JsonSchema = {};
+  const required = new Set(Array.isArray(schema.required) ? schema.required : []);
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'properties' && isObject(value)) {
+      const properties: JsonSchema = {};
+      for (const [name, property] of Object.entries(value)) {
+        if (!isObject(property)) {
+          properties[name] = property;
+          continue;
+        }
+        const inner = rewrite(property, references);
+        properties[name] = isEmptiableScalar(name, inner, required.has(name)) ? nullableScalar(inner) : inner;
+      }
+      out.properties = properties;
+    } else {
+      out[key] = inside(value, references);
+    }
+  }
+  if (!references) return out;
+  const allOf = out.allOf;
+  if (Array.isArray(allOf) && allOf.length > 1 && allOf.some(isNullableMarker)) {
+    delete out.allOf;
+    return { anyOf: [{ ...out, allOf: allOf.filter((m) => !isNullableMarker(m)) }, { type: 'null' }] };
+  }
+  if (out.nullable === true && Array.isArray(allOf)) {
+    const { nullable: _nullable, ...rest } = out;
+    return { anyOf: [rest, { type: 'null' }] };
+  }
+  return out;
+}
+
+function inside(value: unknown, references: boolean): unknown {
+  if (Array.isArray(value)) return value.map((member) => inside(member, references));
+  return isObject(value) ? rewrite(value, references) : value;
+}
