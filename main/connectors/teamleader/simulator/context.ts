@@ -120,14 +120,22 @@ export function pageOf<T>(items: readonly T[], page: { size?: number; number?: n
   return items.slice((number - 1) * size, number * size);
 }
 
+/**
+ * `items` in the order `sort` asks for. `byDefault` is the operation's documented default (the
+ * spec's `default` of the sort field and order, e.g. invoices by `invoice_number desc`): it applies
+ * when `sort` is left out, and its order when an entry leaves `order` out. Without one, `sort`
+ * left out keeps the stored order and an entry without `order` is ascending.
+ */
 export function sortItems<T>(
   items: T[],
   sort: readonly { field: string; order?: string }[] | undefined,
   keys: Record<string, (item: T) => string | number | null | undefined>,
+  byDefault?: { field: string; order: 'asc' | 'desc' },
 ): T[] {
-  if (!sort || sort.length === 0) return items;
+  const wanted = sort && sort.length > 0 ? sort : byDefault ? [byDefault] : [];
+  if (wanted.length === 0) return items;
   return [...items].sort((a, b) => {
-    for (const { field, order } of sort) {
+    for (const { field, order = byDefault?.order ?? 'asc' } of wanted) {
       const key = keys[field];
       if (!key) throw new ApiFailure(400, `sort field ${field} is not supported`, 'sort.field');
       const x = key(a) ?? '';

@@ -140,6 +140,22 @@ describe('companies', () => {
     expect(found.map((c) => c.id)).toEqual([id]);
   });
 
+  it('finds a company by its primary e-mail only, not by an invoicing one', async () => {
+    const id = (
+      await client.companies.add({
+        name: 'Slagerij Wouters',
+        emails: [
+          { type: 'primary', email: 'winkel@wouters.be' },
+          { type: 'invoicing', email: 'facturen@wouters.be' },
+        ],
+      })
+    ).id;
+    const byEmail = async (email: string) =>
+      (await client.companies.list({ filter: { email: { type: 'primary', email } } })).map((c) => c.id);
+    expect(await byEmail('Winkel@Wouters.be')).toEqual([id]);
+    expect(await byEmail('facturen@wouters.be')).toEqual([]);
+  });
+
   it('accepts only phone and fax telephones on companies', async () => {
     const answer = await raw('companies.add', {
       name: 'Mobiel BV',

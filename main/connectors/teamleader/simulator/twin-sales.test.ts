@@ -127,6 +127,20 @@ describe('invoices', () => {
     expect((await client.invoices.info({ id: c })).invoice_number).toBe('2031 / 2');
   });
 
+  it('lists invoices by number, newest first, unless the request sorts otherwise', async () => {
+    const booked: string[] = [];
+    for (const reference of ['SORT-1', 'SORT-2', 'SORT-3']) {
+      const { id } = await client.invoices.draft(draftBody(reference));
+      await client.invoices.book({ id, on: '2026-03-01' });
+      booked.push(id);
+    }
+    const order = async (sort?: { field: 'invoice_number'; order?: 'asc' | 'desc' }[]) =>
+      (await client.invoices.list({ filter: { ids: booked }, ...(sort ? { sort } : {}) })).map((i) => i.id);
+    expect(await order()).toEqual([...booked].reverse());
+    expect(await order([{ field: 'invoice_number' }])).toEqual([...booked].reverse());
+    expect(await order([{ field: 'invoice_number', order: 'asc' }])).toEqual(booked);
+  });
+
   it('registers payments: partly paid stays outstanding, fully paid is matched', async () => {
     const { id } = await client.invoices.draft(draftBody('POS-T-6'));
     await expect(
@@ -178,6 +192,17 @@ describe('invoices', () => {
 });
 
 describe('deals and quotations', () => {
+  it('lists deals newest first unless the request sorts otherwise', async () => {
+    const created = async (sort?: { field: 'created_at'; order: 'asc' | 'desc' }[]) =>
+      (await client.deals.list({ page: { size: 100 }, ...(sort ? { sort } : {}) })).map(
+        (d) => d.created_at ?? '',
+      );
+    const newestFirst = await created();
+    expect(new Set(newestFirst).size).toBeGreaterThan(5);
+    expect(newestFirst).toEqual([...newestFirst].sort().reverse());
+    expect(await created([{ field: 'created_at', order: 'asc' }])).toEqual([...newestFirst].reverse());
+  });
+
   it('creates a deal in the first phase, attaches quotations to it, and wins it', async () => {
     const { id } = await client.deals.create({
       lead: { customer: { type: 'contact', id: customer } },

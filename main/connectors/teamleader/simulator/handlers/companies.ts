@@ -132,7 +132,12 @@ export const companyHandlers: HandlerTable = {
     const items = Object.values(ctx.state.records.companies).filter(
       (c) =>
         (!ids || ids.has(c.id)) &&
-        (!email || c.emails?.some((e) => e.email?.toLowerCase() === email)) &&
+        // The filter names the e-mail's type (the spec allows `primary` only): an invoicing
+        // address alone does not match.
+        (!email ||
+          c.emails?.some(
+            (e) => e.type === (f.email?.type ?? 'primary') && e.email?.toLowerCase() === email,
+          )) &&
         (!vat || normaliseVat(c.vat_number) === vat) &&
         (!f.national_identification_number ||
           c.national_identification_number === f.national_identification_number) &&

@@ -205,10 +205,12 @@ export const dealHandlers: HandlerTable = {
             : '',
         ),
     );
-    const sorted = sortItems(items, body.sort, {
-      created_at: (d) => d.created_at,
-      weighted_value: (d) => d.weighted_value?.amount,
-    });
+    const sorted = sortItems(
+      items,
+      body.sort,
+      { created_at: (d) => d.created_at, weighted_value: (d) => d.weighted_value?.amount },
+      { field: 'created_at', order: 'desc' },
+    );
     const includes = includesOf(body.includes);
     return ok({
       data: pageOf(sorted, body.page).map(({ phase_history: _h, quotations: _q, custom_fields, ...deal }) =>

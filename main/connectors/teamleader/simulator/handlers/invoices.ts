@@ -284,10 +284,12 @@ export const invoiceHandlers: HandlerTable = {
         isOnOrAfter(i.updated_at, since) &&
         textMatches(f.term, i.invoice_number, i.purchase_order_number, i.payment_reference, i.invoicee?.name),
     );
-    const sorted = sortItems(items, body.sort, {
-      invoice_number: numberKey,
-      invoice_date: (i) => i.invoice_date,
-    });
+    const sorted = sortItems(
+      items,
+      body.sort,
+      { invoice_number: numberKey, invoice_date: (i) => i.invoice_date },
+      { field: 'invoice_number', order: 'desc' },
+    );
     const lateFees = includesOf(body.includes).has('late_fees');
     return ok({ data: pageOf(sorted, body.page).map((i) => listView(i, lateFees)) });
   },
