@@ -95,22 +95,73 @@ describe('products and articles', () => {
     expect((await client.updateProduct({ productNumber: 424242 })).kind).toBe('not_found');
   });
 
-  it('pages every article exactly once by syncMarker, with limit counting articles', async () => {
-    const all = (await client.getProducts()).flatMap((p) => p.articleList?.article ?? []);
+  it('pages every article exactly once by syncMarker, with limit counting articles of whole products', async () => {
+    const products = await client.getProducts();
+    const all = products.flatMap((p) => p.articleList?.article ?? []);
+    const articlesOf = new Map(products.map((p) => [p.productNumber, p.articleList?.article ?? []]));
     const seen: number[] = [];
+    const sizes: number[] = [];
     let pages = 0;
     for await (const page of client.iterateProducts({ limit: 5 })) {
       pages++;
       const articles = page.records.flatMap((r) => r.record.articleList?.article ?? []);
-      expect(articles.length).toBeLessThanOrEqual(5);
+      sizes.push(articles.length);
+      // A product comes whole: every article of it from the requested marker on.
+      for (const { record } of page.records) {
+        const whole = (articlesOf.get(record.productNumber) ?? []).filter(
+          (a) => (a.syncMarker ?? 0) >= page.syncMarker,
+        );
+        expect(record.articleList?.article?.map((a) => a.articleNumber)).toEqual(
+          whole.map((a) => a.articleNumber),
+        );
+      }
       seen.push(...articles.map((a) => a.articleNumber ?? 0));
       // Per-record cursors only move forward and end at the page cursor.
       const cursors = page.records.map((r) => r.resumeSyncMarker);
       expect([...cursors].sort((a, b) => a - b)).toEqual(cursors);
       expect(cursors.at(-1)).toBe(page.nextSyncMarker);
     }
-    expect(pages).toBeGreaterThanOrEqual(Math.ceil(all.length / 5));
+    // A page ends once it holds the limit (5 articles) or more, unless nothing is left.
+    expect(sizes.slice(0, -1).every((size) => size >= 5)).toBe(true);
+    expect(pages).toBeGreaterThan(1);
     expect(seen.sort((a, b) => a - b)).toEqual(all.map((a) => a.articleNumber ?? 0).sort((a, b) => a - b));
+  });
+});
+
+describe('products by syncMarker', () => {
+  it('returns a product with more articles than the limit whole, and skips no article of another', async () => {
+    const make = async (description: string, sizes: string[]) => {
+      const created = await client.createProduct({
+        description,
+        articleList: {
+          article: sizes.map((size) => ({ description: `${description} ${size}`, priceIncl: 5 })),
+        },
+      });
+      if (created.kind !== 'created') throw new Error(`not created: ${JSON.stringify(created)}`);
+      return created;
+    };
+    const shirt = await make('Shirt', ['S', 'M', 'L']);
+    const cap = await make('Pet', ['one size']);
+    // The shirt's S changes after the cap was made: its markers now lie on both sides of the cap's.
+    const [small] = shirt.articleNumbers;
+    await client.updateProduct({
+      productNumber: shirt.productNumber,
+      articleList: { article: [{ articleNumber: small, priceIncl: 6 }] },
+    });
+    const from = Math.min(
+      ...(await client.getProducts({ productNumbers: [shirt.productNumber] })).flatMap(
+        (p) => p.articleList?.article?.map((a) => a.syncMarker ?? 0) ?? [],
+      ),
+    );
+    const page = await client.getProducts({ syncMarker: from, syncMarkerLimit: 2 });
+    expect(page.map((p) => [p.productNumber, p.articleList?.article?.length])).toEqual([
+      [shirt.productNumber, 3],
+      [cap.productNumber, 1],
+    ]);
+    const highest = Math.max(
+      ...page.flatMap((p) => p.articleList?.article?.map((a) => a.syncMarker ?? 0) ?? []),
+    );
+    expect(await client.getProducts({ syncMarker: highest + 1, syncMarkerLimit: 2 })).toEqual([]);
   });
 });
 

@@ -101,16 +101,28 @@ export const productHandlers: Pick<OperationHandlers, 'getProducts' | 'createPro
       selected.set(number, entry);
     };
     if (request.syncMarker !== undefined) {
+      const from = request.syncMarker;
       const limit =
         request.syncMarkerLimit !== undefined && request.syncMarkerLimit > 0
           ? request.syncMarkerLimit
           : Infinity;
+      // The limit counts articles, but a product is never split (reference: "a first product with
+      // more articles than the limit is still returned whole"): a product comes with all its
+      // articles from the marker on. The page then holds every article up to its highest marker,
+      // so the next request, from that marker + 1, skips none.
       let count = 0;
-      for (const articleNumber of state.sync.article.from(request.syncMarker)) {
+      let highest = -Infinity;
+      for (const articleNumber of state.sync.article.from(from)) {
         const entry = state.articles.get(articleNumber);
         if (!entry || !keep(entry.product, entry.article)) continue;
-        add(entry.product, entry.article);
-        if (++count >= limit) break;
+        if (selected.has(entry.product.productNumber ?? 0)) continue;
+        if (count >= limit && (entry.article.syncMarker ?? 0) > highest) break;
+        for (const article of entry.product.articleList?.article ?? []) {
+          if ((article.syncMarker ?? 0) < from || !keep(entry.product, article)) continue;
+          add(entry.product, article);
+          count += 1;
+          highest = Math.max(highest, article.syncMarker ?? 0);
+        }
       }
     } else {
       for (const product of state.products.values()) {
