@@ -25,11 +25,13 @@ const isObject = (value: unknown): value is JsonSchema =>
 const isNullableMarker = (value: unknown): boolean =>
   isObject(value) && value.nullable === true && value.properties === undefined;
 
+/** A string, number or boolean property (not an object, a list or a composite). */
+export const isScalar = (property: JsonSchema): boolean =>
+  typeof property.type === 'string' && SCALARS.has(property.type);
+
 /** True for a scalar property the guideline lets come back as null when it is empty. */
-export function isEmptiableScalar(key: string, property: JsonSchema, required: boolean): boolean {
-  return (
-    !required && !NEVER_EMPTY.has(key) && typeof property.type === 'string' && SCALARS.has(property.type)
-  );
+function isEmptiableScalar(key: string, property: JsonSchema, required: boolean): boolean {
+  return !required && !NEVER_EMPTY.has(key) && isScalar(property);
 }
 
 function nullableScalar(property: JsonSchema): JsonSchema {

@@ -1,3 +1,4 @@
+import { isScalar } from '../api-nulls';
 import type { JsonSchema } from '../spec';
 
 /**
@@ -75,8 +76,6 @@ function conformWith(value: unknown, schemas: readonly JsonSchema[]): unknown {
   return out;
 }
 
-const SCALARS = new Set(['string', 'number', 'integer', 'boolean']);
-
 /**
  * Keys of the nullable scalars an object schema always has: its own properties and its allOf
  * members', not a oneOf/anyOf branch's (which branch an answer takes is the twin's to say).
@@ -84,9 +83,7 @@ const SCALARS = new Set(['string', 'number', 'integer', 'boolean']);
 function emptyScalarsOf(schema: JsonSchema): string[] {
   const own = isObject(schema.properties)
     ? Object.entries(schema.properties)
-        .filter(
-          ([, p]) => isObject(p) && p.nullable === true && typeof p.type === 'string' && SCALARS.has(p.type),
-        )
+        .filter(([, p]) => isObject(p) && p.nullable === true && isScalar(p))
         .map(([key]) => key)
     : [];
   return [...own, ...members(schema, 'allOf').flatMap(emptyScalarsOf)];
