@@ -186,6 +186,10 @@ describe('article groups', () => {
     const tree = await client.getArticleGroups({ groupNumbers: [parent.groupNumber] });
     expect(tree).toHaveLength(1);
     expect(tree[0]?.subGroupList.articleGroups?.map((g) => g.name)).toEqual(['Kerst']);
+    // By syncMarker the list is flat, and the filter on top-level groups keeps their subgroups.
+    const flat = await client.getArticleGroups({ syncMarker: 0, groupNumbers: [parent.groupNumber] });
+    expect(flat.map((g) => g.groupNumber)).toEqual([parent.groupNumber, child.groupNumber]);
+    expect(await client.getArticleGroups({ syncMarker: 0, groupNumbers: [child.groupNumber] })).toEqual([]);
 
     expect(
       (await client.updateArticleGroup({ groupNumber: child.groupNumber, name: 'Kerst & Oud' })).kind,

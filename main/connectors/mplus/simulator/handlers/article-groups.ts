@@ -69,6 +69,18 @@ function isDescendant(state: TwinState, candidate: number, ancestor: number): bo
   return false;
 }
 
+/** The group's top-level ancestor (itself when it has no parent). */
+function topLevelOf(state: TwinState, group: StoredArticleGroup): StoredArticleGroup {
+  let current = group;
+  // Bounded by the number of groups: a damaged state file with a parent loop cannot hang the twin.
+  for (let steps = 0; current.parentGroupNumber !== 0 && steps < state.groups.size; steps++) {
+    const parent = state.groups.get(current.parentGroupNumber);
+    if (!parent) break;
+    current = parent;
+  }
+  return current;
+}
+
 function save(ctx: HandlerContext, group: StoredArticleGroup): void {
   group.syncMarker = ctx.state.nextMarker('articleGroup');
   ctx.state.putGroup(group);
@@ -92,9 +104,14 @@ export const articleGroupHandlers: Pick<
     const withArticles = request.retrieveArticleNumbers === true;
     const wanted = setFilter(request.groupNumbers);
     if (request.syncMarker !== undefined) {
-      // Changes since a marker come back flat (subgroups are separate entries), deleted ones included.
-      const groups = syncPage(state.sync.articleGroup, request.syncMarker, request.syncMarkerLimit, (n) =>
-        state.groups.get(n),
+      // Changes since a marker come back flat (subgroups are separate entries), deleted ones included;
+      // groupNumbers still filters on top-level groups: a subgroup comes when its top-level one is named.
+      const groups = syncPage(
+        state.sync.articleGroup,
+        request.syncMarker,
+        request.syncMarkerLimit,
+        (n) => state.groups.get(n),
+        (g) => !wanted || wanted(topLevelOf(state, g).groupNumber),
       );
       return {
         articleGroupList: { articleGroups: groups.map((g) => treeNode(state, g, withArticles, false)) },
