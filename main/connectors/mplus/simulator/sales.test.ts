@@ -260,6 +260,48 @@ describe('invoices', () => {
     expect(await client.getOrders({ fromFinancialDate: '2100-01-01' })).toEqual([]);
   });
 
+  it('finds sales by an article barcode or supplier, and leaves references out of headers', async () => {
+    const made = await client.createProduct({
+      description: 'Theepot',
+      articleList: {
+        article: [
+          {
+            description: 'Theepot blauw',
+            priceIncl: 30,
+            barcode: '8712345000019',
+            supplierRelationNumber: relationNumber,
+          },
+        ],
+      },
+    });
+    if (made.kind !== 'created') throw new Error(`not created: ${JSON.stringify(made)}`);
+    const [teapot = 0] = made.articleNumbers;
+    const sold = await client.createOrderV3({
+      idempotencyKey: 'teapot-sale',
+      order: newOrder('TEAPOT-1', [{ articleNumber: teapot, quantity: 1, price: 30 }]),
+      paymentList: { payment: [{ method: 'PIN', amount: 30 }] },
+    });
+    if (sold.kind !== 'created') throw new Error(`not created: ${JSON.stringify(sold)}`);
+    const byBarcode = { articleBarcodes: { text: [{ text: '8712345000019' }] } };
+    expect((await client.getOrders(byBarcode)).map((o) => o.extOrderId)).toEqual(['TEAPOT-1']);
+    expect((await client.getInvoices(byBarcode)).map((i) => i.invoiceId)).toEqual([sold.invoiceId]);
+    expect(await client.getOrders({ articleBarcodes: { text: [{ text: '0000000000000' }] } })).toEqual([]);
+    const bySupplier = await client.getOrders({ supplierRelationNumbers: [relationNumber] });
+    expect(bySupplier.map((o) => o.extOrderId)).toContain('TEAPOT-1');
+    expect(await client.getOrders({ supplierRelationNumbers: [987654] })).toEqual([]);
+
+    // Headers only: no lines, and no references to the invoice (order) or the order (invoice).
+    const [full] = await client.getOrders({ orderIds: [sold.orderId] });
+    expect(full?.invoiceIds?.id).toEqual([sold.invoiceId]);
+    const [header] = await client.getOrders({ orderIds: [sold.orderId], includeLineList: false });
+    expect(header).toMatchObject({ orderId: sold.orderId, extOrderId: 'TEAPOT-1' });
+    expect(header).not.toHaveProperty('lineList');
+    expect(header).not.toHaveProperty('invoiceIds');
+    const [invoiceHeader] = await client.getInvoices({ ...byBarcode, includeLineList: false });
+    expect(invoiceHeader).toMatchObject({ invoiceId: sold.invoiceId });
+    expect(invoiceHeader).not.toHaveProperty('orderIds');
+  });
+
   it('pages orders and invoices by syncMarker with cursors that never skip a record', async () => {
     for (const iterate of [client.iterateOrders, client.iterateInvoices]) {
       const seen = new Set<number>();

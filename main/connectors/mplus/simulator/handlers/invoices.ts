@@ -1,6 +1,6 @@
 import { createInvoice, updateInvoice } from '../domain/invoicing';
 import { setFilter, syncPage, type OperationHandlers } from './context';
-import { salesFilter, withoutLines } from './sales-filters';
+import { salesFilter, invoiceHeader } from './sales-filters';
 
 /** Invoices: saveInvoice creates (no invoiceId) or updates with optimistic concurrency. */
 export const invoiceHandlers: Pick<
@@ -10,7 +10,7 @@ export const invoiceHandlers: Pick<
   getInvoices: (ctx, { request }) => {
     const { state } = ctx;
     const ids = setFilter(request.invoiceIds);
-    const matches = salesFilter(request);
+    const matches = salesFilter(request, (n) => state.articles.get(n)?.article);
     const invoices = syncPage(
       state.sync.invoice,
       request.syncMarker,
@@ -19,7 +19,7 @@ export const invoiceHandlers: Pick<
       (invoice) => (!ids || ids(invoice.invoiceId)) && matches(invoice),
     );
     return {
-      invoiceList: { invoice: request.includeLineList === false ? invoices.map(withoutLines) : invoices },
+      invoiceList: { invoice: request.includeLineList === false ? invoices.map(invoiceHeader) : invoices },
     };
   },
 

@@ -6,7 +6,7 @@ import type {
 import { invoiceOrder } from '../domain/invoicing';
 import { createOrder, payOrder } from '../domain/sales';
 import { setFilter, syncPage, type HandlerContext, type OperationHandlers } from './context';
-import { orderTypeFilter, salesFilter, withoutLines } from './sales-filters';
+import { orderTypeFilter, salesFilter, orderHeader } from './sales-filters';
 
 /**
  * Orders. createOrderV3 and payOrderV2 store their answer under the idempotencyKey; the same key
@@ -35,7 +35,7 @@ export const orderHandlers: Pick<
   getOrders: (ctx, { request }) => {
     const { state } = ctx;
     const ids = setFilter(request.orderIds);
-    const matches = salesFilter(request);
+    const matches = salesFilter(request, (n) => state.articles.get(n)?.article);
     const typeMatches = orderTypeFilter(request);
     const orders = syncPage(
       state.sync.order,
@@ -44,7 +44,7 @@ export const orderHandlers: Pick<
       (id) => state.orders.get(id),
       (order) => (!ids || ids(order.orderId)) && typeMatches(order) && matches(order),
     );
-    return { orderList: { order: request.includeLineList === false ? orders.map(withoutLines) : orders } };
+    return { orderList: { order: request.includeLineList === false ? orders.map(orderHeader) : orders } };
   },
 
   getOrder: (ctx, { orderId }) => {
