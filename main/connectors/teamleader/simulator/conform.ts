@@ -25,8 +25,24 @@ export function acceptsNull(schema: JsonSchema): boolean {
   return schema.nullable === true || schema.type === 'null';
 }
 
+/**
+ * What a schema says is worked out once per schema object: the twin caches its answer schemas
+ * (twin.ts), and a page of a list walks the same item schema a hundred times.
+ */
+function memoised<T>(of: (schema: JsonSchema) => T): (schema: JsonSchema) => T {
+  const cache = new WeakMap<JsonSchema, T>();
+  return (schema) => {
+    let value = cache.get(schema);
+    if (value === undefined) {
+      value = of(schema);
+      cache.set(schema, value);
+    }
+    return value;
+  };
+}
+
 /** Property schemas of an object schema, merged over its allOf/anyOf/oneOf branches. */
-function propertiesOf(schema: JsonSchema): Map<string, JsonSchema[]> {
+const propertiesOf = memoised((schema: JsonSchema): Map<string, JsonSchema[]> => {
   const out = new Map<string, JsonSchema[]>();
   const visit = (s: JsonSchema): void => {
     if (isObject(s.properties)) {
@@ -39,9 +55,9 @@ function propertiesOf(schema: JsonSchema): Map<string, JsonSchema[]> {
   };
   visit(schema);
   return out;
-}
+});
 
-function itemsOf(schema: JsonSchema): JsonSchema[] {
+const itemsOf = memoised((schema: JsonSchema): JsonSchema[] => {
   const out: JsonSchema[] = [];
   const visit = (s: JsonSchema): void => {
     if (isObject(s.items)) out.push(s.items);
@@ -50,7 +66,7 @@ function itemsOf(schema: JsonSchema): JsonSchema[] {
   };
   visit(schema);
   return out;
-}
+});
 
 function conformWith(value: unknown, schemas: readonly JsonSchema[]): unknown {
   if (Array.isArray(value)) {
@@ -80,14 +96,14 @@ function conformWith(value: unknown, schemas: readonly JsonSchema[]): unknown {
  * Keys of the nullable scalars an object schema always has: its own properties and its allOf
  * members', not a oneOf/anyOf branch's (which branch an answer takes is the twin's to say).
  */
-function emptyScalarsOf(schema: JsonSchema): string[] {
+const emptyScalarsOf = memoised((schema: JsonSchema): string[] => {
   const own = isObject(schema.properties)
     ? Object.entries(schema.properties)
         .filter(([, p]) => isObject(p) && p.nullable === true && isScalar(p))
         .map(([key]) => key)
     : [];
   return [...own, ...members(schema, 'allOf').flatMap(emptyScalarsOf)];
-}
+});
 
 /**
  * `value` as the API answers it (see above), for `schema` already read through `withApiNulls`;
