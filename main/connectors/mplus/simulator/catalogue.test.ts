@@ -202,6 +202,14 @@ describe('article groups', () => {
         })
       ).kind,
     ).toBe('rejected');
+    expect(
+      (
+        await client.updateArticleGroup({
+          groupNumber: child.groupNumber,
+          parentGroupNumber: child.groupNumber,
+        })
+      ).kind,
+    ).toBe('rejected');
     expect((await client.updateArticleGroup({ groupNumber: 9999, name: 'x' })).kind).toBe('not_found');
 
     const [product] = await client.getProducts({ syncMarker: 0, syncMarkerLimit: 1 });

@@ -57,28 +57,31 @@ export function changedGroup(state: TwinState, group: StoredArticleGroup): WireC
   };
 }
 
-function isDescendant(state: TwinState, candidate: number, ancestor: number): boolean {
-  for (
-    let current = state.groups.get(candidate);
-    current;
-    current = state.groups.get(current.parentGroupNumber)
-  ) {
-    if (current.groupNumber === ancestor) return true;
-    if (current.parentGroupNumber === 0) return false;
+/**
+ * The group and its ancestors up to the top level, nearest first. Bounded by the number of groups:
+ * a damaged state file with a parent loop cannot hang the twin.
+ */
+function* lineage(state: TwinState, group: StoredArticleGroup): Generator<StoredArticleGroup> {
+  let current: StoredArticleGroup | undefined = group;
+  for (let steps = 0; current && steps <= state.groups.size; steps++) {
+    yield current;
+    if (current.parentGroupNumber === 0) return;
+    current = state.groups.get(current.parentGroupNumber);
   }
+}
+
+function isDescendant(state: TwinState, candidate: number, ancestor: number): boolean {
+  const group = state.groups.get(candidate);
+  if (!group) return false;
+  for (const current of lineage(state, group)) if (current.groupNumber === ancestor) return true;
   return false;
 }
 
 /** The group's top-level ancestor (itself when it has no parent). */
 function topLevelOf(state: TwinState, group: StoredArticleGroup): StoredArticleGroup {
-  let current = group;
-  // Bounded by the number of groups: a damaged state file with a parent loop cannot hang the twin.
-  for (let steps = 0; current.parentGroupNumber !== 0 && steps < state.groups.size; steps++) {
-    const parent = state.groups.get(current.parentGroupNumber);
-    if (!parent) break;
-    current = parent;
-  }
-  return current;
+  let top = group;
+  for (const current of lineage(state, group)) top = current;
+  return top;
 }
 
 function save(ctx: HandlerContext, group: StoredArticleGroup): void {
