@@ -58,4 +58,20 @@ describe('Teamleader reference lists', () => {
     expect((await reference.departments()).length).toBeGreaterThan(0);
     expect((await departmentReads()) - before).toBe(1);
   });
+
+  it('give each tax rate in percent by id, as the API fraction times 100', async () => {
+    const reference = new TeamleaderReference(client);
+    const rates = await reference.taxRates();
+    const percents = await reference.taxPercents();
+    expect(rates.length).toBeGreaterThan(0);
+    expect(percents.size).toBe(rates.filter((r) => r.id && typeof r.rate === 'number').length);
+    for (const rate of rates) {
+      if (!rate.id || typeof rate.rate !== 'number') continue;
+      expect(percents.get(rate.id)).toBeCloseTo(rate.rate * 100, 6);
+      expect(await reference.taxPercent(rate.id)).toBe(percents.get(rate.id));
+    }
+    expect([...percents.values()]).toContain(21);
+    expect(await reference.taxPercent('no-such-rate')).toBeUndefined();
+    expect(await reference.taxPercent(undefined)).toBeUndefined();
+  });
 });

@@ -118,8 +118,17 @@ export class TeamleaderReference {
   /** The rate of a tax rate id, in percent (undefined when unknown). */
   async taxPercent(taxRateId: string | undefined): Promise<number | undefined> {
     if (!taxRateId) return undefined;
-    const rate = (await this.taxRates()).find((r) => r.id === taxRateId)?.rate;
-    return typeof rate === 'number' ? Math.round(rate * 10000) / 100 : undefined;
+    return (await this.taxPercents()).get(taxRateId);
+  }
+
+  /** Every tax rate's rate in percent, by id (a rate the account left empty is not in it). */
+  async taxPercents(): Promise<ReadonlyMap<string, number>> {
+    const percents = new Map<string, number>();
+    for (const { id, rate } of await this.taxRates()) {
+      // The API gives a fraction (0.21); two decimals of percent keep 5.5 % exact.
+      if (id && typeof rate === 'number') percents.set(id, Math.round(rate * 10000) / 100);
+    }
+    return percents;
   }
 
   categories(): Promise<ProductCategory[]> {

@@ -44,13 +44,7 @@ interface Readers {
 
 async function lineContext(readers: Readers, productIds: (string | undefined)[]): Promise<LineContext> {
   await readers.codes.load(productIds);
-  const rates = await readers.reference.taxRates();
-  const percent = new Map(
-    rates.map((rate) => [
-      rate.id,
-      typeof rate.rate === 'number' ? Math.round(rate.rate * 10000) / 100 : undefined,
-    ]),
-  );
+  const percent = await readers.reference.taxPercents();
   return { codeOf: (id) => readers.codes.codeOf(id), percentOf: (id) => (id ? percent.get(id) : undefined) };
 }
 
