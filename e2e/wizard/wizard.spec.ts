@@ -1,6 +1,7 @@
 import { expect, openApp, test } from '../fixtures/test';
 import { WizardPage } from './wizard-page';
 import { sandboxUrls, setFaults } from '../runs/scene';
+import { startWebHost } from '../fixtures/web-host';
 
 test.describe('setup wizard', () => {
   test("a list Teamleader will not give: its question is typed, the others still pick from Teamleader's lists", async ({
@@ -188,5 +189,42 @@ test.describe('setup wizard', () => {
     await expect(page.getByTestId('wizard-settings-orders-mplus-to-teamleader')).toBeVisible();
     await wizard.shot('wizard-4-settings-nl-dark');
     expect(errors).toEqual([]);
+  });
+
+  test('an own account without a keychain: said plainly, the sandbox offered, the details folded away', async ({
+    page,
+  }) => {
+    // No session bus anywhere: the Secret Service cannot be reached.
+    const host = await startWebHost({
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/koppel-no-bus' },
+    });
+    try {
+      await page.goto(host.url);
+      const wizard = new WizardPage(page);
+      await wizard.expectStep('systems');
+      await page.getByTestId('wizard-system-teamleader').getByText('My own account').click();
+      await wizard.next();
+      await wizard.expectStep('connect');
+      const notice = page.getByTestId('wizard-no-keychain-teamleader');
+      await expect(notice).toContainText('No keychain available');
+      await expect(notice).toContainText(
+        "Connecting your own Teamleader Focus account needs your operating system's keychain",
+      );
+      // The technical cause is there for whoever sets the keychain up, folded away.
+      const detail = notice.getByText('The OS keychain is not available');
+      await expect(detail).toBeHidden();
+      await notice.getByText('What to set up on this computer').click();
+      await expect(detail).toBeVisible();
+      await expect(page.getByTestId('wizard-next')).toBeDisabled();
+      await wizard.shot('wizard-2-connect-no-keychain');
+      // The way on: the sandbox, checked at once.
+      await notice.getByRole('button', { name: 'Use the sandbox for Teamleader Focus' }).click();
+      await expect(notice).toHaveCount(0);
+      await expect(page.getByTestId('wizard-connected-teamleader')).toContainText('Koppel Demo BV');
+      await wizard.next();
+      await wizard.expectStep('flows');
+    } finally {
+      await host.stop();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { useWizardStore } from '../../stores/wizard-store';
 import { accountSummary, connectionsOf } from '../connections/connection-view';
 import { MplusForm } from '../connections/MplusForm';
 import { TeamleaderForm } from '../connections/TeamleaderForm';
+import { KeychainMissing } from './KeychainMissing';
 
 /** One system in the connect step: the sandbox's connection checked, or a live account picked or added. */
 export function SystemConnect({ system }: { system: 'teamleader' | 'mplus' }) {
@@ -92,9 +93,7 @@ export function SystemConnect({ system }: { system: 'teamleader' | 'mplus' }) {
       )}
       {showForm &&
         (keychain && !keychain.available ? (
-          <p className="form-error" role="alert">
-            {t('connections.keychain.title')}: {failureWords(keychain)}
-          </p>
+          <KeychainMissing system={system} detail={failureWords(keychain)} />
         ) : system === 'teamleader' ? (
           <TeamleaderForm
             onDone={(connection) => {
