@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migrateSettings } from './migrations';
+import { SettingsMigrationError, migrateSettings } from './migrations';
 import { SETTINGS_SCHEMA_VERSION, defaultSettings } from './settings';
 
 describe('settings migrations', () => {
@@ -32,5 +32,24 @@ describe('settings migrations', () => {
     expect(() => migrateSettings({ schemaVersion: SETTINGS_SCHEMA_VERSION, retentionDays: -3 })).toThrow(
       /retentionDays/,
     );
+  });
+
+  it('says what a hand-edited data folder id must be and how to mend it, in both languages', () => {
+    const problem = (() => {
+      try {
+        migrateSettings({ schemaVersion: SETTINGS_SCHEMA_VERSION, folderId: 'my folder' });
+      } catch (error) {
+        return error instanceof SettingsMigrationError ? error.problem : undefined;
+      }
+      return undefined;
+    })();
+    expect(problem).toMatchObject({
+      kind: 'invalid',
+      path: 'folderId',
+      issue: expect.stringMatching(
+        /^The data folder's id is 8 to 64 letters, digits, "_" or "-"\. Koppel made it/,
+      ),
+      issueNl: expect.stringMatching(/^Het id van de gegevensmap bestaat uit 8 tot 64 letters/),
+    });
   });
 });

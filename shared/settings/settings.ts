@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Connection } from '../connections/connection';
+import { schemaMessage } from '../flow/schema-message';
 
 /** Current version of the settings document; bump it and add a step in `migrations.ts`. */
 export const SETTINGS_SCHEMA_VERSION = 3;
@@ -96,7 +97,7 @@ export const Settings = z.object({
    */
   folderId: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, schemaMessage('folderIdShape'))
     .optional(),
   /** Connection metadata (the connection registry writes it; secrets are in the OS keychain). */
   connections: z

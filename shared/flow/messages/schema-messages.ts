@@ -14,6 +14,13 @@ export const schemaCheckMessages = {
     () => 'Ids use letters, digits, "_" and "-" only (at most 64).',
     () => 'Een id bestaat uit letters, cijfers, "_" en "-" (hoogstens 64).',
   ),
+  /** The settings' `folderId`: Koppel makes it, so only a hand edit breaks it. */
+  folderIdShape: wording<None>(
+    () =>
+      'The data folder\'s id is 8 to 64 letters, digits, "_" or "-". Koppel made it: put back the id it wrote, or delete the line and Koppel makes a new one (then enter the e-mail alerts\' password again).',
+    () =>
+      'Het id van de gegevensmap bestaat uit 8 tot 64 letters, cijfers, "_" of "-". Koppel heeft het gemaakt: zet het id terug dat Koppel schreef, of verwijder de regel en Koppel maakt een nieuw (voer dan het wachtwoord van de e-mailmeldingen opnieuw in).',
+  ),
   nodeKindShape: wording<None>(
     () => 'A node kind looks like "core.transform.map".',
     () => 'Een nodesoort ziet eruit als "core.transform.map".',
