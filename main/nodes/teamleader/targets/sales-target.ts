@@ -15,6 +15,7 @@ import { currencyOf } from '../convert/product';
 import { TEAMLEADER_REFERENCE } from '../reference';
 import { findDealByReference, findInvoiceByReference } from '../steps/skip-if-exists';
 import { answerOf, writeCalls } from './call-answers';
+import { perWrite } from '../../steps/support/per-write';
 import { customerOf, invoiceBody, lineItems, type InvoiceBody } from './sales-body';
 
 function createdId(ref: { id?: string }, what: TeamleaderCreated): string {
@@ -87,12 +88,12 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
       });
     };
 
-    const draftBody = async (write: TargetWrite): Promise<InvoiceBody> => {
+    const draftBody = perWrite(async (write): Promise<InvoiceBody> => {
       const departmentId = await lookups.departmentId(config.department);
       return invoiceBody(orderOf(write), write.reference, departmentId, lookups, config);
-    };
+    });
 
-    const quotationParts = async (write: TargetWrite) => {
+    const quotationParts = perWrite(async (write) => {
       const order = orderOf(write);
       const customer = customerOf(order);
       const departmentId = await lookups.departmentId(config.department);
@@ -115,7 +116,7 @@ export const teamleaderSalesTargetModule = defineExecutor(teamleaderSalesTarget,
           text: `${orderLabel(order)} (Koppel reference [${write.reference}])`,
         },
       };
-    };
+    });
 
     const sendInvoice = async (write: TargetWrite): Promise<WriteResult> => {
       const order = orderOf(write);
