@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTeamleaderSpec } from './spec';
 import { compileResponseCheck, createSpecAjv } from './spec-validator';
+import { withSpecNulls } from './api-nulls';
 
 const ajv = createSpecAjv();
 const check = (op: string, body: unknown, options: { apiNulls?: boolean; openEnums?: boolean }) =>
@@ -55,5 +56,29 @@ describe('the nulls the live API sends', () => {
       'data.status must be equal to one of the allowed values: active',
     );
     expect(check('contacts.info', answer, { apiNulls: true, openEnums: true })).toEqual([]);
+  });
+});
+
+describe('the nulls a request may send', () => {
+  const request = (op: string) => {
+    const schema = loadTeamleaderSpec().operations.get(op)?.request;
+    if (!schema) throw new Error(`${op} has no request schema`);
+    return { literal: ajv.compile(schema), withNulls: ajv.compile(withSpecNulls(schema)) };
+  };
+
+  it('clears what the spec marks nullable: a nullable enum and a nullable reference', () => {
+    const contacts = request('contacts.update');
+    expect(contacts.literal({ id: 'c', gender: null })).toBe(false);
+    expect(contacts.withNulls({ id: 'c', gender: null })).toBe(true);
+    const products = request('products.update');
+    expect(products.literal({ id: 'p', selling_price: null })).toBe(false);
+    expect(products.withNulls({ id: 'p', selling_price: null })).toBe(true);
+  });
+
+  it('refuses null elsewhere: no empty-scalar rule for requests, and enums keep their values', () => {
+    const contacts = request('contacts.update');
+    expect(contacts.withNulls({ id: 'c', last_name: null })).toBe(false);
+    expect(contacts.withNulls({ id: 'c', language: null })).toBe(false);
+    expect(contacts.withNulls({ id: 'c', gender: 'other' })).toBe(false);
   });
 });

@@ -15,6 +15,11 @@ import type { JsonSchema } from './spec';
  * `withApiNulls` rewrites a response schema so that it accepts exactly those nulls as well: the
  * client's check and the twin's answers read the spec through it; the generated types take the
  * first habit from `withEmptyScalarsNullable` (they write nullable references their own way).
+ *
+ * Requests take only what the spec marks `nullable` ("nullable fields can be cleared with null",
+ * reference §7.1): `withSpecNulls` lets those marks hold where Ajv, reading OpenAPI 3.0 literally,
+ * would still refuse null: a nullable reference (above) and a nullable enum that does not list null
+ * (`gender`).
  */
 const SCALARS = new Set(['string', 'number', 'integer', 'boolean']);
 const NEVER_EMPTY = new Set(['id', 'type', 'status']);
@@ -40,17 +45,30 @@ function nullableScalar(property: JsonSchema): JsonSchema {
   return out;
 }
 
+/** Which nulls a rewrite lets through (see above). */
+interface NullRules {
+  /** Empty scalars, as answers send them. */
+  readonly emptyScalars: boolean;
+  /** Nullable references and nullable enums, as the spec marks them. */
+  readonly marked: boolean;
+}
+
 /** `schema` accepting both habits' nulls (see above). */
 export function withApiNulls(schema: JsonSchema): JsonSchema {
-  return rewrite(schema, true);
+  return rewrite(schema, { emptyScalars: true, marked: true });
 }
 
 /** `schema` with empty scalars marked `nullable` (OpenAPI's word), references as they were. */
 export function withEmptyScalarsNullable(schema: JsonSchema): JsonSchema {
-  return rewrite(schema, false);
+  return rewrite(schema, { emptyScalars: true, marked: false });
 }
 
-function rewrite(schema: JsonSchema, references: boolean): JsonSchema {
+/** A request schema accepting null wherever the spec marks a field `nullable` (see above). */
+export function withSpecNulls(schema: JsonSchema): JsonSchema {
+  return rewrite(schema, { emptyScalars: false, marked: true });
+}
+
+function rewrite(schema: JsonSchema, rules: NullRules): JsonSchema {
   const out: JsonSchema = {};
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);
   for (const [key, value] of Object.entries(schema)) {
@@ -61,15 +79,18 @@ function rewrite(schema: JsonSchema, references: boolean): JsonSchema {
           properties[name] = property;
           continue;
         }
-        const inner = rewrite(property, references);
-        properties[name] = isEmptiableScalar(name, inner, required.has(name)) ? nullableScalar(inner) : inner;
+        const inner = rewrite(property, rules);
+        const empty = rules.emptyScalars && isEmptiableScalar(name, inner, required.has(name));
+        properties[name] = empty ? nullableScalar(inner) : inner;
       }
       out.properties = properties;
     } else {
-      out[key] = inside(value, references);
+      out[key] = inside(value, rules);
     }
   }
-  if (!references) return out;
+  if (!rules.marked) return out;
+  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null))
+    out.enum = [...out.enum, null];
   const allOf = out.allOf;
   if (Array.isArray(allOf) && allOf.length > 1 && allOf.some(isNullableMarker)) {
     delete out.allOf;
@@ -82,7 +103,7 @@ function rewrite(schema: JsonSchema, references: boolean): JsonSchema {
   return out;
 }
 
-function inside(value: unknown, references: boolean): unknown {
-  if (Array.isArray(value)) return value.map((member) => inside(member, references));
-  return isObject(value) ? rewrite(value, references) : value;
+function inside(value: unknown, rules: NullRules): unknown {
+  if (Array.isArray(value)) return value.map((member) => inside(member, rules));
+  return isObject(value) ? rewrite(value, rules) : value;
 }

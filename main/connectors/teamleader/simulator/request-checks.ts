@@ -1,4 +1,5 @@
 import type Ajv from 'ajv';
+import { withSpecNulls } from '../api-nulls';
 import { TEAMLEADER_OPERATION_IDS, type TeamleaderOperation } from '../operations';
 import { loadTeamleaderSpec, specOperation, type JsonSchema } from '../spec';
 import { createSpecAjv, describeViolations, type SpecCheck } from '../spec-validator';
@@ -33,7 +34,8 @@ function compile(ajv: Ajv, op: TeamleaderOperation): SpecCheck {
   if (!spec.request) {
     return (body) => (isObject(body) ? [] : [{ field: '', message: 'request body must be a JSON object' }]);
   }
-  const validate = ajv.compile(oneOfAsAnyOf(spec.request));
+  // A field the spec marks nullable is cleared with null (reference §7.1): accept it (api-nulls.ts).
+  const validate = ajv.compile(oneOfAsAnyOf(withSpecNulls(spec.request)));
   return (body) => (validate(body) ? [] : describeViolations(validate.errors));
 }
 

@@ -131,6 +131,24 @@ describe('contacts', () => {
     const bigPage = await raw('contacts.list', { page: { size: 500 } });
     expect(bigPage).toMatchObject({ status: 400, json: { errors: [{ meta: { field: 'page.size' } }] } });
   });
+
+  it('clears a field the spec marks nullable when it is sent as null (reference §7.1), and no other', async () => {
+    const id = (await client.contacts.add({ last_name: 'Wouters', gender: 'female' })).id;
+    // gender is a nullable enum that does not list null; Ajv read the spec literally and refused it.
+    expect((await raw('contacts.update', { id, gender: null })).status).toBe(204);
+    expect((await client.contacts.info({ id })).gender).toBeNull();
+    const product = (
+      await client.products.add({ name: 'Speculaas', selling_price: { amount: 3.1, currency: 'EUR' } })
+    ).id;
+    // selling_price is a nullable reference (Money).
+    expect((await raw('products.update', { id: product, selling_price: null })).status).toBe(204);
+    expect((await client.products.info({ id: product })).selling_price).toBeNull();
+    // A field the spec does not mark nullable still refuses null.
+    expect(await raw('contacts.update', { id, last_name: null })).toMatchObject({
+      status: 400,
+      json: { errors: [{ meta: { field: 'last_name' } }] },
+    });
+  });
 });
 
 describe('companies', () => {

@@ -322,6 +322,7 @@ export const invoiceHandlers: HandlerTable = {
     checkDate(body.invoice_date, 'invoice_date');
     checkDate(body.delivery_date, 'delivery_date');
     if (invoicee) invoice.invoicee = invoicee;
+    // Null (the request spec marks it nullable) leaves the term: invoices.info has no empty one.
     if (paymentTerm) invoice.payment_term = paymentTerm;
     if (body.currency) {
       invoice.currency = currency;
