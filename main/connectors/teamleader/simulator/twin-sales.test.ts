@@ -243,6 +243,33 @@ describe('deals and quotations', () => {
     expect((await client.deals.list({ filter: { status: ['won'] } })).map((d) => d.id)).toContain(id);
   });
 
+  it('refuses an update with a probability outside 0–1, or a bad reference, and changes nothing', async () => {
+    const { id } = await client.deals.create({
+      lead: { customer: { type: 'contact', id: customer } },
+      title: 'Receptie',
+      estimated_value: { amount: 800, currency: 'EUR' },
+      estimated_probability: 0.5,
+    });
+    const before = await client.deals.info({ id });
+    const other = (await client.contacts.add({ last_name: 'Janssens' })).id;
+    const refused = (body: Omit<TeamleaderRequest<'deals.update'>, 'id'>) =>
+      client.deals.update({ id, ...body }).catch((e: unknown) => e);
+    expect(await refused({ estimated_probability: 5 })).toMatchObject({
+      status: 400,
+      field: 'estimated_probability',
+    });
+    // The new lead is valid, the source is not: the lead must not change either.
+    expect(
+      await refused({
+        lead: { customer: { type: 'contact', id: other } },
+        source_id: '00000000-0000-4000-8000-000000000000',
+      }),
+    ).toMatchObject({ status: 400, field: 'source_id' });
+    expect(await client.deals.info({ id })).toEqual(before);
+    await client.deals.update({ id, estimated_probability: 1 });
+    expect((await client.deals.info({ id })).weighted_value).toEqual({ amount: 800, currency: 'EUR' });
+  });
+
   it('refuses a quotation without a deal', async () => {
     const error = await client.quotations
       .create({ deal_id: '00000000-0000-4000-8000-000000000000', text: 'Hallo' })

@@ -69,6 +69,12 @@ function currencyRate(currency: { code: CurrencyCode; exchange_rate?: number } |
   };
 }
 
+/** "A number between 0 and 1 (inclusive)" (deals.create and deals.update); null clears it. */
+function checkProbability(probability: number | null | undefined): void {
+  if (typeof probability === 'number' && (probability < 0 || probability > 1))
+    throw new ApiFailure(400, 'estimated_probability must be between 0 and 1', 'estimated_probability');
+}
+
 /** Creates a deal the way `deals.create` does (the seed and `_sandbox/generate` use it too). */
 export function createDeal(ctx: TwinContext, body: TeamleaderRequest<'deals.create'>): Deal {
   const customer = findCustomer(ctx, body.lead.customer, 'lead.customer');
@@ -82,12 +88,7 @@ export function createDeal(ctx: TwinContext, body: TeamleaderRequest<'deals.crea
   findOr400(ctx, 'dealPhases', phaseId, 'phase_id');
   if (body.source_id) findOr400(ctx, 'dealSources', body.source_id, 'source_id');
   checkDate(body.estimated_closing_date, 'estimated_closing_date');
-  if (
-    body.estimated_probability !== undefined &&
-    (body.estimated_probability < 0 || body.estimated_probability > 1)
-  ) {
-    throw new ApiFailure(400, 'estimated_probability must be between 0 and 1', 'estimated_probability');
-  }
+  checkProbability(body.estimated_probability);
   const now = nowIso(ctx);
   const year = now.slice(0, 4);
   const sequence = (ctx.state.counters[`deal/${year}`] ?? 0) + 1;
@@ -223,11 +224,13 @@ export const dealHandlers: HandlerTable = {
   'deals.update': (ctx, body) => {
     const d = findOr404(ctx, 'deals', body.id);
     const custom = body.custom_fields ? readCustomFields(ctx, body.custom_fields, 'deal') : undefined;
+    // Everything is checked before anything changes: a refused update leaves the deal as it was.
+    let lead: typeof d.lead | undefined;
     if (body.lead) {
       const customer = findCustomer(ctx, body.lead.customer, 'lead.customer');
       if (body.lead.contact_person_id)
         findOr400(ctx, 'contacts', body.lead.contact_person_id, 'lead.contact_person_id');
-      d.lead = {
+      lead = {
         customer: ref(customer.type, customer.record.id),
         ...(body.lead.contact_person_id
           ? { contact_person: ref('contact', body.lead.contact_person_id) }
@@ -238,6 +241,8 @@ export const dealHandlers: HandlerTable = {
     if (body.department_id) findOr400(ctx, 'departments', body.department_id, 'department_id');
     if (body.responsible_user_id) findOr400(ctx, 'users', body.responsible_user_id, 'responsible_user_id');
     checkDate(body.estimated_closing_date, 'estimated_closing_date');
+    checkProbability(body.estimated_probability);
+    if (lead) d.lead = lead;
     if (body.title !== undefined) d.title = body.title;
     if ('summary' in body) d.summary = body.summary ?? null;
     if ('source_id' in body) d.source = body.source_id ? ref('dealSource', body.source_id) : undefined;
