@@ -189,6 +189,24 @@ describe('invoices', () => {
       field: 'grouped_lines.0.line_items.0.tax_rate_id',
     });
   });
+
+  it('refuses a document discount outside 0–100 %, drafting or updating nothing', async () => {
+    const discount = (value: number) => [{ type: 'percentage' as const, value, description: 'Korting' }];
+    const drafted = async () => (await client.invoices.list({ filter: { term: 'POS-T-8' } })).length;
+    const refused = await client.invoices
+      .draft({ ...draftBody('POS-T-8'), discounts: discount(150) })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 400, field: 'discounts.0.value' });
+    expect(await drafted()).toBe(0);
+    const { id } = await client.invoices.draft({ ...draftBody('POS-T-8'), discounts: discount(10) });
+    const before = await client.invoices.info({ id });
+    expect(before.total?.tax_exclusive).toEqual({ amount: 4.05, currency: 'EUR' });
+    const update = await client.invoices
+      .update({ id, discounts: discount(-5), purchase_order_number: 'POS-T-8b' })
+      .catch((e: unknown) => e);
+    expect(update).toMatchObject({ status: 400, field: 'discounts.0.value' });
+    expect(await client.invoices.info({ id })).toEqual(before);
+  });
 });
 
 describe('deals and quotations', () => {

@@ -27,7 +27,7 @@ import { ACCOUNT_CURRENCY, documentTotals, money, round2 } from '../money';
 import type { EntityRecord } from '../state';
 import { addDays, endOfMonth, isoDateTime } from '../time';
 import { readCustomFields } from './fields';
-import { checkLines, invoiceLinesRead, linesFromRead, rateOf, type LooseGroup } from './lines';
+import { checkLines, discountsOf, invoiceLinesRead, linesFromRead, rateOf, type LooseGroup } from './lines';
 
 type Invoice = EntityRecord<'invoices'>;
 type PaymentTermInput = { type?: 'cash' | 'end_of_month' | 'after_invoice_date'; days?: number };
@@ -113,6 +113,7 @@ export function draftInvoice(ctx: TwinContext, body: TeamleaderRequest<'invoices
     requireUnitPrice: false,
   });
   const paymentTerm = checkPaymentTerm(body.payment_term);
+  const discounts = discountsOf(body.discounts);
   checkDate(body.invoice_date, 'invoice_date');
   checkDate(body.delivery_date, 'delivery_date');
   const currency = body.currency?.code ?? ACCOUNT_CURRENCY;
@@ -130,11 +131,7 @@ export function draftInvoice(ctx: TwinContext, body: TeamleaderRequest<'invoices
     sent: false,
     purchase_order_number: body.purchase_order_number ?? null,
     invoicee,
-    discounts: (body.discounts ?? []).map((d) => ({
-      type: 'percentage',
-      value: d.value ?? 0,
-      description: d.description ?? '',
-    })),
+    discounts,
     grouped_lines: invoiceLinesRead(ctx, groups, currency),
     payment_term: paymentTerm,
     payments: [],
@@ -318,6 +315,7 @@ export const invoiceHandlers: HandlerTable = {
       : linesFromRead(invoice.grouped_lines);
     const invoicee = body.invoicee ? invoiceeOf(ctx, body.invoicee) : undefined;
     const paymentTerm = body.payment_term ? checkPaymentTerm(body.payment_term) : undefined;
+    const discounts = body.discounts ? discountsOf(body.discounts) : undefined;
     const custom = body.custom_fields ? readCustomFields(ctx, body.custom_fields, 'invoice') : undefined;
     checkDate(body.invoice_date, 'invoice_date');
     checkDate(body.delivery_date, 'delivery_date');
@@ -336,13 +334,7 @@ export const invoiceHandlers: HandlerTable = {
     invoice.grouped_lines = invoiceLinesRead(ctx, groups, currency);
     if (body.invoice_date !== undefined) invoice.invoice_date = body.invoice_date;
     if ('note' in body) invoice.note = body.note ?? null;
-    if (body.discounts) {
-      invoice.discounts = body.discounts.map((d) => ({
-        type: 'percentage',
-        value: d.value ?? 0,
-        description: d.description ?? '',
-      }));
-    }
+    if (discounts) invoice.discounts = discounts;
     if ('expected_payment_method' in body)
       invoice.expected_payment_method = body.expected_payment_method ?? null;
     if (custom) invoice.custom_fields = custom;

@@ -171,3 +171,20 @@ export function linesFromRead(
 }
 
 export { documentTotals };
+
+/**
+ * A document's discounts as stored: percentages "between 0 and 100" (the spec, as for a line's
+ * discount), checked before the caller changes anything.
+ */
+export function discountsOf(
+  discounts: readonly { value?: number | null; description?: string | null }[] | undefined,
+) {
+  return (discounts ?? []).map((d, index) => {
+    const value = d.value ?? 0;
+    if (value < 0 || value > 100) {
+      const field = `discounts.${index}.value`;
+      throw new ApiFailure(400, `${field} must be between 0 and 100`, field);
+    }
+    return { type: 'percentage', value, description: d.description ?? '' };
+  });
+}

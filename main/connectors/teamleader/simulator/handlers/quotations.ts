@@ -16,7 +16,7 @@ import {
 import { isCurrencyCode, type CurrencyCode } from '../../currency-codes';
 import { ACCOUNT_CURRENCY, documentTotals } from '../money';
 import type { EntityRecord } from '../state';
-import { checkLines, linesFromRead, quotationLinesRead, rateOf, type LooseGroup } from './lines';
+import { checkLines, discountsOf, linesFromRead, quotationLinesRead, rateOf, type LooseGroup } from './lines';
 
 type Quotation = EntityRecord<'quotations'>;
 
@@ -37,16 +37,6 @@ function recompute(ctx: TwinContext, quotation: Quotation): void {
     taxes: totals.taxes,
     purchase_price: null,
   };
-}
-
-function discountsOf(
-  discounts: readonly { value?: number | null; description?: string | null }[] | undefined,
-) {
-  return (discounts ?? []).map((d) => ({
-    type: 'percentage',
-    value: d.value ?? 0,
-    description: d.description ?? '',
-  }));
 }
 
 /** Creates a quotation on a deal the way `quotations.create` does (seed and generate use it too). */
@@ -110,6 +100,7 @@ export const quotationHandlers: HandlerTable = {
     const groups = body.grouped_lines
       ? checkLines(ctx, body.grouped_lines as readonly LooseGroup[], departmentId, { requireUnitPrice: true })
       : linesFromRead(q.grouped_lines);
+    const discounts = body.discounts ? discountsOf(body.discounts) : undefined;
     const text = 'text' in body ? (body.text ?? undefined) : q.text;
     if (groups.length === 0 && !text)
       throw new ApiFailure(400, 'A quotation needs grouped_lines and/or text', 'grouped_lines');
@@ -123,7 +114,7 @@ export const quotationHandlers: HandlerTable = {
     }
     q.grouped_lines = quotationLinesRead(ctx, groups, currency);
     q.text = text;
-    if (body.discounts) q.discounts = discountsOf(body.discounts);
+    if (discounts) q.discounts = discounts;
     if (body.document_template_id) q.document_template = ref('documentTemplate', body.document_template_id);
     recompute(ctx, q);
     q.updated_at = nowIso(ctx);
