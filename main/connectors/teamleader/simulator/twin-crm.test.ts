@@ -132,6 +132,27 @@ describe('contacts', () => {
     expect(bigPage).toMatchObject({ status: 400, json: { errors: [{ meta: { field: 'page.size' } }] } });
   });
 
+  it('replaces custom fields wholesale on update, or only those sent with the partial strategy', async () => {
+    const definitions = await client.customFieldDefinitions.list();
+    const field = definitions.find((d) => d.context === 'contact')?.id ?? '';
+    const id = (
+      await client.contacts.add({ last_name: 'Peeters', custom_fields: [{ id: field, value: 'K-1' }] })
+    ).id;
+    const values = async () =>
+      ((await client.contacts.info({ id })).custom_fields ?? []).map((f) => [f.definition?.id, f.value]);
+    expect(await values()).toEqual([[field, 'K-1']]);
+    // Partial: a list without the field leaves it; a new value changes it.
+    const partial = (fields: unknown[]) =>
+      raw('contacts.update', { id, custom_fields: fields, custom_fields_update_strategy: 'partial' });
+    expect((await partial([])).status).toBe(204);
+    expect(await values()).toEqual([[field, 'K-1']]);
+    expect((await partial([{ id: field, value: 'K-2' }])).status).toBe(204);
+    expect(await values()).toEqual([[field, 'K-2']]);
+    // Without it, the list sent is the whole list (reference §2.6): an empty one deletes the field.
+    expect((await raw('contacts.update', { id, custom_fields: [] })).status).toBe(204);
+    expect(await values()).toEqual([]);
+  });
+
   it('clears a field the spec marks nullable when it is sent as null (reference §7.1), and no other', async () => {
     const id = (await client.contacts.add({ last_name: 'Wouters', gender: 'female' })).id;
     // gender is a nullable enum that does not list null; Ajv read the spec literally and refused it.

@@ -20,7 +20,15 @@ import {
   type TwinContext,
 } from '../context';
 import type { EntityRecord } from '../state';
-import { addTags, normaliseVat, primaryAddress, readAddresses, readCustomFields, removeTags } from './fields';
+import {
+  addTags,
+  normaliseVat,
+  primaryAddress,
+  readAddresses,
+  readCustomFields,
+  updatedCustomFields,
+  removeTags,
+} from './fields';
 
 type Company = EntityRecord<'companies'>;
 
@@ -168,7 +176,7 @@ export const companyHandlers: HandlerTable = {
   'companies.update': (ctx, body) => {
     const c = findOr404(ctx, 'companies', body.id);
     checkRefs(ctx, body);
-    const custom = body.custom_fields ? readCustomFields(ctx, body.custom_fields, 'company') : undefined;
+    const custom = updatedCustomFields(ctx, c.custom_fields, body, 'company');
     const addresses = body.addresses ? readAddresses(body.addresses) : undefined;
     if (body.name !== undefined) {
       if (body.name.trim() === '') throw new ApiFailure(400, 'Company name must not be empty', 'name');

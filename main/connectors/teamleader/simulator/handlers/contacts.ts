@@ -20,7 +20,14 @@ import {
   type TwinContext,
 } from '../context';
 import type { EntityRecord } from '../state';
-import { addTags, primaryAddress, readAddresses, readCustomFields, removeTags } from './fields';
+import {
+  addTags,
+  primaryAddress,
+  readAddresses,
+  readCustomFields,
+  updatedCustomFields,
+  removeTags,
+} from './fields';
 
 type Contact = EntityRecord<'contacts'>;
 
@@ -165,7 +172,7 @@ export const contactHandlers: HandlerTable = {
   'contacts.add': (ctx, body) => created('contact', add(ctx, body).id),
   'contacts.update': (ctx, body) => {
     const c = findOr404(ctx, 'contacts', body.id);
-    const custom = body.custom_fields ? readCustomFields(ctx, body.custom_fields, 'contact') : undefined;
+    const custom = updatedCustomFields(ctx, c.custom_fields, body, 'contact');
     const addresses = body.addresses ? readAddresses(body.addresses) : undefined;
     if ('first_name' in body) c.first_name = body.first_name ?? undefined;
     if (body.last_name !== undefined) c.last_name = body.last_name;

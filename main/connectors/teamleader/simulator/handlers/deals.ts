@@ -25,7 +25,7 @@ import {
 import { isCurrencyCode, type CurrencyCode } from '../../currency-codes';
 import { ACCOUNT_CURRENCY, money } from '../money';
 import type { EntityRecord } from '../state';
-import { readCustomFields } from './fields';
+import { readCustomFields, updatedCustomFields } from './fields';
 
 type Deal = EntityRecord<'deals'>;
 
@@ -223,7 +223,7 @@ export const dealHandlers: HandlerTable = {
   'deals.create': (ctx, body) => created('deal', createDeal(ctx, body).id),
   'deals.update': (ctx, body) => {
     const d = findOr404(ctx, 'deals', body.id);
-    const custom = body.custom_fields ? readCustomFields(ctx, body.custom_fields, 'deal') : undefined;
+    const custom = updatedCustomFields(ctx, d.custom_fields, body, 'deal');
     // Everything is checked before anything changes: a refused update leaves the deal as it was.
     let lead: typeof d.lead | undefined;
     if (body.lead) {

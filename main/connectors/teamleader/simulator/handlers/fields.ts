@@ -122,6 +122,35 @@ export function readCustomFields(
   });
 }
 
+/**
+ * The custom fields after an update, or undefined when the body sends none. The list sent replaces
+ * them all ("collections are replaced wholesale on update"), unless the body says
+ * `"custom_fields_update_strategy": "partial"` (reference §2.6): then only the fields sent change
+ * and the others stay as they were.
+ */
+export function updatedCustomFields<Stored extends { definition?: { id?: string } }>(
+  ctx: TwinContext,
+  current: readonly Stored[] | undefined,
+  body: { custom_fields?: readonly { id?: string; value?: unknown }[] },
+  context: CustomFieldContext,
+): (Stored | CustomFieldRead)[] | undefined {
+  if (!body.custom_fields) return undefined;
+  const sent = readCustomFields(ctx, body.custom_fields, context);
+  // Not in the spec's request schemas (the design guidelines name it), so not in the body's type.
+  if ((body as { custom_fields_update_strategy?: unknown }).custom_fields_update_strategy !== 'partial')
+    return sent;
+  const named = new Set(body.custom_fields.map((field) => field.id));
+  const bySent = new Map(sent.map((field) => [field.definition.id, field]));
+  const kept = (current ?? []).flatMap((field): (Stored | CustomFieldRead)[] => {
+    const id = field.definition?.id;
+    if (!named.has(id)) return [field];
+    const replaced = id === undefined ? undefined : bySent.get(id);
+    if (id !== undefined) bySent.delete(id);
+    return replaced ? [replaced] : [];
+  });
+  return [...kept, ...bySent.values()];
+}
+
 export function addTags(current: readonly string[] | undefined, tags: readonly string[]): string[] {
   return [...new Set([...(current ?? []), ...tags])];
 }

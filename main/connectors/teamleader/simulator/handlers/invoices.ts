@@ -26,7 +26,7 @@ import { isCurrencyCode, type CurrencyCode } from '../../currency-codes';
 import { ACCOUNT_CURRENCY, documentTotals, money, round2 } from '../money';
 import type { EntityRecord } from '../state';
 import { addDays, endOfMonth, isoDateTime } from '../time';
-import { readCustomFields } from './fields';
+import { readCustomFields, updatedCustomFields } from './fields';
 import { checkLines, discountsOf, invoiceLinesRead, linesFromRead, rateOf, type LooseGroup } from './lines';
 
 type Invoice = EntityRecord<'invoices'>;
@@ -316,7 +316,7 @@ export const invoiceHandlers: HandlerTable = {
     const invoicee = body.invoicee ? invoiceeOf(ctx, body.invoicee) : undefined;
     const paymentTerm = body.payment_term ? checkPaymentTerm(body.payment_term) : undefined;
     const discounts = body.discounts ? discountsOf(body.discounts) : undefined;
-    const custom = body.custom_fields ? readCustomFields(ctx, body.custom_fields, 'invoice') : undefined;
+    const custom = updatedCustomFields(ctx, invoice.custom_fields, body, 'invoice');
     checkDate(body.invoice_date, 'invoice_date');
     checkDate(body.delivery_date, 'delivery_date');
     if (invoicee) invoice.invoicee = invoicee;

@@ -19,7 +19,7 @@ import {
 } from '../context';
 import { ACCOUNT_CURRENCY, money, type MoneyValue } from '../money';
 import type { EntityRecord } from '../state';
-import { readCustomFields } from './fields';
+import { readCustomFields, updatedCustomFields } from './fields';
 
 type Product = EntityRecord<'products'>;
 
@@ -132,7 +132,7 @@ export const productHandlers: HandlerTable = {
   'products.update': (ctx, body) => {
     const p = findOr404(ctx, 'products', body.id);
     checkRefs(ctx, body);
-    const custom = body.custom_fields ? readCustomFields(ctx, body.custom_fields, 'product') : undefined;
+    const custom = updatedCustomFields(ctx, p.custom_fields, body, 'product');
     const name = 'name' in body ? (body.name ?? null) : p.name;
     const code = 'code' in body ? (body.code ?? null) : p.code;
     if (!name && !code) throw new ApiFailure(400, 'A product needs a name or a code', 'name');
