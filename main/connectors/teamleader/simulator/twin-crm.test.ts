@@ -233,6 +233,18 @@ describe('products', () => {
     expect((await client.products.info({ id })).stock).toEqual({ amount: 3 });
   });
 
+  it('refuses a negative stock threshold minimum ("cannot be negative"), on add and on update', async () => {
+    const threshold = (minimum: number) => ({ stock_threshold: { minimum, action: 'notify' as const } });
+    const refused = await raw('products.add', { name: 'Eclair', configuration: threshold(-1) });
+    expect(refused).toMatchObject({
+      status: 400,
+      json: { errors: [{ meta: { field: 'configuration.stock_threshold.minimum' } }] },
+    });
+    const { id } = await client.products.add({ name: 'Eclair', configuration: threshold(0) });
+    expect((await raw('products.update', { id, configuration: threshold(-4) })).status).toBe(400);
+    expect((await client.products.info({ id })).configuration).toEqual(threshold(0));
+  });
+
   it('needs a name or a code', async () => {
     const answer = await raw('products.add', { description: 'Naamloos' });
     expect(answer.status).toBe(400);

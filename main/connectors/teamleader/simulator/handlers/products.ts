@@ -55,6 +55,7 @@ interface ProductRefs {
   product_category_id?: string;
   tax_rate_id?: string;
   stock?: { amount?: number | null };
+  configuration?: { stock_threshold?: { minimum?: number } | null } | null;
 }
 
 function checkRefs(ctx: TwinContext, body: ProductRefs): void {
@@ -71,6 +72,12 @@ function checkRefs(ctx: TwinContext, body: ProductRefs): void {
   }
   if (body.stock?.amount !== undefined && body.stock.amount !== null && body.stock.amount < 0) {
     throw new ApiFailure(400, 'stock.amount cannot be negative', 'stock.amount');
+  }
+  // "Cannot be negative" (the spec's description only, so Ajv does not check it).
+  const minimum = body.configuration?.stock_threshold?.minimum;
+  if (minimum !== undefined && minimum < 0) {
+    const field = 'configuration.stock_threshold.minimum';
+    throw new ApiFailure(400, `${field} cannot be negative`, field);
   }
 }
 
