@@ -1,5 +1,6 @@
 /** Line and document totals the way Teamleader shows them: net prices, tax per rate, 2 decimals. */
 import type { CurrencyCode } from '../currency-codes';
+import type { EntityRecord } from './state';
 
 export const ACCOUNT_CURRENCY: CurrencyCode = 'EUR';
 
@@ -30,7 +31,15 @@ export interface LineInput {
   product_category_id?: string;
   withholding_tax_rate_id?: string;
   purchase_price?: MoneyValue | null;
+  /** Quotation lines only: how often the line recurs (`{unit: 'month', period: 3}`). */
+  periodicity?: Periodicity | null;
 }
+
+type QuotationLine = NonNullable<
+  NonNullable<EntityRecord<'quotations'>['grouped_lines']>[number]['line_items']
+>[number];
+/** As `quotations.info` shows it; what the request check lets in fits it. */
+export type Periodicity = NonNullable<QuotationLine['periodicity']>;
 
 export interface GroupInput {
   section?: { title: string };

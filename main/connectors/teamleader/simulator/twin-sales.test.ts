@@ -288,6 +288,40 @@ describe('deals and quotations', () => {
     expect((await client.deals.info({ id })).weighted_value).toEqual({ amount: 800, currency: 'EUR' });
   });
 
+  it("keeps a quotation line's periodicity and purchase price, also through an update of the text", async () => {
+    const { id: dealId } = await client.deals.create({
+      lead: { customer: { type: 'contact', id: customer } },
+      title: 'Abonnement',
+    });
+    const { id } = await client.quotations.create({
+      deal_id: dealId,
+      grouped_lines: [
+        {
+          line_items: [
+            {
+              quantity: 1,
+              description: 'Broodabonnement',
+              unit_price: { amount: 30, tax: 'excluding' },
+              tax_rate_id: rate6,
+              purchase_price: { amount: 18, currency: 'EUR' },
+              periodicity: { unit: 'month', period: 3 },
+            },
+          ],
+        },
+      ],
+    });
+    const line = async () => (await client.quotations.info({ id })).grouped_lines?.[0]?.line_items?.[0];
+    expect(await line()).toMatchObject({
+      periodicity: { unit: 'month', period: 3 },
+      purchase_price: { amount: 18, currency: 'EUR' },
+    });
+    await client.quotations.update({ id, text: 'Elke drie maanden' });
+    expect(await line()).toMatchObject({
+      periodicity: { unit: 'month', period: 3 },
+      purchase_price: { amount: 18, currency: 'EUR' },
+    });
+  });
+
   it('refuses a quotation without a deal', async () => {
     const error = await client.quotations
       .create({ deal_id: '00000000-0000-4000-8000-000000000000', text: 'Hallo' })

@@ -1,4 +1,4 @@
-import type { CurrencyCode } from '../../currency-codes';
+import { isCurrencyCode, type CurrencyCode } from '../../currency-codes';
 import { ApiFailure, findOr400, ref, type TwinContext } from '../context';
 import {
   documentTotals,
@@ -7,6 +7,7 @@ import {
   type GroupInput,
   type LineInput,
   type MoneyValue,
+  type Periodicity,
 } from '../money';
 
 /** Line groups as the write operations type them (every key optional in the generated types). */
@@ -27,6 +28,7 @@ export interface LooseLine {
   product_category_id?: string;
   withholding_tax_rate_id?: string;
   purchase_price?: MoneyValue | null;
+  periodicity?: Periodicity | null;
 }
 
 /**
@@ -82,6 +84,7 @@ export function checkLines(
         ...(line.product_category_id ? { product_category_id: line.product_category_id } : {}),
         ...(line.withholding_tax_rate_id ? { withholding_tax_rate_id: line.withholding_tax_rate_id } : {}),
         ...(line.purchase_price ? { purchase_price: line.purchase_price } : {}),
+        ...(line.periodicity ? { periodicity: line.periodicity } : {}),
       };
     }),
   }));
@@ -128,7 +131,7 @@ export function quotationLinesRead(ctx: TwinContext, groups: readonly GroupInput
       discount: line.discount ? { value: line.discount.value, type: 'percentage' as const } : null,
       total: lineTotals(line, rateOf(ctx)(line.tax_rate_id), currency),
       purchase_price: line.purchase_price ?? null,
-      periodicity: null,
+      periodicity: line.periodicity ?? null,
     })),
   }));
 }
@@ -149,6 +152,8 @@ export function linesFromRead(
           product?: { id?: string } | null;
           product_category?: { id?: string } | null;
           withheld_tax?: { id?: string } | null;
+          purchase_price?: { amount?: number; currency?: string } | null;
+          periodicity?: Periodicity | null;
         }[];
       }[]
     | undefined,
@@ -166,6 +171,11 @@ export function linesFromRead(
       ...(line.product?.id ? { product_id: line.product.id } : {}),
       ...(line.product_category?.id ? { product_category_id: line.product_category.id } : {}),
       ...(line.withheld_tax?.id ? { withholding_tax_rate_id: line.withheld_tax.id } : {}),
+      // A quotation's own (an invoice line has neither): an update that keeps the lines keeps them.
+      ...(line.purchase_price?.amount !== undefined && isCurrencyCode(line.purchase_price.currency)
+        ? { purchase_price: money(line.purchase_price.amount, line.purchase_price.currency) }
+        : {}),
+      ...(line.periodicity ? { periodicity: line.periodicity } : {}),
     })),
   }));
 }
