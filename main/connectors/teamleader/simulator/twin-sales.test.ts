@@ -197,6 +197,12 @@ describe('invoices', () => {
       .draft({ ...draftBody('POS-T-8'), discounts: discount(150) })
       .catch((e: unknown) => e);
     expect(refused).toMatchObject({ status: 400, field: 'discounts.0.value' });
+    // A line's discount, the same rule.
+    const body = draftBody('POS-T-8');
+    const line = body.grouped_lines[0]?.line_items[0];
+    if (line) line.discount = { value: 120, type: 'percentage' };
+    const lineRefused = await client.invoices.draft(body).catch((e: unknown) => e);
+    expect(lineRefused).toMatchObject({ status: 400, field: 'grouped_lines.0.line_items.0.discount.value' });
     expect(await drafted()).toBe(0);
     const { id } = await client.invoices.draft({ ...draftBody('POS-T-8'), discounts: discount(10) });
     const before = await client.invoices.info({ id });

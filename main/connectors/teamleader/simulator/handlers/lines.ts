@@ -57,10 +57,7 @@ export function checkLines(
       if (options.requireUnitPrice && !line.unit_price) {
         throw new ApiFailure(400, `${at}.unit_price is required`, `${at}.unit_price`);
       }
-      const discount = line.discount?.value;
-      if (discount !== undefined && (discount < 0 || discount > 100)) {
-        throw new ApiFailure(400, `${at}.discount.value must be between 0 and 100`, `${at}.discount.value`);
-      }
+      if (line.discount?.value !== undefined) checkPercentage(line.discount.value, `${at}.discount.value`);
       if (line.product_id) findOr400(ctx, 'products', line.product_id, `${at}.product_id`);
       if (line.unit_of_measure_id)
         findOr400(ctx, 'unitsOfMeasure', line.unit_of_measure_id, `${at}.unit_of_measure_id`);
@@ -191,10 +188,12 @@ export function discountsOf(
 ) {
   return (discounts ?? []).map((d, index) => {
     const value = d.value ?? 0;
-    if (value < 0 || value > 100) {
-      const field = `discounts.${index}.value`;
-      throw new ApiFailure(400, `${field} must be between 0 and 100`, field);
-    }
+    checkPercentage(value, `discounts.${index}.value`);
     return { type: 'percentage', value, description: d.description ?? '' };
   });
+}
+
+/** A discount percentage: "Values between 0 and 100" (the spec, for lines and documents alike). */
+function checkPercentage(value: number, field: string): void {
+  if (value < 0 || value > 100) throw new ApiFailure(400, `${field} must be between 0 and 100`, field);
 }
