@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowSummary } from '../../../../shared/api/calls/flows';
 import { api } from '../../api/api';
@@ -17,12 +17,16 @@ export function RenameFlowDialog({
 }) {
   const { t } = useTranslation();
   const failureWords = useFailureText();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(flow?.name ?? '');
   const [error, setError] = useState<Failure | null>(null);
-  useEffect(() => {
+  // The name is filled in while the dialog renders for a new flow, not in an effect after it
+  // opens: in between, the input showed empty, and what was typed then was joined to the name.
+  const [shownFor, setShownFor] = useState(flow);
+  if (flow !== shownFor) {
+    setShownFor(flow);
     setName(flow?.name ?? '');
     setError(null);
-  }, [flow]);
+  }
   const rename = async () => {
     if (!flow) return;
     try {
