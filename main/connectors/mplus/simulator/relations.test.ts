@@ -58,7 +58,7 @@ describe('relations', () => {
     });
   });
 
-  it('answers taken numbers, unknown relations and nameless relations in-band', async () => {
+  it('answers taken numbers, unknown relations, nameless relations and too long codes in-band', async () => {
     const [first] = await client.getRelations({ syncMarker: 0, syncMarkerLimit: 1 });
     const number = first?.relationNumber ?? 0;
     expect((await client.createRelation({ relationNumber: number, name: 'Dubbel' })).kind).toBe(
@@ -69,6 +69,25 @@ describe('relations', () => {
       message: 'a relation needs a name or companyName',
     });
     expect((await client.updateRelation({ relationNumber: 1, name: 'x' })).kind).toBe('not_found');
+    // A relation code holds at most 128 characters (reference §3.2); 128 is kept, 129 refused.
+    const longest = 'R'.repeat(128);
+    const coded = await client.createRelation({
+      name: 'Code lang',
+      email: 'code@example.com',
+      country: 'NL',
+      relationCode: longest,
+    });
+    if (coded.kind !== 'created') throw new Error(`not created: ${JSON.stringify(coded)}`);
+    expect((await client.getRelation(coded.relationNumber))?.relationCode).toBe(longest);
+    const tooLong = 'relationCode is 129 characters long; at most 128 are allowed';
+    expect(await client.createRelation({ name: 'Code te lang', relationCode: `${longest}9` })).toEqual({
+      kind: 'rejected',
+      message: tooLong,
+    });
+    expect(
+      await client.updateRelation({ relationNumber: coded.relationNumber, relationCode: `${longest}9` }),
+    ).toEqual({ kind: 'rejected', message: tooLong });
+    expect((await client.getRelation(coded.relationNumber))?.relationCode).toBe(longest);
     expect(await client.getRelation(1)).toBeNull();
     expect(await client.findRelation({ email: 'no-such-address' })).toBeNull();
   });

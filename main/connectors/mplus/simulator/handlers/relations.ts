@@ -65,6 +65,17 @@ function find(state: TwinState, template: WireRelation, exact: boolean): WireRel
   return best;
 }
 
+/** The relation code's longest length (reference §3.2, since API Service 1.8.2). */
+const RELATION_CODE_MAX = 128;
+
+/** Why a relation as it would be stored is refused, if it is. */
+function refusal(name?: string, companyName?: string, relationCode?: string): string | undefined {
+  if (!name?.trim() && !companyName?.trim()) return 'a relation needs a name or companyName';
+  if (relationCode !== undefined && relationCode.length > RELATION_CODE_MAX)
+    return `relationCode is ${relationCode.length} characters long; at most ${RELATION_CODE_MAX} are allowed`;
+  return undefined;
+}
+
 export const relationHandlers: Pick<
   OperationHandlers,
   'getRelations' | 'getRelation' | 'findRelation' | 'findRelationV2' | 'createRelation' | 'updateRelation'
@@ -118,13 +129,8 @@ export const relationHandlers: Pick<
         errorMessage: `relation number ${input.relationNumber} is already taken`,
       };
     }
-    if (!input.name?.trim() && !input.companyName?.trim()) {
-      return {
-        result: 'CREATE-RELATION-RESULT-FAILED',
-        relationNumber: 0,
-        errorMessage: 'a relation needs a name or companyName',
-      };
-    }
+    const refused = refusal(input.name, input.companyName, input.relationCode);
+    if (refused) return { result: 'CREATE-RELATION-RESULT-FAILED', relationNumber: 0, errorMessage: refused };
     let relationNumber = input.relationNumber;
     if (relationNumber === undefined) {
       do state.counters.relationNumber += 1;
@@ -160,14 +166,12 @@ export const relationHandlers: Pick<
         errorMessage: `relation ${relation?.relationNumber ?? '(no relationNumber)'} does not exist`,
       };
     }
-    const name = relation.name ?? existing.name;
-    const companyName = relation.companyName ?? existing.companyName;
-    if (!name?.trim() && !companyName?.trim()) {
-      return {
-        result: 'UPDATE-RELATION-RESULT-FAILED',
-        errorMessage: 'a relation needs a name or companyName',
-      };
-    }
+    const refused = refusal(
+      relation.name ?? existing.name,
+      relation.companyName ?? existing.companyName,
+      relation.relationCode,
+    );
+    if (refused) return { result: 'UPDATE-RELATION-RESULT-FAILED', errorMessage: refused };
     const now = wireDateTime(ctx.now());
     // Repeated elements always decode as arrays; an empty one means "not sent", so keep the stored value.
     const changes = Object.fromEntries(
