@@ -32,6 +32,8 @@ describe('relations', () => {
       name: 'Joost van Dijk',
       birthDate: '1985-06-15',
       invoiceCredit: 12.5,
+      // The total of invoiceCredit and accountBalance, in cents (reference §3.2).
+      balance: 1250,
       active: true,
     });
     expect(relation?.createTimestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
@@ -50,11 +52,17 @@ describe('relations', () => {
     const updated = await client.updateRelation({
       relationNumber: created.relationNumber,
       telephone: '+31 6 1111 2222',
+      accountBalance: -2.75,
+      // A total, not a value of its own: what is sent for it is not kept.
+      balance: 5,
     });
     expect(updated).toMatchObject({ kind: 'updated', syncMarker: (created.syncMarker ?? 0) + 1 });
     expect(await client.getRelation(created.relationNumber)).toMatchObject({
       telephone: '+31 6 1111 2222',
       city: 'Utrecht',
+      invoiceCredit: 12.5,
+      accountBalance: -2.75,
+      balance: 975,
     });
   });
 
@@ -98,6 +106,10 @@ describe('relations', () => {
     expect(relations.some((r) => r.companyName && r.vatNumber)).toBe(true);
     expect(relations.some((r) => !r.companyName)).toBe(true);
     expect(relations.every((r) => /@/.test(r.email ?? ''))).toBe(true);
+    // No credit or account balance yet: every balance is there, and nothing.
+    expect(relations.filter((r) => r.balance !== 0)).toEqual([
+      expect.objectContaining({ name: 'Joost van Dijk', balance: 975 }),
+    ]);
   });
 
   it('pages relations by syncMarker and resumes from a stored cursor', async () => {

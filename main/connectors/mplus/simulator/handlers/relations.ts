@@ -1,4 +1,5 @@
 import type { WireRelation } from '../../generated/wire-types';
+import { withBalance } from '../domain/balance';
 import { isoOfWireDate, wireDateTime } from '../domain/clock';
 import type { TwinState } from '../state/twin-state';
 import { setFilter, syncPage, type OperationHandlers } from './context';
@@ -138,14 +139,14 @@ export const relationHandlers: Pick<
       relationNumber = state.counters.relationNumber;
     }
     const now = wireDateTime(ctx.now());
-    const stored: WireRelation = {
+    const stored = withBalance({
       active: true,
       ...input,
       relationNumber,
       createTimestamp: now,
       changeTimestamp: now,
       syncMarker: state.nextMarker('relation'),
-    };
+    });
     state.putRelation(stored);
     return {
       result: 'CREATE-RELATION-RESULT-OK',
@@ -177,13 +178,13 @@ export const relationHandlers: Pick<
     const changes = Object.fromEntries(
       Object.entries(relation).filter(([, value]) => !(Array.isArray(value) && value.length === 0)),
     );
-    const stored: WireRelation = {
+    const stored = withBalance({
       ...existing,
       ...changes,
       createTimestamp: existing.createTimestamp ?? now,
       changeTimestamp: now,
       syncMarker: state.nextMarker('relation'),
-    };
+    });
     state.putRelation(stored);
     return {
       result: 'UPDATE-RELATION-RESULT-OK',

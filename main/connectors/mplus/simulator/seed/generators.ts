@@ -6,6 +6,7 @@ import type {
   WireRelation,
 } from '../../generated/wire-types';
 import { amsterdamWallClock, amsterdamWallClockToEpoch } from '../../conversions';
+import { withBalance } from '../domain/balance';
 import { wireDate, wireDateTime } from '../domain/clock';
 import { createInvoice, invoiceOrder } from '../domain/invoicing';
 import { createOrder, payOrder, vatRate } from '../domain/sales';
@@ -200,7 +201,7 @@ export function generateRelations(state: TwinState, rng: Prng, count: number, no
           }
         : {}),
     };
-    state.putRelation(relation);
+    state.putRelation(withBalance(relation));
     created.push(relationNumber);
   }
   return created;
