@@ -71,6 +71,9 @@ test.describe('flows list', () => {
     await flows.row('Round trip').getByRole('button', { name: 'Rename Round trip' }).click();
     await page.getByTestId('rename-input').fill('Orders, renamed');
     await page.getByTestId('rename-save').click();
+    await expect(page.getByTestId('toast-success').last()).toContainText(
+      'Renamed “Round trip” to “Orders, renamed”.',
+    );
     await expect(flows.row('Orders, renamed')).toBeVisible();
     await flows.row('Orders, renamed').getByRole('button', { name: 'Duplicate Orders, renamed' }).click();
     await expect(page.getByTestId('flows-table').getByRole('row')).toHaveCount(3);

@@ -192,8 +192,9 @@ export function FlowsScreen() {
       <RenameFlowDialog
         flow={renaming}
         onClose={() => setRenaming(null)}
-        onDone={() => {
+        onDone={(names) => {
           setRenaming(null);
+          show('success', t('flows.renamed', names));
           void load();
         }}
       />

@@ -13,7 +13,8 @@ export function RenameFlowDialog({
 }: {
   flow: FlowSummary | null;
   onClose(): void;
-  onDone(): void;
+  /** After the flow was saved under its new name. */
+  onDone(names: { from: string; to: string }): void;
 }) {
   const { t } = useTranslation();
   const failureWords = useFailureText();
@@ -29,10 +30,13 @@ export function RenameFlowDialog({
   }
   const rename = async () => {
     if (!flow) return;
+    const to = name.trim();
+    // The same name: nothing to save (a save would only count another revision).
+    if (to === flow.name) return onClose();
     try {
       const { flow: stored } = await api().flows.get({ id: flow.id });
-      await api().flows.save({ flow: { ...stored, name: name.trim() } });
-      onDone();
+      await api().flows.save({ flow: { ...stored, name: to } });
+      onDone({ from: flow.name, to });
     } catch (failure) {
       setError(failureOf(failure));
     }

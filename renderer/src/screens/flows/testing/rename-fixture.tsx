@@ -17,6 +17,8 @@ export interface RenameFixture {
   open(name: string): { open: boolean; value: string };
   /** The names main was asked to save, in order. */
   saved: string[];
+  /** What the dialog told the screen after each rename. */
+  done: { from: string; to: string }[];
 }
 
 declare global {
@@ -52,12 +54,22 @@ function flowNamed(name: string): FlowSummary {
   };
 }
 
+const done: { from: string; to: string }[] = [];
 let show: (flow: FlowSummary | null) => void = () => undefined;
 
 function Harness() {
   const [flow, setFlow] = useState<FlowSummary | null>(null);
   show = setFlow;
-  return <RenameFlowDialog flow={flow} onClose={() => setFlow(null)} onDone={() => setFlow(null)} />;
+  return (
+    <RenameFlowDialog
+      flow={flow}
+      onClose={() => setFlow(null)}
+      onDone={(names) => {
+        done.push(names);
+        setFlow(null);
+      }}
+    />
+  );
 }
 
 async function start(): Promise<void> {
@@ -90,6 +102,7 @@ async function start(): Promise<void> {
       return { open: dialog?.open ?? false, value: input?.value ?? '(no input)' };
     },
     saved,
+    done,
   };
 }
 
