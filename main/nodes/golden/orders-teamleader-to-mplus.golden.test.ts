@@ -123,6 +123,33 @@ describe('template orders-teamleader-to-mplus', () => {
         expect(target?.data.discountPercentage ?? 0).toBe(Math.round(line.discount?.value ?? 0));
       });
     }
+    // What each record's item shows as sent is the order the till got: its number, customer and
+    // lines (articles and VAT codes) as the till stored them.
+    const sent = h.items(result.runId).map(
+      (item) =>
+        h.runStore().items.detail(item.id)?.request as {
+          operation?: string;
+          order?: {
+            extOrderId: string;
+            reference: string;
+            relationNumber: number;
+            lineList: { line: { articleNumber: number; data: { vatCode?: number } }[] };
+          };
+        } | null,
+    );
+    expect(sent.filter((request) => request?.operation === 'createOrderV3')).toHaveLength(invoices.length);
+    for (const request of sent) {
+      if (request?.operation !== 'createOrderV3' || !request.order) continue;
+      const order = orders.find((candidate) => candidate.extOrderId === request.order?.extOrderId);
+      expect(order, `the order of ${request.order.reference}`).toMatchObject({
+        reference: request.order.reference,
+        relationNumber: request.order.relationNumber,
+      });
+      expect(
+        (order?.lineList?.line ?? []).map((line) => [line.articleNumber, line.data.vatCode]),
+        `the lines of ${request.order.reference}`,
+      ).toEqual(request.order.lineList.line.map((line) => [line.articleNumber, line.data.vatCode]));
+    }
     // Each order was created by exactly one createOrderV3 call (idempotency key per record).
     const stats = (await (await fetch(`${h.mplusTwin.adminUrl}/stats`)).json()) as {
       calls: Record<string, number>;

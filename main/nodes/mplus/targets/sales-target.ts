@@ -16,6 +16,7 @@ import {
   type WriteResult,
 } from '../../../engine/executor';
 import { api } from '../../steps/support/api-errors';
+import { perWrite } from '../../steps/support/per-write';
 import { mplusClient } from '../../steps/support/clients';
 import { readRecord } from '../../steps/support/records';
 import { articleNumberOf } from '../convert/sku';
@@ -110,22 +111,22 @@ function documentOf(write: TargetWrite): { kind: string; number: string } {
   return { kind: order.kind, number: order.number };
 }
 
+/** createOrderV3's body but for the idempotency key: what the item stores as sent, and sends. */
+function orderRequest({ order, payments }: { order: Order; payments: Payment[] }) {
+  return {
+    order,
+    ...(payments.length > 0 ? { prepay: false, paymentList: { payment: payments } } : {}),
+  };
+}
+
 async function sendOrder(
   client: MplusClient,
   write: TargetWrite,
-  config: MplusSalesTargetConfig,
+  document: { order: Order; payments: Payment[] },
   signal: AbortSignal,
 ): Promise<WriteResult> {
-  const { order, payments } = buildDocument(write, config);
   const outcome = await api(() =>
-    client.createOrderV3(
-      {
-        idempotencyKey: write.idempotencyKey,
-        order,
-        ...(payments.length > 0 ? { prepay: false, paymentList: { payment: payments } } : {}),
-      },
-      { signal },
-    ),
+    client.createOrderV3({ idempotencyKey: write.idempotencyKey, ...orderRequest(document) }, { signal }),
   );
   if (outcome.kind === 'created' || outcome.kind === 'payment_failed') {
     return {
@@ -146,10 +147,9 @@ async function sendOrder(
 async function sendInvoice(
   client: MplusClient,
   write: TargetWrite,
-  config: MplusSalesTargetConfig,
+  { order }: { order: Order },
   signal: AbortSignal,
 ): Promise<WriteResult> {
-  const { order } = buildDocument(write, config);
   const outcome = await api(() => client.saveInvoice(invoiceOf(order, write.reference), { signal }));
   if (outcome.kind === 'saved')
     return { targetIds: { invoiceId: outcome.invoiceId }, response: toJsonObject(outcome) };
@@ -220,6 +220,7 @@ export const mplusSalesTargetModule = defineExecutor(mplusSalesTarget, {
     const config = ctx.config;
     const isOrder = config.documentType === 'order';
     const warnOfTaxChanges = taxChangeWarner(client, ctx);
+    const documentFor = perWrite((write) => Promise.resolve(buildDocument(write, config)));
     return {
       idempotency: isOrder ? 'key' : 'reference',
       lookupBeforeCreate: true,
@@ -246,24 +247,23 @@ export const mplusSalesTargetModule = defineExecutor(mplusSalesTarget, {
           };
         }
         await warnOfTaxChanges(readRecord(SalesOrder, write.record.data, 'Sales order'), write.item.key);
-        const { order, payments } = buildDocument(write, config);
+        const document = await documentFor(write);
         return {
           request: toJsonObject(
             isOrder
-              ? {
-                  operation: 'createOrderV3',
-                  order,
-                  ...(payments.length > 0 ? { paymentList: payments } : {}),
-                }
-              : { operation: 'saveInvoice', invoice: invoiceOf(order, write.reference) },
+              ? { operation: 'createOrderV3', ...orderRequest(document) }
+              : { operation: 'saveInvoice', invoice: invoiceOf(document.order, write.reference) },
           ),
           action: 'create',
         };
       },
-      send: (_prepared, write) =>
-        isOrder
-          ? sendOrder(client, write, config, ctx.signal)
-          : sendInvoice(client, write, config, ctx.signal),
+      async send(_prepared, write) {
+        // The document prepare built and the item stores: what is sent is what the run shows.
+        const document = await documentFor(write);
+        return isOrder
+          ? sendOrder(client, write, document, ctx.signal)
+          : sendInvoice(client, write, document, ctx.signal);
+      },
     };
   },
 });
