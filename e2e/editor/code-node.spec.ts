@@ -70,6 +70,15 @@ test.describe('code node', () => {
     await expect(page.getByTestId('node-problems')).toContainText(
       'veld "Code": syntaxfout op regel 1, kolom 15: onverwacht teken.',
     );
+    // A brace closed once too often is found after the code: the problem says what to look for.
+    // (The editor closes what is opened as it is typed; a pasted or imported flow may not.)
+    await code.locator('.view-lines').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('return record;\n}');
+    await expect(page.getByTestId('node-problems')).toContainText(
+      'veld "Code": syntaxfout aan het eind van de code (regel 2): een haakje, accolade of aanhalingsteken dat de code opent, wordt niet gesloten, of er wordt er één te veel gesloten (onverwacht teken).',
+    );
+    await editor.shot('editor-code-unclosed-nl-dark');
 
     await code.locator('.view-lines').click();
     await page.keyboard.press('Control+a');

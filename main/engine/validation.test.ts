@@ -43,6 +43,13 @@ describe('checkScript (acorn, wrapped as the sandbox wraps the code)', () => {
   it('puts an error found after the code (an unclosed brace) on its last line', () => {
     expect(checkScript('body', 'if (record.x) {\n  return record;')).toEqual({
       line: 2,
+      atEnd: true,
+      message: 'Unexpected token',
+    });
+    // One brace too many ends the function early: also found after the code.
+    expect(checkScript('body', 'return record;\n}')).toEqual({
+      line: 2,
+      atEnd: true,
       message: 'Unexpected token',
     });
   });
@@ -91,6 +98,26 @@ describe('validateFlowDocument', () => {
     ]);
     expect(problemIn(problems[0] ?? { message: '' }, 'nl')).toBe(
       'Flow "Orders": node "Code" (code), veld "Code": syntaxfout op regel 1, kolom 15: onverwacht teken.',
+    );
+  });
+
+  it('says of an error found after the code that something it opens is not closed', () => {
+    const flow = memoryFlow({
+      name: 'Orders',
+      transforms: [
+        {
+          id: 'code',
+          kind: 'core.transform.code',
+          config: { code: 'if (record.paid) {\n  return record;' },
+        },
+      ],
+    });
+    const [problem] = validateFlowDocument(flow, catalog);
+    expect(problem?.message).toBe(
+      'Flow "Orders": node "Code" (code), field "Code": syntax error at the end of the code (line 2): a bracket, brace or quote it opens is not closed, or one is closed too often (Unexpected token).',
+    );
+    expect(problemIn(problem ?? { message: '' }, 'nl')).toBe(
+      'Flow "Orders": node "Code" (code), veld "Code": syntaxfout aan het eind van de code (regel 2): een haakje, accolade of aanhalingsteken dat de code opent, wordt niet gesloten, of er wordt er één te veel gesloten (onverwacht teken).',
     );
   });
 });

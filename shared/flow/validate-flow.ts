@@ -147,6 +147,7 @@ export function validateFlow(
             ...namedField(definition.config, script.field),
             line: error.line,
             column: error.column,
+            atEnd: error.atEnd,
             detail: error.message,
             ...named(node),
           }),

@@ -54,6 +54,11 @@ export function wrapScript(form: ScriptForm, source: string): WrappedScript {
 export interface ScriptSyntaxError {
   line: number;
   column?: number;
+  /**
+   * Found after the user's last line, in the wrapper: a bracket, brace or quote the code opens is
+   * not closed (or one is closed too often). The parser's words ("Unexpected token") do not say so.
+   */
+  atEnd?: true;
   /** The parser's words, in English. */
   message: string;
 }
@@ -84,7 +89,7 @@ export function scriptSyntaxError(
     if (!loc) return { line: 1, message };
     const line = loc.line - wrapped.lineOffset;
     // Past the user's last line (an unclosed brace is found in the wrapper): the last line.
-    if (line > wrapped.userLines) return { line: wrapped.userLines, message };
+    if (line > wrapped.userLines) return { line: wrapped.userLines, atEnd: true, message };
     if (line < 1) return { line: 1, message };
     return { line, column: loc.column + 1, message };
   }

@@ -99,12 +99,25 @@ export const problemMessages = {
       `Flow "${flow}": ${nodeNl} koppelt geen velden, dus zijn records gaan leeg verder: koppel minstens één veld, of zet "Overige velden behouden" aan.`,
   ),
   nodeScriptSyntax: wording<
-    { flow: string; field: string; line: number; column?: number; detail: string } & Named & FieldNl
+    {
+      flow: string;
+      field: string;
+      line: number;
+      column?: number;
+      /** Found past the last line: something opened is not closed (see ScriptSyntaxError). */
+      atEnd?: boolean;
+      detail: string;
+    } & Named &
+      FieldNl
   >(
-    ({ flow, node, field, line, column, detail }) =>
-      `Flow "${flow}": ${node}, field "${field}": syntax error on line ${line}${column !== undefined ? `, column ${column}` : ''}: ${detail}.`,
-    ({ flow, nodeNl, field, fieldNl, line, column, detail }) =>
-      `Flow "${flow}": ${nodeNl}, veld "${fieldNl ?? field}": syntaxfout op regel ${line}${column !== undefined ? `, kolom ${column}` : ''}: ${parserWordsNl(detail)}.`,
+    ({ flow, node, field, line, column, atEnd, detail }) =>
+      atEnd
+        ? `Flow "${flow}": ${node}, field "${field}": syntax error at the end of the code (line ${line}): a bracket, brace or quote it opens is not closed, or one is closed too often (${detail}).`
+        : `Flow "${flow}": ${node}, field "${field}": syntax error on line ${line}${column !== undefined ? `, column ${column}` : ''}: ${detail}.`,
+    ({ flow, nodeNl, field, fieldNl, line, column, atEnd, detail }) =>
+      atEnd
+        ? `Flow "${flow}": ${nodeNl}, veld "${fieldNl ?? field}": syntaxfout aan het eind van de code (regel ${line}): een haakje, accolade of aanhalingsteken dat de code opent, wordt niet gesloten, of er wordt er één te veel gesloten (${parserWordsNl(detail)}).`
+        : `Flow "${flow}": ${nodeNl}, veld "${fieldNl ?? field}": syntaxfout op regel ${line}${column !== undefined ? `, kolom ${column}` : ''}: ${parserWordsNl(detail)}.`,
   ),
   nodeConnectionUnknown: wording<{ flow: string; id: string; known?: string } & ConnectionField & Named>(
     ({ flow, node, field, id, known }) =>
