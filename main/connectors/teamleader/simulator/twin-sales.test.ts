@@ -77,6 +77,17 @@ describe('invoices', () => {
     expect(found.map((i) => i.id)).toEqual([id]);
   });
 
+  it('keeps the project an invoice is drafted or updated for, and finds invoices by it', async () => {
+    const project = '624ca743-8998-4f8c-add1-c427bb022166';
+    const { id } = await client.invoices.draft({ ...draftBody('POS-T-PROJECT'), project_id: project });
+    expect((await client.invoices.info({ id })).project).toEqual({ type: 'project', id: project });
+    expect((await client.invoices.list({ filter: { project_id: project } })).map((i) => i.id)).toEqual([id]);
+    const other = 'c1a7f4f2-3d3e-4d6b-9a44-0b7f2b1c9d10';
+    await client.invoices.update({ id, project_id: other });
+    expect((await client.invoices.info({ id })).project).toEqual({ type: 'project', id: other });
+    expect(await client.invoices.list({ filter: { project_id: project } })).toEqual([]);
+  });
+
   it('replaces the lines wholesale on update of a draft', async () => {
     const { id } = await client.invoices.draft(draftBody('POS-T-2'));
     await client.invoices.update({

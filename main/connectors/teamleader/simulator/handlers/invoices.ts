@@ -142,7 +142,8 @@ export function draftInvoice(ctx: TwinContext, body: TeamleaderRequest<'invoices
     expected_payment_method: body.expected_payment_method ?? null,
     file: null,
     deal: null,
-    project: null,
+    // The sandbox keeps no projects: the id is shown as sent (and invoices.list filters by it).
+    project: body.project_id ? ref('project', body.project_id) : null,
     on_hold_since: null,
     custom_fields: readCustomFields(ctx, body.custom_fields, 'invoice'),
     created_at: now,
@@ -331,6 +332,7 @@ export const invoiceHandlers: HandlerTable = {
       };
     }
     if (body.purchase_order_number !== undefined) invoice.purchase_order_number = body.purchase_order_number;
+    if (body.project_id) invoice.project = ref('project', body.project_id);
     invoice.grouped_lines = invoiceLinesRead(ctx, groups, currency);
     if (body.invoice_date !== undefined) invoice.invoice_date = body.invoice_date;
     if ('note' in body) invoice.note = body.note ?? null;
