@@ -9,7 +9,7 @@ import { ApiFailure, type Handler, type HandlerResult, type HandlerTable, type T
 import type { FaultInjector } from './faults';
 import { BodyTooLarge, readBody, sendEmpty, sendError, sendJson } from './http-util';
 import type { OAuthServer } from './oauth-server';
-import type { TwinRateWindow } from './rate-window';
+import type { RateDecision, TwinRateWindow } from './rate-window';
 import { isoResetHeader } from './time';
 import type { TwinEvent } from './webhook-delivery';
 
@@ -60,22 +60,19 @@ export async function handleApi(
   rt.calls[op] = (rt.calls[op] ?? 0) + 1;
   const version =
     typeof req.headers['x-api-version'] === 'string' ? req.headers['x-api-version'] : DEFAULT_API_VERSION;
+  const identity = rt.oauth.authenticate(req.headers.authorization);
+  // Answers before the request is counted show the caller's window as it stands (an expired
+  // token's too); a caller without a token of any integration has none ('' is no client's id).
+  const uncounted = () => rateHeaders(version, rt.limiter.peek(identity.clientId ?? '', rt.now()));
   if (req.method !== 'POST') {
     return sendError(res, 405, `${op} must be called with POST`, undefined, {
       Allow: 'POST',
-      'X-Api-Version': version,
+      ...uncounted(),
     });
   }
-  const identity = rt.oauth.authenticate(req.headers.authorization);
-  if ('refused' in identity)
-    return sendError(res, 401, identity.refused, undefined, { 'X-Api-Version': version });
+  if ('refused' in identity) return sendError(res, 401, identity.refused, undefined, uncounted());
   const rate = rt.limiter.take(identity.clientId, rt.now());
-  const headers = {
-    'X-Api-Version': version,
-    'X-RateLimit-Limit': String(rate.limit),
-    'X-RateLimit-Remaining': String(rate.remaining),
-    'X-RateLimit-Reset': isoResetHeader(rate.resetAt),
-  };
+  const headers = rateHeaders(version, rate);
   if (!rate.allowed)
     return sendError(res, 429, 'Too many requests: the rate limit is exceeded', undefined, headers);
 
@@ -132,6 +129,16 @@ export async function handleApi(
   else if (result.status === 201) sendJson(res, 201, { data: { type: result.type, id: result.id } }, headers);
   else sendEmpty(res, 204, headers);
   rt.deliver(events);
+}
+
+/** `X-Api-Version` and the `X-RateLimit-*` headers every answer carries (reference §4). */
+function rateHeaders(version: string, rate: RateDecision): Record<string, string> {
+  return {
+    'X-Api-Version': version,
+    'X-RateLimit-Limit': String(rate.limit),
+    'X-RateLimit-Remaining': String(rate.remaining),
+    'X-RateLimit-Reset': isoResetHeader(rate.resetAt),
+  };
 }
 
 /** An injected error in the words of its status (the reference's meanings), marked as the sandbox's. */

@@ -190,12 +190,14 @@ your Teamleader Focus account (sandbox). You will be sent back to <strong>${host
   }
 
   /** The client id behind `Authorization: Bearer …`, or why the request is refused. */
-  authenticate(header: string | undefined): { clientId: string } | { refused: string } {
+  /** The integration a Bearer token is for; refused, the integration too when the token was its. */
+  authenticate(header: string | undefined): { clientId: string } | { refused: string; clientId?: string } {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match?.[1]) return { refused: 'Missing access token' };
     const grant = this.state().auth.accessTokens[match[1]];
     if (!grant) return { refused: 'Invalid access token' };
-    if (grant.expiresAt <= this.now()) return { refused: 'The access token has expired' };
+    if (grant.expiresAt <= this.now())
+      return { refused: 'The access token has expired', clientId: grant.clientId };
     return { clientId: grant.clientId };
   }
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectTwinClient, TEST_REDIRECT_URI, twinAdmin } from './testing';
+import { connectTwinClient, TEST_REDIRECT_URI, twinAdmin, twinTokens } from './testing';
 import { startTeamleaderTwin, type TeamleaderTwin } from './twin';
 
 const dirs: string[] = [];
@@ -149,6 +149,59 @@ describe('admin API', () => {
       expect(await client.webhooks.list()).toEqual([]);
     } finally {
       receiver.close();
+    }
+  });
+});
+
+describe('rate limit headers', () => {
+  it('are on every answer, also a 401 and a 405, which count nothing', async () => {
+    // Tokens live 3 s, so one expires by the end (the calls before take well under that).
+    const twin = await startTeamleaderTwin({ seed: 5, rateLimitPerMinute: 5, tokenTtlSeconds: 3 });
+    try {
+      const { access_token: token } = await twinTokens(twin);
+      const call = async (op: string, bearer?: string, method = 'POST') => {
+        const answer = await fetch(`${twin.apiUrl}/${op}`, {
+          method,
+          headers: {
+            'Content-Type': 'application/json',
+            ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+          },
+          ...(method === 'POST' ? { body: '{}' } : {}),
+        });
+        await answer.text();
+        const reset = answer.headers.get('x-ratelimit-reset') ?? '';
+        // An absolute time with milliseconds and an offset without colon (reference §4).
+        expect(reset, `${op} ${answer.status}`).toMatch(
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/,
+        );
+        return {
+          status: answer.status,
+          limit: answer.headers.get('x-ratelimit-limit'),
+          remaining: answer.headers.get('x-ratelimit-remaining'),
+          version: answer.headers.get('x-api-version'),
+        };
+      };
+      expect(await call('unitsOfMeasure.list', token)).toMatchObject({
+        status: 200,
+        limit: '5',
+        remaining: '4',
+      });
+      // No valid token: no integration's window; nothing is counted.
+      expect(await call('unitsOfMeasure.list')).toMatchObject({ status: 401, limit: '5', remaining: '5' });
+      expect(await call('unitsOfMeasure.list', 'not-a-token')).toMatchObject({ status: 401, remaining: '5' });
+      // The wrong method: the caller's window as it stands.
+      expect(await call('contacts.add', token, 'PUT')).toMatchObject({
+        status: 405,
+        limit: '5',
+        remaining: '4',
+        version: expect.any(String),
+      });
+      expect(await call('unitsOfMeasure.list', token)).toMatchObject({ status: 200, remaining: '3' });
+      // An expired token: its integration's window.
+      await new Promise((resolve) => setTimeout(resolve, 3_100));
+      expect(await call('unitsOfMeasure.list', token)).toMatchObject({ status: 401, remaining: '3' });
+    } finally {
+      await twin.close();
     }
   });
 });
