@@ -189,8 +189,10 @@ your Teamleader Focus account (sandbox). You will be sent back to <strong>${host
     };
   }
 
-  /** The client id behind `Authorization: Bearer …`, or why the request is refused. */
-  /** The integration a Bearer token is for; refused, the integration too when the token was its. */
+  /**
+   * The client id behind `Authorization: Bearer …`, or why the request is refused (with the client
+   * id when the token was that integration's and has expired).
+   */
   authenticate(header: string | undefined): { clientId: string } | { refused: string; clientId?: string } {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match?.[1]) return { refused: 'Missing access token' };
