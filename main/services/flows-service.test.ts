@@ -83,6 +83,39 @@ describe('flows.*', () => {
     expect(error.message).toMatch(/changed elsewhere \(stored revision 2, yours 1\)/);
   });
 
+  it('saves a stale version as a new flow beside the one saved elsewhere', async () => {
+    const { call } = await setup();
+    const first = await call('flows.save', { flow: memoryFlow({ id: 'f', name: 'Orders' }) });
+    await call('flows.save', { flow: { ...first.flow, name: 'Renamed elsewhere', enabled: true } });
+    const mine = {
+      ...first.flow,
+      enabled: true,
+      description: 'My edit',
+      nodes: first.flow.nodes.map((node) => (node.id === 'source' ? { ...node, label: 'Mine' } : node)),
+    };
+    const copy = await call('flows.saveCopy', { flow: mine });
+    // The document sent, under a copy's name, new and disabled (a copy never runs by itself).
+    expect(copy.flow).toMatchObject({
+      name: 'Orders (copy)',
+      description: 'My edit',
+      enabled: false,
+      revision: 1,
+    });
+    expect(copy.flow.id).not.toBe('f');
+    expect(copy.flow.nodes.find((node) => node.id === 'source')?.label).toBe('Mine');
+    // The other version is as it was saved.
+    expect((await call('flows.get', { id: 'f' })).flow).toMatchObject({
+      name: 'Renamed elsewhere',
+      revision: 2,
+    });
+    expect((await call('flows.saveCopy', { flow: mine, name: 'Orders, mine' })).flow.name).toBe(
+      'Orders, mine',
+    );
+    await call('settings.update', { language: 'nl' });
+    expect((await call('flows.saveCopy', { flow: mine })).flow.name).toBe('Orders (kopie)');
+    expect((await call('flows.list', {})).flows).toHaveLength(4);
+  });
+
   it('duplicates, exports and imports (older schema versions too)', async () => {
     const { call } = await setup();
     await call('flows.save', { flow: memoryFlow({ id: 'orig', name: 'Original' }) });

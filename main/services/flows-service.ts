@@ -105,6 +105,9 @@ export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
       const flow = sync.flows.require(id);
       return save(copyOf(flow, name ?? copyName(flow.name, ctx.settings.get().language)));
     },
+    // The document as sent, not as stored: an editor's unsaved version, kept when another was saved.
+    'flows.saveCopy': ({ flow, name }) =>
+      save(copyOf(flow, name ?? copyName(flow.name, ctx.settings.get().language))),
     'flows.validate': ({ flow }) => {
       try {
         const migrated = migrateFlow(flow);

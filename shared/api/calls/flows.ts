@@ -55,6 +55,11 @@ export const flowsCalls = {
     flowWithProblems,
     'A copy of a flow with new ids, disabled.',
   ),
+  'flows.saveCopy': defineCall(
+    z.object({ flow: FlowDocument, name: z.string().trim().min(1).max(200).optional() }).strict(),
+    flowWithProblems,
+    'Saves a document as a new flow (new id, disabled): an editor’s changes kept beside a version saved elsewhere.',
+  ),
   'flows.validate': defineCall(
     z.object({ flow: z.unknown() }).strict(),
     z.object({ flow: FlowDocument.nullable(), problems: z.array(FlowProblem) }),
