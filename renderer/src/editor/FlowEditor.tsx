@@ -13,6 +13,7 @@ import { INSPECTOR_MIN_WIDTH } from '../../../shared/settings/settings';
 import { InspectorSplitter } from './InspectorSplitter';
 import { IconSprite } from './icons/IconSprite';
 import { Palette } from './palette/Palette';
+import { SaveConflictDialog } from './SaveConflictDialog';
 import { ConfirmDialog } from './ui/ConfirmDialog';
 import { useFlowActions } from './useFlowActions';
 import { useLeaveGuard } from './useLeaveGuard';
@@ -135,6 +136,10 @@ export function FlowEditor({ flowId }: { flowId: string }) {
       >
         <p>{t('editor.leave.body')}</p>
       </ConfirmDialog>
+      <SaveConflictDialog
+        conflict={actions.conflict}
+        onChoose={(choice) => void actions.resolveConflict(choice)}
+      />
     </div>
   );
 }
