@@ -158,6 +158,18 @@ describe('koppel command line', () => {
     }
   });
 
+  it('refuses, with exit 2, a KOPPEL_SERVE_TOKEN too easy to guess', () => {
+    const result = spawnSync(process.execPath, [bin, 'serve', '--port', '0'], {
+      encoding: 'utf8',
+      env: { ...process.env, KOPPEL_SERVE_TOKEN: 'koppel123' },
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^koppel serve: KOPPEL_SERVE_TOKEN must be at least 32 letters, digits, "-" or "_"/,
+    );
+  });
+
   it("starts a new data folder in the system's language, and an existing one in its own", () => {
     const folders = [1, 2].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-cli-language-')));
     const [dutchPc, englishPc] = folders as [string, string];

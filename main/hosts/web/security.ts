@@ -6,6 +6,16 @@ export function createSessionToken(): string {
   return crypto.randomBytes(24).toString('base64url');
 }
 
+/**
+ * A token the user chose to keep across restarts (KOPPEL_SERVE_TOKEN: a service's address and
+ * bookmarks stay valid, and open pages reconnect by themselves): as hard to guess as a fresh one.
+ * Returns why it cannot be used, or null.
+ */
+export function chosenTokenProblem(token: string): string | null {
+  if (/^[A-Za-z0-9_-]{32,}$/.test(token)) return null;
+  return 'KOPPEL_SERVE_TOKEN must be at least 32 letters, digits, "-" or "_" (for example the output of: node -e "console.log(require(\'crypto\').randomBytes(24).toString(\'base64url\'))").';
+}
+
 export function tokensMatch(expected: string, given: string | null | undefined): boolean {
   if (!given) return false;
   const a = Buffer.from(expected);

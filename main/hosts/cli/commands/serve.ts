@@ -3,7 +3,10 @@ import { rendererDir } from '../../../app/paths';
 import { loadApp } from '../load-app';
 import { dataDirFrom, ExitCode, parsePort, withDataDir } from '../options';
 
-/** `koppel serve`: the web host. Prints the URL with its session token and serves until stopped. */
+/**
+ * `koppel serve`: the web host. Prints the URL with its session token (a fresh one each start, or
+ * KOPPEL_SERVE_TOKEN's) and serves until stopped.
+ */
 export function registerServe(program: Command): void {
   withDataDir(
     program
@@ -13,14 +16,27 @@ export function registerServe(program: Command): void {
         new Option('--port <n>', 'port to listen on (0 = any free port)').argParser(parsePort).default(0),
       ),
   ).action(async (options: { port: number; dataDir?: string }) => {
-    const [{ startWebServer }, { ensureSandbox }] = await Promise.all([
+    const [{ startWebServer }, { ensureSandbox }, { chosenTokenProblem }] = await Promise.all([
       import('../../web/server'),
       import('../../../sandbox/ensure-sandbox'),
+      import('../../web/security'),
     ]);
+    const token = process.env.KOPPEL_SERVE_TOKEN || undefined;
+    const tokenProblem = token === undefined ? null : chosenTokenProblem(token);
+    if (tokenProblem) {
+      process.stderr.write(`koppel serve: ${tokenProblem}\n`);
+      process.exitCode = ExitCode.invalid;
+      return;
+    }
     const app = await loadApp({ host: 'web', dataDir: dataDirFrom(options), logFile: 'web' });
     let server: Awaited<ReturnType<typeof startWebServer>>;
     try {
-      server = await startWebServer({ app, port: options.port, rendererDir: rendererDir() });
+      server = await startWebServer({
+        app,
+        port: options.port,
+        rendererDir: rendererDir(),
+        ...(token === undefined ? {} : { token }),
+      });
     } catch (error) {
       await app.dispose();
       const why = portProblem(error, options.port);
