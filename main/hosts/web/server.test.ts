@@ -89,6 +89,17 @@ describe('web host', () => {
     expect(status).toBe(403);
   });
 
+  it('tells a page whether its session token still opens the host, and nothing more', async () => {
+    const session = (query: string) => fetch(`http://127.0.0.1:${server.port}/api/session${query}`);
+    const valid = await session(`?token=${server.token}`);
+    expect(valid.status).toBe(204);
+    expect(valid.headers.get('cache-control')).toBe('no-store');
+    expect(await valid.text()).toBe('');
+    // A token of an earlier start (or none): refused, so the page knows to ask for the new address.
+    expect((await session('?token=an-earlier-token')).status).toBe(401);
+    expect((await session('')).status).toBe(401);
+  });
+
   it('serves the renderer with a strict CSP and no referrer', async () => {
     const res = await fetch(`http://127.0.0.1:${server.port}/`);
     expect(res.status).toBe(200);

@@ -58,6 +58,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    // Whether a session token still opens this host: a page whose WebSocket was refused (the
+    // browser does not say why) asks here, to tell "restarted with a new token" from "down".
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/api/session') {
+      res.writeHead(tokensMatch(token, url.searchParams.get('token')) ? 204 : 401, {
+        'cache-control': 'no-store',
+      });
+      res.end();
+      return;
+    }
     assets(req, res, () => {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.');
     });

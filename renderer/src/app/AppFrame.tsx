@@ -2,7 +2,9 @@ import { Gauge, History, Plug, Settings as SettingsIcon, Workflow, type LucideIc
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { HostStatusBanner } from './HostStatusBanner';
 import { useAppInfo } from './useAppInfo';
+import { useHostStatus } from './useHostStatus';
 import { useMediaQuery } from './useMediaQuery';
 
 interface NavItem {
@@ -29,6 +31,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
   const info = useAppInfo();
+  const host = useHostStatus();
   const editing = /^\/flows\/[^/]+/.test(location);
   const wide = useMediaQuery('(min-width: 1600px)');
   const narrow = useMediaQuery('(max-width: 1199px)');
@@ -70,7 +73,11 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <div className="sidebar-footer">{info ? `v${info.version} · ${info.host}` : ''}</div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        {children}
+        <HostStatusBanner status={host.status} />
+        {/* The host is back: the screen loads again (an editor's unsaved changes are kept). */}
+        <div className="content-screen" key={host.generation}>
+          {children}
+        </div>
       </main>
     </div>
   );

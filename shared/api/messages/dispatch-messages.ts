@@ -27,6 +27,13 @@ export const dispatchMessages = {
     () => 'Cannot reach the Koppel web host.',
     () => 'De Koppel-webhost is niet bereikbaar.',
   ),
+  /** The web host answers but refuses the page's session token: it was started again since. */
+  hostTokenExpired: wording<Record<string, never>>(
+    () =>
+      'Koppel’s web host was restarted and no longer knows this page: open the address it printed when it started (it ends in ?token=…).',
+    () =>
+      'De Koppel-webhost is opnieuw gestart en kent deze pagina niet meer: open het adres dat hij bij het starten toonde (het eindigt op ?token=…).',
+  ),
   /** The data folder cannot be created or written; `reason` says why in each language. */
   dataFolderUnusable: wording<{ folder: string; reason: string; reasonNl: string }>(
     ({ folder, reason }) =>
