@@ -69,6 +69,13 @@ test.describe('the web host going away', () => {
       await expect(expired).toContainText('Koppel was started again.', { timeout: 15_000 });
       await expect(expired).toContainText('open the address it printed when it started');
       await page.screenshot({ path: path.join(screensDir, 'host-expired.png') });
+      // Reloaded with its old key, the page cannot start, and says why in the same words.
+      await page.reload();
+      await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'failed');
+      await expect(page.getByRole('alert')).toContainText(
+        'Koppel’s web host was restarted and no longer knows this page: open the address it printed',
+      );
+      await page.screenshot({ path: path.join(screensDir, 'host-expired-start.png') });
       // The address it printed opens it.
       await openApp(page, host, '/flows');
       await expect(expired).toHaveCount(0);

@@ -112,6 +112,20 @@ describe('the web host transport', () => {
   });
 });
 
+describe('a page opened with the token of an earlier start', () => {
+  it('says the host was started again, not that it cannot be reached', async () => {
+    const host = await webHost(0, 'the-current-token');
+    pageAt(`127.0.0.1:${host.port}`);
+    const transport = websocketTransport('a-token-from-yesterday');
+    const statuses: HostStatus[] = [];
+    transport.onStatus?.((status) => statuses.push(status));
+    const error = await koppelRejectionOf(transport.call('settings.get', {}));
+    expect(error.message).toMatch(/^Koppel’s web host was restarted and no longer knows this page/);
+    expect(statuses).toEqual(['expired']);
+    await host.close();
+  });
+});
+
 /**
  * A stand-in for `koppel serve` on loopback: `/api/session` and the socket accept `token` only;
  * each call is answered with an empty flow list.

@@ -98,7 +98,18 @@ export function websocketTransport(token: string): ApiTransport {
         setStatus('connected');
         resolve(ws);
       };
-      ws.onerror = () => reject(new KoppelError('unavailable', apiMessage('hostUnreachable')));
+      // A socket refused: the host is down, or it was started again and refuses this token (a
+      // page opened from an old address or kept open across a restart). The host tells which.
+      ws.onerror = () =>
+        void askHost().then((word) => {
+          if (word === 'refused') setStatus('expired');
+          reject(
+            new KoppelError(
+              'unavailable',
+              apiMessage(word === 'refused' ? 'hostTokenExpired' : 'hostUnreachable'),
+            ),
+          );
+        });
       ws.onclose = () => {
         socket = null;
         opened = null;
