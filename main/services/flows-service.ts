@@ -4,6 +4,7 @@ import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowSummary } from '../../shared/api/calls/flows';
 import { FLOW_SCHEMA_VERSION, FlowDocument } from '../../shared/flow/flow-document';
+import { flowFileName, flowFileText } from '../../shared/flow/flow-file';
 import type { FlowProblem } from '../../shared/flow/flow-problem';
 import type { Language } from '../../shared/settings/settings';
 import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
@@ -35,17 +36,6 @@ function blankFlow(name: string): FlowDocument {
     name,
     nodes: [{ id: nanoid(8), kind: 'core.trigger.manual', version: 1, position: { x: 0, y: 0 }, config: {} }],
   });
-}
-
-/** A file name for an exported flow: its name in kebab-case. */
-export function exportFileName(flow: FlowDocument): string {
-  const slug = flow.name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${slug || flow.id}.flow.json`;
 }
 
 export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
@@ -145,7 +135,7 @@ export function flowsHandlers(ctx: AppContext): DomainHandlers<'flows'> {
     },
     'flows.export': ({ id }) => {
       const flow = sync.flows.require(id);
-      return { fileName: exportFileName(flow), json: `${JSON.stringify(flow, null, 2)}\n` };
+      return { fileName: flowFileName(flow), json: flowFileText(flow) };
     },
     'flows.setEnabled': ({ id, enabled }) => save({ ...sync.flows.require(id), enabled }),
   };
