@@ -4,11 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, openApp, test } from '../fixtures/test';
 import { startWebHost, type WebHost } from '../fixtures/web-host';
+import { TestApi } from '../runs/api-client';
+import { EditorPage } from '../pages/editor-page';
 import { FlowsPage, screensDir } from '../pages/flows-page';
 
 const root = path.resolve(__dirname, '../..');
 // As a service would keep it across restarts (the address and its bookmarks stay valid).
 const token = 'e2e-stable-token-0123456789-abcdefghij';
+
+test.use({ viewport: { width: 1440, height: 900 } });
 
 test.describe('the web host going away', () => {
   test('says so while it is down, picks up by itself when it is back, and asks for the new address after a restart with a new key', async ({
@@ -80,6 +84,56 @@ test.describe('the web host going away', () => {
       await openApp(page, host, '/flows');
       await expect(expired).toHaveCount(0);
       await expect(flows.row('Made while away')).toBeVisible();
+    } finally {
+      await host.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('keeps a flow being edited: downloaded from the banner, imported at the new address', async ({
+    page,
+  }) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-e2e-host-'));
+    let host: WebHost = await startWebHost({ dataDir });
+    try {
+      const api = await TestApi.connect(host);
+      const { flow } = await api.call('flows.create', { name: 'Kept while away' });
+      api.close();
+      await openApp(page, host, `/flows/${flow.id}`);
+      const editor = new EditorPage(page);
+      await editor.addByDrag('core.transform.filter', { x: 320, y: 140 });
+      await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+
+      // Restarted with a new key: the edit cannot be saved here, but it can be kept.
+      const port = Number(new URL(host.url).port);
+      await host.stop();
+      host = await startWebHost({ dataDir, port });
+      const expired = page.getByTestId('host-expired');
+      await expect(expired).toContainText('“Kept while away” has changes that are not saved', {
+        timeout: 15_000,
+      });
+      await page.screenshot({ path: path.join(screensDir, 'host-expired-unsaved.png') });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('host-download').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('kept-while-away.flow.json');
+      const file = await download.path();
+      const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as { id: string; nodes: { kind: string }[] };
+      expect(kept.id).toBe(flow.id);
+      expect(kept.nodes.map((node) => node.kind).sort()).toEqual([
+        'core.transform.filter',
+        'core.trigger.manual',
+      ]);
+
+      // At the new address: imported in place of the saved version, the edit is there.
+      const flows = new FlowsPage(page);
+      await openApp(page, host, '/flows');
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-replace').click();
+      await expect(page.getByTestId('toast-success').last()).toContainText('Replaced “Kept while away”');
+      await flows.row('Kept while away').getByRole('link').click();
+      await expect(editor.node('core.transform.filter')).toHaveCount(1);
     } finally {
       await host.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
