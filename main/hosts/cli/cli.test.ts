@@ -168,6 +168,10 @@ describe('koppel command line', () => {
     expect(result.stderr).toMatch(
       /^koppel serve: KOPPEL_SERVE_TOKEN must be at least 32 letters, digits, "-" or "_"/,
     );
+    // Its help names it (it is not an option: a token there would show in the process list).
+    expect(koppel('serve', '--help').stdout).toMatch(
+      /^ {2}KOPPEL_SERVE_TOKEN {2}keep this session token across restarts/m,
+    );
   });
 
   it("starts a new data folder in the system's language, and an existing one in its own", () => {

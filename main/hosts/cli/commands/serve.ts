@@ -14,6 +14,11 @@ export function registerServe(program: Command): void {
       .description('serve the app in the browser at a local URL (127.0.0.1 only)')
       .addOption(
         new Option('--port <n>', 'port to listen on (0 = any free port)').argParser(parsePort).default(0),
+      )
+      // Not an option: a token on the command line would show in the process list.
+      .addHelpText(
+        'after',
+        '\nEnvironment:\n  KOPPEL_SERVE_TOKEN  keep this session token across restarts instead of a new one each start\n                      (at least 32 letters, digits, - or _): bookmarks and open pages stay valid',
       ),
   ).action(async (options: { port: number; dataDir?: string }) => {
     const [{ startWebServer }, { ensureSandbox }, { chosenTokenProblem }] = await Promise.all([
