@@ -83,6 +83,24 @@ describe('flows.*', () => {
     expect(error.message).toMatch(/changed elsewhere \(stored revision 2, yours 1\)/);
   });
 
+  it('does not bring back a flow deleted elsewhere unless asked to', async () => {
+    const { call, failure } = await setup();
+    const first = await call('flows.save', { flow: memoryFlow({ id: 'f', name: 'Orders' }) });
+    await call('flows.delete', { id: 'f' });
+    const stale = await failure('flows.save', { flow: { ...first.flow, description: 'Mine' } });
+    expect(stale).toMatchObject({
+      code: 'conflict',
+      message:
+        'Flow "Orders" was deleted elsewhere after it was opened. Save it again to keep it, or leave it deleted.',
+      text: { code: 'flowDeletedElsewhere' },
+    });
+    expect(apiMessageIn(stale, 'nl')).toMatch(/^Flow "Orders" is elders verwijderd/);
+    expect((await call('flows.list', {})).flows).toEqual([]);
+    // Saved again on purpose (as a new flow: revision 0), it is back under its own id.
+    const again = await call('flows.save', { flow: { ...first.flow, description: 'Mine', revision: 0 } });
+    expect(again.flow).toMatchObject({ id: 'f', revision: 1, description: 'Mine' });
+  });
+
   it('saves a stale version as a new flow beside the one saved elsewhere', async () => {
     const { call } = await setup();
     const first = await call('flows.save', { flow: memoryFlow({ id: 'f', name: 'Orders' }) });

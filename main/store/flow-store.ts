@@ -75,11 +75,18 @@ export class FlowStore {
 
   /**
    * Saves a flow. Its `revision` must be the stored one (0 for a new flow) — otherwise someone
-   * else saved in between and this save would silently drop their change: `conflict`.
+   * else saved in between and this save would silently drop their change: `conflict`. A flow
+   * saved before (revision above 0) that is no longer stored was deleted in between: saving it
+   * would bring it back unasked, so that is a `conflict` too (save it with revision 0 to mean it).
    */
   save(flow: FlowDocument, options: { force?: boolean } = {}): FlowDocument {
     const file = this.file();
     const current = file.flows[flow.id];
+    if (current === undefined && flow.revision > 0 && !options.force) {
+      throw new KoppelError('conflict', apiMessage('flowDeletedElsewhere', { name: flow.name }), {
+        storedRevision: null,
+      });
+    }
     if (current !== undefined && !options.force) {
       const stored = migrateFlow(current);
       if (stored.revision !== flow.revision) {

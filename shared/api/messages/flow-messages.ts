@@ -98,6 +98,12 @@ export const flowMessages = {
     ({ name, stored, yours }) =>
       `Flow "${name}" is elders gewijzigd (opgeslagen revisie ${stored}, de uwe ${yours}). Laad hem opnieuw, of sla uw versie op als kopie.`,
   ),
+  flowDeletedElsewhere: wording<{ name: string }>(
+    ({ name }) =>
+      `Flow "${name}" was deleted elsewhere after it was opened. Save it again to keep it, or leave it deleted.`,
+    ({ name }) =>
+      `Flow "${name}" is elders verwijderd nadat hij werd geopend. Sla hem opnieuw op om hem te houden, of laat hem verwijderd.`,
+  ),
   /** `detail`: the JSON parser's own words. */
   importNotJson: wording<{ detail: string }>(
     ({ detail }) => `The file is not JSON: ${detail}`,
