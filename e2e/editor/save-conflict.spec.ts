@@ -119,4 +119,47 @@ test.describe('saving a flow saved elsewhere in the meantime', () => {
     await expect(saveState).toHaveText('Niet opgeslagen');
     api.close();
   });
+
+  test('a flow deleted elsewhere is saved again only when asked to, or left deleted', async ({
+    page,
+    host,
+  }) => {
+    const api = await TestApi.connect(host);
+    const { flow } = await api.call('flows.create', { name: 'Deleted there' });
+    await openApp(page, host, `/flows/${flow.id}`);
+    const editor = new EditorPage(page);
+    const dialog = page.getByTestId('conflict-dialog');
+
+    // Edited here, deleted elsewhere: saving asks, and Keep editing has the focus.
+    await editor.addByDrag('core.transform.filter', { x: 320, y: 140 });
+    await api.call('flows.delete', { id: flow.id });
+    await page.keyboard.press('Control+s');
+    await expect(dialog.getByRole('heading')).toHaveText('Deleted elsewhere in the meantime');
+    await expect(dialog).toContainText('“Deleted there” was deleted elsewhere after you opened it here.');
+    await expect(page.getByTestId('conflict-keep')).toBeFocused();
+    await editor.shot('editor-save-conflict-deleted');
+    expect((await api.call('flows.list', {})).flows).toEqual([]);
+
+    // Save it again: back under its own id, with the change.
+    await page.getByTestId('conflict-save-again').click();
+    await expect(page.getByTestId('toast-success').last()).toContainText('Saved again (revision 1).');
+    await expect(page.getByTestId('save-state')).toContainText('Saved (revision 1)');
+    const back = (await api.call('flows.get', { id: flow.id })).flow;
+    expect(back.nodes.map((node) => node.kind).sort()).toEqual([
+      'core.transform.filter',
+      'core.trigger.manual',
+    ]);
+
+    // Deleted again while edited again: leave it deleted, and the flows list shows it gone.
+    await editor.addByDrag('core.transform.map', { x: 320, y: 320 });
+    await api.call('flows.delete', { id: flow.id });
+    await page.getByTestId('save').click();
+    await page.getByTestId('conflict-leave-deleted').click();
+    await expect(page.getByTestId('toast-info').last()).toContainText(
+      '“Deleted there” stays deleted; your changes were dropped.',
+    );
+    await expect(page.getByTestId('screen-flows')).toBeVisible();
+    expect((await api.call('flows.list', {})).flows).toEqual([]);
+    api.close();
+  });
 });

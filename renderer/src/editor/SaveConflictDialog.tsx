@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/useLanguage';
 import { formatDateTime } from '../runs/model/format';
 import { flowDifferences, type FlowDifference } from './model/flow-differences';
-import { ConfirmDialog } from './ui/ConfirmDialog';
+import { ConfirmDialog, type DialogAction } from './ui/ConfirmDialog';
 import type { ConflictChoice, SaveConflict } from './useFlowActions';
 
 /**
  * A save refused because the flow was saved elsewhere in the meantime: says when, and how that
  * version differs from the editor's, and lets the user keep editing, take that version, replace
- * it, or keep both (theirs as saved, the editor's as a new flow).
+ * it, or keep both (theirs as saved, the editor's as a new flow). For a flow deleted elsewhere:
+ * save it again, leave it deleted, or keep editing.
  */
 export function SaveConflictDialog({
   conflict,
@@ -19,7 +20,8 @@ export function SaveConflictDialog({
 }) {
   const { t } = useTranslation();
   const locale = useLanguage();
-  const differences = conflict ? flowDifferences(conflict.mine, conflict.theirs) : [];
+  const theirs = conflict?.theirs ?? null;
+  const differences = conflict && theirs ? flowDifferences(conflict.mine, theirs) : [];
   const words = (difference: FlowDifference): string => {
     switch (difference.part) {
       case 'name':
@@ -30,16 +32,13 @@ export function SaveConflictDialog({
         return t(`editor.conflict.parts.${difference.part}`);
     }
   };
-  return (
-    <ConfirmDialog
-      open={conflict !== null}
-      title={t('editor.conflict.title')}
-      onCancel={() => onChoose('keep')}
-      testId="conflict-dialog"
-      layout="column"
-      // Enter keeps editing: nothing is lost or overwritten by a key pressed too soon.
-      focusAction={3}
-      actions={[
+  const keep: DialogAction = {
+    label: t('editor.conflict.keep'),
+    onClick: () => onChoose('keep'),
+    testId: 'conflict-keep',
+  };
+  const actions: DialogAction[] = theirs
+    ? [
         {
           label: t('editor.conflict.saveCopy'),
           variant: 'primary',
@@ -58,16 +57,42 @@ export function SaveConflictDialog({
           onClick: () => onChoose('loadTheirs'),
           testId: 'conflict-load-theirs',
         },
-        { label: t('editor.conflict.keep'), onClick: () => onChoose('keep'), testId: 'conflict-keep' },
-      ]}
+        keep,
+      ]
+    : [
+        {
+          label: t('editor.conflict.saveAgain'),
+          variant: 'primary',
+          onClick: () => onChoose('overwrite'),
+          testId: 'conflict-save-again',
+        },
+        {
+          label: t('editor.conflict.leaveDeleted'),
+          variant: 'danger',
+          onClick: () => onChoose('loadTheirs'),
+          testId: 'conflict-leave-deleted',
+        },
+        keep,
+      ];
+  return (
+    <ConfirmDialog
+      open={conflict !== null}
+      title={t(theirs || !conflict ? 'editor.conflict.title' : 'editor.conflict.deletedTitle')}
+      onCancel={() => onChoose('keep')}
+      testId="conflict-dialog"
+      layout="column"
+      // Enter keeps editing: nothing is lost or overwritten by a key pressed too soon.
+      focusAction={actions.length - 1}
+      actions={actions}
     >
-      {conflict && (
+      {conflict && !theirs && <p>{t('editor.conflict.deletedBody', { name: conflict.mine.name })}</p>}
+      {conflict && theirs && (
         <>
           <p>
             {t('editor.conflict.body', {
-              name: conflict.theirs.name,
-              revision: conflict.theirs.revision,
-              when: formatDateTime(conflict.theirs.updatedAt ?? null, locale),
+              name: theirs.name,
+              revision: theirs.revision,
+              when: formatDateTime(theirs.updatedAt ?? null, locale),
             })}
           </p>
           {differences.length > 0 ? (

@@ -15,11 +15,14 @@ import { useFlowToastStore } from '../stores/flow-toast-store';
 export interface SaveConflict {
   /** The editor's version, as it was to be saved. */
   mine: FlowDocument;
-  /** The version saved elsewhere, as stored now. */
-  theirs: FlowDocument;
+  /** The version saved elsewhere, as stored now; null when it was deleted elsewhere. */
+  theirs: FlowDocument | null;
 }
 
-/** What the user does about a conflict: nothing yet, take theirs, keep both, or keep only theirs. */
+/**
+ * What the user does about a conflict: nothing yet, take theirs (for a deleted flow: leave it
+ * deleted), keep both, or keep only mine (for a deleted flow: save it again).
+ */
 export type ConflictChoice = 'keep' | 'loadTheirs' | 'saveCopy' | 'overwrite';
 
 export interface FlowActions {
@@ -58,12 +61,15 @@ export function useFlowActions(): FlowActions {
         return true;
       } catch (error) {
         if (error instanceof KoppelError && error.code === 'conflict') {
-          // The other version, to say how it differs and to open it if the user wants it.
+          // The other version, to say how it differs and to open it if the user wants it; none
+          // when the flow was deleted elsewhere.
           const theirs = await api()
             .flows.get({ id: flow.id })
             .then((stored) => stored.flow)
-            .catch(() => null);
-          if (theirs) {
+            .catch((missing: unknown) =>
+              missing instanceof KoppelError && missing.code === 'not_found' ? null : undefined,
+            );
+          if (theirs !== undefined) {
             setConflict({ mine: flow, theirs });
             return false;
           }
@@ -88,14 +94,23 @@ export function useFlowActions(): FlowActions {
       const { theirs } = open;
       const mine = useFlowEditorStore.getState().document() ?? open.mine;
       if (choice === 'overwrite') {
-        // Based on the stored revision: a third save in between is a conflict again.
-        await attempt({ ...mine, revision: theirs.revision }, (revision) =>
-          t('editor.conflict.overwritten', { revision }),
+        // Based on the stored revision (none: saved as new, under its own id): a third save in
+        // between is a conflict again.
+        await attempt({ ...mine, revision: theirs?.revision ?? 0 }, (revision) =>
+          t(theirs ? 'editor.conflict.overwritten' : 'editor.conflict.savedAgain', { revision }),
         );
         return;
       }
       try {
         if (choice === 'loadTheirs') {
+          if (!theirs) {
+            // Left deleted: nothing of it to edit any more.
+            setConflict(null);
+            useFlowEditorStore.getState().discard();
+            navigate('/flows');
+            show('info', t('editor.conflict.leftDeleted', { name: mine.name }));
+            return;
+          }
           const catalog = await useFlowCatalogStore.getState().load();
           useFlowEditorStore.getState().load(theirs, catalog);
           setConflict(null);
@@ -107,7 +122,10 @@ export function useFlowActions(): FlowActions {
         // The copy is clean where it is saved; the original is as the other save left it.
         useFlowEditorStore.getState().discard();
         navigate(`/flows/${copy.flow.id}`);
-        show('success', t('editor.conflict.savedCopy', { name: copy.flow.name, original: theirs.name }));
+        show(
+          'success',
+          t('editor.conflict.savedCopy', { name: copy.flow.name, original: theirs?.name ?? mine.name }),
+        );
       } catch (error) {
         show('error', t('editor.saveFailed', { error: failureWords(error) }));
       }
