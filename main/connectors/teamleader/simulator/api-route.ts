@@ -48,6 +48,30 @@ function run<O extends TeamleaderOperation>(
 }
 
 /**
+ * Who calls, as far as the answer's headers go: the API version asked for, the Bearer's identity,
+ * and `uncounted`, the headers of an answer given before the request is counted: the caller's
+ * window as it stands (an expired token's too; a caller without a token of any integration has
+ * none, '' being no client's id).
+ */
+function caller(rt: ApiRuntime, req: IncomingMessage) {
+  const version =
+    typeof req.headers['x-api-version'] === 'string' ? req.headers['x-api-version'] : DEFAULT_API_VERSION;
+  const identity = rt.oauth.authenticate(req.headers.authorization);
+  const uncounted = () => rateHeaders(version, rt.limiter.peek(identity.clientId ?? '', rt.now()));
+  return { version, identity, uncounted };
+}
+
+/** A path that is no operation: 404, with the rate-limit headers every answer carries (reference §4), uncounted. */
+export function handleUnknownEndpoint(
+  rt: ApiRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): void {
+  sendError(res, 404, `Unknown endpoint ${path}`, undefined, caller(rt, req).uncounted());
+}
+
+/**
  * `POST /<resource>.<action>`: Bearer check (401), rate limit (429 and `X-RateLimit-*` on every
  * answer), faults, spec validation of the body (400 naming the field), then the operation itself.
  */
@@ -58,12 +82,7 @@ export async function handleApi(
   op: TeamleaderOperation,
 ): Promise<void> {
   rt.calls[op] = (rt.calls[op] ?? 0) + 1;
-  const version =
-    typeof req.headers['x-api-version'] === 'string' ? req.headers['x-api-version'] : DEFAULT_API_VERSION;
-  const identity = rt.oauth.authenticate(req.headers.authorization);
-  // Answers before the request is counted show the caller's window as it stands (an expired
-  // token's too); a caller without a token of any integration has none ('' is no client's id).
-  const uncounted = () => rateHeaders(version, rt.limiter.peek(identity.clientId ?? '', rt.now()));
+  const { version, identity, uncounted } = caller(rt, req);
   if (req.method !== 'POST') {
     return sendError(res, 405, `${op} must be called with POST`, undefined, {
       Allow: 'POST',

@@ -154,7 +154,7 @@ describe('admin API', () => {
 });
 
 describe('rate limit headers', () => {
-  it('are on every answer, also a 401 and a 405, which count nothing', async () => {
+  it('are on every answer, also a 401, a 404 and a 405, which count nothing', async () => {
     // Tokens live 3 s, so one expires by the end (the calls before take well under that).
     const twin = await startTeamleaderTwin({ seed: 5, rateLimitPerMinute: 5, tokenTtlSeconds: 3 });
     try {
@@ -195,6 +195,12 @@ describe('rate limit headers', () => {
         limit: '5',
         remaining: '4',
         version: expect.any(String),
+      });
+      // No such operation: 404, the caller's window as it stands, nothing counted.
+      expect(await call('contacts.frobnicate', token)).toMatchObject({
+        status: 404,
+        limit: '5',
+        remaining: '4',
       });
       expect(await call('unitsOfMeasure.list', token)).toMatchObject({ status: 200, remaining: '3' });
       // An expired token: its integration's window.

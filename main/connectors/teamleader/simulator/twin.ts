@@ -6,7 +6,7 @@ import { withApiNulls } from '../api-nulls';
 import { loadTeamleaderSpec, specOperation, type JsonSchema } from '../spec';
 import { conformToSpec } from './conform';
 import { handleAdmin, type AdminRuntime } from './admin-route';
-import { handleApi, type ApiRuntime } from './api-route';
+import { handleApi, handleUnknownEndpoint, type ApiRuntime } from './api-route';
 import { removeKey, type TwinContext } from './context';
 import { FaultInjector } from './faults';
 import { HANDLERS } from './handlers';
@@ -195,7 +195,7 @@ export async function startTeamleaderTwin(options: TeamleaderTwinOptions = {}): 
       if (path === '/oauth2/access_token' && req.method === 'POST') return oauth.token(req, res);
       const op = path.slice(1);
       if (isTeamleaderOperation(op)) return handleApi(api, req, res, op);
-      return sendError(res, 404, `Unknown endpoint ${path}`);
+      return handleUnknownEndpoint(api, req, res, path);
     };
     route().catch((error: unknown) => {
       if (!res.headersSent)
