@@ -94,6 +94,9 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     ...(options.systemLanguage ? { systemLanguage: options.systemLanguage } : {}),
   });
   settings.onChange((next) => bus.emit('settings.changed', next));
+  // Processes that stay up hear of another's changes to the data folder's documents (flows: the runtime).
+  const watchDocuments = options.host !== 'cli' || (options.scheduler ?? false);
+  const unwatchSettings = watchDocuments ? settings.watch() : undefined;
   const connections = new ConnectionRegistry({
     settings,
     vault: options.vault ?? new Vault({ logger }),
@@ -116,6 +119,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     scheduler: options.scheduler ?? options.host !== 'cli',
     retention: options.host !== 'cli',
     warmUp: options.host !== 'cli',
+    watchFlows: watchDocuments,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.nodeRegistry ? { registry: options.nodeRegistry } : {}),
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
@@ -138,6 +142,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   };
   // First registered, so it runs last: flows and servers stop before the twins they use.
   ctx.onDispose(() => sandbox.dispose());
+  if (unwatchSettings) ctx.onDispose(unwatchSettings);
   // Runs finish (each with its runFinished) before the sandbox twins they talk to stop.
   ctx.onDispose(() => sync.dispose());
   // A host that keeps a log file notes each run's start and end in it.

@@ -7,6 +7,7 @@ import { Scheduler } from '../scheduler/scheduler';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DocumentBackendFactory } from '../store/document-backend';
 import { FlowStore } from '../store/flow-store';
+import { FlowWatch } from '../store/flow-watch';
 import { Store } from '../store/store';
 import { TemplateStore } from '../store/template-store';
 import { systemClock, type Clock } from './clock';
@@ -38,6 +39,11 @@ export interface SyncRuntimeOptions {
    * app and the web host), so the first run does not pay for them.
    */
   warmUp: boolean;
+  /**
+   * Tell the windows (`flows.changed`) and the scheduler when flows are saved or deleted, here or
+   * by another process on the data folder (long-lived hosts).
+   */
+  watchFlows: boolean;
 }
 
 /**
@@ -54,6 +60,7 @@ export class SyncRuntime {
   readonly clock: Clock;
   private readonly batcher: EventBatcher;
   private retentionTimer: NodeJS.Timeout | undefined;
+  private readonly flowWatch: FlowWatch | undefined;
 
   constructor(private readonly options: SyncRuntimeOptions) {
     // Process-wide, and every host that runs flows builds this runtime (once per process).
@@ -89,6 +96,19 @@ export class SyncRuntime {
       startRun: (flow) => this.engine.start({ flow, trigger: 'schedule' }).runId,
     });
     this.flows.onChange(() => this.scheduler.refresh());
+    if (options.watchFlows) {
+      this.flowWatch = new FlowWatch({
+        flows: this.flows,
+        onChanges: (changes) => {
+          // Another process's save is seen here only: its schedule counts without waiting for a poll.
+          this.scheduler.refresh();
+          options.bus.emit('flows.changed', { changes });
+        },
+        onError: (error) =>
+          options.logger.debug('Reading the flows after a change failed', { error: String(error) }),
+      });
+      this.flowWatch.start();
+    }
     if (options.scheduler) this.scheduler.start();
     if (options.retention) this.startRetention();
   }
@@ -108,6 +128,7 @@ export class SyncRuntime {
 
   async dispose(): Promise<void> {
     this.scheduler.stop();
+    this.flowWatch?.stop();
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     await this.engine.shutdown();
     this.batcher.flush();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import { memoryFlow } from '../engine/testing/memory-flow';
@@ -132,6 +132,27 @@ describe('flows.*', () => {
     await call('settings.update', { language: 'nl' });
     expect((await call('flows.saveCopy', { flow: mine })).flow.name).toBe('Orders (kopie)');
     expect((await call('flows.list', {})).flows).toHaveLength(4);
+  });
+
+  it('tells the windows of a long-lived host what was saved or deleted, here or by another process', async () => {
+    const host = await setup({ scheduler: true });
+    const changes: unknown[] = [];
+    host.app.ctx.bus.on('flows.changed', (event) => changes.push(...event.changes));
+    const saved = await host.call('flows.save', { flow: memoryFlow({ id: 'f', name: 'Orders' }) });
+    // This process's own save: at once, before its answer.
+    expect(changes).toEqual([{ id: 'f', name: 'Orders', revision: 1 }]);
+
+    // `koppel` on the same data folder (a process of its own, which tells nobody).
+    const other = await setup({ dataDir: host.dataDir });
+    const cliChanges: unknown[] = [];
+    other.app.ctx.bus.on('flows.changed', (event) => cliChanges.push(...event.changes));
+    await other.call('flows.setEnabled', { id: 'f', enabled: true });
+    await vi.waitFor(() => expect(changes).toHaveLength(2), { timeout: 4000 });
+    expect(changes[1]).toEqual({ id: 'f', name: 'Orders', revision: 2 });
+    await other.call('flows.delete', { id: saved.flow.id });
+    await vi.waitFor(() => expect(changes).toHaveLength(3), { timeout: 4000 });
+    expect(changes[2]).toEqual({ id: 'f', name: 'Orders', revision: null });
+    expect(cliChanges).toEqual([]);
   });
 
   it('duplicates, exports and imports (older schema versions too)', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiMessageIn } from '../../shared/api/api-messages';
 import { koppelErrorOf } from '../../shared/api/testing/koppel-error-of';
 import { SETTINGS_SCHEMA_VERSION, SettingsPatch } from '../../shared/settings/settings';
@@ -183,5 +183,48 @@ describe('settings store', () => {
     // Nothing was written over the file, and the settings in use are the last good ones.
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ retentionDays: 'soon' });
     expect(store.get().language).toBe('en');
+  });
+
+  it('watching, hears what another process changes, once, and keeps the last good settings through a broken file', async () => {
+    const { dir, file } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION });
+    const app = new SettingsStore(createConfBackend(dir));
+    const heard: string[] = [];
+    app.onChange((settings) => heard.push(`${settings.language}/${settings.connections.length}`));
+    const stop = app.watch(20);
+    try {
+      // Its own change: told once, not again when the watch sees the file written.
+      app.update({ theme: 'dark' });
+      expect(heard).toEqual(['en/0']);
+
+      // `koppel connections add` and a language set elsewhere: the app's settings follow.
+      const cli = new SettingsStore(createConfBackend(dir));
+      cli.updateConnections((list) => [
+        ...list,
+        {
+          id: 'till',
+          kind: 'mplus',
+          mode: 'live',
+          name: 'Till',
+          status: 'new',
+          createdAt: '2026-12-05T03:00:00.000Z',
+          config: { host: 'till.example', port: 44322, url: 'https://till.example:44322/' },
+        },
+      ]);
+      await vi.waitFor(() => expect(app.get().connections.map((c) => c.id)).toEqual(['till']), {
+        timeout: 3000,
+      });
+      cli.update({ language: 'nl' });
+      await vi.waitFor(() => expect(app.get().language).toBe('nl'), { timeout: 3000 });
+      expect(app.get().theme).toBe('dark');
+      expect(heard).toEqual(['en/0', 'en/1', 'nl/1']);
+
+      // Broken by hand: the last good settings stay in use, and nobody is told anything.
+      fs.writeFileSync(file, '{ "language": ');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(app.get().language).toBe('nl');
+      expect(heard).toHaveLength(3);
+    } finally {
+      stop();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid';
 import { KoppelError } from '../../shared/api/errors';
 import { isRecord } from '../../shared/flow/schema-walk';
+import { watchDocumentFile } from '../store/document-watch';
 import {
   migrateSettings,
   SettingsMigrationError,
@@ -111,6 +112,30 @@ export class SettingsStore {
         throw new KoppelError('invalid_input', settingsProblemText(error.problem, this.backend.path));
       throw error;
     }
+  }
+
+  /**
+   * Reads the file again whenever it is written (long-lived hosts): another process on the data
+   * folder (`koppel connections add`, `koppel alerts`, `koppel sandbox`, another host) changed it,
+   * and `get` would otherwise answer what this process last read until it changed something
+   * itself. The listeners hear of a change; a file that does not read now (edited by hand) leaves
+   * what was read. Returns the function that stops.
+   */
+  watch(pollMs?: number): () => void {
+    return watchDocumentFile(this.backend.path, () => this.readAgain(), pollMs);
+  }
+
+  private readAgain(): void {
+    let fresh: Settings;
+    try {
+      fresh = this.readFile();
+    } catch {
+      return;
+    }
+    // This process's own writes come back here too: they are what it holds already.
+    if (JSON.stringify(fresh) === JSON.stringify(this.current)) return;
+    this.current = fresh;
+    for (const listener of this.listeners) listener(fresh);
   }
 
   onChange(listener: (settings: Settings) => void): () => void {

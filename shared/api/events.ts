@@ -1,8 +1,16 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { RunEventBatch } from '../flow/run-events';
 import { ShowRoute } from '../links/app-link';
 import { RunNotice } from '../notifications/run-notice';
 import { Settings } from '../settings/settings';
+
+/** A saved flow that changed: its new revision (a new flow's first), or null once it is deleted. */
+export const FlowChange = z.object({
+  id: z.string(),
+  name: z.string(),
+  revision: z.number().int().nonnegative().nullable(),
+});
+export type FlowChange = z.infer<typeof FlowChange>;
 
 /**
  * Streams main pushes to every window. Each payload is parsed by the receiving client.
@@ -14,6 +22,11 @@ export const apiEvents = {
   'notifications.show': RunNotice,
   /** The desktop host was asked to show a run (its notification clicked, a koppel:// link opened). */
   'app.show': ShowRoute,
+  /**
+   * Flows saved or deleted, in this process or in another on the same data folder (another window,
+   * the web host, `koppel flows import`): lists and a clean editor read them again.
+   */
+  'flows.changed': z.object({ changes: z.array(FlowChange).min(1) }),
   /** Run events as they are stored, in batches (one run per batch, in order). */
   'runs.events': RunEventBatch,
 } as const;

@@ -29,7 +29,13 @@ export interface AppFixture {
  * test system; templates come from `templatesDir` (default: an empty folder).
  */
 export async function appFixture(
-  options: { system?: MemorySystem; dataDir?: string; templatesDir?: string } = {},
+  options: {
+    system?: MemorySystem;
+    dataDir?: string;
+    templatesDir?: string;
+    /** Run schedules (and watch the flows, as long-lived hosts do). */
+    scheduler?: boolean;
+  } = {},
 ): Promise<AppFixture> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-app-'));
   const system = options.system ?? new MemorySystem();
@@ -40,6 +46,7 @@ export async function appFixture(
     vault: new Vault({ keychain: memoryKeychain(), env: {} }),
     engineConnections: staticConnections({ memory: system }),
     templatesDir: options.templatesDir ?? path.join(dataDir, 'no-templates'),
+    ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
   });
   return {
     app,

@@ -1,0 +1,76 @@
+import type { FlowChange } from '../../shared/api/events';
+import { watchDocumentFile } from './document-watch';
+import type { FlowStore } from './flow-store';
+
+export interface FlowWatchOptions {
+  flows: FlowStore;
+  /** Called with what changed since the last call (never with an empty list). */
+  onChanges: (changes: FlowChange[]) => void;
+  /** How often the file is looked at for another process's saves (default `DOCUMENT_POLL_MS`). */
+  pollMs?: number;
+  /** A file Koppel cannot read now (half-written by hand): the next change is looked at again. */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Tells what changed among the saved flows: saved (its new revision, or a new flow) or deleted,
+ * whether this process changed it (at once) or another on the same data folder did (the desktop
+ * app and the web host, `koppel flows import`: `watchDocumentFile`).
+ */
+export class FlowWatch {
+  private seen = new Map<string, { name: string; revision: number }>();
+  private stopWatching: (() => void) | undefined;
+
+  constructor(private readonly options: FlowWatchOptions) {}
+
+  start(): void {
+    if (this.stopWatching) return;
+    this.seen = this.snapshot() ?? new Map();
+    const unsubscribe = this.options.flows.onChange(() => this.check());
+    const unwatch = watchDocumentFile(this.options.flows.path, () => this.check(), this.options.pollMs);
+    this.stopWatching = () => {
+      unsubscribe();
+      unwatch();
+    };
+  }
+
+  stop(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+  }
+
+  /** Compares the flows with those last seen and reports the differences. */
+  check(): void {
+    const now = this.snapshot();
+    if (!now) return;
+    const changes: FlowChange[] = [];
+    for (const [id, flow] of now) {
+      const before = this.seen.get(id);
+      if (!before || before.revision !== flow.revision || before.name !== flow.name) {
+        changes.push({ id, name: flow.name, revision: flow.revision });
+      }
+    }
+    for (const [id, before] of this.seen) {
+      if (!now.has(id)) changes.push({ id, name: before.name, revision: null });
+    }
+    this.seen = now;
+    if (changes.length > 0) this.options.onChanges(changes);
+  }
+
+  /** Each readable flow's name and revision; undefined while the file cannot be read. */
+  private snapshot(): Map<string, { name: string; revision: number }> | undefined {
+    try {
+      const { flows, errors } = this.options.flows.load();
+      const now = new Map(flows.map((flow) => [flow.id, { name: flow.name, revision: flow.revision }]));
+      // A flow that does not read now (edited by hand) is not gone: it stays as last seen.
+      for (const { id } of errors) {
+        const before = this.seen.get(id);
+        if (before) now.set(id, before);
+      }
+      return now;
+    } catch (error) {
+      this.options.onError?.(error);
+      return undefined;
+    }
+  }
+}
