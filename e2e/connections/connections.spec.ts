@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { expect, openApp, test } from '../fixtures/test';
 import { startWebHost } from '../fixtures/web-host';
 import { ConnectionsPage, sandboxAddresses, setMplusFaults } from './connections-page';
@@ -189,5 +191,50 @@ test.describe('connections', () => {
     } finally {
       await host.stop();
     }
+  });
+
+  test('a connection added or removed by `koppel` in a terminal shows here without a reload', async ({
+    page,
+    host,
+  }) => {
+    const screen = new ConnectionsPage(page);
+    await screen.open(host);
+    // A process of its own on the host's data folder; the secrets from variables, as on a server.
+    const koppel = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [path.resolve(__dirname, '../../bin/koppel.js'), ...args, '--data-dir', host.dataDir],
+        {
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            KOPPEL_SECRET_SHOP_IDENT: 'shop-ident',
+            KOPPEL_SECRET_SHOP_SECRET: 'shop-secret',
+          },
+          timeout: 20_000,
+        },
+      );
+    const added = koppel(
+      'connections',
+      'add-mplus',
+      '--host',
+      'http://127.0.0.1',
+      '--port',
+      '1',
+      '--id',
+      'shop',
+      '--name',
+      'Shop till',
+    );
+    // Saved; its test cannot reach port 1 (exit 3).
+    expect(added.stdout).toContain('Saved Shop till as "shop"');
+    const card = screen.card('shop');
+    await expect(card.getByRole('heading', { name: 'Shop till' })).toBeVisible();
+    await expect(screen.card('sandbox-mplus')).toBeVisible();
+
+    const removed = koppel('connections', 'remove', 'shop');
+    expect(removed.status).toBe(0);
+    await expect(card).toBeHidden();
+    await expect(screen.card('sandbox-mplus')).toBeVisible();
   });
 });

@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFailureText } from '../../api/failure-text';
 import { PageHeader } from '../../components/PageHeader';
 import { useConnectionStore } from '../../stores/connection-store';
+import { useSettingsStore } from '../../stores/settings-store';
 import './connections.css';
 import { KeychainNotice } from './KeychainNotice';
 import { SandboxPanel } from './SandboxPanel';
@@ -28,6 +29,15 @@ export function ConnectionsScreen() {
         if (connection.status === 'new') test(connection.id).catch(() => undefined);
     });
   }, [load]);
+  // The connections as the settings list them: added, removed or renamed elsewhere (another
+  // window, `koppel connections add`, `koppel sandbox`), the cards are read again.
+  const listed = useSettingsStore((state) => JSON.stringify(state.settings?.connections ?? null));
+  const shown = useRef(listed);
+  useEffect(() => {
+    if (listed === shown.current) return;
+    shown.current = listed;
+    void load();
+  }, [listed, load]);
   const canStore = keychain?.available === true;
   return (
     <div className="screen" data-testid="screen-connections">

@@ -4,6 +4,7 @@ import type { RunStats, WaitingRecordView } from '../../../../shared/api/calls/r
 import type { RunSummary } from '../../../../shared/flow/run-records';
 import { healthRun } from '../../runs/model/dashboard-model';
 import { api } from '../../api/api';
+import { useFlowsChanged } from '../../api/useFlowsChanged';
 import { failureOf, type Failure } from '../../api/failure-text';
 import { useRunLiveStore } from '../../stores/run-live-store';
 
@@ -56,6 +57,9 @@ export function useDashboard() {
     const timer = setTimeout(() => void load(), finishedVersion === 0 ? 0 : 400);
     return () => clearTimeout(timer);
   }, [finishedVersion, load]);
+
+  // A flow saved, renamed, paused or deleted elsewhere shows here without a run.
+  useFlowsChanged(() => void load());
 
   return { data, error, reload: load };
 }

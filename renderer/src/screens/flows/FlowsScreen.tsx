@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../editor/ui/ConfirmDialog';
 import { Toasts } from '../../editor/ui/Toasts';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { useFlowListStore } from '../../stores/flow-list-store';
+import { useFlowsChanged } from '../../api/useFlowsChanged';
 import { useFlowToastStore } from '../../stores/flow-toast-store';
 import { downloadText } from '../../components/files';
 import { FlowRow, type FlowRowActions } from './FlowRow';
@@ -38,6 +39,7 @@ export function FlowsScreen() {
   const file = useRef<HTMLInputElement>(null);
 
   useEffect(() => void load(), [load]);
+  useFlowsChanged(() => void load());
 
   const attempt = async (work: () => Promise<string | undefined>) => {
     try {

@@ -1,8 +1,9 @@
 import { History } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api';
 import { useFailureText } from '../../api/failure-text';
+import { useFlowsChanged } from '../../api/useFlowsChanged';
 import { EmptyState } from '../../components/EmptyState';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -20,12 +21,15 @@ export function RunsScreen() {
   const [flows, setFlows] = useState<{ id: string; name: string }[]>([]);
   const history = useRunHistory(filters);
 
-  useEffect(() => {
+  const loadFlows = useCallback(() => {
     api()
       .flows.list({})
       .then(({ flows: list }) => setFlows(list.map(({ id, name }) => ({ id, name }))))
       .catch(() => setFlows([]));
   }, []);
+  useEffect(loadFlows, [loadFlows]);
+  // The flow filter names flows as they are now (renamed, added, deleted elsewhere).
+  useFlowsChanged(loadFlows);
 
   const filtered = filters !== noFilters;
   const nothingYet = !history.loading && !history.error && history.rows.length === 0 && !filtered;
