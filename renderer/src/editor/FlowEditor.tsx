@@ -7,6 +7,7 @@ import { BottomPanel, type BottomTab } from './BottomPanel';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { useEditorShortcuts } from './canvas/useEditorShortcuts';
 import { EditorHeader } from './EditorHeader';
+import { ElsewhereBar } from './ElsewhereBar';
 import { describeObject } from './form/form-model';
 import { Inspector } from './inspector/Inspector';
 import { INSPECTOR_MIN_WIDTH } from '../../../shared/settings/settings';
@@ -81,6 +82,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
           setPanelOpen(true);
         }}
       />
+      <ElsewhereBar elsewhere={actions.elsewhere} onReview={() => void actions.review()} />
       <div className={`ed-body${wide ? ' ed-wide' : ''}`} style={bodyStyle}>
         <Palette />
         <div className="ed-center">
