@@ -88,12 +88,23 @@ test.describe('app shell', () => {
     await expect(page.locator('#root')).toHaveAttribute('data-app-state', 'failed');
     await expect(page.getByRole('alert')).toContainText('session token');
     // Before the settings are read the UI has no language of its own: a Dutch browser's is used.
-    const dutch = await browser.newContext({ locale: 'nl-NL' });
+    const dutch = await browser.newContext({ locale: 'nl-NL', colorScheme: 'dark' });
     const nl = await dutch.newPage();
     await nl.goto(`${host.origin}/#/flows`);
-    await expect(nl.getByRole('alert')).toHaveText(
-      'Koppel kon niet starten: Deze pagina heeft het sessietoken nodig: open het volledige adres dat "koppel serve" toonde.',
+    const alert = nl.getByRole('alert');
+    await expect(alert.getByRole('heading')).toHaveText('Koppel kon niet starten');
+    await expect(alert.getByRole('paragraph')).toHaveText(
+      'Deze pagina heeft het sessietoken nodig: open het volledige adres dat "koppel serve" toonde.',
     );
+    // Nor its theme: the system's (dark here).
+    await expect(nl.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await nl.screenshot({ path: path.join(shots, 'start-failure-nl.png') });
+    // Trying again loads the page again (a host started again meanwhile is then found).
+    await Promise.all([
+      nl.waitForEvent('load'),
+      alert.getByRole('button', { name: 'Opnieuw proberen' }).click(),
+    ]);
+    await expect(nl.locator('#root')).toHaveAttribute('data-app-state', 'failed');
     await dutch.close();
   });
 });

@@ -5,6 +5,7 @@ import { startFailure } from '../../shared/api/start-failure';
 import { languageOfLocale } from '../../shared/flow/wording';
 import { setApiClient } from './api/api';
 import { App } from './app/App';
+import { StartFailureScreen } from './app/StartFailureScreen';
 import { applyTheme, followSystemTheme } from './app/theme';
 import { changeLanguage, initI18n } from './i18n/i18n';
 import { useSettingsStore } from './stores/settings-store';
@@ -32,11 +33,9 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   root.dataset.appState = 'failed';
-  const message = document.createElement('p');
-  message.className = 'fatal';
-  message.setAttribute('role', 'alert');
   // The settings (and so the UI language) may be what could not be read: the browser's language.
-  const { title, message: what } = startFailure(error, languageOfLocale(navigator.language));
-  message.textContent = `${title}: ${what}`;
-  root.replaceChildren(message);
+  const words = startFailure(error, languageOfLocale(navigator.language));
+  // Nor its theme: the system's.
+  applyTheme('system');
+  createRoot(root).render(<StartFailureScreen {...words} />);
 });

@@ -12,10 +12,12 @@ describe('start failure', () => {
     expect(startFailure(unreadable, 'nl')).toEqual({
       title: 'Koppel kon niet starten',
       message: 'Geen migratie van de instellingen vanaf schema 0. (bestand: /data/settings.json)',
+      retry: 'Opnieuw proberen',
     });
     expect(startFailure(unreadable, 'en')).toEqual({
       title: 'Koppel could not start',
       message: 'No settings migration from schema 0. (file: /data/settings.json)',
+      retry: 'Try again',
     });
     expect(startFailure(new Error('EACCES: permission denied'), 'nl').message).toBe(
       'EACCES: permission denied',
