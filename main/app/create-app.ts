@@ -120,6 +120,8 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     retention: options.host !== 'cli',
     warmUp: options.host !== 'cli',
     watchFlows: watchDocuments,
+    // Only hosts with windows: `koppel schedule` has nobody to show them to.
+    followOtherRuns: options.host !== 'cli',
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.nodeRegistry ? { registry: options.nodeRegistry } : {}),
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),

@@ -21,9 +21,33 @@ export class EventBus {
     return () => this.emitter.off(stream, listener);
   }
 
-  /** Listens to every stream; used by transports that forward everything. */
+  /**
+   * Tells the windows only (the transports' `onAny`), not this process's own listeners: what
+   * another process did, which that process logs, notifies and e-mails about itself (the run
+   * events of `koppel run` beside the desktop app).
+   */
+  emitToWindows<E extends EventName>(stream: E, payload: EventPayload<E>): void {
+    this.emitter.emit(windowsOnly(stream), payload);
+  }
+
+  /** Whether a window (a transport) listens to `stream` now. */
+  windowsListen(stream: EventName): boolean {
+    return this.emitter.listenerCount(windowsOnly(stream)) > 0;
+  }
+
+  /** Listens to every stream, for the windows too; used by transports that forward everything. */
   onAny(streams: readonly EventName[], listener: (stream: EventName, payload: unknown) => void): () => void {
-    const offs = streams.map((stream) => this.on(stream, (payload) => listener(stream, payload)));
+    const offs = streams.flatMap((stream) => {
+      const forward = (payload: unknown) => listener(stream, payload);
+      this.emitter.on(stream, forward);
+      this.emitter.on(windowsOnly(stream), forward);
+      return [() => this.emitter.off(stream, forward), () => this.emitter.off(windowsOnly(stream), forward)];
+    });
     return () => offs.forEach((off) => off());
   }
+}
+
+/** The emitter's name of a stream's events for the windows only (no stream name has a colon). */
+function windowsOnly(stream: EventName): string {
+  return `windows:${stream}`;
 }

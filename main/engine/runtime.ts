@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock';
 import type { ConnectionProvider } from './connections';
 import { Engine } from './engine';
 import { EventBatcher } from './event-batcher';
+import { ForeignRuns } from './foreign-runs';
 import { applyHeapPolicy } from './heap-policy';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -44,6 +45,8 @@ export interface SyncRuntimeOptions {
    * by another process on the data folder (long-lived hosts).
    */
   watchFlows: boolean;
+  /** Show the windows the runs other processes on the data folder make, as they go (long-lived hosts). */
+  followOtherRuns: boolean;
 }
 
 /**
@@ -61,6 +64,7 @@ export class SyncRuntime {
   private readonly batcher: EventBatcher;
   private retentionTimer: NodeJS.Timeout | undefined;
   private readonly flowWatch: FlowWatch | undefined;
+  private readonly foreignRuns: ForeignRuns | undefined;
 
   constructor(private readonly options: SyncRuntimeOptions) {
     // Process-wide, and every host that runs flows builds this runtime (once per process).
@@ -109,6 +113,14 @@ export class SyncRuntime {
       });
       this.flowWatch.start();
     }
+    if (options.followOtherRuns) {
+      this.foreignRuns = new ForeignRuns({
+        store: this.store,
+        emit: (batch) => options.bus.emitToWindows('runs.events', batch),
+        listening: () => options.bus.windowsListen('runs.events'),
+      });
+      this.foreignRuns.start();
+    }
     if (options.scheduler) this.scheduler.start();
     if (options.retention) this.startRetention();
   }
@@ -129,6 +141,7 @@ export class SyncRuntime {
   async dispose(): Promise<void> {
     this.scheduler.stop();
     this.flowWatch?.stop();
+    this.foreignRuns?.stop();
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     await this.engine.shutdown();
     this.batcher.flush();

@@ -96,6 +96,14 @@ export function toRunSummary(row: RunRow): RunSummary {
   };
 }
 
+/** A run another process makes, as `RunsRepo.others` finds it. */
+export interface OtherRun {
+  id: string;
+  status: string;
+  startedAt: number;
+  lastSeq: number;
+}
+
 /** The runs table: one row per run, counts kept up to date by the run writer. */
 export class RunsRepo {
   private readonly insertStmt;
@@ -104,6 +112,7 @@ export class RunsRepo {
   private readonly finishStmt;
   private readonly flowStmt;
   private readonly runningStmt;
+  private readonly othersStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -124,6 +133,22 @@ export class RunsRepo {
     );
     this.flowStmt = db.prepare<[string], { flow_json: string }>('SELECT flow_json FROM runs WHERE id = ?');
     this.runningStmt = db.prepare<[], RunRow>(`SELECT ${columns} FROM runs r WHERE status = 'running'`);
+    // Through the status and finish indexes: a handful of rows, read once a second.
+    this.othersStmt = db.prepare<[string, number, string], OtherRun>(
+      `SELECT id, status, started_at AS startedAt, last_seq AS lastSeq FROM runs
+         WHERE status = 'running' AND owner <> ?
+       UNION
+       SELECT id, status, started_at AS startedAt, last_seq AS lastSeq FROM runs
+         WHERE finished_at >= ? AND owner <> ?`,
+    );
+  }
+
+  /**
+   * Runs of other processes on the data folder that are running, or finished since `finishedSince`
+   * (ms): what `ForeignRuns` follows.
+   */
+  others(owner: string, finishedSince: number): OtherRun[] {
+    return this.othersStmt.all(owner, finishedSince, owner);
   }
 
   insert(run: NewRun): void {

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { expect, openApp, test } from '../fixtures/test';
+import { RunPage } from './runs-pages';
+import { ordersScene, setFaults, shotsDir } from './scene';
+
+test.describe('a run another process makes', () => {
+  test('`koppel run` in a terminal shows live in the open app: the history, then the run itself', async ({
+    page,
+    host,
+  }) => {
+    const { api, flow, teamleaderAdmin } = await ordersScene(host);
+    // Teamleader takes its time over invoices: the run is still writing while the page looks.
+    await setFaults(teamleaderAdmin, { operationLatencyMs: { 'invoices.draft': 1500 } });
+    await openApp(page, host, '/runs');
+    await expect(page.getByTestId('screen-runs')).toBeVisible();
+
+    // A process of its own on the host's data folder (it uses the sandbox the host runs).
+    const koppel = spawn(
+      process.execPath,
+      [
+        path.resolve(__dirname, '../../bin/koppel.js'),
+        'run',
+        flow.id,
+        '--limit',
+        '4',
+        '--json',
+        '--data-dir',
+        host.dataDir,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    koppel.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
+    const exited = new Promise<number | null>((resolve) => koppel.on('exit', resolve));
+
+    // Seen while it runs, without a reload: on top of the history, running.
+    const row = page.getByTestId('run-row').first();
+    await expect(row).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
+    const runId = (await row.getAttribute('data-run-id')) ?? '';
+    await page.evaluate((id) => (window.location.hash = `/runs/${id}`), runId);
+    const run = new RunPage(page);
+    await expect(run.screen).toHaveAttribute('data-run-status', 'running');
+    await page.screenshot({ path: path.join(shotsDir, 'run-of-other-process.png') });
+    await setFaults(teamleaderAdmin, {});
+
+    // Its end arrives as it happens, as a run of the app's own would.
+    await expect(run.screen).toHaveAttribute('data-run-status', 'succeeded', { timeout: 30_000 });
+    expect(await exited).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ runId, status: 'succeeded' });
+    expect((await api.call('runs.get', { runId })).run.counts.succeeded).toBe(4);
+    api.close();
+  });
+});
