@@ -51,4 +51,47 @@ test.describe('a run another process makes', () => {
     expect((await api.call('runs.get', { runId })).run.counts.succeeded).toBe(4);
     api.close();
   });
+
+  test('its Cancel here asks that process, and the run ends cancelled there', async ({ page, host }) => {
+    const { api, flow, teamleaderAdmin } = await ordersScene(host);
+    await setFaults(teamleaderAdmin, { operationLatencyMs: { 'invoices.draft': 3000 } });
+    await openApp(page, host, '/runs');
+    const koppel = spawn(
+      process.execPath,
+      [
+        path.resolve(__dirname, '../../bin/koppel.js'),
+        'run',
+        flow.id,
+        '--limit',
+        '6',
+        '--json',
+        '--data-dir',
+        host.dataDir,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    koppel.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
+    const exited = new Promise<number | null>((resolve) => koppel.on('exit', resolve));
+    const row = page.getByTestId('run-row').first();
+    await expect(row).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
+    const runId = (await row.getAttribute('data-run-id')) ?? '';
+    await page.evaluate((id) => (window.location.hash = `/runs/${id}`), runId);
+    const run = new RunPage(page);
+    await expect(run.screen).toHaveAttribute('data-run-status', 'running');
+
+    await page.getByTestId('run-cancel').click();
+    await expect(page.getByTestId('run-action-message')).toHaveText(
+      'Another Koppel process runs it (koppel run in a terminal, for example): it was asked to cancel and stops within a second or so.',
+    );
+    await expect(run.screen).toHaveAttribute('data-run-status', 'cancelled', { timeout: 20_000 });
+    await page.screenshot({ path: path.join(shotsDir, 'run-of-other-process-cancelled.png') });
+    await exited;
+    expect(JSON.parse(out)).toMatchObject({ runId, status: 'cancelled' });
+    const stored = (await api.call('runs.get', { runId })).run;
+    expect(stored.status).toBe('cancelled');
+    expect(stored.counts.succeeded).toBeLessThan(6);
+    await setFaults(teamleaderAdmin, {});
+    api.close();
+  });
 });

@@ -26,6 +26,8 @@ export interface EngineOptions {
   /** The app setting used when a flow says `payloadLogging: 'default'`. */
   defaultPayloadLogging?: () => PayloadLogging;
   heartbeatMs?: number;
+  /** How often a run looks whether another process asked to cancel it (default 1 s). */
+  cancelCheckMs?: number;
   progressMs?: number;
   /** Records failing in a row because a system is unreachable before the run stops (default 5). */
   unreachableLimit?: number;
@@ -110,6 +112,7 @@ export class Engine {
             : flow.settings.payloadLogging,
         publish: (runId, events) => this.publish(runId, events),
         heartbeatMs: this.options.heartbeatMs ?? 10_000,
+        cancelCheckMs: this.options.cancelCheckMs ?? 1000,
         progressMs: this.options.progressMs ?? 500,
         unreachableLimit: this.options.unreachableLimit ?? 5,
       },
@@ -144,6 +147,16 @@ export class Engine {
     const entry = this.active.get(runId);
     entry?.handle.cancel();
     return entry !== undefined;
+  }
+
+  /**
+   * Asks the process that runs `runId` (another one on the data folder) to cancel it; that run
+   * stops within a second or so, as if cancelled there. False when no live process runs it.
+   */
+  askCancel(runId: string): boolean {
+    const run = this.options.store.runs.get(runId);
+    if (!run || run.status !== 'running') return false;
+    return this.options.store.locks.askCancel(run.flowId, runId, this.clock.now());
   }
 
   handle(runId: string): RunHandle | undefined {

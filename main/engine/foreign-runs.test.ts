@@ -17,7 +17,7 @@ afterEach(() => {
  */
 function setup(pageSize?: number) {
   const clock = new TestClock(Date.UTC(2026, 11, 5, 9));
-  const here: EngineFixture = engineFixture({ clock });
+  const here: EngineFixture = engineFixture({ clock, engine: { cancelCheckMs: 20 } });
   const there = here.reopen();
   const told: RunEventBatch[] = [];
   const follower = new ForeignRuns({
@@ -144,5 +144,35 @@ describe('ForeignRuns', () => {
     follower.look();
     expect(toldOf(after.runId)).toEqual(there.eventsOf(after.runId));
     follower.stop();
+  });
+
+  it('a cancel asked for here stops the run the other process makes, as cancelled there', async () => {
+    const { here, there } = setup();
+    there.system.seed('orders', sampleOrders(8));
+    let release: (() => void) | undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let waiting = 0;
+    there.system.hooks.before = (operation) => {
+      if (operation !== 'create') return undefined;
+      waiting++;
+      return gate;
+    };
+    const run = there.engine.start({ flow: memoryFlow({ id: 'stopped' }), trigger: 'schedule' });
+    while (waiting === 0) await new Promise((resolve) => setImmediate(resolve));
+    // Not this process's run: it cannot stop it itself, it asks.
+    expect(here.engine.cancel(run.runId)).toBe(false);
+    expect(here.engine.askCancel(run.runId)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    there.system.hooks = {};
+    release?.();
+    const result = await run.done;
+    expect(result.status).toBe('cancelled');
+    expect(result.counts.succeeded).toBeLessThan(8);
+    // Over: nothing to ask any more; an unknown run neither.
+    expect(here.engine.askCancel(run.runId)).toBe(false);
+    expect(here.engine.askCancel('no-such-run')).toBe(false);
+    // The flow's next run is not cancelled by the old request.
+    const next = await there.engine.run({ flow: memoryFlow({ id: 'stopped' }), trigger: 'schedule' });
+    expect(next.status).toBe('succeeded');
   });
 });

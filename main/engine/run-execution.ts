@@ -54,6 +54,8 @@ export interface RunDeps {
   payloadLogging: 'full' | 'metadata';
   publish: (runId: string, events: RunEvent[]) => void;
   heartbeatMs: number;
+  /** How often the run looks whether another process asked to cancel it. */
+  cancelCheckMs: number;
   progressMs: number;
   unreachableLimit: number;
 }
@@ -186,6 +188,8 @@ export class RunExecution {
     const { clock } = this.deps;
     const heartbeat = setInterval(() => this.beat(), this.deps.heartbeatMs);
     heartbeat.unref();
+    const cancelCheck = setInterval(() => this.checkCancelAsked(), this.deps.cancelCheckMs);
+    cancelCheck.unref();
     const progress = setInterval(() => this.reportProgress(), this.deps.progressMs);
     progress.unref();
     const scope = this.scope();
@@ -215,6 +219,7 @@ export class RunExecution {
     } finally {
       await this.launcher.drain();
       clearInterval(heartbeat);
+      clearInterval(cancelCheck);
       clearInterval(progress);
       await this.close(scope);
       this.waits.stop();
@@ -416,6 +421,15 @@ export class RunExecution {
   private stop(error: RunError): void {
     this.runError ??= error;
     if (!this.signal.aborted) this.controller.abort(new StopRun(error.message));
+  }
+
+  /** A cancel asked for elsewhere (a window of another process) is this run's user's cancel. */
+  private checkCancelAsked(): void {
+    try {
+      if (this.deps.store.locks.cancelAsked(this.options.flow.id, this.deps.store.owner.id)) this.cancel();
+    } catch {
+      // A busy database: the next look asks again.
+    }
   }
 
   private beat(): void {

@@ -70,7 +70,11 @@ export function runsHandlers(ctx: AppContext): DomainHandlers<'runs'> {
         runId: startRun(ctx, { flow: document, trigger: 'manual', dryRun, limit: limit ?? null }).runId,
       };
     },
-    'runs.cancel': ({ runId }) => ({ cancelled: sync.engine.cancel(runId) }),
+    'runs.cancel': ({ runId }) => {
+      if (sync.engine.cancel(runId)) return { cancelled: true };
+      const asked = sync.engine.askCancel(runId);
+      return asked ? { cancelled: true, elsewhere: true } : { cancelled: false };
+    },
     'runs.list': ({ flowId, status, from, to, limit, cursor }) =>
       sync.store.runs.list({
         limit,

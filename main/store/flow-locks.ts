@@ -24,6 +24,7 @@ interface LockRow {
   pid: number;
   acquired_at: number;
   heartbeat_at: number;
+  cancel_requested_at: number | null;
 }
 
 /** Whether a process on this machine still exists. Other hosts cannot be asked: only heartbeats count. */
@@ -57,6 +58,8 @@ export class FlowLocks {
   private readonly deleteStmt;
   private readonly beatStmt;
   private readonly allStmt;
+  private readonly askCancelStmt;
+  private readonly cancelAskedStmt;
 
   constructor(db: Db, options: FlowLocksOptions = {}) {
     this.staleAfterMs = options.staleAfterMs ?? 60_000;
@@ -69,6 +72,27 @@ export class FlowLocks {
     this.deleteStmt = db.prepare('DELETE FROM flow_locks WHERE flow_id = ? AND owner = ?');
     this.beatStmt = db.prepare('UPDATE flow_locks SET heartbeat_at = ? WHERE flow_id = ? AND owner = ?');
     this.allStmt = db.prepare<[], LockRow>('SELECT * FROM flow_locks');
+    this.askCancelStmt = db.prepare(
+      'UPDATE flow_locks SET cancel_requested_at = ? WHERE flow_id = ? AND run_id = ?',
+    );
+    this.cancelAskedStmt = db.prepare<[string, string], { cancel_requested_at: number | null }>(
+      'SELECT cancel_requested_at FROM flow_locks WHERE flow_id = ? AND owner = ?',
+    );
+  }
+
+  /**
+   * Asks the process running `runId` (its flow's live holder) to cancel it: that process looks
+   * every second (`cancelAsked`). False when no live process runs it.
+   */
+  askCancel(flowId: string, runId: string, now: number): boolean {
+    const holder = this.holder(flowId);
+    if (!holder || holder.runId !== runId || !holder.alive) return false;
+    return this.askCancelStmt.run(now, flowId, runId).changes === 1;
+  }
+
+  /** Whether another process asked this holder to cancel the flow's run. */
+  cancelAsked(flowId: string, ownerId: string): boolean {
+    return (this.cancelAskedStmt.get(flowId, ownerId)?.cancel_requested_at ?? null) !== null;
   }
 
   /** The current holder, alive or not. */

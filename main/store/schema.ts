@@ -201,4 +201,8 @@ export const schemaSteps: readonly string[] = [
   `
   CREATE INDEX events_logs ON events (run_id, seq) WHERE type = 'log';
   `,
+  // 9: a cancel asked for by another process (the app's window, for a run `koppel run` makes).
+  `
+  ALTER TABLE flow_locks ADD COLUMN cancel_requested_at INTEGER;
+  `,
 ];

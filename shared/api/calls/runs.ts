@@ -89,8 +89,12 @@ export const runsCalls = {
   ),
   'runs.cancel': defineCall(
     z.object({ runId: z.string() }).strict(),
-    z.object({ cancelled: z.boolean() }),
-    'Cancels a run of this process; records in flight finish their current step.',
+    z.object({
+      cancelled: z.boolean(),
+      /** Another process runs it (`koppel run`, the desktop app): it was asked, and stops within a second or so. */
+      elsewhere: z.boolean().optional(),
+    }),
+    'Cancels a run (of this process at once; of another on the data folder by asking it); records in flight finish their current step.',
   ),
   'runs.list': defineCall(
     z

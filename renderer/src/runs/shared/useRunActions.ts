@@ -41,8 +41,9 @@ export function useRunActions(runId: string) {
     message,
     cancel: () =>
       attempt(async () => {
-        const { cancelled } = await liveRunsApi().cancel({ runId });
-        return cancelled ? null : { tone: 'error', text: t('runs.detail.cancelNotHere') };
+        const { cancelled, elsewhere } = await liveRunsApi().cancel({ runId });
+        if (!cancelled) return { tone: 'error', text: t('runs.detail.cancelNotHere') };
+        return elsewhere ? { tone: 'info', text: t('runs.detail.cancelAsked') } : null;
       }),
     /** Retries failed records (all of them by default) from the node each failed at. */
     retry: (target: { itemIds?: number[]; itemKey?: string; from?: RetryFrom }) =>
