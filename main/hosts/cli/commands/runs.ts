@@ -8,6 +8,7 @@ import { englishReasons } from '../../../../shared/flow/skip-reasons';
 import { ExitCode, withDataDir } from '../options';
 import { parseLimit } from './run';
 import {
+  call,
   CliExit,
   describeRun,
   MAX_WARNINGS,
@@ -34,12 +35,15 @@ function searchText(value: string): string {
   return text;
 }
 
-/** `koppel runs list|show|search|retry|waiting|stop-waiting`. */
+/** How long `runs cancel` waits for the run to stop before it says it was only asked. */
+const CANCEL_WAIT_MS = 30_000;
+
+/** `koppel runs list|show|search|retry|cancel|waiting|stop-waiting`. */
 export function registerRuns(program: Command, io: SyncCliIo = processIo): void {
   const runs = program
     .command('runs')
     .description(
-      'run history: list, show, export as CSV, search by order number / e-mail / SKU, retry, and the records waiting for another',
+      'run history: list, show, export as CSV, search by order number / e-mail / SKU, retry, cancel, and the records waiting for another',
     );
 
   withDataDir(
@@ -273,6 +277,50 @@ export function registerRuns(program: Command, io: SyncCliIo = processIo): void 
           const { startRetry } = await import('../../../services/runs-service');
           const handle = startRetry(app.ctx, runId, options.item ? { itemKey: options.item } : {});
           await followRun(io, app, handle, { json: options.json ?? false });
+        }),
+      options,
+    ),
+  );
+
+  withDataDir(
+    runs
+      .command('cancel')
+      .description(
+        'cancel a run that is going in another Koppel process on the data folder (the desktop app, koppel serve, koppel schedule, koppel run); records in flight finish their current step',
+      )
+      .argument('<runId>')
+      .option('--json', 'print the run once it stopped'),
+  ).action((runId: string, options: Common) =>
+    guarded(
+      io,
+      'runs cancel',
+      () =>
+        withApp(io, options, async (app) => {
+          const { cancelled } = await call(app, 'runs.cancel', { runId });
+          if (!cancelled) {
+            const run = app.ctx.sync.store.runs.get(runId);
+            throw new CliExit(
+              ExitCode.invalid,
+              run
+                ? `Run ${runId} is not running (${run.status}): there is nothing to cancel.`
+                : `There is no run ${runId} (see "koppel runs list").`,
+            );
+          }
+          // The process running it looks every second; what it did is read back from the history.
+          const deadline = Date.now() + CANCEL_WAIT_MS;
+          let run = app.ctx.sync.store.runs.get(runId);
+          while (run?.status === 'running' && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            run = app.ctx.sync.store.runs.get(runId);
+          }
+          if (!run || run.status === 'running') {
+            throw new CliExit(
+              ExitCode.someFailed,
+              `Asked the process running ${runId} to cancel it; it has not stopped yet.`,
+            );
+          }
+          if (options.json) io.out(`${JSON.stringify(run)}\n`);
+          else io.out(`${describeRun(run)}\n`);
         }),
       options,
     ),

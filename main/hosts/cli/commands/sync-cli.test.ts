@@ -561,6 +561,38 @@ describe('koppel run', () => {
     expect(json.items.map((item) => item.status)).toEqual(['failed', 'failed', 'failed']);
   });
 
+  it('cancels, from another process, a run that is going; says so of a run that is not', async () => {
+    const { run, system, writeFlow } = koppel();
+    system.seed('orders', sampleOrders(20));
+    // One write at a time, each taking a while: the run lasts seconds.
+    system.hooks.before = (operation) =>
+      operation === 'create' ? new Promise<void>((resolve) => setTimeout(resolve, 150)) : undefined;
+    const slow = { ...validated, settings: { ...validated.settings, concurrency: 1 } };
+    const running = run('run', writeFlow('orders.flow.json', slow), '--json');
+    // Another `koppel` (an app of its own on the data folder) finds the run and cancels it.
+    const listed = async () =>
+      (JSON.parse((await run('runs', 'list', '--json')).lastLine) as { id: string; status: string }[])[0];
+    await vi.waitFor(async () => expect((await listed())?.status).toBe('running'), { interval: 50 });
+    const runId = (await listed())?.id ?? '';
+    const cancelled = await run('runs', 'cancel', runId);
+    expect(cancelled.code).toBe(0);
+    expect(cancelled.stdout).toMatch(new RegExp(`^${runId} {2}\\S+ {2}cancelled {3}manual `));
+    const finished = JSON.parse((await running).lastLine) as {
+      runId: string;
+      status: string;
+      counts: { succeeded: number };
+    };
+    expect(finished).toMatchObject({ runId, status: 'cancelled' });
+    expect(finished.counts.succeeded).toBeLessThan(20);
+
+    const again = await run('runs', 'cancel', runId);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`Run ${runId} is not running (cancelled): there is nothing to cancel.`);
+    expect((await run('runs', 'cancel', 'nope')).stderr).toContain(
+      'There is no run nope (see "koppel runs list").',
+    );
+  });
+
   it('dry-runs with a limit, writing nothing', async () => {
     const { run, system, writeFlow } = koppel();
     system.seed('orders', sampleOrders(10));
