@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { enableWithKoppel } from '../fixtures/koppel-cli';
 import { expect, openApp, test } from '../fixtures/test';
 import { TestApi } from '../runs/api-client';
+import { ordersScene, setFaults } from '../runs/scene';
 
 test.describe('flows changed elsewhere', () => {
   test('the flows list and the dashboard follow saves and deletes made elsewhere', async ({ page, host }) => {
@@ -27,6 +30,37 @@ test.describe('flows changed elsewhere', () => {
     await expect(dashboard).toContainText('Renamed on the dashboard');
     await api.call('flows.delete', { id: second.id });
     await expect(dashboard).not.toContainText('on the dashboard');
+    api.close();
+  });
+
+  test('the flows list shows a run another process makes while it goes, then how it ended', async ({
+    page,
+    host,
+  }) => {
+    const { api, flow, teamleaderAdmin } = await ordersScene(host);
+    await setFaults(teamleaderAdmin, { operationLatencyMs: { 'invoices.draft': 1500 } });
+    await openApp(page, host, '/flows');
+    const row = page.getByTestId(`flow-row-${flow.id}`);
+    await expect(row).toContainText('Never');
+    const koppel = spawn(
+      process.execPath,
+      [
+        path.resolve(__dirname, '../../bin/koppel.js'),
+        'run',
+        flow.id,
+        '--limit',
+        '3',
+        '--data-dir',
+        host.dataDir,
+      ],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((resolve) => koppel.on('exit', resolve));
+    await expect(row).toContainText('Running', { timeout: 15_000 });
+    await setFaults(teamleaderAdmin, {});
+    expect(await exited).toBe(0);
+    await expect(row).toContainText('Succeeded');
+    await expect(row).toContainText('3 ok');
     api.close();
   });
 });

@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../editor/ui/ConfirmDialog';
 import { Toasts } from '../../editor/ui/Toasts';
 import { useFlowEditorStore } from '../../stores/flow-editor-store';
 import { useFlowListStore } from '../../stores/flow-list-store';
+import { useRunLiveStore } from '../../stores/run-live-store';
 import { useFlowsChanged } from '../../api/useFlowsChanged';
 import { useFlowToastStore } from '../../stores/flow-toast-store';
 import { downloadText } from '../../components/files';
@@ -40,6 +41,15 @@ export function FlowsScreen() {
 
   useEffect(() => void load(), [load]);
   useFlowsChanged(() => void load());
+  // A run starting or ending (here, on a schedule, or in another Koppel process) shows in its row.
+  const runActivity = useRunLiveStore((state) => state.finishedVersion + state.startedRuns.length);
+  const activitySeen = useRef(runActivity);
+  useEffect(() => {
+    if (runActivity === activitySeen.current) return;
+    activitySeen.current = runActivity;
+    const timer = setTimeout(() => void load(), 300);
+    return () => clearTimeout(timer);
+  }, [runActivity, load]);
 
   const attempt = async (work: () => Promise<string | undefined>) => {
     try {
