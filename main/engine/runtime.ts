@@ -99,12 +99,11 @@ export class SyncRuntime {
       logger: options.logger,
       startRun: (flow) => this.engine.start({ flow, trigger: 'schedule' }).runId,
     });
-    this.flows.onChange(() => this.scheduler.refresh());
     if (options.watchFlows) {
       this.flowWatch = new FlowWatch({
         flows: this.flows,
         onChanges: (changes) => {
-          // Another process's save is seen here only: its schedule counts without waiting for a poll.
+          // This process's saves and another's: their schedules count without waiting for a poll.
           this.scheduler.refresh();
           options.bus.emit('flows.changed', { changes });
         },
@@ -112,6 +111,9 @@ export class SyncRuntime {
           options.logger.debug('Reading the flows after a change failed', { error: String(error) }),
       });
       this.flowWatch.start();
+    } else {
+      // Without a watch (the command line), this process's own saves are what the schedule hears.
+      this.flows.onChange(() => this.scheduler.refresh());
     }
     if (options.followOtherRuns) {
       this.foreignRuns = new ForeignRuns({

@@ -14,12 +14,18 @@ export interface StoredFlowError {
   message: string;
 }
 
+/** The flows that read, and those that do not. */
+export interface StoredFlows {
+  flows: FlowDocument[];
+  errors: StoredFlowError[];
+}
+
 /**
  * The saved flows. Every read goes to the file (the desktop app and the command line share it);
  * flows written by an older Koppel are migrated on read and rewritten on their next save.
  */
 export class FlowStore {
-  private readonly listeners = new Set<(flows: FlowDocument[]) => void>();
+  private readonly listeners = new Set<(stored: StoredFlows) => void>();
 
   constructor(
     private readonly backend: DocumentBackend,
@@ -31,7 +37,7 @@ export class FlowStore {
   }
 
   /** Every flow that reads; unreadable ones are reported in `errors`. */
-  load(): { flows: FlowDocument[]; errors: StoredFlowError[] } {
+  load(): StoredFlows {
     const flows: FlowDocument[] = [];
     const errors: StoredFlowError[] = [];
     for (const [id, stored] of Object.entries(this.file().flows)) {
@@ -120,16 +126,16 @@ export class FlowStore {
     return true;
   }
 
-  /** Called after every change made through this store. */
-  onChange(listener: (flows: FlowDocument[]) => void): () => void {
+  /** Called after every change made through this store, with the flows as stored now. */
+  onChange(listener: (stored: StoredFlows) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   private changed(): void {
     if (this.listeners.size === 0) return;
-    const flows = this.list();
-    for (const listener of this.listeners) listener(flows);
+    const stored = this.load();
+    for (const listener of this.listeners) listener(stored);
   }
 
   private file(): FlowsFile {

@@ -1,6 +1,6 @@
 import type { FlowChange } from '../../shared/api/events';
 import { watchDocumentFile } from './document-watch';
-import type { FlowStore } from './flow-store';
+import type { FlowStore, StoredFlows } from './flow-store';
 
 export interface FlowWatchOptions {
   flows: FlowStore;
@@ -26,7 +26,8 @@ export class FlowWatch {
   start(): void {
     if (this.stopWatching) return;
     this.seen = this.snapshot() ?? new Map();
-    const unsubscribe = this.options.flows.onChange(() => this.check());
+    // This process's saves come with the flows as stored: no need to read the file again.
+    const unsubscribe = this.options.flows.onChange((stored) => this.check(stored));
     const unwatch = watchDocumentFile(this.options.flows.path, () => this.check(), this.options.pollMs);
     this.stopWatching = () => {
       unsubscribe();
@@ -39,9 +40,9 @@ export class FlowWatch {
     this.stopWatching = undefined;
   }
 
-  /** Compares the flows with those last seen and reports the differences. */
-  check(): void {
-    const now = this.snapshot();
+  /** Compares the flows (as given, else read now) with those last seen and reports the differences. */
+  check(stored?: StoredFlows): void {
+    const now = this.snapshot(stored);
     if (!now) return;
     const changes: FlowChange[] = [];
     for (const [id, flow] of now) {
@@ -58,9 +59,9 @@ export class FlowWatch {
   }
 
   /** Each readable flow's name and revision; undefined while the file cannot be read. */
-  private snapshot(): Map<string, { name: string; revision: number }> | undefined {
+  private snapshot(stored?: StoredFlows): Map<string, { name: string; revision: number }> | undefined {
     try {
-      const { flows, errors } = this.options.flows.load();
+      const { flows, errors } = stored ?? this.options.flows.load();
       const now = new Map(flows.map((flow) => [flow.id, { name: flow.name, revision: flow.revision }]));
       // A flow that does not read now (edited by hand) is not gone: it stays as last seen.
       for (const { id } of errors) {
