@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent, RunEventBatch } from '../../shared/flow/run-events';
 import { EventBus } from '../app/event-bus';
 import { ForeignRuns } from './foreign-runs';
+import { holdCreates } from './testing/held-creates';
 import { engineFixture, type EngineFixture } from './testing/engine-fixture';
 import { memoryFlow, sampleOrders } from './testing/memory-flow';
 import { TestClock } from './testing/test-clock';
@@ -86,20 +87,15 @@ describe('ForeignRuns', () => {
   it('follows a run that was going before it looked from where that run stands', async () => {
     const { clock, there, follower, toldOf } = setup();
     there.system.seed('orders', sampleOrders(8));
-    // Every write waits at one gate until the test opens it.
-    let release: (() => void) | undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let waiting = 0;
-    there.system.hooks.before = (operation) => (operation === 'create' ? (waiting++, gate) : undefined);
+    const writes = holdCreates(there.system);
     const run = there.engine.start({ flow: memoryFlow({ id: 'early' }), trigger: 'schedule' });
-    while (waiting === 0) await new Promise((resolve) => setImmediate(resolve));
+    while (writes.holding === 0) await new Promise((resolve) => setImmediate(resolve));
     // Its first events are stored (they are told only once stored) before this process looks.
     while (there.eventsOf(run.runId).length === 0) await new Promise((resolve) => setImmediate(resolve));
     clock.jump(1000);
     follower.start();
     follower.look();
-    there.system.hooks = {};
-    release?.();
+    writes.release();
     await run.done;
     follower.look();
     const told = toldOf(run.runId);
@@ -149,22 +145,14 @@ describe('ForeignRuns', () => {
   it('a cancel asked for here stops the run the other process makes, as cancelled there', async () => {
     const { here, there } = setup();
     there.system.seed('orders', sampleOrders(8));
-    let release: (() => void) | undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let waiting = 0;
-    there.system.hooks.before = (operation) => {
-      if (operation !== 'create') return undefined;
-      waiting++;
-      return gate;
-    };
+    const writes = holdCreates(there.system);
     const run = there.engine.start({ flow: memoryFlow({ id: 'stopped' }), trigger: 'schedule' });
-    while (waiting === 0) await new Promise((resolve) => setImmediate(resolve));
+    while (writes.holding === 0) await new Promise((resolve) => setImmediate(resolve));
     // Not this process's run: it cannot stop it itself, it asks.
     expect(here.engine.cancel(run.runId)).toBe(false);
     expect(here.engine.askCancel(run.runId)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    there.system.hooks = {};
-    release?.();
+    writes.release();
     const result = await run.done;
     expect(result.status).toBe('cancelled');
     expect(result.counts.succeeded).toBeLessThan(8);
