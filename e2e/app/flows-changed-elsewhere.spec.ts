@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { enableWithKoppel } from '../fixtures/koppel-cli';
+import { enableWithKoppel, startKoppelRun } from '../fixtures/koppel-cli';
 import { expect, openApp, test } from '../fixtures/test';
 import { TestApi } from '../runs/api-client';
-import { ordersScene, setFaults } from '../runs/scene';
+import { ordersScene, setFaults, shotsDir as screensDir } from '../runs/scene';
 
 test.describe('flows changed elsewhere', () => {
   test('the flows list and the dashboard follow saves and deletes made elsewhere', async ({ page, host }) => {
@@ -42,23 +41,11 @@ test.describe('flows changed elsewhere', () => {
     await openApp(page, host, '/flows');
     const row = page.getByTestId(`flow-row-${flow.id}`);
     await expect(row).toContainText('Never');
-    const koppel = spawn(
-      process.execPath,
-      [
-        path.resolve(__dirname, '../../bin/koppel.js'),
-        'run',
-        flow.id,
-        '--limit',
-        '3',
-        '--data-dir',
-        host.dataDir,
-      ],
-      { stdio: 'ignore' },
-    );
-    const exited = new Promise<number | null>((resolve) => koppel.on('exit', resolve));
+    const koppel = startKoppelRun(flow.id, 3, host.dataDir);
     await expect(row).toContainText('Running', { timeout: 15_000 });
+    await page.screenshot({ path: path.join(screensDir, 'flows-run-of-other-process.png') });
     await setFaults(teamleaderAdmin, {});
-    expect(await exited).toBe(0);
+    expect(await koppel.exited).toBe(0);
     await expect(row).toContainText('Succeeded');
     await expect(row).toContainText('3 ok');
     api.close();

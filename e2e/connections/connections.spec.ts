@@ -230,6 +230,7 @@ test.describe('connections', () => {
     expect(added.stdout).toContain('Saved Shop till as "shop"');
     const card = screen.card('shop');
     await expect(card.getByRole('heading', { name: 'Shop till' })).toBeVisible();
+    await screen.shot('connections-added-in-terminal');
     await expect(screen.card('sandbox-mplus')).toBeVisible();
 
     const removed = koppel('connections', 'remove', 'shop');

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { startKoppelRun } from '../fixtures/koppel-cli';
 import { expect, openApp, test } from '../fixtures/test';
 import { RunPage } from './runs-pages';
 import { ordersScene, setFaults, shotsDir } from './scene';
@@ -15,24 +15,8 @@ test.describe('a run another process makes', () => {
     await openApp(page, host, '/runs');
     await expect(page.getByTestId('screen-runs')).toBeVisible();
 
-    // A process of its own on the host's data folder (it uses the sandbox the host runs).
-    const koppel = spawn(
-      process.execPath,
-      [
-        path.resolve(__dirname, '../../bin/koppel.js'),
-        'run',
-        flow.id,
-        '--limit',
-        '4',
-        '--json',
-        '--data-dir',
-        host.dataDir,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    koppel.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
-    const exited = new Promise<number | null>((resolve) => koppel.on('exit', resolve));
+    // A process of its own on the host's data folder.
+    const koppel = startKoppelRun(flow.id, 4, host.dataDir);
 
     // Seen while it runs, without a reload: on top of the history, running.
     const row = page.getByTestId('run-row').first();
@@ -46,8 +30,8 @@ test.describe('a run another process makes', () => {
 
     // Its end arrives as it happens, as a run of the app's own would.
     await expect(run.screen).toHaveAttribute('data-run-status', 'succeeded', { timeout: 30_000 });
-    expect(await exited).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ runId, status: 'succeeded' });
+    expect(await koppel.exited).toBe(0);
+    expect(JSON.parse(koppel.output())).toMatchObject({ runId, status: 'succeeded' });
     expect((await api.call('runs.get', { runId })).run.counts.succeeded).toBe(4);
     api.close();
   });
@@ -56,23 +40,7 @@ test.describe('a run another process makes', () => {
     const { api, flow, teamleaderAdmin } = await ordersScene(host);
     await setFaults(teamleaderAdmin, { operationLatencyMs: { 'invoices.draft': 3000 } });
     await openApp(page, host, '/runs');
-    const koppel = spawn(
-      process.execPath,
-      [
-        path.resolve(__dirname, '../../bin/koppel.js'),
-        'run',
-        flow.id,
-        '--limit',
-        '6',
-        '--json',
-        '--data-dir',
-        host.dataDir,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    koppel.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
-    const exited = new Promise<number | null>((resolve) => koppel.on('exit', resolve));
+    const koppel = startKoppelRun(flow.id, 6, host.dataDir);
     const row = page.getByTestId('run-row').first();
     await expect(row).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
     const runId = (await row.getAttribute('data-run-id')) ?? '';
@@ -86,8 +54,8 @@ test.describe('a run another process makes', () => {
     );
     await expect(run.screen).toHaveAttribute('data-run-status', 'cancelled', { timeout: 20_000 });
     await page.screenshot({ path: path.join(shotsDir, 'run-of-other-process-cancelled.png') });
-    await exited;
-    expect(JSON.parse(out)).toMatchObject({ runId, status: 'cancelled' });
+    await koppel.exited;
+    expect(JSON.parse(koppel.output())).toMatchObject({ runId, status: 'cancelled' });
     const stored = (await api.call('runs.get', { runId })).run;
     expect(stored.status).toBe('cancelled');
     expect(stored.counts.succeeded).toBeLessThan(6);
