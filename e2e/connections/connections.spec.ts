@@ -230,6 +230,8 @@ test.describe('connections', () => {
     expect(added.stdout).toContain('Saved Shop till as "shop"');
     const card = screen.card('shop');
     await expect(card.getByRole('heading', { name: 'Shop till' })).toBeVisible();
+    // The command's own test of it failed, and the card says so (the result is stored in the settings).
+    await expect(page.getByTestId('status-shop')).toHaveText('Error');
     await screen.shot('connections-added-in-terminal');
     await expect(screen.card('sandbox-mplus')).toBeVisible();
 
