@@ -62,6 +62,34 @@ describe('the flow store’s failures', () => {
     expect(store.list().map((flow) => flow.id)).toEqual(['first']);
   });
 
+  it('refuse a flows.json that parses but holds no flows object, rather than read it as no flows and save over it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-flow-store-'));
+    dirs.push(dir);
+    const store = new FlowStore(confDocumentBackend(dir, 'flows'));
+    const file = path.join(dir, 'flows.json');
+    // No file yet, or an empty document: no flows, no complaint.
+    expect(store.list()).toEqual([]);
+    fs.writeFileSync(file, '{}');
+    expect(store.list()).toEqual([]);
+    store.save(memoryFlow({ id: 'first', name: 'First' }));
+    store.save(memoryFlow({ id: 'second', name: 'Second' }));
+
+    for (const text of ['{ "flow": {} }', '{ "flows": [] }', '"flows"']) {
+      fs.writeFileSync(file, text);
+      const error = koppelErrorOf(() => store.list());
+      expect(error).toMatchObject({ code: 'invalid_input', text: { code: 'flowsFileShape' } });
+      expect(error.message).toBe(
+        `Koppel cannot read ${file}: it holds no "flows" object, as Koppel writes it. Fix the file, or put back ${file}.bak: the file as it was before Koppel last saved it.`,
+      );
+      expect(apiMessageIn(error, 'nl')).toBe(
+        `Koppel kan ${file} niet lezen: er staat geen "flows"-object in, zoals Koppel het schrijft. Herstel het bestand, of zet ${file}.bak terug: het bestand zoals het was voordat Koppel het laatst opsloeg.`,
+      );
+      // Nothing saved over what the user wrote.
+      expect(() => store.save(memoryFlow({ id: 'third', name: 'Third' }))).toThrow(/holds no "flows" object/);
+      expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    }
+  });
+
   it('name a stored flow that does not read, with zod’s words in each language', () => {
     const store = storeWith({ bad: { schemaVersion: 2, id: 'bad', name: 'Bad', nodes: 'none' } });
     const error = koppelErrorOf(() => store.get('bad'));

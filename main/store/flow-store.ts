@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
 import type { DocumentBackend } from './document-backend';
+import { previousVersionOf } from './json-document';
 
 /** `<dataDir>/flows.json`: `{ flows: { [id]: FlowDocument } }`, each flow in its own schema version. */
 interface FlowsFile {
@@ -138,11 +140,27 @@ export class FlowStore {
     for (const listener of this.listeners) listener(stored);
   }
 
+  /**
+   * The file's flows. No file, or an empty one, holds none; anything else without a `flows` object
+   * (edited by hand) is refused rather than read as no flows (conf itself reads a top-level array as `{}`): every flow would look deleted, and the
+   * next save would write over what the user meant to keep.
+   */
   private file(): FlowsFile {
     const raw = this.backend.read();
-    const flows = typeof raw === 'object' && raw !== null && 'flows' in raw ? raw.flows : undefined;
-    return {
-      flows: typeof flows === 'object' && flows !== null && !Array.isArray(flows) ? { ...flows } : {},
-    };
+    if (isRecord(raw) && isRecord(raw.flows)) return { flows: { ...raw.flows } };
+    if (raw === undefined || raw === null || (isRecord(raw) && Object.keys(raw).length === 0))
+      return { flows: {} };
+    const backup = previousVersionOf(this.backend.path);
+    throw new KoppelError(
+      'invalid_input',
+      apiMessage('flowsFileShape', {
+        file: this.backend.path,
+        ...(fs.existsSync(backup) ? { backup } : {}),
+      }),
+    );
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

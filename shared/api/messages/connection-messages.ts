@@ -171,6 +171,21 @@ export const connectionMessages = {
           : `Herstel het bestand, of zet ${backup} terug: het bestand zoals het was voordat Koppel het laatst opsloeg.`
       }`,
   ),
+  /** flows.json that parses but is not what Koppel writes (`{ "flows": { … } }`): edited by hand. */
+  flowsFileShape: wording<{ file: string; backup?: string }>(
+    ({ file, backup }) =>
+      `Koppel cannot read ${file}: it holds no "flows" object, as Koppel writes it. ${
+        backup === undefined
+          ? 'Fix the file, or put back a copy from a backup.'
+          : `Fix the file, or put back ${backup}: the file as it was before Koppel last saved it.`
+      }`,
+    ({ file, backup }) =>
+      `Koppel kan ${file} niet lezen: er staat geen "flows"-object in, zoals Koppel het schrijft. ${
+        backup === undefined
+          ? 'Herstel het bestand, of zet een kopie uit een back-up terug.'
+          : `Herstel het bestand, of zet ${backup} terug: het bestand zoals het was voordat Koppel het laatst opsloeg.`
+      }`,
+  ),
   settingsNoMigration: wording<{ version: number; file?: string }>(
     ({ version, file }) => `No settings migration from schema ${version}.${inFile(file, 'file')}`,
     ({ version, file }) =>
