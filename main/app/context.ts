@@ -10,6 +10,8 @@ import type { SyncRuntime } from '../engine/runtime';
  * Everything a service needs, built once per process by `createApp`. Services receive it; nothing
  * reaches for globals, so the same services run in Electron, the web host, the CLI and tests.
  */
+import type { DocumentProblems } from './document-problems';
+
 export interface AppContext {
   readonly host: HostKind;
   readonly version: string;
@@ -29,6 +31,8 @@ export interface AppContext {
   readonly sandbox: SandboxManager;
   /** Runs, flows, templates, the engine and the scheduler. */
   readonly sync: SyncRuntime;
+  /** The data folder documents that do not read now (edited by hand while this process runs). */
+  readonly documentProblems: DocumentProblems;
   /** Run at shutdown, last registered first. */
   onDispose(dispose: () => void | Promise<void>): void;
 }

@@ -28,6 +28,7 @@ import type { NodeRegistry } from '../nodes/registry';
 import { confDocumentBackend, type DocumentBackendFactory } from '../store/document-backend';
 import { createConfBackend } from '../settings/conf-backend';
 import { SettingsStore, type SettingsBackend } from '../settings/settings-store';
+import { DocumentProblems } from './document-problems';
 import type { AppContext } from './context';
 import { EventBus } from './event-bus';
 import { logFolder, openFileLog } from './file-log';
@@ -96,7 +97,15 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
   settings.onChange((next) => bus.emit('settings.changed', next));
   // Processes that stay up hear of another's changes to the data folder's documents (flows: the runtime).
   const watchDocuments = options.host !== 'cli' || (options.scheduler ?? false);
-  const unwatchSettings = watchDocuments ? settings.watch() : undefined;
+  const documentProblems = new DocumentProblems({
+    logger,
+    onChange: (problems) => bus.emit('app.documentProblems', { problems }),
+  });
+  const unwatchSettings = watchDocuments
+    ? settings.watch({
+        onProblem: (problem) => documentProblems.report('settings', settings.path, problem),
+      })
+    : undefined;
   const connections = new ConnectionRegistry({
     settings,
     vault: options.vault ?? new Vault({ logger }),
@@ -120,6 +129,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     retention: options.host !== 'cli',
     warmUp: options.host !== 'cli',
     watchFlows: watchDocuments,
+    onFlowsProblem: (file, problem) => documentProblems.report('flows', file, problem),
     // Only hosts with windows: `koppel schedule` has nobody to show them to.
     followOtherRuns: options.host !== 'cli',
     ...(options.clock ? { clock: options.clock } : {}),
@@ -138,6 +148,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
     openExternal: options.openExternal ?? (async () => false),
     openFolder: options.openFolder ?? (async () => false),
     connections,
+    documentProblems,
     sandbox,
     sync,
     onDispose: (dispose) => disposers.push(dispose),

@@ -45,6 +45,8 @@ export interface SyncRuntimeOptions {
    * by another process on the data folder (long-lived hosts).
    */
   watchFlows: boolean;
+  /** With the watch: why the flows file does not read now (edited by hand), or `undefined` once it does. */
+  onFlowsProblem?: (file: string, problem: unknown) => void;
   /** Show the windows the runs other processes on the data folder make, as they go (long-lived hosts). */
   followOtherRuns: boolean;
 }
@@ -107,8 +109,7 @@ export class SyncRuntime {
           this.scheduler.refresh();
           options.bus.emit('flows.changed', { changes });
         },
-        onError: (error) =>
-          options.logger.debug('Reading the flows after a change failed', { error: String(error) }),
+        onProblem: (problem) => options.onFlowsProblem?.(this.flows.path, problem),
       });
       this.flowWatch.start();
     } else {

@@ -22,6 +22,7 @@ export function appHandlers(ctx: AppContext, calls: () => ReportedCalls): Domain
       fs.mkdirSync(folder, { recursive: true });
       return { opened: await ctx.openFolder(folder) };
     },
+    'app.documentProblems': () => ({ problems: ctx.documentProblems.list() }),
     'app.diagnostics': () => diagnosticsReport(ctx, calls()),
   };
 }

@@ -59,6 +59,11 @@ export async function diagnosticsReport(ctx: AppContext, calls: ReportedCalls): 
         return settings;
       }),
     ),
+    // Edited by hand while Koppel ran: it goes on with what it read last, which may explain a lot.
+    section(
+      'Documents that do not read',
+      ctx.documentProblems.list().length ? json(ctx.documentProblems.list()) : '(none)',
+    ),
     // Whether the OS keychain answers: connections without their secrets are a common first question.
     section('Keychain', await answer(() => calls['connections.keychainStatus']({}))),
     section('Connections', await answer(() => calls['connections.list']({}))),

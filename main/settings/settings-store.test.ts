@@ -185,12 +185,13 @@ describe('settings store', () => {
     expect(store.get().language).toBe('en');
   });
 
-  it('watching, hears what another process changes, once, and keeps the last good settings through a broken file', async () => {
+  it('watching, hears what another process changes, once, and keeps the last good settings through a broken file, telling why', async () => {
     const { dir, file } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION });
     const app = new SettingsStore(createConfBackend(dir));
     const heard: string[] = [];
     app.onChange((settings) => heard.push(`${settings.language}/${settings.connections.length}`));
-    const stop = app.watch(20);
+    const problems: unknown[] = [];
+    const stop = app.watch({ pollMs: 20, onProblem: (problem) => problems.push(problem) });
     try {
       // Its own change: told once, not again when the watch sees the file written.
       app.update({ theme: 'dark' });
@@ -218,11 +219,32 @@ describe('settings store', () => {
       expect(app.get().theme).toBe('dark');
       expect(heard).toEqual(['en/0', 'en/1', 'nl/1']);
 
-      // Broken by hand: the last good settings stay in use, and nobody is told anything.
+      expect(problems).toEqual([]);
+
+      // Broken by hand: the last good settings stay in use, no change is told, and why it does not read is.
       fs.writeFileSync(file, '{ "language": ');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await vi.waitFor(() => expect(problems).toHaveLength(1), { timeout: 3000 });
+      expect(problems[0]).toMatchObject({ code: 'invalid_input', text: { code: 'documentNotJson' } });
       expect(app.get().language).toBe('nl');
       expect(heard).toHaveLength(3);
+
+      // Another wrong edit: JSON now, but a setting Koppel cannot take. Told again, with its words.
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ schemaVersion: SETTINGS_SCHEMA_VERSION, retentionDays: 'soon' }),
+      );
+      await vi.waitFor(() => expect(problems).toHaveLength(2), { timeout: 3000 });
+      expect(problems[1]).toMatchObject({ code: 'invalid_input', text: { code: 'settingsInvalid' } });
+
+      // Mended (English again): taken, and told once that the file reads.
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ ...JSON.parse(fs.readFileSync(`${file}.bak`, 'utf8')), language: 'en' }),
+      );
+      await vi.waitFor(() => expect(app.get().language).toBe('en'), { timeout: 3000 });
+      expect(problems).toHaveLength(3);
+      expect(problems[2]).toBeUndefined();
+      expect(heard).toEqual(['en/0', 'en/1', 'nl/1', 'en/1']);
     } finally {
       stop();
     }

@@ -57,6 +57,11 @@ export class SettingsStore {
     return this.current;
   }
 
+  /** The settings file. */
+  get path(): string {
+    return this.backend.path;
+  }
+
   /**
    * Applies a patch to the file as it is now, field by field: another process (or another window's
    * change) may have written it since, and what the patch leaves out stays as that left it.
@@ -118,24 +123,37 @@ export class SettingsStore {
    * Reads the file again whenever it is written (long-lived hosts): another process on the data
    * folder (`koppel connections add`, `koppel alerts`, `koppel sandbox`, another host) changed it,
    * and `get` would otherwise answer what this process last read until it changed something
-   * itself. The listeners hear of a change; a file that does not read now (edited by hand) leaves
-   * what was read. Returns the function that stops.
+   * itself. The listeners hear of a change. A file that does not read now (edited by hand) leaves
+   * what was read in use, and `onProblem` hears why (the error), then `undefined` once the file
+   * reads again. Returns the function that stops.
    */
-  watch(pollMs?: number): () => void {
-    return watchDocumentFile(this.backend.path, () => this.readAgain(), pollMs);
+  watch(options: { pollMs?: number; onProblem?: (problem: unknown) => void } = {}): () => void {
+    let broken = false;
+    return watchDocumentFile(
+      this.backend.path,
+      () => {
+        const problem = this.readAgain();
+        // Told when it breaks, each time it changes while broken (another wrong edit), and when mended.
+        if (problem !== undefined || broken) options.onProblem?.(problem);
+        broken = problem !== undefined;
+      },
+      options.pollMs,
+    );
   }
 
-  private readAgain(): void {
+  /** Takes the file as it is now if it reads; else what is wrong with it. */
+  private readAgain(): unknown {
     let fresh: Settings;
     try {
       fresh = this.readFile();
-    } catch {
-      return;
+    } catch (error) {
+      return error;
     }
     // This process's own writes come back here too: they are what it holds already.
-    if (JSON.stringify(fresh) === JSON.stringify(this.current)) return;
+    if (JSON.stringify(fresh) === JSON.stringify(this.current)) return undefined;
     this.current = fresh;
     for (const listener of this.listeners) listener(fresh);
+    return undefined;
   }
 
   onChange(listener: (settings: Settings) => void): () => void {

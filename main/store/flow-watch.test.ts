@@ -19,18 +19,19 @@ function setup() {
   const here = new FlowStore(confDocumentBackend(dir, 'flows'));
   const elsewhere = new FlowStore(confDocumentBackend(dir, 'flows'));
   const seen: FlowChange[][] = [];
-  const errors: unknown[] = [];
+  // What onProblem heard: each error, and `undefined` once the file read again.
+  const problems: unknown[] = [];
   const watch = new FlowWatch({
     flows: here,
     onChanges: (changes) => seen.push(changes),
-    onError: (error) => errors.push(error),
+    onProblem: (problem) => problems.push(problem),
     pollMs: 20,
   });
   cleanups.push(() => {
     watch.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  return { dir, here, elsewhere, watch, seen, errors };
+  return { dir, here, elsewhere, watch, seen, problems };
 }
 
 describe('FlowWatch', () => {
@@ -73,8 +74,8 @@ describe('FlowWatch', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('tells nothing while the file does not read, nor a flow edited by hand into one that does not', async () => {
-    const { dir, here, watch, seen, errors } = setup();
+  it('tells no change while the file does not read, only why (and once when it reads again); nor a flow edited by hand into one that does not', async () => {
+    const { dir, here, watch, seen, problems } = setup();
     here.save(memoryFlow({ id: 'orders', name: 'Orders' }));
     here.save(memoryFlow({ id: 'stock', name: 'Stock' }));
     watch.start();
@@ -82,16 +83,22 @@ describe('FlowWatch', () => {
     const good = fs.readFileSync(file, 'utf8');
 
     fs.writeFileSync(file, '{ "flows": {');
-    await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0), { timeout: 3000 });
+    await vi.waitFor(() => expect(problems.length).toBeGreaterThan(0), { timeout: 3000 });
     expect(seen).toEqual([]);
+    // Why, in words that name the file.
+    expect(problems[0]).toMatchObject({ code: 'invalid_input', text: { code: 'documentNotJson' } });
+    expect(String((problems[0] as Error).message)).toContain(file);
 
     // Back, with one flow broken by hand: that flow is neither gone nor changed.
     const stored = JSON.parse(good) as { flows: Record<string, Record<string, unknown>> };
     stored.flows.stock = { ...stored.flows.stock, nodes: 'none' };
     fs.writeFileSync(file, JSON.stringify(stored));
-    const before = errors.length;
+    const before = problems.length;
     watch.check();
-    expect(errors).toHaveLength(before);
+    // The file reads again: told once, as mended; that one flow is the flow list's business.
+    expect(problems.slice(before)).toEqual([undefined]);
+    watch.check();
+    expect(problems).toHaveLength(before + 1);
     expect(seen).toEqual([]);
 
     // Mended by hand to a new name: that is a change.

@@ -8,8 +8,11 @@ export interface FlowWatchOptions {
   onChanges: (changes: FlowChange[]) => void;
   /** How often the file is looked at for another process's saves (default `DOCUMENT_POLL_MS`). */
   pollMs?: number;
-  /** A file Koppel cannot read now (half-written by hand): the next change is looked at again. */
-  onError?: (error: unknown) => void;
+  /**
+   * The file does not read now (edited by hand): why, and the next change is looked at again;
+   * `undefined` once it reads again.
+   */
+  onProblem?: (problem: unknown) => void;
 }
 
 /**
@@ -19,6 +22,7 @@ export interface FlowWatchOptions {
  */
 export class FlowWatch {
   private seen = new Map<string, { name: string; revision: number }>();
+  private broken = false;
   private stopWatching: (() => void) | undefined;
 
   constructor(private readonly options: FlowWatchOptions) {}
@@ -68,9 +72,14 @@ export class FlowWatch {
         const before = this.seen.get(id);
         if (before) now.set(id, before);
       }
+      if (this.broken) {
+        this.broken = false;
+        this.options.onProblem?.(undefined);
+      }
       return now;
     } catch (error) {
-      this.options.onError?.(error);
+      this.broken = true;
+      this.options.onProblem?.(error);
       return undefined;
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DocumentProblems } from './calls/app';
 import { RunEventBatch } from '../flow/run-events';
 import { ShowRoute } from '../links/app-link';
 import { RunNotice } from '../notifications/run-notice';
@@ -27,6 +28,8 @@ export const apiEvents = {
    * the web host, `koppel flows import`): lists and a clean editor read them again.
    */
   'flows.changed': z.object({ changes: z.array(FlowChange).min(1) }),
+  /** The data folder documents that do not read now changed (one broke, or was mended): all of them. */
+  'app.documentProblems': DocumentProblems,
   /** Run events as they are stored, in batches (one run per batch, in order). */
   'runs.events': RunEventBatch,
 } as const;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../app/create-app';
-import { silentLogger } from '../../app/logger';
+import { silentLogger, type Logger } from '../../app/logger';
 import { Vault } from '../../vault/vault';
 import { staticConnections } from '../connections';
 import { MemorySystem } from './memory-system';
@@ -35,6 +35,7 @@ export async function appFixture(
     templatesDir?: string;
     /** Run schedules (and watch the flows, as long-lived hosts do). */
     scheduler?: boolean;
+    logger?: Logger;
   } = {},
 ): Promise<AppFixture> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'koppel-app-'));
@@ -42,7 +43,7 @@ export async function appFixture(
   const app = await createApp({
     host: 'cli',
     dataDir,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     vault: new Vault({ keychain: memoryKeychain(), env: {} }),
     engineConnections: staticConnections({ memory: system }),
     templatesDir: options.templatesDir ?? path.join(dataDir, 'no-templates'),
