@@ -2,8 +2,10 @@ import { Gauge, History, Plug, Settings as SettingsIcon, Workflow, type LucideIc
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { DocumentProblemsBanner } from './DocumentProblemsBanner';
 import { HostStatusBanner } from './HostStatusBanner';
 import { useAppInfo } from './useAppInfo';
+import { useDocumentProblems } from './useDocumentProblems';
 import { useHostStatus } from './useHostStatus';
 import { useMediaQuery } from './useMediaQuery';
 
@@ -32,6 +34,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   const info = useAppInfo();
   const host = useHostStatus();
+  const documentProblems = useDocumentProblems();
   const editing = /^\/flows\/[^/]+/.test(location);
   const wide = useMediaQuery('(min-width: 1600px)');
   const narrow = useMediaQuery('(max-width: 1199px)');
@@ -73,7 +76,10 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <div className="sidebar-footer">{info ? `v${info.version} · ${info.host}` : ''}</div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <HostStatusBanner status={host.status} />
+        <div className="content-banners">
+          <HostStatusBanner status={host.status} />
+          <DocumentProblemsBanner problems={documentProblems} />
+        </div>
         {/* The host is back: the screen loads again (an editor's unsaved changes are kept). */}
         <div className="content-screen" key={host.generation}>
           {children}
