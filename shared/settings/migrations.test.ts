@@ -19,6 +19,42 @@ describe('settings migrations', () => {
     expect(migrated).not.toHaveProperty('darkMode');
   });
 
+  it('refuses a later document whose version line was removed by hand, rather than empty its connections', () => {
+    const current = {
+      ...defaultSettings(),
+      language: 'nl',
+      connections: [
+        {
+          id: 'till',
+          kind: 'mplus',
+          mode: 'live',
+          name: 'Till',
+          status: 'new',
+          createdAt: '2026-12-05T03:00:00.000Z',
+          config: { host: 'till.example', port: 44322, url: 'https://till.example:44322/' },
+        },
+      ],
+    };
+    const { schemaVersion: _removed, ...withoutVersion } = current;
+    let problem: unknown;
+    try {
+      migrateSettings(withoutVersion);
+    } catch (error) {
+      problem = error;
+    }
+    expect(problem).toBeInstanceOf(SettingsMigrationError);
+    expect((problem as SettingsMigrationError).problem).toEqual({
+      kind: 'noVersion',
+      field: 'language',
+      current: SETTINGS_SCHEMA_VERSION,
+    });
+    expect((problem as Error).message).toBe(
+      `Settings have no schemaVersion, yet hold language, which Koppel writes with one: put back "schemaVersion": ${SETTINGS_SCHEMA_VERSION}.`,
+    );
+    // With its version back, every connection is still there.
+    expect(migrateSettings(current).connections.map((connection) => connection.id)).toEqual(['till']);
+  });
+
   it('keeps a current document as it is', () => {
     const current = { ...defaultSettings(), theme: 'light' as const };
     expect(migrateSettings(current)).toEqual(current);

@@ -21,10 +21,22 @@ const steps: Record<number, (doc: Raw) => Raw> = {
   2: (doc) => ({ ...doc, connections: [], schemaVersion: 3 }),
 };
 
+/** Fields version 1 never had: a document without a version that holds one was written by a later Koppel. */
+const LATER_FIELDS = [
+  'language',
+  'theme',
+  'connections',
+  'emailAlerts',
+  'desktop',
+  'inspectorWidth',
+  'folderId',
+];
+
 /** Why a stored settings document cannot be read, for the error's words in each language. */
 export type SettingsProblem =
   | { kind: 'newer'; version: number; supported: number }
   | { kind: 'noMigration'; version: number }
+  | { kind: 'noVersion'; field: string; current: number }
   | { kind: 'invalid'; path: string; issue: string; issueNl: string };
 
 /** What is wrong with a settings document as a coded text, naming its file when given. */
@@ -39,6 +51,8 @@ export function settingsProblemText(problem: SettingsProblem, file?: string): Co
       });
     case 'noMigration':
       return apiMessage('settingsNoMigration', { version: problem.version, ...where });
+    case 'noVersion':
+      return apiMessage('settingsNoVersion', { field: problem.field, current: problem.current, ...where });
     case 'invalid':
       return apiMessage('settingsInvalid', {
         path: problem.path,
@@ -59,6 +73,13 @@ export class SettingsMigrationError extends Error {
 /** Brings a stored settings document up to the current version and validates it. */
 export function migrateSettings(stored: unknown): Settings {
   let doc: Raw = isRecord(stored) ? { ...stored } : {};
+  if (typeof doc.schemaVersion !== 'number') {
+    // Read as version 1, its steps would set the language from a `locale` it has not and empty the
+    // connection list: lost on the next save. Its version line went missing (edited by hand).
+    const later = LATER_FIELDS.find((field) => field in doc);
+    if (later !== undefined)
+      throw new SettingsMigrationError({ kind: 'noVersion', field: later, current: SETTINGS_SCHEMA_VERSION });
+  }
   let version = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 1;
   if (version > SETTINGS_SCHEMA_VERSION) {
     throw new SettingsMigrationError({ kind: 'newer', version, supported: SETTINGS_SCHEMA_VERSION });

@@ -191,6 +191,12 @@ export const connectionMessages = {
     ({ version, file }) =>
       `Geen migratie van de instellingen vanaf schema ${version}.${inFile(file, 'bestand')}`,
   ),
+  settingsNoVersion: wording<{ field: string; current: number; file?: string }>(
+    ({ field, current, file }) =>
+      `Settings have no schemaVersion, yet hold ${field}, which Koppel writes with one: put back "schemaVersion": ${current}.${inFile(file, 'file')}`,
+    ({ field, current, file }) =>
+      `De instellingen hebben geen schemaVersion, maar wel ${field}, dat Koppel met een versie schrijft: zet "schemaVersion": ${current} terug.${inFile(file, 'bestand')}`,
+  ),
   settingsInvalid: wording<{ path: string; issue: string; issueNl: string; file?: string }>(
     ({ path, issue, file }) => `Settings are invalid at ${path}: ${issue}${inFile(file, 'file')}`,
     ({ path, issueNl, file }) =>
