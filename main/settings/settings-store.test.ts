@@ -142,10 +142,13 @@ describe('settings store', () => {
   });
 
   it('names a settings.json that is not JSON and offers the version of the last start', () => {
-    const { dir, file } = dataDirWith({ language: 'nl' });
+    const { dir, file } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION, language: 'nl' });
     // Opened once: the file as it was is kept beside it before it is written back.
     new SettingsStore(createConfBackend(dir));
-    expect(JSON.parse(fs.readFileSync(`${file}.bak`, 'utf8'))).toEqual({ language: 'nl' });
+    expect(JSON.parse(fs.readFileSync(`${file}.bak`, 'utf8'))).toEqual({
+      schemaVersion: SETTINGS_SCHEMA_VERSION,
+      language: 'nl',
+    });
     fs.writeFileSync(file, '{"schemaVersion": ');
     const error = refusal(dir);
     expect(error).toMatchObject({ code: 'invalid_input', text: { code: 'documentNotJson' } });
@@ -183,6 +186,37 @@ describe('settings store', () => {
     // Nothing was written over the file, and the settings in use are the last good ones.
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ retentionDays: 'soon' });
     expect(store.get().language).toBe('en');
+  });
+
+  it('writes what it holds when the file was deleted or emptied meanwhile, not defaults over the connections', () => {
+    const { dir, file } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION, language: 'nl' });
+    const store = new SettingsStore(createConfBackend(dir));
+    store.updateConnections(() => [
+      {
+        id: 'till',
+        kind: 'mplus',
+        mode: 'live',
+        name: 'Till',
+        status: 'new',
+        createdAt: '2026-12-05T03:00:00.000Z',
+        config: { host: 'till.example', port: 44322, url: 'https://till.example:44322/' },
+      },
+    ]);
+    fs.rmSync(file);
+    store.update({ theme: 'dark' });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
+      language: 'nl',
+      theme: 'dark',
+      connections: [{ id: 'till' }],
+    });
+    fs.writeFileSync(file, '{}');
+    store.update({ retentionDays: 7 });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
+      language: 'nl',
+      theme: 'dark',
+      retentionDays: 7,
+      connections: [{ id: 'till' }],
+    });
   });
 
   it('watching, hears what another process changes, once, and keeps the last good settings through a broken file, telling why', async () => {
@@ -245,6 +279,17 @@ describe('settings store', () => {
       expect(problems).toHaveLength(3);
       expect(problems[2]).toBeUndefined();
       expect(heard).toEqual(['en/0', 'en/1', 'nl/1', 'en/1']);
+
+      // Deleted while the app runs: written again from what it holds, its connection kept.
+      fs.rmSync(file);
+      await vi.waitFor(() => expect(fs.existsSync(file)).toBe(true), { timeout: 3000 });
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
+        language: 'en',
+        theme: 'dark',
+        connections: [{ id: 'till' }],
+      });
+      expect(heard).toHaveLength(4);
+      expect(problems).toHaveLength(3);
     } finally {
       stop();
     }

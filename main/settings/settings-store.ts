@@ -98,7 +98,10 @@ export class SettingsStore {
 
   /** Writes `change` of the file as it is now (checked), and tells the listeners. */
   private rewrite(change: (fresh: Settings) => Settings): Settings {
-    const next = Settings.parse(change(this.readFile()));
+    const stored = this.backend.read();
+    // A file deleted or emptied while this process runs: what it holds is written again, not
+    // defaults over the user's connections.
+    const next = Settings.parse(change(isNewDocument(stored) ? this.current : this.readFile(stored)));
     this.backend.write(next);
     this.current = next;
     for (const listener of this.listeners) listener(next);
@@ -145,7 +148,14 @@ export class SettingsStore {
   private readAgain(): unknown {
     let fresh: Settings;
     try {
-      fresh = this.readFile();
+      const stored = this.backend.read();
+      if (isNewDocument(stored)) {
+        // Deleted or emptied (to start afresh, one quits Koppel first): written again from what
+        // this process holds, before another process starts on it and writes defaults.
+        this.backend.write(this.current);
+        return undefined;
+      }
+      fresh = this.readFile(stored);
     } catch (error) {
       return error;
     }
