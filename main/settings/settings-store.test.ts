@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { tillConnection } from '../../shared/connections/testing/till-connection';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -191,17 +192,7 @@ describe('settings store', () => {
   it('writes what it holds when the file was deleted or emptied meanwhile, not defaults over the connections', () => {
     const { dir, file } = dataDirWith({ schemaVersion: SETTINGS_SCHEMA_VERSION, language: 'nl' });
     const store = new SettingsStore(createConfBackend(dir));
-    store.updateConnections(() => [
-      {
-        id: 'till',
-        kind: 'mplus',
-        mode: 'live',
-        name: 'Till',
-        status: 'new',
-        createdAt: '2026-12-05T03:00:00.000Z',
-        config: { host: 'till.example', port: 44322, url: 'https://till.example:44322/' },
-      },
-    ]);
+    store.updateConnections(() => [tillConnection]);
     fs.rmSync(file);
     store.update({ theme: 'dark' });
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
@@ -233,18 +224,7 @@ describe('settings store', () => {
 
       // `koppel connections add` and a language set elsewhere: the app's settings follow.
       const cli = new SettingsStore(createConfBackend(dir));
-      cli.updateConnections((list) => [
-        ...list,
-        {
-          id: 'till',
-          kind: 'mplus',
-          mode: 'live',
-          name: 'Till',
-          status: 'new',
-          createdAt: '2026-12-05T03:00:00.000Z',
-          config: { host: 'till.example', port: 44322, url: 'https://till.example:44322/' },
-        },
-      ]);
+      cli.updateConnections((list) => [...list, tillConnection]);
       await vi.waitFor(() => expect(app.get().connections.map((c) => c.id)).toEqual(['till']), {
         timeout: 3000,
       });

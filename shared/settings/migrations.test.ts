@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tillConnection } from '../connections/testing/till-connection';
 import { SettingsMigrationError, migrateSettings } from './migrations';
 import { SETTINGS_SCHEMA_VERSION, defaultSettings } from './settings';
 
@@ -23,17 +24,7 @@ describe('settings migrations', () => {
     const current = {
       ...defaultSettings(),
       language: 'nl',
-      connections: [
-        {
-          id: 'till',
-          kind: 'mplus',
-          mode: 'live',
-          name: 'Till',
-          status: 'new',
-          createdAt: '2026-12-05T03:00:00.000Z',
-          config: { host: 'till.example', port: 44322, url: 'https://till.example:44322/' },
-        },
-      ],
+      connections: [tillConnection],
     };
     const { schemaVersion: _removed, ...withoutVersion } = current;
     let problem: unknown;
