@@ -5,13 +5,12 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { ConnectionRegistry } from '../connections/registry';
 import type { SandboxManager } from '../sandbox/sandbox-manager';
 import type { SyncRuntime } from '../engine/runtime';
+import type { DocumentProblems } from './document-problems';
 
 /**
  * Everything a service needs, built once per process by `createApp`. Services receive it; nothing
  * reaches for globals, so the same services run in Electron, the web host, the CLI and tests.
  */
-import type { DocumentProblems } from './document-problems';
-
 export interface AppContext {
   readonly host: HostKind;
   readonly version: string;

@@ -38,6 +38,7 @@ export async function diagnosticsReport(ctx: AppContext, calls: ReportedCalls): 
     }
   };
 
+  const problems = ctx.documentProblems.list();
   const parts = [
     `Koppel diagnostics, ${now.toISOString()}`,
     section(
@@ -60,10 +61,7 @@ export async function diagnosticsReport(ctx: AppContext, calls: ReportedCalls): 
       }),
     ),
     // Edited by hand while Koppel ran: it goes on with what it read last, which may explain a lot.
-    section(
-      'Documents that do not read',
-      ctx.documentProblems.list().length ? json(ctx.documentProblems.list()) : '(none)',
-    ),
+    section('Documents that do not read', problems.length ? json(problems) : '(none)'),
     // Whether the OS keychain answers: connections without their secrets are a common first question.
     section('Keychain', await answer(() => calls['connections.keychainStatus']({}))),
     section('Connections', await answer(() => calls['connections.list']({}))),
