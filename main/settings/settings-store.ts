@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid';
 import { KoppelError } from '../../shared/api/errors';
-import { isRecord } from '../../shared/flow/schema-walk';
 import { watchDocumentFile } from '../store/document-watch';
+import { isEmptyDocument } from '../store/json-document';
 import {
   migrateSettings,
   SettingsMigrationError,
@@ -44,7 +44,7 @@ export class SettingsStore {
     options: SettingsStoreOptions = {},
   ) {
     const stored = backend.read();
-    this.current = isNewDocument(stored)
+    this.current = isEmptyDocument(stored)
       ? Settings.parse({
           schemaVersion: SETTINGS_SCHEMA_VERSION,
           ...(options.systemLanguage ? { language: options.systemLanguage } : {}),
@@ -101,7 +101,7 @@ export class SettingsStore {
     const stored = this.backend.read();
     // A file deleted or emptied while this process runs: what it holds is written again, not
     // defaults over the user's connections.
-    const next = Settings.parse(change(isNewDocument(stored) ? this.current : this.readFile(stored)));
+    const next = Settings.parse(change(isEmptyDocument(stored) ? this.current : this.readFile(stored)));
     this.backend.write(next);
     this.current = next;
     for (const listener of this.listeners) listener(next);
@@ -149,7 +149,7 @@ export class SettingsStore {
     let fresh: Settings;
     try {
       const stored = this.backend.read();
-      if (isNewDocument(stored)) {
+      if (isEmptyDocument(stored)) {
         // Deleted or emptied (to start afresh, one quits Koppel first): written again from what
         // this process holds, before another process starts on it and writes defaults.
         this.backend.write(this.current);
@@ -170,9 +170,4 @@ export class SettingsStore {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-}
-
-/** No settings yet: no file (conf reads it as `{}`), or one emptied by hand. */
-function isNewDocument(stored: unknown): boolean {
-  return stored === undefined || stored === null || (isRecord(stored) && Object.keys(stored).length === 0);
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Conf from 'conf';
+import { isRecord } from '../../shared/flow/schema-walk';
 import { keepPrevious, readJsonDocument } from './json-document';
 
 /**
@@ -39,7 +40,3 @@ export const confDocumentBackend: DocumentBackendFactory = (dataDir, name) => {
     },
   };
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -4,7 +4,8 @@ import { KoppelError } from '../../shared/api/errors';
 import type { FlowDocument } from '../../shared/flow/flow-document';
 import { FlowMigrationError, migrateFlow } from '../../shared/flow/migrations';
 import type { DocumentBackend } from './document-backend';
-import { previousVersionOf } from './json-document';
+import { isEmptyDocument, previousVersionOf } from './json-document';
+import { isRecord } from '../../shared/flow/schema-walk';
 
 /** `<dataDir>/flows.json`: `{ flows: { [id]: FlowDocument } }`, each flow in its own schema version. */
 interface FlowsFile {
@@ -142,14 +143,14 @@ export class FlowStore {
 
   /**
    * The file's flows. No file, or an empty one, holds none; anything else without a `flows` object
-   * (edited by hand) is refused rather than read as no flows (conf itself reads a top-level array as `{}`): every flow would look deleted, and the
-   * next save would write over what the user meant to keep.
+   * (edited by hand) is refused rather than read as no flows (conf itself reads a top-level array
+   * as `{}`): every flow would look deleted, and the next save would write over what the user meant
+   * to keep.
    */
   private file(): FlowsFile {
     const raw = this.backend.read();
     if (isRecord(raw) && isRecord(raw.flows)) return { flows: { ...raw.flows } };
-    if (raw === undefined || raw === null || (isRecord(raw) && Object.keys(raw).length === 0))
-      return { flows: {} };
+    if (isEmptyDocument(raw)) return { flows: {} };
     const backup = previousVersionOf(this.backend.path);
     throw new KoppelError(
       'invalid_input',
@@ -159,8 +160,4 @@ export class FlowStore {
       }),
     );
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

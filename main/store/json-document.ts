@@ -2,6 +2,15 @@ import fs from 'node:fs';
 import { apiMessage } from '../../shared/api/api-messages';
 import { KoppelError } from '../../shared/api/errors';
 import { jsonSyntaxDetail } from '../../shared/flow/json-syntax';
+import { isRecord } from '../../shared/flow/schema-walk';
+
+/**
+ * No document yet: no file (conf and electron-store read it as `{}`), or one emptied by hand.
+ * What that means is the caller's: default settings, no flows.
+ */
+export function isEmptyDocument(stored: unknown): boolean {
+  return stored === undefined || stored === null || (isRecord(stored) && Object.keys(stored).length === 0);
+}
 
 /** Where a document's previous version is kept (see {@link keepPrevious}). */
 export const previousVersionOf = (file: string) => `${file}.bak`;
