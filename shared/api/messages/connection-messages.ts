@@ -19,6 +19,18 @@ const refused = (action: string, language: TextLanguage) => refusedByName[action
 /** " (file: …)" after a sentence about a file, when the file is known. */
 const inFile = (file: string | undefined, word: string) => (file === undefined ? '' : ` (${word}: ${file})`);
 
+/** What to do about a data folder document that does not read: its kept last version, when there is one. */
+const putBack = wording<{ backup?: string | undefined }>(
+  ({ backup }) =>
+    backup === undefined
+      ? 'Fix the file, or put back a copy from a backup.'
+      : `Fix the file, or put back ${backup}: the file as it was before Koppel last saved it.`,
+  ({ backup }) =>
+    backup === undefined
+      ? 'Herstel het bestand, of zet een kopie uit een back-up terug.'
+      : `Herstel het bestand, of zet ${backup} terug: het bestand zoals het was voordat Koppel het laatst opsloeg.`,
+);
+
 /** What the user can do about an unreachable keychain on `platform` (a `process.platform` value). */
 const keychainHint = wording<{ platform: string }>(
   ({ platform }) =>
@@ -159,32 +171,16 @@ export const connectionMessages = {
   /** A JSON file of the data folder (settings, flows) that does not parse; `backup` when one is there. */
   documentNotJson: wording<{ file: string; detail: string; backup?: string }>(
     ({ file, detail, backup }) =>
-      `Koppel cannot read ${file}: it is not valid JSON (${detail}). ${
-        backup === undefined
-          ? 'Fix the file, or put back a copy from a backup.'
-          : `Fix the file, or put back ${backup}: the file as it was before Koppel last saved it.`
-      }`,
+      `Koppel cannot read ${file}: it is not valid JSON (${detail}). ${putBack.en({ backup })}`,
     ({ file, detail, backup }) =>
-      `Koppel kan ${file} niet lezen: het is geen geldige JSON (${detail}). ${
-        backup === undefined
-          ? 'Herstel het bestand, of zet een kopie uit een back-up terug.'
-          : `Herstel het bestand, of zet ${backup} terug: het bestand zoals het was voordat Koppel het laatst opsloeg.`
-      }`,
+      `Koppel kan ${file} niet lezen: het is geen geldige JSON (${detail}). ${putBack.nl({ backup })}`,
   ),
   /** flows.json that parses but is not what Koppel writes (`{ "flows": { … } }`): edited by hand. */
   flowsFileShape: wording<{ file: string; backup?: string }>(
     ({ file, backup }) =>
-      `Koppel cannot read ${file}: it holds no "flows" object, as Koppel writes it. ${
-        backup === undefined
-          ? 'Fix the file, or put back a copy from a backup.'
-          : `Fix the file, or put back ${backup}: the file as it was before Koppel last saved it.`
-      }`,
+      `Koppel cannot read ${file}: it holds no "flows" object, as Koppel writes it. ${putBack.en({ backup })}`,
     ({ file, backup }) =>
-      `Koppel kan ${file} niet lezen: er staat geen "flows"-object in, zoals Koppel het schrijft. ${
-        backup === undefined
-          ? 'Herstel het bestand, of zet een kopie uit een back-up terug.'
-          : `Herstel het bestand, of zet ${backup} terug: het bestand zoals het was voordat Koppel het laatst opsloeg.`
-      }`,
+      `Koppel kan ${file} niet lezen: er staat geen "flows"-object in, zoals Koppel het schrijft. ${putBack.nl({ backup })}`,
   ),
   settingsNoMigration: wording<{ version: number; file?: string }>(
     ({ version, file }) => `No settings migration from schema ${version}.${inFile(file, 'file')}`,
